@@ -1,0 +1,159 @@
+/**
+ * Composition root: the only module that knows every adapter. Builds them from one Config
+ * and returns `{ start, stop }`; one process runs core and one gateway (the default).
+ */
+import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createGateway, type Gateway } from './chat/gateway.js';
+import { createSandbox, type Sandbox } from './chat/sandbox.js';
+import type { Config } from './config.js';
+import { handleInbound } from './core/converse.js';
+import { indexOrg } from './domain/org.js';
+import { createHttp } from './http/server.js';
+import type { Log } from './log.js';
+import { createInboundWorker } from './queues/inbound.js';
+import { botIdFromProfile } from './queues/names.js';
+import { checkEvictionPolicy, resolveRedis, type RedisEndpoint } from './queues/redis.js';
+import { createRelay, type Relay } from './queues/relay.js';
+import { openStore, type Store } from './store/db.js';
+import { syncOrg } from './store/org.js';
+import { markDelivered } from './store/outbox.js';
+
+export interface App {
+  readonly config: Config;
+  readonly botId: string;
+  /** Base URL of the HTTP server, once started. */
+  url(): string;
+  store(): Store;
+  sandbox(): Sandbox | null;
+  redisUrl(): string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  log: Log;
+  now?: () => number;
+  /** How often the outbox relay sweeps for rows left behind (ms). */
+  relaySweepMs?: number;
+}
+
+/** Outbound messages are retried until WeChat takes them; capped backoff (see gateway). */
+const OUTBOUND_JOB_OPTIONS = {
+  attempts: 100_000,
+  backoff: { type: 'custom' },
+  removeOnComplete: { age: 3600 },
+  removeOnFail: false,
+} as const;
+
+export function createApp(config: Config, options: AppOptions): App {
+  const log = options.log;
+  const now = options.now ?? Date.now;
+  const botId = botIdFromProfile(config.profilePath);
+  const org = indexOrg(config.profile.org);
+
+  let store: Store | null = null;
+  let redis: RedisEndpoint | null = null;
+  let connection: Redis | null = null;
+  let sandbox: Sandbox | null = null;
+  let gateway: Gateway | null = null;
+  let relay: Relay | null = null;
+  let http: ReturnType<typeof createHttp> | null = null;
+  let inboundWorker: ReturnType<typeof createInboundWorker> | null = null;
+  const queues = new Map<string, Queue>();
+  let baseUrl = '';
+
+  const queueFor = (name: string): Queue => {
+    let q = queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: connection!, prefix: config.queuePrefix, defaultJobOptions: OUTBOUND_JOB_OPTIONS });
+      q.on('error', (err) => log.warn({ err, queue: name }, 'queue error'));
+      queues.set(name, q);
+    }
+    return q;
+  };
+
+  async function health(): Promise<string[]> {
+    const problems: string[] = [];
+    try {
+      store!.sqlite.prepare('select 1').get();
+    } catch (err) {
+      problems.push(`sqlite: ${(err as Error).message}`);
+    }
+    try {
+      await Promise.race([connection!.ping(), new Promise((_, rej) => setTimeout(() => rej(new Error('no answer within 1 s')), 1000).unref())]);
+    } catch (err) {
+      problems.push(`redis: ${(err as Error).message}`);
+    }
+    if (!gateway?.loggedIn()) problems.push('gateway: the bot is not logged in to WeChat');
+    return problems;
+  }
+
+  return {
+    config,
+    botId,
+    url: () => baseUrl,
+    store: () => store!,
+    sandbox: () => sandbox,
+    redisUrl: () => redis!.url,
+    async start() {
+      store = openStore(config.databasePath);
+      syncOrg(store.db, config.profile.org);
+      const db = store.db;
+
+      redis = await resolveRedis(config.redisUrl, log);
+      connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+      connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+      await checkEvictionPolicy(connection, log);
+
+      relay = createRelay(db, queueFor, log.child({ module: 'queues.relay' }), now);
+      // Redis may have lost jobs while we were away from it: relay again on every reconnect.
+      connection.on('ready', () => void relay?.kick());
+
+      if (config.sandbox) sandbox = createSandbox(org, config.profile.bot.name, db, log.child({ module: 'chat.sandbox' }), now);
+      gateway = createGateway({
+        botId,
+        botName: config.profile.bot.name,
+        puppet: sandbox ? sandbox.puppet : config.puppet.name,
+        puppetToken: config.puppet.token,
+        connection,
+        prefix: config.queuePrefix,
+        sendIntervalMs: config.profile.bot.sendInterval,
+        log,
+        onDelivered: (jobId) => markDelivered(db, jobId, now()),
+        now,
+      });
+
+      const converse = { db, botId, botName: config.profile.bot.name, log: log.child({ module: 'core.converse' }), now, afterCommit: () => void relay!.kick() };
+      inboundWorker = createInboundWorker(connection, config.queuePrefix, (msg) => handleInbound(converse, msg), log.child({ module: 'queues.inbound' }));
+
+      http = createHttp({ log, db, health, sandbox });
+      await http.listen({ host: config.http.host, port: config.http.port });
+      const addr = http.server.address() as AddressInfo;
+      baseUrl = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
+
+      await gateway.start();
+      if (sandbox) {
+        const loggedIn = new Promise<void>((res) => gateway!.bot.once('login', () => res()));
+        sandbox.login();
+        await loggedIn;
+      }
+      void inboundWorker.run();
+      relay.start(options.relaySweepMs ?? 5000);
+      log.info({ url: baseUrl, botId, sandbox: !!sandbox, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
+    },
+    async stop() {
+      // Stop taking work first, then let jobs in flight finish, then close the connections.
+      await http?.close();
+      await inboundWorker?.close();
+      await relay?.stop();
+      await gateway?.stop();
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      await connection?.quit().catch(() => connection?.disconnect());
+      store?.close();
+      await redis?.stop();
+      log.info('GridGuard stopped');
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The bot gateway: one Wechaty instance (one WeChat account), thin and stateless.
+ * Every message it sees becomes an `inbound` job; every `outbound-<botId>` job becomes a
+ * message, serialized with the profile's send interval plus jitter, urgent first, retried
+ * with backoff, paused while logged out (NOTES.md "Bans are real").
+ */
+import { Queue, Worker, UnrecoverableError, type ConnectionOptions, type Job } from 'bullmq';
+import qrcodeTerminal from 'qrcode-terminal';
+import { ScanStatus, WechatyBuilder, type Wechaty, types as wtypes } from 'wechaty';
+import type { Contact, Message, Room } from 'wechaty';
+import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
+import type { Log } from '../log.js';
+import { INBOUND_QUEUE, jobIds, outboundQueue } from '../queues/names.js';
+
+export interface GatewayOptions {
+  botId: string;
+  botName: string;
+  /** A puppet instance (the sandbox's mock) or a puppet module name. */
+  puppet: unknown;
+  puppetToken: string | null;
+  connection: ConnectionOptions;
+  prefix: string;
+  sendIntervalMs: number;
+  log: Log;
+  /** Called when an outbound job was delivered to WeChat. */
+  onDelivered?: (jobId: string) => void;
+  now?: () => number;
+}
+
+export interface Gateway {
+  bot: Wechaty;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  loggedIn(): boolean;
+}
+
+/** WeChat's throttling answer; we back off the whole account, never drop the message. */
+const THROTTLED = /操作过于频繁|too frequent|rate.?limit/i;
+const THROTTLE_BACKOFF_MS = 60_000;
+/** Ids already seen, for replays within this process (the store keeps a unique index too). */
+const SEEN_LIMIT = 5000;
+
+export function createGateway(o: GatewayOptions): Gateway {
+  const now = o.now ?? Date.now;
+  const log = o.log.child({ module: 'chat.gateway', botId: o.botId });
+  const bot = WechatyBuilder.build({
+    name: `gridguard-${o.botId}`,
+    puppet: o.puppet as never,
+    ...(o.puppetToken ? { puppetOptions: { token: o.puppetToken } } : {}),
+  });
+  const inbound = new Queue(INBOUND_QUEUE, { connection: o.connection, prefix: o.prefix });
+  let worker: Worker | null = null;
+  let startedAt = now();
+  const seen = new Set<string>();
+
+  bot.on('scan', (qrcode, status) => {
+    if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
+      log.info({ status: ScanStatus[status] }, 'scan this QR code with the WeChat app of the bot account');
+      qrcodeTerminal.generate(qrcode, { small: true });
+    }
+  });
+  bot.on('login', (user) => {
+    log.info({ user: user.id }, 'bot logged in');
+    worker?.resume();
+  });
+  bot.on('logout', (user) => {
+    log.warn({ user: user.id }, 'bot logged out; outbound messages wait until the next login');
+    void worker?.pause(true);
+  });
+  bot.on('error', (err) => log.error({ err }, 'wechaty error'));
+  bot.on('message', (msg) => {
+    toChatIn(msg)
+      .then(async (chat) => {
+        if (!chat) return;
+        await inbound.add('message', chat, { jobId: jobIds.inbound(o.botId, chat.messageId), removeOnComplete: { age: 3600 }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 500 } });
+      })
+      .catch((err) => log.error({ err, messageId: msg.id }, 'cannot take in a message'));
+  });
+
+  /** Plain data from a Wechaty message; null for our own, stale, repeated or unsupported ones. */
+  async function toChatIn(msg: Message): Promise<ChatIn | null> {
+    if (msg.self()) return null;
+    if (seen.has(msg.id)) return null;
+    seen.add(msg.id);
+    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
+    // Puppets may replay history after a restart; second-resolution timestamps get 2 s of grace.
+    if (msg.date().getTime() < startedAt - 2000) {
+      log.debug({ messageId: msg.id }, 'dropped a message older than start-up');
+      return null;
+    }
+    const talker = msg.talker();
+    const room = msg.room();
+    const type = msg.type() === wtypes.Message.Text ? 'text' : msg.type() === wtypes.Message.Image ? 'image' : 'other';
+    return {
+      messageId: msg.id,
+      botId: o.botId,
+      from: { wechatId: talker.id, name: talker.name() },
+      room: room ? { wechatId: room.id, topic: await room.topic() } : null,
+      text: type === 'text' ? msg.text() : '',
+      mentionSelf: room ? await msg.mentionSelf() : false,
+      type,
+      at: msg.date().getTime(),
+    };
+  }
+
+  async function findContact(r: Recipient, room?: Room): Promise<Contact | undefined> {
+    if (r.wechatId) {
+      const c = await bot.Contact.find({ id: r.wechatId });
+      if (c) return c;
+    }
+    if (room) return (await room.member({ name: r.name })) ?? undefined;
+    return (await bot.Contact.find({ name: r.name })) ?? undefined;
+  }
+
+  async function send(out: ChatOut): Promise<void> {
+    if ('room' in out) {
+      const room = await bot.Room.find({ topic: out.room });
+      if (!room) throw new Error(`room not found: ${out.room}`);
+      const mentions = (await Promise.all(out.mentions.map((m) => findContact(m, room)))).filter((c): c is Contact => !!c);
+      await room.say(out.text, ...mentions);
+    } else {
+      const contact = await findContact(out.to);
+      if (!contact) throw new UnrecoverableError(`contact not found: ${out.to.name}`);
+      await contact.say(out.text);
+    }
+  }
+
+  const jitterMax = Math.min(1000, o.sendIntervalMs);
+
+  async function process(job: Job): Promise<void> {
+    if (!bot.isLoggedIn) throw new Error('not logged in');
+    if (jitterMax > 0) await new Promise((r) => setTimeout(r, Math.random() * jitterMax));
+    try {
+      await send(job.data as ChatOut);
+    } catch (err) {
+      if (THROTTLED.test(String((err as Error)?.message))) {
+        log.warn({ jobId: job.id }, 'WeChat throttled the account; backing off');
+        await worker!.rateLimit(THROTTLE_BACKOFF_MS);
+        throw Worker.RateLimitError();
+      }
+      throw err;
+    }
+  }
+
+  return {
+    bot,
+    loggedIn: () => bot.isLoggedIn,
+    async start() {
+      startedAt = now();
+      worker = new Worker(outboundQueue(o.botId), process, {
+        connection: o.connection,
+        prefix: o.prefix,
+        concurrency: 1,
+        autorun: false,
+        ...(o.sendIntervalMs > 0 ? { limiter: { max: 1, duration: o.sendIntervalMs } } : {}),
+        settings: {
+          // Capped exponential backoff: keep trying while WeChat is away, never give up quickly.
+          backoffStrategy: (attempts: number) => Math.min(60_000, 500 * 2 ** Math.min(attempts, 10)),
+        },
+      });
+      worker.on('completed', (job) => {
+        log.debug({ jobId: job.id }, 'message sent');
+        if (job.id) o.onDelivered?.(job.id);
+      });
+      worker.on('failed', (job, err) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'send failed; will retry'));
+      worker.on('error', (err) => log.error({ err }, 'outbound worker error'));
+      await bot.start();
+      void worker.run();
+    },
+    async stop() {
+      await worker?.close();
+      await bot.stop();
+      await inbound.close();
+    },
+  };
+}

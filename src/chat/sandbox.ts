@@ -1,0 +1,123 @@
+/**
+ * The sandbox: the profile's org as a mock WeChat world (wechaty-puppet-mock). Every member
+ * is a mock contact, already bound; every room a mock room with the members of
+ * DESIGN.md's rule. Everything said in it is kept in the SQLite transcript, and anyone can
+ * speak as any member through `say` (the `/sandbox` API and page).
+ */
+import { createHash } from 'node:crypto';
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import type { OrgIndex } from '../domain/org.js';
+import { formatQuote } from '../domain/text.js';
+import type { Log } from '../log.js';
+import type { Db } from '../store/db.js';
+import { bindMember } from '../store/org.js';
+import { appendTranscript, transcriptEntry, type TranscriptEntry } from '../store/transcript.js';
+
+export interface SayInput {
+  from: string;
+  room?: string | undefined;
+  to?: string | undefined;
+  text: string;
+  quoteSeq?: number | undefined;
+}
+
+/** A sandbox request that cannot be carried out; `field` names the bad input. */
+export class SandboxInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SandboxInputError';
+  }
+}
+
+export interface SandboxWorld {
+  bot: string;
+  rooms: { topic: string; purpose: string; unit: string; members: string[] }[];
+  members: { name: string; role: string; unit: string; unitName: string }[];
+}
+
+export interface Sandbox {
+  puppet: PuppetMock;
+  /** Logs the bot in (after Wechaty started). */
+  login(): void;
+  say(input: SayInput): number;
+  world(): SandboxWorld;
+}
+
+const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 12);
+export const sandboxContactId = (name: string) => `wxid_${hash(`member:${name}`)}`;
+export const sandboxRoomId = (topic: string) => `${hash(`room:${topic}`)}@chatroom`;
+export const SANDBOX_BOT_ID = 'wxid_gridguard_bot';
+
+export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, now: () => number = Date.now): Sandbox {
+  const mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
+  const botContact = mocker.createContact({ id: SANDBOX_BOT_ID, name: botName });
+  const contacts = new Map(org.org.members.map((m) => [m.name, mocker.createContact({ id: sandboxContactId(m.name), name: m.name })]));
+  const names = new Map<string, string>([[SANDBOX_BOT_ID, botName], ...org.org.members.map((m) => [sandboxContactId(m.name), m.name] as [string, string])]);
+  const rooms = new Map(
+    org.org.rooms.map((r) => {
+      const memberIdList = [SANDBOX_BOT_ID, ...org.roomMembers(r).map((m) => sandboxContactId(m.name))];
+      return [r.topic, mocker.createRoom({ id: sandboxRoomId(r.topic), topic: r.topic, memberIdList, ownerId: SANDBOX_BOT_ID, adminIdList: [SANDBOX_BOT_ID] })];
+    }),
+  );
+  const topics = new Map([...rooms].map(([topic, room]) => [room.id, topic]));
+
+  // Every mock member is bound to its roster entry (DESIGN.md: "already bound").
+  for (const m of org.org.members) bindMember(db, m.name, sandboxContactId(m.name), 'sandbox', now());
+
+  // The mock emits synchronously inside say().to(), so the row exists when say() returns.
+  let lastSeq = 0;
+  puppet.on('message', ({ messageId }) => {
+    try {
+      const p = mocker.messagePayload(messageId);
+      const room = p.roomId ? (topics.get(p.roomId) ?? null) : null;
+      const from = names.get(p.talkerId ?? '') ?? p.talkerId ?? '?';
+      const to = p.roomId ? null : (names.get(p.listenerId ?? '') ?? null);
+      lastSeq = appendTranscript(db, { at: p.timestamp ?? now(), room, from, to, text: p.text ?? '[图片]', messageId });
+    } catch (err) {
+      log.error({ err, messageId }, 'cannot record a sandbox message');
+    }
+  });
+
+  return {
+    puppet,
+    login: () => mocker.login(botContact),
+    say(input) {
+      const speaker = contacts.get(input.from);
+      if (!speaker) throw new SandboxInputError('from', `unknown member "${input.from}"`);
+      let text = input.text;
+      if (input.quoteSeq !== undefined) {
+        const quoted: TranscriptEntry | null = transcriptEntry(db, input.quoteSeq);
+        if (!quoted) throw new SandboxInputError('quoteSeq', `no message with seq ${input.quoteSeq}`);
+        text = formatQuote(quoted.from, quoted.text, text);
+      }
+      const before = lastSeq;
+      if (input.room !== undefined) {
+        const room = rooms.get(input.room);
+        if (!room) throw new SandboxInputError('room', `unknown room "${input.room}"`);
+        const topic = org.org.rooms.find((r) => r.topic === input.room)!;
+        if (!org.roomMembers(topic).some((m) => m.name === input.from)) {
+          throw new SandboxInputError('from', `"${input.from}" is not a member of "${input.room}"`);
+        }
+        // @names typed in the text become real mentions, as the WeChat client makes them.
+        const mentioned = [...text.matchAll(/@([^\s@\u2005]+)/g)].map((m) => m[1]!);
+        const mentions = mentioned.flatMap((n) => (n === botName ? [botContact] : contacts.has(n) ? [contacts.get(n)!] : []));
+        speaker.say(text, mentions).to(room);
+      } else if (input.to === 'bot' || input.to === botName) {
+        speaker.say(text).to(botContact);
+      } else {
+        throw new SandboxInputError(input.to === undefined ? 'room' : 'to', 'give "room" (a room topic) or "to": "bot"');
+      }
+      if (lastSeq === before) throw new Error('the mock puppet did not deliver the message');
+      return lastSeq;
+    },
+    world: () => ({
+      bot: botName,
+      rooms: org.org.rooms.map((r) => ({ topic: r.topic, purpose: r.purpose, unit: r.unit, members: org.roomMembers(r).map((m) => m.name) })),
+      members: org.org.members.map((m) => ({ name: m.name, role: m.role, unit: m.unit, unitName: org.unit(m.unit)?.name ?? m.unit })),
+    }),
+  };
+}

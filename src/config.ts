@@ -1,0 +1,258 @@
+/**
+ * Configuration: environment variables and the bot profile (bots/*.yaml), read once,
+ * validated with zod, returned frozen. No other module reads process.env.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import { parseDuration } from './domain/duration.js';
+import { CHAIN_ROLES, LEVELS, ROLES, ROOM_PURPOSES, UNIT_KINDS, type Level, type Org } from './domain/types.js';
+
+/** A configuration problem the deployer can fix; `problems` has one line per bad field. */
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source} is invalid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const duration = z.string().refine((s) => parseDuration(s) !== null, {
+  message: 'expected a duration such as 500ms, 30s, 5m or 2h',
+});
+const durationMs = duration.transform((s) => parseDuration(s)!);
+
+const levelPolicy = z.strictObject({
+  ackWithin: durationMs,
+  resolveWithin: durationMs,
+  stepEvery: durationMs.optional(),
+  repeatEvery: durationMs.optional(),
+  chain: z.array(z.enum(CHAIN_ROLES)).default([]),
+});
+export type LevelPolicy = z.output<typeof levelPolicy>;
+
+const ms = (s: string): number => parseDuration(s)!;
+/** Default escalation policy from DESIGN.md ("Escalation policy"). */
+export const DEFAULT_POLICY: Record<Level, LevelPolicy> = {
+  urgent: { ackWithin: ms('5m'), resolveWithin: ms('30m'), stepEvery: ms('5m'), repeatEvery: ms('10m'), chain: ['assignee', 'lead', 'supervisor', 'operator'] },
+  high: { ackWithin: ms('15m'), resolveWithin: ms('2h'), stepEvery: ms('15m'), chain: ['assignee', 'lead', 'supervisor'] },
+  medium: { ackWithin: ms('2h'), resolveWithin: ms('24h'), stepEvery: ms('2h'), chain: ['assignee', 'lead'] },
+  low: { ackWithin: ms('24h'), resolveWithin: ms('72h'), chain: [] },
+};
+
+const code = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -');
+const name = z.string().trim().min(1).max(64);
+
+const orgSchema = z.strictObject({
+  units: z
+    .array(z.strictObject({ code, name, kind: z.enum(UNIT_KINDS), parent: code.optional() }))
+    .min(1, 'expected at least one unit'),
+  rooms: z
+    .array(
+      z.strictObject({
+        topic: name,
+        unit: code,
+        purpose: z.enum(ROOM_PURPOSES),
+        members: z.array(name).optional(),
+      }),
+    )
+    .default([]),
+  members: z
+    .array(
+      z.strictObject({
+        name,
+        role: z.enum(ROLES),
+        unit: code,
+        bindCode: z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, 'expected 4-16 letters or digits').optional(),
+      }),
+    )
+    .default([]),
+});
+
+const timezone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone such as Asia/Shanghai' },
+);
+
+const profileSchema = z
+  .strictObject({
+    bot: z
+      .strictObject({ name: name.default('网格哨兵'), sendInterval: durationMs.default(ms('1500ms')) })
+      .default({ name: '网格哨兵', sendInterval: 1500 }),
+    timezone: timezone.default('Asia/Shanghai'),
+    shifts: z.strictObject({ boundaries: z.string().min(9).default('0 8,20 * * *') }).default({ boundaries: '0 8,20 * * *' }),
+    policy: z
+      .strictObject({
+        urgent: levelPolicy.optional(),
+        high: levelPolicy.optional(),
+        medium: levelPolicy.optional(),
+        low: levelPolicy.optional(),
+      })
+      .default({}),
+    org: orgSchema,
+  })
+  .superRefine((p, ctx) => checkOrgReferences(p.org, ctx));
+
+/** Cross-references that a shape check cannot see: unknown units, duplicates, cycles. */
+function checkOrgReferences(org: z.output<typeof orgSchema>, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: ['org', ...path], message });
+  const codes = new Set<string>();
+  org.units.forEach((u, i) => {
+    if (codes.has(u.code)) issue(['units', i, 'code'], `duplicate unit code "${u.code}"`);
+    codes.add(u.code);
+  });
+  const parents = new Map(org.units.map((u) => [u.code, u.parent]));
+  org.units.forEach((u, i) => {
+    if (u.parent && !codes.has(u.parent)) issue(['units', i, 'parent'], `unknown unit "${u.parent}"`);
+    const seen = new Set<string>();
+    for (let c: string | undefined = u.code; c; c = parents.get(c)) {
+      if (seen.has(c)) {
+        issue(['units', i, 'parent'], `unit "${u.code}" is its own ancestor`);
+        break;
+      }
+      seen.add(c);
+    }
+  });
+  const names = new Set<string>();
+  const bindCodes = new Set<string>();
+  org.members.forEach((m, i) => {
+    if (!codes.has(m.unit)) issue(['members', i, 'unit'], `unknown unit "${m.unit}"`);
+    if (names.has(m.name)) issue(['members', i, 'name'], `duplicate member name "${m.name}"`);
+    names.add(m.name);
+    const bc = m.bindCode?.toUpperCase();
+    if (bc && bindCodes.has(bc)) issue(['members', i, 'bindCode'], 'duplicate bind code');
+    if (bc) bindCodes.add(bc);
+  });
+  const topics = new Set<string>();
+  org.rooms.forEach((r, i) => {
+    if (!codes.has(r.unit)) issue(['rooms', i, 'unit'], `unknown unit "${r.unit}"`);
+    if (topics.has(r.topic)) issue(['rooms', i, 'topic'], `duplicate room topic "${r.topic}"`);
+    topics.add(r.topic);
+    r.members?.forEach((n, j) => {
+      if (!names.has(n)) issue(['rooms', i, 'members', j], `unknown member "${n}"`);
+    });
+  });
+}
+
+export interface Profile {
+  bot: { name: string; sendInterval: number };
+  timezone: string;
+  shifts: { boundaries: string };
+  policy: Record<Level, LevelPolicy>;
+  org: Org;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  GRIDGUARD_PROFILE: z.string().min(1).default('bots/demo.yaml'),
+  DATABASE_PATH: z.string().min(1).default('data/gridguard.db'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a URL like redis://127.0.0.1:6379').optional(),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected letters, digits, _ . or - (no colon)').default('gridguard'),
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  INTAKE_TOKEN: z.string().min(1).optional(),
+  WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+export interface Config {
+  profilePath: string;
+  profile: Profile;
+  databasePath: string;
+  /** Null when REDIS_URL is not set: the default address is tried, then a private redis-server. */
+  redisUrl: string | null;
+  queuePrefix: string;
+  http: { host: string; port: number };
+  intakeToken: string | null;
+  puppet: { name: string; token: string | null };
+  /** True when the puppet is the mock: the sandbox world, API and page are on. */
+  sandbox: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Renders a zod issue path as `org.members[3].unit`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
+}
+
+/**
+ * Validates a parsed profile object; throws ConfigError with one line per bad field.
+ * @example parseProfile(yaml.parse(text), 'bots/demo.yaml').policy.urgent.ackWithin // 300000
+ */
+export function parseProfile(raw: unknown, source = 'profile'): Profile {
+  const r = profileSchema.safeParse(raw);
+  if (!r.success) throw new ConfigError(source, problemsOf(r.error));
+  const p = r.data;
+  return {
+    bot: p.bot,
+    timezone: p.timezone,
+    shifts: p.shifts,
+    policy: Object.fromEntries(LEVELS.map((l) => [l, p.policy[l] ?? DEFAULT_POLICY[l]])) as Record<Level, LevelPolicy>,
+    org: {
+      units: p.org.units,
+      rooms: p.org.rooms,
+      members: p.org.members.map((m) => ({ ...m, bindCode: m.bindCode?.toUpperCase() })),
+    },
+  };
+}
+
+/** Reads and validates a profile YAML file. */
+export function loadProfile(path: string): Profile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(path, [`cannot read the file: ${(err as Error).message}`]);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : '';
+    throw new ConfigError(path, [`not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`]);
+  }
+  return parseProfile(raw, path);
+}
+
+/**
+ * Reads environment and profile once.
+ * @example loadConfig({ GRIDGUARD_PROFILE: 'bots/demo.yaml' }).http.port // 8787
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings in .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const r = envSchema.safeParse(cleaned);
+  if (!r.success) throw new ConfigError('environment', problemsOf(r.error));
+  const e = r.data;
+  const sandbox = e.WECHATY_PUPPET === 'wechaty-puppet-mock';
+  if (e.WECHATY_PUPPET === 'wechaty-puppet-service' && !e.WECHATY_PUPPET_SERVICE_TOKEN) {
+    throw new ConfigError('environment', ['WECHATY_PUPPET_SERVICE_TOKEN: required when WECHATY_PUPPET is wechaty-puppet-service']);
+  }
+  return Object.freeze({
+    profilePath: e.GRIDGUARD_PROFILE,
+    profile: loadProfile(e.GRIDGUARD_PROFILE),
+    databasePath: e.DATABASE_PATH,
+    redisUrl: e.REDIS_URL ?? null,
+    queuePrefix: e.QUEUE_PREFIX,
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    intakeToken: e.INTAKE_TOKEN ?? null,
+    puppet: { name: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN ?? null },
+    sandbox,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,29 @@
+/** Chat messages as plain data, at the edge between WeChat and the core. */
+
+/** A message the gateway saw, turned into plain data (STYLE.md "chat"). */
+export interface ChatIn {
+  messageId: string;
+  /** Bot account that saw it (queue suffix). */
+  botId: string;
+  from: { wechatId: string; name: string };
+  /** Null for a private chat with the bot. */
+  room: { wechatId: string; topic: string } | null;
+  text: string;
+  /** The bot was @-mentioned (room messages). */
+  mentionSelf: boolean;
+  /** Message type from the puppet: `text`, `image`, other. */
+  type: 'text' | 'image' | 'other';
+  /** Epoch ms. */
+  at: number;
+}
+
+export interface Recipient {
+  name: string;
+  /** Bound WeChat contact id, when known. */
+  wechatId: string | null;
+}
+
+/** A message the bot must send: into a room (with @mentions) or privately. */
+export type ChatOut =
+  | { room: string; mentions: Recipient[]; text: string }
+  | { to: Recipient; text: string };

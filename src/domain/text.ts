@@ -1,0 +1,61 @@
+/** Normalising chat text as workers type it on phones: full-width forms, odd spaces, quotes, mentions. */
+
+/** WeChat's separator line between a quoted message and the reply (NOTES.md "Quoted replies"). */
+export const QUOTE_SEPARATOR = '- - - - - - - - - - - - - - -';
+
+export interface Quote {
+  sender: string;
+  text: string;
+}
+
+/**
+ * Splits a WeChat quoted reply (引用) into the quoted part and the reply.
+ * @example splitQuote('「网格哨兵：【紧急预警】K7Q2」\n- - - - - - - - - - - - - - -\n收到')
+ *   // { quote: { sender: '网格哨兵', text: '【紧急预警】K7Q2' }, reply: '收到' }
+ */
+export function splitQuote(raw: string): { quote: Quote | null; reply: string } {
+  const m = /^「([^：:]{1,64})[：:]([\s\S]*?)」\s*\n\s*(?:-\s*){5,}\s*\n?([\s\S]*)$/.exec(raw);
+  if (!m) return { quote: null, reply: raw };
+  return { quote: { sender: m[1]!.trim(), text: m[2]! }, reply: m[3]! };
+}
+
+/**
+ * Formats a quoted reply the way WeChat delivers it.
+ * @example formatQuote('网格哨兵', '【紧急预警】K7Q2', '收到')
+ */
+export function formatQuote(sender: string, quoted: string, reply: string): string {
+  return `「${sender}：${quoted}」\n${QUOTE_SEPARATOR}\n${reply}`;
+}
+
+/**
+ * Folds full-width ASCII (Ｋ７Ｑ２, ：, ！) to half-width, ideographic and other odd spaces to a
+ * plain space, drops zero-width and control characters, and collapses runs of spaces.
+ * @example normalizeText('\u3000收到\u3000Ｋ７Ｑ２ ') // '收到 K7Q2'
+ */
+export function normalizeText(raw: string): string {
+  let out = '';
+  for (const ch of raw) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x3000 || c === 0x00a0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f) out += ' ';
+    else if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff) continue;
+    else if (c < 0x20 && ch !== '\n') out += ' ';
+    else if (c === 0x7f) continue;
+    else out += ch;
+  }
+  return out.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+}
+
+/**
+ * Removes @mentions (`@网格哨兵`, `@李网格 `) wherever they are; WeChat ends a mention with a
+ * space or U+2005. Returns the names mentioned and the rest of the text.
+ * @example stripMentions('@网格哨兵 帮助') // { mentions: ['网格哨兵'], text: '帮助' }
+ */
+export function stripMentions(text: string): { mentions: string[]; text: string } {
+  const mentions: string[] = [];
+  const rest = text.replace(/@([^\s@\u2005]{1,32})[\u2005 ]?/g, (_, name: string) => {
+    mentions.push(name);
+    return ' ';
+  });
+  return { mentions, text: rest.replace(/\s+/g, ' ').trim() };
+}

@@ -1,0 +1,77 @@
+/** The HTTP server (Fastify): health, the sandbox API and page; intake routes come with their issues. */
+import { readFileSync } from 'node:fs';
+import Fastify from 'fastify';
+import { z } from 'zod';
+import type { Sandbox } from '../chat/sandbox.js';
+import { SandboxInputError } from '../chat/sandbox.js';
+import { formatPath } from '../config.js';
+import type { Log } from '../log.js';
+import type { Db } from '../store/db.js';
+import { transcriptAfter } from '../store/transcript.js';
+
+export interface HttpDeps {
+  log: Log;
+  db: Db;
+  /** Resolves to a list of problems; empty when healthy. */
+  health: () => Promise<string[]>;
+  sandbox: Sandbox | null;
+}
+
+const SANDBOX_PAGE = new URL('./sandbox-page.html', import.meta.url);
+
+const sayBody = z
+  .object({
+    from: z.string().min(1, 'expected a member name'),
+    room: z.string().min(1).optional(),
+    to: z.string().min(1).optional(),
+    text: z.string().min(1, 'expected some text').max(2000),
+    quoteSeq: z.number().int().positive().optional(),
+  })
+  .refine((b) => (b.room === undefined) !== (b.to === undefined), { message: 'give either "room" or "to": "bot"', path: ['room'] });
+
+/** Zod issues as the contract's error list: `[{ field, message }]`. */
+export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((i) => ({ field: formatPath(i.path) || '(body)', message: i.message }));
+}
+
+export function createHttp(deps: HttpDeps) {
+  const app = Fastify({
+    loggerInstance: deps.log.child({ module: 'http' }),
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    const problems = await deps.health();
+    if (problems.length) return reply.code(503).send({ status: 'unavailable', problems });
+    return { status: 'ok' };
+  });
+
+  const sandbox = deps.sandbox;
+  if (sandbox) {
+    const page = readFileSync(SANDBOX_PAGE, 'utf8');
+    app.get('/sandbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+    app.get('/sandbox/world', async () => sandbox.world());
+    app.get('/sandbox/messages', async (req, reply) => {
+      const after = Number((req.query as Record<string, string>).after ?? 0);
+      if (!Number.isInteger(after) || after < 0) return reply.code(400).send({ errors: [{ field: 'after', message: 'expected a non-negative integer' }] });
+      return transcriptAfter(deps.db, after);
+    });
+    app.post('/sandbox/say', async (req, reply) => {
+      const parsed = sayBody.safeParse(req.body);
+      if (!parsed.success) {
+        const errors = fieldErrors(parsed.error);
+        return reply.code(400).send({ error: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+      }
+      try {
+        return { seq: sandbox.say(parsed.data) };
+      } catch (err) {
+        if (err instanceof SandboxInputError) {
+          return reply.code(400).send({ error: `${err.field}: ${err.message}`, errors: [{ field: err.field, message: err.message }] });
+        }
+        throw err;
+      }
+    });
+  }
+  return app;
+}

@@ -1,0 +1,55 @@
+/** Entry point: reads the configuration, starts the app, handles signals and exit codes. */
+import { existsSync } from 'node:fs';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLog } from './log.js';
+import { RedisUnavailableError } from './queues/redis.js';
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`gridguard: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLog(config.logLevel);
+  const app = createApp(config, { log });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(130);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    await app.start();
+  } catch (err) {
+    if (err instanceof RedisUnavailableError) {
+      process.stderr.write(`gridguard: ${err.message}\n`);
+    } else {
+      log.fatal({ err }, 'start-up failed');
+    }
+    await app.stop().catch(() => {});
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,207 @@
+/**
+ * The SQLite schema (drizzle-orm). SQLite is the single source of truth; Redis only
+ * carries work and timers and is rebuilt from these tables (DESIGN.md "Shape").
+ * Times are integer milliseconds since the epoch (UTC).
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const units = sqliteTable('units', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  parentCode: text('parent_code'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull().unique(),
+    role: text('role').notNull(),
+    unitCode: text('unit_code').notNull().references(() => units.code),
+    bindCode: text('bind_code'),
+    /** The WeChat identity bound to this roster entry (contact id), or null when unbound. */
+    wechatId: text('wechat_id').unique(),
+    boundAt: integer('bound_at'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [index('members_unit_idx').on(t.unitCode)],
+);
+
+export const rooms = sqliteTable('rooms', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  topic: text('topic').notNull().unique(),
+  unitCode: text('unit_code').notNull().references(() => units.code),
+  purpose: text('purpose').notNull(),
+  /** Explicit member list from the profile (JSON array of names), or null for the default rule. */
+  memberNames: text('member_names', { mode: 'json' }).$type<string[] | null>(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    externalId: text('external_id').notNull().unique(),
+    level: text('level').notNull(),
+    category: text('category'),
+    subjectName: text('subject_name'),
+    subjectPhone: text('subject_phone'),
+    subjectAddress: text('subject_address'),
+    subjectIdNumber: text('subject_id_number'),
+    amountAtRisk: real('amount_at_risk'),
+    detail: text('detail'),
+    unitCode: text('unit_code').notNull().references(() => units.code),
+    assigneeId: integer('assignee_id').references(() => members.id),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    escalationStep: integer('escalation_step').notNull().default(0),
+    /** Bumped on every change that invalidates pending timers (NOTES.md: re-check on fire). */
+    version: integer('version').notNull().default(1),
+    ackDueAt: integer('ack_due_at'),
+    resolveDueAt: integer('resolve_due_at'),
+    /** The next escalation deadline of an open case; reconciliation rebuilds timers from it. */
+    nextDeadlineAt: integer('next_deadline_at'),
+    createdAt: integer('created_at').notNull(),
+    dispatchedAt: integer('dispatched_at'),
+    acknowledgedAt: integer('acknowledged_at'),
+    resolvedAt: integer('resolved_at'),
+    cancelledAt: integer('cancelled_at'),
+    /** Set by the retention job when personal fields were removed. */
+    anonymisedAt: integer('anonymised_at'),
+  },
+  (t) => [
+    index('cases_status_deadline_idx').on(t.status, t.nextDeadlineAt),
+    index('cases_subject_phone_idx').on(t.subjectPhone, t.status),
+    index('cases_unit_created_idx').on(t.unitCode, t.createdAt),
+    index('cases_assignee_status_idx').on(t.assigneeId, t.status),
+  ],
+);
+
+/** Append-only audit trail of every case change (留痕): never updated, never deleted. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    at: integer('at').notNull(),
+    type: text('type').notNull(),
+    /** Member name or `system`. */
+    actor: text('actor').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    messageId: text('message_id'),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id), index('case_events_at_idx').on(t.at, t.type)],
+);
+
+/** Every reported outcome: final ones close the case, attempts (unreachable/refused) do not. */
+export const caseOutcomes = sqliteTable(
+  'case_outcomes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    at: integer('at').notNull(),
+    memberId: integer('member_id').references(() => members.id),
+    method: text('method'),
+    result: text('result').notNull(),
+    lossAmount: real('loss_amount'),
+    final: integer('final', { mode: 'boolean' }).notNull(),
+    note: text('note'),
+  },
+  (t) => [index('case_outcomes_case_idx').on(t.caseId)],
+);
+
+export const outreachLogs = sqliteTable(
+  'outreach_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    unitCode: text('unit_code').notNull().references(() => units.code),
+    /** Local date (YYYY-MM-DD) in the profile's time zone. */
+    day: text('day').notNull(),
+    place: text('place').notNull(),
+    form: text('form'),
+    people: integer('people').notNull(),
+    installs: integer('installs').notNull().default(0),
+    leaflets: integer('leaflets').notNull().default(0),
+    targets: text('targets', { mode: 'json' }).$type<string[]>(),
+    note: text('note'),
+    photoCount: integer('photo_count').notNull().default(0),
+    rawText: text('raw_text').notNull(),
+    messageId: text('message_id'),
+    createdAt: integer('created_at').notNull(),
+    withdrawnAt: integer('withdrawn_at'),
+  },
+  (t) => [index('outreach_unit_day_idx').on(t.unitCode, t.day), index('outreach_created_idx').on(t.createdAt)],
+);
+
+export const shiftSummaries = sqliteTable(
+  'shift_summaries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitCode: text('unit_code').notNull().references(() => units.code),
+    fromAt: integer('from_at').notNull(),
+    toAt: integer('to_at').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    compiledAt: integer('compiled_at').notNull(),
+  },
+  (t) => [uniqueIndex('shift_summaries_unit_window_uq').on(t.unitCode, t.fromAt, t.toAt), index('shift_summaries_to_idx').on(t.toAt)],
+);
+
+/** Transactional outbox: rows written with the state change, relayed to BullMQ, marked when delivered. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Target queue, e.g. `outbound` (per bot) or `dispatch`. */
+    queue: text('queue').notNull(),
+    /** Deterministic BullMQ job id. */
+    jobId: text('job_id').notNull().unique(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    priority: integer('priority').notNull().default(5),
+    createdAt: integer('created_at').notNull(),
+    relayedAt: integer('relayed_at'),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.deliveredAt, t.relayedAt)],
+);
+
+/** Chat messages already taken in: a replay by the puppet is never processed twice. */
+export const inboundMessages = sqliteTable('inbound_messages', {
+  messageId: text('message_id').primaryKey(),
+  receivedAt: integer('received_at').notNull(),
+  processedAt: integer('processed_at'),
+});
+
+/** Audit of things that are not case changes: bindings, imports, admin actions. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actor: text('actor').notNull(),
+    type: text('type').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+/** Small key-value facts the service must remember across restarts (e.g. last compiled shift). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+/** The sandbox transcript: every message of the mock world, in order, kept across restarts. */
+export const sandboxMessages = sqliteTable('sandbox_messages', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  at: integer('at').notNull(),
+  room: text('room'),
+  fromName: text('from_name').notNull(),
+  toName: text('to_name'),
+  text: text('text').notNull(),
+  messageId: text('message_id').unique(),
+});
