@@ -99,24 +99,35 @@ const profileSchema = z
       })
       .default({}),
     org: orgSchema,
-  })
-  .superRefine((p, ctx) => checkOrgReferences(p.org, ctx));
-
-/** Cross-references that a shape check cannot see: unknown units, duplicates, cycles. */
-function checkOrgReferences(org: z.output<typeof orgSchema>, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: ['org', ...path], message });
-  const codes = new Set<string>();
-  org.units.forEach((u, i) => {
-    if (codes.has(u.code)) issue(['units', i, 'code'], `duplicate unit code "${u.code}"`);
-    codes.add(u.code);
   });
-  const parents = new Map(org.units.map((u) => [u.code, u.parent]));
-  org.units.forEach((u, i) => {
-    if (u.parent && !codes.has(u.parent)) issue(['units', i, 'parent'], `unknown unit "${u.parent}"`);
+
+type Loose = Record<string, unknown>;
+const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? (x as Loose) : {})) : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : undefined);
+
+/**
+ * Cross-references that a shape check cannot see: unknown units, duplicates, cycles. Runs on
+ * the raw org even when its shape is wrong, so one run lists every problem.
+ */
+function orgReferenceProblems(rawOrg: unknown): string[] {
+  const org = rawOrg && typeof rawOrg === 'object' ? (rawOrg as Loose) : {};
+  const problems: string[] = [];
+  const issue = (path: (string | number)[], message: string) => problems.push(`${formatPath(['org', ...path])}: ${message}`);
+  const units = list(org.units);
+  const codes = new Set<string>();
+  units.forEach((u, i) => {
+    const c = str(u.code);
+    if (c && codes.has(c)) issue(['units', i, 'code'], `duplicate unit code "${c}"`);
+    if (c) codes.add(c);
+  });
+  const parents = new Map(units.map((u) => [str(u.code), str(u.parent)]));
+  units.forEach((u, i) => {
+    const parent = str(u.parent);
+    if (parent && !codes.has(parent)) issue(['units', i, 'parent'], `unknown unit "${parent}"`);
     const seen = new Set<string>();
-    for (let c: string | undefined = u.code; c; c = parents.get(c)) {
+    for (let c = str(u.code); c; c = parents.get(c)) {
       if (seen.has(c)) {
-        issue(['units', i, 'parent'], `unit "${u.code}" is its own ancestor`);
+        issue(['units', i, 'parent'], `unit "${str(u.code)}" is its own ancestor`);
         break;
       }
       seen.add(c);
@@ -124,23 +135,30 @@ function checkOrgReferences(org: z.output<typeof orgSchema>, ctx: z.RefinementCt
   });
   const names = new Set<string>();
   const bindCodes = new Set<string>();
-  org.members.forEach((m, i) => {
-    if (!codes.has(m.unit)) issue(['members', i, 'unit'], `unknown unit "${m.unit}"`);
-    if (names.has(m.name)) issue(['members', i, 'name'], `duplicate member name "${m.name}"`);
-    names.add(m.name);
-    const bc = m.bindCode?.toUpperCase();
+  list(org.members).forEach((m, i) => {
+    const unit = str(m.unit);
+    const name = str(m.name);
+    const bc = str(m.bindCode)?.toUpperCase();
+    if (unit && !codes.has(unit)) issue(['members', i, 'unit'], `unknown unit "${unit}"`);
+    if (name && names.has(name)) issue(['members', i, 'name'], `duplicate member name "${name}"`);
+    if (name) names.add(name);
     if (bc && bindCodes.has(bc)) issue(['members', i, 'bindCode'], 'duplicate bind code');
     if (bc) bindCodes.add(bc);
   });
   const topics = new Set<string>();
-  org.rooms.forEach((r, i) => {
-    if (!codes.has(r.unit)) issue(['rooms', i, 'unit'], `unknown unit "${r.unit}"`);
-    if (topics.has(r.topic)) issue(['rooms', i, 'topic'], `duplicate room topic "${r.topic}"`);
-    topics.add(r.topic);
-    r.members?.forEach((n, j) => {
-      if (!names.has(n)) issue(['rooms', i, 'members', j], `unknown member "${n}"`);
-    });
+  list(org.rooms).forEach((r, i) => {
+    const unit = str(r.unit);
+    const topic = str(r.topic);
+    if (unit && !codes.has(unit)) issue(['rooms', i, 'unit'], `unknown unit "${unit}"`);
+    if (topic && topics.has(topic)) issue(['rooms', i, 'topic'], `duplicate room topic "${topic}"`);
+    if (topic) topics.add(topic);
+    if (Array.isArray(r.members)) {
+      r.members.forEach((n, j) => {
+        if (typeof n === 'string' && !names.has(n.trim())) issue(['rooms', i, 'members', j], `unknown member "${n}"`);
+      });
+    }
   });
+  return problems;
 }
 
 export interface Profile {
@@ -159,7 +177,7 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a URL like redis://127.0.0.1:6379').optional(),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected letters, digits, _ . or - (no colon)').default('gridguard'),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HTTP_PORT: z.coerce.number({ message: 'expected a port number 0-65535' }).int().min(0).max(65535).default(8787),
   INTAKE_TOKEN: z.string().min(1).optional(),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
@@ -196,7 +214,8 @@ function problemsOf(error: z.ZodError): string[] {
  */
 export function parseProfile(raw: unknown, source = 'profile'): Profile {
   const r = profileSchema.safeParse(raw);
-  if (!r.success) throw new ConfigError(source, problemsOf(r.error));
+  const refs = orgReferenceProblems(raw && typeof raw === 'object' ? (raw as Loose).org : undefined);
+  if (!r.success || refs.length) throw new ConfigError(source, [...(r.success ? [] : problemsOf(r.error)), ...refs]);
   const p = r.data;
   return {
     bot: p.bot,

@@ -44,6 +44,8 @@ export interface Sandbox {
   login(): void;
   say(input: SayInput): number;
   world(): SandboxWorld;
+  /** Calls `listener` with every message recorded from now on; returns the unsubscribe. */
+  onMessage(listener: (entry: TranscriptEntry) => void): () => void;
 }
 
 const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 12);
@@ -70,13 +72,18 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
 
   // The mock emits synchronously inside say().to(), so the row exists when say() returns.
   let lastSeq = 0;
+  const listeners = new Set<(entry: TranscriptEntry) => void>();
   puppet.on('message', ({ messageId }) => {
     try {
       const p = mocker.messagePayload(messageId);
       const room = p.roomId ? (topics.get(p.roomId) ?? null) : null;
       const from = names.get(p.talkerId ?? '') ?? p.talkerId ?? '?';
       const to = p.roomId ? null : (names.get(p.listenerId ?? '') ?? null);
-      lastSeq = appendTranscript(db, { at: p.timestamp ?? now(), room, from, to, text: p.text ?? '[图片]', messageId });
+      const at = p.timestamp ?? now();
+      const text = p.text ?? '[图片]';
+      lastSeq = appendTranscript(db, { at, room, from, to, text, messageId });
+      const entry = { seq: lastSeq, at: new Date(at).toISOString(), room, from, to, text };
+      for (const l of listeners) l(entry);
     } catch (err) {
       log.error({ err, messageId }, 'cannot record a sandbox message');
     }
@@ -113,6 +120,10 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
       }
       if (lastSeq === before) throw new Error('the mock puppet did not deliver the message');
       return lastSeq;
+    },
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     world: () => ({
       bot: botName,

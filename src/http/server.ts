@@ -26,8 +26,7 @@ const sayBody = z
     to: z.string().min(1).optional(),
     text: z.string().min(1, 'expected some text').max(2000),
     quoteSeq: z.number().int().positive().optional(),
-  })
-  .refine((b) => (b.room === undefined) !== (b.to === undefined), { message: 'give either "room" or "to": "bot"', path: ['room'] });
+  });
 
 /** Zod issues as the contract's error list: `[{ field, message }]`. */
 export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
@@ -59,12 +58,15 @@ export function createHttp(deps: HttpDeps) {
     });
     app.post('/sandbox/say', async (req, reply) => {
       const parsed = sayBody.safeParse(req.body);
-      if (!parsed.success) {
-        const errors = fieldErrors(parsed.error);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const whereMissing = (body.room === undefined) === (body.to === undefined);
+      if (!parsed.success || whereMissing) {
+        const errors = parsed.success ? [] : fieldErrors(parsed.error);
+        if (whereMissing) errors.push({ field: 'room', message: 'give either "room" (a room topic) or "to": "bot"' });
         return reply.code(400).send({ error: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
       }
       try {
-        return { seq: sandbox.say(parsed.data) };
+        return { seq: sandbox.say(parsed.data!) };
       } catch (err) {
         if (err instanceof SandboxInputError) {
           return reply.code(400).send({ error: `${err.field}: ${err.message}`, errors: [{ field: err.field, message: err.message }] });

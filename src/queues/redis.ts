@@ -59,7 +59,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startPrivateRedis(log: Log): Promise<RedisEndpoint> {
+async function startPrivateRedis(log: Log, defaultUrl: string): Promise<RedisEndpoint> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'gridguard-redis-'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--dir', dir];
@@ -72,7 +72,7 @@ async function startPrivateRedis(log: Log): Promise<RedisEndpoint> {
     if (failed) {
       rmSync(dir, { recursive: true, force: true });
       throw new RedisUnavailableError(
-        `no Redis answers on ${DEFAULT_REDIS_URL} and redis-server could not be started (${failed.message}); install it (apt-get install redis-server) or set REDIS_URL`,
+        `no Redis answers on ${defaultUrl} and redis-server could not be started (${failed.message}); install it (apt-get install redis-server) or set REDIS_URL`,
       );
     }
     if (child.exitCode !== null) break;
@@ -93,14 +93,14 @@ async function startPrivateRedis(log: Log): Promise<RedisEndpoint> {
   }
   child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
-  throw new RedisUnavailableError(`no Redis answers on ${DEFAULT_REDIS_URL} and a private redis-server on port ${port} did not come up; set REDIS_URL`);
+  throw new RedisUnavailableError(`no Redis answers on ${defaultUrl} and a private redis-server on port ${port} did not come up; set REDIS_URL`);
 }
 
 /**
  * Resolves the Redis to use, or throws RedisUnavailableError with one actionable line.
  * @example await resolveRedis(null, log) // { url: 'redis://127.0.0.1:6379', private: false }
  */
-export async function resolveRedis(configured: string | null, log: Log): Promise<RedisEndpoint> {
+export async function resolveRedis(configured: string | null, log: Log, defaultUrl = DEFAULT_REDIS_URL): Promise<RedisEndpoint> {
   const none = async () => {};
   if (configured) {
     if (await redisAnswers(configured, 3000)) return { url: configured, stop: none, private: false };
@@ -108,8 +108,8 @@ export async function resolveRedis(configured: string | null, log: Log): Promise
       `Redis at ${configured} does not answer; start it (redis-server --port ${portOf(configured)}) or point REDIS_URL at a running Redis`,
     );
   }
-  if (await redisAnswers(DEFAULT_REDIS_URL, 1500)) return { url: DEFAULT_REDIS_URL, stop: none, private: false };
-  return startPrivateRedis(log);
+  if (await redisAnswers(defaultUrl, 1500)) return { url: defaultUrl, stop: none, private: false };
+  return startPrivateRedis(log, defaultUrl);
 }
 
 function portOf(url: string): string {
