@@ -1,0 +1,131 @@
+/** The SQLite store on a real file: pragmas, migrations of a populated database, org sync. */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { parse } from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProfile } from '../../src/config.js';
+import { handleInbound } from '../../src/core/converse.js';
+import type { ChatIn } from '../../src/domain/messages.js';
+import { MIGRATIONS_FOLDER, MigrationIntegrityError, openStore } from '../../src/store/db.js';
+import { bindMember, memberByName, syncOrg } from '../../src/store/org.js';
+import { caseEvents, cases, members, outbox, rooms } from '../../src/store/schema.js';
+import { captureLog } from '../support/log-capture.js';
+import { tempDir } from '../support/env.js';
+
+const profile = parseProfile(parse(readFileSync('bots/demo.yaml', 'utf8')));
+let tmp: ReturnType<typeof tempDir>;
+let dbPath: string;
+
+beforeEach(() => {
+  tmp = tempDir();
+  dbPath = join(tmp.dir, 'nested', 'gridguard.db');
+});
+afterEach(() => tmp.cleanup());
+
+function seedCase(db: ReturnType<typeof openStore>['db']): void {
+  const li = memberByName(db, '李网格')!;
+  db.insert(cases).values({ id: 'K7Q2', externalId: 'EXT-1', level: 'urgent', unitCode: 'G1', assigneeId: li.id, status: 'dispatched', createdAt: 1 }).run();
+  db.insert(caseEvents).values([
+    { caseId: 'K7Q2', at: 1, type: 'created', actor: 'system' },
+    { caseId: 'K7Q2', at: 2, type: 'dispatched', actor: 'system' },
+  ]).run();
+}
+
+/** A copy of the migrations plus one that rebuilds `cases`, as drizzle-kit does for a changed default. */
+function migrationsWithRebuild(extraSql: string): string {
+  const dir = join(tmp.dir, 'migrations');
+  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
+  writeFileSync(join(dir, '9999_rebuild.sql'), extraSql);
+  const journal = JSON.parse(readFileSync(join(dir, 'meta/_journal.json'), 'utf8'));
+  journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now() + 1000, tag: '9999_rebuild', breakpoints: true });
+  writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify(journal));
+  return dir;
+}
+
+describe('opening the store', () => {
+  it('creates the file with WAL, foreign keys and a busy timeout', () => {
+    const store = openStore(dbPath);
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    store.close();
+  });
+
+  it('keeps every row when a later migration rebuilds a parent table', () => {
+    const first = openStore(dbPath);
+    syncOrg(first.db, profile.org);
+    seedCase(first.db);
+    first.close();
+
+    // drizzle-kit's table rebuild: new table with the same definition, copy, drop, rename.
+    const init = readFileSync(join(MIGRATIONS_FOLDER, '0000_init.sql'), 'utf8');
+    const ddl = /CREATE TABLE `cases` \([\s\S]*?\n\);/.exec(init)![0].replace('`cases`', '`__new_cases`');
+    const rebuild = [
+      ddl,
+      'INSERT INTO `__new_cases` SELECT * FROM `cases`;',
+      'DROP TABLE `cases`;',
+      'ALTER TABLE `__new_cases` RENAME TO `cases`;',
+    ].join('\n--> statement-breakpoint\n');
+    const store = openStore(dbPath, migrationsWithRebuild(rebuild));
+    expect(store.db.select().from(cases).all()).toHaveLength(1);
+    expect(store.db.select().from(caseEvents).where(eq(caseEvents.caseId, 'K7Q2')).all()).toHaveLength(2);
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    store.close();
+  });
+
+  it('refuses to start when a migration leaves broken references', () => {
+    const first = openStore(dbPath);
+    syncOrg(first.db, profile.org);
+    seedCase(first.db);
+    first.close();
+    const dropParent = 'DELETE FROM `cases`;';
+    expect(() => openStore(dbPath, migrationsWithRebuild(dropParent))).toThrow(MigrationIntegrityError);
+  });
+});
+
+describe('syncing the org', () => {
+  it('is idempotent and keeps bindings', () => {
+    const store = openStore(dbPath);
+    syncOrg(store.db, profile.org);
+    expect(bindMember(store.db, '李网格', 'wxid_li', 'test', 1)).toBe(true);
+    const snapshot = store.db.select().from(members).all();
+    syncOrg(store.db, profile.org);
+    expect(store.db.select().from(members).all()).toEqual(snapshot);
+    expect(memberByName(store.db, '李网格')?.wechatId).toBe('wxid_li');
+    store.close();
+  });
+
+  it('deactivates members and rooms that left the profile instead of deleting them', () => {
+    const store = openStore(dbPath);
+    syncOrg(store.db, profile.org);
+    const smaller = { ...profile.org, members: profile.org.members.filter((m) => m.name !== '周网格'), rooms: profile.org.rooms.slice(1) };
+    syncOrg(store.db, smaller);
+    expect(store.db.select().from(members).where(eq(members.name, '周网格')).get()?.active).toBe(false);
+    expect(store.db.select().from(rooms).where(eq(rooms.topic, profile.org.rooms[0]!.topic)).get()?.active).toBe(false);
+    store.close();
+  });
+
+  it('refuses to bind a member already bound to another WeChat identity', () => {
+    const store = openStore(dbPath);
+    syncOrg(store.db, profile.org);
+    expect(bindMember(store.db, '李网格', 'wxid_a', 'test', 1)).toBe(true);
+    expect(bindMember(store.db, '李网格', 'wxid_b', 'test', 2)).toBe(false);
+    expect(memberByName(store.db, '李网格')?.wechatId).toBe('wxid_a');
+    store.close();
+  });
+});
+
+describe('taking in a chat message', () => {
+  it('handles a replayed message id once', () => {
+    const store = openStore(dbPath);
+    syncOrg(store.db, profile.org);
+    bindMember(store.db, '李网格', 'wxid_li', 'test', 1);
+    const deps = { db: store.db, botId: 'demo', botName: '网格哨兵', log: captureLog().log, now: () => 1000, afterCommit: () => {} };
+    const msg: ChatIn = { messageId: 'm-1', botId: 'demo', from: { wechatId: 'wxid_li', name: '李网格' }, room: null, text: '帮助', mentionSelf: false, type: 'text', at: 1000 };
+    expect(handleInbound(deps, msg)).toBe('replied');
+    expect(handleInbound(deps, msg)).toBe('duplicate');
+    expect(store.db.select().from(outbox).all()).toHaveLength(1);
+    store.close();
+  });
+});
