@@ -153,7 +153,7 @@ export function createApp(config: Config, options: AppOptions): App {
       await connection?.quit().catch(() => connection?.disconnect());
       store?.close();
       await redis?.stop();
-      log.info('GridGuard stopped');
+      if (baseUrl) log.info('GridGuard stopped');
     },
   };
 }

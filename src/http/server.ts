@@ -1,6 +1,6 @@
 /** The HTTP server (Fastify): health, the sandbox API and page; intake routes come with their issues. */
 import { readFileSync } from 'node:fs';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { z } from 'zod';
 import type { Sandbox } from '../chat/sandbox.js';
 import { SandboxInputError } from '../chat/sandbox.js';
@@ -36,7 +36,8 @@ export function fieldErrors(error: z.ZodError): { field: string; message: string
 export function createHttp(deps: HttpDeps) {
   const app = Fastify({
     loggerInstance: deps.log.child({ module: 'http' }),
-    disableRequestLogging: true,
+    // Request lines for the API; the sandbox page polls and health checks stay quiet.
+    logController: new LogController({ disableRequestLogging: (req) => req.url.startsWith('/sandbox') || req.url === '/healthz' }),
     bodyLimit: 1024 * 1024,
   });
 
