@@ -1,5 +1,4 @@
 /** Custom matchers shared by the tests. */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { expect } from 'vitest';
 
 expect.extend({

@@ -134,6 +134,6 @@ describe('the environment', () => {
   });
 
   it('says when the profile file is missing', () => {
-    expect(() => loadConfig({ GRIDGUARD_PROFILE: 'bots/nope.yaml' })).toThrow(/bots\/nope\.yaml is invalid:\n  cannot read the file/);
+    expect(() => loadConfig({ GRIDGUARD_PROFILE: 'bots/nope.yaml' })).toThrow(/bots\/nope\.yaml is invalid:\n {2}cannot read the file/);
   });
 });
