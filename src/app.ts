@@ -9,6 +9,8 @@ import { createGateway, type Gateway } from './chat/gateway.js';
 import { createSandbox, type Sandbox } from './chat/sandbox.js';
 import type { Config } from './config.js';
 import { handleInbound } from './core/converse.js';
+import { intakeLeads } from './core/intake.js';
+import { caseView } from './store/cases.js';
 import { indexOrg } from './domain/org.js';
 import { createHttp } from './http/server.js';
 import type { Log } from './log.js';
@@ -37,6 +39,8 @@ export interface AppOptions {
   now?: () => number;
   /** How often the outbox relay sweeps for rows left behind (ms). */
   relaySweepMs?: number;
+  /** Source of randomness for case ids (tests pin it). */
+  random?: () => number;
 }
 
 /** Outbound messages are retried until WeChat takes them; capped backoff (see gateway). */
@@ -128,7 +132,26 @@ export function createApp(config: Config, options: AppOptions): App {
       const converse = { db, botId, botName: config.profile.bot.name, log: log.child({ module: 'core.converse' }), now, afterCommit: () => void relay!.kick() };
       inboundWorker = createInboundWorker(connection, config.queuePrefix, (msg) => handleInbound(converse, msg), log.child({ module: 'queues.inbound' }));
 
-      http = createHttp({ log, db, health, sandbox });
+      const intake = {
+        db,
+        org,
+        policy: config.profile.policy,
+        timezone: config.profile.timezone,
+        botId,
+        log: log.child({ module: 'core.intake' }),
+        now,
+        random: options.random ?? Math.random,
+        afterCommit: () => void relay!.kick(),
+      };
+      http = createHttp({
+        log,
+        db,
+        health,
+        sandbox,
+        intakeToken: config.intakeToken,
+        intake: (body) => intakeLeads(intake, body),
+        caseView: (id) => caseView(db, id),
+      });
       await http.listen({ host: config.http.host, port: config.http.port });
       const addr = http.server.address() as AddressInfo;
       baseUrl = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;

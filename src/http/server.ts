@@ -1,15 +1,16 @@
 /** The HTTP server (Fastify): health, the sandbox API and page; intake routes come with their issues. */
 import { readFileSync } from 'node:fs';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { Sandbox } from '../chat/sandbox.js';
+import { registerApi, type ApiDeps } from './api.js';
 import { SandboxInputError } from '../chat/sandbox.js';
 import { formatPath } from '../config.js';
 import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
 import { transcriptAfter } from '../store/transcript.js';
 
-export interface HttpDeps {
+export interface HttpDeps extends ApiDeps {
   log: Log;
   db: Db;
   /** Resolves to a list of problems; empty when healthy. */
@@ -35,7 +36,7 @@ export function fieldErrors(error: z.ZodError): { field: string; message: string
 
 export function createHttp(deps: HttpDeps) {
   const app = Fastify({
-    loggerInstance: deps.log.child({ module: 'http' }),
+    loggerInstance: deps.log.child({ module: 'http' }) as FastifyBaseLogger,
     // Request lines for the API; the sandbox page polls and health checks stay quiet.
     logController: new LogController({ disableRequestLogging: (req) => req.url.startsWith('/sandbox') || req.url === '/healthz' }),
     bodyLimit: 1024 * 1024,
@@ -46,6 +47,8 @@ export function createHttp(deps: HttpDeps) {
     if (problems.length) return reply.code(503).send({ status: 'unavailable', problems });
     return { status: 'ok' };
   });
+
+  registerApi(app, deps);
 
   const sandbox = deps.sandbox;
   if (sandbox) {

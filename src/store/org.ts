@@ -2,6 +2,8 @@
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Member, Org, Role } from '../domain/types.js';
 import type { Db } from './db.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import { auditLog, members, rooms, units } from './schema.js';
 
 export interface StoredMember extends Member {
@@ -44,12 +46,12 @@ function toMember(row: typeof members.$inferSelect): StoredMember {
 }
 
 /** The active member bound to a WeChat contact id, if any. */
-export function memberByWechatId(db: Db, wechatId: string): StoredMember | null {
+export function memberByWechatId(db: Db | Tx, wechatId: string): StoredMember | null {
   const row = db.select().from(members).where(and(eq(members.wechatId, wechatId), eq(members.active, true))).get();
   return row ? toMember(row) : null;
 }
 
-export function memberByName(db: Db, name: string): StoredMember | null {
+export function memberByName(db: Db | Tx, name: string): StoredMember | null {
   const row = db.select().from(members).where(eq(members.name, name)).get();
   return row ? toMember(row) : null;
 }
@@ -71,4 +73,9 @@ export function bindMember(db: Db, name: string, wechatId: string, actor: string
     tx.insert(auditLog).values({ at: now, actor, type: 'member.bound', data: { member: name } }).run();
     return true;
   });
+}
+
+export function memberById(db: Db | Tx, id: number): StoredMember | null {
+  const row = db.select().from(members).where(eq(members.id, id)).get();
+  return row ? toMember(row) : null;
 }

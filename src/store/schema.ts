@@ -205,3 +205,23 @@ export const sandboxMessages = sqliteTable('sandbox_messages', {
   text: text('text').notNull(),
   messageId: text('message_id').unique(),
 });
+
+/**
+ * Every lead received, by its external id (idempotent intake): the lead that opened a case
+ * and the repeat warnings merged into it.
+ */
+export const caseLeads = sqliteTable(
+  'case_leads',
+  {
+    externalId: text('external_id').primaryKey(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    receivedAt: integer('received_at').notNull(),
+    level: text('level').notNull(),
+    category: text('category'),
+    amountAtRisk: real('amount_at_risk'),
+    detail: text('detail'),
+    /** `created` or `merged`. */
+    outcome: text('outcome').notNull(),
+  },
+  (t) => [index('case_leads_case_idx').on(t.caseId)],
+);

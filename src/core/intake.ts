@@ -1,0 +1,173 @@
+/**
+ * Intake and dispatch: leads become cases and reach the right grid worker. The case, its
+ * `created` and `dispatched` events and the outbox rows of both messages are one SQLite
+ * transaction per batch; the relay then moves the rows to the bot's outbound queue, so a
+ * crash or a Redis outage between the two loses nothing and sends nothing twice.
+ */
+import { eq } from 'drizzle-orm';
+import type { LevelPolicy } from '../config.js';
+import { dispatchGroupText, dispatchPrivateText, levelRaisedGroupText, repeatWarningText } from '../domain/case-replies.js';
+import { generateCaseId } from '../domain/case-id.js';
+import { chooseAssignee, levelRank, routeLead, validateLeads, type Lead, type LeadError } from '../domain/lead.js';
+import type { Recipient } from '../domain/messages.js';
+import type { OrgIndex } from '../domain/org.js';
+import { PRIORITY, type Level } from '../domain/types.js';
+import type { Log } from '../log.js';
+import { outboundQueue } from '../queues/names.js';
+import { appendEvent, caseById, caseFacts, openCaseByPhone, workload, type Tx } from '../store/cases.js';
+import type { Db } from '../store/db.js';
+import { memberById, memberByName } from '../store/org.js';
+import { addOutboxMessage } from '../store/outbox.js';
+import { caseLeads, cases } from '../store/schema.js';
+
+export interface IntakeDeps {
+  db: Db;
+  org: OrgIndex;
+  policy: Record<Level, LevelPolicy>;
+  timezone: string;
+  botId: string;
+  log: Log;
+  now: () => number;
+  random: () => number;
+  afterCommit: () => void;
+}
+
+export interface IntakeResult {
+  externalId: string;
+  caseId: string;
+  status: 'created' | 'duplicate' | 'merged';
+}
+
+export type IntakeOutcome = { ok: true; results: IntakeResult[] } | { ok: false; errors: LeadError[] };
+
+/**
+ * Takes in one lead or a batch (`{ leads: [...] }`); all-or-nothing.
+ * @example intakeLeads(deps, { externalId: 'A1', level: '紧急', unit: 'G1', subject: { ... } })
+ *   // { ok: true, results: [{ externalId: 'A1', caseId: 'K7Q2', status: 'created' }] }
+ */
+export function intakeLeads(deps: IntakeDeps, body: unknown): IntakeOutcome {
+  const v = validateLeads(body, deps.org);
+  if (!v.ok) {
+    deps.log.warn({ errors: v.errors.map((e) => ({ index: e.index, field: e.field })) }, 'leads refused');
+    return v;
+  }
+  const at = deps.now();
+  const results = deps.db.transaction((tx) => v.leads.map((lead) => intakeOne(deps, tx, lead, at)));
+  for (const r of results) deps.log.info({ externalId: r.externalId, caseId: r.caseId, status: r.status }, 'lead taken in');
+  if (results.some((r) => r.status !== 'duplicate')) deps.afterCommit();
+  return { ok: true, results };
+}
+
+function recipient(tx: Tx, name: string): Recipient {
+  return { name, wechatId: memberByName(tx, name)?.wechatId ?? null };
+}
+
+function newCaseId(tx: Tx, random: () => number): string {
+  // 4 characters while they are plenty; longer ones once collisions get frequent.
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const id = generateCaseId(random, attempt < 20 ? 4 : attempt < 40 ? 5 : 6);
+    if (!caseById(tx, id)) return id;
+  }
+  throw new Error('could not find a free case id');
+}
+
+function intakeOne(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult {
+  const known = tx.select().from(caseLeads).where(eq(caseLeads.externalId, lead.externalId)).get();
+  if (known) return { externalId: lead.externalId, caseId: known.caseId, status: 'duplicate' };
+  const open = openCaseByPhone(tx, lead.subject.phone);
+  if (open) return mergeInto(deps, tx, open.id, lead, at);
+  return create(deps, tx, lead, at);
+}
+
+function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult {
+  const routing = routeLead(deps.org, lead);
+  if (!routing.ok) throw new Error(`lead ${lead.externalId} passed validation but cannot be routed: ${routing.message}`);
+  const names = routing.workers.map((w) => w.name);
+  const { open, lastAssigned } = workload(tx, names);
+  const assignee = chooseAssignee(routing, open, lastAssigned);
+  const policy = deps.policy[lead.level];
+  const id = newCaseId(tx, deps.random);
+  const member = memberByName(tx, assignee.name)!;
+  const ackDueAt = at + policy.ackWithin;
+  tx.insert(cases)
+    .values({
+      id,
+      externalId: lead.externalId,
+      level: lead.level,
+      category: lead.category,
+      subjectName: lead.subject.name,
+      subjectPhone: lead.subject.phone,
+      subjectAddress: lead.subject.address,
+      subjectIdNumber: lead.subject.idNumber,
+      amountAtRisk: lead.amountAtRisk,
+      detail: lead.detail,
+      unitCode: lead.unit,
+      assigneeId: member.id,
+      status: 'dispatched',
+      ackDueAt,
+      resolveDueAt: at + policy.resolveWithin,
+      nextDeadlineAt: ackDueAt,
+      createdAt: at,
+      dispatchedAt: at,
+    })
+    .run();
+  tx.insert(caseLeads).values({ externalId: lead.externalId, caseId: id, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'created' }).run();
+  appendEvent(tx, id, at, 'created', 'system', { externalId: lead.externalId, level: lead.level, unit: lead.unit });
+  appendEvent(tx, id, at, 'dispatched', 'system', { assignee: assignee.name, room: routing.room.topic, how: routing.named ? 'named' : routing.workers.length ? 'fair' : 'fallback_lead' });
+
+  const facts = caseFacts(caseById(tx, id)!);
+  const to = recipient(tx, assignee.name);
+  const queue = outboundQueue(deps.botId);
+  const priority = PRIORITY[lead.level];
+  addOutboxMessage(tx, queue, `dispatch-${id}-group`, { room: routing.room.topic, mentions: [to], text: dispatchGroupText(facts, at, deps.timezone) }, priority, at);
+  addOutboxMessage(tx, queue, `dispatch-${id}-private`, { to, text: dispatchPrivateText(facts, at, deps.timezone) }, priority, at);
+  return { externalId: lead.externalId, caseId: id, status: 'created' };
+}
+
+function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: number): IntakeResult {
+  const before = caseById(tx, caseId)!;
+  const oldLevel = before.level as Level;
+  const raised = levelRank(lead.level) > levelRank(oldLevel);
+  tx.insert(caseLeads).values({ externalId: lead.externalId, caseId, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'merged' }).run();
+  appendEvent(tx, caseId, at, 'merged', 'system', { externalId: lead.externalId, level: lead.level });
+
+  const acknowledged = before.status === 'acknowledged';
+  if (raised) {
+    // The higher level's clocks start now (issue 4: "restarting that level's clocks").
+    const policy = deps.policy[lead.level];
+    const ackDueAt = acknowledged ? before.ackDueAt : at + policy.ackWithin;
+    const resolveDueAt = at + policy.resolveWithin;
+    tx.update(cases)
+      .set({
+        level: lead.level,
+        ackDueAt,
+        resolveDueAt,
+        nextDeadlineAt: acknowledged ? resolveDueAt : ackDueAt,
+        escalationStep: 0,
+        version: before.version + 1,
+        amountAtRisk: Math.max(before.amountAtRisk ?? 0, lead.amountAtRisk ?? 0) || null,
+      })
+      .where(eq(cases.id, caseId))
+      .run();
+    appendEvent(tx, caseId, at, 'level_raised', 'system', { from: oldLevel, to: lead.level, externalId: lead.externalId });
+  } else if ((lead.amountAtRisk ?? 0) > (before.amountAtRisk ?? 0)) {
+    tx.update(cases).set({ amountAtRisk: lead.amountAtRisk }).where(eq(cases.id, caseId)).run();
+  }
+
+  const after = caseById(tx, caseId)!;
+  const facts = caseFacts(after);
+  const queue = outboundQueue(deps.botId);
+  const assigneeName = after.assigneeId ? memberById(tx, after.assigneeId)?.name : undefined;
+  if (assigneeName) {
+    const to = recipient(tx, assigneeName);
+    const priority = PRIORITY[after.level as Level];
+    addOutboxMessage(tx, queue, `merge-${lead.externalId}-private`, { to, text: repeatWarningText(facts, lead, raised ? oldLevel : null, acknowledged, at, deps.timezone) }, priority, at);
+    const room = routeLead(deps.org, { unit: after.unitCode, assignee: null });
+    if (raised && room.ok) {
+      addOutboxMessage(tx, queue, `merge-${lead.externalId}-group`, { room: room.room.topic, mentions: [to], text: levelRaisedGroupText(facts, oldLevel, at, deps.timezone) }, priority, at);
+    }
+  } else {
+    deps.log.warn({ caseId }, 'merged lead into a case without an assignee');
+  }
+  return { externalId: lead.externalId, caseId, status: 'merged' };
+}

@@ -1,0 +1,42 @@
+/** Formatting numbers and times for people, in Chinese. Pure: the time zone is a parameter. */
+
+/**
+ * Money in yuan as people say it: 5000元, 5万元, 1.2万元, 120万元.
+ * @example formatYuan(12000) // '1.2万元'
+ */
+export function formatYuan(amount: number): string {
+  if (amount >= 10_000) {
+    const wan = amount / 10_000;
+    return `${Number.isInteger(wan) ? wan : Number(wan.toFixed(wan >= 100 ? 0 : 2))}万元`;
+  }
+  return `${Number.isInteger(amount) ? amount : amount.toFixed(2)}元`;
+}
+
+function parts(at: number, tz: string): Record<string, string> {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return Object.fromEntries(f.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+}
+
+/**
+ * A clock time in the profile's zone, with the date when it is not today: `14:35`, `明天 08:00`, `11月25日 08:00`.
+ * @example formatClock(due, now, 'Asia/Shanghai') // '14:35'
+ */
+export function formatClock(at: number, now: number, tz: string): string {
+  const a = parts(at, tz);
+  const n = parts(now, tz);
+  const hm = `${a.hour}:${a.minute}`;
+  const day = `${a.year}-${a.month}-${a.day}`;
+  if (day === `${n.year}-${n.month}-${n.day}`) return hm;
+  const tomorrow = parts(now + 86_400_000, tz);
+  if (day === `${tomorrow.year}-${tomorrow.month}-${tomorrow.day}`) return `明天 ${hm}`;
+  return `${Number(a.month)}月${Number(a.day)}日 ${hm}`;
+}
+
+/**
+ * The local calendar day (YYYY-MM-DD) in a time zone.
+ * @example localDay(Date.UTC(2026, 0, 1, 17), 'Asia/Shanghai') // '2026-01-02'
+ */
+export function localDay(at: number, tz: string): string {
+  const p = parts(at, tz);
+  return `${p.year}-${p.month}-${p.day}`;
+}

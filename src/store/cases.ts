@@ -1,0 +1,129 @@
+/** Cases in the store: reading them as domain facts, and the rows intake needs. */
+import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import type { CaseFacts } from '../domain/case-replies.js';
+import type { Category } from '../domain/lead.js';
+import type { Level } from '../domain/types.js';
+import type { Db } from './db.js';
+import { caseEvents, caseOutcomes, cases, members } from './schema.js';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type CaseRow = typeof cases.$inferSelect;
+
+/** Statuses of a case that still needs someone (DESIGN.md "The case"). */
+export const OPEN_STATUSES = ['new', 'dispatched', 'acknowledged'] as const;
+
+export function caseFacts(row: CaseRow): CaseFacts {
+  return {
+    id: row.id,
+    level: row.level as Level,
+    category: (row.category as Category | null) ?? null,
+    subject: { name: row.subjectName ?? '', phone: row.subjectPhone ?? '', address: row.subjectAddress ?? '', idNumber: row.subjectIdNumber },
+    amountAtRisk: row.amountAtRisk,
+    detail: row.detail,
+    ackDueAt: row.ackDueAt ?? row.createdAt,
+    resolveDueAt: row.resolveDueAt ?? row.createdAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export function caseById(db: Db | Tx, id: string): CaseRow | null {
+  return db.select().from(cases).where(eq(cases.id, id)).get() ?? null;
+}
+
+/** The open case of a subject phone, if any (repeat warnings join it). */
+export function openCaseByPhone(db: Db | Tx, phone: string): CaseRow | null {
+  return (
+    db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.subjectPhone, phone), inArray(cases.status, [...OPEN_STATUSES])))
+      .orderBy(desc(cases.createdAt))
+      .get() ?? null
+  );
+}
+
+/** Open cases per member name and when each was last assigned a case: the inputs of fair routing. */
+export function workload(db: Db | Tx, names: string[]): { open: Map<string, number>; lastAssigned: Map<string, number> } {
+  const open = new Map<string, number>();
+  const lastAssigned = new Map<string, number>();
+  if (names.length === 0) return { open, lastAssigned };
+  const rows = db
+    .select({
+      name: members.name,
+      open: sql<number>`sum(case when ${cases.status} in ('new','dispatched','acknowledged') then 1 else 0 end)`,
+      last: max(cases.createdAt),
+    })
+    .from(cases)
+    .innerJoin(members, eq(cases.assigneeId, members.id))
+    .where(inArray(members.name, names))
+    .groupBy(members.name)
+    .all();
+  for (const r of rows) {
+    open.set(r.name, Number(r.open));
+    if (r.last !== null) lastAssigned.set(r.name, r.last);
+  }
+  return { open, lastAssigned };
+}
+
+export function appendEvent(tx: Tx, caseId: string, at: number, type: string, actor: string, data?: Record<string, unknown>, messageId?: string): void {
+  tx.insert(caseEvents).values({ caseId, at, type, actor, data: data ?? null, messageId: messageId ?? null }).run();
+}
+
+export interface CaseView {
+  caseId: string;
+  externalId: string;
+  level: string;
+  category: string | null;
+  unit: string;
+  status: string;
+  assignee: string | null;
+  subject: { name: string | null; phone: string | null; address: string | null; idNumber: string | null };
+  amountAtRisk: number | null;
+  detail: string | null;
+  createdAt: string;
+  ackDueAt: string | null;
+  resolveDueAt: string | null;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  outcome: { method: string | null; result: string; lossAmount: number | null } | null;
+  attempts: number;
+  escalationStep: number;
+  events: ({ at: string; type: string; actor: string } & Record<string, unknown>)[];
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The full case with its trail, as the authenticated case API returns it. */
+export function caseView(db: Db, id: string): CaseView | null {
+  const row = caseById(db, id);
+  if (!row) return null;
+  const assignee = row.assigneeId ? db.select({ name: members.name }).from(members).where(eq(members.id, row.assigneeId)).get() : undefined;
+  const final = db
+    .select()
+    .from(caseOutcomes)
+    .where(and(eq(caseOutcomes.caseId, id), eq(caseOutcomes.final, true)))
+    .orderBy(desc(caseOutcomes.id))
+    .get();
+  const events = db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id)).all();
+  return {
+    caseId: row.id,
+    externalId: row.externalId,
+    level: row.level,
+    category: row.category,
+    unit: row.unitCode,
+    status: row.status,
+    assignee: assignee?.name ?? null,
+    subject: { name: row.subjectName, phone: row.subjectPhone, address: row.subjectAddress, idNumber: row.subjectIdNumber },
+    amountAtRisk: row.amountAtRisk,
+    detail: row.detail,
+    createdAt: iso(row.createdAt)!,
+    ackDueAt: iso(row.ackDueAt),
+    resolveDueAt: iso(row.resolveDueAt),
+    acknowledgedAt: iso(row.acknowledgedAt),
+    resolvedAt: iso(row.resolvedAt),
+    outcome: final ? { method: final.method, result: final.result, lossAmount: final.lossAmount } : null,
+    attempts: row.attempts,
+    escalationStep: row.escalationStep,
+    events: events.map((e) => ({ ...(e.data ?? {}), at: iso(e.at)!, type: e.type, actor: e.actor })),
+  };
+}
