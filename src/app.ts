@@ -20,7 +20,7 @@ import { checkEvictionPolicy, resolveRedis, type RedisEndpoint } from './queues/
 import { createRelay, type Relay } from './queues/relay.js';
 import { openStore, type Store } from './store/db.js';
 import { syncOrg } from './store/org.js';
-import { markDelivered } from './store/outbox.js';
+import { recordDelivery } from './core/delivery.js';
 
 export interface App {
   readonly config: Config;
@@ -125,11 +125,21 @@ export function createApp(config: Config, options: AppOptions): App {
         prefix: config.queuePrefix,
         sendIntervalMs: config.profile.bot.sendInterval,
         log,
-        onDelivered: (jobId) => markDelivered(db, jobId, now()),
+        onDelivered: (jobId) => recordDelivery(db, config.profile.bot.name, jobId, now()),
         now,
       });
 
-      const converse = { db, botId, botName: config.profile.bot.name, log: log.child({ module: 'core.converse' }), now, afterCommit: () => void relay!.kick() };
+      const converse = {
+        db,
+        org,
+        policy: config.profile.policy,
+        timezone: config.profile.timezone,
+        botId,
+        botName: config.profile.bot.name,
+        log: log.child({ module: 'core.converse' }),
+        now,
+        afterCommit: () => void relay!.kick(),
+      };
       inboundWorker = createInboundWorker(connection, config.queuePrefix, (msg) => handleInbound(converse, msg), log.child({ module: 'queues.inbound' }));
 
       const intake = {

@@ -119,7 +119,7 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult 
   const to = recipient(tx, assignee.name);
   const queue = outboundQueue(deps.botId);
   const priority = PRIORITY[lead.level];
-  addOutboxMessage(tx, queue, `dispatch-${id}-group`, { room: routing.room.topic, mentions: [to], text: dispatchGroupText(facts, at, deps.timezone) }, priority, at);
+  addOutboxMessage(tx, queue, `dispatch-${id}-group`, { room: routing.room.topic, mentions: [to], text: dispatchGroupText(facts, at, deps.timezone), meta: { caseId: id, kind: 'dispatch' } }, priority, at);
   addOutboxMessage(tx, queue, `dispatch-${id}-private`, { to, text: dispatchPrivateText(facts, at, deps.timezone) }, priority, at);
   return { externalId: lead.externalId, caseId: id, status: 'created' };
 }

@@ -25,5 +25,12 @@ export interface Recipient {
 
 /** A message the bot must send: into a room (with @mentions) or privately. */
 export type ChatOut =
-  | { room: string; mentions: Recipient[]; text: string }
-  | { to: Recipient; text: string };
+  | { room: string; mentions: Recipient[]; text: string; meta?: OutMeta }
+  | { to: Recipient; text: string; meta?: OutMeta };
+
+/** What a message is about, for the core's bookkeeping (never shown). */
+export interface OutMeta {
+  caseId?: string;
+  /** `dispatch`: the message hands the case to the mentioned member. */
+  kind?: 'dispatch' | 'reminder' | 'reply' | 'summary';
+}

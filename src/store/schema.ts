@@ -69,6 +69,9 @@ export const cases = sqliteTable(
     acknowledgedAt: integer('acknowledged_at'),
     resolvedAt: integer('resolved_at'),
     cancelledAt: integer('cancelled_at'),
+    /** A supervisor took the escalation (督办): further escalation steps stop. */
+    supervisedAt: integer('supervised_at'),
+    supervisedBy: text('supervised_by'),
     /** Set by the retention job when personal fields were removed. */
     anonymisedAt: integer('anonymised_at'),
   },
@@ -224,4 +227,23 @@ export const caseLeads = sqliteTable(
     outcome: text('outcome').notNull(),
   },
   (t) => [index('case_leads_case_idx').on(t.caseId)],
+);
+
+/**
+ * Who spoke last in each room, without the text: a bare 收到 counts only when the bot's
+ * dispatch to that worker is the latest message from anyone else (issue 5).
+ */
+export const roomMessages = sqliteTable(
+  'room_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    room: text('room').notNull(),
+    at: integer('at').notNull(),
+    /** Member name, or the bot's name. */
+    sender: text('sender').notNull(),
+    /** Set for the bot's dispatch messages: the case and the member it was dispatched to. */
+    caseId: text('case_id'),
+    mention: text('mention'),
+  },
+  (t) => [index('room_messages_room_idx').on(t.room, t.id)],
 );

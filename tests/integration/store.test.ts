@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProfile } from '../../src/config.js';
+import { indexOrg } from '../../src/domain/org.js';
 import { handleInbound } from '../../src/core/converse.js';
 import type { ChatIn } from '../../src/domain/messages.js';
 import { MIGRATIONS_FOLDER, MigrationIntegrityError, openStore } from '../../src/store/db.js';
@@ -56,11 +57,11 @@ describe('opening the store', () => {
     const first = openStore(dbPath);
     syncOrg(first.db, profile.org);
     seedCase(first.db);
+    const current = (first.sqlite.prepare("select sql from sqlite_master where name = 'cases'").get() as { sql: string }).sql;
     first.close();
 
     // drizzle-kit's table rebuild: new table with the same definition, copy, drop, rename.
-    const init = readFileSync(join(MIGRATIONS_FOLDER, '0000_init.sql'), 'utf8');
-    const ddl = /CREATE TABLE `cases` \([\s\S]*?\n\);/.exec(init)![0].replace('`cases`', '`__new_cases`');
+    const ddl = current.replace(/^CREATE TABLE [`"]?cases[`"]?/, 'CREATE TABLE `__new_cases`') + ';';
     const rebuild = [
       ddl,
       'INSERT INTO `__new_cases` SELECT * FROM `cases`;',
@@ -121,7 +122,7 @@ describe('taking in a chat message', () => {
     const store = openStore(dbPath);
     syncOrg(store.db, profile.org);
     bindMember(store.db, '李网格', 'wxid_li', 'test', 1);
-    const deps = { db: store.db, botId: 'demo', botName: '网格哨兵', log: captureLog().log, now: () => 1000, afterCommit: () => {} };
+    const deps = { db: store.db, org: indexOrg(profile.org), policy: profile.policy, timezone: profile.timezone, botId: 'demo', botName: '网格哨兵', log: captureLog().log, now: () => 1000, afterCommit: () => {} };
     const msg: ChatIn = { messageId: 'm-1', botId: 'demo', from: { wechatId: 'wxid_li', name: '李网格' }, room: null, text: '帮助', mentionSelf: false, type: 'text', at: 1000 };
     expect(handleInbound(deps, msg)).toBe('replied');
     expect(handleInbound(deps, msg)).toBe('duplicate');

@@ -1,0 +1,108 @@
+/**
+ * Applying a case transition: one transaction writes the case row, its immutable event (actor,
+ * time, raw message id), the outcome, and the outbox rows of the messages that follow.
+ * Every change bumps `version`, so a pending timer of the old version does nothing (NOTES.md).
+ */
+import { eq } from 'drizzle-orm';
+import type { LevelPolicy } from '../config.js';
+import { caseHeadline, dispatchPrivateText } from '../domain/case-replies.js';
+import type { Method, Result, Transition } from '../domain/case-machine.js';
+import type { ChatOut, Recipient } from '../domain/messages.js';
+import type { OrgIndex } from '../domain/org.js';
+import { routeLead } from '../domain/lead.js';
+import type { Level } from '../domain/types.js';
+import { appendEvent, caseById, caseFacts, type CaseRow, type Tx } from '../store/cases.js';
+import { memberById, memberByName } from '../store/org.js';
+import { caseOutcomes, cases } from '../store/schema.js';
+import { formatClock } from '../domain/format.js';
+import { formatDurationZh } from '../domain/duration.js';
+
+export interface ActionContext {
+  tx: Tx;
+  org: OrgIndex;
+  policy: Record<Level, LevelPolicy>;
+  timezone: string;
+  at: number;
+  actor: { id: number; name: string };
+  messageId: string;
+}
+
+export interface ActionArgs {
+  method?: Method | null;
+  result?: Result;
+  lossAmount?: number | null;
+  alsoReported?: boolean;
+  reason?: string;
+  to?: string;
+}
+
+/** Applies a decided transition and returns the case after it, plus extra messages to send. */
+export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, args: ActionArgs): { after: CaseRow; extra: ChatOut[] } {
+  const { tx, at, actor, messageId } = ctx;
+  const version = c.version + 1;
+  const extra: ChatOut[] = [];
+  const ack = (implicit: boolean) => {
+    if (!implicit) return {};
+    appendEvent(tx, c.id, at, 'acknowledged', actor.name, { implicit: true }, messageId);
+    return { status: 'acknowledged', acknowledgedAt: at };
+  };
+  switch (t.kind) {
+    case 'acknowledge':
+      tx.update(cases).set({ status: 'acknowledged', acknowledgedAt: at, nextDeadlineAt: c.resolveDueAt, escalationStep: 0, version }).where(eq(cases.id, c.id)).run();
+      appendEvent(tx, c.id, at, 'acknowledged', actor.name, { lateBy: c.ackDueAt && at > c.ackDueAt ? at - c.ackDueAt : 0 }, messageId);
+      break;
+    case 'resolve': {
+      const implied = ack(t.implicitAck);
+      tx.update(cases).set({ ...implied, status: 'resolved', resolvedAt: at, nextDeadlineAt: null, version }).where(eq(cases.id, c.id)).run();
+      tx.insert(caseOutcomes).values({ caseId: c.id, at, memberId: actor.id, method: args.method ?? null, result: args.result!, lossAmount: args.lossAmount ?? null, final: true, note: args.alsoReported ? 'reported' : null }).run();
+      appendEvent(tx, c.id, at, 'resolved', actor.name, { method: args.method ?? null, result: args.result, lossAmount: args.lossAmount ?? null, alsoReported: !!args.alsoReported }, messageId);
+      break;
+    }
+    case 'attempt': {
+      const implied = ack(t.implicitAck);
+      const nextDeadlineAt = implied.status ? c.resolveDueAt : c.nextDeadlineAt;
+      tx.update(cases).set({ ...implied, attempts: c.attempts + 1, nextDeadlineAt, version }).where(eq(cases.id, c.id)).run();
+      tx.insert(caseOutcomes).values({ caseId: c.id, at, memberId: actor.id, method: args.method ?? null, result: args.result!, final: false }).run();
+      appendEvent(tx, c.id, at, 'attempt', actor.name, { method: args.method ?? null, result: args.result, n: c.attempts + 1 }, messageId);
+      break;
+    }
+    case 'reassign': {
+      const to = memberByName(tx, args.to!)!;
+      const ackDueAt = at + ctx.policy[c.level as Level].ackWithin;
+      tx.update(cases)
+        .set({ assigneeId: to.id, status: 'dispatched', acknowledgedAt: null, ackDueAt, nextDeadlineAt: ackDueAt, escalationStep: 0, supervisedAt: null, supervisedBy: null, version })
+        .where(eq(cases.id, c.id))
+        .run();
+      const from = assigneeName(tx, c);
+      appendEvent(tx, c.id, at, 'reassigned', actor.name, { from, to: to.name, ackDueAt }, messageId);
+      const after = caseById(tx, c.id)!;
+      const recipient: Recipient = { name: to.name, wechatId: to.wechatId };
+      const room = routeLead(ctx.org, { unit: c.unitCode, assignee: null });
+      const facts = caseFacts(after);
+      if (room.ok) {
+        extra.push({
+          room: room.room.topic,
+          mentions: [recipient],
+          text: `${caseHeadline(after.level as Level, c.id, '转派')} 请接手\n${formatDurationZh(ackDueAt - at)}内（${formatClock(ackDueAt, at, ctx.timezone)}前）回复“收到 ${c.id}”，完整信息已私聊发您。`,
+          meta: { caseId: c.id, kind: 'dispatch' },
+        });
+      }
+      extra.push({ to: recipient, text: dispatchPrivateText(facts, at, ctx.timezone) });
+      break;
+    }
+    case 'supervise':
+      tx.update(cases).set({ supervisedAt: at, supervisedBy: actor.name, version }).where(eq(cases.id, c.id)).run();
+      appendEvent(tx, c.id, at, 'supervised', actor.name, { step: c.escalationStep }, messageId);
+      break;
+    case 'cancel':
+      tx.update(cases).set({ status: 'cancelled', cancelledAt: at, nextDeadlineAt: null, version }).where(eq(cases.id, c.id)).run();
+      appendEvent(tx, c.id, at, 'cancelled', actor.name, { reason: args.reason }, messageId);
+      break;
+  }
+  return { after: caseById(tx, c.id)!, extra };
+}
+
+/** The name of the case's assignee, or null. */
+export function assigneeName(tx: Tx, c: CaseRow): string | null {
+  return c.assigneeId ? (memberById(tx, c.assigneeId)?.name ?? null) : null;
+}

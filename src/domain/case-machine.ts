@@ -1,0 +1,120 @@
+/**
+ * The case state machine and who may do what (DESIGN.md "The case", issue 5 "Authorization").
+ * Pure: a case snapshot, an actor and a command in; a decision out. The core applies the
+ * decision in one transaction with its event.
+ */
+import type { OrgIndex } from './org.js';
+import type { Level, Member, Role } from './types.js';
+
+export type Status = 'new' | 'dispatched' | 'acknowledged' | 'resolved' | 'cancelled';
+export type Method = 'visit' | 'phone' | 'sms' | 'video';
+export type Result = 'dissuaded' | 'defrauded' | 'unreachable' | 'refused' | 'false_positive' | 'reported';
+
+export const METHOD_ZH: Record<Method, string> = { visit: '上门见面', phone: '电话', sms: '短信', video: '视频' };
+export const RESULT_ZH: Record<Result, string> = {
+  dissuaded: '劝阻成功',
+  defrauded: '已被骗',
+  unreachable: '无法联系',
+  refused: '拒绝配合',
+  false_positive: '误报',
+  reported: '已报警',
+};
+export const STATUS_ZH: Record<Status, string> = { new: '待派发', dispatched: '待接单', acknowledged: '处置中', resolved: '已办结', cancelled: '已撤销' };
+
+/** What the machine needs to know about a case. */
+export interface CaseState {
+  id: string;
+  level: Level;
+  unit: string;
+  status: Status;
+  assignee: string | null;
+}
+
+export const OPEN: ReadonlySet<Status> = new Set(['new', 'dispatched', 'acknowledged']);
+
+/** Roles that act on cases of the units below them. */
+const OVERSEERS: ReadonlySet<Role> = new Set(['lead', 'supervisor', 'operator', 'admin']);
+
+/** True when `member` sits at the case's unit or above it, in an overseeing role. */
+export function oversees(org: OrgIndex, member: Member, unit: string): boolean {
+  return OVERSEERS.has(member.role) && org.lineage(unit).some((u) => u.code === member.unit);
+}
+
+export type Action = 'ack' | 'report' | 'query' | 'reassign' | 'supervise' | 'cancel';
+
+export type Refusal =
+  | 'not_allowed'
+  | 'not_assignee'
+  | 'already_acknowledged'
+  | 'closed'
+  | 'same_assignee'
+  | 'target_unknown'
+  | 'target_outside';
+
+/**
+ * May `member` do `action` on the case? Only the assignee (or someone overseeing the unit)
+ * acknowledges and reports; only leads and supervisors (and admins) reassign or cancel;
+ * volunteers never see cases.
+ * @example authorize(org, li, 'ack', c) // null (allowed)
+ */
+export function authorize(org: OrgIndex, member: Member, action: Action, c: CaseState): Refusal | null {
+  const over = oversees(org, member, c.unit);
+  switch (action) {
+    case 'ack':
+    case 'report':
+      if (c.assignee === member.name || over) return null;
+      return member.role === 'worker' ? 'not_assignee' : 'not_allowed';
+    case 'query':
+      if (member.role === 'volunteer') return 'not_allowed';
+      return null;
+    case 'reassign':
+    case 'cancel':
+      return over && ['lead', 'supervisor', 'admin'].includes(member.role) ? null : 'not_allowed';
+    case 'supervise':
+      return over ? null : 'not_allowed';
+  }
+}
+
+/** True when the member may see the subject unmasked: the assignee and those overseeing the unit. */
+export function seesFullRecord(org: OrgIndex, member: Member, c: CaseState): boolean {
+  return c.assignee === member.name || oversees(org, member, c.unit);
+}
+
+export type Transition =
+  | { kind: 'acknowledge' }
+  /** A final outcome: the case is resolved. */
+  | { kind: 'resolve'; implicitAck: boolean }
+  /** An attempt (unreachable/refused on urgent or high): recorded, the case stays open. */
+  | { kind: 'attempt'; implicitAck: boolean }
+  | { kind: 'reassign' }
+  | { kind: 'supervise' }
+  | { kind: 'cancel' };
+
+/** Attempts, not closure, on urgent and high cases (DESIGN.md "The case"). */
+export function isAttempt(level: Level, result: Result): boolean {
+  return (result === 'unreachable' || result === 'refused') && (level === 'urgent' || level === 'high');
+}
+
+/**
+ * The transition a command causes, or why it cannot happen in this state.
+ * @example decide(c, { kind: 'ack' }) // { ok: true, transition: { kind: 'acknowledge' } }
+ */
+export function decide(
+  c: CaseState,
+  command: { kind: 'ack' } | { kind: 'report'; result: Result } | { kind: 'reassign'; to: string } | { kind: 'supervise' } | { kind: 'cancel' },
+): { ok: true; transition: Transition } | { ok: false; refusal: Refusal } {
+  if (!OPEN.has(c.status)) return { ok: false, refusal: 'closed' };
+  const acked = c.status === 'acknowledged';
+  switch (command.kind) {
+    case 'ack':
+      return acked ? { ok: false, refusal: 'already_acknowledged' } : { ok: true, transition: { kind: 'acknowledge' } };
+    case 'report':
+      return { ok: true, transition: { kind: isAttempt(c.level, command.result) ? 'attempt' : 'resolve', implicitAck: !acked } };
+    case 'reassign':
+      return command.to === c.assignee ? { ok: false, refusal: 'same_assignee' } : { ok: true, transition: { kind: 'reassign' } };
+    case 'supervise':
+      return { ok: true, transition: { kind: 'supervise' } };
+    case 'cancel':
+      return { ok: true, transition: { kind: 'cancel' } };
+  }
+}
