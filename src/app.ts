@@ -10,6 +10,8 @@ import { createSandbox, type Sandbox } from './chat/sandbox.js';
 import type { Config } from './config.js';
 import { handleInbound } from './core/converse.js';
 import { intakeLeads } from './core/intake.js';
+import { fireDeadline } from './core/escalate.js';
+import { createTimers, type Timers } from './queues/deadlines.js';
 import { caseView } from './store/cases.js';
 import { indexOrg } from './domain/org.js';
 import { createHttp } from './http/server.js';
@@ -39,6 +41,8 @@ export interface AppOptions {
   now?: () => number;
   /** How often the outbox relay sweeps for rows left behind (ms). */
   relaySweepMs?: number;
+  /** How often timers are checked against a Redis that may have lost them (ms). */
+  timerSweepMs?: number;
   /** Source of randomness for case ids (tests pin it). */
   random?: () => number;
 }
@@ -65,6 +69,7 @@ export function createApp(config: Config, options: AppOptions): App {
   let relay: Relay | null = null;
   let http: ReturnType<typeof createHttp> | null = null;
   let inboundWorker: ReturnType<typeof createInboundWorker> | null = null;
+  let timers: Timers | null = null;
   const queues = new Map<string, Queue>();
   let baseUrl = '';
 
@@ -115,6 +120,11 @@ export function createApp(config: Config, options: AppOptions): App {
       // Redis may have lost jobs while we were away from it: relay again on every reconnect.
       connection.on('ready', () => void relay?.kick());
 
+      const policyCtx = { org, policy: config.profile.policy, timezone: config.profile.timezone };
+      const onCaseChanged = (ids: string[]) => void timers?.schedule(ids);
+      const escalate = { ...policyCtx, db, botId, log: log.child({ module: 'core.escalate' }), now, afterCommit: () => void relay!.kick() };
+      timers = createTimers({ db, connection, prefix: config.queuePrefix, log, now, fire: (id, v) => fireDeadline(escalate, id, v), sweepEveryMs: options.timerSweepMs ?? 1000 });
+
       if (config.sandbox) sandbox = createSandbox(org, config.profile.bot.name, db, log.child({ module: 'chat.sandbox' }), now);
       gateway = createGateway({
         botId,
@@ -139,6 +149,7 @@ export function createApp(config: Config, options: AppOptions): App {
         log: log.child({ module: 'core.converse' }),
         now,
         afterCommit: () => void relay!.kick(),
+        onCaseChanged,
       };
       inboundWorker = createInboundWorker(connection, config.queuePrefix, (msg) => handleInbound(converse, msg), log.child({ module: 'queues.inbound' }));
 
@@ -152,6 +163,7 @@ export function createApp(config: Config, options: AppOptions): App {
         now,
         random: options.random ?? Math.random,
         afterCommit: () => void relay!.kick(),
+        onCaseChanged,
       };
       http = createHttp({
         log,
@@ -174,12 +186,14 @@ export function createApp(config: Config, options: AppOptions): App {
       }
       void inboundWorker.run();
       relay.start(options.relaySweepMs ?? 5000);
+      await timers.start();
       log.info({ url: baseUrl, botId, sandbox: !!sandbox, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
     },
     async stop() {
       // Stop taking work first, then let jobs in flight finish, then close the connections.
       await http?.close();
       await inboundWorker?.close();
+      await timers?.stop();
       await relay?.stop();
       await gateway?.stop();
       await Promise.all([...queues.values()].map((q) => q.close()));

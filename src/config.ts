@@ -24,12 +24,15 @@ const duration = z.string().refine((s) => parseDuration(s) !== null, {
 });
 const durationMs = duration.transform((s) => parseDuration(s)!);
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:mm such as 22:00');
 const levelPolicy = z.strictObject({
   ackWithin: durationMs,
   resolveWithin: durationMs,
   stepEvery: durationMs.optional(),
   repeatEvery: durationMs.optional(),
   chain: z.array(z.enum(CHAIN_ROLES)).default([]),
+  /** Steps due in these local hours wait until they end (medium and low only). */
+  quietHours: z.strictObject({ from: clock, to: clock }).optional(),
 });
 export type LevelPolicy = z.output<typeof levelPolicy>;
 
@@ -92,8 +95,9 @@ const profileSchema = z
     shifts: z.strictObject({ boundaries: z.string().min(9).default('0 8,20 * * *') }).default({ boundaries: '0 8,20 * * *' }),
     policy: z
       .strictObject({
-        urgent: levelPolicy.optional(),
-        high: levelPolicy.optional(),
+        // Urgent and high cases always go through: no quiet hours for them.
+        urgent: levelPolicy.refine((p) => !p.quietHours, { message: 'quietHours are not allowed for urgent cases', path: ['quietHours'] }).optional(),
+        high: levelPolicy.refine((p) => !p.quietHours, { message: 'quietHours are not allowed for high cases', path: ['quietHours'] }).optional(),
         medium: levelPolicy.optional(),
         low: levelPolicy.optional(),
       })

@@ -16,6 +16,7 @@ import { memberById, memberByName } from '../store/org.js';
 import { caseOutcomes, cases } from '../store/schema.js';
 import { formatClock } from '../domain/format.js';
 import { formatDurationZh } from '../domain/duration.js';
+import { refreshDeadline } from './escalate.js';
 
 export interface ActionContext {
   tx: Tx;
@@ -44,24 +45,23 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
   const ack = (implicit: boolean) => {
     if (!implicit) return {};
     appendEvent(tx, c.id, at, 'acknowledged', actor.name, { implicit: true }, messageId);
-    return { status: 'acknowledged', acknowledgedAt: at };
+    return { status: 'acknowledged', acknowledgedAt: at, phaseStep: 0 };
   };
   switch (t.kind) {
     case 'acknowledge':
-      tx.update(cases).set({ status: 'acknowledged', acknowledgedAt: at, nextDeadlineAt: c.resolveDueAt, escalationStep: 0, version }).where(eq(cases.id, c.id)).run();
+      tx.update(cases).set({ status: 'acknowledged', acknowledgedAt: at, phaseStep: 0, version }).where(eq(cases.id, c.id)).run();
       appendEvent(tx, c.id, at, 'acknowledged', actor.name, { lateBy: c.ackDueAt && at > c.ackDueAt ? at - c.ackDueAt : 0 }, messageId);
       break;
     case 'resolve': {
       const implied = ack(t.implicitAck);
-      tx.update(cases).set({ ...implied, status: 'resolved', resolvedAt: at, nextDeadlineAt: null, version }).where(eq(cases.id, c.id)).run();
+      tx.update(cases).set({ ...implied, status: 'resolved', resolvedAt: at, version }).where(eq(cases.id, c.id)).run();
       tx.insert(caseOutcomes).values({ caseId: c.id, at, memberId: actor.id, method: args.method ?? null, result: args.result!, lossAmount: args.lossAmount ?? null, final: true, note: args.alsoReported ? 'reported' : null }).run();
       appendEvent(tx, c.id, at, 'resolved', actor.name, { method: args.method ?? null, result: args.result, lossAmount: args.lossAmount ?? null, alsoReported: !!args.alsoReported }, messageId);
       break;
     }
     case 'attempt': {
       const implied = ack(t.implicitAck);
-      const nextDeadlineAt = implied.status ? c.resolveDueAt : c.nextDeadlineAt;
-      tx.update(cases).set({ ...implied, attempts: c.attempts + 1, nextDeadlineAt, version }).where(eq(cases.id, c.id)).run();
+      tx.update(cases).set({ ...implied, attempts: c.attempts + 1, version }).where(eq(cases.id, c.id)).run();
       tx.insert(caseOutcomes).values({ caseId: c.id, at, memberId: actor.id, method: args.method ?? null, result: args.result!, final: false }).run();
       appendEvent(tx, c.id, at, 'attempt', actor.name, { method: args.method ?? null, result: args.result, n: c.attempts + 1 }, messageId);
       break;
@@ -70,7 +70,7 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
       const to = memberByName(tx, args.to!)!;
       const ackDueAt = at + ctx.policy[c.level as Level].ackWithin;
       tx.update(cases)
-        .set({ assigneeId: to.id, status: 'dispatched', acknowledgedAt: null, ackDueAt, nextDeadlineAt: ackDueAt, escalationStep: 0, supervisedAt: null, supervisedBy: null, version })
+        .set({ assigneeId: to.id, status: 'dispatched', acknowledgedAt: null, ackDueAt, phaseStep: 0, supervisedAt: null, supervisedBy: null, version })
         .where(eq(cases.id, c.id))
         .run();
       const from = assigneeName(tx, c);
@@ -95,10 +95,12 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
       appendEvent(tx, c.id, at, 'supervised', actor.name, { step: c.escalationStep }, messageId);
       break;
     case 'cancel':
-      tx.update(cases).set({ status: 'cancelled', cancelledAt: at, nextDeadlineAt: null, version }).where(eq(cases.id, c.id)).run();
+      tx.update(cases).set({ status: 'cancelled', cancelledAt: at, version }).where(eq(cases.id, c.id)).run();
       appendEvent(tx, c.id, at, 'cancelled', actor.name, { reason: args.reason }, messageId);
       break;
   }
+  // Every change re-derives the next escalation deadline: the one place timers come from.
+  refreshDeadline(tx, c.id, ctx);
   return { after: caseById(tx, c.id)!, extra };
 }
 

@@ -36,8 +36,8 @@ export interface ConverseDeps {
   now: () => number;
   /** Called after a commit that wrote outbox rows (the relay picks them up). */
   afterCommit: () => void;
-  /** Called after a commit that changed a case (timers follow it). */
-  onCaseChanged?: (caseId: string) => void;
+  /** Called after a commit that changed cases (timers follow them). */
+  onCaseChanged?: (caseIds: string[]) => void;
 }
 
 /** What handling a message did, for logs and tests. */
@@ -80,7 +80,7 @@ export function handleInbound(deps: ConverseDeps, msg: ChatIn): ConverseResult {
   });
   deps.log.info({ messageId: msg.messageId, room: msg.room?.wechatId ?? null, command, result }, 'inbound message handled');
   if (result === 'replied') deps.afterCommit();
-  for (const id of changed) deps.onCaseChanged?.(id);
+  if (changed.length) deps.onCaseChanged?.(changed);
   return result;
 }
 

@@ -17,6 +17,7 @@ import { outboundQueue } from '../queues/names.js';
 import { appendEvent, caseById, caseFacts, openCaseByPhone, workload, type Tx } from '../store/cases.js';
 import type { Db } from '../store/db.js';
 import { memberById, memberByName } from '../store/org.js';
+import { refreshDeadline } from './escalate.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { caseLeads, cases } from '../store/schema.js';
 
@@ -30,6 +31,8 @@ export interface IntakeDeps {
   now: () => number;
   random: () => number;
   afterCommit: () => void;
+  /** Called after the commit with the cases whose timers must follow. */
+  onCaseChanged?: (caseIds: string[]) => void;
 }
 
 export interface IntakeResult {
@@ -54,7 +57,10 @@ export function intakeLeads(deps: IntakeDeps, body: unknown): IntakeOutcome {
   const at = deps.now();
   const results = deps.db.transaction((tx) => v.leads.map((lead) => intakeOne(deps, tx, lead, at)));
   for (const r of results) deps.log.info({ externalId: r.externalId, caseId: r.caseId, status: r.status }, 'lead taken in');
-  if (results.some((r) => r.status !== 'duplicate')) deps.afterCommit();
+  if (results.some((r) => r.status !== 'duplicate')) {
+    deps.afterCommit();
+    deps.onCaseChanged?.([...new Set(results.filter((r) => r.status !== 'duplicate').map((r) => r.caseId))]);
+  }
   return { ok: true, results };
 }
 
@@ -114,6 +120,7 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult 
   tx.insert(caseLeads).values({ externalId: lead.externalId, caseId: id, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'created' }).run();
   appendEvent(tx, id, at, 'created', 'system', { externalId: lead.externalId, level: lead.level, unit: lead.unit });
   appendEvent(tx, id, at, 'dispatched', 'system', { assignee: assignee.name, room: routing.room.topic, how: routing.named ? 'named' : routing.workers.length ? 'fair' : 'fallback_lead' });
+  refreshDeadline(tx, id, deps);
 
   const facts = caseFacts(caseById(tx, id)!);
   const to = recipient(tx, assignee.name);
@@ -143,7 +150,9 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
         ackDueAt,
         resolveDueAt,
         nextDeadlineAt: acknowledged ? resolveDueAt : ackDueAt,
-        escalationStep: 0,
+        phaseStep: 0,
+        supervisedAt: null,
+        supervisedBy: null,
         version: before.version + 1,
         amountAtRisk: Math.max(before.amountAtRisk ?? 0, lead.amountAtRisk ?? 0) || null,
       })
@@ -154,6 +163,7 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
     tx.update(cases).set({ amountAtRisk: lead.amountAtRisk }).where(eq(cases.id, caseId)).run();
   }
 
+  refreshDeadline(tx, caseId, deps);
   const after = caseById(tx, caseId)!;
   const facts = caseFacts(after);
   const queue = outboundQueue(deps.botId);

@@ -57,7 +57,10 @@ export const cases = sqliteTable(
     assigneeId: integer('assignee_id').references(() => members.id),
     status: text('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** Escalation steps fired in all (contract: `escalationStep`). */
     escalationStep: integer('escalation_step').notNull().default(0),
+    /** Steps fired in the current phase (acknowledgement or resolution); reset when the phase changes. */
+    phaseStep: integer('phase_step').notNull().default(0),
     /** Bumped on every change that invalidates pending timers (NOTES.md: re-check on fire). */
     version: integer('version').notNull().default(1),
     ackDueAt: integer('ack_due_at'),

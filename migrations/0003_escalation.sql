@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `phase_step` integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,158 @@
+/**
+ * Escalation timers as BullMQ delayed jobs, rebuilt from SQLite whenever Redis may have lost
+ * them (start-up, reconnect, and a sweep that notices a flush) — never a polling loop.
+ *
+ * Payload: `{ caseId, version }`. Job id: `deadline-<caseId>-v<version>` (no colon; the case
+ * version changes with every change of the case and every fired step, so an id is never reused
+ * for a different deadline). Effect: `fireDeadline` — one escalation step.
+ * Why running twice is harmless: the handler re-reads the case and does nothing unless the
+ * version still matches and the step is due; completed jobs are removed so a lost timer can
+ * always be re-added.
+ */
+import { DelayedError, Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { and, inArray, isNotNull, lt } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
+import type { FireResult } from '../core/escalate.js';
+import type { Log } from '../log.js';
+import { OPEN_STATUSES } from '../store/cases.js';
+import type { Db } from '../store/db.js';
+import { cases } from '../store/schema.js';
+
+export const DEADLINES_QUEUE = 'deadlines';
+export const deadlineJobId = (caseId: string, version: number) => `deadline-${caseId}-v${version}`;
+
+export interface TimersOptions {
+  db: Db;
+  connection: Redis;
+  prefix: string;
+  log: Log;
+  now: () => number;
+  fire: (caseId: string, version: number) => FireResult;
+  /** How often to check that Redis still holds our timers (ms). */
+  sweepEveryMs: number;
+}
+
+export interface Timers {
+  /** Arms the timer of each case's current next deadline (after a commit). */
+  schedule(caseIds: string[]): Promise<void>;
+  /** Re-adds the timer of every open case from SQLite; returns how many. */
+  reconcileAll(): Promise<number>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const CHUNK = 1000;
+/** A deadline this far in the past without having fired means its job was lost. */
+const OVERDUE_GRACE_MS = 1500;
+
+interface Armed {
+  id: string;
+  version: number;
+  nextDeadlineAt: number | null;
+}
+
+export function createTimers(o: TimersOptions): Timers {
+  const log = o.log.child({ module: 'queues.deadlines' });
+  const queue = new Queue(DEADLINES_QUEUE, {
+    connection: o.connection as ConnectionOptions,
+    prefix: o.prefix,
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 200 } },
+  });
+  queue.on('error', (err) => log.warn({ err: err.message }, 'deadlines queue error'));
+  const sentinel = `${o.prefix}:${DEADLINES_QUEUE}:reconciled`;
+  let worker: Worker | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let reconciling: Promise<number> | null = null;
+
+  // A fresh builder each time: drizzle builders are not reusable across queries.
+  const select = () => o.db.select({ id: cases.id, version: cases.version, nextDeadlineAt: cases.nextDeadlineAt }).from(cases);
+
+  async function arm(rows: Armed[]): Promise<void> {
+    const now = o.now();
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const jobs = rows
+        .slice(i, i + CHUNK)
+        .filter((r) => r.nextDeadlineAt !== null)
+        .map((r) => ({ name: 'deadline', data: { caseId: r.id, version: r.version }, opts: { jobId: deadlineJobId(r.id, r.version), delay: Math.max(0, r.nextDeadlineAt! - now) } }));
+      if (jobs.length) await queue.addBulk(jobs);
+    }
+  }
+
+  async function reconcileAll(): Promise<number> {
+    if (reconciling) return reconciling;
+    reconciling = (async () => {
+      const rows = select().where(and(inArray(cases.status, [...OPEN_STATUSES]), isNotNull(cases.nextDeadlineAt))).all();
+      await arm(rows);
+      await o.connection.set(sentinel, String(o.now()));
+      log.info({ cases: rows.length }, 'escalation timers reconciled from SQLite');
+      return rows.length;
+    })().finally(() => {
+      reconciling = null;
+    });
+    return reconciling;
+  }
+
+  async function sweep(): Promise<void> {
+    try {
+      // A flush or a restart of Redis without persistence removes the sentinel with our jobs.
+      if (!(await o.connection.exists(sentinel))) {
+        log.warn('Redis lost the escalation timers; rebuilding them from SQLite');
+        await reconcileAll();
+        return;
+      }
+      const overdue = select().where(and(inArray(cases.status, [...OPEN_STATUSES]), lt(cases.nextDeadlineAt, o.now() - OVERDUE_GRACE_MS))).all();
+      if (overdue.length) await arm(overdue);
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'timer sweep failed; will retry');
+    }
+  }
+
+  return {
+    async schedule(caseIds) {
+      if (caseIds.length === 0) return;
+      const rows = select().where(and(inArray(cases.id, caseIds), inArray(cases.status, [...OPEN_STATUSES]), isNotNull(cases.nextDeadlineAt))).all();
+      try {
+        await arm(rows);
+      } catch (err) {
+        // SQLite holds the deadline; the sweep or the next reconnect re-arms it.
+        log.warn({ err: (err as Error).message, cases: caseIds.length }, 'cannot arm timers now');
+      }
+    },
+    reconcileAll,
+    async start() {
+      worker = new Worker(
+        DEADLINES_QUEUE,
+        async (job, token) => {
+          const { caseId, version } = job.data as { caseId: string; version: number };
+          const result = o.fire(caseId, version);
+          if (result === 'early') {
+            const row = select().where(inArray(cases.id, [caseId])).get();
+            if (row?.nextDeadlineAt && row.version === version) {
+              await job.moveToDelayed(row.nextDeadlineAt, token);
+              throw new DelayedError();
+            }
+          }
+          if (result === 'fired' || result === 'done') {
+            const row = select().where(inArray(cases.id, [caseId])).get();
+            if (row) await arm([row]);
+          }
+          return result;
+        },
+        { connection: o.connection as ConnectionOptions, prefix: o.prefix, concurrency: 8, autorun: false },
+      );
+      worker.on('failed', (job, err) => log.error({ jobId: job?.id, err: err.message }, 'escalation step failed'));
+      worker.on('error', (err) => log.error({ err: err.message }, 'deadlines worker error'));
+      await reconcileAll();
+      void worker.run();
+      timer = setInterval(() => void sweep(), o.sweepEveryMs);
+      timer.unref();
+      o.connection.on('ready', () => void reconcileAll().catch((err) => log.warn({ err: err.message }, 'reconcile after reconnect failed')));
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await worker?.close();
+      await reconciling?.catch(() => {});
+      await queue.close();
+    },
+  };
+}
