@@ -30,6 +30,8 @@ export interface TimersOptions {
   fire: (caseId: string, version: number) => FireResult;
   /** How often to check that Redis still holds our timers (ms). */
   sweepEveryMs: number;
+  /** Called when Redis is found to have lost our keys (the outbox relays everything again). */
+  onRedisLost?: () => void;
 }
 
 export interface Timers {
@@ -97,6 +99,7 @@ export function createTimers(o: TimersOptions): Timers {
       // A flush or a restart of Redis without persistence removes the sentinel with our jobs.
       if (!(await o.connection.exists(sentinel))) {
         log.warn('Redis lost the escalation timers; rebuilding them from SQLite');
+        o.onRedisLost?.();
         await reconcileAll();
         return;
       }

@@ -15,6 +15,8 @@ import { markRelayed, pendingOutbox } from '../store/outbox.js';
 export interface Relay {
   /** Relays what is pending now; concurrent calls coalesce. */
   kick(): Promise<void>;
+  /** Relays every undelivered row at once: Redis lost our jobs (flush, restart without persistence). */
+  relayAllUndelivered(): Promise<void>;
   start(sweepEveryMs: number): void;
   stop(): Promise<void>;
 }
@@ -27,9 +29,12 @@ export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log,
   let again = false;
   let timer: NodeJS.Timeout | null = null;
 
+  let forceAll = false;
   const once = async () => {
+    // Rows relayed in this pass get relayedAt >= cutoff, so they are not picked up again.
+    const cutoff = forceAll ? now() : now() - RERELAY_AFTER_MS;
     for (;;) {
-      const rows = pendingOutbox(db, now() - RERELAY_AFTER_MS);
+      const rows = pendingOutbox(db, cutoff);
       if (rows.length === 0) return;
       const byQueue = new Map<string, typeof rows>();
       for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
@@ -66,6 +71,15 @@ export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log,
 
   return {
     kick,
+    async relayAllUndelivered() {
+      await running;
+      forceAll = true;
+      try {
+        await kick();
+      } finally {
+        forceAll = false;
+      }
+    },
     start(sweepEveryMs) {
       timer = setInterval(() => void kick(), sweepEveryMs);
       timer.unref();
