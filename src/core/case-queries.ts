@@ -76,7 +76,7 @@ export function liveStats(tx: Tx, org: OrgIndex, member: Member, now: number, tz
   const open = tx
     .select({
       open: sql<number>`count(*)`,
-      overdue: sql<number>`sum(case when ${cases.nextDeadlineAt} is not null and ${cases.nextDeadlineAt} < ${now} then 1 else 0 end)`,
+      overdue: sql<number>`sum(case when (${cases.status} in ('new','dispatched') and ${cases.ackDueAt} < ${now}) or (${cases.status} = 'acknowledged' and ${cases.resolveDueAt} < ${now}) then 1 else 0 end)`,
     })
     .from(cases)
     .where(and(inArray(cases.unitCode, units), inArray(cases.status, [...OPEN_STATUSES])))
