@@ -102,3 +102,58 @@ export function parseAmount(raw: string): number | null {
   if (value === null || !Number.isFinite(value) || value < 0 || value > MAX_AMOUNT) return null;
   return Math.round(value * 100) / 100;
 }
+
+const NUMERALS = new Set([...'零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億']);
+/** Counters that show a number is not money: 被骗3次, 损失两天. */
+const NOT_MONEY = new Set([...'次个人天年月日号岁笔条位时分秒周起回遍家户名']);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
+
+/**
+ * An amount found in running text: where it is and what it is worth (null: it looks like an
+ * amount but is not a valid one, such as a negative number).
+ * @example const a: FoundAmount = { start: 2, end: 6, text: '5000', value: 5000 }
+ */
+export interface FoundAmount {
+  start: number;
+  end: number;
+  text: string;
+  value: number | null;
+}
+
+/**
+ * Reads the amount that starts at `index` in running text (spaces skipped), as it follows
+ * 损失 or 被骗 in a report: `损失5000已报警`, `被骗3万多元`. With `explicit` (right after 损失)
+ * anything number-like that is not a clean amount comes back with value null, so the bot can
+ * say so; without it (after 被骗) such text is simply not an amount: `被骗3次`, `被骗一次`.
+ * Returns null when no number starts there.
+ * @example readAmountAt('损失5000已报警', 2, true) // { start: 2, end: 6, text: '5000', value: 5000 }
+ * @example readAmountAt('被骗一次', 2, false) // null
+ */
+export function readAmountAt(text: string, index: number, explicit: boolean): FoundAmount | null {
+  const s = text;
+  let j = index;
+  while (s[j] === ' ') j++;
+  const start = j;
+  if (s[j] === '-') j++;
+  const prefix = /^(?:人民币|rmb|¥|￥)\s?/i.exec(s.slice(j, j + 5));
+  if (prefix) j += prefix[0].length;
+  const numStart = j;
+  for (; j < s.length; j++) {
+    const ch = s[j]!;
+    if (isDigit(ch) || NUMERALS.has(ch)) continue;
+    if ((ch === '.' || ch === ',') && isDigit(s[j - 1]) && isDigit(s[j + 1])) continue;
+    if (/[kKwW]/.test(ch) && isDigit(s[j - 1]) && !isAsciiAlnum(s[j + 1])) continue;
+    break;
+  }
+  if (j === numStart) return null;
+  const numeric = s.slice(numStart, j);
+  const suffix = /^(?:元整|块钱|元|块|圆)?(?:多|余|左右)?(?:元|块钱|块)?/.exec(s.slice(j))![0];
+  j += suffix.length;
+  const next = s[j];
+  // Chinese numerals are also ordinary words (一些, 一下): without a magnitude, a money unit or
+  // a pause after them they are not an amount.
+  const plausible = !NOT_MONEY.has(next ?? '') && (/\d/.test(numeric) || /[百千万亿佰仟萬億]/.test(numeric) || suffix !== '' || next === undefined || next === ' ');
+  if (!plausible && !explicit) return null;
+  return { start, end: j, text: s.slice(start, j), value: plausible ? parseAmount(s.slice(start, j)) : null };
+}

@@ -1,17 +1,37 @@
 /**
- * Chat grammar: message text → a typed command or a typed refusal. Pure, never throws.
- * Synonyms live here; the bot's words live in replies.ts. Rules: DESIGN.md "Chat grammar",
- * issue 5 ("never act on what was not meant").
+ * Chat grammar (DESIGN.md "Chat grammar"): message text → a typed command or a typed refusal.
+ * Pure, never throws. Synonyms live here; the bot's words live in replies.ts.
+ *
+ * A message is read in four steps: the WeChat quote is split off, full-width folded and
+ * @mentions removed (`readUtterance`); punctuation becomes spaces, keeping every position so
+ * spans map back to the text; a longest-match lexer finds keywords, methods, results, amounts
+ * and case ids; then the command is chosen so that nothing is acted on that was not meant:
+ * a message not addressed to the bot counts only when it starts with a command keyword and
+ * carries what that command needs, or is a bare acknowledgement word.
  */
-import { parseAmount } from './amount.js';
+import { readAmountAt } from './amount.js';
 import { isCaseId, normalizeCaseId } from './case-id.js';
 import { normalizeText, splitQuote, stripMentions, type Quote } from './text.js';
 
+/**
+ * How a worker reached the person at risk.
+ * @example const m: Method = 'visit' // 上门
+ */
 export type Method = 'visit' | 'phone' | 'sms' | 'video';
+
+/**
+ * What came of it. `unreachable` and `refused` are attempts, not closure (DESIGN.md "The case").
+ * @example const r: Result = 'dissuaded' // 劝阻成功
+ */
 export type Result = 'dissuaded' | 'defrauded' | 'unreachable' | 'refused' | 'false_positive' | 'reported';
+
+/**
+ * A command understood from chat. `ack.caseId` null means "take it from context"; `ack.bare`
+ * means the message was only an acknowledgement word (收到, 好的, ok, 👌) with no id anywhere.
+ * @example const c: Command = { kind: 'query', caseId: 'K7Q2' }
+ */
 export type Command =
   | { kind: 'help' }
-  /** `caseId` null: take it from context; `bare`: just 收到/好的/ok/👌 with no id and no quote. */
   | { kind: 'ack'; caseId: string | null; bare: boolean }
   | { kind: 'report'; caseId: string | null; method: Method | null; result: Result; lossAmount: number | null; alsoReported: boolean }
   | { kind: 'mine' }
@@ -22,15 +42,28 @@ export type Command =
   | { kind: 'stats' }
   | { kind: 'bind'; code: string };
 
+/**
+ * Why a message meant for the bot could not become a command.
+ * @example const r: Refusal = 'missing_case_id'
+ */
 export type Refusal = 'unknown' | 'missing_case_id' | 'missing_result' | 'missing_target' | 'missing_reason' | 'bad_amount' | 'missing_code';
 
+/**
+ * The outcome of parsing. A refusal carries the correct example the bot shows and, when
+ * something specific was missing, a short hint in Chinese.
+ * @example const p: Parsed = { ok: false, reason: 'missing_result', example: '反馈 K7Q2 上门 劝阻成功' }
+ */
 export type Parsed =
   | { ok: true; command: Command }
-  /** Addressed to the bot, but not understood or incomplete: the reply says why and shows an example. */
+  /** Meant for the bot, but not understood or incomplete: the reply says why and shows an example. */
   | { ok: false; reason: Refusal; example: string; hint?: string }
   /** Ordinary chatter not addressed to the bot: no reply at all. */
   | { ok: false; reason: 'chatter' };
 
+/**
+ * One inbound message as the parser needs it.
+ * @example const input: ParseInput = { text: '收到 K7Q2', addressed: false, botName: '网格哨兵' }
+ */
 export interface ParseInput {
   text: string;
   /** True for a private chat with the bot or an @mention of the bot in a room. */
@@ -38,201 +71,450 @@ export interface ParseInput {
   botName: string;
 }
 
-/** The message split into its parts, normalised; shared by every command parser. */
+/**
+ * The message split into its parts, normalised; shared by every command parser.
+ * @example readUtterance('@网格哨兵 收到 K7Q2') // { body: '收到 K7Q2', quote: null, mentions: ['网格哨兵'] }
+ */
 export interface Utterance {
   body: string;
   quote: Quote | null;
   mentions: string[];
 }
 
+type Kind = Command['kind'];
+
 const MAX_LENGTH = 2000;
+const EXAMPLE_ID = 'K7Q2';
 
-const HELP_WORDS = new Set(['帮助', 'help', '菜单', '指令', '怎么用', '使用说明', '?', '？', '说明']);
-const MINE_WORDS = new Set(['我的', '待办', '我的待办', '我的案件', '我的任务', '待办事项']);
-const STATS_WORDS = new Set(['统计', '今日', '今日统计', '数据', '今天', '今日数据']);
-/** Words that acknowledge when they are the whole message. */
-const BARE_ACK = new Set(['收到', '好的', '收到了', 'ok', '好', '👌', '好的收到', '已收到', '明白', '收到收到', '好滴', '嗯嗯收到', '收到马上去', '马上去', '接单', '已接单', '收到！']);
-/** Keywords that acknowledge a case named next to them. */
-const ACK_WORDS = new Set(['收到', '接单', '已收到', '好的收到', '收到了', '马上去', '立即处理', '马上处理', '已接单', '好的', '明白', '立即出发', '马上出发']);
-const REPORT_WORDS = new Set(['反馈', '回复', '结果', '处置', '处置结果', '反馈结果', '回报']);
-const QUERY_WORDS = new Set(['查', '查询', '进度', '查看', '查一下']);
-const REASSIGN_WORDS = new Set(['转派', '改派', '转给', '转交']);
-const SUPERVISE_WORDS = new Set(['督办', '已督办']);
-const CANCEL_WORDS = new Set(['撤销', '取消', '撤回案件']);
-const BIND_WORDS = new Set(['绑定', '绑定码', '绑定身份']);
+// ---- vocabulary (synonyms live here, STYLE.md) ----
 
-/** Longest first, so 上门见面 wins over 上门. */
-const METHODS: [string, Method][] = (
-  [
-    ['上门见面', 'visit'], ['上门', 'visit'], ['见面', 'visit'], ['入户', 'visit'], ['当面', 'visit'], ['面谈', 'visit'], ['走访', 'visit'],
-    ['打电话', 'phone'], ['电话', 'phone'], ['致电', 'phone'], ['外呼', 'phone'],
-    ['发短信', 'sms'], ['短信', 'sms'],
-    ['视频通话', 'video'], ['视频', 'video'],
-  ] as [string, Method][]
-).sort((a, b) => b[0].length - a[0].length);
-
-const RESULTS: [string, Result][] = (
-  [
-    ['劝阻成功', 'dissuaded'], ['成功劝阻', 'dissuaded'], ['已劝阻', 'dissuaded'], ['劝住了', 'dissuaded'], ['已劝住', 'dissuaded'], ['劝阻了', 'dissuaded'], ['已劝返', 'dissuaded'], ['已止付', 'dissuaded'],
-    ['已经被骗', 'defrauded'], ['已被骗', 'defrauded'], ['被骗了', 'defrauded'], ['已经转账', 'defrauded'], ['已转账', 'defrauded'], ['被骗', 'defrauded'], ['转账了', 'defrauded'],
-    ['未接通', 'unreachable'], ['没接通', 'unreachable'], ['无人接听', 'unreachable'], ['没人接', 'unreachable'], ['没接', 'unreachable'], ['关机', 'unreachable'], ['空号', 'unreachable'], ['停机', 'unreachable'], ['联系不上', 'unreachable'], ['无法联系', 'unreachable'], ['不在家', 'unreachable'], ['找不到人', 'unreachable'],
-    ['拒绝配合', 'refused'], ['不配合', 'refused'], ['拒绝', 'refused'], ['挂断', 'refused'], ['挂了电话', 'refused'],
-    ['误报', 'false_positive'], ['非诈骗', 'false_positive'], ['不是诈骗', 'false_positive'], ['正常交易', 'false_positive'],
-    ['已报警', 'reported'], ['报警了', 'reported'], ['已经报警', 'reported'],
-  ] as [string, Result][]
-).sort((a, b) => b[0].length - a[0].length);
-
-/** Which result wins when several are named: being defrauded outweighs everything. */
-const RESULT_ORDER: Result[] = ['defrauded', 'dissuaded', 'false_positive', 'refused', 'unreachable', 'reported'];
-/** Negations that must not read as 被骗/转账. */
-const NEGATED = /(?:未|没有|没|并未|尚未)(?:被骗|转账)/gu;
-const LOSS = /(?:损失|被骗了?|骗走了?|骗了|转账了?|转了)\s*[:：]?\s*(-?[¥￥]?\s*[\d.,，]+\s*(?:万|千|w|W|k|K)?\s*\d?\s*(?:元|块钱|块)?|[零〇一二两三四五六七八九十百千万]+(?:元|块钱|块)?)/u;
-
-const EXAMPLES = {
-  ack: '收到 K7Q2',
-  report: '反馈 K7Q2 上门 劝阻成功',
-  query: '查 K7Q2',
-  reassign: '转派 K7Q2 @周网格',
-  supervise: '督办 K7Q2',
-  cancel: '撤销 K7Q2 重复线索',
-  bind: '绑定 K3P9QX',
-  loss: '反馈 K7Q2 已被骗 损失5000 已报警',
+const KEYWORDS: Record<Kind, readonly string[]> = {
+  help: ['帮助', 'help', '菜单', '指令', '怎么用', '使用说明'],
+  ack: ['收到', '收到了', '已收到', '好的收到', '接单', '已接单', '我接单', '马上去', '马上到', '马上处理', '立即处理', '立刻处理', '马上前往', '立即前往', '马上上门', '立即上门', '马上出发', '立即出发', '正在前往'],
+  report: ['反馈', '回复', '结果', '处置', '反馈结果', '处置结果'],
+  mine: ['我的', '待办', '我的待办', '我的案件', '我的任务'],
+  query: ['查', '查询', '进度', '查看', '查进度', '查询进度'],
+  reassign: ['转派', '改派'],
+  supervise: ['督办', '已督办'],
+  cancel: ['撤销'],
+  stats: ['统计', '今日', '今日统计', '数据', '今日数据'],
+  bind: ['绑定', '绑定码'],
 };
+/** Acknowledgement words that count only alone (bare) or next to nothing but a case id. */
+const WEAK_ACK = ['好的', '好', '好滴', '好嘞', '好哒', '👌', '👍', 'ok', 'okay'];
+const METHODS: Record<Method, readonly string[]> = {
+  visit: ['上门', '见面', '入户', '当面', '面谈', '上门见面', '走访'],
+  phone: ['电话', '致电', '打电话', '外呼', '电话联系', '通电话'],
+  sms: ['短信', '发短信'],
+  video: ['视频', '视频通话', '微信视频'],
+};
+const RESULTS: Record<Result, readonly string[]> = {
+  dissuaded: ['劝阻成功', '已劝阻', '成功劝阻', '劝住了', '已劝住', '已经劝阻', '劝阻了'],
+  defrauded: ['已被骗', '被骗了', '已转账', '已经转账', '被骗', '已经被骗', '已上当', '上当了', '已汇款'],
+  unreachable: ['未接通', '没接', '没接通', '未接', '没人接', '无人接听', '不接', '关机', '停机', '空号', '联系不上', '联系不到', '无法联系', '无法接通', '失联', '不在家', '家中无人'],
+  refused: ['拒绝配合', '不配合', '拒绝', '挂断', '挂了', '拒接', '不接受', '劝阻失败', '劝阻无效', '劝不住', '不听劝'],
+  false_positive: ['误报', '非诈骗', '不是诈骗', '正常交易', '不涉诈', '非涉诈'],
+  reported: ['已报警', '报警了', '已经报警'],
+};
+const LOSS = ['损失', '损失了', '损失金额', '被骗金额'];
+/** Phrases that contain a result word but do not say it: 未被骗 is not 被骗, 差点被骗 neither. */
+const NEUTRAL = ['未被骗', '没被骗', '没有被骗', '未受骗', '未上当', '没上当', '没有上当', '未转账', '没转账', '没有转账', '未汇款', '差点被骗', '险些被骗', '防止被骗', '避免被骗', '以免被骗', '别被骗', '不要被骗', '谨防被骗', '未报警', '没报警', '没有报警', '无损失', '没有损失', '未造成损失', '不是误报', '非误报'];
+const PARTICLES = ['了', '啦', '哈', '哦', '噢', '喔', '呀', '啊', '嗯', '嗯嗯', '吧', '呢', '哒'];
+/** Politeness around a command addressed to the bot: 请, 帮我, 一下, 谢谢. */
+const FILLERS = ['请', '一下', '下', '帮我', '麻烦', '看看', '看下', '我要', '我想', '发', '给我', '谢谢', '的', '你好', '您好', '在吗', '已', '已经'];
 
-/** Normalises a raw message: quote split, full-width folded, mentions removed, end punctuation dropped. */
-export function readUtterance(raw: string): Utterance {
+type Lexeme =
+  | { t: 'kw'; kind: Kind }
+  | { t: 'weak' }
+  | { t: 'method'; method: Method }
+  | { t: 'result'; result: Result }
+  | { t: 'loss' }
+  | { t: 'neutral' }
+  | { t: 'particle' }
+  | { t: 'filler' };
+type Span = { start: number; end: number; text: string };
+type Token = Span & (Lexeme | { t: 'id'; id: string } | { t: 'amount'; value: number | null } | { t: 'word' });
+
+function buildVocabulary(): Map<string, Lexeme> {
+  const v = new Map<string, Lexeme>();
+  const add = (words: readonly string[], lex: Lexeme) => words.forEach((w) => v.set(w.toLowerCase(), lex));
+  add(FILLERS, { t: 'filler' });
+  add(PARTICLES, { t: 'particle' });
+  add(WEAK_ACK, { t: 'weak' });
+  for (const [kind, words] of Object.entries(KEYWORDS)) add(words, { t: 'kw', kind: kind as Kind });
+  for (const [method, words] of Object.entries(METHODS)) add(words, { t: 'method', method: method as Method });
+  for (const [result, words] of Object.entries(RESULTS)) add(words, { t: 'result', result: result as Result });
+  add(LOSS, { t: 'loss' });
+  add(NEUTRAL, { t: 'neutral' });
+  return v;
+}
+const VOCABULARY = buildVocabulary();
+/** Non-ASCII words by their first UTF-16 unit, longest first, for longest-match lexing. */
+const BY_FIRST = new Map<string, string[]>();
+for (const w of [...VOCABULARY.keys()].filter((w) => !/^[a-z0-9]/.test(w)).sort((a, b) => b.length - a.length)) {
+  BY_FIRST.set(w[0]!, [...(BY_FIRST.get(w[0]!) ?? []), w]);
+}
+
+// ---- lexing ----
+
+const PUNCTUATION = new Set([...'，。、：:！!？?;；,.…~～“”"\'‘’()（）【】[]{}《》<>〈〉「」『』|/\\—–-_=+*#&%^`·•・']);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
+
+/**
+ * Punctuation → spaces, one for one, so positions in the result are positions in `body`.
+ * Decimal points and thousands separators inside numbers stay, and so does a minus sign
+ * (a negative loss must be refused, not read as a loss).
+ */
+function blankPunctuation(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    const code = body.charCodeAt(i);
+    if ((ch === '.' || ch === ',') && isDigit(body[i - 1]) && isDigit(body[i + 1])) out += ch;
+    else if (ch === '-' && /[0-9¥￥]/.test(body[i + 1] ?? '')) out += ch;
+    else if (PUNCTUATION.has(ch) || code === 0xfe0f || code === 0xfe0e) out += ' ';
+    else if (code === 0xd83c && /[\udffb-\udfff]/.test(body[i + 1] ?? '')) {
+      out += '  '; // emoji skin tone: 👌🏻 is 👌
+      i++;
+    } else out += ch;
+  }
+  return out;
+}
+
+function lex(s: string): Token[] {
+  const out: Token[] = [];
+  let wordStart = -1;
+  const flush = (end: number) => {
+    if (wordStart >= 0) out.push({ t: 'word', start: wordStart, end, text: s.slice(wordStart, end) });
+    wordStart = -1;
+  };
+  let i = 0;
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch === ' ') {
+      flush(i);
+      i++;
+      continue;
+    }
+    if (isAsciiAlnum(ch)) {
+      flush(i);
+      let j = i;
+      while (isAsciiAlnum(s[j])) j++;
+      const text = s.slice(i, j);
+      const lexeme = VOCABULARY.get(text.toLowerCase());
+      if (isCaseId(text)) out.push({ t: 'id', id: normalizeCaseId(text), start: i, end: j, text });
+      else if (lexeme) out.push({ ...lexeme, start: i, end: j, text });
+      else out.push({ t: 'word', start: i, end: j, text });
+      i = j;
+      continue;
+    }
+    const word = BY_FIRST.get(ch)?.find((w) => s.startsWith(w, i));
+    if (!word) {
+      if (wordStart < 0) wordStart = i;
+      i++;
+      continue;
+    }
+    flush(i);
+    const lexeme = VOCABULARY.get(word)!;
+    out.push({ ...lexeme, start: i, end: i + word.length, text: word });
+    i += word.length;
+    if (lexeme.t === 'loss' || (lexeme.t === 'result' && lexeme.result === 'defrauded')) {
+      const amount = readAmountAt(s, i, lexeme.t === 'loss');
+      if (amount) {
+        out.push({ t: 'amount', ...amount });
+        i = amount.end;
+      }
+    }
+  }
+  flush(s.length);
+  return out;
+}
+
+// ---- reading a message ----
+
+/**
+ * Normalises a raw message: input cut to 2000 characters, quote split, full-width folded,
+ * mentions removed (also `@botName` typed without a space before the command), trailing
+ * full stops dropped.
+ * @example readUtterance('@网格哨兵收到 Ｋ７Ｑ２。', '网格哨兵') // { body: '收到 K7Q2', quote: null, mentions: ['网格哨兵'] }
+ */
+export function readUtterance(raw: string, botName = ''): Utterance {
   const { quote, reply } = splitQuote(raw.slice(0, MAX_LENGTH));
-  const { mentions, text } = stripMentions(normalizeText(reply));
-  return { body: text.replace(/[。.!！~～]+$/u, '').trim(), quote, mentions };
+  let text = normalizeText(reply);
+  const mentions: string[] = [];
+  const bot = normalizeText(botName);
+  if (bot) {
+    const parts = text.split(`@${bot}`);
+    for (let k = 1; k < parts.length; k++) mentions.push(bot);
+    text = parts.join(' ');
+  }
+  const stripped = stripMentions(text);
+  mentions.push(...stripped.mentions);
+  return { body: stripped.text.replace(/[。.!！~～]+$/u, '').trim(), quote, mentions };
 }
 
-/** The first case id in a text (e.g. the quoted bot message's first line). */
-function findCaseId(text: string): string | null {
-  for (const token of normalizeText(text).split(/[^A-Za-z0-9]+/)) {
-    if (token && isCaseId(token)) return normalizeCaseId(token);
-  }
-  return null;
+/** The case id of a quoted bot message: the one id on its first line (DESIGN.md, NOTES.md "Quoted replies"). */
+function caseIdInQuote(quoted: string): string | null {
+  const firstLine = normalizeText(quoted).split('\n')[0] ?? '';
+  const ids = new Set([...firstLine.matchAll(/[A-Za-z0-9]+/g)].map((m) => m[0]).filter(isCaseId).map(normalizeCaseId));
+  return ids.size === 1 ? [...ids][0]! : null;
 }
 
-/** Splits on spaces and punctuation, and between Chinese and Latin/digits: 收到K7Q2 → 收到 K7Q2. */
-function tokenize(body: string): string[] {
-  return body
-    .replace(/[，,。、：:；;！!？?~～"“”'‘’()（）【】[\]<>《》|]/gu, ' ')
-    .replace(/([\p{Script=Han}])([A-Za-z0-9])/gu, '$1 $2')
-    .replace(/([A-Za-z0-9])([\p{Script=Han}])/gu, '$1 $2')
-    .split(/\s+/)
-    .filter(Boolean);
+interface Message {
+  body: string;
+  clean: string;
+  toks: Token[];
+  addressed: boolean;
+  quoteId: string | null;
+  /** Names mentioned other than the bot: reassignment targets. */
+  others: string[];
 }
 
-type Partial = { ok: true; command: Command } | { ok: false; reason: Refusal; example: string; hint?: string } | null;
+const CHATTER: Parsed = { ok: false, reason: 'chatter' };
+const TAKES_ARGS = new Set<Kind>(['ack', 'report', 'query', 'reassign', 'supervise', 'cancel', 'bind']);
+const ok = (command: Command): Parsed => ({ ok: true, command });
+const refuse = (reason: Refusal, example: string, hint?: string): Parsed => (hint ? { ok: false, reason, example, hint } : { ok: false, reason, example });
+const firstId = (m: Message) => m.toks.find((t): t is Token & { t: 'id' } => t.t === 'id')?.id ?? null;
 
-const fail = (reason: Refusal, example: string, hint?: string): Partial => ({ ok: false, reason, example, ...(hint ? { hint } : {}) });
-
-function findResult(text: string): { result: Result | null; alsoReported: boolean; method: Method | null } {
-  const cleaned = text.replace(NEGATED, ' ');
-  const found = new Set<Result>();
-  let rest = cleaned;
-  for (const [word, result] of RESULTS) {
-    if (rest.includes(word)) {
-      found.add(result);
-      rest = rest.split(word).join(' ');
-    }
+/**
+ * Parses one chat message into a command, a refusal with an example (when the message was
+ * meant for the bot), or `chatter`. Never throws; input beyond 2000 characters is ignored.
+ * @example parseMessage({ text: '@网格哨兵 帮助', addressed: true, botName: '网格哨兵' }) // { ok: true, command: { kind: 'help' } }
+ * @example parseMessage({ text: '收到\u3000Ｋ７Ｑ２', addressed: false, botName: '网格哨兵' }) // { ok: true, command: { kind: 'ack', caseId: 'K7Q2', bare: false } }
+ * @example parseMessage({ text: '大家反馈很好', addressed: false, botName: '网格哨兵' }) // { ok: false, reason: 'chatter' }
+ */
+export function parseMessage(input: ParseInput): Parsed {
+  try {
+    return parse(input);
+  } catch {
+    // A bug here must not take the chat down; an addressed sender still gets an answer.
+    return input?.addressed === true ? refuse('unknown', '帮助') : CHATTER;
   }
-  if (found.size === 0 && cleaned !== text) found.add('dissuaded');
-  let method: Method | null = null;
-  for (const [word, m] of METHODS) {
-    if (rest.includes(word)) {
-      method = m;
-      break;
-    }
-  }
-  const result = RESULT_ORDER.find((r) => found.has(r)) ?? null;
-  return { result, alsoReported: found.has('reported') && result !== 'reported', method };
 }
 
-function parseReport(rest: string, caseId: string | null, hasKeyword: boolean): Partial {
-  const { result, alsoReported, method } = findResult(rest);
-  if (!result) return hasKeyword ? fail('missing_result', EXAMPLES.report, '缺少处置结果（劝阻成功/未接通/已被骗/误报…）') : null;
-  let lossAmount: number | null = null;
-  const loss = LOSS.exec(rest);
-  if (loss) {
-    const amount = parseAmount(loss[1]!.replace(/^-/, ''));
-    if (amount === null || loss[1]!.trim().startsWith('-')) return fail('bad_amount', EXAMPLES.loss, '损失金额看不懂');
-    if (result === 'defrauded') lossAmount = amount;
-  } else if (/损失/u.test(rest) && result === 'defrauded') {
-    return fail('bad_amount', EXAMPLES.loss, '损失金额看不懂');
+function parse(input: ParseInput): Parsed {
+  const botName = normalizeText(typeof input.botName === 'string' ? input.botName : '');
+  const u = readUtterance(typeof input.text === 'string' ? input.text : '', botName);
+  const quotedBot = u.quote !== null && botName !== '' && normalizeText(u.quote.sender) === botName;
+  const clean = blankPunctuation(u.body);
+  const m: Message = {
+    body: u.body,
+    clean,
+    toks: lex(clean),
+    // A quoted reply to the bot is meant for the bot (NOTES.md "Quoted replies").
+    addressed: input.addressed === true || (botName !== '' && u.mentions.includes(botName)) || quotedBot,
+    quoteId: quotedBot ? caseIdInQuote(u.quote!.text) : null,
+    others: u.mentions.filter((n) => n !== botName),
+  };
+  return choose(m);
+}
+
+function choose(m: Message): Parsed {
+  if (m.toks.length === 0) {
+    if (!m.addressed) return CHATTER; // a lone "?" in a group is chatter, not a call for help
+    return m.body === '' || /^[?？\s]+$/.test(m.body) ? ok({ kind: 'help' }) : refuse('unknown', '帮助');
   }
-  if (!caseId) return fail('missing_case_id', EXAMPLES.report, '缺少案件编号');
-  return { ok: true, command: { kind: 'report', caseId, method, result, lossAmount, alsoReported } };
+  const alone = soleNoArgKeyword(m);
+  if (alone) return ok({ kind: alone } as Command);
+  const ack = onlyAcknowledgement(m);
+  if (ack) return ack;
+  const head = m.addressed ? firstArgKeyword(m.toks) : headOf(m.toks);
+  if (head) {
+    if (!m.addressed && !carriesArguments(head, m)) return CHATTER;
+    return parseAs(head.kind, head.tok, m);
+  }
+  if (!m.addressed) return CHATTER;
+  if (isKeywordlessReport(m)) return parseReport(m);
+  const id = firstId(m);
+  return id ? refuse('unknown', `查 ${id}`, '缺少指令') : refuse('unknown', '帮助');
+}
+
+/** 统计, 我的待办, 帮助: the whole message is one argument-less command (with politeness if addressed). */
+function soleNoArgKeyword(m: Message): Kind | null {
+  let kind: Kind | null = null;
+  for (const t of m.toks) {
+    if (t.t === 'kw' && !TAKES_ARGS.has(t.kind) && (kind === null || kind === t.kind)) kind = t.kind;
+    else if (!(m.addressed && (t.t === 'filler' || t.t === 'particle'))) return null;
+  }
+  return kind;
 }
 
 /**
- * Parses one chat message.
- * @example parseMessage({ text: '收到 Ｋ７Ｑ２', addressed: false, botName: '网格哨兵' })
- *   // { ok: true, command: { kind: 'ack', caseId: 'K7Q2', bare: false } }
+ * 收到 / 好的 / 👌 / 收到 K7Q2 / K7Q2 收到了: nothing but acknowledgement words and at most one
+ * case id (and, when addressed, politeness: 收到，谢谢). Without an id (and no quoted case) it is bare: the core decides from context.
  */
-export function parseMessage(input: ParseInput): Parsed {
-  const u = readUtterance(String(input.text ?? ''));
-  const quotedBot = !!u.quote && u.quote.sender === input.botName;
-  const quoteId = quotedBot ? findCaseId(u.quote!.text) : null;
-  const addressed = input.addressed || u.mentions.includes(input.botName) || quotedBot;
-  const parsed = parseBody(u, quoteId, input.botName);
-  if (parsed?.ok) return parsed;
-  if (parsed && (addressed || parsed.strong)) return { ok: false, reason: parsed.reason, example: parsed.example, ...(parsed.hint ? { hint: parsed.hint } : {}) };
-  if (addressed) return { ok: false, reason: 'unknown', example: '帮助' };
-  return { ok: false, reason: 'chatter' };
+function onlyAcknowledgement(m: Message): Parsed | null {
+  let strong = false;
+  let weak = false;
+  let particle = false;
+  let id: string | null = null;
+  for (const t of m.toks) {
+    if (t.t === 'kw' && t.kind === 'ack') strong = true;
+    else if (t.t === 'weak') weak = true;
+    else if (t.t === 'particle' || (m.addressed && t.t === 'filler')) particle = true;
+    else if (t.t === 'id' && (id === null || id === t.id)) id = t.id;
+    else return null;
+  }
+  // 收到啦 is an acknowledgement; 好了 / 好吧 are not. Politeness (收到，谢谢) only when addressed.
+  if (!strong && (!weak || particle)) return null;
+  const caseId = id ?? m.quoteId;
+  return ok({ kind: 'ack', caseId, bare: caseId === null });
 }
 
-type BodyResult = { ok: true; command: Command } | { ok: false; reason: Refusal; example: string; hint?: string; strong: boolean } | null;
+type Head = { kind: Kind; tok: Token | null };
 
-function parseBody(u: Utterance, quoteId: string | null, botName: string): BodyResult {
-  const whole = u.body.replace(/[\s，,。.!！~～]+/gu, '').toLowerCase();
-  if (whole === '') return null;
-  if (HELP_WORDS.has(whole)) return { ok: true, command: { kind: 'help' } };
-  if (MINE_WORDS.has(whole)) return { ok: true, command: { kind: 'mine' } };
-  if (STATS_WORDS.has(whole)) return { ok: true, command: { kind: 'stats' } };
-  if (BARE_ACK.has(whole)) return { ok: true, command: { kind: 'ack', caseId: quoteId, bare: quoteId === null } };
+/** Addressed: the first keyword that takes arguments, wherever it is (帮我查一下 K7Q2). */
+function firstArgKeyword(toks: Token[]): Head | null {
+  const t = toks.find((x) => x.t === 'kw' && TAKES_ARGS.has(x.kind));
+  return t && t.t === 'kw' ? { kind: t.kind, tok: t } : null;
+}
 
-  const tokens = tokenize(u.body);
-  const ids = tokens.filter(isCaseId).map(normalizeCaseId);
-  const words = tokens.filter((t) => !isCaseId(t));
-  const caseId = ids[0] ?? quoteId;
-  const keyword = words[0] ?? '';
-  const startsWithKeyword = tokens[0] === keyword || (ids.length > 0 && tokens[1] === keyword);
-  const rest = words.slice(1).join(' ');
-  // A malformed command is worth an answer only when it is clearly one: keyword first plus an id.
-  const strong = startsWithKeyword && ids.length > 0;
-  const wrap = (p: Partial): BodyResult => (p === null ? null : p.ok ? p : { ...p, strong });
-
-  if (BIND_WORDS.has(keyword) && tokens[0] === keyword) {
-    const code = tokens.slice(1).find((t) => /^[A-Za-z0-9]{4,16}$/.test(t));
-    return code ? { ok: true, command: { kind: 'bind', code: code.toUpperCase() } } : { ...fail('missing_code', EXAMPLES.bind, '缺少绑定码')!, strong: true } as BodyResult;
-  }
-  if (!startsWithKeyword && ids.length === 0 && !quoteId) return null;
-
-  if (ACK_WORDS.has(keyword) && startsWithKeyword && words.every((w) => ACK_WORDS.has(w) || BARE_ACK.has(w))) {
-    return caseId ? { ok: true, command: { kind: 'ack', caseId, bare: false } } : wrap(fail('missing_case_id', EXAMPLES.ack, '缺少案件编号'));
-  }
-  if (REPORT_WORDS.has(keyword) && startsWithKeyword) return wrap(parseReport(rest, caseId, true));
-  if (QUERY_WORDS.has(keyword) && startsWithKeyword && words.length === 1) {
-    return caseId ? { ok: true, command: { kind: 'query', caseId } } : wrap(fail('missing_case_id', EXAMPLES.query, '缺少案件编号'));
-  }
-  if (REASSIGN_WORDS.has(keyword) && startsWithKeyword) {
-    if (!caseId) return wrap(fail('missing_case_id', EXAMPLES.reassign, '缺少案件编号'));
-    const target = u.mentions.find((m) => m !== botName) ?? words.slice(1).filter((w) => w !== '给')[0];
-    return target ? { ok: true, command: { kind: 'reassign', caseId, to: target } } : { ...fail('missing_target', EXAMPLES.reassign, '缺少转派对象，请 @ 对方')!, strong: true } as BodyResult;
-  }
-  if (SUPERVISE_WORDS.has(keyword) && startsWithKeyword && words.length === 1) {
-    return caseId ? { ok: true, command: { kind: 'supervise', caseId } } : wrap(fail('missing_case_id', EXAMPLES.supervise, '缺少案件编号'));
-  }
-  if (CANCEL_WORDS.has(keyword) && startsWithKeyword) {
-    if (!caseId) return wrap(fail('missing_case_id', EXAMPLES.cancel, '缺少案件编号'));
-    return rest ? { ok: true, command: { kind: 'cancel', caseId, reason: rest } } : { ...fail('missing_reason', EXAMPLES.cancel, '请写明撤销原因')!, strong: true } as BodyResult;
-  }
-  // No keyword: `K7Q2 上门 劝阻成功`, or a quoted reply `上门 劝阻成功`, is a report when a result is named.
-  if (caseId && (ids.length > 0 ? tokens[0] === ids[0] || quoteId !== null : true)) {
-    const report = parseReport(words.join(' '), caseId, false);
-    if (report?.ok) return report;
-  }
+/**
+ * Not addressed: the message must start with the command: keyword, id + keyword, or id +
+ * method/result (K7Q2 上门 劝阻成功). Leading 好的 / 嗯 are skipped (好的，收到 K7Q2).
+ */
+function headOf(toks: Token[]): Head | null {
+  let k = 0;
+  while (toks[k]?.t === 'weak' || toks[k]?.t === 'particle') k++;
+  const a = toks[k];
+  if (a?.t === 'kw') return TAKES_ARGS.has(a.kind) ? { kind: a.kind, tok: a } : null;
+  if (a?.t !== 'id') return null;
+  let n = k + 1;
+  while (toks[n]?.t === 'filler' || toks[n]?.t === 'particle') n++;
+  const b = toks[n];
+  if (b?.t === 'kw' && TAKES_ARGS.has(b.kind)) return { kind: b.kind, tok: b };
+  const saysOutcome = toks.some((t) => t.t === 'result' || t.t === 'loss');
+  if (saysOutcome && (b?.t === 'method' || b?.t === 'result' || b?.t === 'loss')) return { kind: 'report', tok: null };
   return null;
+}
+
+/** Not addressed, a command counts only with its required argument: a case id, or a bind code. */
+function carriesArguments(head: Head, m: Message): boolean {
+  if (head.kind === 'bind') return bindCode(head.tok, m) !== null;
+  return m.toks.some((t) => t.t === 'id');
+}
+
+/** Addressed, no keyword: an outcome with an id (or quoted case), or nothing but outcome words. */
+function isKeywordlessReport(m: Message): boolean {
+  if (!m.toks.some((t) => t.t === 'result' || t.t === 'loss' || t.t === 'method')) return false;
+  if (firstId(m) || m.quoteId) return true;
+  return m.toks.every((t) => ['method', 'result', 'loss', 'amount', 'neutral', 'filler', 'particle'].includes(t.t));
+}
+
+// ---- commands ----
+
+const HINT_CASE_ID = '缺少案件编号';
+
+function parseAs(kind: Kind, kw: Token | null, m: Message): Parsed {
+  if (kind === 'report') return parseReport(m);
+  if (kind === 'bind') {
+    const code = bindCode(kw, m);
+    return code ? ok({ kind: 'bind', code }) : refuse('missing_code', '绑定 K3P9QX', '缺少绑定码（4到16位字母或数字）');
+  }
+  const id = firstId(m) ?? m.quoteId;
+  switch (kind) {
+    case 'ack':
+      return id ? ok({ kind: 'ack', caseId: id, bare: false }) : refuse('missing_case_id', `收到 ${EXAMPLE_ID}`, HINT_CASE_ID);
+    case 'query':
+      return id ? ok({ kind: 'query', caseId: id }) : refuse('missing_case_id', `查 ${EXAMPLE_ID}`, HINT_CASE_ID);
+    case 'supervise':
+      return id ? ok({ kind: 'supervise', caseId: id }) : refuse('missing_case_id', `督办 ${EXAMPLE_ID}`, HINT_CASE_ID);
+    case 'reassign': {
+      if (!id) return refuse('missing_case_id', `转派 ${EXAMPLE_ID} @王五`, HINT_CASE_ID);
+      const to = reassignTarget(m, kw);
+      return to ? ok({ kind: 'reassign', caseId: id, to }) : refuse('missing_target', `转派 ${id} @王五`, '缺少转派对象');
+    }
+    case 'cancel': {
+      if (!id) return refuse('missing_case_id', `撤销 ${EXAMPLE_ID} 重复预警`, HINT_CASE_ID);
+      const reason = cancelReason(m, kw);
+      return reason ? ok({ kind: 'cancel', caseId: id, reason }) : refuse('missing_reason', `撤销 ${id} 重复预警`, '缺少撤销原因');
+    }
+    default:
+      return ok({ kind } as Command);
+  }
+}
+
+const METHOD_ZH: Record<Method, string> = { visit: '上门', phone: '电话', sms: '短信', video: '视频' };
+const RESULT_ZH: Record<Result, string> = { dissuaded: '劝阻成功', defrauded: '已被骗', unreachable: '未接通', refused: '拒绝配合', false_positive: '误报', reported: '已报警' };
+/** When a report names several results, the one that decides the case: a loss first, attempts last. */
+const RESULT_WEIGHT: Record<Result, number> = { defrauded: 0, dissuaded: 1, false_positive: 2, refused: 3, unreachable: 4, reported: 5 };
+
+function parseReport(m: Message): Parsed {
+  const id = firstId(m) ?? m.quoteId;
+  const amounts = m.toks.filter((t): t is Token & { t: 'amount' } => t.t === 'amount');
+  if (amounts.some((a) => a.value === null)) {
+    return refuse('bad_amount', `反馈 ${id ?? EXAMPLE_ID} 已被骗 损失5000 已报警`, '损失金额看不懂，请写数字，如：损失5000、损失1.2万');
+  }
+  const loss = amounts[0]?.value ?? null;
+  const results = m.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result');
+  const main = results.filter((r) => r.result !== 'reported').sort((a, b) => RESULT_WEIGHT[a.result] - RESULT_WEIGHT[b.result])[0];
+  const reported = results.some((r) => r.result === 'reported');
+  const result: Result | null = main?.result ?? (reported ? 'reported' : loss ? 'defrauded' : null);
+  if (!result) {
+    const hint = id ? '缺少处置结果，如：劝阻成功、未接通、已被骗、误报' : '缺少案件编号和处置结果';
+    return refuse('missing_result', `反馈 ${id ?? EXAMPLE_ID} 上门 劝阻成功`, hint);
+  }
+  const method = methodFor(m.toks, main ?? null);
+  const alsoReported = reported && result !== 'reported';
+  if (!id) {
+    const words = [method ? METHOD_ZH[method] : null, RESULT_ZH[result] + (loss ? ` 损失${loss}` : ''), alsoReported ? '已报警' : null];
+    return refuse('missing_case_id', `反馈 ${EXAMPLE_ID} ${words.filter(Boolean).join(' ')}`, HINT_CASE_ID);
+  }
+  return ok({ kind: 'report', caseId: id, method, result, lossAmount: loss, alsoReported });
+}
+
+/** The method that goes with the deciding result: the nearest one before it (电话未接通，上门劝阻成功), else the first. */
+function methodFor(toks: Token[], main: Token | null): Method | null {
+  const methods = toks.filter((t): t is Token & { t: 'method' } => t.t === 'method');
+  const before = main ? methods.filter((t) => t.start < main.start).pop() : undefined;
+  return (before ?? methods[0])?.method ?? null;
+}
+
+/** The text with the given spans blanked out. */
+function without(text: string, spans: (Token | null | undefined)[]): string {
+  let out = text;
+  for (const s of spans) if (s) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
+function idToken(m: Message): Token | undefined {
+  return m.toks.find((t) => t.t === 'id');
+}
+
+/**
+ * 转派 K7Q2 给王五 / 转派 K7Q2 @王五 / 改派 K7Q2 王五: a name after 给 first, then an @mention
+ * other than the bot, then the first plain word left.
+ */
+function reassignTarget(m: Message, kw: Token | null): string | null {
+  const pieces = without(m.clean, [kw, idToken(m)])
+    .split(' ')
+    .filter((p) => p !== '' && !/^(?:把|将|请)$/.test(p));
+  const tidy = (p: string) => p.replace(/(?:处理|负责|跟进|办理|吧|了|啊|哈)+$/u, '');
+  const given = pieces.findIndex((p) => /^(?:转给|派给|交给|给)/.test(p));
+  if (given >= 0) {
+    const rest = pieces[given]!.replace(/^(?:转给|派给|交给|给)/, '');
+    const name = tidy(rest || (m.others.length ? '' : (pieces[given + 1] ?? '')));
+    if (name && !isCaseId(name)) return name.slice(0, 32);
+  }
+  if (m.others[0]) return m.others[0];
+  const plain = pieces.map(tidy).find((p) => p !== '' && !isCaseId(p));
+  return plain ? plain.slice(0, 32) : null;
+}
+
+/** 撤销 K7Q2 原因：重复预警 → 重复预警 (the rest of the text, punctuation kept inside). */
+function cancelReason(m: Message, kw: Token | null): string {
+  return without(m.body, [kw, idToken(m)])
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,，。、:：;；!！?？.\-—~～]+|[\s,，。、:：;；!！?？.\-—~～]+$/gu, '')
+    .replace(/^(?:原因|理由|因为|由于)[\s:：,，]*/u, '')
+    .trim()
+    // normalizeText folded the Chinese punctuation the sender typed; give it back after Chinese text.
+    .replace(/(?<=\p{Script=Han})[,:;!?]/gu, (p) => String.fromCodePoint(p.codePointAt(0)! + 0xfee0));
+}
+
+/** 绑定 K3P9QX: the token right after the keyword, 4 to 16 letters or digits, upper-cased. */
+function bindCode(kw: Token | null, m: Message): string | null {
+  const next = kw ? m.toks[m.toks.indexOf(kw) + 1] : undefined;
+  return next && /^[A-Za-z0-9]{4,16}$/.test(next.text) ? next.text.toUpperCase() : null;
 }

@@ -52,7 +52,7 @@ describe('a worker', () => {
 
   it('reports a loss in full-width with 万 and gets the case closed', async () => {
     const { caseId } = await dispatch('high');
-    const reply = await says('李网格', 'bot', `反馈　${caseId.toLowerCase()}　已被骗，损失１.２万元，已报警`);
+    const reply = await says('李网格', 'bot', `反馈\u3000${caseId.toLowerCase()}\u3000已被骗，损失１.２万元，已报警`);
     expect(reply.text).toContain('已被骗 · 损失1.2万元 · 已报警');
     expect((await getCase(sb.app.url(), caseId)).json.outcome).toEqual({ method: null, result: 'defrauded', lossAmount: 12000 });
   });
