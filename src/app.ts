@@ -12,7 +12,9 @@ import { handleInbound } from './core/converse.js';
 import { intakeLeads } from './core/intake.js';
 import { fireDeadline } from './core/escalate.js';
 import { createTimers, type Timers } from './queues/deadlines.js';
+import { createShiftClock, type ShiftClock } from './cron/shifts.js';
 import { caseView } from './store/cases.js';
+import { listSummaries } from './store/summaries.js';
 import { indexOrg } from './domain/org.js';
 import { createHttp } from './http/server.js';
 import type { Log } from './log.js';
@@ -41,6 +43,8 @@ export interface AppOptions {
   now?: () => number;
   /** How often the outbox relay sweeps for rows left behind (ms). */
   relaySweepMs?: number;
+  /** How often missed shift boundaries are looked for besides the cron ticks (ms). */
+  shiftCheckMs?: number;
   /** How often timers are checked against a Redis that may have lost them (ms). */
   timerSweepMs?: number;
   /** Source of randomness for case ids (tests pin it). */
@@ -70,6 +74,7 @@ export function createApp(config: Config, options: AppOptions): App {
   let http: ReturnType<typeof createHttp> | null = null;
   let inboundWorker: ReturnType<typeof createInboundWorker> | null = null;
   let timers: Timers | null = null;
+  let shiftClock: ShiftClock | null = null;
   const queues = new Map<string, Queue>();
   let baseUrl = '';
 
@@ -144,6 +149,7 @@ export function createApp(config: Config, options: AppOptions): App {
         org,
         policy: config.profile.policy,
         timezone: config.profile.timezone,
+        boundaries: config.profile.shifts.boundaries,
         botId,
         botName: config.profile.bot.name,
         log: log.child({ module: 'core.converse' }),
@@ -173,6 +179,8 @@ export function createApp(config: Config, options: AppOptions): App {
         intakeToken: config.intakeToken,
         intake: (body) => intakeLeads(intake, body),
         caseView: (id) => caseView(db, id),
+        summaries: (unit, from, to) => listSummaries(db, unit, from, to),
+        org,
       });
       await http.listen({ host: config.http.host, port: config.http.port });
       const addr = http.server.address() as AddressInfo;
@@ -187,12 +195,18 @@ export function createApp(config: Config, options: AppOptions): App {
       void inboundWorker.run();
       relay.start(options.relaySweepMs ?? 5000);
       await timers.start();
+      shiftClock = createShiftClock(
+        { db, org, boundaries: config.profile.shifts.boundaries, timezone: config.profile.timezone, botId, log, now, afterCommit: () => void relay!.kick() },
+        options.shiftCheckMs,
+      );
+      shiftClock.start();
       log.info({ url: baseUrl, botId, sandbox: !!sandbox, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
     },
     async stop() {
       // Stop taking work first, then let jobs in flight finish, then close the connections.
       await http?.close();
       await inboundWorker?.close();
+      await shiftClock?.stop();
       await timers?.stop();
       await relay?.stop();
       await gateway?.stop();

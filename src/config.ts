@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './domain/duration.js';
+import { isCronExpression } from './domain/shifts.js';
 import { CHAIN_ROLES, LEVELS, ROLES, ROOM_PURPOSES, UNIT_KINDS, type Level, type Org } from './domain/types.js';
 
 /** A configuration problem the deployer can fix; `problems` has one line per bad field. */
@@ -92,7 +93,9 @@ const profileSchema = z
       .strictObject({ name: name.default('网格哨兵'), sendInterval: durationMs.default(ms('1500ms')) })
       .default({ name: '网格哨兵', sendInterval: 1500 }),
     timezone: timezone.default('Asia/Shanghai'),
-    shifts: z.strictObject({ boundaries: z.string().min(9).default('0 8,20 * * *') }).default({ boundaries: '0 8,20 * * *' }),
+    shifts: z
+      .strictObject({ boundaries: z.string().refine(isCronExpression, 'expected a cron expression such as "0 8,20 * * *"').default('0 8,20 * * *') })
+      .default({ boundaries: '0 8,20 * * *' }),
     policy: z
       .strictObject({
         // Urgent and high cases always go through: no quiet hours for them.

@@ -1,5 +1,5 @@
 /** Read-only answers for chat: my open cases, a case's status, live numbers of a unit. */
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { RESULT_ZH, type Result, type Status } from '../domain/case-machine.js';
 import { caseStatusText, myCasesText, replies, statsText } from '../domain/converse-replies.js';
 import { formatClock } from '../domain/format.js';
@@ -8,6 +8,9 @@ import type { OrgIndex } from '../domain/org.js';
 import type { Level, Member } from '../domain/types.js';
 import { OPEN_STATUSES, type CaseRow, type Tx } from '../store/cases.js';
 import { caseOutcomes, cases, members } from '../store/schema.js';
+import { readShiftRows } from '../store/summaries.js';
+import { lastBoundary } from '../domain/shifts.js';
+import { compileSummaries } from '../domain/summary.js';
 import { assigneeName } from './case-actions.js';
 
 export function openCasesOf(tx: Tx, name: string): CaseRow[] {
@@ -52,48 +55,31 @@ export function caseStatus(tx: Tx, c: CaseRow, full: boolean, now: number, tz: s
   });
 }
 
-/** Start of the local day of `now` in `tz`, as epoch ms. */
-function startOfDay(now: number, tz: string): number {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-  const [h, m, s] = f.format(new Date(now)).split(':').map(Number);
-  return now - (((h! * 60 + m!) * 60 + s!) * 1000 + (now % 1000));
-}
-
-export function liveStats(tx: Tx, org: OrgIndex, member: Member, now: number, tz: string): string {
+/**
+ * Live numbers of the current shift for the member's unit and everything below it: the same
+ * arithmetic as the stored shift summaries, over `(last boundary, now]`.
+ */
+export function liveStats(tx: Tx, org: OrgIndex, member: Member, now: number, tz: string, boundaries: string): string {
   const units = [...org.subtree(member.unit)];
-  const since = startOfDay(now, tz);
-  const today = and(inArray(cases.unitCode, units), gte(cases.createdAt, since));
-  const row = tx
-    .select({
-      received: sql<number>`count(*)`,
-      urgent: sql<number>`sum(case when ${cases.level} = 'urgent' then 1 else 0 end)`,
-      acknowledged: sql<number>`sum(case when ${cases.acknowledgedAt} is not null then 1 else 0 end)`,
-      resolved: sql<number>`sum(case when ${cases.status} = 'resolved' then 1 else 0 end)`,
-    })
-    .from(cases)
-    .where(today)
-    .get()!;
-  const open = tx
-    .select({
-      open: sql<number>`count(*)`,
-      overdue: sql<number>`sum(case when (${cases.status} in ('new','dispatched') and ${cases.ackDueAt} < ${now}) or (${cases.status} = 'acknowledged' and ${cases.resolveDueAt} < ${now}) then 1 else 0 end)`,
-    })
-    .from(cases)
-    .where(and(inArray(cases.unitCode, units), inArray(cases.status, [...OPEN_STATUSES])))
-    .get()!;
-  const dissuaded = tx
+  const from = lastBoundary(boundaries, now, tz);
+  const s = compileSummaries(org, from, now, readShiftRows(tx, from, now)).get(member.unit)!;
+  const overdue = tx
     .select({ n: sql<number>`count(*)` })
-    .from(caseOutcomes)
-    .innerJoin(cases, eq(caseOutcomes.caseId, cases.id))
-    .where(and(inArray(cases.unitCode, units), eq(caseOutcomes.final, true), eq(caseOutcomes.result, 'dissuaded'), gte(caseOutcomes.at, since), lt(caseOutcomes.at, now + 1)))
+    .from(cases)
+    .where(
+      and(
+        inArray(cases.unitCode, units),
+        sql`((${cases.status} in ('new','dispatched') and ${cases.ackDueAt} < ${now}) or (${cases.status} = 'acknowledged' and ${cases.resolveDueAt} < ${now}))`,
+      ),
+    )
     .get()!.n;
-  return statsText(org.unit(member.unit)?.name ?? member.unit, {
-    received: Number(row.received),
-    urgent: Number(row.urgent ?? 0),
-    acknowledged: Number(row.acknowledged ?? 0),
-    resolved: Number(row.resolved ?? 0),
-    open: Number(open.open),
-    overdue: Number(open.overdue ?? 0),
-    dissuaded: Number(dissuaded),
+  return statsText(org.unit(member.unit)?.name ?? member.unit, formatClock(from, now, tz), {
+    received: s.received.total,
+    urgent: s.received.urgent,
+    acknowledged: s.acknowledged,
+    resolved: s.resolved,
+    open: s.carriedOver.count,
+    overdue: Number(overdue),
+    dissuaded: s.resolvedByResult.dissuaded,
   });
 }

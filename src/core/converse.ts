@@ -30,6 +30,8 @@ export interface ConverseDeps {
   org: OrgIndex;
   policy: Record<Level, LevelPolicy>;
   timezone: string;
+  /** The profile's shift boundaries (cron), for live numbers of the current shift. */
+  boundaries: string;
   botId: string;
   botName: string;
   log: Log;
@@ -108,7 +110,7 @@ function respond(turn: Turn, cmd: Command): ChatOut[] {
       return [reply(turn, myCases(turn.tx, member, turn.at, turn.deps.timezone))];
     case 'stats':
       if (member.role === 'worker' || member.role === 'volunteer') return [reply(turn, '统计数据请找社区负责人查看。发送“我的”查看您的待办。')];
-      return [reply(turn, liveStats(turn.tx, turn.deps.org, member, turn.at, turn.deps.timezone))];
+      return [reply(turn, liveStats(turn.tx, turn.deps.org, member, turn.at, turn.deps.timezone, turn.deps.boundaries))];
     case 'query': {
       const c = caseById(turn.tx, cmd.caseId);
       if (!c) return [reply(turn, replies.unknownCase(cmd.caseId))];

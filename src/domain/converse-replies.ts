@@ -79,10 +79,10 @@ export function caseStatusText(c: {
   return lines.join('\n');
 }
 
-/** Live numbers for `统计`/`今日` (the shift summaries add more). */
-export function statsText(unitName: string, s: { received: number; urgent: number; acknowledged: number; resolved: number; open: number; overdue: number; dissuaded: number }): string {
+/** Live numbers of the current shift for `统计`/`今日`. */
+export function statsText(unitName: string, since: string, s: { received: number; urgent: number; acknowledged: number; resolved: number; open: number; overdue: number; dissuaded: number }): string {
   return [
-    `${unitName}今日：收到预警${s.received}件（紧急${s.urgent}）`,
+    `${unitName} 本班（${since}起）：收到预警${s.received}件（紧急${s.urgent}）`,
     `已接单${s.acknowledged}，已办结${s.resolved}（劝阻成功${s.dissuaded}）`,
     `在办${s.open}件，其中超时${s.overdue}件`,
   ].join('\n');

@@ -40,3 +40,12 @@ export function localDay(at: number, tz: string): string {
   const p = parts(at, tz);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/**
+ * A day as people write it: 11月23日.
+ * @example formatDayZh(Date.UTC(2026, 10, 23, 1), 'Asia/Shanghai') // '11月23日'
+ */
+export function formatDayZh(at: number, tz: string): string {
+  const p = parts(at, tz);
+  return `${Number(p.month)}月${Number(p.day)}日`;
+}

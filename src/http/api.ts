@@ -6,11 +6,23 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { IntakeOutcome } from '../core/intake.js';
 import type { CaseView } from '../store/cases.js';
+import type { OrgIndex } from '../domain/org.js';
+import type { ShiftSummary } from '../domain/summary.js';
 
 export interface ApiDeps {
   intakeToken: string | null;
   intake: (body: unknown) => IntakeOutcome;
   caseView: (caseId: string) => CaseView | null;
+  summaries: (unit: string, from: number, to: number) => ShiftSummary[];
+  org: OrgIndex;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Reads an ISO time (or epoch ms) query parameter; null when absent, NaN when bad. */
+function timeParam(v: string | undefined): number | null {
+  if (v === undefined || v === '') return null;
+  return /^\d+$/.test(v) ? Number(v) : Date.parse(v);
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -34,6 +46,19 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         const outcome = deps.intake(req.body);
         if (!outcome.ok) return reply.code(400).send({ errors: outcome.errors });
         return { results: outcome.results };
+      });
+
+      api.get<{ Querystring: { unit?: string; from?: string; to?: string } }>('/summaries', async (req, reply) => {
+        const { unit, from, to } = req.query;
+        const errors: { field: string; message: string }[] = [];
+        if (!unit) errors.push({ field: 'unit', message: 'expected a unit code' });
+        else if (!deps.org.unit(unit)) errors.push({ field: 'unit', message: `unknown unit "${unit}"` });
+        const toAt = timeParam(to) ?? Date.now();
+        const fromAt = timeParam(from) ?? toAt - WEEK_MS;
+        if (Number.isNaN(fromAt)) errors.push({ field: 'from', message: 'expected an ISO time such as 2026-11-23T00:00:00+08:00' });
+        if (Number.isNaN(toAt)) errors.push({ field: 'to', message: 'expected an ISO time such as 2026-11-23T12:00:00+08:00' });
+        if (errors.length) return reply.code(400).send({ errors });
+        return deps.summaries(unit!, fromAt, toAt);
       });
 
       api.get<{ Params: { caseId: string } }>('/cases/:caseId', async (req, reply) => {

@@ -83,6 +83,11 @@ export const cases = sqliteTable(
     index('cases_subject_phone_idx').on(t.subjectPhone, t.status),
     index('cases_unit_created_idx').on(t.unitCode, t.createdAt),
     index('cases_assignee_status_idx').on(t.assigneeId, t.status),
+    // Shift summaries read windows by these times.
+    index('cases_created_idx').on(t.createdAt),
+    index('cases_acknowledged_idx').on(t.acknowledgedAt),
+    index('cases_resolved_idx').on(t.resolvedAt),
+    index('cases_cancelled_idx').on(t.cancelledAt),
   ],
 );
 
@@ -116,7 +121,7 @@ export const caseOutcomes = sqliteTable(
     final: integer('final', { mode: 'boolean' }).notNull(),
     note: text('note'),
   },
-  (t) => [index('case_outcomes_case_idx').on(t.caseId)],
+  (t) => [index('case_outcomes_case_idx').on(t.caseId), index('case_outcomes_at_idx').on(t.at, t.final)],
 );
 
 export const outreachLogs = sqliteTable(

@@ -137,7 +137,7 @@ describe('roles', () => {
 
   it('shows live numbers to a lead', async () => {
     const reply = await says('王社区', ROOM, '统计');
-    expect(reply.text).toMatch(/幸福里社区今日：收到预警\d+件（紧急\d+）/);
+    expect(reply.text).toMatch(/幸福里社区 本班（\d\d:\d\d起）：收到预警[1-9]\d*件（紧急\d+）/);
   });
 });
 

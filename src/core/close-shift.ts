@@ -1,0 +1,72 @@
+/**
+ * Closing shifts (交接班): compile every unit's figures for `(previous boundary, boundary]`,
+ * store them (upsert: compiling twice changes nothing), post each supervision room its unit's
+ * report (deterministic outbox key: posted once), and remember the boundary — one transaction.
+ * Catch-up compiles every boundary missed while the process was down (node-cron never does).
+ */
+import { boundariesBetween, lastBoundary, previousBoundary } from '../domain/shifts.js';
+import { compileSummaries, type ShiftSummary } from '../domain/summary.js';
+import { shiftReportText } from '../domain/summary-replies.js';
+import type { OrgIndex } from '../domain/org.js';
+import { PRIORITY } from '../domain/types.js';
+import type { Log } from '../log.js';
+import { outboundQueue } from '../queues/names.js';
+import type { Db } from '../store/db.js';
+import { addOutboxMessage } from '../store/outbox.js';
+import { readMeta, readShiftRows, upsertSummaries, writeMeta } from '../store/summaries.js';
+
+export interface ShiftDeps {
+  db: Db;
+  org: OrgIndex;
+  boundaries: string;
+  timezone: string;
+  botId: string;
+  log: Log;
+  now: () => number;
+  afterCommit: () => void;
+}
+
+export const LAST_BOUNDARY_KEY = 'shifts.lastBoundary';
+
+/**
+ * Compiles and posts the shift that ends at `boundary`.
+ * @example closeShift(deps, Date.parse('2026-11-23T12:00:00Z')) // summaries of every unit
+ */
+export function closeShift(deps: ShiftDeps, boundary: number): Map<string, ShiftSummary> {
+  const from = previousBoundary(deps.boundaries, boundary, deps.timezone);
+  const at = deps.now();
+  const summaries = deps.db.transaction((tx) => {
+    const rows = readShiftRows(tx, from, boundary);
+    const compiled = compileSummaries(deps.org, from, boundary, rows);
+    upsertSummaries(tx, [...compiled.values()], at);
+    for (const room of deps.org.org.rooms.filter((r) => r.purpose === 'supervision')) {
+      const s = compiled.get(room.unit);
+      if (!s) continue;
+      const text = shiftReportText(s, deps.org.unit(room.unit)?.name ?? room.unit, deps.timezone);
+      addOutboxMessage(tx, outboundQueue(deps.botId), `summary-${room.unit}-${boundary}`, { room: room.topic, mentions: [], text, meta: { kind: 'summary' } }, PRIORITY.routine, at);
+    }
+    const last = Number(readMeta(tx, LAST_BOUNDARY_KEY) ?? 0);
+    if (boundary > last) writeMeta(tx, LAST_BOUNDARY_KEY, String(boundary), at);
+    return compiled;
+  });
+  deps.log.info({ from: new Date(from).toISOString(), to: new Date(boundary).toISOString(), units: summaries.size }, 'shift closed');
+  deps.afterCommit();
+  return summaries;
+}
+
+/**
+ * Closes every shift whose boundary passed since the last one closed (each once). On the very
+ * first start there is nothing to catch up: the latest boundary becomes the starting point.
+ * Returns the boundaries closed.
+ */
+export function catchUpShifts(deps: ShiftDeps): number[] {
+  const now = deps.now();
+  const stored = readMeta(deps.db, LAST_BOUNDARY_KEY);
+  if (stored === null) {
+    writeMeta(deps.db, LAST_BOUNDARY_KEY, String(lastBoundary(deps.boundaries, now, deps.timezone)), now);
+    return [];
+  }
+  const due = boundariesBetween(deps.boundaries, Number(stored), now, deps.timezone);
+  for (const b of due) closeShift(deps, b);
+  return due;
+}
