@@ -28,9 +28,9 @@ export function shiftReportText(s: ShiftSummary, unitName: string, tz: string): 
   if (extras.length) lines.push(extras.join('；'));
   if (s.timeToAck) lines.push(`接单用时 中位${formatDurationZh(s.timeToAck.p50)} / P90 ${formatDurationZh(s.timeToAck.p90)}`);
   if (s.carriedOver.count) {
-    lines.push(`移交下一班 ${s.carriedOver.count}件：`);
+    lines.push(`移交下一班 ${s.carriedOver.count}件${s.carriedOver.overdue ? `，其中超时${s.carriedOver.overdue}件` : ''}：`);
     for (const c of s.carriedOver.cases.slice(0, LISTED)) {
-      lines.push(`· ${c.caseId} ${LEVEL_ZH[c.level]} ${c.assignee ?? '未分派'} ${STATUS_ZH[c.status as Status] ?? c.status} ${formatDurationZh(c.ageMs)}`);
+      lines.push(`· ${c.caseId} ${LEVEL_ZH[c.level]} ${c.assignee ?? '未分派'} ${STATUS_ZH[c.status as Status] ?? c.status} ${formatDurationZh(c.ageMs)}${c.overdue ? ' ⚠️超时' : ''}`);
     }
     if (s.carriedOver.count > LISTED) lines.push(`……另有${s.carriedOver.count - LISTED}件`);
   } else {

@@ -13,7 +13,7 @@ export interface ShiftRows {
   acks: { unit: string; ackMs: number; late: boolean }[];
   resolutions: { unit: string; result: Result; resolveMs: number; amountAtRisk: number | null; lossAmount: number | null }[];
   escalations: { unit: string; step: number; count: number }[];
-  open: { unit: string; caseId: string; level: Level; assignee: string | null; createdAt: number; status: string }[];
+  open: { unit: string; caseId: string; level: Level; assignee: string | null; createdAt: number; status: string; overdue: boolean }[];
   outreach: { unit: string; events: number; people: number; installs: number }[];
 }
 
@@ -28,6 +28,8 @@ export interface CarriedCase {
   assignee: string | null;
   status: string;
   ageMs: number;
+  /** Past its acknowledgement or resolution deadline at the end of the shift. */
+  overdue: boolean;
 }
 
 /** One stored summary (the `data` of a shift_summaries row; DESIGN.md contract fields first). */
@@ -48,7 +50,7 @@ export interface ShiftSummary {
   escalationsByStep: Record<string, number>;
   timeToAck: Percentiles | null;
   timeToResolve: Percentiles | null;
-  carriedOver: { count: number; cases: CarriedCase[] };
+  carriedOver: { count: number; overdue: number; cases: CarriedCase[] };
 }
 
 /** How many carried-over cases a summary lists by id (the count covers all). */
@@ -86,7 +88,7 @@ function emptySummary(unit: string, from: number, to: number): ShiftSummary {
     escalationsByStep: {},
     timeToAck: null,
     timeToResolve: null,
-    carriedOver: { count: 0, cases: [] },
+    carriedOver: { count: 0, overdue: 0, cases: [] },
   };
 }
 
@@ -141,9 +143,10 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
     }
   }
   for (const r of rows.open) {
-    const item: CarriedCase = { caseId: r.caseId, level: r.level, assignee: r.assignee, status: r.status, ageMs: to - r.createdAt };
+    const item: CarriedCase = { caseId: r.caseId, level: r.level, assignee: r.assignee, status: r.status, ageMs: to - r.createdAt, overdue: r.overdue };
     for (const s of up(r.unit)) {
       s.carriedOver.count += 1;
+      if (r.overdue) s.carriedOver.overdue += 1;
       (carried.get(s.unit) ?? carried.set(s.unit, []).get(s.unit)!).push(item);
     }
   }
@@ -159,9 +162,9 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
     const res = resolveTimes.get(s.unit) ?? [];
     s.timeToAck = acks.length ? { p50: percentile(acks, 50)!, p90: percentile(acks, 90)! } : null;
     s.timeToResolve = res.length ? { p50: percentile(res, 50)!, p90: percentile(res, 90)! } : null;
-    // The handover list: most severe first, then oldest.
+    // The handover list: overdue first, then most severe, then oldest.
     s.carriedOver.cases = (carried.get(s.unit) ?? [])
-      .sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || b.ageMs - a.ageMs || a.caseId.localeCompare(b.caseId))
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || SEVERITY[a.level] - SEVERITY[b.level] || b.ageMs - a.ageMs || a.caseId.localeCompare(b.caseId))
       .slice(0, CARRIED_LIST_LIMIT);
     s.lossAverted = Math.round(s.lossAverted * 100) / 100;
     s.lossTotal = Math.round(s.lossTotal * 100) / 100;

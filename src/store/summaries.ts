@@ -26,8 +26,9 @@ export function readShiftRows(db: Db | Tx, from: number, to: number): ShiftRows 
     from case_events e join cases c on c.id = e.case_id
     where e.at > ${from} and e.at <= ${to} and e.type = 'escalated' group by c.unit_code, step`);
   // Open at `to`: open now, or closed after `to`; created at or before `to`.
-  const open = all<{ unit: string; caseId: string; level: Level; assignee: string | null; createdAt: number; status: string }>(sql`
+  const open = all<{ unit: string; caseId: string; level: Level; assignee: string | null; createdAt: number; status: string; overdue: number }>(sql`
     select c.unit_code as unit, c.id as caseId, c.level as level, m.name as assignee, c.created_at as createdAt,
+      case when (c.acknowledged_at is null or c.acknowledged_at > ${to}) then c.ack_due_at < ${to} else c.resolve_due_at < ${to} end as overdue,
       case when c.status in ('new','dispatched','acknowledged') then c.status
            when c.acknowledged_at is not null and c.acknowledged_at <= ${to} then 'acknowledged' else 'dispatched' end as status
     from cases c left join members m on m.id = c.assignee_id
@@ -38,7 +39,7 @@ export function readShiftRows(db: Db | Tx, from: number, to: number): ShiftRows 
   const outreach = all<{ unit: string; events: number; people: number; installs: number }>(sql`
     select unit_code as unit, count(*) as events, sum(people) as people, sum(installs) as installs
     from outreach_logs where created_at > ${from} and created_at <= ${to} and withdrawn_at is null group by unit_code`);
-  return { received, acks: acks.map((a) => ({ ...a, late: !!a.late })), resolutions, escalations, open, outreach };
+  return { received, acks: acks.map((a) => ({ ...a, late: !!a.late })), resolutions, escalations, open: open.map((o) => ({ ...o, overdue: !!o.overdue })), outreach };
 }
 
 /** Inserts or replaces the summaries of one window; the first compile time is kept. */

@@ -38,8 +38,8 @@ const rows: ShiftRows = {
     { unit: 'G3', step: 1, count: 1 },
   ],
   open: [
-    { unit: 'G1', caseId: 'K7Q2', level: 'low', assignee: '李网格', createdAt: to - 90 * min, status: 'dispatched' },
-    { unit: 'G2', caseId: 'M4P9', level: 'urgent', assignee: '陈网格', createdAt: to - 10 * min, status: 'acknowledged' },
+    { unit: 'G1', caseId: 'K7Q2', level: 'low', assignee: '李网格', createdAt: to - 90 * min, status: 'dispatched', overdue: false },
+    { unit: 'G2', caseId: 'M4P9', level: 'urgent', assignee: '陈网格', createdAt: to - 10 * min, status: 'acknowledged', overdue: true },
   ],
   outreach: [
     { unit: 'C1', events: 2, people: 150, installs: 40 },
@@ -62,7 +62,7 @@ describe('a grid’s own figures', () => {
     expect(g1.escalationsByStep).toEqual({ '1': 2, '2': 1 });
     expect(g1.timeToAck).toEqual({ p50: 2 * min, p90: 8 * min });
     expect(g1.outreach).toEqual({ events: 0, people: 0, installs: 0 });
-    expect(g1.carriedOver).toEqual({ count: 1, cases: [{ caseId: 'K7Q2', level: 'low', assignee: '李网格', status: 'dispatched', ageMs: 90 * min }] });
+    expect(g1.carriedOver).toEqual({ count: 1, overdue: 0, cases: [{ caseId: 'K7Q2', level: 'low', assignee: '李网格', status: 'dispatched', ageMs: 90 * min, overdue: false }] });
   });
 });
 
@@ -92,7 +92,7 @@ describe('a parent’s figures are the sum of its subtree', () => {
   });
 
   it('leaves a quiet unit at zero', () => {
-    expect(all.get('G4')).toMatchObject({ received: { total: 0 }, acknowledged: 0, timeToAck: null, carriedOver: { count: 0, cases: [] } });
+    expect(all.get('G4')).toMatchObject({ received: { total: 0 }, acknowledged: 0, timeToAck: null, carriedOver: { count: 0, overdue: 0, cases: [] } });
   });
 });
 
@@ -112,8 +112,8 @@ describe('the shift report', () => {
     expect(text.split('\n')[0]).toBe('【交接班】三里屯派出所 11月23日 08:00–20:00');
     expect(text).toContain('收到预警 10件（紧急2 高危3 中危4 低危1）');
     expect(text).toContain('办结 4件：劝阻成功2 已被骗1（损失5000元） 误报1');
-    expect(text).toContain('移交下一班 2件：');
-    expect(text).toContain('· M4P9 紧急 陈网格 处置中 10分钟');
+    expect(text).toContain('移交下一班 2件，其中超时1件：');
+    expect(text).toContain('· M4P9 紧急 陈网格 处置中 10分钟 ⚠️超时');
     expect(text).toContain('宣传 3场，覆盖210人，装APP 52');
     expect(text.split('\n').length).toBeLessThanOrEqual(14);
   });
