@@ -1,0 +1,197 @@
+/**
+ * `gridguard report --from --to [--unit] --out report.xlsx|report.csv`: the stored shift
+ * summaries and the case ledger (台账) with Chinese headers, for Excel/WPS. Subjects are masked
+ * unless `--with-personal-data` is given (and that export is audited: PIPL, log access).
+ */
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import { METHOD_ZH, RESULT_ZH, STATUS_ZH, type Method, type Result, type Status } from '../domain/case-machine.js';
+import { CATEGORIES, type Category } from '../domain/lead.js';
+import { maskName, maskPhone, maskAddress } from '../domain/mask.js';
+import { indexOrg } from '../domain/org.js';
+import type { ShiftSummary } from '../domain/summary.js';
+import { LEVEL_ZH, type Level } from '../domain/types.js';
+import { openStore, type Db } from '../store/db.js';
+import { auditLog, caseOutcomes, cases, members, shiftSummaries } from '../store/schema.js';
+
+export interface ReportOptions {
+  from: number;
+  to: number;
+  unit: string | null;
+  out: string;
+  withPersonalData: boolean;
+}
+
+type Cell = string | number | null;
+interface Table {
+  name: string;
+  headers: string[];
+  rows: Cell[][];
+}
+
+function localTime(ms: number | null, tz: string): string | null {
+  if (ms === null) return null;
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+const minutes = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms / 6000) / 10);
+
+function summaryTable(db: Db, config: Config, o: ReportOptions, units: string[]): Table {
+  const org = indexOrg(config.profile.org);
+  const tz = config.profile.timezone;
+  const list = db
+    .select({ data: shiftSummaries.data })
+    .from(shiftSummaries)
+    .where(and(inArray(shiftSummaries.unitCode, units), gte(shiftSummaries.toAt, o.from), lte(shiftSummaries.toAt, o.to)))
+    .orderBy(asc(shiftSummaries.toAt), asc(shiftSummaries.unitCode))
+    .all()
+    .map((r) => r.data as unknown as ShiftSummary);
+  return {
+    name: '交接班汇总',
+    headers: ['单位编码', '单位', '班次开始', '班次结束', '收到预警', '紧急', '高危', '中危', '低危', '接单', '按时接单', '超时接单', '办结', '劝阻成功', '已被骗', '损失金额(元)', '无法联系', '拒绝配合', '误报', '已报警', '劝阻涉及金额(元)', '超时提醒(次)', '接单用时中位(分)', '接单用时P90(分)', '办结用时中位(分)', '办结用时P90(分)', '移交下一班', '其中超时', '宣传场次', '覆盖人数', '装APP'],
+    rows: list.map((s) => [
+      s.unit,
+      org.unit(s.unit)?.name ?? s.unit,
+      localTime(Date.parse(s.from), tz),
+      localTime(Date.parse(s.to), tz),
+      s.received.total,
+      s.received.urgent,
+      s.received.high,
+      s.received.medium,
+      s.received.low,
+      s.acknowledged,
+      s.acknowledgedWithinSla,
+      s.acknowledgedLate,
+      s.resolved,
+      s.resolvedByResult.dissuaded,
+      s.resolvedByResult.defrauded,
+      s.lossTotal,
+      s.resolvedByResult.unreachable,
+      s.resolvedByResult.refused,
+      s.resolvedByResult.false_positive,
+      s.resolvedByResult.reported,
+      s.lossAverted,
+      s.escalations,
+      minutes(s.timeToAck?.p50),
+      minutes(s.timeToAck?.p90),
+      minutes(s.timeToResolve?.p50),
+      minutes(s.timeToResolve?.p90),
+      s.carriedOver.count,
+      s.carriedOver.overdue ?? 0,
+      s.outreach.events,
+      s.outreach.people,
+      s.outreach.installs,
+    ]),
+  };
+}
+
+function ledgerTable(db: Db, config: Config, o: ReportOptions, units: string[]): Table {
+  const tz = config.profile.timezone;
+  const org = indexOrg(config.profile.org);
+  const rows = db
+    .select({ c: cases, assignee: members.name })
+    .from(cases)
+    .leftJoin(members, eq(members.id, cases.assigneeId))
+    .where(and(inArray(cases.unitCode, units), gte(cases.createdAt, o.from), lte(cases.createdAt, o.to)))
+    .orderBy(asc(cases.createdAt))
+    .all();
+  const finals = new Map(
+    db
+      .select()
+      .from(caseOutcomes)
+      .where(inArray(caseOutcomes.caseId, rows.map((r) => r.c.id)))
+      .all()
+      .filter((x) => x.final)
+      .map((x) => [x.caseId, x]),
+  );
+  const full = o.withPersonalData;
+  return {
+    name: '案件台账',
+    headers: ['案件编号', '线索编号', '等级', '类型', '单位', '责任人', '状态', '对象姓名', '对象电话', '对象地址', '涉案金额(元)', '接收时间', '接单时间', '办结时间', '处置方式', '处置结果', '损失金额(元)', '联系次数', '超时提醒(次)'],
+    rows: rows.map(({ c, assignee }) => {
+      const f = finals.get(c.id);
+      const anon = c.anonymisedAt !== null;
+      return [
+        c.id,
+        c.externalId,
+        LEVEL_ZH[c.level as Level],
+        c.category ? CATEGORIES[c.category as Category] : null,
+        org.unit(c.unitCode)?.name ?? c.unitCode,
+        assignee ?? null,
+        STATUS_ZH[c.status as Status] ?? c.status,
+        anon ? null : full ? c.subjectName : maskName(c.subjectName ?? ''),
+        anon ? null : full ? c.subjectPhone : maskPhone(c.subjectPhone ?? ''),
+        anon ? null : full ? c.subjectAddress : maskAddress(c.subjectAddress ?? ''),
+        c.amountAtRisk,
+        localTime(c.createdAt, tz),
+        localTime(c.acknowledgedAt, tz),
+        localTime(c.resolvedAt, tz),
+        f?.method ? METHOD_ZH[f.method as Method] : null,
+        f ? RESULT_ZH[f.result as Result] : null,
+        f?.lossAmount ?? null,
+        c.attempts,
+        c.escalationStep,
+      ];
+    }),
+  };
+}
+
+/** Quotes a CSV cell (RFC 4180). */
+function csvCell(v: Cell): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function writeCsv(path: string, t: Table): void {
+  // The BOM makes Excel and WPS read UTF-8 Chinese correctly.
+  const body = [t.headers, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
+  writeFileSync(path, '\uFEFF' + body + '\r\n');
+}
+
+async function writeXlsx(path: string, tables: Table[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'GridGuard 网格哨兵';
+  for (const t of tables) {
+    const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(t.headers).font = { bold: true };
+    for (const r of t.rows) ws.addRow(r);
+    ws.columns.forEach((col, i) => {
+      // Chinese characters are about two columns wide.
+      const width = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+      const longest = Math.max(...[t.headers[i] ?? '', ...t.rows.map((r) => String(r[i] ?? ''))].map(width));
+      col.width = Math.min(40, Math.max(8, longest + 2));
+    });
+  }
+  await wb.xlsx.writeFile(path);
+}
+
+/** Writes the report; returns the files written and the row counts. */
+export async function writeReport(config: Config, o: ReportOptions): Promise<{ files: string[]; summaries: number; cases: number }> {
+  const org = indexOrg(config.profile.org);
+  const units = o.unit ? [...org.subtree(o.unit)] : config.profile.org.units.map((u) => u.code);
+  const store = openStore(config.databasePath);
+  try {
+    const summaries = summaryTable(store.db, config, o, o.unit ? [o.unit] : units);
+    const ledger = ledgerTable(store.db, config, o, units);
+    if (o.withPersonalData) {
+      store.db.insert(auditLog).values({ at: Date.now(), actor: 'cli', type: 'report.personal_data', data: { cases: ledger.rows.length, unit: o.unit, out: o.out } }).run();
+    }
+    const ext = extname(o.out).toLowerCase();
+    if (ext === '.xlsx') {
+      await writeXlsx(o.out, [summaries, ledger]);
+      return { files: [o.out], summaries: summaries.rows.length, cases: ledger.rows.length };
+    }
+    const ledgerPath = o.out.replace(/\.csv$/i, '') + '-台账.csv';
+    writeCsv(o.out, summaries);
+    writeCsv(ledgerPath, ledger);
+    return { files: [o.out, ledgerPath], summaries: summaries.rows.length, cases: ledger.rows.length };
+  } finally {
+    store.close();
+  }
+}
