@@ -70,6 +70,14 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[rank - 1]!;
 }
 
+/** p50 and p90 with one sort. */
+function percentiles(values: number[]): Percentiles | null {
+  if (values.length === 0) return null;
+  const sorted = values.sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]!;
+  return { p50: at(50), p90: at(90) };
+}
+
 function emptySummary(unit: string, from: number, to: number): ShiftSummary {
   return {
     unit,
@@ -160,8 +168,8 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
   for (const s of out.values()) {
     const acks = ackTimes.get(s.unit) ?? [];
     const res = resolveTimes.get(s.unit) ?? [];
-    s.timeToAck = acks.length ? { p50: percentile(acks, 50)!, p90: percentile(acks, 90)! } : null;
-    s.timeToResolve = res.length ? { p50: percentile(res, 50)!, p90: percentile(res, 90)! } : null;
+    s.timeToAck = percentiles(acks);
+    s.timeToResolve = percentiles(res);
     // The handover list: overdue first, then most severe, then oldest.
     s.carriedOver.cases = (carried.get(s.unit) ?? [])
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || SEVERITY[a.level] - SEVERITY[b.level] || b.ageMs - a.ageMs || a.caseId.localeCompare(b.caseId))
