@@ -13,6 +13,7 @@ import { intakeLeads } from './core/intake.js';
 import { fireDeadline } from './core/escalate.js';
 import { createTimers, type Timers } from './queues/deadlines.js';
 import { createShiftClock, type ShiftClock } from './cron/shifts.js';
+import { createOutreachClock } from './cron/outreach.js';
 import { caseView } from './store/cases.js';
 import { listSummaries } from './store/summaries.js';
 import { indexOrg } from './domain/org.js';
@@ -75,6 +76,7 @@ export function createApp(config: Config, options: AppOptions): App {
   let inboundWorker: ReturnType<typeof createInboundWorker> | null = null;
   let timers: Timers | null = null;
   let shiftClock: ShiftClock | null = null;
+  let outreachClock: ReturnType<typeof createOutreachClock> | null = null;
   const queues = new Map<string, Queue>();
   let baseUrl = '';
 
@@ -200,12 +202,18 @@ export function createApp(config: Config, options: AppOptions): App {
         options.shiftCheckMs,
       );
       shiftClock.start();
+      outreachClock = createOutreachClock(
+        { db, org, timezone: config.profile.timezone, botId, remindWeekends: config.profile.outreach.remindWeekends, log, now, afterCommit: () => void relay!.kick() },
+        { remindAt: config.profile.outreach.remindAt, ranking: config.profile.outreach.ranking },
+      );
+      outreachClock.start();
       log.info({ url: baseUrl, botId, sandbox: !!sandbox, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
     },
     async stop() {
       // Stop taking work first, then let jobs in flight finish, then close the connections.
       await http?.close();
       await inboundWorker?.close();
+      await outreachClock?.stop();
       await shiftClock?.stop();
       await timers?.stop();
       await relay?.stop();

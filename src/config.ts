@@ -105,6 +105,15 @@ const profileSchema = z
         low: levelPolicy.optional(),
       })
       .default({}),
+    outreach: z
+      .strictObject({
+        /** Local time of the daily reminder to log outreach, or false for none. */
+        remindAt: z.union([clock, z.literal(false)]).default('18:00'),
+        remindWeekends: z.boolean().default(false),
+        /** Cron of the weekly ranking by community, or false for none. */
+        ranking: z.union([z.string().refine(isCronExpression, 'expected a cron expression such as "0 9 * * 1"'), z.literal(false)]).default('0 9 * * 1'),
+      })
+      .default({ remindAt: '18:00', remindWeekends: false, ranking: '0 9 * * 1' }),
     org: orgSchema,
   });
 
@@ -173,6 +182,7 @@ export interface Profile {
   timezone: string;
   shifts: { boundaries: string };
   policy: Record<Level, LevelPolicy>;
+  outreach: { remindAt: string | null; remindWeekends: boolean; ranking: string | null };
   org: Org;
 }
 
@@ -229,6 +239,7 @@ export function parseProfile(raw: unknown, source = 'profile'): Profile {
     timezone: p.timezone,
     shifts: p.shifts,
     policy: Object.fromEntries(LEVELS.map((l) => [l, p.policy[l] ?? DEFAULT_POLICY[l]])) as Record<Level, LevelPolicy>,
+    outreach: { remindAt: p.outreach.remindAt || null, remindWeekends: p.outreach.remindWeekends, ranking: p.outreach.ranking || null },
     org: {
       units: p.org.units,
       rooms: p.org.rooms,

@@ -5,6 +5,7 @@
  * speak as any member through `say` (the `/sandbox` API and page).
  */
 import { createHash } from 'node:crypto';
+import { FileBox } from 'file-box';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { OrgIndex } from '../domain/org.js';
 import { formatQuote } from '../domain/text.js';
@@ -19,7 +20,12 @@ export interface SayInput {
   to?: string | undefined;
   text: string;
   quoteSeq?: number | undefined;
+  /** Send a photo instead of text (the transcript shows [图片]). */
+  image?: boolean | undefined;
 }
+
+/** A 1×1 PNG: what a photo looks like to the bot in the sandbox. */
+const PHOTO_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** A sandbox request that cannot be carried out; `field` names the bad input. */
 export class SandboxInputError extends Error {
@@ -95,11 +101,12 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
     say(input) {
       const speaker = contacts.get(input.from);
       if (!speaker) throw new SandboxInputError('from', `unknown member "${input.from}"`);
-      let text = input.text;
-      if (input.quoteSeq !== undefined) {
+      let text: string | FileBox = input.text;
+      if (input.image) text = FileBox.fromBase64(PHOTO_BASE64, 'photo.png');
+      if (input.quoteSeq !== undefined && !input.image) {
         const quoted: TranscriptEntry | null = transcriptEntry(db, input.quoteSeq);
         if (!quoted) throw new SandboxInputError('quoteSeq', `no message with seq ${input.quoteSeq}`);
-        text = formatQuote(quoted.from, quoted.text, text);
+        text = formatQuote(quoted.from, quoted.text, input.text);
       }
       const before = lastSeq;
       if (input.room !== undefined) {
@@ -110,7 +117,7 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
           throw new SandboxInputError('from', `"${input.from}" is not a member of "${input.room}"`);
         }
         // @names typed in the text become real mentions, as the WeChat client makes them.
-        const mentioned = [...text.matchAll(/@([^\s@\u2005]+)/g)].map((m) => m[1]!);
+        const mentioned = typeof text === 'string' ? [...text.matchAll(/@([^\s@\u2005]+)/g)].map((m) => m[1]!) : [];
         const mentions = mentioned.flatMap((n) => (n === botName ? [botContact] : contacts.has(n) ? [contacts.get(n)!] : []));
         speaker.say(text, mentions).to(room);
       } else if (input.to === 'bot' || input.to === botName) {

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { LevelPolicy } from '../config.js';
 import { authorize, decide, seesFullRecord, type Action, type CaseState, type Status } from '../domain/case-machine.js';
 import { replies, refusalText } from '../domain/converse-replies.js';
-import { parseMessage, type Command } from '../domain/grammar.js';
+import { parseMessage, readUtterance, type Command } from '../domain/grammar.js';
 import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
 import type { OrgIndex } from '../domain/org.js';
 import { formatClock } from '../domain/format.js';
@@ -23,6 +23,7 @@ import { latestFromOthers, recordRoomMessage } from '../store/rooms.js';
 import { inboundMessages } from '../store/schema.js';
 import { applyTransition, assigneeName } from './case-actions.js';
 import { bindByCode } from './bind.js';
+import { attachPhoto, isWithdraw, logOutreach, withdrawLast } from './outreach.js';
 import { caseStatus, myCases, liveStats, openCasesOf } from './case-queries.js';
 
 export interface ConverseDeps {
@@ -74,9 +75,26 @@ export function handleInbound(deps: ConverseDeps, msg: ChatIn): ConverseResult {
     const member = memberByWechatId(tx, msg.from.wechatId);
     if (msg.room) recordRoomMessage(tx, { room: msg.room.topic, at, sender: member?.name ?? msg.from.name });
     const turn: Turn = { deps, tx, msg, at, member, sender: { name: member?.name ?? msg.from.name, wechatId: msg.from.wechatId }, changed };
-    const parsed = parseMessage({ text: msg.text, addressed: msg.room === null || msg.mentionSelf, botName: deps.botName });
-    command = parsed.ok ? parsed.command.kind : parsed.reason;
-    const outs = parsed.ok ? respond(turn, parsed.command) : refuse(turn, parsed);
+    let outs: ChatOut[];
+    const outreach = member ? outreachTurn(turn, member) : null;
+    if (outreach && msg.type === 'image') {
+      command = 'photo';
+      const text = attachPhoto(outreach);
+      outs = text ? [reply(turn, text)] : [];
+    } else if (outreach && isWithdraw(readUtterance(msg.text).body)) {
+      command = 'withdraw';
+      outs = [reply(turn, withdrawLast(outreach))];
+    } else {
+      const logged = outreach ? logOutreach(outreach, msg.text) : null;
+      if (logged !== null) {
+        command = 'outreach';
+        outs = [reply(turn, logged)];
+      } else {
+        const parsed = parseMessage({ text: msg.text, addressed: msg.room === null || msg.mentionSelf, botName: deps.botName });
+        command = parsed.ok ? parsed.command.kind : parsed.reason;
+        outs = parsed.ok ? respond(turn, parsed.command) : refuse(turn, parsed);
+      }
+    }
     outs.forEach((out, i) => addOutboxMessage(tx, outboundQueue(deps.botId), `reply-${safeId(msg.messageId)}-${i}`, out, PRIORITY.reply, at));
     return outs.length ? 'replied' : 'ignored';
   });
@@ -84,6 +102,10 @@ export function handleInbound(deps: ConverseDeps, msg: ChatIn): ConverseResult {
   if (result === 'replied') deps.afterCommit();
   if (changed.length) deps.onCaseChanged?.(changed);
   return result;
+}
+
+function outreachTurn(turn: Turn, member: StoredMember) {
+  return { tx: turn.tx, timezone: turn.deps.timezone, at: turn.at, member, room: turn.msg.room?.topic ?? null, messageId: turn.msg.messageId };
 }
 
 function reply(turn: Turn, text: string): ChatOut {

@@ -25,8 +25,9 @@ const sayBody = z
     from: z.string().min(1, 'expected a member name'),
     room: z.string().min(1).optional(),
     to: z.string().min(1).optional(),
-    text: z.string().min(1, 'expected some text').max(2000),
+    text: z.string().max(2000).default(''),
     quoteSeq: z.number().int().positive().optional(),
+    image: z.boolean().optional(),
   });
 
 /** Zod issues as the contract's error list: `[{ field, message }]`. */
@@ -64,8 +65,10 @@ export function createHttp(deps: HttpDeps) {
       const parsed = sayBody.safeParse(req.body);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const whereMissing = (body.room === undefined) === (body.to === undefined);
-      if (!parsed.success || whereMissing) {
+      const textMissing = parsed.success && !parsed.data.image && parsed.data.text.trim() === '';
+      if (!parsed.success || whereMissing || textMissing) {
         const errors = parsed.success ? [] : fieldErrors(parsed.error);
+        if (textMissing || (!parsed.success && !body.image && !String(body.text ?? '').trim() && !errors.some((e) => e.field === 'text'))) errors.push({ field: 'text', message: 'expected some text' });
         if (whereMissing) errors.push({ field: 'room', message: 'give either "room" (a room topic) or "to": "bot"' });
         return reply.code(400).send({ error: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
       }

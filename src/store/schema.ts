@@ -142,10 +142,12 @@ export const outreachLogs = sqliteTable(
     photoCount: integer('photo_count').notNull().default(0),
     rawText: text('raw_text').notNull(),
     messageId: text('message_id'),
+    /** The room it was posted in (topic), or null for a private message. */
+    room: text('room'),
     createdAt: integer('created_at').notNull(),
     withdrawnAt: integer('withdrawn_at'),
   },
-  (t) => [index('outreach_unit_day_idx').on(t.unitCode, t.day), index('outreach_created_idx').on(t.createdAt)],
+  (t) => [index('outreach_unit_day_idx').on(t.unitCode, t.day), index('outreach_created_idx').on(t.createdAt), index('outreach_member_created_idx').on(t.memberId, t.createdAt), index('outreach_day_idx').on(t.day)],
 );
 
 export const shiftSummaries = sqliteTable(

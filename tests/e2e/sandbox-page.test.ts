@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { aLead, postLeads } from '../support/leads.js';
 import { bootSandbox, type SandboxFixture } from '../support/sandbox.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -53,7 +54,6 @@ describe('the sandbox page', () => {
     const other = await openAs('王社区', { width: 1280, height: 800 });
     await other.locator('.conv[data-room="幸福里第一网格工作群"]').click();
     await other.locator('.msg.bot .text').filter({ hasText: '网格员常用指令' }).first().waitFor({ timeout: 5000 });
-    if (SCREENSHOTS) await page.screenshot({ path: 'docs/sandbox-desktop.png' });
     await other.close();
     await page.close();
   });
@@ -80,13 +80,34 @@ describe('the sandbox page', () => {
     const reply = page.locator('.msg.bot .text').filter({ hasText: '志愿者常用指令' }).last();
     await reply.waitFor({ timeout: 5000 });
     expect(await reply.isVisible()).toBe(true);
-    if (SCREENSHOTS) {
-      const room = await openAs('李网格', { width: 390, height: 844 });
-      await room.locator('.conv[data-room="幸福里第一网格工作群"]').click();
-      await room.locator('.msg.bot').first().waitFor({ timeout: 5000 });
-      await room.screenshot({ path: 'docs/sandbox-phone.png' });
-      await room.close();
-    }
     await page.close();
+  });
+
+  it('shows a dispatched case, and the worker acknowledges it by quoting', async () => {
+    const { json } = await postLeads(sb.app.url(), aLead({ level: 'urgent', assignee: '李网格', subject: { name: '张建国', phone: '13912345678' } }));
+    const caseId = json.results[0].caseId as string;
+    const page = await openAs('李网格', { width: 1280, height: 800 });
+    await page.locator('.conv[data-room="幸福里第一网格工作群"]').click();
+    const dispatch = page.locator('.msg.bot').filter({ hasText: `【紧急预警】${caseId}` }).last();
+    await dispatch.waitFor({ timeout: 5000 });
+    expect(await dispatch.locator('.text').textContent()).toContain('139****5678');
+    await dispatch.locator('.text').click();
+    await send(page, '收到，马上去');
+    await page.locator('.msg.bot .text').filter({ hasText: `已接单 ${caseId}` }).waitFor({ timeout: 5000 });
+    if (SCREENSHOTS) await page.screenshot({ path: 'docs/sandbox-desktop.png' });
+    await page.close();
+
+    const phone = await openAs('李网格', { width: 390, height: 844 });
+    await phone.locator('.conv[data-private="bot"]').click();
+    const full = phone.locator('.msg.bot .text').filter({ hasText: `${caseId} 完整信息` });
+    await full.waitFor({ timeout: 5000 });
+    expect(await full.textContent()).toContain('13912345678');
+    if (SCREENSHOTS) {
+      await phone.locator('#back').click();
+      await phone.locator('.conv[data-room="幸福里第一网格工作群"]').click();
+      await phone.locator('.msg.bot').filter({ hasText: `已接单 ${caseId}` }).waitFor({ timeout: 5000 });
+      await phone.screenshot({ path: 'docs/sandbox-phone.png' });
+    }
+    await phone.close();
   });
 });

@@ -15,7 +15,7 @@ export interface SandboxFixture {
   config: Config;
   logs: CapturedLog;
   /** Says something as a member in a room (topic) or privately to the bot (`'bot'`). */
-  say(from: string, where: string, text: string, quoteSeq?: number): Promise<number>;
+  say(from: string, where: string, text: string, quoteSeq?: number, image?: boolean): Promise<number>;
   /** Resolves with the first bot message after `afterSeq` that matches; rejects after `timeoutMs`. */
   botMessage(match: (m: TranscriptEntry) => boolean, afterSeq?: number, timeoutMs?: number): Promise<TranscriptEntry>;
   messages(after?: number): Promise<TranscriptEntry[]>;
@@ -60,8 +60,8 @@ export async function bootSandbox(name: string, options: SandboxOptions = {}): P
       app,
       config,
       logs,
-      async say(from, where, text, quoteSeq) {
-        const body = where === 'bot' ? { from, to: 'bot', text, quoteSeq } : { from, room: where, text, quoteSeq };
+      async say(from, where, text, quoteSeq, image) {
+        const body = where === 'bot' ? { from, to: 'bot', text, quoteSeq, image } : { from, room: where, text, quoteSeq, image };
         const res = await fetch(`${app.url()}/sandbox/say`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
         const json = (await res.json()) as { seq?: number; error?: string };
         if (!res.ok || json.seq === undefined) throw new Error(`say failed: ${res.status} ${json.error}`);

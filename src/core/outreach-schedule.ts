@@ -1,0 +1,81 @@
+/**
+ * Scheduled outreach messages: the daily reminder to those who logged nothing today (issue 8;
+ * off on weekends unless configured) and the weekly ranking by community for supervision rooms.
+ * Deterministic outbox keys make each post happen once per room and day/week.
+ */
+import { createHash } from 'node:crypto';
+import { formatDayZh, localDay } from '../domain/format.js';
+import type { OrgIndex } from '../domain/org.js';
+import { OUTREACH_EXAMPLE } from '../domain/outreach.js';
+import { rankCommunities, rankingText, reminderToLogText } from '../domain/outreach-ranking.js';
+import { PRIORITY } from '../domain/types.js';
+import type { Log } from '../log.js';
+import { outboundQueue } from '../queues/names.js';
+import type { Db } from '../store/db.js';
+import { memberByName } from '../store/org.js';
+import { addOutboxMessage } from '../store/outbox.js';
+import { outreachTotals, postedOn } from '../store/outreach.js';
+
+export interface OutreachScheduleDeps {
+  db: Db;
+  org: OrgIndex;
+  timezone: string;
+  botId: string;
+  remindWeekends: boolean;
+  log: Log;
+  now: () => number;
+  afterCommit: () => void;
+}
+
+const roomKey = (topic: string) => createHash('sha1').update(topic).digest('hex').slice(0, 10);
+
+function weekday(at: number, tz: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short' }).format(new Date(at));
+  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name);
+}
+
+/**
+ * Reminds, in each volunteer room, the volunteers and workers who have logged nothing today.
+ * Returns how many people were reminded.
+ */
+export function remindUnlogged(deps: OutreachScheduleDeps): number {
+  const at = deps.now();
+  const wd = weekday(at, deps.timezone);
+  if (!deps.remindWeekends && (wd === 0 || wd === 6)) return 0;
+  const day = localDay(at, deps.timezone);
+  let reminded = 0;
+  deps.db.transaction((tx) => {
+    for (const room of deps.org.org.rooms.filter((r) => r.purpose === 'volunteers')) {
+      const names = deps.org.roomMembers(room).filter((m) => m.role === 'volunteer' || m.role === 'worker').map((m) => m.name);
+      const posted = postedOn(tx, names, day);
+      const missing = names.filter((n) => !posted.has(n));
+      if (missing.length === 0) continue;
+      const mentions = missing.map((n) => ({ name: n, wechatId: memberByName(tx, n)?.wechatId ?? null }));
+      addOutboxMessage(tx, outboundQueue(deps.botId), `remind-outreach-${roomKey(room.topic)}-${day}`, { room: room.topic, mentions, text: reminderToLogText(OUTREACH_EXAMPLE) }, PRIORITY.routine, at);
+      reminded += missing.length;
+    }
+  });
+  deps.log.info({ day, reminded }, 'outreach reminder');
+  if (reminded) deps.afterCommit();
+  return reminded;
+}
+
+/**
+ * Posts the ranking of the 7 local days before `boundary` to every supervision room.
+ * @example postRanking(deps, mondayNineAm) // ranks Monday–Sunday of the week before
+ */
+export function postRanking(deps: OutreachScheduleDeps, boundary: number): void {
+  const fromAt = boundary - 7 * 86_400_000;
+  const toAt = boundary - 86_400_000;
+  const totals = outreachTotals(deps.db, localDay(fromAt, deps.timezone), localDay(toAt, deps.timezone));
+  const at = deps.now();
+  deps.db.transaction((tx) => {
+    for (const room of deps.org.org.rooms.filter((r) => r.purpose === 'supervision')) {
+      const rows = rankCommunities(deps.org, totals, room.unit);
+      if (rows.length === 0) continue;
+      const text = rankingText(rows, formatDayZh(fromAt, deps.timezone), formatDayZh(toAt, deps.timezone));
+      addOutboxMessage(tx, outboundQueue(deps.botId), `ranking-${roomKey(room.topic)}-${boundary}`, { room: room.topic, mentions: [], text }, PRIORITY.routine, at);
+    }
+  });
+  deps.afterCommit();
+}
