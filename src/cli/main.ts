@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
         return;
       }
       const r = await writeReport(config, { from, to, unit: opts.unit ?? null, out: opts.out, withPersonalData: opts.withPersonalData });
-      process.stdout.write(`已导出：交接班汇总 ${r.summaries} 行，案件台账 ${r.cases} 件 → ${r.files.join('、')}\n`);
+      process.stdout.write(`已导出：交接班汇总 ${r.summaries} 行，案件台账 ${r.cases} 件，宣传台账 ${r.outreach} 条 → ${r.files.join('、')}\n`);
     });
 
   try {

@@ -1,12 +1,12 @@
 /**
  * `gridguard report --from --to [--unit] --out report.xlsx|report.csv`: the stored shift
- * summaries and the case ledger (台账) with Chinese headers, for Excel/WPS. Subjects are masked
+ * summaries, the case ledger (台账) and the outreach ledger (宣传台账) with Chinese headers, for Excel/WPS. Subjects are masked
  * unless `--with-personal-data` is given (and that export is audited: PIPL, log access).
  */
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import { METHOD_ZH, RESULT_ZH, STATUS_ZH, type Method, type Result, type Status } from '../domain/case-machine.js';
 import { CATEGORIES, type Category } from '../domain/lead.js';
@@ -15,7 +15,8 @@ import { indexOrg } from '../domain/org.js';
 import type { ShiftSummary } from '../domain/summary.js';
 import { LEVEL_ZH, type Level } from '../domain/types.js';
 import { openStore, type Db } from '../store/db.js';
-import { auditLog, caseOutcomes, cases, members, shiftSummaries } from '../store/schema.js';
+import { auditLog, caseOutcomes, cases, members, outreachLogs, shiftSummaries } from '../store/schema.js';
+import { FORM_ZH, TARGET_ZH, type OutreachForm, type TargetGroup } from '../domain/outreach.js';
 
 export interface ReportOptions {
   from: number;
@@ -141,6 +142,37 @@ function ledgerTable(db: Db, config: Config, o: ReportOptions, units: string[]):
   };
 }
 
+function outreachTable(db: Db, config: Config, o: ReportOptions, units: string[]): Table {
+  const tz = config.profile.timezone;
+  const org = indexOrg(config.profile.org);
+  const rows = db
+    .select({ r: outreachLogs, name: members.name })
+    .from(outreachLogs)
+    .innerJoin(members, eq(members.id, outreachLogs.memberId))
+    .where(and(inArray(outreachLogs.unitCode, units), gte(outreachLogs.createdAt, o.from), lte(outreachLogs.createdAt, o.to), isNull(outreachLogs.withdrawnAt)))
+    .orderBy(asc(outreachLogs.createdAt))
+    .all();
+  return {
+    name: '宣传台账',
+    headers: ['日期', '登记时间', '登记人', '单位', '地点', '形式', '覆盖人数', '装APP', '发放资料(份)', '对象', '照片(张)', '备注', '原文'],
+    rows: rows.map(({ r, name }) => [
+      r.day,
+      localTime(r.createdAt, tz),
+      name,
+      org.unit(r.unitCode)?.name ?? r.unitCode,
+      r.place,
+      r.form ? FORM_ZH[r.form as OutreachForm] : null,
+      r.people,
+      r.installs,
+      r.leaflets,
+      (r.targets ?? []).map((t) => TARGET_ZH[t as TargetGroup] ?? t).join('、') || null,
+      r.photoCount,
+      r.note,
+      r.rawText,
+    ]),
+  };
+}
+
 /** Quotes a CSV cell (RFC 4180). */
 function csvCell(v: Cell): string {
   if (v === null) return '';
@@ -172,25 +204,28 @@ async function writeXlsx(path: string, tables: Table[]): Promise<void> {
 }
 
 /** Writes the report; returns the files written and the row counts. */
-export async function writeReport(config: Config, o: ReportOptions): Promise<{ files: string[]; summaries: number; cases: number }> {
+export async function writeReport(config: Config, o: ReportOptions): Promise<{ files: string[]; summaries: number; cases: number; outreach: number }> {
   const org = indexOrg(config.profile.org);
   const units = o.unit ? [...org.subtree(o.unit)] : config.profile.org.units.map((u) => u.code);
   const store = openStore(config.databasePath);
   try {
     const summaries = summaryTable(store.db, config, o, o.unit ? [o.unit] : units);
     const ledger = ledgerTable(store.db, config, o, units);
+    const outreach = outreachTable(store.db, config, o, units);
     if (o.withPersonalData) {
       store.db.insert(auditLog).values({ at: Date.now(), actor: 'cli', type: 'report.personal_data', data: { cases: ledger.rows.length, unit: o.unit, out: o.out } }).run();
     }
     const ext = extname(o.out).toLowerCase();
     if (ext === '.xlsx') {
-      await writeXlsx(o.out, [summaries, ledger]);
-      return { files: [o.out], summaries: summaries.rows.length, cases: ledger.rows.length };
+      await writeXlsx(o.out, [summaries, ledger, outreach]);
+      return { files: [o.out], summaries: summaries.rows.length, cases: ledger.rows.length, outreach: outreach.rows.length };
     }
-    const ledgerPath = o.out.replace(/\.csv$/i, '') + '-台账.csv';
-    writeCsv(o.out, summaries);
-    writeCsv(ledgerPath, ledger);
-    return { files: [o.out, ledgerPath], summaries: summaries.rows.length, cases: ledger.rows.length };
+    const base = o.out.replace(/\.csv$/i, '');
+    const files = [o.out, `${base}-台账.csv`, `${base}-宣传台账.csv`];
+    writeCsv(files[0]!, summaries);
+    writeCsv(files[1]!, ledger);
+    writeCsv(files[2]!, outreach);
+    return { files, summaries: summaries.rows.length, cases: ledger.rows.length, outreach: outreach.rows.length };
   } finally {
     store.close();
   }

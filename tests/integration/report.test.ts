@@ -23,6 +23,8 @@ beforeAll(async () => {
   caseId = json.results[0].caseId;
   const seq = await sb.say('李网格', '幸福里第一网格工作群', `反馈 ${caseId} 上门 劝阻成功`);
   await sb.botMessage((m) => m.text.includes(`${caseId} 已办结`), seq);
+  const logSeq = await sb.say('孙志愿', '幸福里反诈志愿者群', '宣传 幸福里社区 摆摊 80人 装APP 25 对象 老年人');
+  await sb.botMessage((m) => m.text.includes('已登记'), logSeq);
   const boundary = boundariesBetween('0 8,20 * * *', Date.now(), Date.now() + 86_400_000, 'Asia/Shanghai')[0]!;
   closeShift({ db: sb.app.store().db, org: indexOrg(sb.config.profile.org), boundaries: '0 8,20 * * *', timezone: 'Asia/Shanghai', botId: sb.app.botId, log: sb.logs.log, now: () => boundary, afterCommit: () => {} }, boundary);
 });
@@ -40,7 +42,11 @@ describe('the report', () => {
     expect(r).toMatchObject({ summaries: 1, cases: 1 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['交接班汇总', '案件台账']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['交接班汇总', '案件台账', '宣传台账']);
+    const outreach = wb.getWorksheet('宣传台账')!;
+    const oh = (outreach.getRow(1).values as string[]).slice(1);
+    const ov = (outreach.getRow(2).values as (string | number)[]).slice(1);
+    expect([ov[oh.indexOf('登记人')], ov[oh.indexOf('覆盖人数')], ov[oh.indexOf('装APP')], ov[oh.indexOf('对象')]]).toEqual(['孙志愿', 80, 25, '老年人']);
     const summary = wb.getWorksheet('交接班汇总')!;
     expect(summary.getRow(1).getCell(1).text).toBe('单位编码');
     expect(summary.getRow(2).getCell(2).text).toBe('幸福里社区');
@@ -57,7 +63,7 @@ describe('the report', () => {
   it('writes two UTF-8 CSV files with a BOM, and full subjects only when asked (audited)', async () => {
     const file = join(out.dir, 'report.csv');
     const r = await writeReport(sb.config, { ...window(), unit: null, out: file, withPersonalData: true });
-    expect(r.files).toEqual([file, join(out.dir, 'report-台账.csv')]);
+    expect(r.files).toEqual([file, join(out.dir, 'report-台账.csv'), join(out.dir, 'report-宣传台账.csv')]);
     const ledger = readFileSync(r.files[1]!, 'utf8');
     expect(ledger.startsWith('\uFEFF案件编号,线索编号,等级')).toBe(true);
     expect(ledger).toContain('张建国');
