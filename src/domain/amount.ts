@@ -2,7 +2,7 @@
  * Money amounts as workers type them on a phone: `5000`, `5,000`, `¥5000`, `5千元`, `1.2万`,
  * `3万5`, `两万`, `一万二`, `五千块`, `5k`, `2w`. Pure; the result is a number of yuan.
  */
-import { normalizeText } from './text.js';
+import { isDigit, normalizeText } from './text.js';
 
 /** Chinese digits, everyday and financial (大写) forms. */
 const DIGITS: Record<string, number> = {
@@ -106,7 +106,6 @@ export function parseAmount(raw: string): number | null {
 const NUMERALS = new Set([...'零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億']);
 /** Counters that show a number is not money: 被骗3次, 损失两天. */
 const NOT_MONEY = new Set([...'次个人天年月日号岁笔条位时分秒周起回遍家户名']);
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
 
 /**

@@ -6,6 +6,7 @@
 import { readAmountAt } from './amount.js';
 import { isCaseId, normalizeCaseId } from './case-id.js';
 import type { Command, Method, Result } from './grammar.js';
+import { isDigit, PUNCTUATION } from './text.js';
 
 /** The kind of a command, e.g. `ack`. */
 export type Kind = Command['kind'];
@@ -87,8 +88,6 @@ for (const w of [...VOCABULARY.keys()].filter((w) => !/^[a-z0-9]/.test(w)).sort(
 
 // ---- lexing ----
 
-const PUNCTUATION = new Set([...'，。、：:！!？?;；,.…~～“”"\'‘’()（）【】[]{}《》<>〈〉「」『』|/\\—–-_=+*#&%^`·•・']);
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
 
 /**

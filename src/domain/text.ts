@@ -59,3 +59,9 @@ export function stripMentions(text: string): { mentions: string[]; text: string 
   });
   return { mentions, text: rest.replace(/\s+/g, ' ').trim() };
 }
+
+/** Chinese and ASCII punctuation that the grammars read as a space. */
+export const PUNCTUATION: ReadonlySet<string> = new Set([...'，。、：:！!？?;；,.…~～“”"\'‘’()（）【】[]{}《》<>〈〉「」『』|/\\—–-_=+*#&%^`·•・']);
+
+/** True for an ASCII digit. */
+export const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
