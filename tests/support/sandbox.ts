@@ -85,15 +85,18 @@ export async function bootSandbox(name: string, options: SandboxOptions = {}): P
             off();
             resolve(m);
           });
-          // It may already be there.
-          void fixture.messages(afterSeq).then((list) => {
-            const found = list.find(wanted);
-            if (found) {
-              clearTimeout(timer);
-              off();
-              resolve(found);
-            }
-          });
+          // It may already be there. (The app may be stopped by the time this answers: ignore that.)
+          fixture
+            .messages(afterSeq)
+            .then((list) => {
+              const found = Array.isArray(list) ? list.find(wanted) : undefined;
+              if (found) {
+                clearTimeout(timer);
+                off();
+                resolve(found);
+              }
+            })
+            .catch(() => {});
         });
       },
       async stop() {
