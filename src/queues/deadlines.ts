@@ -10,7 +10,7 @@
  * always be re-added.
  */
 import { DelayedError, Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { and, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { FireResult } from '../core/escalate.js';
 import type { Log } from '../log.js';
@@ -44,6 +44,7 @@ export interface Timers {
 }
 
 const CHUNK = 1000;
+const PAGE = 5000;
 /** A deadline this far in the past without having fired means its job was lost. */
 const OVERDUE_GRACE_MS = 1500;
 
@@ -83,11 +84,22 @@ export function createTimers(o: TimersOptions): Timers {
   async function reconcileAll(): Promise<number> {
     if (reconciling) return reconciling;
     reconciling = (async () => {
-      const rows = select().where(and(inArray(cases.status, [...OPEN_STATUSES]), isNotNull(cases.nextDeadlineAt))).all();
-      await arm(rows);
+      // Page through open cases by id so 100,000 of them never sit in memory at once.
+      let count = 0;
+      for (let after = ''; ; ) {
+        const page = select()
+          .where(and(inArray(cases.status, [...OPEN_STATUSES]), isNotNull(cases.nextDeadlineAt), gt(cases.id, after)))
+          .orderBy(asc(cases.id))
+          .limit(PAGE)
+          .all();
+        if (page.length === 0) break;
+        await arm(page);
+        count += page.length;
+        after = page.at(-1)!.id;
+      }
       await o.connection.set(sentinel, String(o.now()));
-      log.info({ cases: rows.length }, 'escalation timers reconciled from SQLite');
-      return rows.length;
+      log.info({ cases: count }, 'escalation timers reconciled from SQLite');
+      return count;
     })().finally(() => {
       reconciling = null;
     });
@@ -149,7 +161,9 @@ export function createTimers(o: TimersOptions): Timers {
       void worker.run();
       timer = setInterval(() => void sweep(), o.sweepEveryMs);
       timer.unref();
-      o.connection.on('ready', () => void reconcileAll().catch((err) => log.warn({ err: err.message }, 'reconcile after reconnect failed')));
+      // After a reconnect: a Redis that kept its data still has the sentinel, and only overdue
+      // timers are re-armed; one that lost it (restart without persistence) gets everything back.
+      o.connection.on('ready', () => void sweep());
     },
     async stop() {
       if (timer) clearInterval(timer);
