@@ -266,8 +266,8 @@ export const READ_QUERIES: { name: string; sql: string; params: number[] }[] = [
     from cases c left join members m on m.id = c.assignee_id
     where c.created_at <= ? and c.id in (
       select id from cases where status in ('new','dispatched','acknowledged')
-      union select id from cases where resolved_at > ?
-      union select id from cases where cancelled_at > ?)`,
+      union all select id from cases where resolved_at > ?
+      union all select id from cases where cancelled_at > ?)`,
     params: [TO, TO, TO, TO, TO, TO, TO],
   },
   {
