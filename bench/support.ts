@@ -22,44 +22,41 @@ export function envInt(name: string, fallback: number): number {
   return n;
 }
 
+/** Calls `fn` with each SCAN batch of keys under `prefix:`, on a client of its own. */
+async function eachKeyBatch(prefix: string, url: string, fn: (client: Redis, keys: string[]) => Promise<void>): Promise<void> {
+  const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await fn(client, keys);
+    } while (cursor !== '0');
+  } finally {
+    client.disconnect();
+  }
+}
+
 /**
  * Deletes every key under `prefix:` with SCAN + UNLINK on a client of its own, so it works even
  * when the bench's connection is the thing that failed. Never FLUSHALL: the Redis may be shared.
  */
 export async function deleteKeys(prefix: string, url = BENCH_REDIS_URL): Promise<number> {
-  const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-  client.on('error', () => undefined);
   let deleted = 0;
-  try {
-    await client.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await client.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    client.disconnect();
-  }
+  await eachKeyBatch(prefix, url, async (client, keys) => {
+    deleted += await client.unlink(...keys);
+  });
   return deleted;
 }
 
 /** How many keys are left under `prefix:` (to show that the cleanup worked). */
 export async function countKeys(prefix: string, url = BENCH_REDIS_URL): Promise<number> {
-  const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-  client.on('error', () => undefined);
   let n = 0;
-  try {
-    await client.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      n += keys.length;
-    } while (cursor !== '0');
-  } finally {
-    client.disconnect();
-  }
+  await eachKeyBatch(prefix, url, async (_client, keys) => {
+    n += keys.length;
+  });
   return n;
 }
 
