@@ -86,6 +86,13 @@ describe('the profile', () => {
     );
   });
 
+  it('refuses quiet hours on urgent cases and a bad clock time', () => {
+    const raw = demo();
+    raw.policy.urgent.quietHours = { from: '22:00', to: '07:00' };
+    raw.policy.medium.quietHours = { from: '22:00', to: '7am' };
+    expect(problemsOf(raw)).toEqual(['policy.urgent.quietHours: quietHours are not allowed for urgent cases', 'policy.medium.quietHours.to: expected a local time HH:mm such as 22:00']);
+  });
+
   it('refuses an unknown time zone and a room member who is not on the roster', () => {
     const raw = demo();
     raw.timezone = 'Mars/Olympus';
