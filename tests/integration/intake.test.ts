@@ -122,6 +122,31 @@ describe('a batch', () => {
     expect(json.errors.map((e: { index: number; field: string }) => `${e.index}:${e.field}`).sort()).toEqual(['0:level', '0:unit', '1:amountAtRisk', '1:subject.name']);
   });
 
+  it('refuses a body over the size limit with a 413 and stores nothing', async () => {
+    const leads = [{ ...aLead(), attachment: 'x'.repeat(3 * 1024 * 1024) }];
+    const res = await fetch(`${sb.app.url()}/api/v1/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ leads }) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).error).toContain('too large');
+    const ids = leads.map((l) => l.externalId as string);
+    const stored = sb.app.store().sqlite.prepare(`select count(*) as n from case_leads where external_id in (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number };
+    expect(stored.n).toBe(0);
+  });
+
+  it('requires the bearer token when INTAKE_TOKEN is set', async () => {
+    const guarded = await bootSandbox('intake-token', { env: { INTAKE_TOKEN: 'secret-token' } });
+    try {
+      expect((await postLeads(guarded.app.url(), aLead())).status).toBe(401);
+      expect((await postLeads(guarded.app.url(), aLead(), 'wrong')).status).toBe(401);
+      const ok = await postLeads(guarded.app.url(), aLead(), 'secret-token');
+      expect(ok.status).toBe(200);
+      expect((await getCase(guarded.app.url(), ok.json.results[0].caseId)).status).toBe(401);
+      expect((await getCase(guarded.app.url(), ok.json.results[0].caseId, 'secret-token')).status).toBe(200);
+      expect((await fetch(`${guarded.app.url()}/healthz`)).status).toBe(200);
+    } finally {
+      await guarded.cleanup();
+    }
+  });
+
   it('refuses a body that is not JSON with a 400', async () => {
     const res = await fetch(`${sb.app.url()}/api/v1/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(res.status).toBe(400);

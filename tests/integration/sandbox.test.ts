@@ -3,11 +3,13 @@
  * gateway → inbound queue (real Redis) → core → outbox → outbound queue → gateway → mock
  * puppet, and the bot's answer lands in the sandbox transcript.
  */
+import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sandboxContactId } from '../../src/chat/sandbox.js';
 import { PRIORITY } from '../../src/domain/types.js';
 import { outboundQueue } from '../../src/queues/names.js';
 import { addOutboxMessage } from '../../src/store/outbox.js';
+import { TEST_REDIS_URL } from '../support/env.js';
 import { bootSandbox, type SandboxFixture } from '../support/sandbox.js';
 
 const TASK_ROOM = '幸福里第一网格工作群';
@@ -112,6 +114,34 @@ describe('the sandbox service', () => {
     sandbox.login();
     expect((await delivered).room).toBe('幸福里第二网格工作群');
     expect((await fetch(`${sb.app.url()}/healthz`)).status).toBe(200);
+  });
+
+  it('sends urgent messages first when several wait for the bot', async () => {
+    const sandbox = sb.app.sandbox()!;
+    const loggedOut = new Promise((res) => sandbox.puppet.once('logout', res));
+    await sandbox.puppet.logout();
+    await loggedOut;
+    const queue = outboundQueue(sb.app.botId);
+    const events = new QueueEvents(queue, { connection: { url: TEST_REDIS_URL }, prefix: sb.config.queuePrefix, lastEventId: '$' });
+    await events.waitUntilReady();
+    const added = new Set<string>();
+    const bothAdded = new Promise<void>((res) =>
+      events.on('added', ({ jobId }) => {
+        added.add(jobId);
+        if (added.has('out-test-routine') && added.has('out-test-urgent')) res();
+      }),
+    );
+    const last = (await sb.messages()).at(-1)!.seq;
+    const db = sb.app.store().db;
+    addOutboxMessage(db, queue, 'test-routine', { room: '幸福里第二网格工作群', mentions: [], text: '例行通知' }, PRIORITY.routine, Date.now());
+    addOutboxMessage(db, queue, 'test-urgent', { room: '幸福里第二网格工作群', mentions: [], text: '紧急通知' }, PRIORITY.urgent, Date.now());
+    await bothAdded;
+    await events.close();
+    const routine = sb.botMessage((m) => m.text === '例行通知', last, 10_000);
+    sandbox.login();
+    await routine;
+    const order = (await sb.messages(last)).filter((m) => m.text === '例行通知' || m.text === '紧急通知').map((m) => m.text);
+    expect(order).toEqual(['紧急通知', '例行通知']);
   });
 
   it('never writes message text or phone numbers to the log', async () => {
