@@ -14,6 +14,7 @@ import { fireDeadline } from './core/escalate.js';
 import { createTimers, type Timers } from './queues/deadlines.js';
 import { createShiftClock, type ShiftClock } from './cron/shifts.js';
 import { createOutreachClock } from './cron/outreach.js';
+import { createRetentionClock } from './cron/retention.js';
 import { caseView } from './store/cases.js';
 import { listSummaries } from './store/summaries.js';
 import { indexOrg } from './domain/org.js';
@@ -77,6 +78,7 @@ export function createApp(config: Config, options: AppOptions): App {
   let timers: Timers | null = null;
   let shiftClock: ShiftClock | null = null;
   let outreachClock: ReturnType<typeof createOutreachClock> | null = null;
+  let retentionClock: ReturnType<typeof createRetentionClock> | null = null;
   const queues = new Map<string, Queue>();
   let baseUrl = '';
 
@@ -207,12 +209,15 @@ export function createApp(config: Config, options: AppOptions): App {
         { remindAt: config.profile.outreach.remindAt, ranking: config.profile.outreach.ranking },
       );
       outreachClock.start();
+      retentionClock = createRetentionClock({ db, personalDataForMs: config.profile.retention.personalDataFor, log, now }, config.profile.timezone);
+      retentionClock.start();
       log.info({ url: baseUrl, botId, sandbox: !!sandbox, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
     },
     async stop() {
       // Stop taking work first, then let jobs in flight finish, then close the connections.
       await http?.close();
       await inboundWorker?.close();
+      await retentionClock?.stop();
       await outreachClock?.stop();
       await shiftClock?.stop();
       await timers?.stop();

@@ -114,6 +114,12 @@ const profileSchema = z
         ranking: z.union([z.string().refine(isCronExpression, 'expected a cron expression such as "0 9 * * 1"'), z.literal(false)]).default('0 9 * * 1'),
       })
       .default({ remindAt: '18:00', remindWeekends: false, ranking: '0 9 * * 1' }),
+    retention: z
+      .strictObject({
+        /** How long personal fields of a closed case are kept (PIPL: no longer than needed). */
+        personalDataFor: durationMs.default(ms('180d')),
+      })
+      .default({ personalDataFor: ms('180d') }),
     org: orgSchema,
   });
 
@@ -183,6 +189,7 @@ export interface Profile {
   shifts: { boundaries: string };
   policy: Record<Level, LevelPolicy>;
   outreach: { remindAt: string | null; remindWeekends: boolean; ranking: string | null };
+  retention: { personalDataFor: number };
   org: Org;
 }
 
@@ -240,6 +247,7 @@ export function parseProfile(raw: unknown, source = 'profile'): Profile {
     shifts: p.shifts,
     policy: Object.fromEntries(LEVELS.map((l) => [l, p.policy[l] ?? DEFAULT_POLICY[l]])) as Record<Level, LevelPolicy>,
     outreach: { remindAt: p.outreach.remindAt || null, remindWeekends: p.outreach.remindWeekends, ranking: p.outreach.ranking || null },
+    retention: p.retention,
     org: {
       units: p.org.units,
       rooms: p.org.rooms,

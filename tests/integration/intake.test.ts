@@ -123,7 +123,7 @@ describe('a batch', () => {
   });
 
   it('refuses a body over the size limit with a 413 and stores nothing', async () => {
-    const leads = [{ ...aLead(), attachment: 'x'.repeat(3 * 1024 * 1024) }];
+    const leads: Record<string, unknown>[] = [{ ...aLead(), attachment: 'x'.repeat(3 * 1024 * 1024) }];
     const res = await fetch(`${sb.app.url()}/api/v1/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ leads }) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error).toContain('too large');
