@@ -35,6 +35,8 @@ export interface App {
   url(): string;
   store(): Store;
   sandbox(): Sandbox | null;
+  /** The bot gateway (Wechaty), once started. */
+  gateway(): Gateway | null;
   redisUrl(): string;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -114,6 +116,7 @@ export function createApp(config: Config, options: AppOptions): App {
     url: () => baseUrl,
     store: () => store!,
     sandbox: () => sandbox,
+    gateway: () => gateway,
     redisUrl: () => redis!.url,
     async start() {
       store = openStore(config.databasePath);

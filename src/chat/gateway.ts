@@ -37,6 +37,8 @@ export interface Gateway {
 /** WeChat's throttling answer; we back off the whole account, never drop the message. */
 const THROTTLED = /操作过于频繁|too frequent|rate.?limit/i;
 const THROTTLE_BACKOFF_MS = 60_000;
+/** How long a send waits for the bot to log in again before it is retried later. */
+const LOGIN_WAIT_MS = 20_000;
 /** Ids already seen, for replays within this process (the store keeps a unique index too). */
 const SEEN_LIMIT = 5000;
 
@@ -127,8 +129,25 @@ export function createGateway(o: GatewayOptions): Gateway {
 
   const jitterMax = Math.min(1000, o.sendIntervalMs);
 
+  /** Resolves when the bot is logged in, or false after `ms`. */
+  function loggedInWithin(ms: number): Promise<boolean> {
+    if (bot.isLoggedIn) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        bot.off('login', onLogin);
+        resolve(ok);
+      };
+      const onLogin = () => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      bot.on('login', onLogin);
+    });
+  }
+
   async function process(job: Job): Promise<void> {
-    if (!bot.isLoggedIn) throw new Error('not logged in');
+    // A job taken just before a logout waits for the next login rather than failing into a
+    // backoff that would let later (less urgent) messages overtake it.
+    if (!(await loggedInWithin(LOGIN_WAIT_MS))) throw new Error('not logged in');
     if (jitterMax > 0) await new Promise((r) => setTimeout(r, Math.random() * jitterMax));
     try {
       await send(job.data as ChatOut);

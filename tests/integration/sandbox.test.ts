@@ -118,7 +118,8 @@ describe('the sandbox service', () => {
 
   it('sends urgent messages first when several wait for the bot', async () => {
     const sandbox = sb.app.sandbox()!;
-    const loggedOut = new Promise((res) => sandbox.puppet.once('logout', res));
+    // The gateway pauses its sender on Wechaty's logout event (registered before this one).
+    const loggedOut = new Promise((res) => sb.app.gateway()!.bot.once('logout', res));
     await sandbox.puppet.logout();
     await loggedOut;
     const queue = outboundQueue(sb.app.botId);
@@ -133,8 +134,11 @@ describe('the sandbox service', () => {
     );
     const last = (await sb.messages()).at(-1)!.seq;
     const db = sb.app.store().db;
-    addOutboxMessage(db, queue, 'test-routine', { room: '幸福里第二网格工作群', mentions: [], text: '例行通知' }, PRIORITY.routine, Date.now());
-    addOutboxMessage(db, queue, 'test-urgent', { room: '幸福里第二网格工作群', mentions: [], text: '紧急通知' }, PRIORITY.urgent, Date.now());
+    // The routine message was written first; both wait while the bot is away.
+    db.transaction((tx) => {
+      addOutboxMessage(tx, queue, 'test-routine', { room: '幸福里第二网格工作群', mentions: [], text: '例行通知' }, PRIORITY.routine, Date.now());
+      addOutboxMessage(tx, queue, 'test-urgent', { room: '幸福里第二网格工作群', mentions: [], text: '紧急通知' }, PRIORITY.urgent, Date.now());
+    });
     await bothAdded;
     await events.close();
     const routine = sb.botMessage((m) => m.text === '例行通知', last, 10_000);
