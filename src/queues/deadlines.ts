@@ -125,8 +125,12 @@ export function createTimers(o: TimersOptions): Timers {
   return {
     async schedule(caseIds) {
       if (caseIds.length === 0) return;
-      const rows = select().where(and(inArray(cases.id, caseIds), inArray(cases.status, [...OPEN_STATUSES]), isNotNull(cases.nextDeadlineAt))).all();
+      const changed = o.db.select({ id: cases.id, version: cases.version, status: cases.status, nextDeadlineAt: cases.nextDeadlineAt }).from(cases).where(inArray(cases.id, caseIds)).all();
+      const rows = changed.filter((r) => (OPEN_STATUSES as readonly string[]).includes(r.status) && r.nextDeadlineAt !== null);
       try {
+        // Every change bumps the version by one, so the timer it replaces is the previous
+        // version's. Remove it (a fire would find it stale anyway; NOTES: do not trust removal).
+        await Promise.all(changed.map((r) => queue.remove(deadlineJobId(r.id, r.version - 1)).catch(() => 0)));
         await arm(rows);
       } catch (err) {
         // SQLite holds the deadline; the sweep or the next reconnect re-arms it.

@@ -5,11 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/config.js';
-import { deadlineJobId } from '../../src/queues/deadlines.js';
-import { deleteKeys } from '../support/env.js';
+import { Queue } from 'bullmq';
+import { fireDeadline } from '../../src/core/escalate.js';
+import { indexOrg } from '../../src/domain/org.js';
+import { DEADLINES_QUEUE, deadlineJobId } from '../../src/queues/deadlines.js';
+import { deleteKeys, TEST_REDIS_URL } from '../support/env.js';
 import { aLead, getCase, postLeads } from '../support/leads.js';
 import { bootSandbox, type SandboxFixture } from '../support/sandbox.js';
-import { deadlineOutcome } from '../support/timers.js';
 
 const ROOM = '幸福里第一网格工作群';
 const SUPERVISION = '三里屯派出所督导群';
@@ -28,10 +30,24 @@ beforeAll(async () => {
   sb = await bootSandbox('escalation', { tweak: fast });
 });
 afterAll(async () => {
+  await queueHandle?.close();
   await sb?.cleanup();
 });
 
 const prefix = () => sb.config.queuePrefix;
+let queueHandle: Queue | null = null;
+const deadlines = () => (queueHandle ??= new Queue(DEADLINES_QUEUE, { connection: { url: TEST_REDIS_URL }, prefix: prefix() }));
+const version = (caseId: string) => (sb.app.store().sqlite.prepare('select version from cases where id = ?').get(caseId) as { version: number }).version;
+const escalateDeps = () => ({
+  db: sb.app.store().db,
+  org: indexOrg(sb.config.profile.org),
+  policy: sb.config.profile.policy,
+  timezone: sb.config.profile.timezone,
+  botId: sb.app.botId,
+  log: sb.logs.log,
+  now: Date.now,
+  afterCommit: () => {},
+});
 
 async function newCase(level: string): Promise<{ caseId: string; version: number }> {
   const { json } = await postLeads(sb.app.url(), aLead({ level, assignee: '李网格' }));
@@ -64,25 +80,29 @@ describe('an unacknowledged urgent case', () => {
     expect(view.escalationStep).toBe(3);
   });
 
-  it('stops climbing once acknowledged: the pending step finds the case changed and does nothing', async () => {
+  it('stops climbing once acknowledged: the pending step is removed, and would do nothing if it fired', async () => {
     const { caseId } = await newCase('urgent');
     await sb.botMessage((m) => m.room === ROOM && m.text.includes(`【紧急催办】${caseId}`), 0, 5000);
-    const afterFirst = (sb.app.store().sqlite.prepare('select version from cases where id = ?').get(caseId) as { version: number }).version;
-    const pending = deadlineOutcome(prefix(), deadlineJobId(caseId, afterFirst));
+    const afterFirst = version(caseId);
+    const queue = deadlines();
+    expect(await queue.getJob(deadlineJobId(caseId, afterFirst))).toBeDefined();
     const seq = await sb.say('李网格', ROOM, `收到 ${caseId}`);
     await sb.botMessage((m) => m.text.includes(`已接单 ${caseId}`), seq);
-    expect(await pending).toBe('stale');
+    await expect.poll(async () => (await queue.getJob(deadlineJobId(caseId, afterFirst))) ?? null).toBeNull();
+    // A timer that escaped removal (e.g. already taken by a worker) finds the case changed.
+    expect(fireDeadline(escalateDeps(), caseId, afterFirst)).toBe('stale');
     expect((await escalations(caseId)).map((e) => e.role)).toEqual(['assignee']);
   });
 
   it('never escalates once resolved', async () => {
-    const { caseId, version } = await newCase('urgent');
-    const pending = deadlineOutcome(prefix(), deadlineJobId(caseId, version));
+    const { caseId, version: v1 } = await newCase('urgent');
     const seq = await sb.say('李网格', ROOM, `反馈 ${caseId} 上门 劝阻成功`);
     await sb.botMessage((m) => m.text.includes(`${caseId} 已办结`), seq);
-    expect(await pending).toBe('stale');
+    await expect.poll(async () => (await deadlines().getJob(deadlineJobId(caseId, v1))) ?? null).toBeNull();
+    expect(fireDeadline(escalateDeps(), caseId, v1)).toBe('stale');
     expect(await escalations(caseId)).toEqual([]);
     expect((await getCase(sb.app.url(), caseId)).json.escalationStep).toBe(0);
+    expect(sb.app.store().sqlite.prepare('select next_deadline_at as n from cases where id = ?').get(caseId)).toEqual({ n: null });
   });
 
   it('lets a supervisor’s 督办 stop the chain', async () => {
