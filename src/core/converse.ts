@@ -15,6 +15,7 @@ import { helpFor, helpForStranger, notUnderstood } from '../domain/replies.js';
 import { PRIORITY, type Level, type Member } from '../domain/types.js';
 import type { Log } from '../log.js';
 import { outboundQueue, safeId } from '../queues/names.js';
+import { routeLead } from '../domain/lead.js';
 import { caseById, type CaseRow, type Tx } from '../store/cases.js';
 import type { Db } from '../store/db.js';
 import { memberByWechatId, type StoredMember } from '../store/org.js';
@@ -184,19 +185,16 @@ function caseCommand(turn: Turn, member: StoredMember, cmd: CaseCommand): ChatOu
   const refusal = authorize(turn.deps.org, member, action, state);
   if (refusal) return [reply(turn, refusalText(refusal, ctxOf(turn, c, action)))];
 
-  let target: StoredMember | null = null;
   if (cmd.kind === 'reassign') {
-    const m = turn.deps.org.member(cmd.to);
-    if (!m) return [reply(turn, refusalText('target_unknown', ctxOf(turn, c, action)))];
-    const inTree = turn.deps.org.subtree(turn.deps.org.lineage(c.unitCode).find((u) => u.kind === 'community')?.code ?? c.unitCode).has(m.unit);
-    if (!inTree || !['worker', 'lead'].includes(m.role)) return [reply(turn, refusalText('target_outside', ctxOf(turn, c, action)))];
-    target = { ...m, id: 0, wechatId: null };
+    if (!turn.deps.org.member(cmd.to)) return [reply(turn, refusalText('target_unknown', ctxOf(turn, c, action)))];
+    // The same rule as a lead's named assignee: someone who can take cases, in the case's task room.
+    if (!routeLead(turn.deps.org, { unit: c.unitCode, assignee: cmd.to }).ok) return [reply(turn, refusalText('target_outside', ctxOf(turn, c, action)))];
   }
   const decision = decide(state, cmd.kind === 'report' ? { kind: 'report', result: cmd.result } : cmd.kind === 'reassign' ? { kind: 'reassign', to: cmd.to } : { kind: cmd.kind });
   if (!decision.ok) return [reply(turn, refusalText(decision.refusal, ctxOf(turn, c, action)))];
 
   const ctx = { tx: turn.tx, org: turn.deps.org, policy: turn.deps.policy, timezone: turn.deps.timezone, at: turn.at, actor: { id: member.id, name: member.name }, messageId: turn.msg.messageId };
-  const args = cmd.kind === 'report' ? { method: cmd.method, result: cmd.result, lossAmount: cmd.lossAmount, alsoReported: cmd.alsoReported } : cmd.kind === 'cancel' ? { reason: cmd.reason } : cmd.kind === 'reassign' ? { to: target!.name } : {};
+  const args = cmd.kind === 'report' ? { method: cmd.method, result: cmd.result, lossAmount: cmd.lossAmount, alsoReported: cmd.alsoReported } : cmd.kind === 'cancel' ? { reason: cmd.reason } : cmd.kind === 'reassign' ? { to: cmd.to } : {};
   const { after, extra } = applyTransition(ctx, c, decision.transition, args);
   turn.changed.push(c.id);
   const by = (ms: number | null) => formatClock(ms ?? turn.at, turn.at, turn.deps.timezone);
@@ -212,7 +210,7 @@ function caseCommand(turn: Turn, member: StoredMember, cmd: CaseCommand): ChatOu
       text = cmd.kind === 'report' ? replies.attempt(member.name, c.id, after.attempts, cmd.method, cmd.result, by(after.resolveDueAt)) : '';
       break;
     case 'reassign':
-      text = replies.reassigned(member.name, c.id, target!.name, by(after.ackDueAt));
+      text = replies.reassigned(member.name, c.id, cmd.kind === 'reassign' ? cmd.to : '', by(after.ackDueAt));
       break;
     case 'supervise':
       text = replies.supervised(member.name, c.id);

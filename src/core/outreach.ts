@@ -4,7 +4,7 @@
  * counts on that log. Runs inside the conversation's transaction.
  */
 import { localDay } from '../domain/format.js';
-import { describeOutreach, OUTREACH_EXAMPLE, parseOutreach, type OutreachLog } from '../domain/outreach.js';
+import { describeOutreach, parseOutreach, type OutreachLog } from '../domain/outreach.js';
 import { outreachReplies } from '../domain/outreach-replies.js';
 import type { Tx } from '../store/cases.js';
 import type { StoredMember } from '../store/org.js';
@@ -56,4 +56,3 @@ export function attachPhoto(t: OutreachTurn): string | null {
   return outreachReplies.photo(addPhoto(t.tx, last.id));
 }
 
-export { OUTREACH_EXAMPLE };

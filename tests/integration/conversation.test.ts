@@ -124,6 +124,8 @@ describe('roles', () => {
     expect(view).toMatchObject({ assignee: '周网格', status: 'dispatched' });
     expect(await events(caseId)).toContain('reassigned:王社区');
     expect((await says('李网格', ROOM, `转派 ${caseId} @李网格`)).text).toContain('只有社区负责人或派出所督导可以转派');
+    expect((await says('王社区', ROOM, `转派 ${caseId} @刘网格`)).text).toContain('只能转派给本辖区的网格员或负责人');
+    expect((await getCase(sb.app.url(), caseId)).json.assignee).toBe('周网格');
   });
 
   it('masks a case in the group even for a lead, and shows it in full privately', async () => {
