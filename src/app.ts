@@ -26,7 +26,7 @@ import { checkEvictionPolicy, resolveRedis, type RedisEndpoint } from './queues/
 import { createRelay, type Relay } from './queues/relay.js';
 import { openStore, type Store } from './store/db.js';
 import { syncOrg } from './store/org.js';
-import { recordDelivery } from './core/delivery.js';
+import { isDelivered, recordDelivery } from './core/delivery.js';
 
 export interface App {
   readonly config: Config;
@@ -148,6 +148,7 @@ export function createApp(config: Config, options: AppOptions): App {
         sendIntervalMs: config.profile.bot.sendInterval,
         log,
         onDelivered: (jobId) => recordDelivery(db, config.profile.bot.name, jobId, now()),
+        isDelivered: (jobId) => isDelivered(db, jobId),
         now,
       });
 

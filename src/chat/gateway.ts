@@ -24,6 +24,8 @@ export interface GatewayOptions {
   log: Log;
   /** Called when an outbound job was delivered to WeChat. */
   onDelivered?: (jobId: string) => void;
+  /** True when the job's message already reached WeChat (a job run again after a crash skips it). */
+  isDelivered?: (jobId: string) => boolean;
   now?: () => number;
 }
 
@@ -148,9 +150,10 @@ export function createGateway(o: GatewayOptions): Gateway {
     // A job taken just before a logout waits for the next login rather than failing into a
     // backoff that would let later (less urgent) messages overtake it.
     if (!(await loggedInWithin(LOGIN_WAIT_MS))) throw new Error('not logged in');
-    if (jitterMax > 0) await new Promise((r) => setTimeout(r, Math.random() * jitterMax));
+    if (job.id && o.isDelivered?.(job.id)) return;
     try {
       await send(job.data as ChatOut);
+      if (job.id) o.onDelivered?.(job.id);
     } catch (err) {
       if (THROTTLED.test(String((err as Error)?.message))) {
         log.warn({ jobId: job.id }, 'WeChat throttled the account; backing off');
@@ -159,6 +162,10 @@ export function createGateway(o: GatewayOptions): Gateway {
       }
       throw err;
     }
+    // The account's next send waits the interval plus jitter (concurrency 1 serializes sends):
+    // WeChat bans accounts that send in bursts (NOTES.md).
+    const pause = o.sendIntervalMs + Math.random() * jitterMax;
+    if (pause > 0) await new Promise((r) => setTimeout(r, pause));
   }
 
   return {
@@ -171,16 +178,12 @@ export function createGateway(o: GatewayOptions): Gateway {
         prefix: o.prefix,
         concurrency: 1,
         autorun: false,
-        ...(o.sendIntervalMs > 0 ? { limiter: { max: 1, duration: o.sendIntervalMs } } : {}),
         settings: {
           // Capped exponential backoff: keep trying while WeChat is away, never give up quickly.
           backoffStrategy: (attempts: number) => Math.min(60_000, 500 * 2 ** Math.min(attempts, 10)),
         },
       });
-      worker.on('completed', (job) => {
-        log.debug({ jobId: job.id }, 'message sent');
-        if (job.id) o.onDelivered?.(job.id);
-      });
+      worker.on('completed', (job) => log.debug({ jobId: job.id }, 'message sent'));
       worker.on('failed', (job, err) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'send failed; will retry'));
       worker.on('error', (err) => log.error({ err }, 'outbound worker error'));
       await bot.start();

@@ -21,3 +21,8 @@ export function recordDelivery(db: Db, botName: string, jobId: string, at: numbe
     }
   });
 }
+
+/** True when the outbox row of this job was delivered already. */
+export function isDelivered(db: Db, jobId: string): boolean {
+  return !!db.select({ at: outbox.deliveredAt }).from(outbox).where(eq(outbox.jobId, jobId)).get()?.at;
+}
