@@ -134,7 +134,7 @@ export function createApp(config: Config, options: AppOptions): App {
 
       const policyCtx = { org, policy: config.profile.policy, timezone: config.profile.timezone };
       const onCaseChanged = (ids: string[]) => void timers?.schedule(ids);
-      const escalate = { ...policyCtx, db, botId, log: log.child({ module: 'core.escalate' }), now, afterCommit: () => void relay!.kick() };
+      const escalate = { ...policyCtx, db, botId, log: log.child({ module: 'core.escalate' }), now, afterCommit: () => void relay!.kick(), onCaseChanged };
       timers = createTimers({ db, connection, prefix: config.queuePrefix, log, now, fire: (id, v) => fireDeadline(escalate, id, v), sweepEveryMs: options.timerSweepMs ?? 1000, onRedisLost: () => void relay?.relayAllUndelivered() });
 
       if (config.sandbox) sandbox = createSandbox(org, config.profile.bot.name, db, log.child({ module: 'chat.sandbox' }), now);

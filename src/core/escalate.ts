@@ -3,10 +3,10 @@
  * rebuilt from), and fire a due step exactly once — re-reading the case and checking its
  * version first, so a late, duplicate or stale timer does nothing (NOTES.md "Re-check on fire").
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, lte, ne } from 'drizzle-orm';
 import type { LevelPolicy } from '../config.js';
 import { effectiveChain, nextStep } from '../domain/escalation.js';
-import { escalationText, reminderText } from '../domain/escalation-replies.js';
+import { batchReminderText, escalationText, reminderText } from '../domain/escalation-replies.js';
 import type { ChatOut, Recipient } from '../domain/messages.js';
 import type { OrgIndex } from '../domain/org.js';
 import { routeLead } from '../domain/lead.js';
@@ -31,6 +31,8 @@ export interface EscalateDeps extends PolicyContext {
   log: Log;
   now: () => number;
   afterCommit: () => void;
+  /** Called after a commit that changed other cases too (their timers follow). */
+  onCaseChanged?: (caseIds: string[]) => void;
 }
 
 /** Firing a step this early is treated as a timer that came too soon (it is re-armed). */
@@ -83,6 +85,7 @@ function recipient(tx: Tx, m: Member): Recipient {
  * @example fireDeadline(deps, 'K7Q2', 3) // 'fired'
  */
 export function fireDeadline(deps: EscalateDeps, caseId: string, version: number): FireResult {
+  const alsoFired: string[] = [];
   const result = deps.db.transaction((tx): FireResult => {
     const c = caseById(tx, caseId);
     if (!c || c.version !== version || !(OPEN_STATUSES as readonly string[]).includes(c.status)) return 'stale';
@@ -95,23 +98,25 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
     if (step.at > at + EARLY_TOLERANCE_MS) return 'early';
 
     const target = targetOf(tx, deps, c, step.role);
-    const facts = caseFacts(c);
-    const since = step.phase === 'ack' ? (c.dispatchedAt ?? c.createdAt) : (c.acknowledgedAt ?? c.createdAt);
-    const assigneeMember = c.assigneeId ? memberById(tx, c.assigneeId) : null;
-    const late = { facts, phase: step.phase, waitedMs: at - since, assignee: assigneeMember?.name ?? null, unitName: deps.org.unit(c.unitCode)?.name ?? c.unitCode };
-    const stepNo = c.escalationStep + 1;
-    const priority = PRIORITY[c.level as Level];
     const queue = outboundQueue(deps.botId);
+    const batch = [{ c, step }];
+    if (step.role === 'assignee' && c.assigneeId) {
+      for (const other of dueAssigneeReminders(tx, deps, c, at)) {
+        batch.push(other);
+        alsoFired.push(other.c.id);
+      }
+    }
+    const late = batch.map(({ c: x, step: s }) => lateFacts(tx, deps, x, s.phase, at));
     const outs: ChatOut[] = [];
     if (target) {
       const to = recipient(tx, target);
       if (step.role === 'assignee') {
-        const text = reminderText(late);
+        const text = batch.length > 1 ? batchReminderText(late) : reminderText(late[0]!);
         const room = routeLead(deps.org, { unit: c.unitCode, assignee: null });
         if (room.ok) outs.push({ room: room.room.topic, mentions: [to], text, meta: { caseId, kind: 'reminder' } });
         outs.push({ to, text });
       } else {
-        const text = escalationText(late);
+        const text = escalationText(late[0]!);
         const lineage = new Set(deps.org.lineage(c.unitCode).map((u) => u.code));
         const room = deps.org.org.rooms.find((r) => r.purpose === 'supervision' && lineage.has(r.unit) && deps.org.roomMembers(r).some((m) => m.name === target.name));
         if (room) outs.push({ room: room.topic, mentions: [to], text, meta: { caseId, kind: 'reminder' } });
@@ -120,15 +125,52 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
     } else {
       deps.log.warn({ caseId, role: step.role }, 'escalation role has nobody to reach; skipped');
     }
-    outs.forEach((out, i) => addOutboxMessage(tx, queue, `escalate-${caseId}-${stepNo}-${i}`, out, priority, at));
-    tx.update(cases).set({ escalationStep: stepNo, phaseStep: c.phaseStep + 1, version: c.version + 1 }).where(eq(cases.id, caseId)).run();
-    appendEvent(tx, caseId, at, 'escalated', 'system', { step: stepNo, phase: step.phase, role: step.role, target: target?.name ?? null, repeat: step.repeat, dueAt: new Date(step.at).toISOString(), waitedMs: late.waitedMs });
-    refreshDeadline(tx, caseId, deps);
+    outs.forEach((out, i) => addOutboxMessage(tx, queue, `escalate-${caseId}-${c.escalationStep + 1}-${i}`, out, PRIORITY[c.level as Level], at));
+    batch.forEach(({ c: x, step: s }, i) => {
+      const stepNo = x.escalationStep + 1;
+      tx.update(cases).set({ escalationStep: stepNo, phaseStep: x.phaseStep + 1, version: x.version + 1 }).where(eq(cases.id, x.id)).run();
+      appendEvent(tx, x.id, at, 'escalated', 'system', {
+        step: stepNo,
+        phase: s.phase,
+        role: s.role,
+        target: target?.name ?? null,
+        repeat: s.repeat,
+        dueAt: new Date(s.at).toISOString(),
+        waitedMs: late[i]!.waitedMs,
+        ...(batch.length > 1 ? { batchedWith: batch.filter((b) => b.c.id !== x.id).map((b) => b.c.id) } : {}),
+      });
+      refreshDeadline(tx, x.id, deps);
+    });
     return 'fired';
   });
   if (result === 'fired') {
-    deps.log.info({ caseId, version }, 'escalation step fired');
+    deps.log.info({ caseId, version, batched: alsoFired.length }, 'escalation step fired');
     deps.afterCommit();
+    // Their old timers now point at a past version: replace them.
+    if (alsoFired.length) deps.onCaseChanged?.(alsoFired);
   }
   return result;
+}
+
+/** Other cases of the same assignee, in the same task room, whose assignee reminder is due now too. */
+function dueAssigneeReminders(tx: Tx, ctx: PolicyContext, c: CaseRow, at: number): { c: CaseRow; step: NonNullable<ReturnType<typeof stepOf>> }[] {
+  const room = routeLead(ctx.org, { unit: c.unitCode, assignee: null });
+  const candidates = tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.assigneeId, c.assigneeId!), inArray(cases.status, [...OPEN_STATUSES]), lte(cases.nextDeadlineAt, at + EARLY_TOLERANCE_MS), ne(cases.id, c.id)))
+    .all();
+  const out: { c: CaseRow; step: NonNullable<ReturnType<typeof stepOf>> }[] = [];
+  for (const other of candidates) {
+    const step = stepOf(ctx, other);
+    const otherRoom = routeLead(ctx.org, { unit: other.unitCode, assignee: null });
+    if (step && step.role === 'assignee' && step.at <= at + EARLY_TOLERANCE_MS && room.ok && otherRoom.ok && otherRoom.room.topic === room.room.topic) out.push({ c: other, step });
+  }
+  return out;
+}
+
+function lateFacts(tx: Tx, ctx: PolicyContext, c: CaseRow, phase: 'ack' | 'resolve', at: number) {
+  const since = phase === 'ack' ? (c.dispatchedAt ?? c.createdAt) : (c.acknowledgedAt ?? c.createdAt);
+  const assignee = c.assigneeId ? memberById(tx, c.assigneeId) : null;
+  return { facts: caseFacts(c), phase, waitedMs: at - since, assignee: assignee?.name ?? null, unitName: ctx.org.unit(c.unitCode)?.name ?? c.unitCode };
 }

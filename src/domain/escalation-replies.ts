@@ -4,6 +4,7 @@ import { caseHeadline, type CaseFacts } from './case-replies.js';
 import { CATEGORIES } from './lead.js';
 import { maskName, maskPhone } from './mask.js';
 import type { Phase } from './escalation.js';
+import { LEVEL_ZH } from './types.js';
 
 export interface LateFacts {
   facts: CaseFacts;
@@ -33,5 +34,18 @@ export function escalationText(l: LateFacts): string {
     `派给${who}，已${formatDurationZh(l.waitedMs)}${LATE[l.phase]}`,
     `对象：${maskName(l.facts.subject.name)}，${maskPhone(l.facts.subject.phone)}${category}`,
     `请督促处置，或回复“督办 ${id}”接手。`,
+  ].join('\n');
+}
+
+/**
+ * One reminder for several late cases of the same assignee (NOTES.md: batch what can be
+ * batched — a reminder listing three cases, not three reminders).
+ * @example batchReminderText([late1, late2]) // '⏰ 您有2件预警超时未处理：\n· X6CK 紧急 已8分钟未接单\n...'
+ */
+export function batchReminderText(items: LateFacts[]): string {
+  return [
+    `⏰ 您有${items.length}件预警超时未处理：`,
+    ...items.map((l) => `· ${l.facts.id} ${LEVEL_ZH[l.facts.level]} 已${formatDurationZh(l.waitedMs)}${LATE[l.phase]}`),
+    '请立即处理：回复“收到 编号”接单，或“反馈 编号 上门 劝阻成功”。',
   ].join('\n');
 }

@@ -116,6 +116,23 @@ describe('an unacknowledged urgent case', () => {
   });
 });
 
+describe('several late cases of one worker', () => {
+  it('are reminded in one message listing them, not one message each', async () => {
+    const { json } = await postLeads(sb.app.url(), { leads: [aLead({ level: 'urgent', assignee: '周网格' }), aLead({ level: 'urgent', assignee: '周网格' })] });
+    const [a, b] = json.results.map((r: { caseId: string }) => r.caseId as string);
+    const reminder = await sb.botMessage((m) => m.room === ROOM && m.text.startsWith('@周网格 ⏰ 您有2件预警超时未处理'), 0, 6000);
+    expect(reminder.text).toContain(`· ${a} 紧急 已`);
+    expect(reminder.text).toContain(`· ${b} 紧急 已`);
+    await sb.botMessage((m) => m.to === '周网格' && m.text.startsWith('⏰ 您有2件'), 0, 3000);
+    for (const id of [a, b]) expect((await escalations(id)).map((e) => e.role)).toEqual(['assignee']);
+    // Barrier: a later message in the room shows no second reminder was queued before it.
+    const seq = await sb.say('周网格', ROOM, `收到 ${a}`);
+    await sb.botMessage((m) => m.text.includes(`已接单 ${a}`), seq);
+    const reminders = (await sb.messages()).filter((m) => m.room === ROOM && m.text.includes('催办') && (m.text.includes(a) || m.text.includes(b)));
+    expect(reminders).toEqual([]);
+  });
+});
+
 describe('an acknowledged case nobody resolves', () => {
   it('runs the chain again from its second role when resolveWithin passes', async () => {
     const { caseId } = await newCase('medium');
