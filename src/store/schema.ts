@@ -83,6 +83,8 @@ export const cases = sqliteTable(
     index('cases_subject_phone_idx').on(t.subjectPhone, t.status),
     index('cases_unit_created_idx').on(t.unitCode, t.createdAt),
     index('cases_assignee_status_idx').on(t.assigneeId, t.status),
+    // A worker's cases due now (batched reminders).
+    index('cases_assignee_deadline_idx').on(t.assigneeId, t.nextDeadlineAt),
     // Shift summaries read windows by these times.
     index('cases_created_idx').on(t.createdAt),
     index('cases_acknowledged_idx').on(t.acknowledgedAt),

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_assignee_deadline_idx` ON `cases` (`assignee_id`,`next_deadline_at`);
