@@ -10,6 +10,7 @@ import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import { METHOD_ZH, RESULT_ZH, STATUS_ZH, type Method, type Result, type Status } from '../domain/case-machine.js';
 import { CATEGORIES, type Category } from '../domain/lead.js';
+import { formatLocalDateTime } from '../domain/format.js';
 import { maskName, maskPhone, maskAddress } from '../domain/mask.js';
 import { indexOrg } from '../domain/org.js';
 import type { ShiftSummary } from '../domain/summary.js';
@@ -33,12 +34,7 @@ interface Table {
   rows: Cell[][];
 }
 
-function localTime(ms: number | null, tz: string): string | null {
-  if (ms === null) return null;
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
+const localTime = (ms: number | null, tz: string): string | null => (ms === null ? null : formatLocalDateTime(ms, tz));
 
 const minutes = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms / 6000) / 10);
 

@@ -13,7 +13,7 @@ export function recordDelivery(db: Db, botName: string, jobId: string, at: numbe
   db.transaction((tx) => {
     const row = tx.select().from(outbox).where(eq(outbox.jobId, jobId)).get();
     if (!row || row.deliveredAt) return;
-    markDelivered(tx as unknown as Db, jobId, at);
+    markDelivered(tx, jobId, at);
     const out = row.payload as unknown as ChatOut;
     if ('room' in out) {
       const dispatch = out.meta?.kind === 'dispatch';

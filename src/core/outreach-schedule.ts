@@ -4,7 +4,7 @@
  * Deterministic outbox keys make each post happen once per room and day/week.
  */
 import { createHash } from 'node:crypto';
-import { formatDayZh, localDay } from '../domain/format.js';
+import { formatDayZh, localDay, localWeekday } from '../domain/format.js';
 import type { OrgIndex } from '../domain/org.js';
 import { OUTREACH_EXAMPLE } from '../domain/outreach.js';
 import { rankCommunities, rankingText, reminderToLogText } from '../domain/outreach-ranking.js';
@@ -29,18 +29,13 @@ export interface OutreachScheduleDeps {
 
 const roomKey = (topic: string) => createHash('sha1').update(topic).digest('hex').slice(0, 10);
 
-function weekday(at: number, tz: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short' }).format(new Date(at));
-  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name);
-}
-
 /**
  * Reminds, in each volunteer room, the volunteers and workers who have logged nothing today.
  * Returns how many people were reminded.
  */
 export function remindUnlogged(deps: OutreachScheduleDeps): number {
   const at = deps.now();
-  const wd = weekday(at, deps.timezone);
+  const wd = localWeekday(at, deps.timezone);
   if (!deps.remindWeekends && (wd === 0 || wd === 6)) return 0;
   const day = localDay(at, deps.timezone);
   let reminded = 0;

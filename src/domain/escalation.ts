@@ -8,6 +8,7 @@
  * `repeatEvery` (if set). Resolution phase: the same chain from its second role when
  * `resolveWithin` passes unresolved. Roles with nobody in the unit tree are skipped.
  */
+import { localMinutes } from './format.js';
 import type { ChainRole, Level } from './types.js';
 
 export interface QuietHours {
@@ -59,12 +60,6 @@ function minutesOf(hhmm: string): number {
   return h! * 60 + m!;
 }
 
-/** Local minutes since midnight and the epoch ms of that midnight-ish reference, in `tz`. */
-function localMinutes(at: number, tz: string): number {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const [h, m] = f.format(new Date(at)).split(':').map(Number);
-  return h! * 60 + m!;
-}
 
 /**
  * Moves `at` out of quiet hours to their end (same or next day), minute-accurate.

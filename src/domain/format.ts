@@ -13,7 +13,7 @@ export function formatYuan(amount: number): string {
 }
 
 function parts(at: number, tz: string): Record<string, string> {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
   return Object.fromEntries(f.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
 }
 
@@ -48,4 +48,30 @@ export function localDay(at: number, tz: string): string {
 export function formatDayZh(at: number, tz: string): string {
   const p = parts(at, tz);
   return `${Number(p.month)}月${Number(p.day)}日`;
+}
+
+/**
+ * Local date and time for ledgers: `2026-11-23 14:35`.
+ * @example formatLocalDateTime(Date.UTC(2026, 10, 23, 6, 35), 'Asia/Shanghai') // '2026-11-23 14:35'
+ */
+export function formatLocalDateTime(at: number, tz: string): string {
+  const p = parts(at, tz);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/**
+ * Minutes since local midnight.
+ * @example localMinutes(Date.UTC(2026, 10, 23, 14, 30), 'Asia/Shanghai') // 1350 (22:30)
+ */
+export function localMinutes(at: number, tz: string): number {
+  const p = parts(at, tz);
+  return Number(p.hour) * 60 + Number(p.minute);
+}
+
+/**
+ * Local day of the week, 0 = Sunday … 6 = Saturday.
+ * @example localWeekday(Date.UTC(2026, 10, 23, 1), 'Asia/Shanghai') // 1 (Monday)
+ */
+export function localWeekday(at: number, tz: string): number {
+  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts(at, tz).weekday!);
 }

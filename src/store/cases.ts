@@ -3,10 +3,10 @@ import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { CaseFacts } from '../domain/case-replies.js';
 import type { Category } from '../domain/lead.js';
 import type { Level } from '../domain/types.js';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 import { caseEvents, caseOutcomes, cases, members } from './schema.js';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Tx };
 export type CaseRow = typeof cases.$inferSelect;
 
 /** Statuses of a case that still needs someone (DESIGN.md "The case"). */

@@ -11,6 +11,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
+/** The handle inside `db.transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Store {
   db: Db;
   sqlite: Database.Database;

@@ -1,9 +1,8 @@
 /** The profile's org in the store: synced at start-up (idempotent), bindings of WeChat identities. */
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Member, Org, Role } from '../domain/types.js';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import { auditLog, members, rooms, units } from './schema.js';
 
 export interface StoredMember extends Member {

@@ -1,10 +1,9 @@
 /** The transactional outbox: rows written in the same transaction as the change they follow. */
 import { and, asc, eq, isNull, lt, or, inArray } from 'drizzle-orm';
 import type { ChatOut } from '../domain/messages.js';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 import { outbox } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface OutboxRow {
   id: number;
@@ -43,6 +42,6 @@ export function markRelayed(db: Db, ids: number[], now: number): void {
   if (ids.length) db.update(outbox).set({ relayedAt: now }).where(inArray(outbox.id, ids)).run();
 }
 
-export function markDelivered(db: Db, jobId: string, now: number): void {
+export function markDelivered(db: Db | Tx, jobId: string, now: number): void {
   db.update(outbox).set({ deliveredAt: now }).where(and(eq(outbox.jobId, jobId), isNull(outbox.deliveredAt))).run();
 }

@@ -1,10 +1,9 @@
 /** Outreach logs (宣传台账) in the store. */
 import { and, desc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { OutreachLog } from '../domain/outreach.js';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 import { members, outreachLogs } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type OutreachRow = typeof outreachLogs.$inferSelect;
 
 export function insertOutreach(tx: Db | Tx, v: { memberId: number; unitCode: string; day: string; log: OutreachLog; rawText: string; messageId: string; at: number; room: string | null }): OutreachRow {

@@ -1,9 +1,8 @@
 /** Room activity without text: who spoke last, and which bot messages dispatched which case. */
 import { and, desc, eq, ne } from 'drizzle-orm';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 import { roomMessages } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function recordRoomMessage(db: Db | Tx, m: { room: string; at: number; sender: string; caseId?: string | null; mention?: string | null }): void {
   db.insert(roomMessages).values({ room: m.room, at: m.at, sender: m.sender, caseId: m.caseId ?? null, mention: m.mention ?? null }).run();

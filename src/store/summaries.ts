@@ -3,10 +3,9 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Result } from '../domain/case-machine.js';
 import type { ShiftRows, ShiftSummary } from '../domain/summary.js';
 import type { Level } from '../domain/types.js';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 import { meta, shiftSummaries } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Every row a summary of `(from, to]` needs; each query uses an index on its time column. */
 export function readShiftRows(db: Db | Tx, from: number, to: number): ShiftRows {

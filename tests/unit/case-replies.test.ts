@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchGroupText, dispatchPrivateText, repeatWarningText, type CaseFacts } from '../../src/domain/case-replies.js';
-import { formatClock, formatYuan } from '../../src/domain/format.js';
+import { formatClock, formatLocalDateTime, formatYuan, localMinutes, localWeekday } from '../../src/domain/format.js';
 
 // 2026-11-23 14:30 in Shanghai.
 const now = Date.UTC(2026, 10, 23, 6, 30);
@@ -59,6 +59,13 @@ describe('formatting', () => {
     [12000, '1.2万元'],
     [1234567, '123万元'],
   ])('writes %i yuan as %s', (n, s) => expect(formatYuan(n)).toBe(s));
+
+  it('reads local time in the profile’s zone, midnight included', () => {
+    expect(formatLocalDateTime(now, 'Asia/Shanghai')).toBe('2026-11-23 14:30');
+    expect(localMinutes(Date.UTC(2026, 10, 23, 16, 5), 'Asia/Shanghai')).toBe(5);
+    expect(localWeekday(Date.UTC(2026, 10, 22, 17), 'Asia/Shanghai')).toBe(1);
+    expect(localWeekday(Date.UTC(2026, 10, 22, 17), 'UTC')).toBe(0);
+  });
 
   it('adds the day when a deadline is not today', () => {
     expect(formatClock(now + 24 * 3600_000, now, 'Asia/Shanghai')).toBe('明天 14:30');
