@@ -10,20 +10,16 @@
  * carries what that command needs, or is a bare acknowledgement word.
  */
 import { isCaseId, normalizeCaseId } from './case-id.js';
+import type { Method, Result } from './case-machine.js';
 import { blankPunctuation, lex, type Kind, type Token } from './grammar-lexer.js';
 import { normalizeText, splitQuote, stripMentions, type Quote } from './text.js';
 
 /**
- * How a worker reached the person at risk.
+ * How a worker reached the person at risk, and what came of it: declared once in
+ * case-machine.ts, re-exported for the callers of the grammar.
  * @example const m: Method = 'visit' // 上门
  */
-export type Method = 'visit' | 'phone' | 'sms' | 'video';
-
-/**
- * What came of it. `unreachable` and `refused` are attempts, not closure (DESIGN.md "The case").
- * @example const r: Result = 'dissuaded' // 劝阻成功
- */
-export type Result = 'dissuaded' | 'defrauded' | 'unreachable' | 'refused' | 'false_positive' | 'reported';
+export type { Method, Result } from './case-machine.js';
 
 /**
  * A command understood from chat. `ack.caseId` null means "take it from context"; `ack.bare`
@@ -153,13 +149,19 @@ function parse(input: ParseInput): Parsed {
   const m: Message = {
     body: u.body,
     clean,
-    toks: lex(clean),
+    toks: lex(clean).map(legacyToken),
     // A quoted reply to the bot is meant for the bot (NOTES.md "Quoted replies").
     addressed: input.addressed === true || (botName !== '' && u.mentions.includes(botName)) || quotedBot,
     quoteId: quotedBot ? caseIdInQuote(u.quote!.text) : null,
     others: u.mentions.filter((n) => n !== botName),
   };
   return choose(m);
+}
+
+/** Keywords only the understanding step reads (更正, 重办) are plain words to this parser. */
+const LEGACY_KINDS: ReadonlySet<Kind> = new Set(['help', 'ack', 'report', 'mine', 'query', 'reassign', 'supervise', 'cancel', 'stats', 'bind']);
+function legacyToken(t: Token): Token {
+  return t.t === 'kw' && !LEGACY_KINDS.has(t.kind) ? { t: 'word', start: t.start, end: t.end, text: t.text } : t;
 }
 
 function choose(m: Message): Parsed {

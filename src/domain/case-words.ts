@@ -1,0 +1,159 @@
+/**
+ * The case grammar's vocabulary: every word workers, leads and supervisors use for case
+ * commands, outcomes, questions and confirmations (STYLE.md "One word, one place"). Pure data;
+ * the lexer (grammar-lexer.ts) and the understanding step (understand/) read it.
+ */
+import type { Method, Result } from './case-machine.js';
+
+/**
+ * A command keyword's meaning.
+ * @example const k: WordKind = 'ack' // 收到
+ */
+export type WordKind = 'help' | 'ack' | 'report' | 'mine' | 'query' | 'reassign' | 'supervise' | 'cancel' | 'stats' | 'bind' | 'correct' | 'reopen';
+
+/**
+ * Command keywords. `correct` and `reopen` are read by the understanding step only.
+ * @example KEYWORDS.ack.includes('接单') // true
+ */
+export const KEYWORDS: Record<WordKind, readonly string[]> = {
+  help: ['帮助', 'help', '菜单', '指令', '怎么用', '使用说明'],
+  ack: [
+    '收到', '收到了', '已收到', '好的收到', '接单', '已接单', '我接单', '接单了', '我接了', '我来接', '接了', '已接',
+    '马上去', '马上到', '马上处理', '立即处理', '立刻处理', '马上前往', '立即前往', '马上上门', '立即上门', '马上出发', '立即出发', '正在前往',
+    '马上过去', '这就去', '这就过去', '这就出发', '现在过去', '现在就去', '立刻过去', '立马过去', '立马去', '我去看看', '我去一趟', '我过去看看',
+    '在路上', '在路上了', '正在路上', '已出发', '出发了', '已经出发', '已在处理', '正在处理', '我来处理', '我处理',
+  ],
+  report: ['反馈', '回复', '结果', '处置', '反馈结果', '处置结果', '回报', '汇报'],
+  mine: ['我的', '待办', '我的待办', '我的案件', '我的任务', '我的单子', '我手上', '我名下'],
+  query: ['查', '查询', '进度', '查看', '查进度', '查询进度', '什么情况', '啥情况', '怎么样了', '咋样了', '进展', '情况如何', '到哪一步', '办得怎么样'],
+  reassign: ['转派', '改派', '转给', '交给', '派给', '转交', '移交'],
+  supervise: ['督办', '已督办', '我来督办', '我督办'],
+  cancel: ['撤销', '作废', '撤单', '销案'],
+  stats: ['统计', '今日', '今日统计', '数据', '今日数据', '今天数据', '本班数据', '汇总'],
+  bind: ['绑定', '绑定码'],
+  correct: ['更正', '改正', '纠正', '更改', '修改', '改成', '改为', '应改为', '写错了', '报错了'],
+  reopen: ['重办', '重新办理', '重新处理', '重开', '重新打开', '再办'],
+};
+
+/**
+ * Acknowledgement words that count only alone (bare) or next to nothing but a case id.
+ * @example WEAK_ACK.includes('好的') // true
+ */
+export const WEAK_ACK: readonly string[] = ['好的', '好', '好滴', '好嘞', '好哒', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪'];
+
+/**
+ * How a worker reached the person, by method.
+ * @example METHODS.visit.includes('上门') // true
+ */
+export const METHODS: Record<Method, readonly string[]> = {
+  visit: ['上门', '见面', '入户', '当面', '面谈', '上门见面', '走访', '到家里', '去家里', '到他家', '去他家', '到她家', '去她家', '到现场', '现场'],
+  phone: ['电话', '致电', '打电话', '外呼', '电话联系', '通电话', '打了电话', '打过去'],
+  sms: ['短信', '发短信', '发微信', '微信'],
+  video: ['视频', '视频通话', '微信视频'],
+};
+
+/**
+ * Outcome words, by result. Longer phrases win over the words inside them (没劝住 over 劝住).
+ * @example RESULTS.dissuaded.includes('劝住了') // true
+ */
+export const RESULTS: Record<Result, readonly string[]> = {
+  dissuaded: [
+    '劝阻成功', '已劝阻', '成功劝阻', '劝住了', '已劝住', '已经劝阻', '劝阻了', '劝住', '劝下来了', '劝下来', '劝下了', '拦住了', '拦住', '拦下', '拦下了',
+    '已拦截', '拦截成功', '成功拦截', '拦截了', '已止付', '止付了', '已经止付', '劝回来了', '钱保住了',
+    '听劝了', '已经听劝', '打消了念头', '不转了', '答应不转', '没转成', '没被骗成', '放弃转账', '已放弃',
+  ],
+  defrauded: [
+    '已被骗', '被骗了', '已转账', '已经转账', '被骗', '已经被骗', '已上当', '上当了', '已汇款', '转出去了', '已经转出去', '钱已经转了', '已经转了',
+    '转走了', '被骗走', '骗走了', '骗走', '受骗了', '已受骗', '上当受骗', '钱没了', '已经汇了', '汇出去了', '打过去了', '转过去了', '损失了',
+  ],
+  unreachable: [
+    '未接通', '没接', '没接通', '未接', '没人接', '无人接听', '不接', '关机', '停机', '空号', '联系不上', '联系不到', '无法联系', '无法接通', '失联',
+    '不在家', '家中无人', '家里没人', '没人在家', '打不通', '占线', '一直占线', '没人应', '无人应答', '敲门没人', '没人开门', '电话不通', '接不通', '找不到人',
+  ],
+  refused: [
+    '拒绝配合', '不配合', '拒绝', '挂断', '挂了', '拒接', '不接受', '劝阻失败', '劝阻无效', '劝不住', '不听劝', '劝不动', '没劝住', '没劝动', '不听', '不开门',
+    '不让进', '不理', '不肯', '态度强硬', '听不进去',
+  ],
+  false_positive: ['误报', '非诈骗', '不是诈骗', '正常交易', '不涉诈', '非涉诈', '误判', '不是骗局', '没有诈骗', '正常借款', '是误报'],
+  reported: ['已报警', '报警了', '已经报警', '报了警', '已报案', '报案了', '已经报案', '打了110', '报了110', '已经报了警'],
+};
+
+/**
+ * Words before a loss amount.
+ * @example LOSS.includes('损失') // true
+ */
+export const LOSS: readonly string[] = ['损失', '损失金额', '被骗金额', '涉案金额'];
+
+/**
+ * Phrases that contain a result word but do not say it: 未被骗 is not 被骗, 差点上当 neither.
+ * @example NEUTRAL.includes('差点上当') // true
+ */
+export const NEUTRAL: readonly string[] = [
+  '未被骗', '没被骗', '没有被骗', '未受骗', '未上当', '没上当', '没有上当', '未转账', '没转账', '没有转账', '未汇款', '差点被骗', '险些被骗', '防止被骗',
+  '避免被骗', '以免被骗', '别被骗', '不要被骗', '谨防被骗', '未报警', '没报警', '没有报警', '无损失', '没有损失', '未造成损失', '没损失', '不是误报', '非误报', '差点上当', '险些上当', '差一点被骗',
+  '差点转账', '差点就被骗', '差点转了', '小心被骗', '容易被骗', '怎么被骗', '被骗的', '被骗过', '被骗案例', '拒绝诈骗', '拒绝陌生',
+];
+
+/**
+ * Words that turn the result right after them into its opposite (没劝住, 不是误报, 并非诈骗).
+ * @example NEGATIONS.includes('没有') // true
+ */
+export const NEGATIONS: readonly string[] = ['没有', '没能', '没', '未', '不是', '并非', '并没有', '还没', '尚未', '不', '别', '非'];
+
+/**
+ * Words that make a message a question (DESIGN: a question never changes state).
+ * @example QUESTION_WORDS.includes('是不是') // true
+ */
+export const QUESTION_WORDS: readonly string[] = ['吗', '嘛', '呢', '是不是', '是否', '有没有', '怎么', '咋', '哪', '什么', '啥', '几件', '几个', '多少', '谁', '能不能', '可不可以', '要不要', '对不对'];
+
+/**
+ * Endings that make a statement a question: 劝住了没, 接了没有.
+ * @example QUESTION_ENDINGS.includes('了没') // true
+ */
+export const QUESTION_ENDINGS: readonly string[] = ['了没', '没有', '没', '了没有'];
+
+/**
+ * Free-form requests for the sender's open cases (我还有几件没办完).
+ * @example MINE_PHRASES.includes('还有几件') // true
+ */
+export const MINE_PHRASES: readonly string[] = ['还有几件', '还有几个', '有几件', '还剩几件', '还有哪些', '有哪些案件', '我有哪些', '没办完', '还没办', '待处理', '我的任务', '我的单', '手上还有', '名下还有', '还有什么案'];
+
+/**
+ * Free-form how-to questions (这个怎么用).
+ * @example HELP_PHRASES.includes('怎么用') // true
+ */
+export const HELP_PHRASES: readonly string[] = ['怎么用', '咋用', '怎么操作', '怎么反馈', '怎么接单', '怎么回复', '不会用', '用法', '怎么弄', '怎么填', '格式是', '什么格式', '怎么登记', '怎么报'];
+
+/**
+ * Free-form requests for live numbers (今天多少件).
+ * @example STATS_PHRASES.includes('今天多少') // true
+ */
+export const STATS_PHRASES: readonly string[] = ['今天多少', '今天几件', '今天的数据', '今天情况', '本班情况', '今天有多少', '统计一下', '多少件了'];
+
+/**
+ * Replies to a pending one-tap confirmation.
+ * @example CONFIRM_YES.includes('1') // true
+ */
+export const CONFIRM_YES: readonly string[] = ['1', '确认', '是', '是的', '对', '对的', '没错', '确定', '好的', '好', 'yes', 'y', '嗯', '嗯嗯', '是这样'];
+/**
+ * Replies that cancel a pending confirmation.
+ * @example CONFIRM_NO.includes('2') // true
+ */
+export const CONFIRM_NO: readonly string[] = ['2', '取消', '不是', '不对', '错了', '算了', '否', 'no', 'n', '不用了', '不要'];
+
+/**
+ * Politeness and particles the grammar skips.
+ * @example PARTICLES.includes('了') // true
+ */
+export const PARTICLES: readonly string[] = ['了', '啦', '哈', '哦', '噢', '喔', '呀', '啊', '嗯', '吧', '呢', '哒'];
+/**
+ * Politeness around a command addressed to the bot: 请, 帮我, 一下, 谢谢.
+ * @example FILLERS.includes('请') // true
+ */
+export const FILLERS: readonly string[] = ['请', '一下', '下', '帮我', '麻烦', '看看', '看下', '我要', '我想', '发', '给我', '谢谢', '的', '你好', '您好', '在吗', '已', '已经'];
+
+/**
+ * Province abbreviations that start a licence plate: 京N7K29 is a car, not a case.
+ * @example PLATE_PREFIXES.includes('京') // true
+ */
+export const PLATE_PREFIXES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领警学港澳';
