@@ -2,7 +2,8 @@
  * The sandbox: the profile's org as a mock WeChat world (wechaty-puppet-mock). Every member
  * is a mock contact, already bound; every room a mock room with the members of
  * DESIGN.md's rule. Everything said in it is kept in the SQLite transcript, and anyone can
- * speak as any member through `say` (the `/sandbox` API and page).
+ * speak as any member through `say` (the `/sandbox` API and page). Operators rehearse faults
+ * here too: the bot logged out, sends that fail or crawl (`faults`, `setFaults`).
  */
 import { createHash } from 'node:crypto';
 import { FileBox } from 'file-box';
@@ -44,10 +45,40 @@ export interface SandboxWorld {
   members: { name: string; role: string; unit: string; unitName: string }[];
 }
 
+/**
+ * Faults an operator (or a test) injects into the sandbox's WeChat. They live in this process
+ * only: a restart starts with none.
+ */
+export interface SandboxFaults {
+  /** Whether the bot is logged in to the mock WeChat (sends throw `not logged in` while not). */
+  loggedIn: boolean;
+  /** How many of the bot's next sends fail, or `'all'` until cleared with 0. */
+  failSends: number | 'all';
+  /** How long each of the bot's sends takes before it reaches WeChat (a slow connection), ms. */
+  sendDelayMs: number;
+  /** Sends failed on purpose since start-up. */
+  failedSends: number;
+}
+
+export type FaultChange = Partial<Pick<SandboxFaults, 'failSends' | 'sendDelayMs'>>;
+
+/** The error an injected send failure throws (not WeChat's throttling answer: a plain retry). */
+export class InjectedSendError extends Error {
+  constructor() {
+    super('sandbox: send failed on purpose (POST /sandbox/faults)');
+    this.name = 'InjectedSendError';
+  }
+}
+
 export interface Sandbox {
   puppet: PuppetMock;
-  /** Logs the bot in (after Wechaty started). */
+  /** Logs the bot in (after Wechaty started); does nothing when it is logged in. */
   login(): void;
+  /** Logs the bot out: its sends throw until the next `login` (messages wait in the queue). */
+  logout(): Promise<void>;
+  faults(): SandboxFaults;
+  /** Changes the send faults; `failSends: 0` and `sendDelayMs: 0` clear them. */
+  setFaults(change: FaultChange): SandboxFaults;
   say(input: SayInput): number;
   world(): SandboxWorld;
   /** Calls `listener` with every message recorded from now on; returns the unsubscribe. */
@@ -95,9 +126,46 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
     }
   });
 
+  // Every send of the bot goes through the puppet's messageSend* (NOTES.md: patching
+  // messageSendText to throw is how the mock simulates a failed send).
+  let failSends: number | 'all' = 0;
+  let sendDelayMs = 0;
+  let failedSends = 0;
+  const injectFaults = <A extends unknown[], R>(send: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (failSends === 'all' || failSends > 0) {
+        if (failSends !== 'all') failSends -= 1;
+        failedSends += 1;
+        log.info({ failedSends, failSendsLeft: failSends }, 'sandbox: a send failed on purpose');
+        throw new InjectedSendError();
+      }
+      if (sendDelayMs > 0) await new Promise((r) => setTimeout(r, sendDelayMs));
+      return send(...args);
+    };
+  puppet.messageSendText = injectFaults(puppet.messageSendText.bind(puppet));
+  puppet.messageSendFile = injectFaults(puppet.messageSendFile.bind(puppet));
+
+  const faults = (): SandboxFaults => ({ loggedIn: puppet.isLoggedIn, failSends, sendDelayMs, failedSends });
+
   return {
     puppet,
-    login: () => mocker.login(botContact),
+    login() {
+      if (puppet.isLoggedIn) return;
+      log.info('sandbox: the bot logs in');
+      mocker.login(botContact);
+    },
+    async logout() {
+      if (!puppet.isLoggedIn) return;
+      log.warn('sandbox: the bot is logged out by an operator');
+      await puppet.logout('logged out in the sandbox');
+    },
+    faults,
+    setFaults(change) {
+      if (change.failSends !== undefined) failSends = change.failSends;
+      if (change.sendDelayMs !== undefined) sendDelayMs = change.sendDelayMs;
+      log.warn({ failSends, sendDelayMs }, 'sandbox: send faults changed');
+      return faults();
+    },
     say(input) {
       const speaker = contacts.get(input.from);
       if (!speaker) throw new SandboxInputError('from', `unknown member "${input.from}"`);

@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { Sandbox } from '../chat/sandbox.js';
 import { registerApi, type ApiDeps } from './api.js';
+import { registerSandboxFaultRoutes } from './sandbox-routes.js';
 import { SandboxInputError } from '../chat/sandbox.js';
 import { formatPath } from '../config.js';
 import type { Log } from '../log.js';
@@ -56,6 +57,7 @@ export function createHttp(deps: HttpDeps) {
     const page = readFileSync(SANDBOX_PAGE, 'utf8');
     app.get('/sandbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
     app.get('/sandbox/world', async () => sandbox.world());
+    registerSandboxFaultRoutes(app, sandbox);
     app.get('/sandbox/messages', async (req, reply) => {
       const after = Number((req.query as Record<string, string>).after ?? 0);
       if (!Number.isInteger(after) || after < 0) return reply.code(400).send({ errors: [{ field: 'after', message: 'expected a non-negative integer' }] });
