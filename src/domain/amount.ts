@@ -15,10 +15,15 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 1
 const BIG_UNITS: Record<string, number> = { 万: 10_000, 萬: 10_000, w: 10_000, 亿: 100_000_000, 億: 100_000_000 };
 
 const PREFIX = /^(?:人民币|rmb|¥|￥)/;
-const SUFFIX = /(?:元整|块钱|人民币|元|块|圆|多|余|左右)$/;
+const SUFFIX = /(?:元整|块钱|人民币|元|块|圆|多|余|来|左右|上下)$/;
 const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|./gsu;
-/** More than a trillion yuan is a typing accident, not a loss. */
-const MAX_AMOUNT = 1e12;
+/**
+ * The largest amount of money GridGuard accepts anywhere (a lead's amount at risk, a reported
+ * loss): one billion yuan. No single person's loss comes near it, so anything larger is a
+ * typing accident (an extra 0 or 万), not a figure for the ledger.
+ * @example parseAmount('20亿') // null: above MAX_AMOUNT
+ */
+export const MAX_AMOUNT = 1_000_000_000;
 
 type Piece = { n: number; single: boolean } | { zero: true } | { small: number } | { big: number };
 
@@ -118,7 +123,13 @@ export interface FoundAmount {
   end: number;
   text: string;
   value: number | null;
+  /** Said as an estimate: 约3万, 五千多, 三万来块, 2万左右. */
+  approximate?: boolean;
 }
+
+/** Words before an amount that make it an estimate, or merely introduce it. */
+const APPROX_BEFORE = /^(?:大约|大概|差不多|将近|接近|约莫|约|近|少说)/;
+const TOTAL_BEFORE = /^(?:合计|共计|总计|总共|一共|累计|共|了)/;
 
 /**
  * Reads the amount that starts at `index` in running text (spaces skipped), as it follows
@@ -134,6 +145,15 @@ export function readAmountAt(text: string, index: number, explicit: boolean): Fo
   let j = index;
   while (s[j] === ' ') j++;
   const start = j;
+  let approximate = false;
+  for (let k = 0; k < 3; k++) {
+    const lead = APPROX_BEFORE.exec(s.slice(j, j + 3)) ?? TOTAL_BEFORE.exec(s.slice(j, j + 2));
+    if (!lead) break;
+    if (APPROX_BEFORE.test(lead[0])) approximate = true;
+    j += lead[0].length;
+    while (s[j] === ' ') j++;
+  }
+  const valueStart = j;
   if (s[j] === '-') j++;
   const prefix = /^(?:人民币|rmb|¥|￥)\s?/i.exec(s.slice(j, j + 5));
   if (prefix) j += prefix[0].length;
@@ -142,17 +162,20 @@ export function readAmountAt(text: string, index: number, explicit: boolean): Fo
     const ch = s[j]!;
     if (isDigit(ch) || NUMERALS.has(ch)) continue;
     if ((ch === '.' || ch === ',') && isDigit(s[j - 1]) && isDigit(s[j + 1])) continue;
-    if (/[kKwW]/.test(ch) && isDigit(s[j - 1]) && !isAsciiAlnum(s[j + 1])) continue;
+    // 8k, 2w, and 1w5 (the digit after w abbreviates thousands).
+    if (/[kKwW]/.test(ch) && isDigit(s[j - 1]) && (!isAsciiAlnum(s[j + 1]) || (/[wW]/.test(ch) && isDigit(s[j + 1]) && !isAsciiAlnum(s[j + 2])))) continue;
     break;
   }
   if (j === numStart) return null;
   const numeric = s.slice(numStart, j);
-  const suffix = /^(?:元整|块钱|元|块|圆)?(?:多|余|左右)?(?:元|块钱|块)?/.exec(s.slice(j))![0];
+  const suffix = /^(?:元整|块钱|元|块|圆)?(?:多|余|来|左右|上下)?(?:元|块钱|块)?/.exec(s.slice(j))![0];
+  if (/多|余|来|左右|上下/.test(suffix)) approximate = true;
   j += suffix.length;
   const next = s[j];
   // Chinese numerals are also ordinary words (一些, 一下): without a magnitude, a money unit or
   // a pause after them they are not an amount.
   const plausible = !NOT_MONEY.has(next ?? '') && (/\d/.test(numeric) || /[百千万亿佰仟萬億]/.test(numeric) || suffix !== '' || next === undefined || next === ' ');
   if (!plausible && !explicit) return null;
-  return { start, end: j, text: s.slice(start, j), value: plausible ? parseAmount(s.slice(start, j)) : null };
+  const value = plausible ? parseAmount(s.slice(valueStart, j)) : null;
+  return approximate ? { start, end: j, text: s.slice(start, j), value, approximate } : { start, end: j, text: s.slice(start, j), value };
 }

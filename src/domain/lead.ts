@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import type { OrgIndex } from './org.js';
+import { readAmountAtRisk, readExternalId, readIdNumber, readPhone, readVisibleText, type FieldRead } from './lead-fields.js';
 import { LEVELS, LEVEL_ZH, type Level, type Member, type Room } from './types.js';
+
+export { isIdNumber, normalizePhone } from './lead-fields.js';
 
 export const CATEGORIES = {
   rebate: '刷单返利',
@@ -41,8 +44,6 @@ export interface LeadError {
 }
 
 export const MAX_BATCH = 1000;
-/** Largest plausible amount at risk for one person (100 million yuan). */
-const MAX_AMOUNT = 100_000_000;
 
 const LEVEL_WORDS = new Map<string, Level>([
   ...LEVELS.map((l) => [l, l] as [string, Level]),
@@ -59,33 +60,27 @@ const CATEGORY_WORDS = new Map<string, Category>([
   ['冒充熟人', 'impersonation'], ['冒充领导', 'impersonation'], ['AI换脸', 'deepfake'], ['other', 'other'],
 ]);
 
-/** Normalises a Chinese phone number: drops spaces, dashes and +86; null when it is not one. */
-export function normalizePhone(raw: string): string | null {
-  let p = raw.replace(/[\s\-()（）]/g, '');
-  p = p.replace(/^(?:\+?86)(?=1\d{10}$)/, '');
-  if (/^1[3-9]\d{9}$/.test(p)) return p;
-  if (/^0\d{2,3}\d{7,8}$/.test(p)) return p;
-  return null;
+/**
+ * A zod schema around one of the strict readers of `lead-fields.ts`: the reader sees the raw
+ * value (nothing is coerced first) and its message becomes the field's error.
+ */
+function field<T>(read: (v: unknown) => FieldRead<T>) {
+  return z.unknown().transform((v, ctx): T => {
+    const r = read(v);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.message });
+    return z.NEVER;
+  });
 }
 
-/** Checks an 18-character resident id number (GB 11643 checksum) or an old 15-digit one. */
-export function isIdNumber(raw: string): boolean {
-  const id = raw.toUpperCase();
-  if (/^\d{15}$/.test(id)) return true;
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  return '10X98765432'[sum % 11] === id[17];
-}
-
-const text = (max: number) => z.string({ message: 'expected text' }).trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
-const optionalText = (max: number) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), text(max).optional());
+/** Optional visible text: missing, null and "" mean absent; anything else must be text. */
+const optionalText = (max: number, lines = false) =>
+  field<string | null>((v) => (v === null || v === '' ? { ok: true, value: null } : readVisibleText(v, max, lines))).optional();
 
 function leadSchema(org: OrgIndex) {
   const unitByName = new Map(org.org.units.map((u) => [u.name, u.code]));
   return z.object({
-    externalId: z.coerce.string({ message: 'expected text' }).trim().min(1, 'must not be empty').max(64, 'at most 64 characters'),
+    externalId: field(readExternalId),
     level: z
       .string({ message: 'expected urgent|high|medium|low or 紧急|高危|中危|低危' })
       .transform((s, ctx) => {
@@ -100,17 +95,10 @@ function leadSchema(org: OrgIndex) {
     }),
     subject: z.object(
       {
-        name: text(32),
-        phone: z.coerce.string({ message: 'expected a phone number' }).transform((s, ctx) => {
-          const phone = normalizePhone(s);
-          if (!phone) ctx.addIssue({ code: 'custom', message: 'expected a mobile (11 digits, 1[3-9]…) or landline number (0…)' });
-          return phone ?? '';
-        }),
-        address: text(200),
-        idNumber: z.preprocess(
-          (v) => (v === '' || v === null ? undefined : v),
-          z.coerce.string().trim().refine(isIdNumber, 'expected an 18-character id number with a valid check digit').optional(),
-        ),
+        name: field((v) => readVisibleText(v, 32)),
+        phone: field(readPhone),
+        address: field((v) => readVisibleText(v, 200)),
+        idNumber: field(readIdNumber).optional(),
       },
       { message: 'expected { name, phone, address }' },
     ),
@@ -125,12 +113,9 @@ function leadSchema(org: OrgIndex) {
         })
         .optional(),
     ),
-    amountAtRisk: z.preprocess(
-      (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.replace(/[,，元\s]/g, '')) : v),
-      z.number({ message: 'expected a number of yuan' }).min(0, 'must be 0 or more').max(MAX_AMOUNT, `at most ${MAX_AMOUNT}`).optional(),
-    ),
-    detail: optionalText(500),
-    assignee: optionalText(64).refine((n) => n === undefined || !!org.member(n), { message: 'unknown member' }),
+    amountAtRisk: field(readAmountAtRisk).optional(),
+    detail: optionalText(500, true),
+    assignee: optionalText(64).refine((n) => n == null || !!org.member(n), { message: 'unknown member' }),
   });
 }
 
@@ -162,7 +147,7 @@ export function validateLeads(body: unknown, org: OrgIndex): { ok: true; leads: 
       externalId: d.externalId,
       level: d.level,
       unit: d.unit,
-      subject: { name: d.subject.name, phone: d.subject.phone, address: d.subject.address, idNumber: d.subject.idNumber?.toUpperCase() ?? null },
+      subject: { name: d.subject.name, phone: d.subject.phone, address: d.subject.address, idNumber: d.subject.idNumber ?? null },
       category: d.category ?? null,
       amountAtRisk: d.amountAtRisk ?? null,
       detail: d.detail ?? null,
