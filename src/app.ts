@@ -119,7 +119,9 @@ export function createApp(config: Config, options: AppOptions): App {
     gateway: () => gateway,
     redisUrl: () => redis!.url,
     async start() {
+      // Migrations may wait for another writer; then a short busy timeout for serving.
       store = openStore(config.databasePath);
+      store.sqlite.pragma('busy_timeout = 200');
       syncOrg(store.db, config.profile.org);
       const db = store.db;
 
@@ -128,7 +130,7 @@ export function createApp(config: Config, options: AppOptions): App {
       connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
       await checkEvictionPolicy(connection, log);
 
-      relay = createRelay(db, queueFor, log.child({ module: 'queues.relay' }), now);
+      relay = createRelay(db, queueFor, log.child({ module: 'queues.relay' }), now, () => connection!.ping());
       // Redis may have lost jobs while we were away from it: relay again on every reconnect.
       connection.on('ready', () => void relay?.kick());
 
@@ -185,6 +187,7 @@ export function createApp(config: Config, options: AppOptions): App {
         health,
         sandbox,
         intakeToken: config.intakeToken,
+        intakeHmacSecret: config.intakeHmacSecret,
         intake: (body) => intakeLeads(intake, body),
         caseView: (id) => caseView(db, id),
         summaries: (unit, from, to) => listSummaries(db, unit, from, to),

@@ -203,6 +203,7 @@ const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   HTTP_PORT: z.coerce.number({ message: 'expected a port number 0-65535' }).int().min(0).max(65535).default(8787),
   INTAKE_TOKEN: z.string().min(1).optional(),
+  INTAKE_HMAC_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -217,6 +218,8 @@ export interface Config {
   queuePrefix: string;
   http: { host: string; port: number };
   intakeToken: string | null;
+  /** When set, POST /api/v1/leads must carry an HMAC-SHA256 signature (SECURITY.md). */
+  intakeHmacSecret: string | null;
   puppet: { name: string; token: string | null };
   /** True when the puppet is the mock: the sandbox world, API and page are on. */
   sandbox: boolean;
@@ -288,6 +291,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.WECHATY_PUPPET === 'wechaty-puppet-service' && !e.WECHATY_PUPPET_SERVICE_TOKEN) {
     throw new ConfigError('environment', ['WECHATY_PUPPET_SERVICE_TOKEN: required when WECHATY_PUPPET is wechaty-puppet-service']);
   }
+  // Exposure is closed by default (DESIGN "Additions"): without a token, loopback only.
+  if (!e.INTAKE_TOKEN && !isLoopback(e.HTTP_HOST)) {
+    throw new ConfigError('environment', [`HTTP_HOST: ${e.HTTP_HOST} is reachable from the network; set INTAKE_TOKEN first (or listen on 127.0.0.1)`]);
+  }
   return Object.freeze({
     profilePath: e.GRIDGUARD_PROFILE,
     profile: loadProfile(e.GRIDGUARD_PROFILE),
@@ -296,8 +303,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queuePrefix: e.QUEUE_PREFIX,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     intakeToken: e.INTAKE_TOKEN ?? null,
+    intakeHmacSecret: e.INTAKE_HMAC_SECRET ?? null,
     puppet: { name: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN ?? null },
     sandbox,
     logLevel: e.LOG_LEVEL,
   });
+}
+
+/**
+ * True for an address only this machine can reach.
+ * @example isLoopback('127.0.0.1') // true
+ * @example isLoopback('0.0.0.0') // false
+ */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
 }

@@ -56,6 +56,19 @@ export function createGateway(o: GatewayOptions): Gateway {
   let worker: Worker | null = null;
   let startedAt = now();
   const seen = new Set<string>();
+  // Sends that reached WeChat but could not be recorded yet (SQLite busy): retried off the send
+  // path, and never sent again meanwhile.
+  const unrecorded = new Set<string>();
+  let recordTimer: NodeJS.Timeout | null = null;
+  const recordDelivery = (jobId: string) => {
+    try {
+      o.onDelivered?.(jobId);
+      unrecorded.delete(jobId);
+    } catch (err) {
+      unrecorded.add(jobId);
+      log.warn({ jobId, err: (err as Error).message }, 'delivery not recorded yet; will retry');
+    }
+  };
 
   bot.on('scan', (qrcode, status) => {
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
@@ -76,7 +89,7 @@ export function createGateway(o: GatewayOptions): Gateway {
     toChatIn(msg)
       .then(async (chat) => {
         if (!chat) return;
-        await inbound.add('message', chat, { jobId: jobIds.inbound(o.botId, chat.messageId), removeOnComplete: { age: 3600 }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 500 } });
+        await inbound.add('message', chat, { jobId: jobIds.inbound(o.botId, chat.messageId), removeOnComplete: { age: 3600 }, removeOnFail: { age: 86_400 }, attempts: 10, backoff: { type: 'exponential', delay: 500 } });
       })
       .catch((err) => log.error({ err, messageId: msg.id }, 'cannot take in a message'));
   });
@@ -107,24 +120,27 @@ export function createGateway(o: GatewayOptions): Gateway {
     };
   }
 
-  async function findContact(r: Recipient, room?: Room): Promise<Contact | undefined> {
+  /** A room member to @-mention: by bound id, else by name inside that room (the group sees it anyway). */
+  async function mentionOf(r: Recipient, room: Room): Promise<Contact | undefined> {
     if (r.wechatId) {
       const c = await bot.Contact.find({ id: r.wechatId });
       if (c) return c;
     }
-    if (room) return (await room.member({ name: r.name })) ?? undefined;
-    return (await bot.Contact.find({ name: r.name })) ?? undefined;
+    return (await room.member({ name: r.name })) ?? undefined;
   }
 
   async function send(out: ChatOut): Promise<void> {
     if ('room' in out) {
       const room = await bot.Room.find({ topic: out.room });
       if (!room) throw new Error(`room not found: ${out.room}`);
-      const mentions = (await Promise.all(out.mentions.map((m) => findContact(m, room)))).filter((c): c is Contact => !!c);
+      const mentions = (await Promise.all(out.mentions.map((m) => mentionOf(m, room)))).filter((c): c is Contact => !!c);
       await room.say(out.text, ...mentions);
     } else {
-      const contact = await findContact(out.to);
-      if (!contact) throw new UnrecoverableError(`contact not found: ${out.to.name}`);
+      // DESIGN "Privacy": a private message goes only to a bound identity, never to whoever
+      // carries the same display name.
+      if (!out.to.wechatId) throw new UnrecoverableError('private message to a member who is not bound');
+      const contact = await bot.Contact.find({ id: out.to.wechatId });
+      if (!contact) throw new UnrecoverableError('bound contact not found');
       await contact.say(out.text);
     }
   }
@@ -150,10 +166,10 @@ export function createGateway(o: GatewayOptions): Gateway {
     // A job taken just before a logout waits for the next login rather than failing into a
     // backoff that would let later (less urgent) messages overtake it.
     if (!(await loggedInWithin(LOGIN_WAIT_MS))) throw new Error('not logged in');
-    if (job.id && o.isDelivered?.(job.id)) return;
+    if (job.id && (unrecorded.has(job.id) || o.isDelivered?.(job.id))) return;
     try {
       await send(job.data as ChatOut);
-      if (job.id) o.onDelivered?.(job.id);
+      if (job.id) recordDelivery(job.id);
     } catch (err) {
       if (THROTTLED.test(String((err as Error)?.message))) {
         log.warn({ jobId: job.id }, 'WeChat throttled the account; backing off');
@@ -188,9 +204,13 @@ export function createGateway(o: GatewayOptions): Gateway {
       worker.on('error', (err) => log.error({ err }, 'outbound worker error'));
       await bot.start();
       void worker.run();
+      recordTimer = setInterval(() => [...unrecorded].forEach(recordDelivery), 250);
+      recordTimer.unref();
     },
     async stop() {
       await worker?.close();
+      if (recordTimer) clearInterval(recordTimer);
+      [...unrecorded].forEach(recordDelivery);
       await bot.stop();
       await inbound.close();
     },

@@ -5,7 +5,7 @@
  * speak as any member through `say` (the `/sandbox` API and page). Operators rehearse faults
  * here too: the bot logged out, sends that fail or crawl (`faults`, `setFaults`).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { FileBox } from 'file-box';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { OrgIndex } from '../domain/org.js';
@@ -110,21 +110,53 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
   // The mock emits synchronously inside say().to(), so the row exists when say() returns.
   let lastSeq = 0;
   const listeners = new Set<(entry: TranscriptEntry) => void>();
-  puppet.on('message', ({ messageId }) => {
+  // A member's message is written to the transcript before the bot can see it (say() reserves
+  // the row): if SQLite is busy, say() fails and the bot never gets the message, so a retried
+  // request is not handled twice. The bot's own messages that cannot be written yet are kept
+  // and written as soon as SQLite takes them.
+  let reserved: { seq: number } | null = null;
+  const unwritten: Parameters<typeof appendTranscript>[1][] = [];
+  const write = (m: Parameters<typeof appendTranscript>[1]) => {
+    lastSeq = appendTranscript(db, m);
+    const entry = { seq: lastSeq, at: new Date(m.at).toISOString(), room: m.room, from: m.from, to: m.to, text: m.text };
+    for (const l of listeners) l(entry);
+  };
+  const flushUnwritten = () => {
     try {
-      const p = mocker.messagePayload(messageId);
-      const room = p.roomId ? (topics.get(p.roomId) ?? null) : null;
-      const from = names.get(p.talkerId ?? '') ?? p.talkerId ?? '?';
-      const to = p.roomId ? null : (names.get(p.listenerId ?? '') ?? null);
-      const at = p.timestamp ?? now();
-      const text = p.text ?? '[图片]';
-      lastSeq = appendTranscript(db, { at, room, from, to, text, messageId });
-      const entry = { seq: lastSeq, at: new Date(at).toISOString(), room, from, to, text };
-      for (const l of listeners) l(entry);
+      while (unwritten.length) {
+        write(unwritten[0]!);
+        unwritten.shift();
+      }
+    } catch {
+      // Still busy: the next tick tries again.
+    }
+  };
+  const flushTimer = setInterval(flushUnwritten, 250);
+  flushTimer.unref();
+  puppet.on('message', ({ messageId }) => {
+    if (reserved) {
+      lastSeq = reserved.seq;
+      reserved = null;
+      return;
+    }
+    const p = mocker.messagePayload(messageId);
+    const room = p.roomId ? (topics.get(p.roomId) ?? null) : null;
+    const from = names.get(p.talkerId ?? '') ?? p.talkerId ?? '?';
+    const to = p.roomId ? null : (names.get(p.listenerId ?? '') ?? null);
+    const m = { at: p.timestamp ?? now(), room, from, to, text: p.text ?? '[图片]', messageId };
+    unwritten.push(m);
+    try {
+      flushUnwritten();
     } catch (err) {
       log.error({ err, messageId }, 'cannot record a sandbox message');
     }
   });
+  /** Writes a member's message before it is sent (throws SQLITE_BUSY: then nothing is sent). */
+  const reserve = (m: Omit<Parameters<typeof appendTranscript>[1], 'messageId'>) => {
+    const seq = appendTranscript(db, { ...m, messageId: `sandbox-say-${randomUUID()}` });
+    reserved = { seq };
+    for (const l of listeners) l({ seq, at: new Date(m.at).toISOString(), room: m.room, from: m.from, to: m.to, text: m.text });
+  };
 
   // Every send of the bot goes through the puppet's messageSend* (NOTES.md: patching
   // messageSendText to throw is how the mock simulates a failed send).
@@ -187,9 +219,19 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
         // @names typed in the text become real mentions, as the WeChat client makes them.
         const mentioned = typeof text === 'string' ? [...text.matchAll(/@([^\s@\u2005]+)/g)].map((m) => m[1]!) : [];
         const mentions = mentioned.flatMap((n) => (n === botName ? [botContact] : contacts.has(n) ? [contacts.get(n)!] : []));
-        speaker.say(text, mentions).to(room);
+        reserve({ at: now(), room: input.room, from: input.from, to: null, text: typeof text === 'string' ? text : '[图片]' });
+        try {
+          speaker.say(text, mentions).to(room);
+        } finally {
+          reserved = null;
+        }
       } else if (input.to === 'bot' || input.to === botName) {
-        speaker.say(text).to(botContact);
+        reserve({ at: now(), room: null, from: input.from, to: botName, text: typeof text === 'string' ? text : '[图片]' });
+        try {
+          speaker.say(text).to(botContact);
+        } finally {
+          reserved = null;
+        }
       } else {
         throw new SandboxInputError(input.to === undefined ? 'room' : 'to', 'give "room" (a room topic) or "to": "bot"');
       }

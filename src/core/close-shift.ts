@@ -13,6 +13,7 @@ import type { Log } from '../log.js';
 import { outboundQueue } from '../queues/names.js';
 import type { Db } from '../store/db.js';
 import { addOutboxMessage } from '../store/outbox.js';
+import { makeKey } from '../domain/keys.js';
 import { readMeta, readShiftRows, upsertSummaries, writeMeta } from '../store/summaries.js';
 
 export interface ShiftDeps {
@@ -43,7 +44,7 @@ export function closeShift(deps: ShiftDeps, boundary: number): Map<string, Shift
       const s = compiled.get(room.unit);
       if (!s) continue;
       const text = shiftReportText(s, deps.org.unit(room.unit)?.name ?? room.unit, deps.timezone);
-      addOutboxMessage(tx, outboundQueue(deps.botId), `summary-${room.unit}-${boundary}`, { room: room.topic, mentions: [], text, meta: { kind: 'summary' } }, PRIORITY.routine, at);
+      addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('summary', room.unit, boundary), { room: room.topic, mentions: [], text, meta: { kind: 'summary' } }, PRIORITY.routine, at);
     }
     const last = Number(readMeta(tx, LAST_BOUNDARY_KEY) ?? 0);
     if (boundary > last) writeMeta(tx, LAST_BOUNDARY_KEY, String(boundary), at);

@@ -14,12 +14,13 @@ import { formatClock } from '../domain/format.js';
 import { helpFor, helpForStranger, notUnderstood } from '../domain/replies.js';
 import { PRIORITY, type Level, type Member } from '../domain/types.js';
 import type { Log } from '../log.js';
-import { outboundQueue, safeId } from '../queues/names.js';
+import { outboundQueue } from '../queues/names.js';
 import { routeLead } from '../domain/lead.js';
 import { caseById, type CaseRow, type Tx } from '../store/cases.js';
 import type { Db } from '../store/db.js';
 import { memberByWechatId, type StoredMember } from '../store/org.js';
 import { addOutboxMessage } from '../store/outbox.js';
+import { makeKey } from '../domain/keys.js';
 import { latestFromOthers, recordRoomMessage } from '../store/rooms.js';
 import { inboundMessages } from '../store/schema.js';
 import { applyTransition, assigneeName } from './case-actions.js';
@@ -96,7 +97,7 @@ export function handleInbound(deps: ConverseDeps, msg: ChatIn): ConverseResult {
         outs = parsed.ok ? respond(turn, parsed.command) : refuse(turn, parsed);
       }
     }
-    outs.forEach((out, i) => addOutboxMessage(tx, outboundQueue(deps.botId), `reply-${safeId(msg.messageId)}-${i}`, out, PRIORITY.reply, at));
+    outs.forEach((out, i) => addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('reply', msg.messageId, i), out, PRIORITY.reply, at));
     return outs.length ? 'replied' : 'ignored';
   });
   deps.log.info({ messageId: msg.messageId, room: msg.room?.wechatId ?? null, command, result }, 'inbound message handled');

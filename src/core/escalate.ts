@@ -17,6 +17,7 @@ import { appendEvent, caseById, caseFacts, OPEN_STATUSES, type CaseRow, type Tx 
 import type { Db } from '../store/db.js';
 import { memberById, memberByName } from '../store/org.js';
 import { addOutboxMessage } from '../store/outbox.js';
+import { makeKey } from '../domain/keys.js';
 import { cases } from '../store/schema.js';
 
 export interface PolicyContext {
@@ -125,7 +126,7 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
     } else {
       deps.log.warn({ caseId, role: step.role }, 'escalation role has nobody to reach; skipped');
     }
-    outs.forEach((out, i) => addOutboxMessage(tx, queue, `escalate-${caseId}-${c.escalationStep + 1}-${i}`, out, PRIORITY[c.level as Level], at));
+    outs.forEach((out, i) => addOutboxMessage(tx, queue, makeKey('escalate', caseId, c.escalationStep + 1, i), out, PRIORITY[c.level as Level], at));
     batch.forEach(({ c: x, step: s }, i) => {
       const stepNo = x.escalationStep + 1;
       tx.update(cases).set({ escalationStep: stepNo, phaseStep: x.phaseStep + 1, version: x.version + 1 }).where(eq(cases.id, x.id)).run();

@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { LevelPolicy } from '../config.js';
-import { dispatchGroupText, dispatchPrivateText, levelRaisedGroupText, repeatWarningText } from '../domain/case-replies.js';
+import { dispatchGroupText, dispatchPrivateText, levelRaisedGroupText, repeatWarningText, unboundAssigneeText } from '../domain/case-replies.js';
 import { generateCaseId } from '../domain/case-id.js';
 import { chooseAssignee, levelRank, routeLead, validateLeads, type Lead, type LeadError } from '../domain/lead.js';
 import type { Recipient } from '../domain/messages.js';
@@ -14,11 +14,12 @@ import type { OrgIndex } from '../domain/org.js';
 import { PRIORITY, type Level } from '../domain/types.js';
 import type { Log } from '../log.js';
 import { outboundQueue } from '../queues/names.js';
-import { appendEvent, caseById, caseFacts, openCaseByPhone, workload, type Tx } from '../store/cases.js';
+import { appendEvent, caseById, caseFacts, noteAssigned, openCaseByPhone, workload, type Tx } from '../store/cases.js';
 import type { Db } from '../store/db.js';
 import { memberById, memberByName } from '../store/org.js';
 import { refreshDeadline } from './escalate.js';
 import { addOutboxMessage } from '../store/outbox.js';
+import { makeKey } from '../domain/keys.js';
 import { caseLeads, cases } from '../store/schema.js';
 
 export interface IntakeDeps {
@@ -120,14 +121,20 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult 
   tx.insert(caseLeads).values({ externalId: lead.externalId, caseId: id, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'created' }).run();
   appendEvent(tx, id, at, 'created', 'system', { externalId: lead.externalId, level: lead.level, unit: lead.unit });
   appendEvent(tx, id, at, 'dispatched', 'system', { assignee: assignee.name, room: routing.room.topic, how: routing.named ? 'named' : routing.workers.length ? 'fair' : 'fallback_lead' });
+  noteAssigned(tx, member.id, at);
   refreshDeadline(tx, id, deps);
 
   const facts = caseFacts(caseById(tx, id)!);
   const to = recipient(tx, assignee.name);
   const queue = outboundQueue(deps.botId);
   const priority = PRIORITY[lead.level];
-  addOutboxMessage(tx, queue, `dispatch-${id}-group`, { room: routing.room.topic, mentions: [to], text: dispatchGroupText(facts, at, deps.timezone), meta: { caseId: id, kind: 'dispatch' } }, priority, at);
-  addOutboxMessage(tx, queue, `dispatch-${id}-private`, { to, text: dispatchPrivateText(facts, at, deps.timezone) }, priority, at);
+  addOutboxMessage(tx, queue, makeKey('dispatch', id, 'group'), { room: routing.room.topic, mentions: [to], text: dispatchGroupText(facts, at, deps.timezone), meta: { caseId: id, kind: 'dispatch' } }, priority, at);
+  if (to.wechatId) {
+    addOutboxMessage(tx, queue, makeKey('dispatch', id, 'private'), { to, text: dispatchPrivateText(facts, at, deps.timezone) }, priority, at, id);
+  } else {
+    // DESIGN "Privacy": the full record goes only to a bound identity, never to a display name.
+    tellLeadUnbound(deps, tx, id, lead.level, lead.unit, assignee.name, at);
+  }
   return { externalId: lead.externalId, caseId: id, status: 'created' };
 }
 
@@ -171,13 +178,35 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
   if (assigneeName) {
     const to = recipient(tx, assigneeName);
     const priority = PRIORITY[after.level as Level];
-    addOutboxMessage(tx, queue, `merge-${lead.externalId}-private`, { to, text: repeatWarningText(facts, lead, raised ? oldLevel : null, acknowledged, at, deps.timezone) }, priority, at);
+    if (to.wechatId) addOutboxMessage(tx, queue, makeKey('merge', caseId, lead.externalId, 'private'), { to, text: repeatWarningText(facts, lead, raised ? oldLevel : null, acknowledged, at, deps.timezone) }, priority, at, caseId);
     const room = routeLead(deps.org, { unit: after.unitCode, assignee: null });
     if (raised && room.ok) {
-      addOutboxMessage(tx, queue, `merge-${lead.externalId}-group`, { room: room.room.topic, mentions: [to], text: levelRaisedGroupText(facts, oldLevel, at, deps.timezone) }, priority, at);
+      addOutboxMessage(tx, queue, makeKey('merge', caseId, lead.externalId, 'group'), { room: room.room.topic, mentions: [to], text: levelRaisedGroupText(facts, oldLevel, at, deps.timezone) }, priority, at, caseId);
     }
   } else {
     deps.log.warn({ caseId }, 'merged lead into a case without an assignee');
   }
   return { externalId: lead.externalId, caseId, status: 'merged' };
+}
+
+/**
+ * The assignee has not bound their WeChat yet, so the full record cannot go to them: the
+ * nearest lead (privately if bound, else in their supervision room) is told, masked, so that
+ * someone reaches the worker by phone and the worker binds.
+ */
+function tellLeadUnbound(deps: IntakeDeps, tx: Tx, caseId: string, level: Level, unit: string, assigneeName: string, at: number): void {
+  const lead = deps.org.nearest(unit, 'lead') ?? deps.org.nearest(unit, 'supervisor');
+  deps.log.warn({ caseId, lead: lead?.name ?? null }, 'assignee not bound: private record withheld');
+  appendEvent(tx, caseId, at, 'private_withheld', 'system', { assignee: assigneeName, reason: 'not_bound' });
+  if (!lead) return;
+  const to = recipient(tx, lead.name);
+  const text = unboundAssigneeText(caseId, level, assigneeName);
+  const queue = outboundQueue(deps.botId);
+  if (to.wechatId) {
+    addOutboxMessage(tx, queue, makeKey('unbound', caseId, 'lead'), { to, text }, PRIORITY[level], at, caseId);
+    return;
+  }
+  const lineage = new Set(deps.org.lineage(unit).map((u) => u.code));
+  const room = deps.org.org.rooms.find((r) => r.purpose === 'supervision' && lineage.has(r.unit) && deps.org.roomMembers(r).some((m) => m.name === lead.name));
+  if (room) addOutboxMessage(tx, queue, makeKey('unbound', caseId, 'room'), { room: room.topic, mentions: [to], text }, PRIORITY[level], at, caseId);
 }

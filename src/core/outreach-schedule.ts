@@ -14,6 +14,7 @@ import { outboundQueue } from '../queues/names.js';
 import type { Db } from '../store/db.js';
 import { memberByName } from '../store/org.js';
 import { addOutboxMessage } from '../store/outbox.js';
+import { makeKey } from '../domain/keys.js';
 import { outreachTotals, postedOn } from '../store/outreach.js';
 
 export interface OutreachScheduleDeps {
@@ -46,7 +47,7 @@ export function remindUnlogged(deps: OutreachScheduleDeps): number {
       const missing = names.filter((n) => !posted.has(n));
       if (missing.length === 0) continue;
       const mentions = missing.map((n) => ({ name: n, wechatId: memberByName(tx, n)?.wechatId ?? null }));
-      addOutboxMessage(tx, outboundQueue(deps.botId), `remind-outreach-${roomKey(room.topic)}-${day}`, { room: room.topic, mentions, text: reminderToLogText(OUTREACH_EXAMPLE) }, PRIORITY.routine, at);
+      addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('remind-outreach', roomKey(room.topic), day), { room: room.topic, mentions, text: reminderToLogText(OUTREACH_EXAMPLE) }, PRIORITY.routine, at);
       reminded += missing.length;
     }
   });
@@ -69,7 +70,7 @@ export function postRanking(deps: OutreachScheduleDeps, boundary: number): void 
       const rows = rankCommunities(deps.org, totals, room.unit);
       if (rows.length === 0) continue;
       const text = rankingText(rows, formatDayZh(fromAt, deps.timezone), formatDayZh(toAt, deps.timezone));
-      addOutboxMessage(tx, outboundQueue(deps.botId), `ranking-${roomKey(room.topic)}-${boundary}`, { room: room.topic, mentions: [], text }, PRIORITY.routine, at);
+      addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('ranking', roomKey(room.topic), boundary), { room: room.topic, mentions: [], text }, PRIORITY.routine, at);
     }
   });
   deps.afterCommit();

@@ -104,3 +104,15 @@ export function levelRaisedGroupText(c: CaseFacts, from: Level, now: number, tz:
     `${WHAT_TO_DO[c.level]}，${formatClock(c.ackDueAt, now, tz)}前回复“收到 ${c.id}”。`,
   ].join('\n');
 }
+
+/**
+ * Told to the nearest lead when the assignee has not bound WeChat yet (no personal data).
+ * @example unboundAssigneeText('K7Q2', 'urgent', '李网格')
+ */
+export function unboundAssigneeText(id: string, level: Level, assignee: string): string {
+  return [
+    `${caseHeadline(level, id, '提醒')} 已派给${assignee}`,
+    `${assignee}还没有绑定本机器人，收不到完整信息。`,
+    `请电话通知其处置，并让其私聊我发送“绑定 绑定码”。`,
+  ].join('\n');
+}

@@ -2,15 +2,19 @@
  * The centre's API (DESIGN.md "Public contract"): `POST /api/v1/leads`, `GET /api/v1/cases/:caseId`.
  * `Authorization: Bearer $INTAKE_TOKEN` is required on /api/* when the token is set.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { IntakeOutcome } from '../core/intake.js';
 import type { CaseView } from '../store/cases.js';
 import type { OrgIndex } from '../domain/org.js';
 import type { ShiftSummary } from '../domain/summary.js';
+import { createRateLimiter, requireToken, verifySignature } from './guard.js';
 
 export interface ApiDeps {
   intakeToken: string | null;
+  /** When set, intake requires an HMAC signature (SECURITY.md). */
+  intakeHmacSecret?: string | null;
+  /** Case look-ups allowed per client and second (burst: 3×); ids are short, so guessing is slowed. */
+  lookupsPerSecond?: number;
   intake: (body: unknown) => IntakeOutcome;
   caseView: (caseId: string) => CaseView | null;
   summaries: (unit: string, from: number, to: number) => ShiftSummary[];
@@ -25,24 +29,17 @@ function timeParam(v: string | undefined): number | null {
   return /^\d+$/.test(v) ? Number(v) : Date.parse(v);
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  if (!m) return false;
-  const given = Buffer.from(m[1]!.trim());
-  const wanted = Buffer.from(token);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
-}
-
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   app.register(
     async (api) => {
-      api.addHook('onRequest', async (req, reply) => {
-        if (deps.intakeToken && !tokenMatches(req.headers.authorization, deps.intakeToken)) {
-          return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'missing or wrong bearer token (Authorization: Bearer $INTAKE_TOKEN)' });
-        }
-      });
+      api.addHook('onRequest', requireToken(deps.intakeToken));
 
       api.post('/leads', { bodyLimit: 2 * 1024 * 1024 }, async (req, reply) => {
+        if (deps.intakeHmacSecret) {
+          const h = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+          const bad = verifySignature(deps.intakeHmacSecret, { timestamp: h('x-gridguard-timestamp'), signature: h('x-gridguard-signature') }, rawBodyOf(req), Date.now());
+          if (bad) return reply.code(401).send({ error: bad });
+        }
         const outcome = deps.intake(req.body);
         if (!outcome.ok) return reply.code(400).send({ errors: outcome.errors });
         return { results: outcome.results };
@@ -61,7 +58,10 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         return deps.summaries(unit!, fromAt, toAt);
       });
 
+      const lookups = createRateLimiter(deps.lookupsPerSecond ?? 10, (deps.lookupsPerSecond ?? 10) * 3);
       api.get<{ Params: { caseId: string } }>('/cases/:caseId', async (req, reply) => {
+        const wait = lookups.take(req.ip);
+        if (wait) return reply.code(429).header('retry-after', String(wait)).send({ error: 'too many case look-ups; slow down' });
         const view = deps.caseView(req.params.caseId.trim().toUpperCase());
         if (!view) return reply.code(404).send({ error: `no case ${req.params.caseId}` });
         return view;
@@ -72,9 +72,20 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   // Contract errors as JSON: a body that is not JSON or too large is a 400/413 with a reason.
   app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, req, reply) => {
+    // Another process holds the SQLite write lock (an import, a backup): nothing was written
+    // (one transaction per request), so the client may simply send the same request again.
+    if (typeof err.code === 'string' && err.code.startsWith('SQLITE_BUSY')) {
+      req.log.warn({ url: req.url }, 'database busy; answered 503');
+      return reply.code(503).header('retry-after', '1').send({ error: 'database busy, retry in a second (the request was not applied)' });
+    }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err }, 'request failed');
     const message = status === 500 ? 'internal error' : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request body too large (at most 2 MB)' : err.message;
     return reply.code(status).send(status === 400 ? { errors: [{ index: 0, field: '(body)', message }] } : { error: message });
   });
+}
+
+/** The raw text of a JSON body, as kept by the server's content parser (for signatures). */
+function rawBodyOf(req: { body: unknown }): string {
+  return (req as unknown as { rawBody?: string }).rawBody ?? '';
 }

@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { Sandbox } from '../chat/sandbox.js';
 import { registerApi, type ApiDeps } from './api.js';
+import { requireToken } from './guard.js';
 import { registerSandboxFaultRoutes } from './sandbox-routes.js';
 import { SandboxInputError } from '../chat/sandbox.js';
 import { formatPath } from '../config.js';
@@ -44,6 +45,13 @@ export function createHttp(deps: HttpDeps) {
     bodyLimit: 1024 * 1024,
   });
 
+  // Keep the raw JSON text beside the parsed body: intake signatures are over the bytes sent.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    (req as unknown as { rawBody: string }).rawBody = body as string;
+    parseJson(req, body as string, done);
+  });
+
   app.get('/healthz', async (_req, reply) => {
     const problems = await deps.health();
     if (problems.length) return reply.code(503).send({ status: 'unavailable', problems });
@@ -53,9 +61,14 @@ export function createHttp(deps: HttpDeps) {
   registerApi(app, deps);
 
   const sandbox = deps.sandbox;
+  const guardSandbox = requireToken(deps.intakeToken);
   if (sandbox) {
     const page = readFileSync(SANDBOX_PAGE, 'utf8');
     app.get('/sandbox', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+    // DESIGN "Additions": the sandbox API needs the token as /api/* does (the page itself holds no data).
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.url.startsWith('/sandbox/')) return guardSandbox(req, reply);
+    });
     app.get('/sandbox/world', async () => sandbox.world());
     registerSandboxFaultRoutes(app, sandbox);
     app.get('/sandbox/messages', async (req, reply) => {

@@ -106,6 +106,20 @@ export function createTimers(o: TimersOptions): Timers {
     return reconciling;
   }
 
+  /**
+   * A job that failed all its attempts is kept (for a day) and blocks its id: re-adding it is a
+   * no-op (NOTES.md), so the case would never escalate. Remove such a job so arm() re-adds it.
+   */
+  async function rearmFailed(rows: Armed[]): Promise<void> {
+    for (const r of rows) {
+      const id = deadlineJobId(r.id, r.version);
+      const state = await queue.getJobState(id);
+      if (state !== 'failed') continue;
+      await queue.remove(id);
+      log.warn({ caseId: r.id, jobId: id }, 'escalation timer had failed; re-armed');
+    }
+  }
+
   async function sweep(): Promise<void> {
     try {
       // A flush or a restart of Redis without persistence removes the sentinel with our jobs.
@@ -116,7 +130,10 @@ export function createTimers(o: TimersOptions): Timers {
         return;
       }
       const overdue = select().where(and(inArray(cases.status, [...OPEN_STATUSES]), lt(cases.nextDeadlineAt, o.now() - OVERDUE_GRACE_MS))).all();
-      if (overdue.length) await arm(overdue);
+      if (overdue.length) {
+        await rearmFailed(overdue);
+        await arm(overdue);
+      }
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'timer sweep failed; will retry');
     }

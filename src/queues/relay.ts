@@ -10,7 +10,7 @@
 import type { Queue } from 'bullmq';
 import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
-import { markRelayed, pendingOutbox } from '../store/outbox.js';
+import { markFailed, markRelayed, pendingOutbox, type OutboxRow } from '../store/outbox.js';
 
 export interface Relay {
   /** Relays what is pending now; concurrent calls coalesce. */
@@ -24,7 +24,10 @@ export interface Relay {
 /** Rows relayed but undelivered for this long are relayed again (Redis may have lost them). */
 const RERELAY_AFTER_MS = 5 * 60_000;
 
-export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log, now: () => number = Date.now): Relay {
+/**
+ * @param ping answers when Redis is up (rejects otherwise): tells an outage from a refused row.
+ */
+export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log, now: () => number = Date.now, ping: () => Promise<unknown> = async () => {}): Relay {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -37,17 +40,50 @@ export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log,
       const rows = pendingOutbox(db, cutoff);
       if (rows.length === 0) return;
       const byQueue = new Map<string, typeof rows>();
-      for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
-      for (const [name, list] of byQueue) {
-        await queueFor(name).addBulk(
-          list.map((r) => ({ name: 'message', data: { ...r.payload, outboxId: r.id }, opts: { jobId: r.jobId, priority: r.priority } })),
-        );
+      for (const r of rows) {
+        const list = byQueue.get(r.queue);
+        if (list) list.push(r);
+        else byQueue.set(r.queue, [r]);
       }
-      markRelayed(db, rows.map((r) => r.id), now());
+      const failed = new Set<number>();
+      for (const [name, list] of byQueue) {
+        for (const id of await addRows(queueFor(name), list)) failed.add(id);
+      }
+      markRelayed(db, rows.filter((r) => !failed.has(r.id)).map((r) => r.id), now());
       log.debug({ count: rows.length }, 'relayed outbox rows');
       if (rows.length < 500) return;
     }
   };
+
+  /**
+   * Adds the rows as jobs. If the bulk add is refused while Redis answers, one row is bad
+   * (e.g. a job id BullMQ will not take): rows are then added one by one and a refused one is
+   * marked failed with its reason, so it never blocks the messages behind it.
+   */
+  async function addRows(queue: Queue, list: OutboxRow[]): Promise<number[]> {
+    const job = (r: OutboxRow) => ({ name: 'message', data: { ...r.payload, outboxId: r.id }, opts: { jobId: r.jobId, priority: r.priority } });
+    try {
+      await queue.addBulk(list.map(job));
+      return [];
+    } catch (err) {
+      // An outage is retried by the next sweep; only a refusal with Redis up is the row's fault.
+      await ping();
+      const failed: number[] = [];
+      for (const r of list) {
+        const j = job(r);
+        try {
+          await queue.add(j.name, j.data, j.opts);
+        } catch (rowErr) {
+          await ping();
+          markFailed(db, r.id, (rowErr as Error).message, now());
+          failed.push(r.id);
+          log.error({ outboxId: r.id, jobId: r.jobId.slice(0, 80), err: (rowErr as Error).message }, 'outbox row refused by the queue; marked failed');
+        }
+      }
+      if (!failed.length) log.warn({ err: (err as Error).message }, 'bulk relay refused, rows added one by one');
+      return failed;
+    }
+  }
 
   const kick = async (): Promise<void> => {
     if (running) {

@@ -1,5 +1,5 @@
 /** Cases in the store: reading them as domain facts, and the rows intake needs. */
-import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseFacts } from '../domain/case-replies.js';
 import type { Category } from '../domain/lead.js';
 import type { Level } from '../domain/types.js';
@@ -42,27 +42,34 @@ export function openCaseByPhone(db: Db | Tx, phone: string): CaseRow | null {
   );
 }
 
-/** Open cases per member name and when each was last assigned a case: the inputs of fair routing. */
+/**
+ * Open cases per member name and when each was last assigned a case: the inputs of fair
+ * routing. Reads only open cases (index on assignee and status) and the members' own
+ * `last_assigned_at`, so it costs the same after a million closed cases as after ten.
+ */
 export function workload(db: Db | Tx, names: string[]): { open: Map<string, number>; lastAssigned: Map<string, number> } {
   const open = new Map<string, number>();
   const lastAssigned = new Map<string, number>();
   if (names.length === 0) return { open, lastAssigned };
-  const rows = db
-    .select({
-      name: members.name,
-      open: sql<number>`sum(case when ${cases.status} in ('new','dispatched','acknowledged') then 1 else 0 end)`,
-      last: max(cases.createdAt),
-    })
+  const people = db.select({ id: members.id, name: members.name, last: members.lastAssignedAt }).from(members).where(inArray(members.name, names)).all();
+  if (people.length === 0) return { open, lastAssigned };
+  const counts = db
+    .select({ assigneeId: cases.assigneeId, n: sql<number>`count(*)` })
     .from(cases)
-    .innerJoin(members, eq(cases.assigneeId, members.id))
-    .where(inArray(members.name, names))
-    .groupBy(members.name)
+    .where(and(inArray(cases.assigneeId, people.map((p) => p.id)), inArray(cases.status, [...OPEN_STATUSES])))
+    .groupBy(cases.assigneeId)
     .all();
-  for (const r of rows) {
-    open.set(r.name, Number(r.open));
-    if (r.last !== null) lastAssigned.set(r.name, r.last);
+  const byId = new Map(counts.map((c) => [c.assigneeId, Number(c.n)]));
+  for (const p of people) {
+    open.set(p.name, byId.get(p.id) ?? 0);
+    if (p.last !== null) lastAssigned.set(p.name, p.last);
   }
   return { open, lastAssigned };
+}
+
+/** Notes that `memberId` was just given a case (fair routing rotates on it). */
+export function noteAssigned(tx: Tx, memberId: number, at: number): void {
+  tx.update(members).set({ lastAssignedAt: at }).where(eq(members.id, memberId)).run();
 }
 
 export function appendEvent(tx: Tx, caseId: string, at: number, type: string, actor: string, data?: Record<string, unknown>, messageId?: string): void {

@@ -27,15 +27,18 @@ export class MigrationIntegrityError extends Error {
 }
 
 /**
- * Opens (creating if needed) the database at `path` and migrates it.
+ * Opens (creating if needed) the database at `path` and migrates it. The service passes a
+ * short `busyTimeoutMs`: the wait is synchronous and would freeze every request while another
+ * process (an import, a backup) holds the write lock; a busy write fails fast instead and is
+ * answered 503 or retried by its job.
  * @example const store = openStore('data/gridguard.db')
  */
-export function openStore(path: string, migrationsFolder = MIGRATIONS_FOLDER): Store {
+export function openStore(path: string, migrationsFolder = MIGRATIONS_FOLDER, busyTimeoutMs = 5000): Store {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   const db = drizzle(sqlite, { schema });
   migrateSafely(sqlite, db, migrationsFolder);
   return { db, sqlite, close: () => sqlite.close() };

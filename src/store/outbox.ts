@@ -1,9 +1,9 @@
 /** The transactional outbox: rows written in the same transaction as the change they follow. */
-import { and, asc, eq, isNull, lt, or, inArray } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, inArray, min, sql } from 'drizzle-orm';
+import { isSafeKey } from '../domain/keys.js';
 import type { ChatOut } from '../domain/messages.js';
 import type { Db, Tx } from './db.js';
 import { outbox } from './schema.js';
-
 
 export interface OutboxRow {
   id: number;
@@ -13,26 +13,36 @@ export interface OutboxRow {
   priority: number;
 }
 
+/** The BullMQ job id of an outbox key (keys come from `makeKey`, so they are safe already). */
+export function outboxJobId(key: string): string {
+  return `out-${key}`;
+}
+
 /**
- * Adds a chat message to the outbox inside `tx`. `key` makes it unique (e.g. `reply-<messageId>-0`):
- * writing the same key twice keeps one row, so a retried handler never sends twice.
+ * Adds a chat message to the outbox inside `tx`. `key` makes it unique (built by `makeKey`,
+ * e.g. `reply-<messageId>-0`): writing the same key twice keeps one row, so a retried handler
+ * never sends twice. A key that BullMQ would refuse is a bug of ours: it throws before anything
+ * is written, so one bad row can never block the relay.
  */
-export function addOutboxMessage(tx: Tx | Db, queue: string, key: string, message: ChatOut, priority: number, now: number): void {
+export function addOutboxMessage(tx: Tx | Db, queue: string, key: string, message: ChatOut, priority: number, now: number, caseId: string | null = null): void {
+  const jobId = outboxJobId(key);
+  if (!isSafeKey(jobId)) throw new Error(`unsafe outbox key ${JSON.stringify(jobId.slice(0, 80))}: build keys with makeKey()`);
   tx.insert(outbox)
-    .values({ queue, jobId: `out-${key}`, payload: message as unknown as Record<string, unknown>, priority, createdAt: now })
+    .values({ queue, jobId, payload: message as unknown as Record<string, unknown>, priority, createdAt: now, caseId: caseId ?? message.meta?.caseId ?? null })
     .onConflictDoNothing({ target: outbox.jobId })
     .run();
 }
 
 /**
  * Rows to relay: never relayed, or relayed long ago and still not delivered (Redis may have
- * lost them; re-adding with the same job id is harmless while the job still exists).
+ * lost them; re-adding with the same job id is harmless while the job still exists). Rows
+ * marked failed are never relayed again.
  */
 export function pendingOutbox(db: Db, staleBefore: number, limit = 500): OutboxRow[] {
   return db
     .select({ id: outbox.id, queue: outbox.queue, jobId: outbox.jobId, payload: outbox.payload, priority: outbox.priority })
     .from(outbox)
-    .where(and(isNull(outbox.deliveredAt), or(isNull(outbox.relayedAt), lt(outbox.relayedAt, staleBefore))))
+    .where(and(isNull(outbox.deliveredAt), isNull(outbox.failedAt), or(isNull(outbox.relayedAt), lt(outbox.relayedAt, staleBefore))))
     .orderBy(asc(outbox.id))
     .limit(limit)
     .all();
@@ -42,6 +52,22 @@ export function markRelayed(db: Db, ids: number[], now: number): void {
   if (ids.length) db.update(outbox).set({ relayedAt: now }).where(inArray(outbox.id, ids)).run();
 }
 
+/** A row BullMQ or WeChat refused for good: kept with its reason, never relayed again. */
+export function markFailed(db: Db | Tx, id: number, reason: string, now: number): void {
+  db.update(outbox).set({ failedAt: now, failReason: reason.slice(0, 500) }).where(and(eq(outbox.id, id), isNull(outbox.deliveredAt))).run();
+}
+
 export function markDelivered(db: Db | Tx, jobId: string, now: number): void {
   db.update(outbox).set({ deliveredAt: now }).where(and(eq(outbox.jobId, jobId), isNull(outbox.deliveredAt))).run();
+}
+
+/** How far the relay and the gateways are behind: the oldest message not yet delivered, and how many wait. */
+export function outboxBacklog(db: Db): { waiting: number; oldestCreatedAt: number | null; failed: number } {
+  const row = db
+    .select({ waiting: sql<number>`count(*)`, oldest: min(outbox.createdAt) })
+    .from(outbox)
+    .where(and(isNull(outbox.deliveredAt), isNull(outbox.failedAt)))
+    .get();
+  const failed = db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(isNull(outbox.deliveredAt), sql`${outbox.failedAt} is not null`, isNull(outbox.clearedAt))).get();
+  return { waiting: row?.waiting ?? 0, oldestCreatedAt: row?.oldest ?? null, failed: failed?.n ?? 0 };
 }

@@ -25,6 +25,8 @@ export const members = sqliteTable(
     /** The WeChat identity bound to this roster entry (contact id), or null when unbound. */
     wechatId: text('wechat_id').unique(),
     boundAt: integer('bound_at'),
+    /** When this member was last given a case (fair routing reads it instead of their history). */
+    lastAssignedAt: integer('last_assigned_at'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [index('members_unit_idx').on(t.unitCode)],
@@ -179,8 +181,19 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     relayedAt: integer('relayed_at'),
     deliveredAt: integer('delivered_at'),
+    /** The case the message is about, if any (retention clears its payload with the case). */
+    caseId: text('case_id'),
+    /** BullMQ refused the job or WeChat refused it for good: never relayed again. */
+    failedAt: integer('failed_at'),
+    failReason: text('fail_reason'),
+    /** Retention replaced the payload (so it is never rewritten again). */
+    clearedAt: integer('cleared_at'),
   },
-  (t) => [index('outbox_pending_idx').on(t.deliveredAt, t.relayedAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.deliveredAt, t.failedAt, t.relayedAt),
+    index('outbox_case_idx').on(t.caseId),
+    index('outbox_uncleared_idx').on(t.clearedAt, t.deliveredAt),
+  ],
 );
 
 /** Chat messages already taken in: a replay by the puppet is never processed twice. */
