@@ -28,7 +28,7 @@ export type Span = { start: number; end: number; text: string };
  * One token: a known word, a case id, an amount (after 损失/被骗) or any other word.
  * @example lex('收到 K7Q2')[1] // { t: 'id', id: 'K7Q2', start: 3, end: 7, text: 'K7Q2' }
  */
-export type Token = Span & (Lexeme | { t: 'id'; id: string } | { t: 'amount'; value: number | null } | { t: 'word' });
+export type Token = Span & (Lexeme | { t: 'id'; id: string } | { t: 'amount'; value: number | null; approximate?: boolean } | { t: 'word' });
 
 function buildVocabulary(): Map<string, Lexeme> {
   const v = new Map<string, Lexeme>();
