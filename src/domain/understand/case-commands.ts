@@ -1,0 +1,203 @@
+/**
+ * The case grammar in the understanding step: acknowledgements, outcomes, corrections,
+ * queries and the leads' commands, decided with the context (issue 13). Questions never
+ * change state; inferred outcomes and slipped ids are confirmed first; unknown ids answered.
+ */
+import type { WordKind } from '../case-words.js';
+import { HELP_PHRASES, MINE_PHRASES, STATS_PHRASES } from '../case-words.js';
+import type { Token } from '../grammar-lexer.js';
+import { describeReport, understandReplies as say } from '../understand-replies.js';
+import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';
+import type { Reading } from './read.js';
+import { readOutcome } from './report.js';
+import type { Decision, RefuseReason, UnderstandContext, UnderstoodCommand } from './types.js';
+
+const IGNORE: Decision = { kind: 'ignore' };
+const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
+/** A loss above this is questioned before it is stored. */
+const BIG_LOSS = 10_000_000;
+/** A bare 收到 may mean a case pushed at most this long ago (issue 13). */
+const RECENT_PUSH_MINUTES = 30;
+
+const act = (command: UnderstoodCommand): Decision => ({ kind: 'act', command });
+const confirm = (command: UnderstoodCommand, prompt: string): Decision => ({ kind: 'confirm', command, prompt });
+const refuse = (reason: RefuseReason, example: string, hint?: string): Decision => (hint ? { kind: 'refuse', reason, example, hint } : { kind: 'refuse', reason, example });
+const has = (body: string, phrases: readonly string[]) => phrases.some((p) => body.includes(p));
+
+interface Turn {
+  r: Reading;
+  ctx: UnderstandContext;
+  addressed: boolean;
+  kws: (Token & { t: 'kw' })[];
+  /** An example id for refusals: the sender's newest open case, else K7Q2. */
+  exampleId: string;
+}
+
+const kwOf = (t: Turn, kind: WordKind) => t.kws.find((k) => k.kind === kind);
+const unknownCase = (t: Turn, typed: string) => refuse('unknown_case', `查 ${t.exampleId}`, say.unknownCase(typed, t.ctx.openCases));
+
+/** Decides a message by the case grammar. */
+export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolean): Decision {
+  const kws = r.toks.filter((x): x is Token & { t: 'kw' } => x.t === 'kw');
+  const t: Turn = { r, ctx, addressed, kws, exampleId: ctx.openCases[0]?.id ?? 'K7Q2' };
+  if (r.question) return question(t);
+  const first = kws[0];
+  const head = first !== undefined && atHead(r.toks, first);
+  const typed = typedCase(r);
+  // Meant for the bot: addressed, begun with a keyword, or naming the sender's own case.
+  const meant = addressed || head || (typed !== null && (typed.source === 'typo' || ctx.openCases.some((c) => c.id === typed.id)));
+
+  for (const kind of ['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind'] as const) {
+    const kw = kwOf(t, kind);
+    if (kw && (meant || (typed?.source === 'text' && atHead(r.toks, kw)))) return leadCommand(t, kind, kw, typed);
+  }
+  const outcome = readOutcome(r);
+  if (outcome) return report(t, typed, meant, kwOf(t, 'report') !== undefined);
+  if (kwOf(t, 'report') && meant) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
+  const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || x.t === 'weak');
+  if (ackTok) return acknowledge(t, typed, ackTok, meant);
+  const query = kwOf(t, 'query');
+  if (query && (meant || typed?.source === 'text')) return caseQuery(t, typed);
+  const sole = soleKeyword(t);
+  if (sole) return act({ kind: sole });
+  if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
+  return addressed ? refuse('not_understood', '帮助') : IGNORE;
+}
+
+/** 我的 / 统计 / 帮助 alone (with politeness when addressed). */
+function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
+  let kind: 'mine' | 'stats' | 'help' | null = null;
+  for (const x of t.r.toks) {
+    if (x.t === 'kw' && (x.kind === 'mine' || x.kind === 'stats' || x.kind === 'help') && (kind === null || kind === x.kind)) kind = x.kind;
+    else if (!(x.t === 'particle' || (t.addressed && x.t === 'filler'))) return null;
+  }
+  return kind;
+}
+
+/** A question: never a state change; it may become 查, 我的, 统计 or 帮助. */
+function question(t: Turn): Decision {
+  const { r, ctx } = t;
+  if (has(r.body, HELP_PHRASES) || kwOf(t, 'help')) return act({ kind: 'help' });
+  if (has(r.body, MINE_PHRASES) || soleKeyword(t) === 'mine') return act({ kind: 'mine' });
+  if ((has(r.body, STATS_PHRASES) || soleKeyword(t) === 'stats') && OVERSEERS.has(ctx.role)) return act({ kind: 'stats' });
+  const typed = typedCase(r);
+  const idTok = r.toks.find((x) => x.t === 'id');
+  // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
+  const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && atHead(r.toks, idTok)) || ctx.openCases.some((c) => c.id === typed?.id);
+  if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
+  if (typed && (kwOf(t, 'query') || t.addressed)) return unknownCase(t, typed.typed);
+  if (kwOf(t, 'query') && (t.addressed || atHead(r.toks, kwOf(t, 'query')!))) return caseQuery(t, null);
+  return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
+}
+
+function caseQuery(t: Turn, typed: FoundCase | null): Decision {
+  const found = typed ?? (t.ctx.quote?.from === 'bot' ? contextCase(t.ctx) : null);
+  if (!found) return t.addressed || kwOf(t, 'query') ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
+  if (found.source === 'unknown') return unknownCase(t, found.typed);
+  const command: UnderstoodCommand = { kind: 'query', caseId: found.id };
+  return found.source === 'typo' ? confirm(command, say.confirmTypo(found.id)) : act(command);
+}
+
+/** 收到 / 好的 / 马上过去, with an id, a quoted bot message, or right after the push. */
+function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boolean): Decision {
+  const { ctx, r } = t;
+  const quote = ctx.quote;
+  const overseer = OVERSEERS.has(ctx.role);
+  if (typed) {
+    if (typed.source === 'unknown') return meant ? unknownCase(t, typed.typed) : IGNORE;
+    if (!meant && typed.source === 'text' && !atHead(r.toks, ackTok) && !atHead(r.toks, r.toks.find((x) => x.t === 'id')!)) return IGNORE;
+    if (overseer && quote?.from === 'bot' && quote.kind === 'escalation' && quote.caseId === typed.id) return act({ kind: 'supervise', caseId: typed.id });
+    return typed.source === 'typo' ? confirm({ kind: 'ack', caseId: typed.id }, say.confirmTypo(typed.id)) : act({ kind: 'ack', caseId: typed.id });
+  }
+  if (quote?.from === 'person') return IGNORE;
+  if (quote?.from === 'bot') {
+    if (!quote.caseId) return IGNORE;
+    if (overseer && (quote.kind === 'escalation' || quote.kind === 'reminder')) return act({ kind: 'supervise', caseId: quote.caseId });
+    return quote.kind === 'confirmation' ? IGNORE : act({ kind: 'ack', caseId: quote.caseId });
+  }
+  // Only a short reply that starts with the acknowledgement is a bare one (收到，这就出发).
+  if (!atHead(r.toks, ackTok) || [...r.body].length > 16) return IGNORE;
+  const unacked = ctx.openCases.filter((c) => !c.acknowledged);
+  if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
+  const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
+  if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
+  if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
+  if (recent.length > 1) return refuse('which_case', `收到 ${recent[0]!.id}`, say.whichCase(recent));
+  return t.addressed && kwOf(t, 'ack') ? refuse('missing_case_id', `收到 ${t.exampleId}`, say.missingCaseId) : IGNORE;
+}
+
+/** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
+function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boolean): Decision {
+  const o = readOutcome(t.r)!;
+  const found = typed ?? contextCase(t.ctx);
+  if (!found) return meant && (t.addressed || keyword) ? refuse('missing_case_id', `反馈 ${t.exampleId} ${describeReport({ ...o, method: o.method, lossAmount: null })}`, say.missingCaseId) : IGNORE;
+  if (found.source === 'unknown') return meant || keyword ? unknownCase(t, found.typed) : IGNORE;
+  if (found.source === 'text' && !meant) return IGNORE;
+  if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
+  const command: UnderstoodCommand = { kind: 'report', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount, approximate: o.approximate, alsoReported: o.alsoReported };
+  const said = describeReport(o);
+  if (found.source === 'typo') return confirm(command, say.confirmTypo(found.id));
+  if (o.lossAmount !== null && (o.lossAmount > BIG_LOSS || o.lossAmount < 1)) return confirm(command, say.bigAmount(found.id, said));
+  const inferred = !keyword || found.source !== 'text' || o.approximate || o.conflicting;
+  return inferred ? confirm(command, say.confirmReport(found.id, said)) : act(command);
+}
+
+type LeadKind = 'correct' | 'reopen' | 'reassign' | 'cancel' | 'supervise' | 'bind';
+
+/** 更正 / 重办 / 转派 / 撤销 / 督办 / 绑定: a keyword and its arguments. */
+function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase | null): Decision {
+  const { r, ctx } = t;
+  if (kind === 'bind') {
+    const next = r.toks[r.toks.indexOf(kw) + 1];
+    return next && /^[A-Za-z0-9]{4,16}$/.test(next.text) ? act({ kind: 'bind', code: next.text.toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
+  }
+  const found = typed ?? (ctx.quote?.from === 'bot' && ctx.quote.caseId ? contextCase(ctx) : null);
+  const example: Record<Exclude<LeadKind, 'bind'>, string> = {
+    correct: `更正 ${found?.id ?? t.exampleId} 劝阻成功`,
+    reopen: `重办 ${found?.id ?? t.exampleId} 家属反映又被骗`,
+    reassign: `转派 ${found?.id ?? t.exampleId} @周网格`,
+    cancel: `撤销 ${found?.id ?? t.exampleId} 重复预警`,
+    supervise: `督办 ${found?.id ?? t.exampleId}`,
+  };
+  if (!found) return refuse('missing_case_id', example[kind], say.missingCaseId);
+  if (found.source === 'unknown') return unknownCase(t, found.typed);
+  const rest = restOf(r, [kw, r.toks.find((x) => x.t === 'id')]);
+  let command: UnderstoodCommand;
+  switch (kind) {
+    case 'correct': {
+      const o = readOutcome(r);
+      if (!o) return refuse('missing_result', example.correct, say.missingResult);
+      command = { kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount };
+      if (found.source !== 'text') return confirm(command, say.confirmCorrect(found.id, describeReport(o)));
+      break;
+    }
+    case 'reopen':
+      command = { kind: 'reopen', caseId: found.id, reason: rest };
+      break;
+    case 'cancel':
+      if (!rest) return refuse('missing_reason', example.cancel, say.missingReason);
+      command = { kind: 'cancel', caseId: found.id, reason: rest };
+      break;
+    case 'supervise':
+      command = { kind: 'supervise', caseId: found.id };
+      break;
+    case 'reassign': {
+      const to = r.others[0] ?? (/^(?:给|转给|派给|交给)?\s*([\p{Script=Han}A-Za-z]{2,8}?)(?:处理|负责|跟进|去|吧|了)*$/u.exec(rest)?.[1] ?? null);
+      if (!to) return refuse('missing_target', example.reassign, say.missingTarget);
+      command = { kind: 'reassign', caseId: found.id, to };
+      break;
+    }
+  }
+  return found.source === 'typo' ? confirm(command, say.confirmTypo(found.id)) : act(command);
+}
+
+/** The text without the keyword and the id: a reason or a name. */
+function restOf(r: Reading, spans: (Token | undefined)[]): string {
+  let out = r.body;
+  for (const s of [...spans].filter((x): x is Token => x !== undefined).sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + ' ' + out.slice(s.end);
+  return out
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,，。、:：;；!！.\-—~～]+|[\s,，。、:：;；!！.\-—~～]+$/gu, '')
+    .replace(/^(?:原因|理由|因为|由于)[\s:：,，]*/u, '')
+    .trim();
+}

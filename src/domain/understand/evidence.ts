@@ -1,0 +1,76 @@
+/**
+ * Which case a message is about, and whether it was addressed to the bot at all: from the id
+ * typed, the quoted bot message, the push just before, or the sender's only open case
+ * (issue 13 "Case ids by evidence", "Context the way people use it").
+ */
+import type { Token } from '../grammar-lexer.js';
+import type { IdEvidence, Reading } from './read.js';
+import type { UnderstandContext } from './types.js';
+
+/**
+ * Where a case id came from. `text` and `typo` were typed; the others are inferred.
+ * @example const s: CaseSource = 'quote'
+ */
+export type CaseSource = 'text' | 'typo' | 'unknown' | 'quote' | 'push' | 'only';
+
+/**
+ * The case a message is about.
+ * @example const f: FoundCase = { id: 'Q7RT', source: 'text', typed: 'Q7RT' }
+ */
+export interface FoundCase {
+  id: string;
+  source: CaseSource;
+  typed: string;
+}
+
+const SKIPPABLE = new Set(['weak', 'particle', 'filler']);
+
+/**
+ * The case id typed in the text, by evidence: own or visible first, then a one-character slip
+ * on exactly one of the sender's open cases, then an unknown id.
+ * @example typedCase(read('收到 Q7RI', { openCases: [q7rt], visibleCases: [] }))?.source // 'typo'
+ */
+export function typedCase(r: Reading): FoundCase | null {
+  const pick = (how: IdEvidence['how'][]) => r.ids.find((e) => how.includes(e.how));
+  const e = pick(['own', 'visible']) ?? pick(['typo']) ?? pick(['unknown']);
+  if (!e) return null;
+  return { id: e.id, typed: e.typed, source: e.how === 'typo' ? 'typo' : e.how === 'unknown' ? 'unknown' : 'text' };
+}
+
+/**
+ * The case the context points at when no id was typed: the quoted bot message, the push right
+ * before this message, or (in private chat) the sender's only open case. A quote of a person's
+ * message points at nothing.
+ * @example contextCase({ ...ctx, pushIsLatest: true })?.source // 'push'
+ */
+export function contextCase(ctx: UnderstandContext): FoundCase | null {
+  if (ctx.quote?.from === 'person') return null;
+  if (ctx.quote?.from === 'bot') return ctx.quote.caseId ? { id: ctx.quote.caseId, source: 'quote', typed: '' } : null;
+  const newest = ctx.openCases[0];
+  if (ctx.pushIsLatest && newest) return { id: newest.id, source: 'push', typed: '' };
+  if (ctx.room === 'private' && ctx.openCases.length === 1) return { id: ctx.openCases[0]!.id, source: 'only', typed: '' };
+  return null;
+}
+
+/**
+ * True when `tok` starts the message (after 好的, 嗯, 请 and at most one case id): the
+ * sender began with the command, so it is meant for the bot.
+ * @example atHead(toks, toks[1]) // true for '好的，收到 Q7RT'
+ */
+export function atHead(toks: Token[], tok: Token): boolean {
+  let ids = 0;
+  for (const t of toks) {
+    if (t === tok) return true;
+    if (t.t === 'id' && ++ids <= 1) continue;
+    if (!SKIPPABLE.has(t.t)) return false;
+  }
+  return false;
+}
+
+/**
+ * Addressed to the bot: private chat, an @mention, or a quoted bot message.
+ * @example isAddressed(ctx, reading) // true in private chat
+ */
+export function isAddressed(ctx: UnderstandContext, r: Reading): boolean {
+  return ctx.room === 'private' || ctx.mention || r.mentionsBot || ctx.quote?.from === 'bot';
+}

@@ -1,0 +1,92 @@
+/**
+ * One understanding step (issue 13, STYLE.md "One understanding step"): a chat message and a
+ * plain context in, one decision out: act, confirm first, refuse with an example, or ignore.
+ * Every grammar is read here: confirmations, outreach, help, binding and case commands.
+ * Pure and total: it never throws and never reads the clock.
+ */
+import { CONFIRM_NO, CONFIRM_YES } from '../case-words.js';
+import { describeOutreach } from '../outreach.js';
+import { understandReplies as say } from '../understand-replies.js';
+import { decideCase } from './case-commands.js';
+import { isAddressed } from './evidence.js';
+import { readOutreach } from './outreach-sentence.js';
+import { read } from './read.js';
+import type { Decision, UnderstandContext } from './types.js';
+
+export type { Decision, OpenCase, QuoteContext, RefuseReason, RoomKind, UnderstandContext, UnderstoodCommand } from './types.js';
+export { STATE_CHANGING } from './types.js';
+
+const IGNORE: Decision = { kind: 'ignore' };
+const WITHDRAW = new Set(['撤回', '撤回宣传', '撤回上一条', '撤销宣传', '撤销上一条', '撤回登记', '撤回刚才的', '刚才的撤回']);
+const compact = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+
+/** Fills what a caller may have left out, so a partial context never throws. */
+function complete(ctx: Partial<UnderstandContext> | null | undefined): UnderstandContext {
+  const c = ctx ?? {};
+  return {
+    role: c.role ?? 'stranger',
+    ...(c.unit !== undefined ? { unit: c.unit } : {}),
+    room: c.room ?? 'private',
+    mention: c.mention === true,
+    openCases: Array.isArray(c.openCases) ? c.openCases : [],
+    visibleCases: Array.isArray(c.visibleCases) ? c.visibleCases : [],
+    quote: c.quote ?? null,
+    pushIsLatest: c.pushIsLatest === true,
+    pendingConfirmation: c.pendingConfirmation === true,
+    botName: typeof c.botName === 'string' ? c.botName : '',
+  };
+}
+
+/**
+ * Understands one chat message in its context. The text may carry WeChat's quote shape; the
+ * quoted message itself is described by `context.quote`, which core builds.
+ * @example understand('反馈 Q7RT 没劝住，钱已经转出去了', ctx)
+ *   // { kind: 'act', command: { kind: 'report', caseId: 'Q7RT', result: 'defrauded', ... } }
+ * @example understand('Q7RT 劝住了吗', leadCtx) // { kind: 'act', command: { kind: 'query', caseId: 'Q7RT' } }
+ */
+export function understand(text: string, context: UnderstandContext): Decision {
+  const ctx = complete(context);
+  try {
+    return decide(typeof text === 'string' ? text : '', ctx);
+  } catch {
+    // A bug here must not take the chat down; an addressed sender still gets an answer.
+    return ctx.room === 'private' || ctx.mention ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
+  }
+}
+
+function decide(text: string, ctx: UnderstandContext): Decision {
+  const r = read(text, ctx, ctx.botName);
+  const addressed = isAddressed(ctx, r);
+  const word = compact(r.body);
+  if (ctx.pendingConfirmation) {
+    if (CONFIRM_YES.includes(word)) return { kind: 'act', command: { kind: 'confirm_yes' } };
+    if (CONFIRM_NO.includes(word)) return { kind: 'act', command: { kind: 'confirm_no' } };
+  }
+  if (word === '') return addressed ? { kind: 'act', command: { kind: 'help' } } : IGNORE;
+  if (/^[12]$/.test(word)) return IGNORE;
+  if (ctx.role === 'stranger') return stranger(text, ctx);
+
+  const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
+  if (outreachPlace && WITHDRAW.has(word)) return { kind: 'act', command: { kind: 'withdraw' } };
+  if (outreachPlace && r.ids.length === 0 && !r.question) {
+    const { keyword, parsed } = readOutreach(r.body);
+    if (parsed.ok) {
+      const command = { kind: 'outreach' as const, ...parsed.log };
+      return keyword ? { kind: 'act', command } : { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(parsed.log)) };
+    }
+    if (parsed.reason !== 'not_outreach') return { kind: 'refuse', reason: 'outreach_incomplete', example: parsed.example, hint: parsed.hint };
+  }
+  if (ctx.role === 'volunteer') {
+    const d = decideCase(r, ctx, addressed);
+    return d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query') ? d : addressed ? { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: say.volunteerCases } : IGNORE;
+  }
+  return decideCase(r, ctx, addressed);
+}
+
+/** Someone not bound yet: 绑定 and 帮助 work; anything else addressed is told how to bind. */
+function stranger(text: string, ctx: UnderstandContext): Decision {
+  const d = decideCase(read(text, ctx, ctx.botName), ctx, true);
+  if (d.kind === 'act' && (d.command.kind === 'bind' || d.command.kind === 'help')) return d;
+  if (d.kind === 'refuse' && d.reason === 'missing_code') return d;
+  return ctx.room === 'private' || ctx.mention ? { kind: 'refuse', reason: 'not_bound', example: '绑定 K3P9QX', hint: say.notBound } : IGNORE;
+}

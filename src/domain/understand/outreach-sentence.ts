@@ -1,0 +1,33 @@
+/**
+ * Outreach logs as volunteers write them (issue 13 "Outreach"): `宣传 …` as before, and plain
+ * sentences that state a place and a head count (今天下午在团结湖公园做了反诈宣传，大约120人参加).
+ * The outreach grammar itself is outreach.ts; this only finds the place in a sentence.
+ */
+import { KEYWORD } from '../outreach-words.js';
+import { parseOutreach, type OutreachParsed } from '../outreach.js';
+
+/** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
+const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了|摆|参加了|给|为|向|对|宣传)/u;
+/** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
+const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
+
+/** Without a place phrase, a sentence must at least speak of outreach. */
+const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|app/iu;
+
+/**
+ * Reads an outreach log from a message, with or without the 宣传 keyword. `keyword` says
+ * whether the message began with it: a sentence without it counts only with a place and a
+ * head count, and is otherwise not outreach at all.
+ * @example readOutreach('今天在团结湖公园做了反诈宣传，120人参加').parsed.ok // true
+ */
+export function readOutreach(body: string): { keyword: boolean; parsed: OutreachParsed } {
+  if (KEYWORD.test(body)) return { keyword: true, parsed: parseOutreach(body) };
+  if (!HEAD_COUNT.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  const place = PLACE.exec(body);
+  if (!place && !ABOUT_OUTREACH.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  // The place first; what stood around it on lines of its own, so it is never part of the place.
+  const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body}`;
+  const parsed = parseOutreach(text);
+  if (!parsed.ok) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  return { keyword: false, parsed };
+}

@@ -1,0 +1,104 @@
+/**
+ * Reading a message once (issue 13): quote split off, full-width folded, mentions removed,
+ * punctuation blanked, lexed; then the facts every grammar needs are noted on the result:
+ * negated words dropped, questions marked, case ids weighed against the sender's cases.
+ */
+import type { Result } from '../case-machine.js';
+import { NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_WORDS } from '../case-words.js';
+import { readUtterance } from '../grammar.js';
+import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
+import type { OpenCase } from './types.js';
+
+/**
+ * How a case id in the text relates to the sender: their own open case, another case they may
+ * see, one character away from exactly one of their open cases, or unknown.
+ * @example const e: IdEvidence = { typed: 'Q7RI', id: 'Q7RT', how: 'typo' }
+ */
+export interface IdEvidence {
+  typed: string;
+  id: string;
+  how: 'own' | 'visible' | 'typo' | 'unknown';
+  start: number;
+}
+
+/**
+ * A message as every grammar sees it.
+ * @example read('收到 Q7RT', { openCases: [], visibleCases: ['Q7RT'] }).ids[0]?.how // 'visible'
+ */
+export interface Reading {
+  /** Normalised reply text (no quote, no mentions, trailing full stops dropped). */
+  body: string;
+  /** `body` with punctuation blanked, positions kept. */
+  clean: string;
+  /** Tokens, with negated results and acknowledgements turned into plain words. */
+  toks: Token[];
+  /** Results the sender denied (没劝住 → dissuaded). */
+  negated: Result[];
+  /** Names mentioned, the bot excluded. */
+  others: string[];
+  mentionsBot: boolean;
+  question: boolean;
+  ids: IdEvidence[];
+}
+
+const NEGATION_BEFORE = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a.length).join('|')})$`);
+const QUESTION = new RegExp(`[?？]|${QUESTION_WORDS.join('|')}`);
+const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')})[\\s啊呀呢哈]*$`);
+
+/** Levenshtein distance, capped: we only care whether it is 0, 1 or more. */
+function within1(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Case-id-shaped or near-miss ASCII words: 4 to 7 letters and digits with at least one digit. */
+const NEAR_ID = /^(?=.*\d)[A-Za-z][A-Za-z0-9]{3,6}$/;
+
+function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; visibleCases: string[] }): IdEvidence {
+  const up = typed.toUpperCase();
+  if (cases.openCases.some((c) => c.id === up)) return { typed, id: up, how: 'own', start };
+  if (cases.visibleCases.includes(up)) return { typed, id: up, how: 'visible', start };
+  const near = cases.openCases.filter((c) => within1(c.id, up));
+  if (near.length === 1) return { typed, id: near[0]!.id, how: 'typo', start };
+  return { typed, id: up, how: 'unknown', start };
+}
+
+/**
+ * Reads raw message text (a WeChat quote shape allowed) once, for every grammar. Never throws
+ * on strings; `cases` gives the evidence for case ids.
+ * @example read('反馈 Q7RT 没劝住', { openCases: [], visibleCases: ['Q7RT'] }).negated // ['dissuaded']
+ */
+export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[] }, botName = ''): Reading {
+  const u = readUtterance(raw, botName);
+  const clean = blankPunctuation(u.body);
+  const negated: Result[] = [];
+  const ids: IdEvidence[] = [];
+  const toks: Token[] = [];
+  for (const t of lex(clean)) {
+    const before = clean.slice(Math.max(0, t.start - 3), t.start);
+    const word: Token = { t: 'word', start: t.start, end: t.end, text: t.text };
+    if (t.t === 'result' && NEGATION_BEFORE.test(before)) {
+      negated.push(t.result);
+      toks.push(word);
+    } else if ((t.t === 'kw' && t.kind === 'ack') || t.t === 'weak') {
+      toks.push(NEGATION_BEFORE.test(before) ? word : t);
+    } else if (t.t === 'id' || (t.t === 'word' && NEAR_ID.test(t.text))) {
+      // 京N7K29 is a licence plate, not a case.
+      if (PLATE_PREFIXES.includes(clean[t.start - 1] ?? ' ')) toks.push(word);
+      else {
+        const e = weigh(t.text, t.start, cases);
+        if (t.t === 'word' && e.how === 'unknown') toks.push(t);
+        else {
+          ids.push(e);
+          toks.push({ t: 'id', id: e.id, start: t.start, end: t.end, text: t.text });
+        }
+      }
+    } else toks.push(t);
+  }
+  const question = QUESTION.test(u.body) || QUESTION_END.test(clean.trim());
+  return { body: u.body, clean, toks, negated, others: u.mentions.filter((m) => m !== botName), mentionsBot: botName !== '' && u.mentions.includes(botName), question, ids };
+}
