@@ -1,0 +1,133 @@
+/**
+ * The phrasing corpus (tests/corpus/README.md): reading its lines, building the understanding
+ * step's context with the README's defaults, and scoring a decision against the expectation.
+ * Shared by `npm run eval:phrasing` and tests/unit/understand.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { STATE_CHANGING, understand, type Decision, type OpenCase, type QuoteContext, type RoomKind, type UnderstandContext } from '../../src/domain/understand/index.js';
+
+export interface CorpusLine {
+  id: string;
+  category: string;
+  text: string;
+  context: Record<string, unknown>;
+  expect: { decision: Decision['kind']; command?: Record<string, unknown> };
+}
+
+/** A corpus file that does not follow the README: the script exits non-zero on it. */
+export class MalformedCorpusError extends Error {
+  override name = 'MalformedCorpusError';
+}
+
+const DECISIONS = new Set(['act', 'confirm', 'refuse', 'ignore']);
+
+/** Reads a .jsonl corpus file; throws MalformedCorpusError naming the line that is wrong. */
+export function readCorpus(path: string): CorpusLine[] {
+  const lines: CorpusLine[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      if (raw.trim() === '') return;
+      let v: unknown;
+      try {
+        v = JSON.parse(raw);
+      } catch {
+        throw new MalformedCorpusError(`${path}:${i + 1}: not JSON`);
+      }
+      const o = v as Partial<CorpusLine> | null;
+      if (!o || typeof o.text !== 'string' || typeof o.category !== 'string' || !o.expect || !DECISIONS.has(o.expect.decision)) {
+        throw new MalformedCorpusError(`${path}:${i + 1}: needs text, category and expect.decision (act|confirm|refuse|ignore)`);
+      }
+      lines.push({ id: String(o.id ?? `${path}:${i + 1}`), category: o.category, text: o.text, context: (o.context ?? {}) as Record<string, unknown>, expect: o.expect });
+    });
+  return lines;
+}
+
+const DEFAULT_ROOM: Record<string, RoomKind> = { worker: 'tasks', lead: 'supervision', supervisor: 'supervision', operator: 'supervision', admin: 'supervision', volunteer: 'volunteers', stranger: 'private' };
+
+/** The context of a corpus line, with the README's defaults. */
+export function contextOf(line: CorpusLine): UnderstandContext {
+  const c = line.context;
+  const role = (c.role as UnderstandContext['role'] | undefined) ?? 'worker';
+  const openDefault: OpenCase[] = role === 'worker' ? [{ id: 'Q7RT', level: 'urgent', acknowledged: false, pushedMinutesAgo: 3 }] : [];
+  return {
+    role,
+    room: (c.room as RoomKind | undefined) ?? DEFAULT_ROOM[role] ?? 'tasks',
+    mention: c.mention === true,
+    openCases: (c.openCases as OpenCase[] | undefined) ?? openDefault,
+    visibleCases: (c.visibleCases as string[] | undefined) ?? ['X6CU', 'K7Q2'],
+    quote: (c.quote as QuoteContext | null | undefined) ?? null,
+    pushIsLatest: c.pushIsLatest === true,
+    pendingConfirmation: c.pendingConfirmation === true,
+    botName: '网格哨兵',
+  };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** True when every field the line lists matches the command the decision carries. */
+export function commandMatches(expected: Record<string, unknown> | undefined, got: Decision): boolean {
+  if (got.kind !== 'act' && got.kind !== 'confirm') return false;
+  if (!expected) return true;
+  const cmd = got.command as Record<string, unknown>;
+  return Object.entries(expected).every(([k, v]) => sameValue(cmd[k] ?? (k === 'approximate' || k === 'alsoReported' ? false : undefined), v));
+}
+
+export interface Scored {
+  line: CorpusLine;
+  got: Decision;
+  correct: boolean;
+  /** The line expects act or confirm. */
+  isCommand: boolean;
+  /** Act, or a correct confirm, where act was expected; a correct confirm where confirm was. */
+  understood: boolean;
+  wrongStateChange: boolean;
+  chatterReply: boolean;
+}
+
+/** Runs the understanding step on one line and scores it. */
+export function score(line: CorpusLine): Scored {
+  const got = understand(line.text, contextOf(line));
+  const exp = line.expect;
+  const matches = commandMatches(exp.command, got);
+  const correct = got.kind === exp.decision && (got.kind === 'refuse' || got.kind === 'ignore' || matches);
+  const isCommand = exp.decision === 'act' || exp.decision === 'confirm';
+  const understood = isCommand && matches && (got.kind === exp.decision || (exp.decision === 'act' && got.kind === 'confirm'));
+  const wrongStateChange = got.kind === 'act' && STATE_CHANGING.has(got.command.kind) && !(exp.decision === 'act' && matches);
+  const chatterReply = exp.decision === 'ignore' && got.kind !== 'ignore';
+  return { line, got, correct, isCommand, understood, wrongStateChange, chatterReply };
+}
+
+export interface Figures {
+  total: number;
+  correct: number;
+  byCategory: Map<string, { total: number; correct: number }>;
+  commands: number;
+  understood: number;
+  wrongStateChanges: number;
+  chatter: number;
+  chatterReplies: number;
+}
+
+/** Sums scored lines into the figures the report prints. */
+export function figures(scored: Scored[]): Figures {
+  const byCategory = new Map<string, { total: number; correct: number }>();
+  for (const s of scored) {
+    const c = byCategory.get(s.line.category) ?? { total: 0, correct: 0 };
+    c.total++;
+    if (s.correct) c.correct++;
+    byCategory.set(s.line.category, c);
+  }
+  return {
+    total: scored.length,
+    correct: scored.filter((s) => s.correct).length,
+    byCategory,
+    commands: scored.filter((s) => s.isCommand).length,
+    understood: scored.filter((s) => s.understood).length,
+    wrongStateChanges: scored.filter((s) => s.wrongStateChange).length,
+    chatter: scored.filter((s) => s.line.expect.decision === 'ignore').length,
+    chatterReplies: scored.filter((s) => s.chatterReply).length,
+  };
+}
