@@ -58,16 +58,16 @@ function decide(text: string, ctx: UnderstandContext): Decision {
   const r = read(text, ctx, ctx.botName);
   const addressed = isAddressed(ctx, r);
   const word = compact(r.body);
-  if (ctx.pendingConfirmation) {
+  if (ctx.pendingConfirmation && !r.question) {
     if (CONFIRM_YES.includes(word)) return { kind: 'act', command: { kind: 'confirm_yes' } };
     if (CONFIRM_NO.includes(word)) return { kind: 'act', command: { kind: 'confirm_no' } };
   }
-  if (word === '') return addressed ? { kind: 'act', command: { kind: 'help' } } : IGNORE;
+  if (r.toks.length === 0) return addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
   if (/^[12]$/.test(word)) return IGNORE;
   if (ctx.role === 'stranger') return stranger(text, ctx);
 
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
-  if (outreachPlace && WITHDRAW.has(word)) return { kind: 'act', command: { kind: 'withdraw' } };
+  if (outreachPlace && WITHDRAW.has(word) && !r.question) return { kind: 'act', command: { kind: 'withdraw' } };
   if (outreachPlace && r.ids.length === 0 && !r.question) {
     const { keyword, parsed } = readOutreach(r.body);
     if (parsed.ok) {

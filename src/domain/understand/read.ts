@@ -81,7 +81,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   for (const t of lex(clean)) {
     const before = clean.slice(Math.max(0, t.start - 3), t.start);
     const word: Token = { t: 'word', start: t.start, end: t.end, text: t.text };
-    if (t.t === 'result' && NEGATION_BEFORE.test(before)) {
+    // 没有上当受骗: a denial (没有上当) runs straight into the result it denies.
+    const afterDenial = toks.at(-1)?.t === 'neutral' && toks.at(-1)!.end === t.start;
+    if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial)) {
       negated.push(t.result);
       toks.push(word);
     } else if ((t.t === 'kw' && t.kind === 'ack') || t.t === 'weak') {

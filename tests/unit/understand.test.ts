@@ -1,0 +1,252 @@
+import { existsSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RESULTS, NEGATIONS } from '../../src/domain/case-words.js';
+import type { Result } from '../../src/domain/case-machine.js';
+import { STATE_CHANGING, understand, type Decision, type UnderstandContext } from '../../src/domain/understand/index.js';
+import { formatQuote } from '../../src/domain/text.js';
+import { figures, readCorpus, score } from '../support/phrasing-corpus.js';
+
+const BOT = '网格哨兵';
+const worker: UnderstandContext = {
+  role: 'worker',
+  room: 'tasks',
+  mention: false,
+  openCases: [{ id: 'Q7RT', level: 'urgent', acknowledged: false, pushedMinutesAgo: 3 }],
+  visibleCases: ['X6CU', 'K7Q2'],
+  quote: null,
+  pushIsLatest: false,
+  pendingConfirmation: false,
+  botName: BOT,
+};
+const lead: UnderstandContext = { ...worker, role: 'lead', room: 'supervision', openCases: [], visibleCases: ['Q7RT', 'X6CU', 'K7Q2'] };
+const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
+
+const acts = (d: Decision, command: Record<string, unknown>) => expect(d).toMatchObject({ kind: 'act', command });
+const confirms = (d: Decision, command: Record<string, unknown>) => expect(d).toMatchObject({ kind: 'confirm', command });
+const changesState = (d: Decision) => d.kind === 'act' && STATE_CHANGING.has(d.command.kind);
+
+describe('the issue\'s examples: questions and negations never act', () => {
+  it('reads "Q7RT 是不是被骗了？" from a lead as a query, not an outcome', () => {
+    acts(understand('Q7RT 是不是被骗了？', lead), { kind: 'query', caseId: 'Q7RT' });
+  });
+  it('reads "Q7RT 劝住了吗" from a lead as a query', () => {
+    acts(understand('Q7RT 劝住了吗', lead), { kind: 'query', caseId: 'Q7RT' });
+  });
+  it('records 没劝住，钱已经转出去了 as defrauded, never dissuaded', () => {
+    acts(understand('反馈 Q7RT 没劝住，钱已经转出去了', worker), { kind: 'report', caseId: 'Q7RT', result: 'defrauded' });
+  });
+  it('records 不是诈骗，是他儿子借钱 as a false positive, never defrauded', () => {
+    acts(understand('反馈 Q7RT 不是诈骗，是他儿子借钱', worker), { kind: 'report', caseId: 'Q7RT', result: 'false_positive' });
+  });
+  it('reads 差点上当，已拦下 right after the push as dissuaded, and asks first (no keyword, id from context)', () => {
+    confirms(understand('差点上当，已拦下', { ...worker, pushIsLatest: true }), { kind: 'report', caseId: 'Q7RT', result: 'dissuaded' });
+  });
+});
+
+describe('the issue\'s examples: colloquial amounts', () => {
+  it.each([
+    ['反馈 Q7RT 被骗1w5', 15000, false],
+    ['反馈 Q7RT 已被骗 1.5w', 15000, false],
+    ['反馈 Q7RT 被骗两万八', 28000, false],
+    ['反馈 Q7RT 被骗了三万来块', 30000, true],
+    ['反馈 Q7RT 被骗五千多', 5000, true],
+    ['反馈 Q7RT 已被骗 合计3.2万', 32000, false],
+    ['反馈 Q7RT 已被骗 ￥12,000元', 12000, false],
+    ['反馈 Q7RT 被骗十五万', 150000, false],
+    ['反馈 Q7RT 被骗8k', 8000, false],
+    ['反馈 Q7RT 被骗壹万贰仟元', 12000, false],
+  ])('reads %j as a loss of %d (approximate: %s)', (text, lossAmount, approximate) => {
+    const d = understand(text, worker);
+    expect(d).toMatchObject({ kind: approximate ? 'confirm' : 'act', command: { kind: 'report', result: 'defrauded', lossAmount, approximate } });
+  });
+  it('asks with the one-line question when the amount is vague', () => {
+    expect(understand('反馈 X6CU 已被骗，损失约3万，已报警', worker)).toMatchObject({
+      kind: 'confirm',
+      prompt: '您是说：X6CU 已被骗，损失约3万元，已报警？回复“1”确认，回复“2”取消',
+    });
+  });
+});
+
+describe('the issue\'s examples: context', () => {
+  const alert = { from: 'bot' as const, caseId: 'Q7RT', kind: 'escalation' as const };
+  it('takes a supervisor\'s 收到 on a quoted escalation alert as 督办', () => {
+    acts(understand('收到', { ...lead, role: 'supervisor', quote: alert }), { kind: 'supervise', caseId: 'Q7RT' });
+  });
+  it('takes a lead\'s 好的我来督办 on a quoted escalation alert as 督办', () => {
+    acts(understand('好的我来督办', { ...lead, quote: alert }), { kind: 'supervise', caseId: 'Q7RT' });
+  });
+  it('never takes 收到 on a colleague\'s quoted notice as an acknowledgement', () => {
+    expect(understand(formatQuote('王社区', '今晚八点开会', '收到'), { ...worker, quote: { from: 'person' } })).toEqual({ kind: 'ignore' });
+  });
+  it('does not read a licence plate as a case id', () => {
+    expect(understand('我开京N7K29过去', worker)).toEqual({ kind: 'ignore' });
+  });
+});
+
+describe('the issue\'s examples: no more silence where a person would understand', () => {
+  it('reads "Q7RT 家里没人，晚上再去" as an attempt at the door, confirmed first', () => {
+    confirms(understand('Q7RT 家里没人，晚上再去', worker), { kind: 'report', caseId: 'Q7RT', result: 'unreachable', method: 'visit' });
+  });
+  it.each(['在路上了 Q7RT', 'Q7RT 马上过去', 'Q7RT 我接了', '我去看看 Q7RT'])('acknowledges %j', (text) => {
+    acts(understand(text, worker), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it.each(['收到，这就出发', '明白', '嗯嗯', '好', '👌'])('acknowledges %j right after the push', (text) => {
+    acts(understand(text, { ...worker, pushIsLatest: true }), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it.each([
+    ['打不通', 'unreachable'],
+    ['一直占线', 'unreachable'],
+    ['停机', 'unreachable'],
+    ['劝不动', 'refused'],
+    ['不听劝', 'refused'],
+    ['劝下来了', 'dissuaded'],
+    ['拦住了', 'dissuaded'],
+    ['已止付', 'dissuaded'],
+  ] as [string, Result][])('reads %j right after the push as %s, confirmed first', (text, result) => {
+    confirms(understand(text, { ...worker, pushIsLatest: true }), { kind: 'report', caseId: 'Q7RT', result });
+  });
+  it.each([
+    ['转给 Q7RT 王五', { kind: 'reassign', caseId: 'Q7RT', to: '王五' }],
+    ['交给 Q7RT @周网格', { kind: 'reassign', caseId: 'Q7RT', to: '周网格' }],
+    ['作废 Q7RT 重复推送', { kind: 'cancel', caseId: 'Q7RT', reason: '重复推送' }],
+  ])('reads the lead\'s %j', (text, command) => {
+    acts(understand(text, lead), command);
+  });
+  it('asks about a typo\'d id instead of staying silent', () => {
+    expect(understand('收到 Q7RI', worker)).toEqual({ kind: 'confirm', command: { kind: 'ack', caseId: 'Q7RT' }, prompt: '您是指 Q7RT 吗？回复“1”确认，回复“2”取消' });
+  });
+  it('answers a command with an unknown id, listing the sender\'s cases', () => {
+    expect(understand('收到 Y9YY', worker)).toMatchObject({ kind: 'refuse', reason: 'unknown_case', hint: expect.stringContaining('没有找到案件 Y9YY。您的待办：Q7RT（紧急）') });
+  });
+  it('applies an outcome without id in private chat to the only open case, confirmed first', () => {
+    confirms(understand('劝阻成功', { ...worker, room: 'private' }), { kind: 'report', caseId: 'Q7RT', result: 'dissuaded' });
+  });
+  it('answers 反馈 alone with an example', () => {
+    expect(understand('反馈', worker)).toMatchObject({ kind: 'refuse', example: expect.stringContaining('反馈 Q7RT') });
+  });
+  it('asks once about a bare 收到 when the push is not the latest message', () => {
+    expect(understand('收到', worker)).toEqual({ kind: 'confirm', command: { kind: 'ack', caseId: 'Q7RT' }, prompt: '您是要接单 Q7RT 吗？回复“1”确认，回复“2”取消' });
+  });
+});
+
+describe('the issue\'s examples: outreach sentences and free-form questions', () => {
+  it('reads an outreach sentence without 宣传 at the start', () => {
+    const d = understand('今天下午在团结湖公园做了反诈宣传，大约120人参加，现场装了30个国家反诈中心APP', volunteer);
+    expect(d).toMatchObject({ command: { kind: 'outreach', place: '团结湖公园', people: 120, installs: 30, leaflets: 0 } });
+  });
+  it('reads 200多人 as people, never leaflets', () => {
+    acts(understand('宣传 团结湖公园 200多人', volunteer), { kind: 'outreach', people: 200, leaflets: 0 });
+  });
+  it('counts 30人装了APP as installs', () => {
+    acts(understand('宣传 团结湖公园 100人 30人装了APP', volunteer), { kind: 'outreach', people: 100, installs: 30 });
+  });
+  it.each([
+    ['Q7RT 现在什么情况', { kind: 'query', caseId: 'Q7RT' }],
+    ['我还有几件没办完', { kind: 'mine' }],
+    ['这个怎么用', { kind: 'help' }],
+  ])('understands the question %j', (text, command) => {
+    acts(understand(text, worker), command);
+  });
+});
+
+describe('correction, reopening and one-tap confirmations', () => {
+  it('reads 更正 X6CU 劝阻成功', () => acts(understand('更正 X6CU 劝阻成功', worker), { kind: 'correct', caseId: 'X6CU', result: 'dissuaded' }));
+  it('reads 重办 X6CU with its reason', () => acts(understand('重办 X6CU 家属说又被骗了', lead), { kind: 'reopen', caseId: 'X6CU', reason: '家属说又被骗了' }));
+  it('reads 1 and 2 only while a confirmation is pending', () => {
+    acts(understand('1', { ...worker, pendingConfirmation: true }), { kind: 'confirm_yes' });
+    acts(understand('2', { ...worker, pendingConfirmation: true }), { kind: 'confirm_no' });
+    expect(understand('1', worker)).toEqual({ kind: 'ignore' });
+  });
+});
+
+const TRAIN = 'tests/corpus/train.jsonl';
+/** Set from the measured result (see the commit that set it); it may only go up. */
+const TRAIN_ACCURACY_FLOOR = 0.9;
+
+describe.skipIf(!existsSync(TRAIN))('the training split of the phrasing corpus', () => {
+  const scored = existsSync(TRAIN) ? readCorpus(TRAIN).map(score) : [];
+  it(`is understood at or above ${TRAIN_ACCURACY_FLOOR * 100}%`, () => {
+    const f = figures(scored);
+    expect(f.correct / f.total).toBeGreaterThanOrEqual(TRAIN_ACCURACY_FLOOR);
+  });
+  it('makes no wrong state change', () => {
+    expect(scored.filter((s) => s.wrongStateChange).map((s) => `${s.line.id} ${s.line.text}`)).toEqual([]);
+  });
+});
+
+// ---- properties ----
+
+const contexts = fc.record({
+  role: fc.constantFrom('worker', 'lead', 'supervisor', 'operator', 'volunteer', 'admin', 'stranger') as fc.Arbitrary<UnderstandContext['role']>,
+  room: fc.constantFrom('tasks', 'supervision', 'volunteers', 'private') as fc.Arbitrary<UnderstandContext['room']>,
+  mention: fc.boolean(),
+  openCases: fc.constantFrom([], worker.openCases, [...worker.openCases, { id: 'M4PQ', level: 'high' as const, acknowledged: true, pushedMinutesAgo: 40 }]),
+  visibleCases: fc.constant(['X6CU', 'K7Q2']),
+  quote: fc.constantFrom(null, { from: 'person' as const }, { from: 'bot' as const, caseId: 'Q7RT', kind: 'dispatch' as const }, { from: 'bot' as const, caseId: null, kind: 'other' as const }, { from: 'bot' as const, caseId: 'X6CU', kind: 'escalation' as const }),
+  pushIsLatest: fc.boolean(),
+  pendingConfirmation: fc.boolean(),
+  botName: fc.constant(BOT),
+});
+
+/** Pieces of real messages, commands included, to build adversarial ones from. */
+const fragment = fc.oneof(
+  fc.constantFrom('收到', '反馈', '好的', 'Q7RT', 'X6CU', 'Q7RI', '上门', '劝阻成功', '已被骗', '损失3万', '已报警', '未接通', '更正', '重办', '转派', '督办', '撤销', '我的', '统计', '帮助', '绑定', 'K3P9QX', '宣传', '幸福里社区', '80人', '装APP 25', '1', '2', '撤回', '@网格哨兵', '@王社区', '，', '。', '！', ' ', '\n', '差点', '没', '不是'),
+  fc.string({ maxLength: 6 }),
+);
+const message = fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join(''));
+const quoted = fc.tuple(fc.constantFrom(BOT, '王社区', ''), fc.string({ maxLength: 20 }), message).map(([s, q, r]) => formatQuote(s, q, r));
+
+describe('properties', () => {
+  it('never throws, on any string, quote shapes included', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 }), message, quoted), contexts, (text, ctx) => {
+        const d = understand(text, ctx);
+        expect(['act', 'confirm', 'refuse', 'ignore']).toContain(d.kind);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  const MARKERS = ['吗', '呢', '是不是', '是否', '有没有', '怎么', '？', '?'];
+  it('never changes state on a message with a question marker', () => {
+    fc.assert(
+      fc.property(message, fc.constantFrom(...MARKERS), fc.nat(), contexts, (text, marker, at, ctx) => {
+        const cut = text.length === 0 ? 0 : at % (text.length + 1);
+        const asked = `${text.slice(0, cut)}${marker}${text.slice(cut)}`.replace(/@\S*$/u, '');
+        // A marker swallowed into an @mention is no longer in the message's text.
+        fc.pre(!/@[^\s@\u2005]*$/.test(`${text.slice(0, cut)}`));
+        expect(changesState(understand(asked, ctx))).toBe(false);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  const results = Object.entries(RESULTS).flatMap(([result, words]) => words.map((w) => [result as Result, w] as const));
+  it('never yields a result that the message denies', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...results), fc.constantFrom(...NEGATIONS), fc.constantFrom('', '，', '了'), contexts, ([result, word], neg, tail, ctx) => {
+        // 没 + 接不通 spells 没接, itself a word for the same result: not a denial.
+        const said = `${neg}${word}`;
+        fc.pre(!RESULTS[result].some((w) => [...neg].some((_, i) => said.startsWith(w, i))));
+        const d = understand(`反馈 Q7RT ${neg}${word}${tail}`, ctx);
+        if (d.kind === 'act' || d.kind === 'confirm') {
+          if (d.command.kind === 'report' || d.command.kind === 'correct') expect(d.command.result).not.toBe(result);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  const chatterStart = fc.constantFrom('大家', '今天', '昨天', '这个', '我觉得', '请问', '他说', '通知：');
+  const noId = fc.array(fc.constantFrom('收到', '反馈', '好的', '上门', '劝阻成功', '已被骗', '损失3万', '已报警', '更正', '督办', '撤销', '我的', '统计', '宣传', '80人', '，', '了', '通知', '开会', '明天'), { maxLength: 6 });
+  it('never acts on chatter without a case id (group, not addressed, no quote, push not latest)', () => {
+    fc.assert(
+      fc.property(chatterStart, noId, fc.constantFrom('worker', 'lead', 'supervisor') as fc.Arbitrary<UnderstandContext['role']>, (start, words, role) => {
+        const ctx = { ...worker, role, room: role === 'worker' ? ('tasks' as const) : ('supervision' as const) };
+        expect(understand(`${start}${words.join('')}`, ctx).kind).not.toBe('act');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
