@@ -177,13 +177,13 @@ describe.skipIf(!existsSync(TRAIN))('the training split of the phrasing corpus',
 
 // ---- properties ----
 
-const contexts = fc.record({
+const contexts: fc.Arbitrary<UnderstandContext> = fc.record({
   role: fc.constantFrom('worker', 'lead', 'supervisor', 'operator', 'volunteer', 'admin', 'stranger') as fc.Arbitrary<UnderstandContext['role']>,
   room: fc.constantFrom('tasks', 'supervision', 'volunteers', 'private') as fc.Arbitrary<UnderstandContext['room']>,
   mention: fc.boolean(),
   openCases: fc.constantFrom([], worker.openCases, [...worker.openCases, { id: 'M4PQ', level: 'high' as const, acknowledged: true, pushedMinutesAgo: 40 }]),
   visibleCases: fc.constant(['X6CU', 'K7Q2']),
-  quote: fc.constantFrom(null, { from: 'person' as const }, { from: 'bot' as const, caseId: 'Q7RT', kind: 'dispatch' as const }, { from: 'bot' as const, caseId: null, kind: 'other' as const }, { from: 'bot' as const, caseId: 'X6CU', kind: 'escalation' as const }),
+  quote: fc.constantFrom<UnderstandContext['quote'][]>(null, { from: 'person' }, { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' }, { from: 'bot', caseId: null, kind: 'other' }, { from: 'bot', caseId: 'X6CU', kind: 'escalation' }),
   pushIsLatest: fc.boolean(),
   pendingConfirmation: fc.boolean(),
   botName: fc.constant(BOT),
