@@ -53,7 +53,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   }
   const outcome = readOutcome(r);
   if (outcome) return report(t, typed, meant, kwOf(t, 'report') !== undefined);
-  if (kwOf(t, 'report') && meant) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
+  const reportKw = kwOf(t, 'report');
+  const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
+  if (reportKw && (addressed || typed !== null || onlyKeyword)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || x.t === 'weak');
   if (ackTok) return acknowledge(t, typed, ackTok, meant);
   const query = kwOf(t, 'query');
@@ -119,6 +121,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (!atHead(r.toks, ackTok) || [...r.body].length > 16) return IGNORE;
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
+  // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter.
+  if (!r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || (x.t === 'kw' && x.kind === 'ack'))) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
   if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
   if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
