@@ -21,12 +21,14 @@ import { indexOrg } from './domain/org.js';
 import { createHttp } from './http/server.js';
 import type { Log } from './log.js';
 import { createInboundWorker } from './queues/inbound.js';
-import { botIdFromProfile } from './queues/names.js';
+import { botIdFromProfile, INBOUND_QUEUE } from './queues/names.js';
+import { reclaimActive } from './queues/reclaim.js';
 import { checkEvictionPolicy, resolveRedis, type RedisEndpoint } from './queues/redis.js';
 import { createRelay, type Relay } from './queues/relay.js';
 import { openStore, type Store } from './store/db.js';
 import { syncOrg } from './store/org.js';
 import { isDelivered, recordDelivery } from './core/delivery.js';
+import { markFailedByJob, outboxBacklog } from './store/outbox.js';
 
 export interface App {
   readonly config: Config;
@@ -60,8 +62,12 @@ const OUTBOUND_JOB_OPTIONS = {
   attempts: 100_000,
   backoff: { type: 'custom' },
   removeOnComplete: { age: 3600 },
-  removeOnFail: false,
+  // A message WeChat refused for good carries its text: kept a day for diagnosis, then gone (retention).
+  removeOnFail: { age: 86_400 },
 } as const;
+
+/** /healthz answers 503 when a message has waited this long to be delivered (relay or WeChat stuck). */
+const BACKLOG_ALARM_SECONDS = 300;
 
 export function createApp(config: Config, options: AppOptions): App {
   const log = options.log;
@@ -83,6 +89,7 @@ export function createApp(config: Config, options: AppOptions): App {
   let retentionClock: ReturnType<typeof createRetentionClock> | null = null;
   const queues = new Map<string, Queue>();
   let baseUrl = '';
+  let backlogTimer: NodeJS.Timeout | null = null;
 
   const queueFor = (name: string): Queue => {
     let q = queues.get(name);
@@ -107,7 +114,16 @@ export function createApp(config: Config, options: AppOptions): App {
       problems.push(`redis: ${(err as Error).message}`);
     }
     if (!gateway?.loggedIn()) problems.push('gateway: the bot is not logged in to WeChat');
+    const backlog = backlogNow();
+    if (backlog.oldestAgeSeconds > BACKLOG_ALARM_SECONDS) {
+      problems.push(`outbox: the oldest undelivered message has waited ${backlog.oldestAgeSeconds} s (${backlog.waiting} waiting)`);
+    }
     return problems;
+  }
+
+  function backlogNow() {
+    const b = outboxBacklog(store!.db);
+    return { waiting: b.waiting, oldestAgeSeconds: b.oldestCreatedAt === null ? 0 : Math.max(0, Math.round((now() - b.oldestCreatedAt) / 1000)), failed: b.failed };
   }
 
   return {
@@ -151,6 +167,13 @@ export function createApp(config: Config, options: AppOptions): App {
         log,
         onDelivered: (jobId) => recordDelivery(db, config.profile.bot.name, jobId, now()),
         isDelivered: (jobId) => isDelivered(db, jobId),
+        onGivenUp: (jobId, reason) => {
+          try {
+            markFailedByJob(db, jobId, reason, now());
+          } catch (err) {
+            log.warn({ jobId, err: (err as Error).message }, 'cannot mark a message failed now; the sweep may relay it again');
+          }
+        },
         now,
       });
 
@@ -185,6 +208,7 @@ export function createApp(config: Config, options: AppOptions): App {
         log,
         db,
         health,
+        healthDetails: () => ({ outbox: backlogNow() }),
         sandbox,
         intakeToken: config.intakeToken,
         intakeHmacSecret: config.intakeHmacSecret,
@@ -203,8 +227,16 @@ export function createApp(config: Config, options: AppOptions): App {
         sandbox.login();
         await loggedIn;
       }
+      await reclaimActive(queueFor(INBOUND_QUEUE), log);
       void inboundWorker.run();
       relay.start(options.relaySweepMs ?? 5000);
+      // The backlog in the log once a minute while anything waits (a warning past the alarm).
+      backlogTimer = setInterval(() => {
+        const b = backlogNow();
+        if (b.oldestAgeSeconds > BACKLOG_ALARM_SECONDS) log.warn(b, 'outbound messages are stuck');
+        else if (b.waiting > 0) log.info(b, 'outbound backlog');
+      }, 60_000);
+      backlogTimer.unref();
       await timers.start();
       shiftClock = createShiftClock(
         { db, org, boundaries: config.profile.shifts.boundaries, timezone: config.profile.timezone, botId, log, now, afterCommit: () => void relay!.kick() },
@@ -222,6 +254,7 @@ export function createApp(config: Config, options: AppOptions): App {
     },
     async stop() {
       // Stop taking work first, then let jobs in flight finish, then close the connections.
+      if (backlogTimer) clearInterval(backlogTimer);
       await http?.close();
       await inboundWorker?.close();
       await retentionClock?.stop();

@@ -11,6 +11,7 @@ import type { Contact, Message, Room } from 'wechaty';
 import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
 import type { Log } from '../log.js';
 import { INBOUND_QUEUE, jobIds, outboundQueue } from '../queues/names.js';
+import { reclaimActive } from '../queues/reclaim.js';
 
 export interface GatewayOptions {
   botId: string;
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   onDelivered?: (jobId: string) => void;
   /** True when the job's message already reached WeChat (a job run again after a crash skips it). */
   isDelivered?: (jobId: string) => boolean;
+  /** Called when a message can never be sent (e.g. its recipient is not bound): no more retries. */
+  onGivenUp?: (jobId: string, reason: string) => void;
   now?: () => number;
 }
 
@@ -200,9 +203,18 @@ export function createGateway(o: GatewayOptions): Gateway {
         },
       });
       worker.on('completed', (job) => log.debug({ jobId: job.id }, 'message sent'));
-      worker.on('failed', (job, err) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'send failed; will retry'));
+      worker.on('failed', (job, err) => {
+        if (err.name === 'UnrecoverableError' || (job && job.attemptsMade >= (job.opts.attempts ?? 1))) {
+          log.error({ jobId: job?.id, err: err.message }, 'message given up');
+          if (job?.id) o.onGivenUp?.(job.id, err.message);
+        } else {
+          log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'send failed; will retry');
+        }
+      });
       worker.on('error', (err) => log.error({ err }, 'outbound worker error'));
       await bot.start();
+      const outbound = new Queue(outboundQueue(o.botId), { connection: o.connection, prefix: o.prefix });
+      await reclaimActive(outbound, log).finally(() => outbound.close());
       void worker.run();
       recordTimer = setInterval(() => [...unrecorded].forEach(recordDelivery), 250);
       recordTimer.unref();

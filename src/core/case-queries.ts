@@ -63,16 +63,11 @@ export function liveStats(tx: Tx, org: OrgIndex, member: Member, now: number, tz
   const units = [...org.subtree(member.unit)];
   const from = lastBoundary(boundaries, now, tz);
   const s = compileSummaries(org, from, now, readShiftRows(tx, from, now)).get(member.unit)!;
-  const overdue = tx
-    .select({ n: sql<number>`count(*)` })
-    .from(cases)
-    .where(
-      and(
-        inArray(cases.unitCode, units),
-        sql`((${cases.status} in ('new','dispatched') and ${cases.ackDueAt} < ${now}) or (${cases.status} = 'acknowledged' and ${cases.resolveDueAt} < ${now}))`,
-      ),
-    )
-    .get()!.n;
+  // Open cases only, through the status index: the cost does not grow with closed history.
+  const overdue = tx.get<{ n: number }>(sql`select count(*) as n from cases indexed by cases_status_deadline_idx
+    where status in ('new', 'dispatched', 'acknowledged')
+      and unit_code in (${sql.join(units.map((u) => sql`${u}`), sql`, `)})
+      and ((status in ('new', 'dispatched') and ack_due_at < ${now}) or (status = 'acknowledged' and resolve_due_at < ${now}))`).n;
   return statsText(org.unit(member.unit)?.name ?? member.unit, formatClock(from, now, tz), {
     received: s.received.total,
     urgent: s.received.urgent,

@@ -149,11 +149,11 @@ function respond(turn: Turn, cmd: Command): ChatOut[] {
 }
 
 function stateOf(tx: Tx, c: CaseRow): CaseState {
-  return { id: c.id, level: c.level as Level, unit: c.unitCode, status: c.status as Status, assignee: assigneeName(tx, c) };
+  return { id: c.id, level: c.level as Level, unit: c.unitCode, status: c.status as Status, assignee: assigneeName(tx, c), supervisedBy: c.supervisedBy };
 }
 
 function ctxOf(turn: Turn, c: CaseRow, action: Action) {
-  return { id: c.id, role: turn.member?.role ?? null, assignee: assigneeName(turn.tx, c), status: c.status as Status, action: ACTION_ZH[action] };
+  return { id: c.id, role: turn.member?.role ?? null, assignee: assigneeName(turn.tx, c), status: c.status as Status, action: ACTION_ZH[action], supervisedBy: c.supervisedBy };
 }
 
 /** Which case a command without an id means: the quoted one (parser), the bare-ack context, or the only open one in private. */

@@ -1,16 +1,22 @@
 /**
  * Retention (DESIGN.md "Privacy"; PIPL: keep personal data no longer than needed): personal
  * fields of cases closed longer than `personalDataFor` ago are removed — the anonymised case,
- * its trail and every statistic stay — and the texts of delivered outbox messages (which carry
- * the full record sent privately) are cleared a day after delivery.
+ * its trail and every statistic stay — together with every outbox payload about that case,
+ * delivered or not. Texts of delivered or failed outbox messages (the private one carries the
+ * full record) are cleared a day after, and a message still undelivered after `personalDataFor`
+ * is given up. Every cleared row is marked (`cleared_at`), so a pass reads only what it has not
+ * cleared yet, through an index, in small transactions: the nightly job never rewrites history.
  */
-import { and, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Log } from '../log.js';
 import { appendEvent } from '../store/cases.js';
 import type { Db } from '../store/db.js';
 import { caseLeads, cases, outbox } from '../store/schema.js';
 
 export const OUTBOX_TEXT_KEPT_MS = 86_400_000;
+/** Rows per transaction: another writer (the service, an import) waits at most one chunk. */
+const CHUNK = 500;
+const CLEARED = { cleared: true } as Record<string, unknown>;
 
 export interface RetentionDeps {
   db: Db;
@@ -23,26 +29,51 @@ export interface RetentionDeps {
 export function applyRetention(deps: RetentionDeps): { cases: number; outbox: number } {
   const at = deps.now();
   const before = at - deps.personalDataForMs;
-  const result = deps.db.transaction((tx) => {
-    const due = tx
+  const { db } = deps;
+  let anonymised = 0;
+  let cleared = 0;
+
+  for (;;) {
+    const ids = db
       .select({ id: cases.id })
       .from(cases)
       .where(and(isNull(cases.anonymisedAt), or(lt(cases.resolvedAt, before), lt(cases.cancelledAt, before))))
+      .limit(CHUNK)
       .all()
       .map((r) => r.id);
-    for (let i = 0; i < due.length; i += 500) {
-      const ids = due.slice(i, i + 500);
+    if (ids.length === 0) break;
+    cleared += db.transaction((tx) => {
       tx.update(cases).set({ subjectName: null, subjectPhone: null, subjectAddress: null, subjectIdNumber: null, detail: null, anonymisedAt: at }).where(inArray(cases.id, ids)).run();
       tx.update(caseLeads).set({ detail: null }).where(inArray(caseLeads.caseId, ids)).run();
       for (const id of ids) appendEvent(tx, id, at, 'anonymised', 'system', { after: deps.personalDataForMs });
-    }
-    const cleared = tx
-      .update(outbox)
-      .set({ payload: { cleared: true } })
-      .where(and(isNotNull(outbox.deliveredAt), lt(outbox.deliveredAt, at - OUTBOX_TEXT_KEPT_MS)))
-      .run().changes;
-    return { cases: due.length, outbox: cleared };
-  });
+      // Undelivered messages of the case too: they would carry the record after it is gone.
+      return tx
+        .update(outbox)
+        .set({ payload: CLEARED, clearedAt: at, failedAt: at, failReason: 'case anonymised before delivery' })
+        .where(and(inArray(outbox.caseId, ids), isNull(outbox.clearedAt), isNull(outbox.deliveredAt)))
+        .run().changes +
+        tx.update(outbox).set({ payload: CLEARED, clearedAt: at }).where(and(inArray(outbox.caseId, ids), isNull(outbox.clearedAt))).run().changes;
+    });
+    anonymised += ids.length;
+  }
+
+  const spent = or(
+    lt(outbox.deliveredAt, at - OUTBOX_TEXT_KEPT_MS),
+    and(isNotNull(outbox.failedAt), lt(outbox.failedAt, at - OUTBOX_TEXT_KEPT_MS)),
+    and(isNull(outbox.deliveredAt), lt(outbox.createdAt, before)),
+  );
+  for (;;) {
+    const rows = db.select({ id: outbox.id, deliveredAt: outbox.deliveredAt }).from(outbox).where(and(isNull(outbox.clearedAt), spent)).orderBy(asc(outbox.id)).limit(CHUNK).all();
+    if (rows.length === 0) break;
+    db.transaction((tx) => {
+      const undelivered = rows.filter((r) => r.deliveredAt === null).map((r) => r.id);
+      tx.update(outbox).set({ payload: CLEARED, clearedAt: at }).where(inArray(outbox.id, rows.map((r) => r.id))).run();
+      if (undelivered.length) tx.update(outbox).set({ failedAt: at, failReason: 'expired undelivered' }).where(and(inArray(outbox.id, undelivered), isNull(outbox.failedAt))).run();
+    });
+    cleared += rows.length;
+  }
+
+  const result = { cases: anonymised, outbox: cleared };
   if (result.cases || result.outbox) deps.log.info(result, 'retention: personal data removed');
   return result;
 }

@@ -28,6 +28,8 @@ export interface CaseState {
   unit: string;
   status: Status;
   assignee: string | null;
+  /** Who took the escalation (督办), if anyone: a second 督办 changes nothing. */
+  supervisedBy?: string | null;
 }
 
 export const OPEN: ReadonlySet<Status> = new Set(['new', 'dispatched', 'acknowledged']);
@@ -48,6 +50,7 @@ export type Refusal =
   | 'already_acknowledged'
   | 'closed'
   | 'same_assignee'
+  | 'already_supervised'
   | 'target_unknown'
   | 'target_outside';
 
@@ -113,7 +116,7 @@ export function decide(
     case 'reassign':
       return command.to === c.assignee ? { ok: false, refusal: 'same_assignee' } : { ok: true, transition: { kind: 'reassign' } };
     case 'supervise':
-      return { ok: true, transition: { kind: 'supervise' } };
+      return c.supervisedBy ? { ok: false, refusal: 'already_supervised' } : { ok: true, transition: { kind: 'supervise' } };
     case 'cancel':
       return { ok: true, transition: { kind: 'cancel' } };
   }

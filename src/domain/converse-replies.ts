@@ -31,7 +31,7 @@ export const replies = {
 };
 
 /** Why an action was refused, with what is allowed instead. */
-export function refusalText(refusal: Refusal, ctx: { id: string; role: Role | null; assignee: string | null; status: Status; action: string }): string {
+export function refusalText(refusal: Refusal, ctx: { id: string; role: Role | null; assignee: string | null; status: Status; action: string; supervisedBy?: string | null }): string {
   switch (refusal) {
     case 'not_assignee':
       return `${ctx.id} 不是派给您的（责任人：${ctx.assignee ?? '无'}），只有责任人或社区负责人可以${ctx.action}。`;
@@ -39,6 +39,8 @@ export function refusalText(refusal: Refusal, ctx: { id: string; role: Role | nu
       return `${ctx.id} 已经接单了，处置后请回复：反馈 ${ctx.id} 上门 劝阻成功`;
     case 'closed':
       return `${ctx.id} ${STATUS_ZH[ctx.status]}，无需再操作。`;
+    case 'already_supervised':
+      return `${ctx.id} 已在督办中（${ctx.supervisedBy ?? '已有人'}督办），无需重复。`;
     case 'same_assignee':
       return `${ctx.id} 已经由${ctx.assignee}负责了。`;
     case 'target_unknown':

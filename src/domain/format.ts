@@ -12,13 +12,23 @@ export function formatYuan(amount: number): string {
   return `${Number.isInteger(amount) ? amount : amount.toFixed(2)}元`;
 }
 
+// Building an Intl.DateTimeFormat costs ~90 µs, formatting with one ~4 µs: one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(at: number, tz: string): Record<string, string> {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
-  return Object.fromEntries(f.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
+    formatters.set(tz, f);
+  }
+  const out: Record<string, string> = {};
+  for (const p of f.formatToParts(new Date(at))) out[p.type] = p.value;
+  return out;
 }
 
 /**
- * A clock time in the profile's zone, with the date when it is not today: `14:35`, `明天 08:00`, `11月25日 08:00`.
+ * A clock time in the profile's zone, with the date when it is not today: `14:35`, `明天 08:00`,
+ * `昨天 20:00`, `11月25日 08:00`.
  * @example formatClock(due, now, 'Asia/Shanghai') // '14:35'
  */
 export function formatClock(at: number, now: number, tz: string): string {
@@ -29,6 +39,8 @@ export function formatClock(at: number, now: number, tz: string): string {
   if (day === `${n.year}-${n.month}-${n.day}`) return hm;
   const tomorrow = parts(now + 86_400_000, tz);
   if (day === `${tomorrow.year}-${tomorrow.month}-${tomorrow.day}`) return `明天 ${hm}`;
+  const yesterday = parts(now - 86_400_000, tz);
+  if (day === `${yesterday.year}-${yesterday.month}-${yesterday.day}`) return `昨天 ${hm}`;
   return `${Number(a.month)}月${Number(a.day)}日 ${hm}`;
 }
 

@@ -17,6 +17,8 @@ export interface HttpDeps extends ApiDeps {
   db: Db;
   /** Resolves to a list of problems; empty when healthy. */
   health: () => Promise<string[]>;
+  /** Figures shown beside the status (no personal data): e.g. the outbound backlog. */
+  healthDetails?: () => Record<string, unknown>;
   sandbox: Sandbox | null;
 }
 
@@ -54,8 +56,9 @@ export function createHttp(deps: HttpDeps) {
 
   app.get('/healthz', async (_req, reply) => {
     const problems = await deps.health();
-    if (problems.length) return reply.code(503).send({ status: 'unavailable', problems });
-    return { status: 'ok' };
+    const details = deps.healthDetails?.() ?? {};
+    if (problems.length) return reply.code(503).send({ status: 'unavailable', problems, ...details });
+    return { status: 'ok', ...details };
   });
 
   registerApi(app, deps);

@@ -17,6 +17,7 @@ import type { Log } from '../log.js';
 import { OPEN_STATUSES } from '../store/cases.js';
 import type { Db } from '../store/db.js';
 import { cases } from '../store/schema.js';
+import { reclaimActive } from './reclaim.js';
 
 export const DEADLINES_QUEUE = 'deadlines';
 export const deadlineJobId = (caseId: string, version: number) => `deadline-${caseId}-v${version}`;
@@ -178,6 +179,7 @@ export function createTimers(o: TimersOptions): Timers {
       );
       worker.on('failed', (job, err) => log.error({ jobId: job?.id, err: err.message }, 'escalation step failed'));
       worker.on('error', (err) => log.error({ err: err.message }, 'deadlines worker error'));
+      await reclaimActive(queue, log);
       await reconcileAll();
       void worker.run();
       timer = setInterval(() => void sweep(), o.sweepEveryMs);

@@ -57,6 +57,11 @@ export function markFailed(db: Db | Tx, id: number, reason: string, now: number)
   db.update(outbox).set({ failedAt: now, failReason: reason.slice(0, 500) }).where(and(eq(outbox.id, id), isNull(outbox.deliveredAt))).run();
 }
 
+/** The gateway gave a message up for good (e.g. its recipient is not bound). */
+export function markFailedByJob(db: Db | Tx, jobId: string, reason: string, now: number): void {
+  db.update(outbox).set({ failedAt: now, failReason: reason.slice(0, 500) }).where(and(eq(outbox.jobId, jobId), isNull(outbox.deliveredAt))).run();
+}
+
 export function markDelivered(db: Db | Tx, jobId: string, now: number): void {
   db.update(outbox).set({ deliveredAt: now }).where(and(eq(outbox.jobId, jobId), isNull(outbox.deliveredAt))).run();
 }

@@ -34,3 +34,21 @@ export async function deleteKeys(prefix: string, url = TEST_REDIS_URL): Promise<
   }
   return deleted;
 }
+
+/**
+ * The clock the in-process app runs on. Normally the real one; with
+ * `GRIDGUARD_TEST_CLOCK=HH:MM` (CI sets 03:00) it runs behind the real clock so that it reads
+ * that local time in Asia/Shanghai now: the suite proves it does not depend on the hour. The
+ * offset is never positive, so messages stamped by the mock puppet are never "from the future".
+ */
+export function testClock(spec = process.env.GRIDGUARD_TEST_CLOCK): () => number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(spec ?? '');
+  if (!m) return Date.now;
+  const real = Date.now();
+  const local = new Date(real + 8 * 3_600_000); // Asia/Shanghai has no DST
+  const minutesNow = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const wanted = Number(m[1]) * 60 + Number(m[2]);
+  const back = ((minutesNow - wanted + 1440) % 1440) * 60_000;
+  const offset = -back;
+  return () => Date.now() + offset;
+}

@@ -8,12 +8,14 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Config, type Profile } from '../../src/config.js';
 import type { TranscriptEntry } from '../../src/store/transcript.js';
 import { captureLog, type CapturedLog } from './log-capture.js';
-import { deleteKeys, tempDir, TEST_REDIS_URL, uniquePrefix } from './env.js';
+import { deleteKeys, tempDir, TEST_REDIS_URL, testClock, uniquePrefix } from './env.js';
 
 export interface SandboxFixture {
   app: App;
   config: Config;
   logs: CapturedLog;
+  /** The app's clock: expected times in a test are derived from it, never from the hour the test runs. */
+  now: () => number;
   /** Says something as a member in a room (topic) or privately to the bot (`'bot'`). */
   say(from: string, where: string, text: string, quoteSeq?: number, image?: boolean): Promise<number>;
   /** Resolves with the first bot message after `afterSeq` that matches; rejects after `timeoutMs`. */
@@ -37,6 +39,7 @@ export interface SandboxOptions {
 export async function bootSandbox(name: string, options: SandboxOptions = {}): Promise<SandboxFixture> {
   const files = tempDir();
   const prefix = uniquePrefix(name);
+  const clock = testClock();
   const start = async (): Promise<SandboxFixture> => {
     const loaded = loadConfig({
       GRIDGUARD_PROFILE: options.profile ?? 'bots/demo.yaml',
@@ -51,7 +54,7 @@ export async function bootSandbox(name: string, options: SandboxOptions = {}): P
     const base: Profile = { ...loaded.profile, bot: { ...loaded.profile.bot, sendInterval: 0 } };
     const config: Config = { ...loaded, profile: options.tweak ? options.tweak(base) : base };
     const logs = captureLog();
-    const app = createApp(config, { log: logs.log, relaySweepMs: 1000 });
+    const app = createApp(config, { log: logs.log, relaySweepMs: 1000, now: clock });
     await app.start();
     const sandbox = app.sandbox()!;
     let stopped = false;
@@ -60,6 +63,7 @@ export async function bootSandbox(name: string, options: SandboxOptions = {}): P
       app,
       config,
       logs,
+      now: clock,
       async say(from, where, text, quoteSeq, image) {
         const body = where === 'bot' ? { from, to: 'bot', text, quoteSeq, image } : { from, room: where, text, quoteSeq, image };
         const res = await fetch(`${app.url()}/sandbox/say`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
