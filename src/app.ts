@@ -17,7 +17,7 @@ import { createOutreachClock } from './cron/outreach.js';
 import { createRetentionClock } from './cron/retention.js';
 import { caseView } from './store/cases.js';
 import { listSummaries } from './store/summaries.js';
-import { indexOrg } from './domain/org.js';
+import { indexOrg, type OrgIndex } from './domain/org.js';
 import { createHttp } from './http/server.js';
 import type { Log } from './log.js';
 import { createInboundWorker } from './queues/inbound.js';
@@ -33,6 +33,8 @@ import { markFailedByJob, outboxBacklog } from './store/outbox.js';
 export interface App {
   readonly config: Config;
   readonly botId: string;
+  /** The org of the profile, indexed. */
+  readonly org: OrgIndex;
   /** Base URL of the HTTP server, once started. */
   url(): string;
   store(): Store;
@@ -129,6 +131,7 @@ export function createApp(config: Config, options: AppOptions): App {
   return {
     config,
     botId,
+    org,
     url: () => baseUrl,
     store: () => store!,
     sandbox: () => sandbox,

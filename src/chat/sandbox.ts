@@ -83,7 +83,17 @@ export interface Sandbox {
   world(): SandboxWorld;
   /** Calls `listener` with every message recorded from now on; returns the unsubscribe. */
   onMessage(listener: (entry: TranscriptEntry) => void): () => void;
+  /** Messages the mock puppet still holds in memory (bounded by `cacheLimit`). */
+  cachedMessages(): number;
+  /** Changes how many message payloads the mock keeps (tests shrink it). */
+  limitCache(messages: number): void;
 }
+
+/**
+ * The mock puppet keeps every message payload in a Map for ever; the transcript lives in
+ * SQLite, so only the newest are kept (Wechaty reads a payload right after the event).
+ */
+const MOCK_MESSAGE_CACHE = 2000;
 
 const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 12);
 export const sandboxContactId = (name: string) => `wxid_${hash(`member:${name}`)}`;
@@ -133,7 +143,15 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
   };
   const flushTimer = setInterval(flushUnwritten, 250);
   flushTimer.unref();
+  let cacheLimit = MOCK_MESSAGE_CACHE;
+  const mockMessages = (mocker as unknown as { cacheMessagePayload: Map<string, unknown> }).cacheMessagePayload;
+  const mockFiles = (mocker as unknown as { cacheFileBoxPayload?: Map<string, unknown> }).cacheFileBoxPayload;
   puppet.on('message', ({ messageId }) => {
+    setImmediate(() => {
+      for (const cache of [mockMessages, mockFiles]) {
+        while (cache && cache.size > cacheLimit) cache.delete(cache.keys().next().value!);
+      }
+    });
     if (reserved) {
       lastSeq = reserved.seq;
       reserved = null;
@@ -237,6 +255,10 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
       }
       if (lastSeq === before) throw new Error('the mock puppet did not deliver the message');
       return lastSeq;
+    },
+    cachedMessages: () => mockMessages.size,
+    limitCache(messages) {
+      cacheLimit = messages;
     },
     onMessage(listener) {
       listeners.add(listener);
