@@ -58,7 +58,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         return deps.summaries(unit!, fromAt, toAt);
       });
 
-      const lookups = createRateLimiter(deps.lookupsPerSecond ?? 10, (deps.lookupsPerSecond ?? 10) * 3);
+      const lookups = createRateLimiter(deps.lookupsPerSecond ?? 20, (deps.lookupsPerSecond ?? 20) * 3);
       api.get<{ Params: { caseId: string } }>('/cases/:caseId', async (req, reply) => {
         const wait = lookups.take(req.ip);
         if (wait) return reply.code(429).header('retry-after', String(wait)).send({ error: 'too many case look-ups; slow down' });
