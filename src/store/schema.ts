@@ -124,6 +124,8 @@ export const caseOutcomes = sqliteTable(
     lossAmount: real('loss_amount'),
     final: integer('final', { mode: 'boolean' }).notNull(),
     note: text('note'),
+    /** A later 更正 replaced this outcome: the trail keeps both, figures use the newer one. */
+    supersededAt: integer('superseded_at'),
   },
   (t) => [index('case_outcomes_case_idx').on(t.caseId), index('case_outcomes_at_idx').on(t.at, t.final)],
 );
@@ -197,11 +199,39 @@ export const outbox = sqliteTable(
 );
 
 /** Chat messages already taken in: a replay by the puppet is never processed twice. */
-export const inboundMessages = sqliteTable('inbound_messages', {
-  messageId: text('message_id').primaryKey(),
-  receivedAt: integer('received_at').notNull(),
-  processedAt: integer('processed_at'),
-});
+export const inboundMessages = sqliteTable(
+  'inbound_messages',
+  {
+    messageId: text('message_id').primaryKey(),
+    receivedAt: integer('received_at').notNull(),
+    processedAt: integer('processed_at'),
+    senderWechatId: text('sender_wechat_id'),
+    /** The bot answered this message with a refusal (refusals are limited per sender). */
+    refusedAt: integer('refused_at'),
+  },
+  (t) => [index('inbound_refusals_idx').on(t.senderWechatId, t.refusedAt)],
+);
+
+/**
+ * One-tap confirmations (1 = yes, 2 = no) of what the bot understood but must check first:
+ * bound to the sender (and the case), stored so they survive a restart, valid for 10 minutes.
+ */
+export const pendingConfirmations = sqliteTable(
+  'pending_confirmations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    senderWechatId: text('sender_wechat_id').notNull(),
+    room: text('room'),
+    caseId: text('case_id'),
+    command: text('command', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    resolvedAt: integer('resolved_at'),
+    /** confirmed | cancelled | superseded */
+    resolution: text('resolution'),
+  },
+  (t) => [index('pending_confirmations_sender_idx').on(t.senderWechatId, t.resolvedAt, t.expiresAt)],
+);
 
 /** Audit of things that are not case changes: bindings, imports, admin actions. */
 export const auditLog = sqliteTable(
