@@ -170,12 +170,19 @@ export async function transcript(url: string, after = 0, headers: Record<string,
   }
 }
 
-/** The case as the API shows it, or null when it does not exist. */
+/** The case as the API shows it, or null when it does not exist (waits out the look-up rate limit). */
 export async function caseOf(url: string, caseId: string): Promise<any> {
-  const res = await fetch(`${url}/api/v1/cases/${caseId}`);
-  if (res.status === 404) return null;
-  if (!res.ok) throw new Error(`GET /api/v1/cases/${caseId} answered ${res.status}`);
-  return res.json();
+  for (;;) {
+    const res = await fetch(`${url}/api/v1/cases/${caseId}`);
+    if (res.status === 429) {
+      await res.body?.cancel();
+      await new Promise((r) => setTimeout(r, Math.min(2, Number(res.headers.get('retry-after')) || 1) * 1000));
+      continue;
+    }
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`GET /api/v1/cases/${caseId} answered ${res.status}`);
+    return res.json();
+  }
 }
 
 const LEVEL_ZH = '紧急|高危|中危|低危';

@@ -1,0 +1,84 @@
+/**
+ * Fault: the bot is logged out of WeChat for a while (through the sandbox control, as an
+ * operator rehearses it) while leads of every level arrive.
+ * Protects: outbound messages wait in the queue while the bot is away, then each is delivered
+ * once, urgent first (DESIGN: the gateway pauses while logged out; job priority).
+ */
+import type { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteKeys, tempDir, uniquePrefix } from '../support/env.js';
+import { aLead } from '../support/leads.js';
+import {
+  BOT_NAME,
+  dispatchesOf,
+  outbound,
+  pendingJobs,
+  postJson,
+  serviceEnv,
+  startService,
+  transcript,
+  until,
+  writeFaultProfile,
+  type ServiceProcess,
+} from '../support/service.js';
+
+const prefix = uniquePrefix('fault-logout');
+let tmp: ReturnType<typeof tempDir>;
+let service: ServiceProcess | null = null;
+let queue: Queue;
+
+beforeAll(() => {
+  tmp = tempDir();
+  writeFaultProfile(tmp.dir);
+  queue = outbound(prefix);
+});
+afterAll(async () => {
+  await service?.stop();
+  await queue.close();
+  await deleteKeys(prefix);
+  tmp.cleanup();
+});
+
+/** How long the bot stays away at least (the outage is the scenario, not a wait for an event). */
+const AWAY_MS = 3000;
+
+describe('when the bot is logged out for a while', () => {
+  it('keeps every message until it is back, then delivers each once, urgent first', { timeout: 40_000 }, async () => {
+    service = await startService(serviceEnv(tmp.dir, prefix));
+    const url = service.url;
+    const since = (await transcript(url)).at(-1)?.seq ?? 0;
+
+    const out = await postJson(`${url}/sandbox/bot/logout`, {});
+    expect(out.status).toBe(200);
+    expect(out.json.loggedIn).toBe(false);
+    const awayAt = Date.now();
+    await service.logged(/bot logged out; outbound messages wait/, 5000);
+    expect((await fetch(`${url}/healthz`)).status).toBe(503);
+
+    // The least urgent first: arrival order must not decide the sending order.
+    const levels = ['low', 'medium', 'high', 'urgent'] as const;
+    const ids: Record<string, string> = {};
+    for (const [i, level] of levels.entries()) {
+      const res = await postJson(`${url}/api/v1/leads`, aLead({ level, unit: `G${i + 1}` }));
+      expect(res.status).toBe(200);
+      ids[level] = res.json.results[0].caseId;
+    }
+    await until(async () => (await pendingJobs(queue)) === 8, 10_000, 'all eight messages wait in the outbound queue');
+    await until(() => Date.now() - awayAt >= AWAY_MS, AWAY_MS + 1000, 'the bot stayed away');
+    expect((await transcript(url, since)).filter((m) => m.from === BOT_NAME), 'messages sent while logged out').toEqual([]);
+
+    const back = await postJson(`${url}/sandbox/bot/login`, {});
+    expect(back.json.loggedIn).toBe(true);
+    await until(async () => (await pendingJobs(queue)) === 0, 15_000, 'the outbound queue drained after the login');
+
+    const sent = (await transcript(url, since)).filter((m) => m.from === BOT_NAME);
+    for (const id of Object.values(ids)) {
+      const d = dispatchesOf(sent, id);
+      expect([d.group.length, d.private.length], `dispatches of ${id}`).toEqual([1, 1]);
+      expect(d.group[0]!.seq, `group before private for ${id}`).toBeLessThan(d.private[0]!.seq);
+    }
+    const levelOf = (text: string) => Object.entries(ids).find(([, id]) => text.includes(id))?.[0];
+    expect(sent.map((m) => levelOf(m.text))).toEqual(['urgent', 'urgent', 'high', 'high', 'medium', 'medium', 'low', 'low']);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+});
