@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { CATEGORIES, validateLeads } from '../../src/domain/lead.js';
 import { maskAddress } from '../../src/domain/mask.js';
 import type { OrgIndex } from '../../src/domain/org.js';
+import type { TranscriptEntry } from '../../src/store/transcript.js';
 
 /** Surnames and given-name characters that occur in no member name, room topic or bot phrase. */
 const SURNAMES = [...'杨黄徐朱胡郭高罗梁宋唐许韩邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵严覃戴莫孔向汤'];
@@ -151,6 +152,16 @@ export function leakedSecrets(texts: string[], secrets: Set<string>): { secret: 
     for (const secret of secrets) if (contains(text, secret)) found.push({ secret, text: text.slice(0, 400) });
   }
   return found;
+}
+
+/** The whole sandbox transcript, page by page (`/sandbox/messages` answers a page at a time). */
+export async function wholeTranscript(messages: (after: number) => Promise<TranscriptEntry[]>): Promise<TranscriptEntry[]> {
+  const all: TranscriptEntry[] = [];
+  for (;;) {
+    const page = await messages(all.at(-1)?.seq ?? 0);
+    if (page.length === 0) return all;
+    all.push(...page);
+  }
 }
 
 /** Waits until every outbox row is delivered (or marked failed); throws with the count left. */
