@@ -342,8 +342,13 @@ export function parseOutreach(text: string): OutreachParsed {
   });
   rest = cut(rest, ASIDES, pieces, () => 'aside');
   let people: number | null = null;
-  rest = cut(rest, PEOPLE, pieces, (_, v) => {
+  rest = cut(rest, PEOPLE, pieces, (m, v) => {
     if (v === null) return 'keep';
+    // 老人20名 护工8名 共28人: a stated total replaces the first count.
+    if (people !== null && /^(?:共计|共|合计|总共|一共|累计|总计)/.test(m)) {
+      people = v;
+      return 'cut';
+    }
     if (people !== null) return 'aside';
     people = v;
     return 'cut';

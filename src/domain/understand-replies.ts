@@ -40,5 +40,33 @@ export const understandReplies = {
   missingCode: '缺少绑定码（4到16位字母或数字）',
   badAmount: '损失金额看不懂，请写数字，如：损失5000、损失1.2万',
   notBound: '您还没有绑定身份，请私聊我发送：绑定 <绑定码>',
+  leadsOnly: '只有社区负责人或派出所督导可以转派、撤销、督办、重办。',
   volunteerCases: '志愿者不处理案件，登记宣传请发：宣传 幸福里社区 摆摊 80人 装APP 25',
+};
+
+/**
+ * The reply to a correction (更正): old and new result, both kept in the trail.
+ * @example correctedText('X6CU', 'defrauded', 'dissuaded', '李网格') // '✅ X6CU 结果已更正为：劝阻成功（原：已被骗，李网格更正）'
+ */
+export function correctedText(id: string, from: Result, to: Result, who: string): string {
+  return `✅ ${id} 结果已更正为：${RESULT_ZH[to]}（原：${RESULT_ZH[from]}，${who}更正）`;
+}
+
+/**
+ * The reply to a reopening (重办).
+ * @example reopenedText('X6CU', '李网格', '王社区') // 'X6CU 已由王社区重办，已通知李网格重新处置。'
+ */
+export function reopenedText(id: string, assignee: string | null, who: string): string {
+  return `${id} 已由${who}重办${assignee ? `，已通知${assignee}重新处置` : ''}。`;
+}
+
+/**
+ * The conversation's own short lines around confirmations and refusals.
+ * @example conversationReplies.confirmCancelled // '好的，已取消，没有做任何登记。'
+ */
+export const conversationReplies = {
+  nothingToConfirm: '没有待确认的内容（确认只在10分钟内有效），请重新发送。',
+  confirmCancelled: '好的，已取消，没有做任何登记。',
+  tooManyRefusals: '我暂时不再回复看不懂的消息（10分钟后恢复）。发送“帮助”可查看常用指令。',
+  statsForLeads: '统计数据请找社区负责人查看。发送“我的”查看您的待办。',
 };

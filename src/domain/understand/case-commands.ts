@@ -4,7 +4,7 @@
  * change state; inferred outcomes and slipped ids are confirmed first; unknown ids answered.
  */
 import type { WordKind } from '../case-words.js';
-import { HELP_PHRASES, MINE_PHRASES, STATS_PHRASES } from '../case-words.js';
+import { HELP_PHRASES, MINE_PHRASES, STATS_PHRASES, STRONG_ACK } from '../case-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';
@@ -13,6 +13,8 @@ import { readOutcome } from './report.js';
 import type { Decision, RefuseReason, UnderstandContext, UnderstoodCommand } from './types.js';
 
 const IGNORE: Decision = { kind: 'ignore' };
+/** Not finding anyone at the door, said without 反馈, is progress news (晚上再去看看). */
+const AT_THE_DOOR_ONLY = /不在家|家中无人|家里没人|没人在家|人在外地/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
@@ -47,47 +49,71 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // Meant for the bot: addressed, begun with a keyword, or naming the sender's own case.
   const meant = addressed || head || (typed !== null && (typed.source === 'typo' || ctx.openCases.some((c) => c.id === typed.id)));
 
+  const overseer = OVERSEERS.has(ctx.role);
   for (const kind of ['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind'] as const) {
     const kw = kwOf(t, kind);
-    if (kw && (meant || (typed?.source === 'text' && atHead(r.toks, kw)))) return leadCommand(t, kind, kw, typed);
+    if (!kw) continue;
+    const leads = kind !== 'correct' && kind !== 'bind';
+    // 交给我吧 from a worker takes the case; 转派/撤销/督办 are for leads and supervisors.
+    if (leads && !overseer) {
+      if (atHead(r.toks, kw) && (meant || typed !== null)) return refuse('not_allowed', '帮助', say.leadsOnly);
+      continue;
+    }
+    const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId !== null;
+    if (meant || quoted || (typed?.source === 'text' && (atHead(r.toks, kw) || overseer))) return leadCommand(t, kind, kw, typed);
   }
   const outcome = readOutcome(r);
-  if (outcome) return report(t, typed, meant, kwOf(t, 'report') !== undefined);
   const reportKw = kwOf(t, 'report');
+  if (outcome) return report(t, typed, meant, reportKw !== undefined);
+  const idTok = r.toks.find((x) => x.t === 'id');
+  // X6CU处置结果, K7Q2 多久能有结果: asking for the result, not giving one.
+  if (reportKw && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
   if (reportKw && (addressed || typed !== null || onlyKeyword)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
-  const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || x.t === 'weak');
+  const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   if (ackTok) return acknowledge(t, typed, ackTok, meant);
+  const phrase = typed ? null : phraseCommand(t);
+  if (phrase) return act({ kind: phrase });
   const query = kwOf(t, 'query');
   if (query && (meant || typed?.source === 'text')) return caseQuery(t, typed);
-  const sole = soleKeyword(t);
-  if (sole) return act({ kind: sole });
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
-/** 我的 / 统计 / 帮助 alone (with politeness when addressed). */
+/** 我的 / 统计 / 帮助 alone (with politeness: 帮助 谢谢). */
 function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   let kind: 'mine' | 'stats' | 'help' | null = null;
   for (const x of t.r.toks) {
     if (x.t === 'kw' && (x.kind === 'mine' || x.kind === 'stats' || x.kind === 'help') && (kind === null || kind === x.kind)) kind = x.kind;
-    else if (!(x.t === 'particle' || (t.addressed && x.t === 'filler'))) return null;
+    else if (!(x.t === 'particle' || x.t === 'filler')) return null;
   }
   return kind;
+}
+
+/** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下). */
+function phraseCommand(t: Turn): 'mine' | 'stats' | 'help' | null {
+  const sole = soleKeyword(t);
+  if (sole) return sole;
+  const { body } = t.r;
+  if (has(body, HELP_PHRASES)) return 'help';
+  if (has(body, MINE_PHRASES) || (t.ctx.role === 'worker' && /^我的/.test(body) && body.length <= 6)) return 'mine';
+  if (has(body, STATS_PHRASES) && OVERSEERS.has(t.ctx.role)) return 'stats';
+  return null;
 }
 
 /** A question: never a state change; it may become 查, 我的, 统计 or 帮助. */
 function question(t: Turn): Decision {
   const { r, ctx } = t;
-  if (has(r.body, HELP_PHRASES) || kwOf(t, 'help')) return act({ kind: 'help' });
-  if (has(r.body, MINE_PHRASES) || soleKeyword(t) === 'mine') return act({ kind: 'mine' });
-  if ((has(r.body, STATS_PHRASES) || soleKeyword(t) === 'stats') && OVERSEERS.has(ctx.role)) return act({ kind: 'stats' });
   const typed = typedCase(r);
+  const phrase = typed ? null : phraseCommand(t);
+  if (phrase) return act({ kind: phrase });
+  if (kwOf(t, 'help') && !typed) return act({ kind: 'help' });
   const idTok = r.toks.find((x) => x.t === 'id');
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
   const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && atHead(r.toks, idTok)) || ctx.openCases.some((c) => c.id === typed?.id);
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   if (typed && (kwOf(t, 'query') || t.addressed)) return unknownCase(t, typed.typed);
+  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   if (kwOf(t, 'query') && (t.addressed || atHead(r.toks, kwOf(t, 'query')!))) return caseQuery(t, null);
   return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
@@ -105,10 +131,15 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   const { ctx, r } = t;
   const quote = ctx.quote;
   const overseer = OVERSEERS.has(ctx.role);
+  const strong = STRONG_ACK.includes(ackTok.text) || ackTok.t === 'weak';
   if (typed) {
     if (typed.source === 'unknown') return meant ? unknownCase(t, typed.typed) : IGNORE;
     if (!meant && typed.source === 'text' && !atHead(r.toks, ackTok) && !atHead(r.toks, r.toks.find((x) => x.t === 'id')!)) return IGNORE;
-    if (overseer && quote?.from === 'bot' && quote.kind === 'escalation' && quote.caseId === typed.id) return act({ kind: 'supervise', caseId: typed.id });
+    const own = ctx.openCases.find((c) => c.id === typed.id);
+    // C2MU 还在路上: a progress remark on a case already taken.
+    if (own?.acknowledged && !strong) return IGNORE;
+    // 好的 K7Q2 我来处理 from a lead: they take over the escalation.
+    if (overseer && !own) return act({ kind: 'supervise', caseId: typed.id });
     return typed.source === 'typo' ? confirm({ kind: 'ack', caseId: typed.id }, say.confirmTypo(typed.id)) : act({ kind: 'ack', caseId: typed.id });
   }
   if (quote?.from === 'person') return IGNORE;
@@ -137,12 +168,16 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (!found) return meant && (t.addressed || keyword) ? refuse('missing_case_id', `反馈 ${t.exampleId} ${describeReport({ ...o, method: o.method, lossAmount: null })}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return meant || keyword ? unknownCase(t, found.typed) : IGNORE;
   if (found.source === 'text' && !meant) return IGNORE;
+  // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
+  const own = t.ctx.openCases.find((c) => c.id === found.id);
+  if (!keyword && found.source === 'text' && own?.acknowledged && o.result === 'unreachable' && AT_THE_DOOR_ONLY.test(t.r.clean) && !o.conflicting) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
   const command: UnderstoodCommand = { kind: 'report', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount, approximate: o.approximate, alsoReported: o.alsoReported };
   const said = describeReport(o);
   if (found.source === 'typo') return confirm(command, say.confirmTypo(found.id));
-  if (o.lossAmount !== null && (o.lossAmount > BIG_LOSS || o.lossAmount < 1)) return confirm(command, say.bigAmount(found.id, said));
-  const inferred = !keyword || found.source !== 'text' || o.approximate || o.conflicting;
+  if (o.tooBig || (o.lossAmount !== null && (o.lossAmount > BIG_LOSS || o.lossAmount < 1))) return confirm(command, say.bigAmount(found.id, said));
+  // With 反馈 the sender stated it; a quoted bot message names the case as well as an id does.
+  const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting;
   return inferred ? confirm(command, say.confirmReport(found.id, said)) : act(command);
 }
 
@@ -186,13 +221,28 @@ function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase | null
       command = { kind: 'supervise', caseId: found.id };
       break;
     case 'reassign': {
-      const to = r.others[0] ?? (/^(?:给|转给|派给|交给)?\s*([\p{Script=Han}A-Za-z]{2,8}?)(?:处理|负责|跟进|去|吧|了)*$/u.exec(rest)?.[1] ?? null);
+      const to = r.others[0] ?? reassignTarget(rest);
+      if (to !== null && /^我/.test(to) && ctx.role === 'worker') return act({ kind: 'ack', caseId: found.id });
       if (!to) return refuse('missing_target', example.reassign, say.missingTarget);
       command = { kind: 'reassign', caseId: found.id, to };
       break;
     }
   }
   return found.source === 'typo' ? confirm(command, say.confirmTypo(found.id)) : act(command);
+}
+
+/** Roster names end like this in the field (周网格, 王社区): found anywhere in the rest. */
+const NAMED = /[\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导|书记|主任|民警|警官)/u;
+
+/** The member a case goes to: after 给/由/换/到/→, else a roster-shaped name, else the rest. */
+function reassignTarget(rest: string): string | null {
+  const clean = rest.replace(/^(?:把|将|请|麻烦)+/u, '').replace(/这个|这件|这单/gu, '');
+  const after = /(?:给|由|换成|换|到|→|->)\s*([\p{Script=Han}A-Za-z]{1,8}?)(?=去|来|负责|处理|跟进|吧|了|\s|[,，。!！]|$)/u.exec(clean);
+  if (after) return after[1]!;
+  const named = NAMED.exec(clean);
+  if (named) return named[0];
+  const plain = /^([\p{Script=Han}A-Za-z]{2,8}?)(?:处理|负责|跟进|去|吧|了)*$/u.exec(clean.trim());
+  return plain ? plain[1]! : null;
 }
 
 /** The text without the keyword and the id: a reason or a name. */

@@ -10,8 +10,8 @@ import { understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
 import { isAddressed } from './evidence.js';
 import { readOutreach } from './outreach-sentence.js';
-import { read } from './read.js';
-import type { Decision, UnderstandContext } from './types.js';
+import { read, type Reading } from './read.js';
+import { STATE_CHANGING, type Decision, type UnderstandContext } from './types.js';
 
 export type { Decision, OpenCase, QuoteContext, RefuseReason, RoomKind, UnderstandContext, UnderstoodCommand } from './types.js';
 export { STATE_CHANGING } from './types.js';
@@ -56,23 +56,33 @@ export function understand(text: string, context: UnderstandContext): Decision {
 
 function decide(text: string, ctx: UnderstandContext): Decision {
   const r = read(text, ctx, ctx.botName);
+  const d = decideRead(r, text, ctx);
+  // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.
+  if (r.softQuestion && (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind)) return IGNORE;
+  return d;
+}
+
+function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision {
   const addressed = isAddressed(ctx, r);
   const word = compact(r.body);
-  if (ctx.pendingConfirmation && !r.question) {
-    if (CONFIRM_YES.includes(word)) return { kind: 'act', command: { kind: 'confirm_yes' } };
-    if (CONFIRM_NO.includes(word)) return { kind: 'act', command: { kind: 'confirm_no' } };
+  if (ctx.pendingConfirmation && !r.question && !r.softQuestion) {
+    // 1, 1 对, 2 不是这个: the digit first decides.
+    if (CONFIRM_YES.includes(word) || /^1(?!\d)/.test(r.body)) return { kind: 'act', command: { kind: 'confirm_yes' } };
+    if (CONFIRM_NO.includes(word) || /^2(?!\d)/.test(r.body)) return { kind: 'act', command: { kind: 'confirm_no' } };
   }
   if (r.toks.length === 0) return addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
   if (/^[12]$/.test(word)) return IGNORE;
   if (ctx.role === 'stranger') return stranger(text, ctx);
 
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
-  if (outreachPlace && WITHDRAW.has(word) && !r.question) return { kind: 'act', command: { kind: 'withdraw' } };
-  if (outreachPlace && r.ids.length === 0 && !r.question) {
+  const withdraw = WITHDRAW.has(word) || (r.ids.length === 0 && (word.startsWith('撤回') || word.endsWith('撤回')));
+  if (outreachPlace && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
+  if (outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion) {
     const { keyword, parsed } = readOutreach(r.body);
     if (parsed.ok) {
       const command = { kind: 'outreach' as const, ...parsed.log };
-      return keyword ? { kind: 'act', command } : { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(parsed.log)) };
+      // A log is withdrawn with 撤回 within 10 minutes, so even a sentence without 宣传 is stored at once.
+      return keyword || parsed.log.place !== '' ? { kind: 'act', command } : { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(parsed.log)) };
     }
     if (parsed.reason !== 'not_outreach') return { kind: 'refuse', reason: 'outreach_incomplete', example: parsed.example, hint: parsed.hint };
   }

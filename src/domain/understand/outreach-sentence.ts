@@ -11,6 +11,25 @@ const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
 
+const N = '(?:\\d+|[一二两三四五六七八九十百千]+)';
+const TIME_FIRST = /^(?:今天|今日|昨天|刚才|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|中午|晚上|早上|傍晚|\s)+/u;
+
+/**
+ * Head counts as they are said, in the form the outreach grammar reads: 70来个人 → 70来人,
+ * 见了52个居民 → 52人, 听的人有95个 → 95人, 来了26个 → 26人, 一百五六十人 → 一百五十五人.
+ */
+function spoken(raw: string): string {
+  return raw
+    .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人)`, 'gu'), '$1$2人')
+    .replace(new RegExp(`(?:人|群众|居民)有(${N})个`, 'gu'), '$1人')
+    .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app))`, 'gu'), '$1人')
+    .replace(new RegExp(`装了?(?:APP|app)的(${N})(?:人|个)`, 'gu'), '装APP $1')
+    // Posters put up are not leaflets handed out.
+    .replace(new RegExp(`张?贴了?海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
+    // 一百五六十人: between 150 and 160, say 155.
+    .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五');
+}
+
 /** Without a place phrase, a sentence must at least speak of outreach. */
 const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|app/iu;
 
@@ -20,14 +39,17 @@ const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|app/iu;
  * head count, and is otherwise not outreach at all.
  * @example readOutreach('今天在团结湖公园做了反诈宣传，120人参加').parsed.ok // true
  */
-export function readOutreach(body: string): { keyword: boolean; parsed: OutreachParsed } {
+export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachParsed } {
+  const body = spoken(raw);
   if (KEYWORD.test(body)) return { keyword: true, parsed: parseOutreach(body) };
   if (!HEAD_COUNT.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   const place = PLACE.exec(body);
   if (!place && !ABOUT_OUTREACH.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // The place first; what stood around it on lines of its own, so it is never part of the place.
-  const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body}`;
+  const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body.replace(TIME_FIRST, '')}`;
   const parsed = parseOutreach(text);
   if (!parsed.ok) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  // 来了26个 都装了APP: everyone installed it.
+  if (parsed.log.installs === 0 && /(?:都|全都|全部|人人)(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
   return { keyword: false, parsed };
 }

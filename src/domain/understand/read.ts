@@ -4,7 +4,7 @@
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */
 import type { Result } from '../case-machine.js';
-import { NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_WORDS } from '../case-words.js';
+import { NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
 import { readUtterance } from '../grammar.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import type { OpenCase } from './types.js';
@@ -37,13 +37,19 @@ export interface Reading {
   /** Names mentioned, the bot excluded. */
   others: string[];
   mentionsBot: boolean;
+  /** Asked: 吗, ？, 是不是, 怎么 … */
   question: boolean;
+  /** Maybe asked, maybe a softened statement: 呢, a trailing 没. Never a state change. */
+  softQuestion: boolean;
   ids: IdEvidence[];
 }
 
 const NEGATION_BEFORE = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a.length).join('|')})$`);
 const QUESTION = new RegExp(`[?？]|${QUESTION_WORDS.join('|')}`);
 const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')})[\\s啊呀呢哈]*$`);
+const SOFT = new RegExp(SOFT_QUESTION.join('|'));
+/** WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. */
+const EMOJI_CODE = /\[[\p{Script=Han}A-Za-z]{1,4}\]/gu;
 
 /** Levenshtein distance, capped: we only care whether it is 0, 1 or more. */
 function within1(a: string, b: string): boolean {
@@ -74,6 +80,7 @@ function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; vis
  */
 export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[] }, botName = ''): Reading {
   const u = readUtterance(raw, botName);
+  u.body = u.body.replace(EMOJI_CODE, (m) => ' '.repeat(m.length)).trim();
   const clean = blankPunctuation(u.body);
   const negated: Result[] = [];
   const ids: IdEvidence[] = [];
@@ -101,6 +108,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       }
     } else toks.push(t);
   }
-  const question = QUESTION.test(u.body) || QUESTION_END.test(clean.trim());
-  return { body: u.body, clean, toks, negated, others: u.mentions.filter((m) => m !== botName), mentionsBot: botName !== '' && u.mentions.includes(botName), question, ids };
+  const question = QUESTION.test(u.body);
+  const softQuestion = !question && (SOFT.test(u.body) || QUESTION_END.test(clean.trim()));
+  const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
+  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids };
 }

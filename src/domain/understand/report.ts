@@ -9,7 +9,7 @@ import type { Reading } from './read.js';
 
 /**
  * An outcome as read from the words, before a case is attached.
- * @example const o: Outcome = { method: 'visit', result: 'dissuaded', lossAmount: null, approximate: false, alsoReported: false, conflicting: false, badAmount: false }
+ * @example const o: Outcome = { method: 'visit', result: 'dissuaded', lossAmount: null, approximate: false, alsoReported: false, conflicting: false, badAmount: false, tooBig: false }
  */
 export interface Outcome {
   method: Method | null;
@@ -20,27 +20,59 @@ export interface Outcome {
   /** Two closing results that cannot both be true (劝阻成功 and 已被骗). */
   conflicting: boolean;
   badAmount: boolean;
+  /** A figure too large to be a loss (500亿): asked about, not refused. */
+  tooBig: boolean;
 }
 
 /** When several results are named, the one that decides the case: a loss first, attempts last. */
 const WEIGHT: Record<Result, number> = { defrauded: 0, dissuaded: 1, false_positive: 2, refused: 3, unreachable: 4, reported: 5 };
-const CLOSING: ReadonlySet<Result> = new Set(['dissuaded', 'defrauded', 'false_positive']);
+/** Results that cannot both be true of one visit: 劝阻成功 with 已被骗, 拒绝配合 or 误报. */
+const CONFLICTS: readonly [Result, Result][] = [
+  ['dissuaded', 'defrauded'],
+  ['dissuaded', 'refused'],
+  ['dissuaded', 'false_positive'],
+  ['defrauded', 'false_positive'],
+];
 /** Unreachable words that only make sense at the door. */
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
-/** Money said anywhere in an outcome: ¥ first, or a unit after the number. */
-const MONEY = /(?:[¥￥]|人民币)\s?\d|\d(?:[\d.,]*)\s?(?:万|w|W|k|K|千|元|块)|[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:万|千|元|块)/u;
+/** Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id). */
+const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.])\d(?:[\d.,]*)(?:万|w|W|k|K|千|元|块)|[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:万|千|元|块)/u;
+/** Money after a transfer verb, even without a unit: 转了35000, 转走 5000. */
+const TRANSFERRED = /(?:转了|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共)\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
+/** Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000. */
+const RANGE = /([一二两三四五六七八九])([二三四五六七八九])(十|百|千|万)/u;
+const DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 十几万 = about 150000, 十来万 = about 100000, 两万出头 = about 20000. */
+const TEENS = /十(几|来)(万|千|百)?/u;
+const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
+/** Words that make any figure in the message an estimate. */
+const HEDGE = /好像|估计|大概|可能|差不多|左右|出头|上下|约/u;
 
-function amountOf(r: Reading): { value: number | null; approximate: boolean } | null {
+type Amount = { value: number | null; approximate: boolean; tooBig?: boolean };
+
+function amountOf(r: Reading): Amount | null {
+  // The figure as typed, spaces inside it closed up (转了 5 万) and case ids blanked (H3WN).
+  let text = r.clean;
+  for (const id of r.ids) text = text.slice(0, id.start) + ' '.repeat(id.typed.length) + text.slice(id.start + id.typed.length);
+  text = text.replace(/(\d)\s+(?=[\d万千元块wWkK])/g, '$1');
+  const hedged = HEDGE.test(text);
+  const range = RANGE.exec(text);
+  if (range) return { value: ((DIGIT[range[1]!]! + DIGIT[range[2]!]!) / 2) * UNIT[range[3]!]!, approximate: true };
+  const teens = TEENS.exec(text);
+  if (teens) return { value: (teens[1] === '几' ? 15 : 10) * (UNIT[teens[2] ?? ''] ?? 1), approximate: true };
   const tok = r.toks.find((t): t is Token & { t: 'amount' } => t.t === 'amount');
-  if (tok) return { value: tok.value, approximate: tok.approximate === true };
-  const m = MONEY.exec(r.clean);
-  if (!m) return null;
+  // A figure with its unit (转了 5 万, closed up above) outranks a bare one the lexer took.
+  const m = MONEY.exec(text);
+  if (tok && tok.value !== null && !(m && !/[万千百wWkK元块]/.test(tok.text))) return { value: tok.value, approximate: tok.approximate === true || hedged };
+  const t = m ? null : TRANSFERRED.exec(text);
+  if (!m && !t) return tok ? { value: null, approximate: false, tooBig: !tok.text.includes('-') } : null;
   // Back up over an estimate word before it: 约3万, 大概两万.
-  let start = m.index;
-  const lead = /(?:大约|大概|差不多|将近|接近|约|近|合计|共计|一共|总共|共)\s?$/.exec(r.clean.slice(Math.max(0, start - 4), start));
+  let start = m ? m.index : t!.index + t![0].length - t![1]!.length;
+  const lead = /(?:大约|大概|差不多|将近|接近|约|近|合计|共计|一共|总共|共)\s?$/.exec(text.slice(Math.max(0, start - 4), start));
   if (lead) start -= lead[0].length;
-  const found = readAmountAt(r.clean, start, false);
-  return found ? { value: found.value, approximate: found.approximate === true } : null;
+  const found = readAmountAt(text, start, true);
+  if (!found) return null;
+  return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !found.text.includes('-') };
 }
 
 /**
@@ -53,11 +85,13 @@ export function readOutcome(r: Reading): Outcome | null {
   const amount = amountOf(r);
   const main = results.filter((t) => t.result !== 'reported').sort((a, b) => WEIGHT[a.result] - WEIGHT[b.result])[0];
   const reported = results.some((t) => t.result === 'reported');
-  const hasLossWord = r.toks.some((t) => t.t === 'loss');
-  let result: Result | null = main?.result ?? (reported ? 'reported' : null);
-  if (result === null && amount && hasLossWord && !r.negated.includes('defrauded')) result = 'defrauded';
+  const moneyGone = amount !== null && (r.toks.some((t) => t.t === 'loss') || TRANSFERRED.test(r.clean) || MONEY.test(r.clean)) && !r.negated.includes('defrauded');
+  // 损失7000 已报警: the loss decides; 已报警 goes along with it.
+  let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : reported ? 'reported' : null);
+  if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
   if (result === null) return null;
-  const closing = new Set(results.map((t) => t.result).filter((x) => CLOSING.has(x)));
+  const said = new Set(results.map((t) => t.result));
+  if (result === 'defrauded') said.add('defrauded');
   const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method');
   const before = main ? methods.filter((t) => t.start < main.start).pop() : undefined;
   let method: Method | null = (before ?? methods[0])?.method ?? null;
@@ -69,7 +103,8 @@ export function readOutcome(r: Reading): Outcome | null {
     lossAmount: loss,
     approximate: loss !== null && amount!.approximate,
     alsoReported: reported && result !== 'reported',
-    conflicting: closing.size > 1,
-    badAmount: result === 'defrauded' && amount !== null && amount.value === null,
+    conflicting: CONFLICTS.some(([a, b]) => said.has(a) && said.has(b)),
+    badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true,
+    tooBig: result === 'defrauded' && amount?.tooBig === true,
   };
 }
