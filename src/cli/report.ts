@@ -103,7 +103,7 @@ function ledgerTable(db: Db, config: Config, o: ReportOptions, units: string[]):
       .from(caseOutcomes)
       .where(inArray(caseOutcomes.caseId, rows.map((r) => r.c.id)))
       .all()
-      .filter((x) => x.final)
+      .filter((x) => x.final && x.supersededAt === null)
       .map((x) => [x.caseId, x]),
   );
   const full = o.withPersonalData;

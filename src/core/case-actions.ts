@@ -3,9 +3,9 @@
  * time, raw message id), the outcome, and the outbox rows of the messages that follow.
  * Every change bumps `version`, so a pending timer of the old version does nothing (NOTES.md).
  */
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { LevelPolicy } from '../config.js';
-import { caseHeadline, dispatchPrivateText } from '../domain/case-replies.js';
+import { caseHeadline, dispatchPrivateText, reopenedGroupText } from '../domain/case-replies.js';
 import type { Method, Result, Transition } from '../domain/case-machine.js';
 import type { ChatOut, Recipient } from '../domain/messages.js';
 import type { OrgIndex } from '../domain/org.js';
@@ -98,10 +98,46 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
       tx.update(cases).set({ status: 'cancelled', cancelledAt: at, version }).where(eq(cases.id, c.id)).run();
       appendEvent(tx, c.id, at, 'cancelled', actor.name, { reason: args.reason }, messageId);
       break;
+    case 'correct': {
+      // The corrected outcome keeps the time it was first recorded, so figures by time do not move.
+      const old = latestOutcome(tx, c.id)!;
+      const method = args.method ?? (old.method as Method | null);
+      const lossAmount = args.lossAmount !== undefined && args.lossAmount !== null ? args.lossAmount : args.result === 'defrauded' ? old.lossAmount : null;
+      tx.update(caseOutcomes).set({ supersededAt: at }).where(eq(caseOutcomes.id, old.id)).run();
+      tx.insert(caseOutcomes).values({ caseId: c.id, at: old.at, memberId: actor.id, method, result: args.result!, lossAmount, final: old.final, note: 'corrected' }).run();
+      tx.update(cases).set({ version }).where(eq(cases.id, c.id)).run();
+      appendEvent(tx, c.id, at, 'corrected', actor.name, { from: { method: old.method, result: old.result, lossAmount: old.lossAmount }, to: { method, result: args.result, lossAmount } }, messageId);
+      break;
+    }
+    case 'reopen': {
+      const policy = ctx.policy[c.level as Level];
+      const ackDueAt = at + policy.ackWithin;
+      const final = latestOutcome(tx, c.id);
+      if (final?.final) tx.update(caseOutcomes).set({ supersededAt: at }).where(eq(caseOutcomes.id, final.id)).run();
+      tx.update(cases)
+        .set({ status: 'dispatched', resolvedAt: null, acknowledgedAt: null, ackDueAt, resolveDueAt: at + policy.resolveWithin, phaseStep: 0, supervisedAt: null, supervisedBy: null, dispatchedAt: at, version })
+        .where(eq(cases.id, c.id))
+        .run();
+      appendEvent(tx, c.id, at, 'reopened', actor.name, { reason: args.reason, previous: final ? { result: final.result, at: final.at } : null }, messageId);
+      const after = caseById(tx, c.id)!;
+      const assignee = after.assigneeId ? memberById(tx, after.assigneeId) : null;
+      if (assignee) {
+        const recipient: Recipient = { name: assignee.name, wechatId: assignee.wechatId };
+        const room = ctx.org.taskRoom(c.unitCode);
+        if (room) extra.push({ room: room.topic, mentions: [recipient], text: reopenedGroupText(after.level as Level, c.id, args.reason ?? '', ackDueAt, at, ctx.timezone), meta: { caseId: c.id, kind: 'dispatch' } });
+        if (recipient.wechatId) extra.push({ to: recipient, text: dispatchPrivateText(caseFacts(after), at, ctx.timezone) });
+      }
+      break;
+    }
   }
   // Every change re-derives the next escalation deadline: the one place timers come from.
   refreshDeadline(tx, c.id, ctx);
   return { after: caseById(tx, c.id)!, extra };
+}
+
+/** The newest outcome of the case that no correction has replaced (final or attempt). */
+export function latestOutcome(tx: Tx, caseId: string) {
+  return tx.select().from(caseOutcomes).where(and(eq(caseOutcomes.caseId, caseId), isNull(caseOutcomes.supersededAt))).orderBy(desc(caseOutcomes.id)).get() ?? null;
 }
 
 /** The name of the case's assignee, or null. */

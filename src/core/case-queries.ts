@@ -1,5 +1,5 @@
 /** Read-only answers for chat: my open cases, a case's status, live numbers of a unit. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { RESULT_ZH, type Result, type Status } from '../domain/case-machine.js';
 import { caseStatusText, myCasesText, replies, statsText } from '../domain/converse-replies.js';
 import { formatClock } from '../domain/format.js';
@@ -40,7 +40,7 @@ export function myCases(tx: Tx, member: Member, now: number, tz: string): string
 
 export function caseStatus(tx: Tx, c: CaseRow, full: boolean, now: number, tz: string): string {
   const subject = full ? `${c.subjectName ?? ''}，${c.subjectPhone ?? ''}，${c.subjectAddress ?? ''}` : `${maskName(c.subjectName ?? '')}，${maskPhone(c.subjectPhone ?? '')}`;
-  const final = tx.select().from(caseOutcomes).where(and(eq(caseOutcomes.caseId, c.id), eq(caseOutcomes.final, true))).get();
+  const final = tx.select().from(caseOutcomes).where(and(eq(caseOutcomes.caseId, c.id), eq(caseOutcomes.final, true), isNull(caseOutcomes.supersededAt))).get();
   const open = (OPEN_STATUSES as readonly string[]).includes(c.status);
   return caseStatusText({
     id: c.id,

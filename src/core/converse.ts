@@ -1,32 +1,40 @@
 /**
  * Conversation use case: one inbound chat message → at most one state change and its replies,
  * written in one transaction with the outbox and the message id (so a retried job never acts
- * or answers twice). Grammar: DESIGN.md "Chat grammar"; rules: issue 5.
+ * or answers twice). The message is read once, by the understanding step, with a context built
+ * from SQLite; this module carries out its decision: act, ask for a one-tap confirmation
+ * (stored, 10 minutes, bound to the sender), refuse (at most three refusals per sender in ten
+ * minutes: a confused member must not make the bot flood a group), or stay silent.
  */
 import { eq } from 'drizzle-orm';
 import type { LevelPolicy } from '../config.js';
-import { authorize, decide, seesFullRecord, type Action, type CaseState, type Status } from '../domain/case-machine.js';
-import { replies, refusalText } from '../domain/converse-replies.js';
-import { parseMessage, readUtterance, type Command } from '../domain/grammar.js';
+import { authorize, seesFullRecord } from '../domain/case-machine.js';
+import { refusalText, replies } from '../domain/converse-replies.js';
+import { localDay } from '../domain/format.js';
+import { makeKey } from '../domain/keys.js';
 import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
 import type { OrgIndex } from '../domain/org.js';
-import { formatClock } from '../domain/format.js';
+import { describeOutreach, type OutreachLog } from '../domain/outreach.js';
+import { outreachReplies } from '../domain/outreach-replies.js';
 import { helpFor, helpForStranger, notUnderstood } from '../domain/replies.js';
-import { PRIORITY, type Level, type Member } from '../domain/types.js';
+import { PRIORITY, type Level } from '../domain/types.js';
+import { understand, type Decision, type UnderstoodCommand } from '../domain/understand/index.js';
+import { conversationReplies as say } from '../domain/understand-replies.js';
 import type { Log } from '../log.js';
 import { outboundQueue } from '../queues/names.js';
-import { routeLead } from '../domain/lead.js';
-import { caseById, type CaseRow, type Tx } from '../store/cases.js';
+import { caseById, type Tx } from '../store/cases.js';
+import { addPending, markRefused, pendingOf, refusalsSince, resolvePending } from '../store/confirmations.js';
 import type { Db } from '../store/db.js';
 import { memberByWechatId, type StoredMember } from '../store/org.js';
 import { addOutboxMessage } from '../store/outbox.js';
-import { makeKey } from '../domain/keys.js';
-import { latestFromOthers, recordRoomMessage } from '../store/rooms.js';
+import { insertOutreach } from '../store/outreach.js';
+import { recordRoomMessage } from '../store/rooms.js';
 import { inboundMessages } from '../store/schema.js';
-import { applyTransition, assigneeName } from './case-actions.js';
 import { bindByCode } from './bind.js';
-import { attachPhoto, isWithdraw, logOutreach, withdrawLast } from './outreach.js';
-import { caseStatus, myCases, liveStats, openCasesOf } from './case-queries.js';
+import { runCaseCommand, type CaseCommand } from './case-commands.js';
+import { caseStatus, liveStats, myCases } from './case-queries.js';
+import { buildContext, stateOf } from './converse-context.js';
+import { attachPhoto, withdrawLast } from './outreach.js';
 
 export interface ConverseDeps {
   db: Db;
@@ -48,6 +56,12 @@ export interface ConverseDeps {
 /** What handling a message did, for logs and tests. */
 export type ConverseResult = 'duplicate' | 'ignored' | 'replied';
 
+/** A one-tap confirmation waits this long for 1 or 2. */
+export const CONFIRM_TTL_MS = 10 * 60_000;
+/** Refusals per sender in the window; the next one is a single note, then silence. */
+export const REFUSALS_PER_WINDOW = 3;
+export const REFUSAL_WINDOW_MS = 10 * 60_000;
+
 interface Turn {
   deps: ConverseDeps;
   tx: Tx;
@@ -58,167 +72,132 @@ interface Turn {
   changed: string[];
 }
 
-const ACTION_ZH: Record<Action, string> = { ack: '接单', report: '反馈', query: '查询', reassign: '转派', supervise: '督办', cancel: '撤销' };
-
 /**
  * Handles one inbound message.
  * @example handleInbound(deps, { text: '收到 K7Q2', room: {...}, ... }) // 'replied'
  */
 export function handleInbound(deps: ConverseDeps, msg: ChatIn): ConverseResult {
-  let command = 'none';
+  let decided = 'none';
   const changed: string[] = [];
   const result = deps.db.transaction((tx): ConverseResult => {
     const seen = tx.select().from(inboundMessages).where(eq(inboundMessages.messageId, msg.messageId)).get();
     if (seen?.processedAt) return 'duplicate';
     const at = deps.now();
-    if (!seen) tx.insert(inboundMessages).values({ messageId: msg.messageId, receivedAt: at }).run();
+    if (!seen) tx.insert(inboundMessages).values({ messageId: msg.messageId, receivedAt: at, senderWechatId: msg.from.wechatId }).run();
     tx.update(inboundMessages).set({ processedAt: at }).where(eq(inboundMessages.messageId, msg.messageId)).run();
 
     const member = memberByWechatId(tx, msg.from.wechatId);
     if (msg.room) recordRoomMessage(tx, { room: msg.room.topic, at, sender: member?.name ?? msg.from.name });
     const turn: Turn = { deps, tx, msg, at, member, sender: { name: member?.name ?? msg.from.name, wechatId: msg.from.wechatId }, changed };
     let outs: ChatOut[];
-    const outreach = member ? outreachTurn(turn, member) : null;
-    if (outreach && msg.type === 'image') {
-      command = 'photo';
-      const text = attachPhoto(outreach);
+    if (msg.type === 'image') {
+      decided = 'photo';
+      const text = member ? attachPhoto(outreachTurn(turn, member)) : null;
       outs = text ? [reply(turn, text)] : [];
-    } else if (outreach && isWithdraw(readUtterance(msg.text).body)) {
-      command = 'withdraw';
-      outs = [reply(turn, withdrawLast(outreach))];
+    } else if (msg.type !== 'text') {
+      outs = [];
     } else {
-      const logged = outreach ? logOutreach(outreach, msg.text) : null;
-      if (logged !== null) {
-        command = 'outreach';
-        outs = [reply(turn, logged)];
-      } else {
-        const parsed = parseMessage({ text: msg.text, addressed: msg.room === null || msg.mentionSelf, botName: deps.botName });
-        command = parsed.ok ? parsed.command.kind : parsed.reason;
-        outs = parsed.ok ? respond(turn, parsed.command) : refuse(turn, parsed);
-      }
+      const decision = understand(msg.text, buildContext(tx, deps.org, deps.botName, msg, member, at));
+      decided = decision.kind === 'act' || decision.kind === 'confirm' ? `${decision.kind}:${decision.command.kind}` : decision.kind === 'refuse' ? `refuse:${decision.reason}` : 'ignore';
+      outs = carryOut(turn, decision);
     }
     outs.forEach((out, i) => addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('reply', msg.messageId, i), out, PRIORITY.reply, at));
     return outs.length ? 'replied' : 'ignored';
   });
-  deps.log.info({ messageId: msg.messageId, room: msg.room?.wechatId ?? null, command, result }, 'inbound message handled');
+  deps.log.info({ messageId: msg.messageId, room: msg.room?.wechatId ?? null, decided, result }, 'inbound message handled');
   if (result === 'replied') deps.afterCommit();
   if (changed.length) deps.onCaseChanged?.(changed);
   return result;
-}
-
-function outreachTurn(turn: Turn, member: StoredMember) {
-  return { tx: turn.tx, timezone: turn.deps.timezone, at: turn.at, member, room: turn.msg.room?.topic ?? null, messageId: turn.msg.messageId };
 }
 
 function reply(turn: Turn, text: string): ChatOut {
   return turn.msg.room ? { room: turn.msg.room.topic, mentions: [turn.sender], text } : { to: turn.sender, text };
 }
 
-function refuse(turn: Turn, parsed: Exclude<ReturnType<typeof parseMessage>, { ok: true }>): ChatOut[] {
-  if (parsed.reason === 'chatter') return [];
-  if (!turn.member) return [reply(turn, helpForStranger(turn.deps.botName))];
-  if (parsed.reason === 'unknown') return [reply(turn, notUnderstood(parsed.example))];
-  return [reply(turn, replies.malformed(parsed.hint, parsed.example))];
+function outreachTurn(turn: Turn, member: StoredMember) {
+  return { tx: turn.tx, timezone: turn.deps.timezone, at: turn.at, member, room: turn.msg.room?.topic ?? null, messageId: turn.msg.messageId };
 }
 
-function respond(turn: Turn, cmd: Command): ChatOut[] {
-  const { member } = turn;
+function carryOut(turn: Turn, d: Decision): ChatOut[] {
+  switch (d.kind) {
+    case 'ignore':
+      return [];
+    case 'refuse':
+      return refuse(turn, d);
+    case 'confirm': {
+      const caseId = 'caseId' in d.command ? d.command.caseId : null;
+      addPending(turn.tx, { senderWechatId: turn.msg.from.wechatId, room: turn.msg.room?.topic ?? null, caseId, command: d.command as unknown as Record<string, unknown>, at: turn.at, ttlMs: CONFIRM_TTL_MS });
+      return [reply(turn, d.prompt)];
+    }
+    case 'act':
+      return act(turn, d.command);
+  }
+}
+
+function refuse(turn: Turn, d: Extract<Decision, { kind: 'refuse' }>): ChatOut[] {
+  const since = turn.at - REFUSAL_WINDOW_MS;
+  const already = refusalsSince(turn.tx, turn.msg.from.wechatId, since);
+  if (already > REFUSALS_PER_WINDOW) return [];
+  markRefused(turn.tx, turn.msg.messageId, turn.at);
+  if (already === REFUSALS_PER_WINDOW) return [reply(turn, say.tooManyRefusals)];
+  const text =
+    d.reason === 'not_bound'
+      ? helpForStranger(turn.deps.botName)
+      : d.reason === 'not_understood'
+        ? notUnderstood(d.example)
+        : d.reason === 'unknown_case' || d.reason === 'which_case' || d.reason === 'not_allowed'
+          ? (d.hint ?? notUnderstood(d.example))
+          : d.reason === 'outreach_incomplete'
+            ? outreachReplies.malformed(d.hint ?? '登记内容不完整', d.example)
+            : replies.malformed(d.hint, d.example);
+  return [reply(turn, text)];
+}
+
+function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
+  const { member, tx, at } = turn;
+  if (cmd.kind === 'confirm_yes' || cmd.kind === 'confirm_no') {
+    const pending = pendingOf(tx, turn.msg.from.wechatId, at);
+    if (!pending) return [reply(turn, say.nothingToConfirm)];
+    resolvePending(tx, pending.id, cmd.kind === 'confirm_yes' ? 'confirmed' : 'cancelled', at);
+    if (cmd.kind === 'confirm_no') return [reply(turn, say.confirmCancelled)];
+    return act(turn, pending.command as unknown as UnderstoodCommand);
+  }
   if (cmd.kind === 'help') return [reply(turn, member ? helpFor(member.role, turn.deps.botName) : helpForStranger(turn.deps.botName))];
   if (cmd.kind === 'bind') {
     if (turn.msg.room) return [reply(turn, replies.bindInGroup())];
-    return [reply(turn, bindByCode(turn.tx, turn.deps.org, cmd.code, turn.msg.from.wechatId, turn.at))];
+    return [reply(turn, bindByCode(tx, turn.deps.org, cmd.code, turn.msg.from.wechatId, at))];
   }
-  if (!member) return cmd.kind === 'ack' && cmd.bare ? [] : [reply(turn, replies.notBound())];
+  if (!member) return [reply(turn, replies.notBound())];
   switch (cmd.kind) {
     case 'mine':
-      return [reply(turn, myCases(turn.tx, member, turn.at, turn.deps.timezone))];
+      return [reply(turn, myCases(tx, member, at, turn.deps.timezone))];
     case 'stats':
-      if (member.role === 'worker' || member.role === 'volunteer') return [reply(turn, '统计数据请找社区负责人查看。发送“我的”查看您的待办。')];
-      return [reply(turn, liveStats(turn.tx, turn.deps.org, member, turn.at, turn.deps.timezone, turn.deps.boundaries))];
+      if (member.role === 'worker' || member.role === 'volunteer') return [reply(turn, say.statsForLeads)];
+      return [reply(turn, liveStats(tx, turn.deps.org, member, at, turn.deps.timezone, turn.deps.boundaries))];
     case 'query': {
-      const c = caseById(turn.tx, cmd.caseId);
+      const c = caseById(tx, cmd.caseId);
       if (!c) return [reply(turn, replies.unknownCase(cmd.caseId))];
-      const refusal = authorize(turn.deps.org, member, 'query', stateOf(turn.tx, c));
-      if (refusal) return [reply(turn, refusalText(refusal, ctxOf(turn, c, 'query')))];
-      const full = !turn.msg.room && seesFullRecord(turn.deps.org, member, stateOf(turn.tx, c));
-      return [reply(turn, caseStatus(turn.tx, c, full, turn.at, turn.deps.timezone))];
+      const state = stateOf(tx, c);
+      const refusal = authorize(turn.deps.org, member, 'query', state);
+      if (refusal) return [reply(turn, refusalText(refusal, { id: c.id, role: member.role, assignee: state.assignee, status: state.status, action: '查询' }))];
+      const full = !turn.msg.room && seesFullRecord(turn.deps.org, member, state);
+      return [reply(turn, caseStatus(tx, c, full, at, turn.deps.timezone))];
     }
+    case 'outreach':
+      return [reply(turn, logOutreach(turn, member, cmd))];
+    case 'withdraw':
+      return [reply(turn, withdrawLast(outreachTurn(turn, member)))];
     default:
-      return caseCommand(turn, member, cmd);
+      return runCaseCommand(
+        { tx, org: turn.deps.org, policy: turn.deps.policy, timezone: turn.deps.timezone, at, messageId: turn.msg.messageId, member, reply: (text) => reply(turn, text), changed: turn.changed },
+        cmd as CaseCommand,
+      );
   }
 }
 
-function stateOf(tx: Tx, c: CaseRow): CaseState {
-  return { id: c.id, level: c.level as Level, unit: c.unitCode, status: c.status as Status, assignee: assigneeName(tx, c), supervisedBy: c.supervisedBy };
-}
-
-function ctxOf(turn: Turn, c: CaseRow, action: Action) {
-  return { id: c.id, role: turn.member?.role ?? null, assignee: assigneeName(turn.tx, c), status: c.status as Status, action: ACTION_ZH[action], supervisedBy: c.supervisedBy };
-}
-
-/** Which case a command without an id means: the quoted one (parser), the bare-ack context, or the only open one in private. */
-function contextCaseId(turn: Turn, member: Member, bare: boolean): string | null | 'ignore' {
-  if (turn.msg.room) {
-    if (!bare) return null;
-    const last = latestFromOthers(turn.tx, turn.msg.room.topic, member.name);
-    if (!last || last.sender !== turn.deps.botName || !last.caseId || last.mention !== member.name) return 'ignore';
-    const c = caseById(turn.tx, last.caseId);
-    return c && (c.status === 'dispatched' || c.status === 'new') ? c.id : 'ignore';
-  }
-  const open = openCasesOf(turn.tx, member.name);
-  return open.length === 1 ? open[0]!.id : null;
-}
-
-type CaseCommand = Extract<Command, { kind: 'ack' | 'report' | 'reassign' | 'supervise' | 'cancel' }>;
-
-function caseCommand(turn: Turn, member: StoredMember, cmd: CaseCommand): ChatOut[] {
-  let caseId = cmd.caseId;
-  if (!caseId) {
-    const found = contextCaseId(turn, member, cmd.kind === 'ack' && cmd.bare);
-    if (found === 'ignore') return [];
-    if (!found) return [reply(turn, replies.noCaseInContext())];
-    caseId = found;
-  }
-  const c = caseById(turn.tx, caseId);
-  if (!c) return cmd.kind === 'ack' && cmd.bare ? [] : [reply(turn, replies.unknownCase(caseId))];
-  const state = stateOf(turn.tx, c);
-  const action: Action = cmd.kind;
-  const refusal = authorize(turn.deps.org, member, action, state);
-  if (refusal) return [reply(turn, refusalText(refusal, ctxOf(turn, c, action)))];
-
-  if (cmd.kind === 'reassign') {
-    if (!turn.deps.org.member(cmd.to)) return [reply(turn, refusalText('target_unknown', ctxOf(turn, c, action)))];
-    // The same rule as a lead's named assignee: someone who can take cases, in the case's task room.
-    if (!routeLead(turn.deps.org, { unit: c.unitCode, assignee: cmd.to }).ok) return [reply(turn, refusalText('target_outside', ctxOf(turn, c, action)))];
-  }
-  const decision = decide(state, cmd.kind === 'report' ? { kind: 'report', result: cmd.result } : cmd.kind === 'reassign' ? { kind: 'reassign', to: cmd.to } : { kind: cmd.kind });
-  if (!decision.ok) return [reply(turn, refusalText(decision.refusal, ctxOf(turn, c, action)))];
-
-  const ctx = { tx: turn.tx, org: turn.deps.org, policy: turn.deps.policy, timezone: turn.deps.timezone, at: turn.at, actor: { id: member.id, name: member.name }, messageId: turn.msg.messageId };
-  const args = cmd.kind === 'report' ? { method: cmd.method, result: cmd.result, lossAmount: cmd.lossAmount, alsoReported: cmd.alsoReported } : cmd.kind === 'cancel' ? { reason: cmd.reason } : cmd.kind === 'reassign' ? { to: cmd.to } : {};
-  const { after, extra } = applyTransition(ctx, c, decision.transition, args);
-  turn.changed.push(c.id);
-  const by = (ms: number | null) => formatClock(ms ?? turn.at, turn.at, turn.deps.timezone);
-  let text: string;
-  switch (decision.transition.kind) {
-    case 'acknowledge':
-      text = replies.acknowledged(member.name, c.id, by(after.resolveDueAt));
-      break;
-    case 'resolve':
-      text = cmd.kind === 'report' ? replies.resolved(member.name, c.id, cmd.method, cmd.result, cmd.lossAmount, cmd.alsoReported) : '';
-      break;
-    case 'attempt':
-      text = cmd.kind === 'report' ? replies.attempt(member.name, c.id, after.attempts, cmd.method, cmd.result, by(after.resolveDueAt)) : '';
-      break;
-    case 'reassign':
-      text = replies.reassigned(member.name, c.id, cmd.kind === 'reassign' ? cmd.to : '', by(after.ackDueAt));
-      break;
-    case 'supervise':
-      text = replies.supervised(member.name, c.id);
-      break;
-    case 'cancel':
-      text = replies.cancelled(member.name, c.id, cmd.kind === 'cancel' ? cmd.reason : '');
-      break;
-  }
-  return [reply(turn, text), ...extra];
+function logOutreach(turn: Turn, member: StoredMember, cmd: Extract<UnderstoodCommand, { kind: 'outreach' }>): string {
+  const { kind: _kind, ...log } = cmd;
+  const entry = log as OutreachLog;
+  insertOutreach(turn.tx, { memberId: member.id, unitCode: member.unit, day: localDay(turn.at, turn.deps.timezone), log: entry, rawText: turn.msg.text.slice(0, 2000), messageId: turn.msg.messageId, at: turn.at, room: turn.msg.room?.topic ?? null });
+  return outreachReplies.logged(describeOutreach(entry));
 }

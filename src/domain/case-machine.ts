@@ -30,7 +30,12 @@ export interface CaseState {
   assignee: string | null;
   /** Who took the escalation (督办), if anyone: a second 督办 changes nothing. */
   supervisedBy?: string | null;
+  /** The latest recorded outcome (final or attempt), for 更正. */
+  lastOutcome?: { at: number; final: boolean; result: Result } | null;
 }
+
+/** An outcome may be corrected (更正) this long after it was recorded. */
+export const CORRECTION_WINDOW_MS = 30 * 60_000;
 
 export const OPEN: ReadonlySet<Status> = new Set(['new', 'dispatched', 'acknowledged']);
 
@@ -42,7 +47,7 @@ export function oversees(org: OrgIndex, member: Member, unit: string): boolean {
   return OVERSEERS.has(member.role) && org.lineage(unit).some((u) => u.code === member.unit);
 }
 
-export type Action = 'ack' | 'report' | 'query' | 'reassign' | 'supervise' | 'cancel';
+export type Action = 'ack' | 'report' | 'query' | 'reassign' | 'supervise' | 'cancel' | 'correct' | 'reopen';
 
 export type Refusal =
   | 'not_allowed'
@@ -51,6 +56,10 @@ export type Refusal =
   | 'closed'
   | 'same_assignee'
   | 'already_supervised'
+  | 'nothing_to_correct'
+  | 'correction_too_late'
+  | 'correction_changes_kind'
+  | 'not_resolved'
   | 'target_unknown'
   | 'target_outside';
 
@@ -65,6 +74,7 @@ export function authorize(org: OrgIndex, member: Member, action: Action, c: Case
   switch (action) {
     case 'ack':
     case 'report':
+    case 'correct':
       if (c.assignee === member.name || over) return null;
       return member.role === 'worker' ? 'not_assignee' : 'not_allowed';
     case 'query':
@@ -72,6 +82,7 @@ export function authorize(org: OrgIndex, member: Member, action: Action, c: Case
       return null;
     case 'reassign':
     case 'cancel':
+    case 'reopen':
       return over && ['lead', 'supervisor', 'admin'].includes(member.role) ? null : 'not_allowed';
     case 'supervise':
       return over ? null : 'not_allowed';
@@ -91,7 +102,11 @@ export type Transition =
   | { kind: 'attempt'; implicitAck: boolean }
   | { kind: 'reassign' }
   | { kind: 'supervise' }
-  | { kind: 'cancel' };
+  | { kind: 'cancel' }
+  /** 更正: the latest outcome is replaced by a new one of the same kind (final or attempt). */
+  | { kind: 'correct' }
+  /** 重办: a resolved case goes back to dispatched with fresh deadlines. */
+  | { kind: 'reopen' };
 
 /** Attempts, not closure, on urgent and high cases (DESIGN.md "The case"). */
 export function isAttempt(level: Level, result: Result): boolean {
@@ -104,8 +119,17 @@ export function isAttempt(level: Level, result: Result): boolean {
  */
 export function decide(
   c: CaseState,
-  command: { kind: 'ack' } | { kind: 'report'; result: Result } | { kind: 'reassign'; to: string } | { kind: 'supervise' } | { kind: 'cancel' },
+  command: { kind: 'ack' } | { kind: 'report'; result: Result } | { kind: 'reassign'; to: string } | { kind: 'supervise' } | { kind: 'cancel' } | { kind: 'correct'; result: Result; now: number } | { kind: 'reopen' },
 ): { ok: true; transition: Transition } | { ok: false; refusal: Refusal } {
+  if (command.kind === 'reopen') return c.status === 'resolved' ? { ok: true, transition: { kind: 'reopen' } } : { ok: false, refusal: 'not_resolved' };
+  if (command.kind === 'correct') {
+    const last = c.lastOutcome;
+    if (!last || c.status === 'cancelled') return { ok: false, refusal: 'nothing_to_correct' };
+    if (command.now - last.at > CORRECTION_WINDOW_MS) return { ok: false, refusal: 'correction_too_late' };
+    // A final outcome stays final and an attempt stays an attempt: closing or reopening is its own command.
+    if (last.final === isAttempt(c.level, command.result)) return { ok: false, refusal: 'correction_changes_kind' };
+    return { ok: true, transition: { kind: 'correct' } };
+  }
   if (!OPEN.has(c.status)) return { ok: false, refusal: 'closed' };
   const acked = c.status === 'acknowledged';
   switch (command.kind) {

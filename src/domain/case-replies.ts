@@ -116,3 +116,11 @@ export function unboundAssigneeText(id: string, level: Level, assignee: string):
     `请电话通知其处置，并让其私聊我发送“绑定 绑定码”。`,
   ].join('\n');
 }
+
+/**
+ * Told in the task room when a lead reopens a resolved case (masked: no subject fields).
+ * @example reopenedGroupText('urgent', 'K7Q2', '家属反映仍在转账', due, now, 'Asia/Shanghai')
+ */
+export function reopenedGroupText(level: Level, id: string, reason: string, ackDueAt: number, now: number, tz: string): string {
+  return [`${caseHeadline(level, id, '重办')} ${reason ? `原因：${reason}` : '请重新处置'}`, `请${formatClock(ackDueAt, now, tz)}前回复“收到 ${id}”，完整信息已私聊发您。`].join('\n');
+}

@@ -39,6 +39,14 @@ export function refusalText(refusal: Refusal, ctx: { id: string; role: Role | nu
       return `${ctx.id} 已经接单了，处置后请回复：反馈 ${ctx.id} 上门 劝阻成功`;
     case 'closed':
       return `${ctx.id} ${STATUS_ZH[ctx.status]}，无需再操作。`;
+    case 'nothing_to_correct':
+      return `${ctx.id} 还没有反馈过结果，无需更正。反馈请发：反馈 ${ctx.id} 上门 劝阻成功`;
+    case 'correction_too_late':
+      return `${ctx.id} 的结果登记已超过30分钟，不能再更正，请联系社区负责人处理。`;
+    case 'correction_changes_kind':
+      return `更正只能改结果内容。案件要重新处置请让负责人发：重办 ${ctx.id} 原因`;
+    case 'not_resolved':
+      return `${ctx.id} ${STATUS_ZH[ctx.status]}，只有已办结的案件可以重办。`;
     case 'already_supervised':
       return `${ctx.id} 已在督办中（${ctx.supervisedBy ?? '已有人'}督办），无需重复。`;
     case 'same_assignee':

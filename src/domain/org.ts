@@ -17,6 +17,12 @@ export interface OrgIndex {
   roomsOf(name: string): Room[];
   /** The nearest member with `role` at the unit or above it; null when nobody has that role. */
   nearest(code: string, role: Role): Member | null;
+  /** The task room of the unit itself (where its cases are dispatched); null when it has none. */
+  taskRoom(code: string): Room | null;
+  /** The supervision room up the unit's tree where `member` sits (nearest first); null when none. */
+  supervisionRoom(code: string, member: string): Room | null;
+  /** The room with this topic. */
+  room(topic: string): Room | undefined;
 }
 
 /**
@@ -69,6 +75,10 @@ export function indexOrg(org: Org): OrgIndex {
     for (const m of roomMembers(room)) roomIndex.set(m.name, [...(roomIndex.get(m.name) ?? []), room]);
   }
 
+  const taskRooms = new Map<string, Room>();
+  for (const r of org.rooms) if (r.purpose === 'tasks' && !taskRooms.has(r.unit)) taskRooms.set(r.unit, r);
+  const byTopic = new Map(org.rooms.map((r) => [r.topic, r]));
+
   const nearest = (code: string, role: Role): Member | null => {
     for (const u of lineage(code)) {
       const found = org.members.find((m) => m.unit === u.code && m.role === role);
@@ -86,5 +96,14 @@ export function indexOrg(org: Org): OrgIndex {
     roomMembers,
     roomsOf: (name) => roomIndex.get(name) ?? [],
     nearest,
+    taskRoom: (code) => taskRooms.get(code) ?? null,
+    supervisionRoom: (code, member) => {
+      for (const u of lineage(code)) {
+        const room = org.rooms.find((r) => r.purpose === 'supervision' && r.unit === u.code && roomMembers(r).some((m) => m.name === member));
+        if (room) return room;
+      }
+      return null;
+    },
+    room: (topic) => byTopic.get(topic),
   };
 }

@@ -40,6 +40,7 @@ export const understandReplies = {
   missingCode: '缺少绑定码（4到16位字母或数字）',
   badAmount: '损失金额看不懂，请写数字，如：损失5000、损失1.2万',
   notBound: '您还没有绑定身份，请私聊我发送：绑定 <绑定码>',
+  statsLeadsOnly: '统计数据请找社区负责人查看，发送“我的”查看您的待办。',
   leadsOnly: '只有社区负责人或派出所督导可以转派、撤销、督办、重办。',
   volunteerCases: '志愿者不处理案件，登记宣传请发：宣传 幸福里社区 摆摊 80人 装APP 25',
 };

@@ -19,7 +19,7 @@ export function readShiftRows(db: Db | Tx, from: number, to: number): ShiftRows 
   const resolutions = all<{ unit: string; result: Result; resolveMs: number; amountAtRisk: number | null; lossAmount: number | null }>(sql`
     select c.unit_code as unit, o.result as result, o.at - c.created_at as resolveMs, c.amount_at_risk as amountAtRisk, o.loss_amount as lossAmount
     from case_outcomes o join cases c on c.id = o.case_id
-    where o.at > ${from} and o.at <= ${to} and o.final = 1`);
+    where o.at > ${from} and o.at <= ${to} and o.final = 1 and o.superseded_at is null`);
   const escalations = all<{ unit: string; step: number; count: number }>(sql`
     select c.unit_code as unit, cast(json_extract(e.data, '$.step') as integer) as step, count(*) as count
     from case_events e join cases c on c.id = e.case_id
