@@ -61,9 +61,18 @@ function stepOf(ctx: PolicyContext, c: CaseRow) {
 export function refreshDeadline(tx: Tx, caseId: string, ctx: PolicyContext): number | null {
   const c = caseById(tx, caseId);
   if (!c) return null;
-  const next = (OPEN_STATUSES as readonly string[]).includes(c.status) ? (stepOf(ctx, c)?.at ?? null) : null;
+  const next = nextDeadlineOf(ctx, c);
   if (next !== c.nextDeadlineAt) tx.update(cases).set({ nextDeadlineAt: next }).where(eq(cases.id, caseId)).run();
   return next;
+}
+
+/**
+ * The next escalation deadline of a case row as it stands (null when closed or when no step is
+ * due), without reading or writing: intake sets it on the row it inserts.
+ * @example nextDeadlineOf(ctx, { ...row, status: 'dispatched' }) // row.ackDueAt for a step at the ack deadline
+ */
+export function nextDeadlineOf(ctx: PolicyContext, c: CaseRow): number | null {
+  return (OPEN_STATUSES as readonly string[]).includes(c.status) ? (stepOf(ctx, c)?.at ?? null) : null;
 }
 
 export type FireResult = 'fired' | 'stale' | 'early' | 'done';

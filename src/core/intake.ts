@@ -14,13 +14,13 @@ import type { OrgIndex } from '../domain/org.js';
 import { PRIORITY, type Level } from '../domain/types.js';
 import type { Log } from '../log.js';
 import { outboundQueue } from '../queues/names.js';
-import { appendEvent, caseById, caseFacts, noteAssigned, openCaseByPhone, workload, type Tx } from '../store/cases.js';
+import { appendEvent, caseById, caseExists, caseFacts, caseOfLead, insertCase, noteAssigned, openCaseByPhone, recordLead, workload, type CaseRow, type Tx } from '../store/cases.js';
 import type { Db } from '../store/db.js';
 import { memberById, memberByName } from '../store/org.js';
-import { refreshDeadline } from './escalate.js';
+import { nextDeadlineOf, refreshDeadline } from './escalate.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { makeKey } from '../domain/keys.js';
-import { caseLeads, cases } from '../store/schema.js';
+import { cases } from '../store/schema.js';
 
 export interface IntakeDeps {
   db: Db;
@@ -57,12 +57,28 @@ export function intakeLeads(deps: IntakeDeps, body: unknown): IntakeOutcome {
   }
   const at = deps.now();
   const results = deps.db.transaction((tx) => v.leads.map((lead) => intakeOne(deps, tx, lead, at)));
-  for (const r of results) deps.log.info({ externalId: r.externalId, caseId: r.caseId, status: r.status }, 'lead taken in');
+  logTaken(deps.log, results);
   if (results.some((r) => r.status !== 'duplicate')) {
     deps.afterCommit();
     deps.onCaseChanged?.([...new Set(results.filter((r) => r.status !== 'duplicate').map((r) => r.caseId))]);
   }
   return { ok: true, results };
+}
+
+/**
+ * One info line per request (a batch of 1,000 must not cost 1,000 log lines); each lead's ids
+ * at debug. The case trail (`case_events`) is the record of every lead.
+ */
+function logTaken(log: Log, results: IntakeResult[]): void {
+  if (results.length === 1) {
+    const r = results[0]!;
+    log.info({ externalId: r.externalId, caseId: r.caseId, status: r.status }, 'lead taken in');
+    return;
+  }
+  const counts = { created: 0, merged: 0, duplicate: 0 };
+  for (const r of results) counts[r.status]++;
+  log.info({ leads: results.length, ...counts }, 'batch of leads taken in');
+  if (log.isLevelEnabled('debug')) for (const r of results) log.debug({ externalId: r.externalId, caseId: r.caseId, status: r.status }, 'lead taken in');
 }
 
 function recipient(tx: Tx, name: string): Recipient {
@@ -73,16 +89,16 @@ function newCaseId(tx: Tx, random: () => number): string {
   // 4 characters while they are plenty; longer ones once collisions get frequent.
   for (let attempt = 0; attempt < 60; attempt++) {
     const id = generateCaseId(random, attempt < 20 ? 4 : attempt < 40 ? 5 : 6);
-    if (!caseById(tx, id)) return id;
+    if (!caseExists(tx, id)) return id;
   }
   throw new Error('could not find a free case id');
 }
 
 function intakeOne(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult {
-  const known = tx.select().from(caseLeads).where(eq(caseLeads.externalId, lead.externalId)).get();
-  if (known) return { externalId: lead.externalId, caseId: known.caseId, status: 'duplicate' };
+  const known = caseOfLead(tx, lead.externalId);
+  if (known) return { externalId: lead.externalId, caseId: known, status: 'duplicate' };
   const open = openCaseByPhone(tx, lead.subject.phone);
-  if (open) return mergeInto(deps, tx, open.id, lead, at);
+  if (open) return mergeInto(deps, tx, open, lead, at);
   return create(deps, tx, lead, at);
 }
 
@@ -96,36 +112,46 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult 
   const id = newCaseId(tx, deps.random);
   const member = memberByName(tx, assignee.name)!;
   const ackDueAt = at + policy.ackWithin;
-  tx.insert(cases)
-    .values({
-      id,
-      externalId: lead.externalId,
-      level: lead.level,
-      category: lead.category,
-      subjectName: lead.subject.name,
-      subjectPhone: lead.subject.phone,
-      subjectAddress: lead.subject.address,
-      subjectIdNumber: lead.subject.idNumber,
-      amountAtRisk: lead.amountAtRisk,
-      detail: lead.detail,
-      unitCode: lead.unit,
-      assigneeId: member.id,
-      status: 'dispatched',
-      ackDueAt,
-      resolveDueAt: at + policy.resolveWithin,
-      nextDeadlineAt: ackDueAt,
-      createdAt: at,
-      dispatchedAt: at,
-    })
-    .run();
-  tx.insert(caseLeads).values({ externalId: lead.externalId, caseId: id, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'created' }).run();
+  // The row is built here and written once: nothing is read back (issue 14).
+  const row: CaseRow = {
+    id,
+    externalId: lead.externalId,
+    level: lead.level,
+    category: lead.category,
+    subjectName: lead.subject.name,
+    subjectPhone: lead.subject.phone,
+    subjectAddress: lead.subject.address,
+    subjectIdNumber: lead.subject.idNumber,
+    amountAtRisk: lead.amountAtRisk,
+    detail: lead.detail,
+    unitCode: lead.unit,
+    assigneeId: member.id,
+    status: 'dispatched',
+    attempts: 0,
+    escalationStep: 0,
+    phaseStep: 0,
+    version: 1,
+    ackDueAt,
+    resolveDueAt: at + policy.resolveWithin,
+    nextDeadlineAt: null,
+    createdAt: at,
+    dispatchedAt: at,
+    acknowledgedAt: null,
+    resolvedAt: null,
+    cancelledAt: null,
+    supervisedAt: null,
+    supervisedBy: null,
+    anonymisedAt: null,
+  };
+  row.nextDeadlineAt = nextDeadlineOf(deps, row);
+  insertCase(tx, row);
+  recordLead(tx, { externalId: lead.externalId, caseId: id, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'created' });
   appendEvent(tx, id, at, 'created', 'system', { externalId: lead.externalId, level: lead.level, unit: lead.unit });
   appendEvent(tx, id, at, 'dispatched', 'system', { assignee: assignee.name, room: routing.room.topic, how: routing.named ? 'named' : routing.workers.length ? 'fair' : 'fallback_lead' });
   noteAssigned(tx, member.id, at);
-  refreshDeadline(tx, id, deps);
 
-  const facts = caseFacts(caseById(tx, id)!);
-  const to = recipient(tx, assignee.name);
+  const facts = caseFacts(row);
+  const to: Recipient = { name: assignee.name, wechatId: member.wechatId };
   const queue = outboundQueue(deps.botId);
   const priority = PRIORITY[lead.level];
   addOutboxMessage(tx, queue, makeKey('dispatch', id, 'group'), { room: routing.room.topic, mentions: [to], text: dispatchGroupText(facts, at, deps.timezone), meta: { caseId: id, kind: 'dispatch' } }, priority, at);
@@ -142,7 +168,7 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
   const before = caseById(tx, caseId)!;
   const oldLevel = before.level as Level;
   const raised = levelRank(lead.level) > levelRank(oldLevel);
-  tx.insert(caseLeads).values({ externalId: lead.externalId, caseId, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'merged' }).run();
+  recordLead(tx, { externalId: lead.externalId, caseId, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'merged' });
   appendEvent(tx, caseId, at, 'merged', 'system', { externalId: lead.externalId, level: lead.level });
 
   const acknowledged = before.status === 'acknowledged';

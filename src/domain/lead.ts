@@ -119,6 +119,14 @@ function leadSchema(org: OrgIndex) {
   });
 }
 
+/** Building the schema costs more than checking a lead with it: one per org (issue 14). */
+const schemas = new WeakMap<OrgIndex, ReturnType<typeof leadSchema>>();
+function schemaFor(org: OrgIndex): ReturnType<typeof leadSchema> {
+  let schema = schemas.get(org);
+  if (!schema) schemas.set(org, (schema = leadSchema(org)));
+  return schema;
+}
+
 /** Turns a zod path into the contract's field name: `subject.phone`. */
 function fieldOf(path: readonly PropertyKey[]): string {
   return path.map(String).join('.') || '(lead)';
@@ -132,7 +140,7 @@ export function validateLeads(body: unknown, org: OrgIndex): { ok: true; leads: 
   const raw = body && typeof body === 'object' && 'leads' in body ? (body as { leads: unknown }).leads : [body];
   if (!Array.isArray(raw) || raw.length === 0) return { ok: false, errors: [{ index: 0, field: 'leads', message: 'expected a lead or { "leads": [ ... ] } with at least one lead' }] };
   if (raw.length > MAX_BATCH) return { ok: false, errors: [{ index: 0, field: 'leads', message: `at most ${MAX_BATCH} leads per request` }] };
-  const schema = leadSchema(org);
+  const schema = schemaFor(org);
   const errors: LeadError[] = [];
   const leads: Lead[] = [];
   const seen = new Map<string, number>();

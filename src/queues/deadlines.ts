@@ -148,7 +148,8 @@ export function createTimers(o: TimersOptions): Timers {
       try {
         // Every change bumps the version by one, so the timer it replaces is the previous
         // version's. Remove it (a fire would find it stale anyway; NOTES: do not trust removal).
-        await Promise.all(changed.map((r) => queue.remove(deadlineJobId(r.id, r.version - 1)).catch(() => 0)));
+        // A new case (version 1) has no previous timer: no round trip for it.
+        await Promise.all(changed.filter((r) => r.version > 1).map((r) => queue.remove(deadlineJobId(r.id, r.version - 1)).catch(() => 0)));
         await arm(rows);
       } catch (err) {
         // SQLite holds the deadline; the sweep or the next reconnect re-arms it.

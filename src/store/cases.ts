@@ -1,9 +1,9 @@
 /** Cases in the store: reading them as domain facts, and the rows intake needs. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import type { CaseFacts } from '../domain/case-replies.js';
 import type { Category } from '../domain/lead.js';
 import type { Level } from '../domain/types.js';
-import type { Db, Tx } from './db.js';
+import { statement, type Db, type Tx } from './db.js';
 import { caseEvents, caseOutcomes, cases, members } from './schema.js';
 
 export type { Tx };
@@ -26,20 +26,46 @@ export function caseFacts(row: CaseRow): CaseFacts {
   };
 }
 
+const COLUMNS = Object.entries(getTableColumns(cases));
+/** Every column under its drizzle name, so a raw row is the row drizzle would return (no JSON columns in `cases`). */
+const CASE_SELECT = `select ${COLUMNS.map(([key, col]) => `"${col.name}" as "${key}"`).join(', ')} from cases`;
+const CASE_BY_ID = `${CASE_SELECT} where id = ?`;
+const CASE_INSERT = `insert into cases (${COLUMNS.map(([, col]) => `"${col.name}"`).join(', ')}) values (${COLUMNS.map(([key]) => `@${key}`).join(', ')})`;
+const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+
 export function caseById(db: Db | Tx, id: string): CaseRow | null {
-  return db.select().from(cases).where(eq(cases.id, id)).get() ?? null;
+  return (statement(db, CASE_BY_ID).get(id) as CaseRow | undefined) ?? null;
 }
 
-/** The open case of a subject phone, if any (repeat warnings join it). */
-export function openCaseByPhone(db: Db | Tx, phone: string): CaseRow | null {
-  return (
-    db
-      .select()
-      .from(cases)
-      .where(and(eq(cases.subjectPhone, phone), inArray(cases.status, [...OPEN_STATUSES])))
-      .orderBy(desc(cases.createdAt))
-      .get() ?? null
+/** True when a case has this id (new ids are checked against it). */
+export function caseExists(db: Db | Tx, id: string): boolean {
+  return statement(db, 'select 1 from cases where id = ?').get(id) !== undefined;
+}
+
+/** Writes a whole case row (intake builds it in memory, so nothing is read back). */
+export function insertCase(db: Db | Tx, row: CaseRow): void {
+  statement(db, CASE_INSERT).run(row);
+}
+
+/** The case a lead's external id was taken into, if any (a re-sent lead is a duplicate). */
+export function caseOfLead(db: Db | Tx, externalId: string): string | null {
+  return (statement(db, 'select case_id as caseId from case_leads where external_id = ?').get(externalId) as { caseId: string } | undefined)?.caseId ?? null;
+}
+
+/** Records that a lead was taken in (`created`) or joined an open case (`merged`). */
+export function recordLead(
+  db: Db | Tx,
+  l: { externalId: string; caseId: string; receivedAt: number; level: string; category: string | null; amountAtRisk: number | null; detail: string | null; outcome: 'created' | 'merged' },
+): void {
+  statement(db, 'insert into case_leads (external_id, case_id, received_at, level, category, amount_at_risk, detail, outcome) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    l.externalId, l.caseId, l.receivedAt, l.level, l.category, l.amountAtRisk, l.detail, l.outcome,
   );
+}
+
+/** The id of the newest open case of a subject phone, if any (repeat warnings join it); index on (phone, status). */
+export function openCaseByPhone(db: Db | Tx, phone: string): string | null {
+  const row = statement(db, `select id from cases where subject_phone = ? and status in (${OPEN_SQL}) order by created_at desc limit 1`).get(phone) as { id: string } | undefined;
+  return row?.id ?? null;
 }
 
 /**
@@ -50,30 +76,26 @@ export function openCaseByPhone(db: Db | Tx, phone: string): CaseRow | null {
 export function workload(db: Db | Tx, names: string[]): { open: Map<string, number>; lastAssigned: Map<string, number> } {
   const open = new Map<string, number>();
   const lastAssigned = new Map<string, number>();
-  if (names.length === 0) return { open, lastAssigned };
-  const people = db.select({ id: members.id, name: members.name, last: members.lastAssignedAt }).from(members).where(inArray(members.name, names)).all();
-  if (people.length === 0) return { open, lastAssigned };
-  const counts = db
-    .select({ assigneeId: cases.assigneeId, n: sql<number>`count(*)` })
-    .from(cases)
-    .where(and(inArray(cases.assigneeId, people.map((p) => p.id)), inArray(cases.status, [...OPEN_STATUSES])))
-    .groupBy(cases.assigneeId)
-    .all();
-  const byId = new Map(counts.map((c) => [c.assigneeId, Number(c.n)]));
-  for (const p of people) {
-    open.set(p.name, byId.get(p.id) ?? 0);
-    if (p.last !== null) lastAssigned.set(p.name, p.last);
+  const person = statement(db, 'select id, last_assigned_at as last from members where name = ?');
+  const count = statement(db, `select count(*) as n from cases where assignee_id = ? and status in (${OPEN_SQL})`);
+  for (const name of names) {
+    const p = person.get(name) as { id: number; last: number | null } | undefined;
+    if (!p) continue;
+    open.set(name, (count.get(p.id) as { n: number }).n);
+    if (p.last !== null) lastAssigned.set(name, p.last);
   }
   return { open, lastAssigned };
 }
 
 /** Notes that `memberId` was just given a case (fair routing rotates on it). */
-export function noteAssigned(tx: Tx, memberId: number, at: number): void {
-  tx.update(members).set({ lastAssignedAt: at }).where(eq(members.id, memberId)).run();
+export function noteAssigned(tx: Db | Tx, memberId: number, at: number): void {
+  statement(tx, 'update members set last_assigned_at = ? where id = ?').run(at, memberId);
 }
 
-export function appendEvent(tx: Tx, caseId: string, at: number, type: string, actor: string, data?: Record<string, unknown>, messageId?: string): void {
-  tx.insert(caseEvents).values({ caseId, at, type, actor, data: data ?? null, messageId: messageId ?? null }).run();
+export function appendEvent(tx: Db | Tx, caseId: string, at: number, type: string, actor: string, data?: Record<string, unknown>, messageId?: string): void {
+  statement(tx, 'insert into case_events (case_id, at, type, actor, data, message_id) values (?, ?, ?, ?, ?, ?)').run(
+    caseId, at, type, actor, data ? JSON.stringify(data) : null, messageId ?? null,
+  );
 }
 
 export interface CaseView {

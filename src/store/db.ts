@@ -19,6 +19,34 @@ export interface Store {
   close(): void;
 }
 
+/**
+ * The better-sqlite3 connection under a drizzle handle (the database or a transaction of it):
+ * `$client` on the database; a transaction runs on its database's session, whose `client` it is.
+ */
+export function sqliteOf(db: Db | Tx): Database.Database {
+  const client = (db as { $client?: unknown }).$client ?? (db as unknown as { session?: { client?: unknown } }).session?.client;
+  if (!(client instanceof Database)) throw new Error('not a better-sqlite3 drizzle handle (drizzle-orm is pinned to 0.45.4: check its session layout)');
+  return client;
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement of `sql` on the connection of `db`, prepared once per connection and
+ * reused: preparing (and drizzle's query building) cost more than running the hot-path
+ * queries of intake, escalation and the outbox (issue 14). A statement run inside
+ * `db.transaction` belongs to that transaction, as it runs on the same connection.
+ * @example statement(db, 'select id from cases where id = ?').get('K7Q2')
+ */
+export function statement(db: Db | Tx, sql: string): Database.Statement {
+  const client = sqliteOf(db);
+  let cached = statements.get(client);
+  if (!cached) statements.set(client, (cached = new Map()));
+  let st = cached.get(sql);
+  if (!st) cached.set(sql, (st = client.prepare(sql)));
+  return st;
+}
+
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 /** A migration left rows pointing at nothing; start-up stops rather than run on broken data. */

@@ -1,7 +1,7 @@
 /** The profile's org in the store: synced at start-up (idempotent), bindings of WeChat identities. */
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Member, Org, Role } from '../domain/types.js';
-import type { Db, Tx } from './db.js';
+import { statement, type Db, type Tx } from './db.js';
 
 import { auditLog, members, rooms, units } from './schema.js';
 
@@ -50,8 +50,12 @@ export function memberByWechatId(db: Db | Tx, wechatId: string): StoredMember | 
   return row ? toMember(row) : null;
 }
 
+/** A member row under drizzle's field names, through a statement prepared once (intake reads it per lead). */
+const MEMBER_SELECT =
+  'select id, name, role, unit_code as unitCode, bind_code as bindCode, wechat_id as wechatId, bound_at as boundAt, last_assigned_at as lastAssignedAt, active from members';
+
 export function memberByName(db: Db | Tx, name: string): StoredMember | null {
-  const row = db.select().from(members).where(eq(members.name, name)).get();
+  const row = statement(db, `${MEMBER_SELECT} where name = ?`).get(name) as typeof members.$inferSelect | undefined;
   return row ? toMember(row) : null;
 }
 
@@ -75,6 +79,6 @@ export function bindMember(db: Db, name: string, wechatId: string, actor: string
 }
 
 export function memberById(db: Db | Tx, id: number): StoredMember | null {
-  const row = db.select().from(members).where(eq(members.id, id)).get();
+  const row = statement(db, `${MEMBER_SELECT} where id = ?`).get(id) as typeof members.$inferSelect | undefined;
   return row ? toMember(row) : null;
 }

@@ -2,7 +2,7 @@
 import { and, asc, eq, isNull, lt, or, inArray, min, sql } from 'drizzle-orm';
 import { isSafeKey } from '../domain/keys.js';
 import type { ChatOut } from '../domain/messages.js';
-import type { Db, Tx } from './db.js';
+import { statement, type Db, type Tx } from './db.js';
 import { outbox } from './schema.js';
 
 export interface OutboxRow {
@@ -27,10 +27,9 @@ export function outboxJobId(key: string): string {
 export function addOutboxMessage(tx: Tx | Db, queue: string, key: string, message: ChatOut, priority: number, now: number, caseId: string | null = null): void {
   const jobId = outboxJobId(key);
   if (!isSafeKey(jobId)) throw new Error(`unsafe outbox key ${JSON.stringify(jobId.slice(0, 80))}: build keys with makeKey()`);
-  tx.insert(outbox)
-    .values({ queue, jobId, payload: message as unknown as Record<string, unknown>, priority, createdAt: now, caseId: caseId ?? message.meta?.caseId ?? null })
-    .onConflictDoNothing({ target: outbox.jobId })
-    .run();
+  statement(tx, 'insert into outbox (queue, job_id, payload, priority, created_at, case_id) values (?, ?, ?, ?, ?, ?) on conflict (job_id) do nothing').run(
+    queue, jobId, JSON.stringify(message), priority, now, caseId ?? message.meta?.caseId ?? null,
+  );
 }
 
 /**
