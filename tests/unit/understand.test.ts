@@ -161,8 +161,8 @@ describe('correction, reopening and one-tap confirmations', () => {
 });
 
 const TRAIN = 'tests/corpus/train.jsonl';
-/** Set from the measured result (95.8% when this floor was set); it may only go up. */
-const TRAIN_ACCURACY_FLOOR = 0.95;
+/** Set from the measured result (98.9% when this floor was set); it may only go up. */
+const TRAIN_ACCURACY_FLOOR = 0.98;
 /**
  * Lines whose expected refusal depends on the roster, which the understanding step does not
  * see (转派 X6CU @张三丰: nobody of that name). Core refuses them (target_unknown) before any

@@ -60,22 +60,30 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
       continue;
     }
     const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId !== null;
-    if (meant || quoted || (typed?.source === 'text' && (atHead(r.toks, kw) || overseer))) return leadCommand(t, kind, kw, typed);
+    // 更正一下，明天会议在二楼: without a case, only a message to the bot counts.
+    if (!typed && !quoted && !(addressed || (kind === 'bind' && ctx.role === 'stranger'))) continue;
+    if (meant || quoted || (typed?.source === 'text' && (atHead(r.toks, kw) || overseer || kind === 'correct'))) return leadCommand(t, kind, kw, typed);
   }
+  // 转 X6CU 给李网格, K7Q2给周网格: a lead handing a case to a named member.
+  const given = overseer && typed?.source === 'text' ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body) : null;
+  if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given[1]! });
   const outcome = readOutcome(r);
   const reportKw = kwOf(t, 'report');
   if (outcome) return report(t, typed, meant, reportKw !== undefined);
   const idTok = r.toks.find((x) => x.t === 'id');
   // X6CU处置结果, K7Q2 多久能有结果: asking for the result, not giving one.
-  if (reportKw && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
+  if (reportKw && /结果/.test(r.body) && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
+  const strongAck = r.toks.find((x) => x.t === 'kw' && x.kind === 'ack' && STRONG_ACK.includes(x.text));
+  // T9KE 收到 到了回复: the acknowledgement comes first; 回复 is what will follow.
+  if (strongAck && reportKw && strongAck.start < reportKw.start) return acknowledge(t, typed, strongAck, meant);
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
   if (reportKw && (addressed || typed !== null || onlyKeyword)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   if (ackTok) return acknowledge(t, typed, ackTok, meant);
   const phrase = typed ? null : phraseCommand(t);
-  if (phrase) return act({ kind: phrase });
+  if (phrase) return phrase;
   const query = kwOf(t, 'query');
-  if (query && (meant || typed?.source === 'text')) return caseQuery(t, typed);
+  if (query && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
@@ -90,15 +98,26 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   return kind;
 }
 
-/** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下). */
-function phraseCommand(t: Turn): 'mine' | 'stats' | 'help' | null {
-  const sole = soleKeyword(t);
-  if (sole) return sole;
+/** Free forms count when asked of the bot or short enough to be nothing else (待办事项：周五前交台账 is not). */
+const SHORT_REQUEST = 10;
+
+/** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下); 统计 is for leads. */
+function phraseCommand(t: Turn): Decision | null {
+  const overseer = OVERSEERS.has(t.ctx.role);
+  const kind = soleKeyword(t) ?? freeForm(t, overseer);
+  if (!kind) return null;
+  if (kind === 'stats' && !overseer) return refuse('not_allowed', '我的', say.statsLeadsOnly);
+  return act({ kind });
+}
+
+function freeForm(t: Turn, overseer: boolean): 'mine' | 'stats' | 'help' | null {
   const { body } = t.r;
+  if (!t.addressed && [...body].length > SHORT_REQUEST) return null;
   if (has(body, HELP_PHRASES)) return 'help';
-  if (has(body, MINE_PHRASES) || (t.ctx.role === 'worker' && /^我的/.test(body) && body.length <= 6)) return 'mine';
-  if (has(body, STATS_PHRASES) && OVERSEERS.has(t.ctx.role)) return 'stats';
-  return null;
+  const stats = has(body, STATS_PHRASES);
+  const mine = has(body, MINE_PHRASES) || (t.ctx.role === 'worker' && /^我的/.test(body) && body.length <= 6);
+  if (stats && overseer) return 'stats';
+  return mine ? 'mine' : null;
 }
 
 /** A question: never a state change; it may become 查, 我的, 统计 or 帮助. */
@@ -106,8 +125,10 @@ function question(t: Turn): Decision {
   const { r, ctx } = t;
   const typed = typedCase(r);
   const phrase = typed ? null : phraseCommand(t);
-  if (phrase) return act({ kind: phrase });
+  if (phrase) return phrase;
   if (kwOf(t, 'help') && !typed) return act({ kind: 'help' });
+  // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
+  if (!t.addressed && r.others.length > 0) return IGNORE;
   const idTok = r.toks.find((x) => x.t === 'id');
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
   const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && atHead(r.toks, idTok)) || ctx.openCases.some((c) => c.id === typed?.id);
@@ -120,7 +141,7 @@ function question(t: Turn): Decision {
 
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   const found = typed ?? (t.ctx.quote?.from === 'bot' ? contextCase(t.ctx) : null);
-  if (!found) return t.addressed || kwOf(t, 'query') ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
+  if (!found) return t.addressed ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return unknownCase(t, found.typed);
   const command: UnderstoodCommand = { kind: 'query', caseId: found.id };
   return found.source === 'typo' ? confirm(command, say.confirmTypo(found.id)) : act(command);
@@ -153,7 +174,7 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter.
-  if (!r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || (x.t === 'kw' && x.kind === 'ack'))) return IGNORE;
+  if (!r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || (x.t === 'kw' && x.kind === 'ack')) && [...r.body].length > 6) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
   if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
   if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
@@ -164,7 +185,7 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
 /** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
 function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boolean): Decision {
   const o = readOutcome(t.r)!;
-  const found = typed ?? contextCase(t.ctx);
+  const found = typed ?? contextCase(t.ctx, keyword);
   if (!found) return meant && (t.addressed || keyword) ? refuse('missing_case_id', `反馈 ${t.exampleId} ${describeReport({ ...o, method: o.method, lossAmount: null })}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return meant || keyword ? unknownCase(t, found.typed) : IGNORE;
   if (found.source === 'text' && !meant) return IGNORE;
@@ -187,8 +208,9 @@ type LeadKind = 'correct' | 'reopen' | 'reassign' | 'cancel' | 'supervise' | 'bi
 function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase | null): Decision {
   const { r, ctx } = t;
   if (kind === 'bind') {
-    const next = r.toks[r.toks.indexOf(kw) + 1];
-    return next && /^[A-Za-z0-9]{4,16}$/.test(next.text) ? act({ kind: 'bind', code: next.text.toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
+    // 绑定 K3P9QX, 我的绑定码是X9D6LP, Y2MC6V 绑定: the one code-shaped word, wherever it stands.
+    const code = /(?<![A-Za-z0-9])[A-Za-z0-9]{4,16}(?![A-Za-z0-9])/.exec(r.body.replace(/@\S+/g, ''));
+    return code && /\d/.test(code[0]) ? act({ kind: 'bind', code: code[0].toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
   }
   const found = typed ?? (ctx.quote?.from === 'bot' && ctx.quote.caseId ? contextCase(ctx) : null);
   const example: Record<Exclude<LeadKind, 'bind'>, string> = {

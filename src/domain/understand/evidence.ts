@@ -39,16 +39,17 @@ export function typedCase(r: Reading): FoundCase | null {
 
 /**
  * The case the context points at when no id was typed: the quoted bot message, the push right
- * before this message, or (in private chat) the sender's only open case. A quote of a person's
+ * before this message, or (in private chat, or with 反馈) the sender's only open case. A quote of a person's
  * message points at nothing.
  * @example contextCase({ ...ctx, pushIsLatest: true })?.source // 'push'
  */
-export function contextCase(ctx: UnderstandContext): FoundCase | null {
+export function contextCase(ctx: UnderstandContext, onlyCase = false): FoundCase | null {
   if (ctx.quote?.from === 'person') return null;
   if (ctx.quote?.from === 'bot') return ctx.quote.caseId ? { id: ctx.quote.caseId, source: 'quote', typed: '' } : null;
   const newest = ctx.openCases[0];
   if (ctx.pushIsLatest && newest) return { id: newest.id, source: 'push', typed: '' };
-  if (ctx.room === 'private' && ctx.openCases.length === 1) return { id: ctx.openCases[0]!.id, source: 'only', typed: '' };
+  // In private chat, or when the sender said 反馈 (onlyCase), a sole open case is the one meant.
+  if ((ctx.room === 'private' || onlyCase) && ctx.openCases.length === 1) return { id: ctx.openCases[0]!.id, source: 'only', typed: '' };
   return null;
 }
 

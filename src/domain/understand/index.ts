@@ -66,9 +66,12 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   const addressed = isAddressed(ctx, r);
   const word = compact(r.body);
   if (ctx.pendingConfirmation && !r.question && !r.softQuestion) {
-    // 1, 1 对, 2 不是这个: the digit first decides.
-    if (CONFIRM_YES.includes(word) || /^1(?!\d)/.test(r.body)) return { kind: 'act', command: { kind: 'confirm_yes' } };
-    if (CONFIRM_NO.includes(word) || /^2(?!\d)/.test(r.body)) return { kind: 'act', command: { kind: 'confirm_no' } };
+    // 1, 回复1, 1 对, 对 确认, 2 不是这个: the digit first decides, or every word agrees.
+    const reply = r.body.replace(/^回复\s*/u, '');
+    const words = reply.split(/[\s\p{P}]+/u).filter((w) => w !== '');
+    const all = (list: readonly string[]) => words.length > 0 && words.every((w) => list.includes(w.toLowerCase()));
+    if (CONFIRM_YES.includes(word) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES)) return { kind: 'act', command: { kind: 'confirm_yes' } };
+    if (CONFIRM_NO.includes(word) || /^2(?!\d)/.test(reply) || all(CONFIRM_NO)) return { kind: 'act', command: { kind: 'confirm_no' } };
   }
   if (r.toks.length === 0) return addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
   if (/^[12]$/.test(word)) return IGNORE;
@@ -87,8 +90,10 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     if (parsed.reason !== 'not_outreach') return { kind: 'refuse', reason: 'outreach_incomplete', example: parsed.example, hint: parsed.hint };
   }
   if (ctx.role === 'volunteer') {
+    // Volunteers log outreach; a case command from them is answered with what they can do.
     const d = decideCase(r, ctx, addressed);
-    return d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query') ? d : addressed ? { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: say.volunteerCases } : IGNORE;
+    if (d.kind === 'act' && d.command.kind === 'help') return d;
+    return d.kind === 'ignore' && !addressed ? IGNORE : { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: say.volunteerCases };
   }
   return decideCase(r, ctx, addressed);
 }

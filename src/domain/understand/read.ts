@@ -108,8 +108,10 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       }
     } else toks.push(t);
   }
-  const question = QUESTION.test(u.body);
-  const softQuestion = !question && (SOFT.test(u.body) || QUESTION_END.test(clean.trim()));
+  // 怎么说都不行 is a complaint, not a question.
+  const asked = u.body.replace(/怎么(?:说|劝|讲|弄)?都/gu, '');
+  const question = QUESTION.test(asked) || QUESTION_END.test(clean.trim());
+  const softQuestion = !question && SOFT.test(asked);
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids };
 }
