@@ -166,6 +166,12 @@ export function createGateway(o: GatewayOptions): Gateway {
   }
 
   async function process(job: Job): Promise<void> {
+    // A paused worker still takes the one job its blocking wait returns: put it back with its
+    // priority, so that after the login the most urgent message goes first.
+    if (!bot.isLoggedIn) {
+      await worker!.rateLimit(500);
+      throw Worker.RateLimitError();
+    }
     // A job taken just before a logout waits for the next login rather than failing into a
     // backoff that would let later (less urgent) messages overtake it.
     if (!(await loggedInWithin(LOGIN_WAIT_MS))) throw new Error('not logged in');

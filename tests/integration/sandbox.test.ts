@@ -26,7 +26,7 @@ describe('the sandbox service', () => {
   it('is healthy when SQLite, Redis and the bot are up', async () => {
     const res = await fetch(`${sb.app.url()}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toMatchObject({ status: 'ok', outbox: { waiting: expect.any(Number), oldestAgeSeconds: expect.any(Number), failed: 0 } });
   });
 
   it('answers 帮助 from a worker in their task room with worker help, @-mentioning them, within 2 s', async () => {
