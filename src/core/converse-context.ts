@@ -56,7 +56,8 @@ export function buildContext(tx: Tx, org: OrgIndex, botName: string, msg: ChatIn
     room: room ? room.purpose : ('private' as const),
     mention: msg.mentionSelf,
     quote,
-    pendingConfirmation: !!pendingOf(tx, msg.from.wechatId, at),
+    // An expired question still counts for an hour: a late “1” is told it expired, not ignored.
+    pendingConfirmation: !!pendingOf(tx, msg.from.wechatId, at, 3_600_000),
     botName,
   };
   if (!member) return { ...base, role: 'stranger', openCases: [], visibleCases: [], pushIsLatest: false };
@@ -83,5 +84,5 @@ export function buildContext(tx: Tx, org: OrgIndex, botName: string, msg: ChatIn
     const last = latestFromOthers(tx, msg.room.topic, member.name);
     pushIsLatest = !!last && last.sender === botName && last.caseId === open[0]!.id && last.mention === member.name;
   }
-  return { ...base, role: member.role, unit: member.unit, openCases, visibleCases, pushIsLatest };
+  return { ...base, role: member.role, unit: member.unit, openCases, visibleCases, pushIsLatest, members: org.org.members.map(({ name, role }) => ({ name, role })) };
 }

@@ -5,13 +5,16 @@ import { inboundMessages, pendingConfirmations } from './schema.js';
 
 export type PendingRow = typeof pendingConfirmations.$inferSelect;
 
-/** The sender's confirmation that still waits for 1 or 2 at `at`, if any. */
-export function pendingOf(db: Db | Tx, senderWechatId: string, at: number): PendingRow | null {
+/**
+ * The sender's confirmation that still waits for 1 or 2 at `at`, if any; with `graceMs`, also
+ * one that expired no longer ago than that (so a late 1 is told it expired, not ignored).
+ */
+export function pendingOf(db: Db | Tx, senderWechatId: string, at: number, graceMs = 0): PendingRow | null {
   return (
     db
       .select()
       .from(pendingConfirmations)
-      .where(and(eq(pendingConfirmations.senderWechatId, senderWechatId), isNull(pendingConfirmations.resolvedAt), gt(pendingConfirmations.expiresAt, at)))
+      .where(and(eq(pendingConfirmations.senderWechatId, senderWechatId), isNull(pendingConfirmations.resolvedAt), gt(pendingConfirmations.expiresAt, at - graceMs)))
       .orderBy(sql`${pendingConfirmations.id} desc`)
       .get() ?? null
   );
