@@ -73,6 +73,21 @@ describe('the sandbox page', () => {
     await page.close();
   });
 
+  it('starts the 收到 quick phrase as a quote of the latest case message, even after others spoke', async () => {
+    const { json } = await postLeads(sb.app.url(), aLead({ level: 'urgent', assignee: '周网格' }));
+    const caseId = json.results[0].caseId as string;
+    await sb.botMessage((m) => m.room === '幸福里第一网格工作群' && m.text.includes(caseId));
+    await sb.say('王社区', '幸福里第一网格工作群', '大家注意今天降温');
+    const page = await openAs('周网格', { width: 1280, height: 800 });
+    await page.locator('.conv[data-room="幸福里第一网格工作群"]').click();
+    await page.locator('.msg.bot').filter({ hasText: `【紧急预警】${caseId}` }).last().waitFor({ timeout: 5000 });
+    await page.locator('.chip', { hasText: '收到' }).click();
+    await expect.poll(() => page.locator('#quote-text').textContent()).toContain(caseId);
+    await page.locator('#send').click();
+    await page.locator('.msg.bot .text').filter({ hasText: `已接单 ${caseId}` }).waitFor({ timeout: 5000 });
+    await page.close();
+  });
+
   it('works on a phone: private chat with the bot, full-screen conversation', async () => {
     const page = await openAs('孙志愿', { width: 390, height: 844 });
     await page.locator('.conv[data-private="bot"]').click();
