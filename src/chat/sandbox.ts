@@ -224,6 +224,9 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
       if (input.quoteSeq !== undefined && !input.image) {
         const quoted: TranscriptEntry | null = transcriptEntry(db, input.quoteSeq);
         if (!quoted) throw new SandboxInputError('quoteSeq', `no message with seq ${input.quoteSeq}`);
+        // WeChat quotes only within the same chat: a private record must never be quoted into a group.
+        const sameChat = input.room !== undefined ? quoted.room === input.room : quoted.room === null && (quoted.from === input.from || quoted.to === input.from);
+        if (!sameChat) throw new SandboxInputError('quoteSeq', `message ${input.quoteSeq} is not in this chat`);
         text = formatQuote(quoted.from, quoted.text, input.text);
       }
       const before = lastSeq;

@@ -7,7 +7,7 @@
  * is given up. Every cleared row is marked (`cleared_at`), so a pass reads only what it has not
  * cleared yet, through an index, in small transactions: the nightly job never rewrites history.
  */
-import { and, asc, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Log } from '../log.js';
 import { appendEvent } from '../store/cases.js';
 import type { Db } from '../store/db.js';
@@ -45,6 +45,8 @@ export function applyRetention(deps: RetentionDeps): { cases: number; outbox: nu
     cleared += db.transaction((tx) => {
       tx.update(cases).set({ subjectName: null, subjectPhone: null, subjectAddress: null, subjectIdNumber: null, detail: null, anonymisedAt: at }).where(inArray(cases.id, ids)).run();
       tx.update(caseLeads).set({ detail: null }).where(inArray(caseLeads.caseId, ids)).run();
+      // Reasons typed in chat (撤销, 重办) may name or number the person: removed from the trail too.
+      tx.run(sql`update case_events set data = json_remove(data, '$.reason') where case_id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) and json_extract(data, '$.reason') is not null`);
       for (const id of ids) appendEvent(tx, id, at, 'anonymised', 'system', { after: deps.personalDataForMs });
       // Undelivered messages of the case too: they would carry the record after it is gone.
       return tx

@@ -283,3 +283,28 @@ describe('finding 12: memory grew with the backlog', () => {
     }
   });
 });
+
+describe('found by the property tests', () => {
+  it('refuses to quote a private record into a group (WeChat quotes only within one chat)', async () => {
+    const caseId = await dispatched(aLead({ assignee: '李网格', subject: { phone: '13900000909' } }));
+    const record = await sb.botMessage((m) => m.to === '李网格' && m.text.includes(caseId));
+    const res = await fetch(`${sb.app.url()}/sandbox/say`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '李网格', room: ROOM, text: '收到', quoteSeq: record.seq }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('quoteSeq');
+    expect((await sb.messages()).some((m) => m.room !== null && m.text.includes('13900000909'))).toBe(false);
+  });
+
+  it('removes reasons typed in chat from the trail of an anonymised case', async () => {
+    const caseId = await dispatched(aLead({ level: 'low', assignee: '李网格' }));
+    const seq = await sb.say('王社区', ROOM, `撤销 ${caseId} 13080478160 本人来电说明`);
+    await sb.botMessage((m) => m.text.includes(`${caseId} 已撤销`), seq);
+    sql().prepare('update cases set cancelled_at = ? where id = ?').run(sb.now() - 400 * 86_400_000, caseId);
+    applyRetention({ db: sb.app.store().db, personalDataForMs: 180 * 86_400_000, log: sb.logs.log, now: () => sb.now() });
+    expect(count("select count(*) as n from case_events where case_id = ? and data like '%13080478160%'", caseId)).toBe(0);
+    expect(count("select count(*) as n from case_events where case_id = ? and type = 'cancelled'", caseId)).toBe(1);
+  });
+});
