@@ -3,15 +3,16 @@
  * (tests/corpus/README.md, issue 13 "Measure it"). Prints, per split, accuracy per category and
  * overall, commands understood, wrong state changes and replies to chatter; lists the first
  * failures of the training split only (the held-out split is never shown, only measured).
- * Always exits 0 (it is a report), except when a corpus file is malformed.
+ * The training split is train.jsonl plus train-extra.jsonl when it exists: each file's figures,
+ * then both together. Always exits 0 (it is a report), except when a corpus file is malformed.
  * `--split train` measures only the training split.
  */
 import { existsSync } from 'node:fs';
-import { figures, MalformedCorpusError, readCorpus, score, type Figures, type Scored } from '../tests/support/phrasing-corpus.js';
+import { figures, MalformedCorpusError, readCorpus, score, TRAINING_FILES, type Figures, type Scored } from '../tests/support/phrasing-corpus.js';
 
 const SPLITS = [
-  { name: 'train', path: 'tests/corpus/train.jsonl', showFailures: true },
-  { name: 'heldout', path: 'tests/corpus/heldout.jsonl', showFailures: false },
+  { name: 'train', paths: TRAINING_FILES, showFailures: true },
+  { name: 'heldout', paths: ['tests/corpus/heldout.jsonl'], showFailures: false },
 ] as const;
 const SHOW_FAILURES = 40;
 
@@ -43,22 +44,29 @@ function main(): number {
   const only = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : undefined;
   for (const split of SPLITS) {
     if (only && split.name !== only) continue;
-    if (!existsSync(split.path)) {
-      console.log(`\n== ${split.name}: ${split.path} not found ==`);
+    const present = split.paths.filter((p) => existsSync(p));
+    if (present.length === 0) {
+      console.log(`\n== ${split.name}: ${split.paths.join(', ')} not found ==`);
       continue;
     }
-    let scored: Scored[];
-    try {
-      scored = readCorpus(split.path).map(score);
-    } catch (err) {
-      if (err instanceof MalformedCorpusError) {
-        console.error(err.message);
-        return 1;
+    const all: Scored[] = [];
+    for (const path of present) {
+      let scored: Scored[];
+      try {
+        scored = readCorpus(path).map(score);
+      } catch (err) {
+        if (err instanceof MalformedCorpusError) {
+          console.error(err.message);
+          return 1;
+        }
+        throw err;
       }
-      throw err;
+      // A split of several files: each file's figures first, then the split as a whole.
+      if (present.length > 1) printFigures(`${split.name}: ${path}`, figures(scored));
+      all.push(...scored);
     }
-    printFigures(split.name, figures(scored));
-    if (split.showFailures) printFailures(scored);
+    printFigures(present.length > 1 ? `${split.name} (all ${present.length} files)` : split.name, figures(all));
+    if (split.showFailures) printFailures(all);
   }
   return 0;
 }

@@ -168,7 +168,8 @@ export function readAmountAt(text: string, index: number, explicit: boolean): Fo
   }
   if (j === numStart) return null;
   const numeric = s.slice(numStart, j);
-  const suffix = /^(?:元整|块钱|元|块|圆)?(?:多|余|来|左右|上下)?(?:元|块钱|块)?/.exec(s.slice(j))![0];
+  // 7000元人民币: the currency named after the unit too.
+  const suffix = /^(?:元整|块钱|元|块|圆)?(?:多|余|来|左右|上下)?(?:元|块钱|块)?(?:人民币|rmb)?/i.exec(s.slice(j))![0];
   if (/多|余|来|左右|上下/.test(suffix)) approximate = true;
   j += suffix.length;
   const next = s[j];

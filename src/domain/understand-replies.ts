@@ -36,6 +36,7 @@ export const understandReplies = {
   missingCaseId: '缺少案件编号',
   missingResult: '缺少处置结果，如：劝阻成功、未接通、已被骗、误报',
   missingTarget: '缺少转派对象',
+  unknownMember: (name: string) => `名单里没有“${name}”，请@要转派的网格员`,
   missingReason: '缺少原因',
   missingCode: '缺少绑定码（4到16位字母或数字）',
   badAmount: '损失金额看不懂，请写数字，如：损失5000、损失1.2万',

@@ -4,6 +4,7 @@
  * Shared by `npm run eval:phrasing` and tests/unit/understand.test.ts.
  */
 import { readFileSync } from 'node:fs';
+import type { Role } from '../../src/domain/types.js';
 import { STATE_CHANGING, understand, type Decision, type OpenCase, type QuoteContext, type RoomKind, type UnderstandContext } from '../../src/domain/understand/index.js';
 
 export interface CorpusLine {
@@ -18,6 +19,12 @@ export interface CorpusLine {
 export class MalformedCorpusError extends Error {
   override name = 'MalformedCorpusError';
 }
+
+/**
+ * The training split: the first corpus file and the varied phrasings added to it later (when
+ * present). Tuning may look at these; tests/corpus/heldout.jsonl is only ever measured.
+ */
+export const TRAINING_FILES = ['tests/corpus/train.jsonl', 'tests/corpus/train-extra.jsonl'] as const;
 
 const DECISIONS = new Set(['act', 'confirm', 'refuse', 'ignore']);
 
@@ -43,6 +50,16 @@ export function readCorpus(path: string): CorpusLine[] {
   return lines;
 }
 
+/** The demo profile's roster (bots/demo.yaml), which the corpus's names come from. */
+const DEMO_MEMBERS: { name: string; role: Role }[] = [
+  ...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })),
+  ...['王社区', '郑社区'].map((name) => ({ name, role: 'lead' as const })),
+  ...['赵督导', '钱警官'].map((name) => ({ name, role: 'supervisor' as const })),
+  { name: '冯中心', role: 'operator' },
+  ...['孙志愿', '马志愿', '何志愿'].map((name) => ({ name, role: 'volunteer' as const })),
+  { name: '林管理', role: 'admin' },
+];
+
 const DEFAULT_ROOM: Record<string, RoomKind> = { worker: 'tasks', lead: 'supervision', supervisor: 'supervision', operator: 'supervision', admin: 'supervision', volunteer: 'volunteers', stranger: 'private' };
 
 /** The context of a corpus line, with the README's defaults. */
@@ -60,6 +77,7 @@ export function contextOf(line: CorpusLine): UnderstandContext {
     pushIsLatest: c.pushIsLatest === true,
     pendingConfirmation: c.pendingConfirmation === true,
     botName: '网格哨兵',
+    members: (c.members as { name: string; role: Role }[] | undefined) ?? DEMO_MEMBERS,
   };
 }
 

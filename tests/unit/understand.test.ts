@@ -5,7 +5,7 @@ import { RESULTS, NEGATIONS } from '../../src/domain/case-words.js';
 import type { Result } from '../../src/domain/case-machine.js';
 import { STATE_CHANGING, understand, type Decision, type UnderstandContext } from '../../src/domain/understand/index.js';
 import { formatQuote } from '../../src/domain/text.js';
-import { figures, readCorpus, score } from '../support/phrasing-corpus.js';
+import { figures, readCorpus, score, TRAINING_FILES } from '../support/phrasing-corpus.js';
 
 const BOT = '网格哨兵';
 const worker: UnderstandContext = {
@@ -150,6 +150,65 @@ describe('the issue\'s examples: outreach sentences and free-form questions', ()
   });
 });
 
+const roster: UnderstandContext['members'] = [
+  { name: '李网格', role: 'worker' },
+  { name: '周网格', role: 'worker' },
+  { name: '王社区', role: 'lead' },
+  { name: '孙志愿', role: 'volunteer' },
+];
+
+describe('转派 with the roster in the context', () => {
+  const withRoster = { ...lead, members: roster };
+  it('refuses a name that is not on the roster, before anything changes', () => {
+    expect(understand('转派 X6CU @张三丰', withRoster)).toMatchObject({ kind: 'refuse', reason: 'unknown_member', hint: expect.stringContaining('张三丰') });
+  });
+  it.each([
+    ['转派 X6CU @周网格', '周网格'],
+    ['X6CU 让周网格去一趟', '周网格'],
+    ['K7Q2 由李网格负责', '李网格'],
+    ['K7Q2 周网格跟进一下', '周网格'],
+    ['把 X6CU 交给老周吧', '周网格'],
+    ['X6CU 换人 李网格', '李网格'],
+  ])('reads %j as a 转派 to %s', (text, to) => {
+    acts(understand(text, withRoster), { kind: 'reassign', to });
+  });
+  it('takes any name when the roster is unknown', () => acts(understand('转派 X6CU @张三丰', lead), { kind: 'reassign', to: '张三丰' }));
+  it('does not read news about a member as a 转派', () => {
+    expect(understand('X6CU 周网格去过了，老人在家', withRoster)).not.toMatchObject({ command: { kind: 'reassign' } });
+  });
+});
+
+describe('free-form requests by their structure', () => {
+  it.each([
+    ['辖区目前情况如何', lead, 'stats'],
+    ['本班进度发一下', lead, 'stats'],
+    ['今天一共处置了多少', lead, 'stats'],
+    ['我手上还有哪些没结', worker, 'mine'],
+    ['我这边还剩几单', worker, 'mine'],
+    ['反馈怎么发', worker, 'help'],
+    ['指令有哪些', lead, 'help'],
+    ['不知道发什么', worker, 'help'],
+  ] as const)('reads %j as %s', (text, ctx, kind) => {
+    acts(understand(text, ctx), { kind });
+  });
+  it.each([
+    ['谁知道误报怎么填', lead],
+    ['你们那边今天几单？', lead],
+    ['统计表明天交', lead],
+    ['通知：今天的数据周五前报社区', lead],
+  ] as const)('leaves %j to colleagues', (text, ctx) => {
+    expect(understand(text, ctx)).toEqual({ kind: 'ignore' });
+  });
+});
+
+describe('volunteers and cases', () => {
+  it('tells a volunteer who acknowledges a case in a task room that volunteers do not handle cases', () => {
+    for (const visibleCases of [[], ['K7Q2']]) {
+      expect(understand('收到 K7Q2', { ...volunteer, room: 'tasks', visibleCases })).toMatchObject({ kind: 'refuse', reason: 'not_allowed', hint: expect.stringMatching(/志愿者不(能)?处理案件/) });
+    }
+  });
+});
+
 describe('correction, reopening and one-tap confirmations', () => {
   it('reads 更正 X6CU 劝阻成功', () => acts(understand('更正 X6CU 劝阻成功', worker), { kind: 'correct', caseId: 'X6CU', result: 'dissuaded' }));
   it('reads 重办 X6CU with its reason', () => acts(understand('重办 X6CU 家属说又被骗了', lead), { kind: 'reopen', caseId: 'X6CU', reason: '家属说又被骗了' }));
@@ -160,24 +219,19 @@ describe('correction, reopening and one-tap confirmations', () => {
   });
 });
 
-const TRAIN = 'tests/corpus/train.jsonl';
+/** The training split: train.jsonl, and train-extra.jsonl once it exists. */
+const TRAIN = TRAINING_FILES.filter((p) => existsSync(p));
 /** Set from the measured result (98.9% when this floor was set); it may only go up. */
 const TRAIN_ACCURACY_FLOOR = 0.98;
-/**
- * Lines whose expected refusal depends on the roster, which the understanding step does not
- * see (转派 X6CU @张三丰: nobody of that name). Core refuses them (target_unknown) before any
- * change; listed here so that every other wrong state change fails the test.
- */
-const NEEDS_ROSTER = new Set(['t-malformed-049', 't-malformed-050']);
 
-describe.skipIf(!existsSync(TRAIN))('the training split of the phrasing corpus', () => {
-  const scored = existsSync(TRAIN) ? readCorpus(TRAIN).map(score) : [];
+describe.skipIf(TRAIN.length === 0)(`the training split of the phrasing corpus (${TRAIN.join(', ')})`, () => {
+  const scored = TRAIN.flatMap((p) => readCorpus(p).map(score));
   it(`is understood at or above ${TRAIN_ACCURACY_FLOOR * 100}%`, () => {
     const f = figures(scored);
     expect(f.correct / f.total).toBeGreaterThanOrEqual(TRAIN_ACCURACY_FLOOR);
   });
   it('makes no wrong state change', () => {
-    expect(scored.filter((s) => s.wrongStateChange && !NEEDS_ROSTER.has(s.line.id)).map((s) => `${s.line.id} ${s.line.text}`)).toEqual([]);
+    expect(scored.filter((s) => s.wrongStateChange).map((s) => `${s.line.id} ${s.line.text}`)).toEqual([]);
   });
 });
 
@@ -244,13 +298,25 @@ describe('properties', () => {
     );
   });
 
-  const chatterStart = fc.constantFrom('大家', '今天', '昨天', '这个', '我觉得', '请问', '他说', '通知：');
+  /** Told about or asked of colleagues: never an act. */
+  const chatterStart = fc.constantFrom('大家', '我觉得', '请问', '他说', '通知：');
+  /** 今天统计, 这个我的: maybe a request for figures or one's cases, never a state change. */
+  const plainStart = fc.constantFrom('今天', '昨天', '这个');
   const noId = fc.array(fc.constantFrom('收到', '反馈', '好的', '上门', '劝阻成功', '已被骗', '损失3万', '已报警', '更正', '督办', '撤销', '我的', '统计', '宣传', '80人', '，', '了', '通知', '开会', '明天'), { maxLength: 6 });
   it('never acts on chatter without a case id (group, not addressed, no quote, push not latest)', () => {
     fc.assert(
       fc.property(chatterStart, noId, fc.constantFrom('worker', 'lead', 'supervisor') as fc.Arbitrary<UnderstandContext['role']>, (start, words, role) => {
         const ctx = { ...worker, role, room: role === 'worker' ? ('tasks' as const) : ('supervision' as const) };
         expect(understand(`${start}${words.join('')}`, ctx).kind).not.toBe('act');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+  it('never changes state on a plain line without a case id (group, not addressed, no quote, push not latest)', () => {
+    fc.assert(
+      fc.property(plainStart, noId, fc.constantFrom('worker', 'lead', 'supervisor') as fc.Arbitrary<UnderstandContext['role']>, (start, words, role) => {
+        const ctx = { ...worker, role, room: role === 'worker' ? ('tasks' as const) : ('supervision' as const) };
+        expect(changesState(understand(`${start}${words.join('')}`, ctx))).toBe(false);
       }),
       { numRuns: 1500 },
     );

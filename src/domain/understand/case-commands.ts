@@ -4,11 +4,13 @@
  * change state; inferred outcomes and slipped ids are confirmed first; unknown ids answered.
  */
 import type { WordKind } from '../case-words.js';
-import { HELP_PHRASES, MINE_PHRASES, STATS_PHRASES, STRONG_ACK } from '../case-words.js';
+import { STRONG_ACK } from '../case-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';
+import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
+import { delegation, memberIn, resolveMember } from './reassign.js';
 import { readOutcome } from './report.js';
 import type { Decision, RefuseReason, UnderstandContext, UnderstoodCommand } from './types.js';
 
@@ -24,7 +26,6 @@ const RECENT_PUSH_MINUTES = 30;
 const act = (command: UnderstoodCommand): Decision => ({ kind: 'act', command });
 const confirm = (command: UnderstoodCommand, prompt: string): Decision => ({ kind: 'confirm', command, prompt });
 const refuse = (reason: RefuseReason, example: string, hint?: string): Decision => (hint ? { kind: 'refuse', reason, example, hint } : { kind: 'refuse', reason, example });
-const has = (body: string, phrases: readonly string[]) => phrases.some((p) => body.includes(p));
 
 interface Turn {
   r: Reading;
@@ -36,6 +37,8 @@ interface Turn {
 }
 
 const kwOf = (t: Turn, kind: WordKind) => t.kws.find((k) => k.kind === kind);
+/** Nothing but the keyword and politeness (督办一下, 查个, 查 1234, 转派 @周网格): a command missing its case. */
+const bare = (t: Turn, kw: Token) => atHead(t.r.toks, kw) && t.r.toks.every((x) => x === kw || x.t === 'particle' || x.t === 'filler' || x.t === 'weak' || (x.t === 'word' && /^(?:[\d.,]+|个|下)$/u.test(x.text)));
 const unknownCase = (t: Turn, typed: string) => refuse('unknown_case', `查 ${t.exampleId}`, say.unknownCase(typed, t.ctx.openCases));
 
 /** Decides a message by the case grammar. */
@@ -60,13 +63,16 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
       continue;
     }
     const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId !== null;
-    // 更正一下，明天会议在二楼: without a case, only a message to the bot counts.
-    if (!typed && !quoted && !(addressed || (kind === 'bind' && ctx.role === 'stranger'))) continue;
+    // 更正一下，明天会议在二楼: without a case, only a message to the bot counts, or the bare keyword.
+    if (!typed && !quoted && !(addressed || bare(t, kw) || (kind === 'bind' && ctx.role === 'stranger'))) continue;
     if (meant || quoted || (typed?.source === 'text' && (atHead(r.toks, kw) || overseer || kind === 'correct'))) return leadCommand(t, kind, kw, typed);
   }
+  const phrase = typed ? null : phraseCommand(t);
+  if (phrase) return phrase;
   // 转 X6CU 给李网格, K7Q2给周网格: a lead handing a case to a named member.
-  const given = overseer && typed?.source === 'text' ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body) : null;
-  if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given[1]! });
+  // With the roster: 让周网格去一趟, 由吴网格负责, 周网格跟进一下 as well.
+  const given = overseer && typed?.source === 'text' ? (ctx.members ? delegation(r.body, ctx.members) : (/给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] ?? null)) : null;
+  if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given });
   const outcome = readOutcome(r);
   const reportKw = kwOf(t, 'report');
   if (outcome) return report(t, typed, meant, reportKw !== undefined);
@@ -80,9 +86,8 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   if (reportKw && (addressed || typed !== null || onlyKeyword)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   if (ackTok) return acknowledge(t, typed, ackTok, meant);
-  const phrase = typed ? null : phraseCommand(t);
-  if (phrase) return phrase;
   const query = kwOf(t, 'query');
+  if (query && !typed && bare(t, query)) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   if (query && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
@@ -98,26 +103,15 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   return kind;
 }
 
-/** Free forms count when asked of the bot or short enough to be nothing else (待办事项：周五前交台账 is not). */
-const SHORT_REQUEST = 10;
-
 /** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下); 统计 is for leads. */
 function phraseCommand(t: Turn): Decision | null {
   const overseer = OVERSEERS.has(t.ctx.role);
-  const kind = soleKeyword(t) ?? freeForm(t, overseer);
+  let kind = soleKeyword(t) ?? readFreeForm(t.r, t.addressed);
+  // 现在什么情况 on a quoted alert asks about that case, not about the shift.
+  if (kind !== 'help' && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
   if (kind === 'stats' && !overseer) return refuse('not_allowed', '我的', say.statsLeadsOnly);
   return act({ kind });
-}
-
-function freeForm(t: Turn, overseer: boolean): 'mine' | 'stats' | 'help' | null {
-  const { body } = t.r;
-  if (!t.addressed && [...body].length > SHORT_REQUEST) return null;
-  if (has(body, HELP_PHRASES)) return 'help';
-  const stats = has(body, STATS_PHRASES);
-  const mine = has(body, MINE_PHRASES) || (t.ctx.role === 'worker' && /^我的/.test(body) && body.length <= 6);
-  if (stats && overseer) return 'stats';
-  return mine ? 'mine' : null;
 }
 
 /** A question: never a state change; it may become 查, 我的, 统计 or 帮助. */
@@ -133,9 +127,11 @@ function question(t: Turn): Decision {
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
   const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && atHead(r.toks, idTok)) || ctx.openCases.some((c) => c.id === typed?.id);
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
-  if (typed && (kwOf(t, 'query') || t.addressed)) return unknownCase(t, typed.typed);
+  // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
+  const query = kwOf(t, 'query');
+  if (typed && ((query && atHead(r.toks, query)) || t.addressed)) return unknownCase(t, typed.typed);
   if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
-  if (kwOf(t, 'query') && (t.addressed || atHead(r.toks, kwOf(t, 'query')!))) return caseQuery(t, null);
+  if (query && (t.addressed || atHead(r.toks, query))) return caseQuery(t, null);
   return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
@@ -243,14 +239,27 @@ function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase | null
       command = { kind: 'supervise', caseId: found.id };
       break;
     case 'reassign': {
-      const to = r.others[0] ?? reassignTarget(rest);
-      if (to !== null && /^我/.test(to) && ctx.role === 'worker') return act({ kind: 'ack', caseId: found.id });
+      const written = r.others[0] ?? reassignTarget(rest);
+      if (written !== null && /^我/.test(written) && ctx.role === 'worker') return act({ kind: 'ack', caseId: found.id });
+      const to = ctx.members ? onRoster(r.others[0], rest, written, ctx.members) : written;
       if (!to) return refuse('missing_target', example.reassign, say.missingTarget);
+      if (ctx.members && !ctx.members.some((m) => m.name === to)) return refuse('unknown_member', example.reassign, say.unknownMember(to));
       command = { kind: 'reassign', caseId: found.id, to };
       break;
     }
   }
   return found.source === 'typo' ? confirm(command, say.confirmTypo(found.id)) : act(command);
+}
+
+/**
+ * The roster member a 转派 names: the @mention if it is on the roster, else a roster name in the
+ * rest, else what was written (an unknown @mention or name, refused by the caller).
+ */
+function onRoster(mention: string | undefined, rest: string, written: string | null, members: NonNullable<UnderstandContext['members']>): string | null {
+  const byMention = mention !== undefined ? resolveMember(mention, members) : null;
+  if (byMention) return byMention;
+  if (mention !== undefined) return mention;
+  return memberIn(rest, members)?.name ?? (written !== null ? (resolveMember(written, members) ?? written) : null);
 }
 
 /** Roster names end like this in the field (周网格, 王社区): found anywhere in the rest. */

@@ -34,6 +34,7 @@ function complete(ctx: Partial<UnderstandContext> | null | undefined): Understan
     pushIsLatest: c.pushIsLatest === true,
     pendingConfirmation: c.pendingConfirmation === true,
     botName: typeof c.botName === 'string' ? c.botName : '',
+    ...(Array.isArray(c.members) ? { members: c.members.filter((m) => typeof m?.name === 'string' && m.name !== '') } : {}),
   };
 }
 
@@ -92,7 +93,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   if (ctx.role === 'volunteer') {
     // Volunteers log outreach; a case command from them is answered with what they can do.
     const d = decideCase(r, ctx, addressed);
-    if (d.kind === 'act' && d.command.kind === 'help') return d;
+    // 帮助, and 查 (core answers a volunteer's 查 with what volunteers may do).
+    if (d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query')) return d;
     return d.kind === 'ignore' && !addressed ? IGNORE : { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: say.volunteerCases };
   }
   return decideCase(r, ctx, addressed);

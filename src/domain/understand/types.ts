@@ -55,6 +55,11 @@ export interface UnderstandContext {
   pendingConfirmation: boolean;
   /** The bot's display name, to strip @mentions of it. */
   botName?: string;
+  /**
+   * The roster: names the sender could address (转派 X6CU @周网格). Absent means unknown, and any
+   * name is taken; present, a 转派 to a name not on it is refused here.
+   */
+  members?: { name: string; role: Role }[];
 }
 
 /**
@@ -89,6 +94,7 @@ export type RefuseReason =
   | 'unknown_case'
   | 'missing_result'
   | 'missing_target'
+  | 'unknown_member'
   | 'missing_reason'
   | 'missing_code'
   | 'bad_amount'
