@@ -1,48 +1,65 @@
 /** Everything the bot says, in concise Simplified Chinese that reads well on a phone. */
 import { ROLE_ZH, type Role } from './types.js';
 
+/**
+ * Each role's help: the keyword form and the natural one (劝住了, 打不通, a quote of the alert
+ * with 收到), at most nine lines with the header and the tail, so it reads on a phone unscrolled.
+ */
 const HELP_BY_ROLE: Record<Role, string[]> = {
   worker: [
-    '收到 K7Q2 —— 确认接单',
-    '反馈 K7Q2 上门 劝阻成功 —— 回报结果',
-    '反馈 K7Q2 电话 未接通 —— 记一次联系',
+    '收到 K7Q2 —— 接单',
+    '反馈 K7Q2 劝住了 —— 回报结果',
+    '反馈 K7Q2 打不通 —— 记一次联系',
+    '反馈 K7Q2 被骗2万 已报警 —— 记损失',
+    '更正 K7Q2 劝阻成功 —— 30分钟内改结果',
     '我的 —— 我的待办',
     '查 K7Q2 —— 案件进度',
   ],
   lead: [
-    '统计 —— 本单位本班数据',
+    '统计 / 今天情况如何 —— 本班数据',
     '查 K7Q2 —— 案件进度',
     '转派 K7Q2 @周网格 —— 改派他人',
     '督办 K7Q2 —— 接手超时提醒',
     '撤销 K7Q2 原因 —— 撤销误派',
+    '重办 K7Q2 原因 —— 已办结的重新办',
+    '更正 K7Q2 劝阻成功 —— 30分钟内改结果',
   ],
   supervisor: [
-    '统计 —— 辖区本班数据',
+    '统计 / 今天情况如何 —— 辖区本班数据',
     '查 K7Q2 —— 案件进度',
     '督办 K7Q2 —— 接手超时提醒',
     '转派 K7Q2 @周网格 —— 改派他人',
     '撤销 K7Q2 原因 —— 撤销误派',
+    '重办 K7Q2 原因 —— 已办结的重新办',
   ],
   operator: [
-    '统计 —— 全辖区本班数据',
+    '统计 / 今天情况如何 —— 全辖区本班数据',
     '查 K7Q2 —— 案件进度',
     '督办 K7Q2 —— 接手超时提醒',
     '撤销 K7Q2 原因 —— 撤销误派',
   ],
   volunteer: [
     '宣传 幸福里社区 摆摊 80人 装APP 25 老年人 —— 登记一次宣传',
+    '今天在团结湖公园宣传，120人参加，装了30个APP —— 一句话也行',
     '撤回 —— 10分钟内撤回上一条登记',
   ],
   admin: [
-    '统计 —— 全辖区本班数据',
+    '统计 / 今天情况如何 —— 全辖区本班数据',
     '查 K7Q2 —— 案件进度',
     '转派 K7Q2 @周网格 —— 改派他人',
     '撤销 K7Q2 原因 —— 撤销误派',
   ],
 };
 
+/** How to answer the bot's one-tap questions (您是说…？回复“1”确认). */
+const CONFIRM_TIP = '我问“您是说…”时，回 1 确认，回 2 取消。';
+
 const HELP_TAIL: Partial<Record<Role, string>> = {
-  worker: '小技巧：长按预警消息点“引用”，直接回“收到”即可接单。',
+  worker: `引用预警回“收到”也能接单；${CONFIRM_TIP}`,
+  lead: `引用超时提醒回“收到”即督办；${CONFIRM_TIP}`,
+  supervisor: `引用超时提醒回“收到”即督办；${CONFIRM_TIP}`,
+  operator: CONFIRM_TIP,
+  admin: CONFIRM_TIP,
   volunteer: '每天活动结束后发一条就行，可以附上现场照片。',
 };
 
