@@ -6,7 +6,7 @@
 import type { Config } from '../config.js';
 import { intakeLeads, type IntakeResult } from '../core/intake.js';
 import { mapHeaders, rowToLead } from '../domain/lead-columns.js';
-import { validateLeads } from '../domain/lead.js';
+import { MAX_BATCH, validateLeads } from '../domain/lead.js';
 import { indexOrg } from '../domain/org.js';
 import type { Log } from '../log.js';
 import { botIdFromProfile } from '../queues/names.js';
@@ -90,13 +90,20 @@ export async function importLeads(config: Config, log: Log, file: string, option
       afterCommit: () => {},
     };
     try {
+      // One transaction for the file; intake takes at most MAX_BATCH leads per call, so the
+      // rows go in chunks (each a savepoint inside it): a 10,000-row sheet is one all-or-nothing import.
       store.db.transaction(() => {
-        const outcome = intakeLeads(deps, { leads: good.map((g) => g.lead) });
-        if (!outcome.ok) {
-          for (const e of outcome.errors) report.errors.push({ row: good[e.index]!.row, field: e.field, message: e.message });
-          throw new DryRunRollback();
+        const results: IntakeResult[] = [];
+        for (let from = 0; from < good.length; from += MAX_BATCH) {
+          const chunk = good.slice(from, from + MAX_BATCH);
+          const outcome = intakeLeads(deps, { leads: chunk.map((g) => g.lead) });
+          if (!outcome.ok) {
+            for (const e of outcome.errors) report.errors.push({ row: chunk[e.index]!.row, field: e.field, message: e.message });
+            throw new DryRunRollback();
+          }
+          results.push(...outcome.results);
         }
-        report.results = outcome.results;
+        report.results = results;
         if (options.dryRun || (report.errors.length && !options.skipInvalid)) throw new DryRunRollback();
       });
       report.written = true;

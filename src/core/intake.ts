@@ -56,7 +56,8 @@ export function intakeLeads(deps: IntakeDeps, body: unknown): IntakeOutcome {
     return v;
   }
   const at = deps.now();
-  const results = deps.db.transaction((tx) => v.leads.map((lead) => intakeOne(deps, tx, lead, at)));
+  const routing: RoutingMemo = { known: new Set(), open: new Map(), lastAssigned: new Map() };
+  const results = deps.db.transaction((tx) => v.leads.map((lead) => intakeOne(deps, tx, lead, at, routing)));
   logTaken(deps.log, results);
   if (results.some((r) => r.status !== 'duplicate')) {
     deps.afterCommit();
@@ -81,6 +82,37 @@ function logTaken(log: Log, results: IntakeResult[]): void {
   if (log.isLevelEnabled('debug')) for (const r of results) log.debug({ externalId: r.externalId, caseId: r.caseId, status: r.status }, 'lead taken in');
 }
 
+/**
+ * Fair-routing inputs of one request: each member's open cases and last assignment, read once
+ * in the request's transaction and kept current as its leads are assigned, so a batch of
+ * 1,000 counts each worker's open cases once, not 1,000 times (issue 14). Exact: nothing else
+ * writes while the transaction holds the database.
+ */
+interface RoutingMemo {
+  known: Set<string>;
+  open: Map<string, number>;
+  lastAssigned: Map<string, number>;
+}
+
+function workloadOf(tx: Tx, memo: RoutingMemo, names: string[]): RoutingMemo {
+  const missing = names.filter((n) => !memo.known.has(n));
+  if (missing.length) {
+    const w = workload(tx, missing);
+    for (const n of missing) {
+      memo.known.add(n);
+      if (w.open.has(n)) memo.open.set(n, w.open.get(n)!);
+      if (w.lastAssigned.has(n)) memo.lastAssigned.set(n, w.lastAssigned.get(n)!);
+    }
+  }
+  return memo;
+}
+
+function noteInMemo(memo: RoutingMemo, name: string, at: number): void {
+  if (!memo.known.has(name)) return;
+  memo.open.set(name, (memo.open.get(name) ?? 0) + 1);
+  memo.lastAssigned.set(name, at);
+}
+
 function recipient(tx: Tx, name: string): Recipient {
   return { name, wechatId: memberByName(tx, name)?.wechatId ?? null };
 }
@@ -94,19 +126,19 @@ function newCaseId(tx: Tx, random: () => number): string {
   throw new Error('could not find a free case id');
 }
 
-function intakeOne(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult {
+function intakeOne(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingMemo): IntakeResult {
   const known = caseOfLead(tx, lead.externalId);
   if (known) return { externalId: lead.externalId, caseId: known, status: 'duplicate' };
   const open = openCaseByPhone(tx, lead.subject.phone);
   if (open) return mergeInto(deps, tx, open, lead, at);
-  return create(deps, tx, lead, at);
+  return create(deps, tx, lead, at, memo);
 }
 
-function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult {
+function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingMemo): IntakeResult {
   const routing = routeLead(deps.org, lead);
   if (!routing.ok) throw new Error(`lead ${lead.externalId} passed validation but cannot be routed: ${routing.message}`);
   const names = routing.workers.map((w) => w.name);
-  const { open, lastAssigned } = workload(tx, names);
+  const { open, lastAssigned } = workloadOf(tx, memo, names);
   const assignee = chooseAssignee(routing, open, lastAssigned);
   const policy = deps.policy[lead.level];
   const id = newCaseId(tx, deps.random);
@@ -149,6 +181,7 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number): IntakeResult 
   appendEvent(tx, id, at, 'created', 'system', { externalId: lead.externalId, level: lead.level, unit: lead.unit });
   appendEvent(tx, id, at, 'dispatched', 'system', { assignee: assignee.name, room: routing.room.topic, how: routing.named ? 'named' : routing.workers.length ? 'fair' : 'fallback_lead' });
   noteAssigned(tx, member.id, at);
+  noteInMemo(memo, assignee.name, at);
 
   const facts = caseFacts(row);
   const to: Recipient = { name: assignee.name, wechatId: member.wechatId };

@@ -15,7 +15,15 @@ export function formatYuan(amount: number): string {
 // Building an Intl.DateTimeFormat costs ~90 µs, formatting with one ~4 µs: one per time zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function parts(at: number, tz: string): Record<string, string> {
+// The same instants come back many times (a message formats `now`, `now ± 1 day` and the
+// deadlines; a batch shares them all): the last few results per zone, keyed by the exact instant.
+const recent = new Map<string, Map<number, Readonly<Record<string, string>>>>();
+const RECENT_LIMIT = 64;
+
+function parts(at: number, tz: string): Readonly<Record<string, string>> {
+  let seen = recent.get(tz);
+  const hit = seen?.get(at);
+  if (hit) return hit;
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
@@ -23,6 +31,9 @@ function parts(at: number, tz: string): Record<string, string> {
   }
   const out: Record<string, string> = {};
   for (const p of f.formatToParts(new Date(at))) out[p.type] = p.value;
+  if (!seen) recent.set(tz, (seen = new Map()));
+  if (seen.size >= RECENT_LIMIT) seen.delete(seen.keys().next().value!);
+  seen.set(at, out);
   return out;
 }
 
