@@ -67,6 +67,9 @@ export function createTimers(o: TimersOptions): Timers {
   let worker: Worker | null = null;
   let timer: NodeJS.Timeout | null = null;
   let reconciling: Promise<number> | null = null;
+  const pending = new Set<string>();
+  let queued: Promise<void> | null = null;
+  let flushing: Promise<void> = Promise.resolve();
 
   // A fresh builder each time: drizzle builders are not reusable across queries.
   const select = () => o.db.select({ id: cases.id, version: cases.version, nextDeadlineAt: cases.nextDeadlineAt }).from(cases);
@@ -79,6 +82,25 @@ export function createTimers(o: TimersOptions): Timers {
         .filter((r) => r.nextDeadlineAt !== null)
         .map((r) => ({ name: 'deadline', data: { caseId: r.id, version: r.version }, opts: { jobId: deadlineJobId(r.id, r.version), delay: Math.max(0, r.nextDeadlineAt! - now) } }));
       if (jobs.length) await queue.addBulk(jobs);
+    }
+  }
+
+  /** Arms the current timer of each changed case (removing its previous version's). */
+  async function armChanged(caseIds: string[]): Promise<void> {
+    for (let i = 0; i < caseIds.length; i += CHUNK) {
+      const ids = caseIds.slice(i, i + CHUNK);
+      try {
+        const changed = o.db.select({ id: cases.id, version: cases.version, status: cases.status, nextDeadlineAt: cases.nextDeadlineAt }).from(cases).where(inArray(cases.id, ids)).all();
+        const rows = changed.filter((r) => (OPEN_STATUSES as readonly string[]).includes(r.status) && r.nextDeadlineAt !== null);
+        // Every change bumps the version by one, so the timer it replaces is the previous
+        // version's. Remove it (a fire would find it stale anyway; NOTES: do not trust removal).
+        // A new case (version 1) has no previous timer: no round trip for it.
+        await Promise.all(changed.filter((r) => r.version > 1).map((r) => queue.remove(deadlineJobId(r.id, r.version - 1)).catch(() => 0)));
+        await arm(rows);
+      } catch (err) {
+        // SQLite holds the deadline; the sweep or the next reconnect re-arms it.
+        log.warn({ err: (err as Error).message, cases: ids.length }, 'cannot arm timers now');
+      }
     }
   }
 
@@ -141,20 +163,19 @@ export function createTimers(o: TimersOptions): Timers {
   }
 
   return {
-    async schedule(caseIds) {
-      if (caseIds.length === 0) return;
-      const changed = o.db.select({ id: cases.id, version: cases.version, status: cases.status, nextDeadlineAt: cases.nextDeadlineAt }).from(cases).where(inArray(cases.id, caseIds)).all();
-      const rows = changed.filter((r) => (OPEN_STATUSES as readonly string[]).includes(r.status) && r.nextDeadlineAt !== null);
-      try {
-        // Every change bumps the version by one, so the timer it replaces is the previous
-        // version's. Remove it (a fire would find it stale anyway; NOTES: do not trust removal).
-        // A new case (version 1) has no previous timer: no round trip for it.
-        await Promise.all(changed.filter((r) => r.version > 1).map((r) => queue.remove(deadlineJobId(r.id, r.version - 1)).catch(() => 0)));
-        await arm(rows);
-      } catch (err) {
-        // SQLite holds the deadline; the sweep or the next reconnect re-arms it.
-        log.warn({ err: (err as Error).message, cases: caseIds.length }, 'cannot arm timers now');
-      }
+    schedule(caseIds) {
+      if (caseIds.length === 0) return Promise.resolve();
+      // Requests that commit while a flush is in flight are armed together by the next one:
+      // one read and one addBulk for many cases instead of one each (issue 14).
+      for (const id of caseIds) pending.add(id);
+      return (queued ??= (async () => {
+        await flushing;
+        queued = null;
+        const ids = [...pending];
+        pending.clear();
+        flushing = armChanged(ids);
+        await flushing;
+      })());
     },
     reconcileAll,
     async start() {

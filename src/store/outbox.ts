@@ -1,5 +1,5 @@
 /** The transactional outbox: rows written in the same transaction as the change they follow. */
-import { and, asc, eq, isNull, lt, or, inArray, min, sql } from 'drizzle-orm';
+import { and, eq, isNull, min, sql } from 'drizzle-orm';
 import { isSafeKey } from '../domain/keys.js';
 import type { ChatOut } from '../domain/messages.js';
 import { statement, type Db, type Tx } from './db.js';
@@ -38,17 +38,22 @@ export function addOutboxMessage(tx: Tx | Db, queue: string, key: string, messag
  * marked failed are never relayed again.
  */
 export function pendingOutbox(db: Db, staleBefore: number, limit = 500): OutboxRow[] {
-  return db
-    .select({ id: outbox.id, queue: outbox.queue, jobId: outbox.jobId, payload: outbox.payload, priority: outbox.priority })
-    .from(outbox)
-    .where(and(isNull(outbox.deliveredAt), isNull(outbox.failedAt), or(isNull(outbox.relayedAt), lt(outbox.relayedAt, staleBefore))))
-    .orderBy(asc(outbox.id))
-    .limit(limit)
-    .all();
+  const rows = statement(
+    db,
+    `select id, queue, job_id as jobId, payload, priority from outbox
+     where delivered_at is null and failed_at is null and (relayed_at is null or relayed_at < ?)
+     order by id limit ?`,
+  ).all(staleBefore, limit) as (Omit<OutboxRow, 'payload'> & { payload: string })[];
+  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
+/** Marks rows relayed, in one transaction (the relay runs after every intake: one prepared update per row). */
 export function markRelayed(db: Db, ids: number[], now: number): void {
-  if (ids.length) db.update(outbox).set({ relayedAt: now }).where(inArray(outbox.id, ids)).run();
+  if (!ids.length) return;
+  const update = statement(db, 'update outbox set relayed_at = ? where id = ?');
+  db.transaction(() => {
+    for (const id of ids) update.run(now, id);
+  });
 }
 
 /** A row BullMQ or WeChat refused for good: kept with its reason, never relayed again. */
