@@ -29,6 +29,8 @@ export interface CaseTurn {
   member: StoredMember;
   /** Builds the reply to the sender (in the room, @-mentioned, or privately). */
   reply: (text: string) => ChatOut;
+  /** A refusal to the sender, within the per-sender refusal limit (may be silence). */
+  refuse: (text: string) => ChatOut[];
   /** Cases whose timers must follow after the commit. */
   changed: string[];
 }
@@ -45,16 +47,16 @@ function ctxOf(t: CaseTurn, c: CaseRow, action: Action) {
  */
 export function runCaseCommand(t: CaseTurn, cmd: CaseCommand): ChatOut[] {
   const c = caseById(t.tx, cmd.caseId);
-  if (!c) return [t.reply(replies.unknownCase(cmd.caseId))];
+  if (!c) return t.refuse(replies.unknownCase(cmd.caseId));
   const action: Action = cmd.kind;
   const last = latestOutcome(t.tx, c.id);
   const state = { ...stateOf(t.tx, c), lastOutcome: last ? { at: last.at, final: last.final, result: last.result as never } : null };
   const refusal = authorize(t.org, t.member, action, state);
-  if (refusal) return [t.reply(refusalText(refusal, ctxOf(t, c, action)))];
+  if (refusal) return t.refuse(refusalText(refusal, ctxOf(t, c, action)));
   if (cmd.kind === 'reassign') {
-    if (!t.org.member(cmd.to)) return [t.reply(refusalText('target_unknown', ctxOf(t, c, action)))];
+    if (!t.org.member(cmd.to)) return t.refuse(refusalText('target_unknown', ctxOf(t, c, action)));
     // The same rule as a lead's named assignee: someone who can take cases, in the case's task room.
-    if (!routeLead(t.org, { unit: c.unitCode, assignee: cmd.to }).ok) return [t.reply(refusalText('target_outside', ctxOf(t, c, action)))];
+    if (!routeLead(t.org, { unit: c.unitCode, assignee: cmd.to }).ok) return t.refuse(refusalText('target_outside', ctxOf(t, c, action)));
   }
   const decision = decide(
     state,
@@ -66,7 +68,7 @@ export function runCaseCommand(t: CaseTurn, cmd: CaseCommand): ChatOut[] {
           ? { kind: 'correct', result: cmd.result, now: t.at }
           : { kind: cmd.kind },
   );
-  if (!decision.ok) return [t.reply(refusalText(decision.refusal, ctxOf(t, c, action)))];
+  if (!decision.ok) return t.refuse(refusalText(decision.refusal, ctxOf(t, c, action)));
 
   const ctx = { tx: t.tx, org: t.org, policy: t.policy, timezone: t.timezone, at: t.at, actor: { id: t.member.id, name: t.member.name }, messageId: t.messageId };
   const args =

@@ -134,12 +134,15 @@ function carryOut(turn: Turn, d: Decision): ChatOut[] {
   }
 }
 
-function refuse(turn: Turn, d: Extract<Decision, { kind: 'refuse' }>): ChatOut[] {
-  const since = turn.at - REFUSAL_WINDOW_MS;
-  const already = refusalsSince(turn.tx, turn.msg.from.wechatId, since);
+/** A refusal, unless this sender had three in ten minutes: then one note, then silence. */
+function limited(turn: Turn, text: string): ChatOut[] {
+  const already = refusalsSince(turn.tx, turn.msg.from.wechatId, turn.at - REFUSAL_WINDOW_MS);
   if (already > REFUSALS_PER_WINDOW) return [];
   markRefused(turn.tx, turn.msg.messageId, turn.at);
-  if (already === REFUSALS_PER_WINDOW) return [reply(turn, say.tooManyRefusals)];
+  return [reply(turn, already === REFUSALS_PER_WINDOW ? say.tooManyRefusals : text)];
+}
+
+function refuse(turn: Turn, d: Extract<Decision, { kind: 'refuse' }>): ChatOut[] {
   const text =
     d.reason === 'not_bound'
       ? helpForStranger(turn.deps.botName)
@@ -150,7 +153,7 @@ function refuse(turn: Turn, d: Extract<Decision, { kind: 'refuse' }>): ChatOut[]
           : d.reason === 'outreach_incomplete'
             ? outreachReplies.malformed(d.hint ?? '登记内容不完整', d.example)
             : replies.malformed(d.hint, d.example);
-  return [reply(turn, text)];
+  return limited(turn, text);
 }
 
 function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
@@ -176,10 +179,10 @@ function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
       return [reply(turn, liveStats(tx, turn.deps.org, member, at, turn.deps.timezone, turn.deps.boundaries))];
     case 'query': {
       const c = caseById(tx, cmd.caseId);
-      if (!c) return [reply(turn, replies.unknownCase(cmd.caseId))];
+      if (!c) return limited(turn, replies.unknownCase(cmd.caseId));
       const state = stateOf(tx, c);
       const refusal = authorize(turn.deps.org, member, 'query', state);
-      if (refusal) return [reply(turn, refusalText(refusal, { id: c.id, role: member.role, assignee: state.assignee, status: state.status, action: '查询' }))];
+      if (refusal) return limited(turn, refusalText(refusal, { id: c.id, role: member.role, assignee: state.assignee, status: state.status, action: '查询' }));
       const full = !turn.msg.room && seesFullRecord(turn.deps.org, member, state);
       return [reply(turn, caseStatus(tx, c, full, at, turn.deps.timezone))];
     }
@@ -189,7 +192,7 @@ function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
       return [reply(turn, withdrawLast(outreachTurn(turn, member)))];
     default:
       return runCaseCommand(
-        { tx, org: turn.deps.org, policy: turn.deps.policy, timezone: turn.deps.timezone, at, messageId: turn.msg.messageId, member, reply: (text) => reply(turn, text), changed: turn.changed },
+        { tx, org: turn.deps.org, policy: turn.deps.policy, timezone: turn.deps.timezone, at, messageId: turn.msg.messageId, member, reply: (text) => reply(turn, text), refuse: (text) => limited(turn, text), changed: turn.changed },
         cmd as CaseCommand,
       );
   }

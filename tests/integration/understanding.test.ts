@@ -236,10 +236,11 @@ describe('更正 and 重办', () => {
 describe('flood safety', () => {
   it('refuses at most three times in ten minutes, then one note, then silence', async () => {
     const answers: string[] = [];
-    for (let i = 0; i < 4; i++) answers.push((await says('陈网格', 'bot', `看不懂的话${'啊'.repeat(i + 1)} 反馈`)).text);
-    expect(answers.slice(0, 3).every((t) => /例如|格式|帮助/.test(t))).toBe(true);
+    // Ids that exist nowhere: each 查 is answered with a refusal, until the limit.
+    for (const id of ['QQQ2', 'QQQ3', 'QQQ4', 'QQQ5']) answers.push((await says('陈网格', 'bot', `查 ${id}`)).text);
+    expect(answers.slice(0, 3).every((t) => t.includes('没有找到案件'))).toBe(true);
     expect(answers[3]).toContain('暂时不再回复');
-    const seq = await sb.say('陈网格', 'bot', '又是看不懂的 反馈');
+    const seq = await sb.say('陈网格', 'bot', '查 QQQ6');
     // A help request is a command, not a refusal: it is answered, and nothing came in between.
     const next = await says('陈网格', 'bot', '帮助');
     expect((await sb.messages(seq)).filter((m) => m.to === '陈网格' && m.seq < next.seq)).toEqual([]);
