@@ -311,7 +311,14 @@ function plan(store: Store, q: { sql: string; params: number[] }): { lines: stri
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const fmt = (ms: number) => ms.toFixed(1).padStart(9);
 
-export async function runSummariesBench(): Promise<void> {
+/** The figures of the shift-close bench that RESULTS.md reports (medians, ms). */
+export interface SummariesFigures {
+  cases: number;
+  bareMs: number;
+  closeMs: number;
+}
+
+export async function runSummariesBench(): Promise<SummariesFigures> {
   const count = Number(process.env.BENCH_CASES ?? 100_000);
   if (!Number.isInteger(count) || count <= 0) throw new Error(`BENCH_CASES must be a positive integer, got ${process.env.BENCH_CASES}`);
   const rssStart = process.memoryUsage().rss;
@@ -413,6 +420,7 @@ export async function runSummariesBench(): Promise<void> {
     console.log('');
     console.log(`RSS: start ${mb(rssStart)}, after seeding ${mb(rssSeeded)}, end ${mb(rssEnd)}, peak ${mb(process.resourceUsage().maxRSS * 1024)}`);
     console.log(`total bench time ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return { cases: count, bareMs: bareT.median, closeMs: closeT.median };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
