@@ -201,6 +201,24 @@ describe('free-form requests by their structure', () => {
   });
 });
 
+describe('commands called off or weighed never act', () => {
+  const withRoster = { ...lead, members: roster };
+  it.each(['K7Q2 不用督办了 已经处理好了', '不要撤销 X6CU 继续跟', 'X6CU 暂时不换人', 'K7Q2 不用转给周网格了 李网格已经到了', 'X6CU 要撤销吗？'])('leaves %j alone', (text) => {
+    expect(changesState(understand(text, withRoster))).toBe(false);
+  });
+  it('hands the case to the member the cue points at, not to the one called off', () => {
+    acts(understand('X6CU 不给李网格了 给周网格', withRoster), { kind: 'reassign', to: '周网格' });
+    acts(understand('K7Q2 李网格请假了 改给周网格', withRoster), { kind: 'reassign', to: '周网格' });
+  });
+  it('reads an either-or and a checking 了吧 as questions', () => {
+    acts(understand('K7Q2 现在是已接单还是待接单', lead), { kind: 'query', caseId: 'K7Q2' });
+    acts(understand('Q7RT 我已经接了吧', worker), { kind: 'query', caseId: 'Q7RT' });
+  });
+  it('takes a lead\'s remark on a quoted escalation alert as 督办', () => {
+    acts(understand('在跟了', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }), { kind: 'supervise', caseId: 'X6CU' });
+  });
+});
+
 describe('volunteers and cases', () => {
   it('tells a volunteer who acknowledges a case in a task room that volunteers do not handle cases', () => {
     for (const visibleCases of [[], ['K7Q2']]) {
@@ -221,8 +239,8 @@ describe('correction, reopening and one-tap confirmations', () => {
 
 /** The training split: train.jsonl, and train-extra.jsonl once it exists. */
 const TRAIN = TRAINING_FILES.filter((p) => existsSync(p));
-/** Set from the measured result (98.9% when this floor was set); it may only go up. */
-const TRAIN_ACCURACY_FLOOR = 0.98;
+/** Set from the measured result (99.9% of train + train-extra when this floor was set); it may only go up. */
+const TRAIN_ACCURACY_FLOOR = 0.995;
 
 describe.skipIf(TRAIN.length === 0)(`the training split of the phrasing corpus (${TRAIN.join(', ')})`, () => {
   const scored = TRAIN.flatMap((p) => readCorpus(p).map(score));

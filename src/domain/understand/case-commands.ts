@@ -10,9 +10,11 @@ import { describeReport, understandReplies as say } from '../understand-replies.
 import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';
 import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
-import { delegation, memberIn, resolveMember } from './reassign.js';
+import { leadCommand } from './lead-commands.js';
+import { memberIn, pickTarget } from './reassign.js';
+import { act, bare, confirm, kwOf, refuse, unknownCase, type Turn } from './turn.js';
 import { readOutcome } from './report.js';
-import type { Decision, RefuseReason, UnderstandContext, UnderstoodCommand } from './types.js';
+import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
 const IGNORE: Decision = { kind: 'ignore' };
 /** Not finding anyone at the door, said without 反馈, is progress news (晚上再去看看). */
@@ -22,24 +24,6 @@ const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 const BIG_LOSS = 10_000_000;
 /** A bare 收到 may mean a case pushed at most this long ago (issue 13). */
 const RECENT_PUSH_MINUTES = 30;
-
-const act = (command: UnderstoodCommand): Decision => ({ kind: 'act', command });
-const confirm = (command: UnderstoodCommand, prompt: string): Decision => ({ kind: 'confirm', command, prompt });
-const refuse = (reason: RefuseReason, example: string, hint?: string): Decision => (hint ? { kind: 'refuse', reason, example, hint } : { kind: 'refuse', reason, example });
-
-interface Turn {
-  r: Reading;
-  ctx: UnderstandContext;
-  addressed: boolean;
-  kws: (Token & { t: 'kw' })[];
-  /** An example id for refusals: the sender's newest open case, else K7Q2. */
-  exampleId: string;
-}
-
-const kwOf = (t: Turn, kind: WordKind) => t.kws.find((k) => k.kind === kind);
-/** Nothing but the keyword and politeness (督办一下, 查个, 查 1234, 转派 @周网格): a command missing its case. */
-const bare = (t: Turn, kw: Token) => atHead(t.r.toks, kw) && t.r.toks.every((x) => x === kw || x.t === 'particle' || x.t === 'filler' || x.t === 'weak' || (x.t === 'word' && /^(?:[\d.,]+|个|下)$/u.test(x.text)));
-const unknownCase = (t: Turn, typed: string) => refuse('unknown_case', `查 ${t.exampleId}`, say.unknownCase(typed, t.ctx.openCases));
 
 /** Decides a message by the case grammar. */
 export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolean): Decision {
@@ -53,30 +37,46 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   const meant = addressed || head || (typed !== null && (typed.source === 'typo' || ctx.openCases.some((c) => c.id === typed.id)));
 
   const overseer = OVERSEERS.has(ctx.role);
+  const handOver = handedOver(t, typed, overseer);
+  if (handOver) return handOver;
   for (const kind of ['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind'] as const) {
     const kw = kwOf(t, kind);
     if (!kw) continue;
+    // P5KE 这单撤了吧 号码填错了: 填错 is the reason for another command, not a correction.
+    if (kind === 'correct' && readOutcome(r) === null && t.kws.some((k) => k !== kw && OTHER_LEAD_KINDS.has(k.kind))) continue;
     const leads = kind !== 'correct' && kind !== 'bind';
     // 交给我吧 from a worker takes the case; 转派/撤销/督办 are for leads and supervisors.
     if (leads && !overseer) {
-      if (atHead(r.toks, kw) && (meant || typed !== null)) return refuse('not_allowed', '帮助', say.leadsOnly);
+      const handing = kind === 'reassign' && typed !== null && ctx.members !== undefined && pickTarget(r.body, r.others, ctx.members) !== null;
+      // 转派 K7Q2 @李网格, X6CU 我也帮着督办: a lead's command on a case; 转给大家看看 is not.
+      const onCase = typed !== null && typed.source !== 'unknown';
+      if ((atHead(r.toks, kw) && (onCase || addressed || bare(t, kw))) || handing || (onCase && kind !== 'reassign')) return refuse('not_allowed', '帮助', say.leadsOnly);
       continue;
     }
     const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId !== null;
     // 更正一下，明天会议在二楼: without a case, only a message to the bot counts, or the bare keyword.
-    if (!typed && !quoted && !(addressed || bare(t, kw) || (kind === 'bind' && ctx.role === 'stranger'))) continue;
+    // 督办一下那个紧急的, 帮我转给李网格: a lead's command begun without its case (取消 is too common a word).
+    // 撤销的那几单不用再管了 speaks of cases, it does not command.
+    const after = r.body.slice(kw.end).replace(/^\s+/u, '');
+    const named = kind === 'reassign' && ctx.members !== undefined && memberIn(after, ctx.members) !== null;
+    const headless = overseer && atHead(r.toks, kw) && kind !== 'correct' && kind !== 'bind' && kw.text !== '取消' && (POINTING.test(after) || named);
+    if (!typed && !quoted && !(addressed || bare(t, kw) || headless || (kind === 'bind' && ctx.role === 'stranger'))) continue;
+    if (typed?.source === 'unknown' && overseer && !meant) return unknownCase(t, typed.typed);
     if (meant || quoted || (typed?.source === 'text' && (atHead(r.toks, kw) || overseer || kind === 'correct'))) return leadCommand(t, kind, kw, typed);
   }
   const phrase = typed ? null : phraseCommand(t);
   if (phrase) return phrase;
   // 转 X6CU 给李网格, K7Q2给周网格: a lead handing a case to a named member.
-  // With the roster: 让周网格去一趟, 由吴网格负责, 周网格跟进一下 as well.
-  const given = overseer && typed?.source === 'text' ? (ctx.members ? delegation(r.body, ctx.members) : (/给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] ?? null)) : null;
+  // 转 X6CU 给李网格 without the roster: a roster-shaped name after 给.
+  const given = overseer && typed?.source === 'text' && !ctx.members ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] : undefined;
   if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given });
   const outcome = readOutcome(r);
   const reportKw = kwOf(t, 'report');
   if (outcome) return report(t, typed, meant, reportKw !== undefined);
   const idTok = r.toks.find((x) => x.t === 'id');
+  const queryKw = kwOf(t, 'query');
+  // 查询 K7Q2 处置情况: the query comes first; 处置 is what is asked about.
+  if (queryKw && reportKw && queryKw.start < reportKw.start && atHead(r.toks, queryKw) && typed) return caseQuery(t, typed);
   // X6CU处置结果, K7Q2 多久能有结果: asking for the result, not giving one.
   if (reportKw && /结果/.test(r.body) && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
   const strongAck = r.toks.find((x) => x.t === 'kw' && x.kind === 'ack' && STRONG_ACK.includes(x.text));
@@ -87,9 +87,15 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   if (ackTok) return acknowledge(t, typed, ackTok, meant);
   const query = kwOf(t, 'query');
-  if (query && !typed && bare(t, query)) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
+  // 查 1234, 查一下那个老太太的单: 查 first, and no case.
+  if (query && !typed && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
+  // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
+  if (query && !addressed && r.others.length > 0) return IGNORE;
   if (query && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
+  // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
+  const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
+  if (overseer && alert && !typed && TAKES_ON.test(r.body)) return act({ kind: 'supervise', caseId: alert });
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
@@ -103,10 +109,42 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   return kind;
 }
 
+/** 要撤销, 要不要更正, 需要督办: a command weighed, not given and not asked about. */
+const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|用不用|能不能|可以|是否)$/u;
+/** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
+const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)/u;
+/** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
+const TAKES_ON = /我|跟|盯|催|督|安排|过问|看一眼|负责|处理/u;
+
+/** Lead keywords other than 转派: with one of them, a named member is not a hand-over (督办 K7Q2 让周网格尽快上门). */
+const OTHER_LEAD_KINDS = new Set<WordKind>(['supervise', 'cancel', 'reopen', 'correct', 'bind']);
+
+/**
+ * With the roster: a lead or supervisor pointing a case (typed, or the quoted bot message) at a
+ * member: 让周网格去一趟, 由吴网格负责, 刘网格请假了 改给吴网格, @刘网格 这单你接一下.
+ */
+function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decision | null {
+  const { r, ctx } = t;
+  // 改成吴网格负责: 改成 is 更正 only with a result after it.
+  const others = t.kws.filter((k) => OTHER_LEAD_KINDS.has(k.kind) && (k.kind !== 'correct' || readOutcome(r) !== null));
+  if (!overseer || !ctx.members || others.length > 0) return null;
+  const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId ? ctx.quote.caseId : null;
+  if (!typed && !quoted) return null;
+  const to = pickTarget(r.body, r.others, ctx.members);
+  if (!to) return null;
+  const example = `转派 ${typed?.id ?? quoted} @周网格`;
+  if (typed?.source === 'unknown') return unknownCase(t, typed.typed);
+  if (to.unknown) return refuse('unknown_member', example, say.unknownMember(to.name));
+  const command: UnderstoodCommand = { kind: 'reassign', caseId: typed?.id ?? quoted!, to: to.name };
+  return typed?.source === 'typo' ? confirm(command, say.confirmTypo(typed.id)) : act(command);
+}
+
 /** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下); 统计 is for leads. */
 function phraseCommand(t: Turn): Decision | null {
   const overseer = OVERSEERS.has(t.ctx.role);
-  let kind = soleKeyword(t) ?? readFreeForm(t.r, t.addressed);
+  // @吴网格 你今天处置了几单, or a quoted colleague: said to a person, not to the bot.
+  const toPerson = !t.addressed && (t.r.others.length > 0 || t.ctx.quote?.from === 'person');
+  let kind = soleKeyword(t) ?? (toPerson ? null : readFreeForm(t.r, t.addressed));
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
@@ -123,6 +161,9 @@ function question(t: Turn): Decision {
   if (kwOf(t, 'help') && !typed) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   if (!t.addressed && r.others.length > 0) return IGNORE;
+  // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).
+  const weighed = t.kws.some((k) => (OTHER_LEAD_KINDS.has(k.kind) || k.kind === 'reassign') && WEIGHING.test(r.clean.slice(Math.max(0, k.start - 4), k.start).replace(/\s+/gu, '')));
+  if (weighed) return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
   const idTok = r.toks.find((x) => x.t === 'id');
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
   const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && atHead(r.toks, idTok)) || ctx.openCases.some((c) => c.id === typed?.id);
@@ -175,7 +216,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
   if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
   if (recent.length > 1) return refuse('which_case', `收到 ${recent[0]!.id}`, say.whichCase(recent));
-  return t.addressed && kwOf(t, 'ack') ? refuse('missing_case_id', `收到 ${t.exampleId}`, say.missingCaseId) : IGNORE;
+  // 我要接单 with nothing to take: 接单 is said to the bot, unlike a bare 收到.
+  const takes = kwOf(t, 'ack')?.text.includes('接单') === true && ctx.openCases.length === 0;
+  return (t.addressed || takes) && kwOf(t, 'ack') ? refuse('missing_case_id', `收到 ${t.exampleId}`, say.missingCaseId) : IGNORE;
 }
 
 /** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
@@ -196,93 +239,4 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // With 反馈 the sender stated it; a quoted bot message names the case as well as an id does.
   const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting;
   return inferred ? confirm(command, say.confirmReport(found.id, said)) : act(command);
-}
-
-type LeadKind = 'correct' | 'reopen' | 'reassign' | 'cancel' | 'supervise' | 'bind';
-
-/** 更正 / 重办 / 转派 / 撤销 / 督办 / 绑定: a keyword and its arguments. */
-function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase | null): Decision {
-  const { r, ctx } = t;
-  if (kind === 'bind') {
-    // 绑定 K3P9QX, 我的绑定码是X9D6LP, Y2MC6V 绑定: the one code-shaped word, wherever it stands.
-    const code = /(?<![A-Za-z0-9])[A-Za-z0-9]{4,16}(?![A-Za-z0-9])/.exec(r.body.replace(/@\S+/g, ''));
-    return code && /\d/.test(code[0]) ? act({ kind: 'bind', code: code[0].toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
-  }
-  const found = typed ?? (ctx.quote?.from === 'bot' && ctx.quote.caseId ? contextCase(ctx) : null);
-  const example: Record<Exclude<LeadKind, 'bind'>, string> = {
-    correct: `更正 ${found?.id ?? t.exampleId} 劝阻成功`,
-    reopen: `重办 ${found?.id ?? t.exampleId} 家属反映又被骗`,
-    reassign: `转派 ${found?.id ?? t.exampleId} @周网格`,
-    cancel: `撤销 ${found?.id ?? t.exampleId} 重复预警`,
-    supervise: `督办 ${found?.id ?? t.exampleId}`,
-  };
-  if (!found) return refuse('missing_case_id', example[kind], say.missingCaseId);
-  if (found.source === 'unknown') return unknownCase(t, found.typed);
-  const rest = restOf(r, [kw, r.toks.find((x) => x.t === 'id')]);
-  let command: UnderstoodCommand;
-  switch (kind) {
-    case 'correct': {
-      const o = readOutcome(r);
-      if (!o) return refuse('missing_result', example.correct, say.missingResult);
-      command = { kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount };
-      if (found.source !== 'text') return confirm(command, say.confirmCorrect(found.id, describeReport(o)));
-      break;
-    }
-    case 'reopen':
-      command = { kind: 'reopen', caseId: found.id, reason: rest };
-      break;
-    case 'cancel':
-      if (!rest) return refuse('missing_reason', example.cancel, say.missingReason);
-      command = { kind: 'cancel', caseId: found.id, reason: rest };
-      break;
-    case 'supervise':
-      command = { kind: 'supervise', caseId: found.id };
-      break;
-    case 'reassign': {
-      const written = r.others[0] ?? reassignTarget(rest);
-      if (written !== null && /^我/.test(written) && ctx.role === 'worker') return act({ kind: 'ack', caseId: found.id });
-      const to = ctx.members ? onRoster(r.others[0], rest, written, ctx.members) : written;
-      if (!to) return refuse('missing_target', example.reassign, say.missingTarget);
-      if (ctx.members && !ctx.members.some((m) => m.name === to)) return refuse('unknown_member', example.reassign, say.unknownMember(to));
-      command = { kind: 'reassign', caseId: found.id, to };
-      break;
-    }
-  }
-  return found.source === 'typo' ? confirm(command, say.confirmTypo(found.id)) : act(command);
-}
-
-/**
- * The roster member a 转派 names: the @mention if it is on the roster, else a roster name in the
- * rest, else what was written (an unknown @mention or name, refused by the caller).
- */
-function onRoster(mention: string | undefined, rest: string, written: string | null, members: NonNullable<UnderstandContext['members']>): string | null {
-  const byMention = mention !== undefined ? resolveMember(mention, members) : null;
-  if (byMention) return byMention;
-  if (mention !== undefined) return mention;
-  return memberIn(rest, members)?.name ?? (written !== null ? (resolveMember(written, members) ?? written) : null);
-}
-
-/** Roster names end like this in the field (周网格, 王社区): found anywhere in the rest. */
-const NAMED = /[\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导|书记|主任|民警|警官)/u;
-
-/** The member a case goes to: after 给/由/换/到/→, else a roster-shaped name, else the rest. */
-function reassignTarget(rest: string): string | null {
-  const clean = rest.replace(/^(?:把|将|请|麻烦)+/u, '').replace(/这个|这件|这单/gu, '');
-  const after = /(?:给|由|换成|换|到|→|->)\s*([\p{Script=Han}A-Za-z]{1,8}?)(?=去|来|负责|处理|跟进|吧|了|\s|[,，。!！]|$)/u.exec(clean);
-  if (after) return after[1]!;
-  const named = NAMED.exec(clean);
-  if (named) return named[0];
-  const plain = /^([\p{Script=Han}A-Za-z]{2,8}?)(?:处理|负责|跟进|去|吧|了)*$/u.exec(clean.trim());
-  return plain ? plain[1]! : null;
-}
-
-/** The text without the keyword and the id: a reason or a name. */
-function restOf(r: Reading, spans: (Token | undefined)[]): string {
-  let out = r.body;
-  for (const s of [...spans].filter((x): x is Token => x !== undefined).sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + ' ' + out.slice(s.end);
-  return out
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,，。、:：;；!！.\-—~～]+|[\s,，。、:：;；!！.\-—~～]+$/gu, '')
-    .replace(/^(?:原因|理由|因为|由于)[\s:：,，]*/u, '')
-    .trim();
 }

@@ -1,10 +1,11 @@
 /**
  * Free-form requests read by their structure rather than as whole phrases (issue 13 "Free-form
- * questions"): 我的 = the sender (我, not 我们) + their cases or a count (我还有几件没办完);
- * 统计 = a count or overview noun + a time or scope word (辖区目前情况如何, 今天处置了几单);
- * 帮助 = a how-to question about using the bot (反馈怎么发, 指令有哪些, 不会用). Each needs the
- * shape of a request (a question, an imperative, a short line, or an @mention), and a question
- * put to colleagues (谁知道…, 你们那边…) is not put to the bot.
+ * questions"): 我的 = the sender (我/俺, not 我们) + their cases, a count or what is left
+ * (我还有几件没办完, 俺手上的单); 统计 = a count or overview noun + a time or scope word (辖区目前
+ * 情况如何, 今天止付了几笔), or a report noun alone (日报出一下); 帮助 = a how-to question about
+ * using the bot (反馈怎么发, 要打什么字, 重办是什么意思, 指令有哪些, 不会用). Each needs the shape
+ * of a request (a question, an imperative, a short line, or an @mention), and a question put to
+ * colleagues (谁知道…, 你们那边…) is not put to the bot.
  */
 import { FREE_FORM } from '../case-words.js';
 import type { Reading } from './read.js';
@@ -15,31 +16,57 @@ import type { Reading } from './read.js';
  */
 export type FreeForm = 'mine' | 'stats' | 'help';
 
-const any = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
+const any = (words: readonly string[]) => new RegExp(alt(words), 'u');
 
 const COLLEAGUES = any(FREE_FORM.colleagues);
-const ME = /我(?!们)/u;
-const MINE_NOUN = any(FREE_FORM.mineNouns);
-const STATS_NOUN = any(FREE_FORM.statsNouns);
+const NOT_ME = new RegExp(alt(FREE_FORM.notMe), 'gu');
+const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
+/** 单 as a case (我的单, 几单), not 单位 or 单独. */
+const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))`, 'u');
+const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
+const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
+/** A count: 几单, 多少件, 几笔, 几条. */
+const COUNT = /(?:几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
+const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
+/** 统计表明天交 names a form, not a request for figures. */
+const STATS_ALONE = new RegExp(`(?:${alt(FREE_FORM.statsAlone)})(?!表)`, 'u');
 const ASKS = any(FREE_FORM.asks);
 const IMPERATIVE = any(FREE_FORM.imperatives);
-/** 怎么发, 如何反馈, 咋用: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
-const HOW_TO = new RegExp(`(?:${FREE_FORM.howTo.join('|')})[^\\s]{0,3}?(?:${FREE_FORM.useVerbs.join('|')})(?!事|来了|不通|得通)`, 'u');
+/** 怎么发, 如何反馈, 咋用, 怎么告诉你: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
+const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通)`, 'u');
+/** 我知道咋弄了: no longer a question. */
+const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
-const WHERE_TO = new RegExp(`(?:${FREE_FORM.whereTo.join('|')})(?:${FREE_FORM.findVerbs.join('|')})`, 'u');
+const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:${alt(FREE_FORM.findVerbs)})`, 'u');
+/** 接单要打什么字, 我能发些啥给你: what to type. */
+const WHAT_TO_TYPE = /(?:打|写|发|回|填|输入|输)(?:些|点)?(?:什么|啥)(?:字|内容|格式|给你)?/u;
+/** 撤销要写原因吗: whether a command needs something. */
+const NEEDS = /(?:要|需要|得|用不用|必须)(?:写|填|带|加|附|打)[^\s]{0,6}(?:吗|么|不)$/u;
+/** 重办是什么意思, 1和2是啥意思. */
+const MEANING = /(?:是)?(?:什么|啥)意思/u;
+/** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
+const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)的|干嘛用的|有什么用/u;
+const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual/iu;
 const HELP_NOUN = any(FREE_FORM.helpNouns);
-/** 统计表明天交 names a form, not a request for figures. */
-const STATS_ALONE = new RegExp(`(?:${FREE_FORM.statsAlone.join('|')})(?!表)`, 'u');
+const HELP_LOST = any(FREE_FORM.helpLost);
 /** The sender's own cases without 我: 待办事项, 待处理. */
 const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:待办|待处理)/u;
-const HELP_LOST = any(FREE_FORM.helpLost);
-/** A count asked at the end: 今天劝阻了几个, 处置了多少. */
-const COUNT_ASKED = /(?:几|多少)(?:件|单|个|起|次|户|位|宗|人)?[了呀啊呢吧]*$/u;
+/** 统计先不用发了: a request called off. */
+const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
+/** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
+const NOT_NOUNS = /统计(?:局|表|员|站)|接单(?!率)|派单|转单|下单|买单|简单|名单/gu;
+/** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
+const YOU = /你(?!们|能|会|是|可以|好)/u;
+
 /** Longer than this, an unaddressed line is a remark, not a request. */
 const LONGEST = 20;
 /** This short, a line is a request even without a question mark (今日情况, 我的任务). */
 const SHORT = 8;
+/** This short, a report noun alone is a request (jin tian 统计). */
+const SHORT_STATS = 12;
 
 /**
  * The free-form request a message makes, or null. The caller has checked that no case id was
@@ -49,18 +76,37 @@ const SHORT = 8;
  */
 export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
+  // What mine and stats look at: without names and words that only look like case nouns.
+  const nouns = body.replace(NOT_NOUNS, '');
   const length = [...body].length;
-  if (length === 0 || (!addressed && (length > LONGEST || COLLEAGUES.test(body)))) return null;
+  // 请问我还有哪些待处理预警: a question about one's own cases can only be put to the bot.
+  const own = nouns.replace(NOT_ME, '');
+  const ownCases = ME.test(own) && MINE_NOUN.test(own);
+  const toColleagues = COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body);
+  if (length === 0 || (!addressed && (length > LONGEST || toColleagues))) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
-  const counted = COUNT_ASKED.test(body);
+  const counted = COUNT.test(body) || /(?:几|多少)[了呀啊呢吧]*$/u.test(body);
   const asked = r.question || r.softQuestion || ASKS.test(body) || counted;
   const request = asked || IMPERATIVE.test(body) || length <= SHORT || addressed;
-  if (outcome && !counted && !r.question) return null;
-  if (HOW_TO.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || (HELP_NOUN.test(body) && request)) return 'help';
-  if (!request) return null;
-  // 看下我的: the sender's own, with nothing after it.
-  if (ME.test(body)) return MINE_NOUN.test(body) || /我的$/u.test(body) ? 'mine' : null;
-  if (MINE_ALONE.test(body)) return 'mine';
-  if ((STATS_NOUN.test(body) && STATS_SCOPE.test(body)) || (STATS_ALONE.test(body) && length <= SHORT)) return 'stats';
+  // 看一下我还没接的单: an outcome word inside a request.
+  if ((outcome && !counted && !r.question && !/^(?:看|查|给我|帮我)/u.test(body)) || CALLED_OFF.test(body)) return null;
+  // 今天反馈及时率100%: figures given, not asked for.
+  const figures = /\d/u.test(body) && !asked;
+  if (!KNOWS.test(body)) {
+    if (HOW_TO.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
+    if (HELP_NOUN.test(body) && request) return 'help';
+  }
+  if (YOU.test(body)) return null;
+  if (GIVEN_TO_ME.test(body) && (asked || request)) return 'mine';
+  if (!request && length > SHORT_STATS) return null;
+  // 看下我的, 我手上的: the sender's own.
+  if (ME.test(own)) {
+    if (ownCases || MINE_PLACE.test(own) || /我的$/u.test(own)) return request ? 'mine' : null;
+    if (!STATS_SCOPE.test(nouns)) return null;
+  }
+  if (MINE_ALONE.test(nouns) && !STATS_NOUN.test(nouns)) return request ? 'mine' : null;
+  if (figures) return null;
+  if (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)) return 'stats';
+  if (STATS_ALONE.test(nouns) && (length <= SHORT_STATS || request)) return 'stats';
   return null;
 }

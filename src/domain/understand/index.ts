@@ -102,7 +102,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
 
 /** Someone not bound yet: 绑定 and 帮助 work; anything else addressed is told how to bind. */
 function stranger(text: string, ctx: UnderstandContext): Decision {
-  const d = decideCase(read(text, ctx, ctx.botName), ctx, true);
+  // 绑 定 PC9TF2: the keyword split by a stray space.
+  const d = decideCase(read(text.replace(/绑\s+定/gu, '绑定'), ctx, ctx.botName), ctx, true);
   if (d.kind === 'act' && (d.command.kind === 'bind' || d.command.kind === 'help')) return d;
   if (d.kind === 'refuse' && d.reason === 'missing_code') return d;
   return ctx.room === 'private' || ctx.mention ? { kind: 'refuse', reason: 'not_bound', example: '绑定 K3P9QX', hint: say.notBound } : IGNORE;

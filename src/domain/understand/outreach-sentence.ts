@@ -23,12 +23,15 @@ function spoken(raw: string): string {
     .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人)`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:人|群众|居民)有(${N})个`, 'gu'), '$1人')
     .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app))`, 'gu'), '$1人')
-    .replace(new RegExp(`装了?(?:APP|app)的(${N})(?:人|个)`, 'gu'), '装APP $1')
+    .replace(new RegExp(`装了?(?:APP|app)的(?:有)?(${N})(?:人|个)`, 'gu'), '装APP $1')
     // Posters put up are not leaflets handed out.
     .replace(new RegExp(`张?贴了?海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     // 一百五六十人: between 150 and 160, say 155.
     .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五');
 }
+
+/** 明天计划在公园宣传 预计100人: a plan, not a log. */
+const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
 
 /** Without a place phrase, a sentence must at least speak of outreach. */
 const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|app/iu;
@@ -42,7 +45,7 @@ const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|app/iu;
 export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachParsed } {
   const body = spoken(raw);
   if (KEYWORD.test(body)) return { keyword: true, parsed: parseOutreach(body) };
-  if (!HEAD_COUNT.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  if (!HEAD_COUNT.test(body) || PLANNED.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   const place = PLACE.exec(body);
   if (!place && !ABOUT_OUTREACH.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // The place first; what stood around it on lines of its own, so it is never part of the place.

@@ -4,7 +4,7 @@
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */
 import type { Result } from '../case-machine.js';
-import { NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
+import { ACK_UNDONE, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
 import { readUtterance } from '../grammar.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import type { OpenCase } from './types.js';
@@ -48,6 +48,13 @@ const NEGATION_BEFORE = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length 
 const QUESTION = new RegExp(`[?？]|${QUESTION_WORDS.join('|')}`);
 const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')})[\\s啊呀呢哈]*$`);
 const SOFT = new RegExp(SOFT_QUESTION.join('|'));
+const SHAPES = new RegExp(QUESTION_SHAPES.join('|'), 'u');
+const COMMAND_NOT = new RegExp(`(?:${COMMAND_NEGATIONS.join('|')})$`, 'u');
+const UNDONE = new RegExp(`^(?:${ACK_UNDONE.join('|')})`, 'u');
+/** 不用督办, 别转给; but 要不要更正 asks (the question rule keeps it from acting). */
+const calledOff = (before: string) => COMMAND_NOT.test(before) && !/(?:要不要|用不用|需不需要|该不该|能不能)$/u.test(before);
+/** Commands a negation before them calls off (不用督办了); results have their own rule. */
+const CALLED_OFF = new Set(['supervise', 'cancel', 'reassign', 'reopen', 'correct', 'ack']);
 /** WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. */
 const EMOJI_CODE = /\[[\p{Script=Han}A-Za-z]{1,4}\]/gu;
 
@@ -94,7 +101,10 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       negated.push(t.result);
       toks.push(word);
     } else if ((t.t === 'kw' && t.kind === 'ack') || t.t === 'weak') {
-      toks.push(NEGATION_BEFORE.test(before) ? word : t);
+      // 我去不了: not on the way at all.
+      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) ? word : t);
+    } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, ''))) {
+      toks.push(word);
     } else if (t.t === 'id' || (t.t === 'word' && NEAR_ID.test(t.text))) {
       // 京N7K29 is a licence plate, not a case.
       if (PLATE_PREFIXES.includes(clean[t.start - 1] ?? ' ')) toks.push(word);
@@ -110,7 +120,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   }
   // 怎么说都不行 is a complaint, not a question.
   const asked = u.body.replace(/怎么(?:说|劝|讲|弄)?都/gu, '');
-  const question = QUESTION.test(asked) || QUESTION_END.test(clean.trim());
+  const question = QUESTION.test(asked) || QUESTION_END.test(clean.trim()) || SHAPES.test(clean.trim());
   const softQuestion = !question && SOFT.test(asked);
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids };

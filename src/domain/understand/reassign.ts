@@ -1,8 +1,9 @@
 /**
- * 转派 as leads write it (issue 13): a reassign verb (转派/改派/转给/交给/换人, 让…去, 由…负责),
- * a member (an @mention or a roster name) and a case id, in any order. With the roster in the
- * context, the member is looked up there (老周 → 周网格 when only one name starts with 周) and an
- * unknown name is refused here, before anything changes.
+ * 转派 as leads write it (issue 13): a reassign cue (转派/改派/转给/交给/换, 让…去, 由…负责,
+ * →, 归你), a member (an @mention or a roster name) and a case id, in any order. With the roster
+ * in the context the member is looked up there (老周 → 周网格 when only one name starts with 周,
+ * 吴网各 → 吴网格), and of several names the one the cue points at wins (刘网格请假了 改给吴网格);
+ * a name whose cue is negated (不给刘网格了, 别让李网格去) never does.
  */
 import { FREE_FORM } from '../case-words.js';
 import type { UnderstandContext } from './types.js';
@@ -11,6 +12,22 @@ type Members = NonNullable<UnderstandContext['members']>;
 
 /** Who can take a case: not volunteers, not the operator's desk. */
 const TAKES_CASES = new Set(['worker', 'lead', 'supervisor']);
+const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const NICK = new RegExp(`^(?:${alt(FREE_FORM.nicknames)})?([\\p{Script=Han}])(?:${alt(FREE_FORM.nicknames)})?$`, 'u');
+const BEFORE = new RegExp(`(${alt(FREE_FORM.reassignNot)})?(?:${alt(FREE_FORM.reassignBefore)})$`, 'u');
+/** 去/负责/顶 right after the name, adverbs allowed, and not 去过了 / 处理好了 / 去了 (news, not an order). */
+const AFTER = new RegExp(`^(?:先|马上|赶紧|尽快|立即|这单|这个|你)*(?:${alt(FREE_FORM.reassignAfter)})(?![过好完了])`, 'u');
+const TO_YOU = new RegExp(alt(FREE_FORM.reassignToYou), 'u');
+const NOT = new RegExp(`(?:${alt(FREE_FORM.reassignNot)})(?:再|要)?(?:${alt(FREE_FORM.reassignBefore.filter((w) => w.length > 1 || /[转派给归让叫换]/u.test(w)))})`, 'u');
+const ANY_CUE = new RegExp(alt(FREE_FORM.reassignBefore.filter((w) => w !== '让' && w !== '叫' && w !== '由')), 'u');
+
+/** 这单你接一下, 你把 K7Q2 接过去: said to the member, and the message ends there (not 你去的时候带上…). */
+function toYou(body: string): boolean {
+  const m = TO_YOU.exec(body);
+  if (!m) return false;
+  const tail = body.slice(m.index + m[0].length).replace(/[A-Za-z0-9]{4,6}|\s|[了吧啊哈呀一下个]/gu, '');
+  return [...tail].length <= 3;
+}
 
 /**
  * The roster name a word means: the name itself, a name inside it (周网格吧), or a nickname on a
@@ -24,11 +41,26 @@ export function resolveMember(word: string, members: Members): string | null {
   if (exact) return exact.name;
   const inside = [...members].sort((a, b) => b.name.length - a.name.length).find((m) => w.includes(m.name));
   if (inside) return inside.name;
-  const nick = new RegExp(`^(?:${FREE_FORM.nicknames.join('|')})?([\\p{Script=Han}])(?:${FREE_FORM.nicknames.join('|')})?$`, 'u').exec(w);
-  const surname = nick?.[1];
+  const surname = NICK.exec(w)?.[1];
   if (!surname || surname === w) return null;
   const same = members.filter((m) => TAKES_CASES.has(m.role) && m.name.startsWith(surname));
   return same.length === 1 ? same[0]!.name : null;
+}
+
+/** Every place a roster name is written, a one-character slip after the surname allowed (吴网各). */
+function namesIn(text: string, members: Members): { name: string; index: number; end: number }[] {
+  const out: { name: string; index: number; end: number }[] = [];
+  for (const m of members) {
+    const n = [...m.name];
+    for (let i = 0; i + m.name.length <= text.length; i++) {
+      const w = [...text.slice(i, i + m.name.length)];
+      if (w[0] !== n[0]) continue;
+      const diff = w.filter((ch, k) => ch !== n[k]).length;
+      if (diff === 0 || (diff === 1 && n.length >= 3 && /^\p{Script=Han}+$/u.test(w.join('')))) out.push({ name: m.name, index: i, end: i + m.name.length });
+    }
+  }
+  // An exact name over a slip on the same spot.
+  return out.filter((a) => !out.some((b) => b !== a && b.index === a.index && text.startsWith(b.name, b.index) && !text.startsWith(a.name, a.index)));
 }
 
 /**
@@ -36,29 +68,32 @@ export function resolveMember(word: string, members: Members): string | null {
  * @example memberIn('X6CU 让周网格去一趟', members) // '周网格'
  */
 export function memberIn(text: string, members: Members): { name: string; index: number } | null {
-  let best: { name: string; index: number } | null = null;
-  for (const m of members) {
-    const index = text.indexOf(m.name);
-    if (index >= 0 && (!best || m.name.length > best.name.length || (m.name.length === best.name.length && index < best.index))) best = { name: m.name, index };
-  }
-  return best;
+  const found = namesIn(text, members).sort((a, b) => b.name.length - a.name.length || a.index - b.index)[0];
+  return found ? { name: found.name, index: found.index } : null;
 }
 
-const VERB = new RegExp(FREE_FORM.reassignVerbs.filter((v) => v !== '给').join('|'), 'u');
-const BEFORE = new RegExp(`(?:${FREE_FORM.delegateBefore.join('|')})$`, 'u');
-/** 去/负责/跟进 right after the name, and not 去过了 / 处理好了 / 去了 (news, not an order). */
-const AFTER = new RegExp(`^(?:${FREE_FORM.delegateAfter.join('|')})(?![过好完了])`, 'u');
-
 /**
- * A lead handing a case to a roster member without the 转派 keyword: 让周网格去一趟, 由吴网格负责,
- * 周网格跟进一下, 改派吴网格. Null when the text names no roster member in that shape.
- * @example delegation('K7Q2 让周网格去一趟', members) // '周网格'
+ * Whom a message hands a case to: the member a cue points at (the last such), an @mention when a
+ * cue stands anywhere, or null. `unknown` is an @mention not on the roster.
+ * @example pickTarget('C7NX 刘网格请假了 改给吴网格', [], members) // { name: '吴网格' }
  */
-export function delegation(text: string, members: Members): string | null {
-  const found = memberIn(text, members);
-  if (!found) return null;
-  const before = text.slice(Math.max(0, found.index - 3), found.index).replace(/\s+/gu, '');
-  const after = text.slice(found.index + found.name.length).replace(/^\s+/u, '');
-  if (BEFORE.test(before) || /给$/u.test(before) || AFTER.test(after) || VERB.test(text)) return found.name;
+export function pickTarget(body: string, mentions: string[], members: Members): { name: string; unknown?: true } | null {
+  let best: { name: string; score: number; index: number } | null = null;
+  for (const n of namesIn(body, members)) {
+    const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));
+    if (before?.[1]) continue; // 不给刘网格了
+    const after = body.slice(n.end).replace(/^\s+/u, '');
+    const score = before ? 2 : AFTER.test(after) || toYou(after) ? 1 : 0;
+    if (score > 0 && (!best || score >= best.score)) best = { name: n.name, score, index: n.index };
+  }
+  if (best) return { name: best.name };
+  const cue = ANY_CUE.test(body) && !NOT.test(body.replace(/\s+/gu, ''));
+  const named = namesIn(body, members);
+  if ((cue || toYou(body)) && mentions.length > 0) {
+    const m = resolveMember(mentions[0]!, members);
+    return m ? { name: m } : { name: mentions[0]!, unknown: true };
+  }
+  // 吴网格 你把 K7Q2 接过去: one name, said to.
+  if (named.length === 1 && toYou(body)) return { name: named[0]!.name };
   return null;
 }

@@ -40,7 +40,7 @@ const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.])\d(?:[\d.,]*)(?:万|w
 /** Money after a transfer verb, even without a unit: 转了35000, 转走 5000. */
 const TRANSFERRED = /(?:转了|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共)\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
 /** Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000. */
-const RANGE = /([一二两三四五六七八九])([二三四五六七八九])(十|百|千|万)/u;
+const RANGE = /([一二两三四五六七八九])([二两三四五六七八九])(十|百|千|万)/u;
 const DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** 十几万 = about 150000, 十来万 = about 100000, 两万出头 = about 20000. */
 const TEENS = /十(几|来)(万|千|百)?/u;

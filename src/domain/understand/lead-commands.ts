@@ -1,0 +1,108 @@
+/**
+ * The leads' commands and 更正/绑定 with their arguments (issue 13): 更正 / 重办 / 转派 / 撤销 /
+ * 督办 / 绑定, the case from the id or the quoted bot message, the member of a 转派 from the
+ * roster when the context has one.
+ */
+import type { Token } from '../grammar-lexer.js';
+import { describeReport, understandReplies as say } from '../understand-replies.js';
+import { contextCase, type FoundCase } from './evidence.js';
+import type { Reading } from './read.js';
+import { memberIn, pickTarget, resolveMember } from './reassign.js';
+import { readOutcome } from './report.js';
+import { act, confirm, refuse, unknownCase, type Turn } from './turn.js';
+import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
+
+/**
+ * A keyword command with arguments.
+ * @example const k: LeadKind = 'reassign'
+ */
+export type LeadKind = 'correct' | 'reopen' | 'reassign' | 'cancel' | 'supervise' | 'bind';
+
+/** 更正 / 重办 / 转派 / 撤销 / 督办 / 绑定: a keyword and its arguments. */
+export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase | null): Decision {
+  const { r, ctx } = t;
+  if (kind === 'bind') {
+    // 绑定 K3P9QX, 我的绑定码是X9D6LP, Y2MC6V 绑定: the one code-shaped word, wherever it stands.
+    const code = /(?<![A-Za-z0-9])[A-Za-z0-9]{4,16}(?![A-Za-z0-9])/.exec(r.body.replace(/@\S+/g, ''));
+    return code && /\d/.test(code[0]) ? act({ kind: 'bind', code: code[0].toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
+  }
+  const found = typed ?? (ctx.quote?.from === 'bot' && ctx.quote.caseId ? contextCase(ctx) : null);
+  const example: Record<Exclude<LeadKind, 'bind'>, string> = {
+    correct: `更正 ${found?.id ?? t.exampleId} 劝阻成功`,
+    reopen: `重办 ${found?.id ?? t.exampleId} 家属反映又被骗`,
+    reassign: `转派 ${found?.id ?? t.exampleId} @周网格`,
+    cancel: `撤销 ${found?.id ?? t.exampleId} 重复预警`,
+    supervise: `督办 ${found?.id ?? t.exampleId}`,
+  };
+  if (!found) return refuse('missing_case_id', example[kind], say.missingCaseId);
+  if (found.source === 'unknown') return unknownCase(t, found.typed);
+  const rest = restOf(r, [kw, r.toks.find((x) => x.t === 'id')]);
+  let command: UnderstoodCommand;
+  switch (kind) {
+    case 'correct': {
+      const o = readOutcome(r);
+      if (!o) return refuse('missing_result', example.correct, say.missingResult);
+      command = { kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount };
+      if (found.source !== 'text') return confirm(command, say.confirmCorrect(found.id, describeReport(o)));
+      break;
+    }
+    case 'reopen':
+      command = { kind: 'reopen', caseId: found.id, reason: rest };
+      break;
+    case 'cancel':
+      if (!rest) return refuse('missing_reason', example.cancel, say.missingReason);
+      command = { kind: 'cancel', caseId: found.id, reason: rest };
+      break;
+    case 'supervise':
+      command = { kind: 'supervise', caseId: found.id };
+      break;
+    case 'reassign': {
+      const written = r.others[0] ?? reassignTarget(rest);
+      if (written !== null && /^我/.test(written) && ctx.role === 'worker') return act({ kind: 'ack', caseId: found.id });
+      const to = ctx.members ? onRoster(r.others[0], rest, written, ctx.members) : written;
+      if (!to) return refuse('missing_target', example.reassign, say.missingTarget);
+      if (ctx.members && !ctx.members.some((m) => m.name === to)) return refuse('unknown_member', example.reassign, say.unknownMember(to));
+      command = { kind: 'reassign', caseId: found.id, to };
+      break;
+    }
+  }
+  return found.source === 'typo' ? confirm(command, say.confirmTypo(found.id)) : act(command);
+}
+
+/**
+ * The roster member a 转派 names: the @mention if it is on the roster, else a roster name in the
+ * rest, else what was written (an unknown @mention or name, refused by the caller).
+ */
+function onRoster(mention: string | undefined, rest: string, written: string | null, members: NonNullable<UnderstandContext['members']>): string | null {
+  const pointed = pickTarget(rest, mention !== undefined ? [mention] : [], members);
+  if (pointed) return pointed.name;
+  const byMention = mention !== undefined ? resolveMember(mention, members) : null;
+  if (byMention) return byMention;
+  if (mention !== undefined) return mention;
+  return memberIn(rest, members)?.name ?? (written !== null ? (resolveMember(written, members) ?? written) : null);
+}
+
+/** Roster names end like this in the field (周网格, 王社区): found anywhere in the rest. */
+const NAMED = /[\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导|书记|主任|民警|警官)/u;
+
+/** The member a case goes to: after 给/由/换/到/→, else a roster-shaped name, else the rest. */
+function reassignTarget(rest: string): string | null {
+  const clean = rest.replace(/^(?:把|将|请|麻烦)+/u, '').replace(/这个|这件|这单/gu, '');
+  const after = /(?:给|由|换成|换|到|→|->)\s*([\p{Script=Han}A-Za-z]{1,8}?)(?=去|来|负责|处理|跟进|吧|了|\s|[,，。!！]|$)/u.exec(clean);
+  if (after) return after[1]!;
+  const named = NAMED.exec(clean);
+  if (named) return named[0];
+  const plain = /^([\p{Script=Han}A-Za-z]{2,8}?)(?:处理|负责|跟进|去|吧|了)*$/u.exec(clean.trim());
+  return plain ? plain[1]! : null;
+}
+
+/** The text without the keyword and the id: a reason or a name. */
+function restOf(r: Reading, spans: (Token | undefined)[]): string {
+  let out = r.body;
+  for (const s of [...spans].filter((x): x is Token => x !== undefined).sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + ' ' + out.slice(s.end);
+  return out
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,，。、:：;；!！.\-—~～]+|[\s,，。、:：;；!！.\-—~～]+$/gu, '')
+    .replace(/^(?:原因|理由|因为|由于)[\s:：,，]*/u, '')
+    .trim();
+}
