@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Sandbox } from '../chat/sandbox.js';
 import { registerApi, type ApiDeps } from './api.js';
 import { requireToken } from './guard.js';
+import { registerMetricsRoute, type MetricsRouteDeps } from './metrics-route.js';
 import { registerSandboxFaultRoutes } from './sandbox-routes.js';
 import { SandboxInputError } from '../chat/sandbox.js';
 import { formatPath } from '../config.js';
@@ -12,7 +13,7 @@ import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
 import { transcriptAfter } from '../store/transcript.js';
 
-export interface HttpDeps extends ApiDeps {
+export interface HttpDeps extends ApiDeps, MetricsRouteDeps {
   log: Log;
   db: Db;
   /** Resolves to a list of problems; empty when healthy. */
@@ -62,6 +63,7 @@ export function createHttp(deps: HttpDeps) {
   });
 
   registerApi(app, deps);
+  registerMetricsRoute(app, deps);
 
   const sandbox = deps.sandbox;
   const guardSandbox = requireToken(deps.intakeToken);
