@@ -29,6 +29,7 @@ import { openStore, type Store } from './store/db.js';
 import { syncOrg } from './store/org.js';
 import { isDelivered, recordDelivery } from './core/delivery.js';
 import { markFailedByJob, outboxBacklog } from './store/outbox.js';
+import { createOps, type Ops } from './ops/service.js';
 
 export interface App {
   readonly config: Config;
@@ -41,6 +42,8 @@ export interface App {
   sandbox(): Sandbox | null;
   /** The bot gateway (Wechaty), once started. */
   gateway(): Gateway | null;
+  /** Metrics, watchdog and backups (issue 15). */
+  ops: Ops;
   redisUrl(): string;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -92,6 +95,11 @@ export function createApp(config: Config, options: AppOptions): App {
   const queues = new Map<string, Queue>();
   let baseUrl = '';
   let backlogTimer: NodeJS.Timeout | null = null;
+  // --- ops (issue 15): metrics, watchdog, nightly backup, deployer pre-flight -----------------
+  const ops: Ops = createOps(config, log, now);
+  const redisUp = () => connection!.ping().then(() => true, () => false);
+  const opsRuntime = () => ({ sqlite: store!.sqlite, botId, loggedIn: () => !!gateway?.loggedIn(), redisUp: () => Promise.race([redisUp(), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]), redisUrl: redis!.url });
+  // --- end ops ---------------------------------------------------------------------------------
 
   const queueFor = (name: string): Queue => {
     let q = queues.get(name);
@@ -136,8 +144,10 @@ export function createApp(config: Config, options: AppOptions): App {
     store: () => store!,
     sandbox: () => sandbox,
     gateway: () => gateway,
+    ops,
     redisUrl: () => redis!.url,
     async start() {
+      await ops.beforeStart(); // ops (issue 15): one line and a non-zero exit for a token that does not resolve
       // Migrations may wait for another writer; then a short busy timeout for serving.
       store = openStore(config.databasePath);
       store.sqlite.pragma('busy_timeout = 200');
@@ -156,7 +166,7 @@ export function createApp(config: Config, options: AppOptions): App {
       const policyCtx = { org, policy: config.profile.policy, timezone: config.profile.timezone };
       const onCaseChanged = (ids: string[]) => void timers?.schedule(ids);
       const escalate = { ...policyCtx, db, botId, log: log.child({ module: 'core.escalate' }), now, afterCommit: () => void relay!.kick(), onCaseChanged };
-      timers = createTimers({ db, connection, prefix: config.queuePrefix, log, now, fire: (id, v) => fireDeadline(escalate, id, v), sweepEveryMs: options.timerSweepMs ?? 1000, onRedisLost: () => void relay?.relayAllUndelivered() });
+      timers = createTimers({ db, connection, prefix: config.queuePrefix, log, now, fire: (id, v) => fireDeadline(escalate, id, v), sweepEveryMs: options.timerSweepMs ?? 1000, onRedisLost: () => { void relay?.relayAllUndelivered(); ops.timersRebuilt(); } });
 
       if (config.sandbox) sandbox = createSandbox(org, config.profile.bot.name, db, log.child({ module: 'chat.sandbox' }), now);
       gateway = createGateway({
@@ -219,6 +229,7 @@ export function createApp(config: Config, options: AppOptions): App {
         caseView: (id) => caseView(db, id),
         summaries: (unit, from, to) => listSummaries(db, unit, from, to),
         org,
+        metrics: ops.metrics(opsRuntime()), // ops (issue 15): GET /metrics
       });
       await http.listen({ host: config.http.host, port: config.http.port });
       const addr = http.server.address() as AddressInfo;
@@ -253,11 +264,13 @@ export function createApp(config: Config, options: AppOptions): App {
       outreachClock.start();
       retentionClock = createRetentionClock({ db, personalDataForMs: config.profile.retention.personalDataFor, log, now }, config.profile.timezone);
       retentionClock.start();
-      log.info({ url: baseUrl, botId, sandbox: !!sandbox, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
+      await ops.start(opsRuntime()); // ops (issue 15)
+      log.info({ url: baseUrl, botId, sandbox: sandbox ? `${baseUrl}/sandbox` : false, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
     },
     async stop() {
       // Stop taking work first, then let jobs in flight finish, then close the connections.
       if (backlogTimer) clearInterval(backlogTimer);
+      await ops.stop(); // ops (issue 15)
       await http?.close();
       await inboundWorker?.close();
       await retentionClock?.stop();

@@ -87,6 +87,45 @@ const timezone = z.string().refine(
   { message: 'expected an IANA time zone such as Asia/Shanghai' },
 );
 
+/** Second-channel watchdog (issue 15): robots and webhooks that do not depend on the bot's WeChat account. */
+const alertsSchema = z.strictObject({
+  channels: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('wecom'), url: z.url() }),
+        z.strictObject({ kind: z.literal('dingtalk'), url: z.url(), secret: z.string().min(1).optional() }),
+        z.strictObject({ kind: z.literal('webhook'), url: z.url(), headers: z.record(z.string(), z.string()).optional() }),
+      ]),
+    )
+    .default([]),
+  heartbeatUrl: z.url().optional(),
+  heartbeatEvery: durationMs.default(ms('1m')),
+  /** A lasting incident is repeated no more often than this. */
+  repeatEvery: durationMs.default(ms('30m')),
+  /** Per channel: both robots take about 20 messages a minute. */
+  rateLimit: z.strictObject({ messages: z.number().int().min(1).max(1000), per: durationMs }).default({ messages: 20, per: ms('1m') }),
+  checkEvery: durationMs.default(ms('5s')),
+  rules: z
+    .strictObject({
+      loggedOutFor: z.union([durationMs, z.literal(false)]).default(ms('2m')),
+      urgentUnsentFor: z.union([durationMs, z.literal(false)]).default(ms('60s')),
+      backlogOlderThan: z.union([durationMs, z.literal(false)]).default(ms('5m')),
+      timerLateBy: z.union([durationMs, z.literal(false)]).default(ms('30s')),
+      redisDownFor: z.union([durationMs, z.literal(false)]).default(ms('30s')),
+      restarted: z.boolean().default(true),
+    })
+    .default({ loggedOutFor: ms('2m'), urgentUnsentFor: ms('60s'), backlogOlderThan: ms('5m'), timerLateBy: ms('30s'), redisDownFor: ms('30s'), restarted: true }),
+});
+export type AlertsConfig = z.output<typeof alertsSchema>;
+
+/** Nightly online backup of the SQLite file, keeping the last `keep` copies. */
+const backupSchema = z.strictObject({
+  dir: z.string().min(1).default('data/backups'),
+  at: clock.default('03:00'),
+  keep: z.number().int().min(1).max(365).default(7),
+});
+export type BackupConfig = z.output<typeof backupSchema>;
+
 const profileSchema = z
   .strictObject({
     bot: z
@@ -120,6 +159,8 @@ const profileSchema = z
         personalDataFor: durationMs.default(ms('180d')),
       })
       .default({ personalDataFor: ms('180d') }),
+    alerts: alertsSchema.optional(),
+    backup: backupSchema.optional(),
     org: orgSchema,
   });
 
@@ -190,6 +231,8 @@ export interface Profile {
   policy: Record<Level, LevelPolicy>;
   outreach: { remindAt: string | null; remindWeekends: boolean; ranking: string | null };
   retention: { personalDataFor: number };
+  alerts: AlertsConfig | null;
+  backup: BackupConfig | null;
   org: Org;
 }
 
@@ -206,6 +249,8 @@ const envSchema = z.object({
   INTAKE_HMAC_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  /** Where puppet-service looks tokens up (wechaty-puppet-service reads the same variable). */
+  WECHATY_PUPPET_SERVICE_AUTHORITY: z.string().min(1).default('api.chatie.io'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -220,7 +265,7 @@ export interface Config {
   intakeToken: string | null;
   /** When set, POST /api/v1/leads must carry an HMAC-SHA256 signature (SECURITY.md). */
   intakeHmacSecret: string | null;
-  puppet: { name: string; token: string | null };
+  puppet: { name: string; token: string | null; authority: string };
   /** True when the puppet is the mock: the sandbox world, API and page are on. */
   sandbox: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -251,6 +296,8 @@ export function parseProfile(raw: unknown, source = 'profile'): Profile {
     policy: Object.fromEntries(LEVELS.map((l) => [l, p.policy[l] ?? DEFAULT_POLICY[l]])) as Record<Level, LevelPolicy>,
     outreach: { remindAt: p.outreach.remindAt || null, remindWeekends: p.outreach.remindWeekends, ranking: p.outreach.ranking || null },
     retention: p.retention,
+    alerts: p.alerts ?? null,
+    backup: p.backup ?? null,
     org: {
       units: p.org.units,
       rooms: p.org.rooms,
@@ -304,7 +351,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     intakeToken: e.INTAKE_TOKEN ?? null,
     intakeHmacSecret: e.INTAKE_HMAC_SECRET ?? null,
-    puppet: { name: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN ?? null },
+    puppet: { name: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN ?? null, authority: e.WECHATY_PUPPET_SERVICE_AUTHORITY },
     sandbox,
     logLevel: e.LOG_LEVEL,
   });

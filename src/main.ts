@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLog } from './log.js';
 import { RedisUnavailableError } from './queues/redis.js';
+import { PuppetServiceError } from './chat/puppet-service-check.js';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   try {
     await app.start();
   } catch (err) {
-    if (err instanceof RedisUnavailableError) {
+    if (err instanceof RedisUnavailableError || err instanceof PuppetServiceError) {
       process.stderr.write(`gridguard: ${err.message}\n`);
     } else {
       log.fatal({ err }, 'start-up failed');
