@@ -37,7 +37,7 @@ describe('--help', () => {
     const results = await Promise.all(commands.map((cmd) => cli(...cmd, '--help')));
     results.forEach((r, i) => {
       expect(r.code, commands[i]!.join(' ')).toBe(0);
-      expect(r.stdout, commands[i]!.join(' ')).toMatch(/Examples?:\n  \$ (npx gridguard|GRIDGUARD_PROFILE)/);
+      expect(r.stdout, commands[i]!.join(' ')).toMatch(/Examples?:\n {2}\$ (npx gridguard|GRIDGUARD_PROFILE)/);
     });
   });
 });
