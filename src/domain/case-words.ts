@@ -83,7 +83,7 @@ export const RESULTS: Record<Result, readonly string[]> = {
   ],
   defrauded: [
     '已被骗', '被骗了', '已转账', '已经转账', '被骗', '已经被骗', '已上当', '上当了', '已汇款', '转出去了', '已经转出去', '钱已经转了', '已经转了',
-    '转走了', '被骗走', '骗走了', '骗走', '受骗了', '已受骗', '上当受骗', '钱没了', '已经汇了', '汇出去了', '打过去了', '转过去了', '损失了', '转了', '转走', '已经转走', '钱转走了',
+    '转走了', '被骗走', '骗走了', '骗走', '受骗了', '已受骗', '上当受骗', '钱没了', '已经汇了', '汇出去了', '打过去了', '转过去了', '损失了', '转了', '转走', '已经转走', '钱转走了', '坑了', '被坑',
   ],
   unreachable: [
     '未接通', '没接', '没接通', '未接', '没人接', '无人接听', '不接', '关机', '停机', '空号', '联系不上', '联系不到', '无法联系', '无法接通', '失联',
@@ -120,6 +120,13 @@ export const NEUTRAL: readonly string[] = [
 export const NEGATIONS: readonly string[] = ['没有', '没能', '没', '未', '不是', '并非', '并没有', '还没', '尚未', '不', '别', '非'];
 
 /**
+ * Verbs of recording or claiming between a negation and a result: 先别记劝阻成功, 别急着报误报,
+ * 还不能算劝住 (the negation denies the result all the same).
+ * @example CLAIM_VERBS.includes('记') // true
+ */
+export const CLAIM_VERBS: readonly string[] = ['急着报', '急着', '能算', '算是', '登记', '记', '报', '写', '填', '算', '认定'];
+
+/**
  * Words that make a message a question (DESIGN: a question never changes state).
  * @example QUESTION_WORDS.includes('是不是') // true
  */
@@ -145,10 +152,57 @@ export const SOFT_QUESTION: readonly string[] = ['呢'];
 export const QUESTION_SHAPES: readonly string[] = ['是.{1,10}还是', '已经?.{0,6}了吧$'];
 
 /**
+ * What the sender does not assert (issue 13 "Safety first"; understand/scope.ts reads them): a
+ * supposition governs the rest of its sentence (如果被骗了 就报警), the other kinds the rest of
+ * their clause (差点上当，已拦下: only 上当 is unreal). Suppositions, unreal outcomes and plans
+ * never change state; reported or unsure words are checked with the sender first.
+ * @example SCOPE_MARKERS.plan.includes('等会') // true
+ */
+export const SCOPE_MARKERS = {
+  /** To the end of the sentence: 要是, 如果, 万一, 假如; 的话 makes its whole sentence one. */
+  suppose: ['要是', '如果', '万一', '假如', '假设', '倘若', '若是', '如若', '一旦', '要不然', '不然', '否则', '的话'],
+  /** Nearly, or feared: 差点上当, 以免被骗, 担心被骗. */
+  unreal: ['差点', '差一点', '险些', '几乎', '怕', '担心', '生怕', '以免', '防止', '避免', '谨防', '小心', '提防', '以防', '容易'],
+  /** Later: 等会过去, 明天上门, 准备去, 打算报警. */
+  plan: ['等会', '等下', '等一下', '待会', '过会', '回头', '晚点', '稍后', '明天', '明早', '明儿', '后天', '下周', '改天', '准备', '打算', '计划', '预计', '将要'],
+  /** Said by someone else, or unsure: 他说, 听说, 老人说, 家属反映, 以为, 好像, 可能. */
+  reported: ['听说', '据说', '说是', '反映', '自称', '声称', '据称', '以为', '怀疑', '觉得', '感觉', '好像', '似乎', '疑似', '可能', '也许'],
+} as const;
+
+/**
+ * Characters before 说 that make it no report (劝说, 再说, 小说): any other 老人说, 他说, 家属说 is.
+ * @example NOT_REPORTING_SAY.includes('劝') // true
+ */
+export const NOT_REPORTING_SAY = '劝游解演小再话所不别虽就说听据跟和对我';
+
+/**
  * Words that call a command off when they stand right before it: 不用督办了, 别转给, 暂时不换人.
  * @example COMMAND_NEGATIONS.includes('不用') // true
  */
 export const COMMAND_NEGATIONS: readonly string[] = ['暂时不', '先不', '不用再', '不要再', '不用', '不要', '不必', '无需', '别再', '别', '甭', '不', '没'];
+
+/**
+ * Words right after a command that drop it: 督办就算了, 撤销先不用, 转派不用了.
+ * @example COMMAND_DROPPED.includes('就算了') // true
+ */
+export const COMMAND_DROPPED: readonly string[] = ['就算了', '算了', '不用了', '先不用', '不必了', '免了', '先放放', '先不', '就不用了', '没必要'];
+
+/**
+ * The parts of "I am on my way" as workers say it of their own case (understand/on-the-way.ts):
+ * a clause that begins with the sender (or nobody), adverbs of now, a means of transport, then a
+ * verb of going, taking or starting: 我骑电驴过去, 正在赶过去, 已到楼下, 俺去瞅瞅, 这单我包了.
+ * @example ON_THE_WAY.verbs.includes('赶过去') // true
+ */
+export const ON_THE_WAY = {
+  pointers: ['这单', '这个', '这家', '那家', '这件'],
+  subjects: ['我', '俺', '本人'],
+  adverbs: ['这就', '马上', '立刻', '立马', '正在', '现在', '已经', '已', '先', '也', '就', '在', '刚', '亲自', '赶紧', '往那边', '往那', '往他家', '这会', '可以'],
+  /** How: 骑电驴, 开车, 打车, 坐公交. */
+  means: ['骑', '开', '坐', '打车', '走路'],
+  verbs: ['赶过去', '赶去', '赶', '过去', '去', '到', '出门', '出发', '上门', '跑', '下楼', '联系', '打电话', '打个电话', '处理', '瞅', '收着'],
+  /** Verbs that take a case only when nothing follows (我接了, not 我接孩子): 领了, 认了, 包了. */
+  taking: ['接', '领', '认', '包'],
+} as const;
 
 /**
  * Endings that turn an acknowledgement into its opposite: 我去不了, 去不成.

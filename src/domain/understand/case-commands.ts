@@ -11,7 +11,8 @@ import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';
 import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { leadCommand } from './lead-commands.js';
-import { memberIn, pickTarget } from './reassign.js';
+import { onTheWay } from './on-the-way.js';
+import { memberIn, pickTarget, takesCases } from './reassign.js';
 import { act, bare, confirm, kwOf, refuse, unknownCase, type Turn } from './turn.js';
 import { readOutcome } from './report.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
@@ -64,7 +65,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
     if (typed?.source === 'unknown' && overseer && !meant) return unknownCase(t, typed.typed);
     if (meant || quoted || (typed?.source === 'text' && (atHead(r.toks, kw) || overseer || kind === 'correct'))) return leadCommand(t, kind, kw, typed);
   }
-  const phrase = typed ? null : phraseCommand(t);
+  // 收到，这单我熟: an acknowledgement first (a word of its own) is not a request for one's cases.
+  const ackFirst = head && first.kind === 'ack' && /^(?:\s|$)/u.test(r.clean.slice(first.end));
+  const phrase = typed || ackFirst ? null : phraseCommand(t);
   if (phrase) return phrase;
   // 转 X6CU 给李网格, K7Q2给周网格: a lead handing a case to a named member.
   // 转 X6CU 给李网格 without the roster: a roster-shaped name after 给.
@@ -86,6 +89,8 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   if (reportKw && (addressed || typed !== null || onlyKeyword)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   if (ackTok) return acknowledge(t, typed, ackTok, meant);
+  const going = onTheWay(r) ? caseOnTheWay(t, typed) : null;
+  if (going) return going;
   const query = kwOf(t, 'query');
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
   if (query && !typed && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
@@ -135,6 +140,7 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   const example = `转派 ${typed?.id ?? quoted} @周网格`;
   if (typed?.source === 'unknown') return unknownCase(t, typed.typed);
   if (to.unknown) return refuse('unknown_member', example, say.unknownMember(to.name));
+  if (!takesCases(to.name, ctx.members)) return refuse('unknown_member', example, say.notACaseTaker(to.name));
   const command: UnderstoodCommand = { kind: 'reassign', caseId: typed?.id ?? quoted!, to: to.name };
   return typed?.source === 'typo' ? confirm(command, say.confirmTypo(typed.id)) : act(command);
 }
@@ -211,7 +217,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter.
-  if (!r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || (x.t === 'kw' && x.kind === 'ack')) && [...r.body].length > 6) return IGNORE;
+  // 收到 正在赶过去, 收到 我骑车去: a remark about going there is still about the push.
+  if (!r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || (x.t === 'kw' && x.kind === 'ack')) && [...r.body].length > 6 && !onTheWay(r)) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
   if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
   if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
@@ -219,6 +226,23 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // 我要接单 with nothing to take: 接单 is said to the bot, unlike a bare 收到.
   const takes = kwOf(t, 'ack')?.text.includes('接单') === true && ctx.openCases.length === 0;
   return (t.addressed || takes) && kwOf(t, 'ack') ? refuse('missing_case_id', `收到 ${t.exampleId}`, say.missingCaseId) : IGNORE;
+}
+
+/**
+ * 正在赶过去, Y9KE 我骑电驴过去, 这单我包了: the sender on the way to their own unacknowledged
+ * case, named by its id, by the push right before, or by a quoted dispatch or reminder.
+ */
+function caseOnTheWay(t: Turn, typed: FoundCase | null): Decision | null {
+  const { ctx } = t;
+  const waiting = (id: string | null | undefined) => ctx.openCases.some((c) => c.id === id && !c.acknowledged);
+  if (typed) {
+    if (!waiting(typed.id) || typed.source === 'unknown') return null;
+    return typed.source === 'typo' ? confirm({ kind: 'ack', caseId: typed.id }, say.confirmTypo(typed.id)) : act({ kind: 'ack', caseId: typed.id });
+  }
+  const quote = ctx.quote;
+  if (quote?.from === 'person') return null;
+  if (quote?.from === 'bot') return (quote.kind === 'dispatch' || quote.kind === 'reminder') && waiting(quote.caseId) ? act({ kind: 'ack', caseId: quote.caseId! }) : null;
+  return ctx.pushIsLatest && waiting(ctx.openCases[0]?.id) ? act({ kind: 'ack', caseId: ctx.openCases[0]!.id }) : null;
 }
 
 /** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
@@ -237,6 +261,6 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (found.source === 'typo') return confirm(command, say.confirmTypo(found.id));
   if (o.tooBig || (o.lossAmount !== null && (o.lossAmount > BIG_LOSS || o.lossAmount < 1))) return confirm(command, say.bigAmount(found.id, said));
   // With 反馈 the sender stated it; a quoted bot message names the case as well as an id does.
-  const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting;
+  const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting || o.inferred;
   return inferred ? confirm(command, say.confirmReport(found.id, said)) : act(command);
 }

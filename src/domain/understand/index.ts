@@ -9,8 +9,10 @@ import { describeOutreach } from '../outreach.js';
 import { understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
 import { isAddressed } from './evidence.js';
+import { guard, promptFor } from './guard.js';
 import { readOutreach } from './outreach-sentence.js';
 import { read, type Reading } from './read.js';
+import type { Governed } from './scope.js';
 import { STATE_CHANGING, type Decision, type UnderstandContext } from './types.js';
 
 export type { Decision, OpenCase, QuoteContext, RefuseReason, RoomKind, UnderstandContext, UnderstoodCommand } from './types.js';
@@ -59,8 +61,41 @@ function decide(text: string, ctx: UnderstandContext): Decision {
   const r = read(text, ctx, ctx.botName);
   const d = decideRead(r, text, ctx);
   // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.
-  if (r.softQuestion && (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind)) return IGNORE;
-  return d;
+  if (r.softQuestion && changesState(d)) return IGNORE;
+  if (!changesState(d) || r.governed.length === 0) return guard(d, r, ctx);
+  return unasserted(d, r, text, ctx);
+}
+
+const changesState = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind);
+/** The same command, a free-text reason aside (重办 K7Q2，家属说还在转钱 without what the family said is still 重办 K7Q2). */
+const sameCommand = (a: Decision, b: Decision) => (a.kind === 'act' || a.kind === 'confirm') && (b.kind === 'act' || b.kind === 'confirm') && JSON.stringify({ ...a.command, reason: '' }) === JSON.stringify({ ...b.command, reason: '' });
+
+/**
+ * A state change read from a message with unasserted spans (understand/scope.ts): read again
+ * without suppositions, unreal outcomes and plans, which never change state (如果被骗了就报警,
+ * 差点上当，已拦下, 等会过去); then without reported or unsure words (他说已经转了, 好像被骗了):
+ * when the command needs them, the sender is asked first.
+ */
+function unasserted(d: Decision, r: Reading, text: string, ctx: UnderstandContext): Decision {
+  const held = r.governed.filter((k): k is Exclude<Governed, 'reported'> => k !== 'reported');
+  let base = d;
+  let rb = r;
+  if (held.length > 0) {
+    rb = read(text, ctx, ctx.botName, held);
+    base = decideRead(rb, text, ctx);
+    if (!changesState(base)) return guard(base, rb, ctx);
+  }
+  if (!r.governed.includes('reported')) return guard(base, rb, ctx);
+  const rl = read(text, ctx, ctx.botName, [...held, 'reported']);
+  const live = decideRead(rl, text, ctx);
+  // The command stands on the sender's own words (劝阻成功，老人说以后不接陌生电话了).
+  if (changesState(live) && sameCommand(live, base) && (live.kind === 'act' || live.kind === 'confirm')) {
+    // Read as asserted, kept with the whole reason (重办 K7Q2，家属说还在转钱).
+    return guard(live.kind === 'act' ? { kind: 'act', command: (base as typeof live).command } : live, rl, ctx);
+  }
+  const checked = guard(base, rb, ctx);
+  if (checked.kind !== 'act') return checked;
+  return { kind: 'confirm', command: checked.command, prompt: promptFor(checked.command) };
 }
 
 function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision {

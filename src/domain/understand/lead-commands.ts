@@ -7,7 +7,7 @@ import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { contextCase, type FoundCase } from './evidence.js';
 import type { Reading } from './read.js';
-import { memberIn, pickTarget, resolveMember } from './reassign.js';
+import { memberIn, pickTarget, resolveMember, takesCases } from './reassign.js';
 import { readOutcome } from './report.js';
 import { act, confirm, refuse, unknownCase, type Turn } from './turn.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
@@ -62,6 +62,7 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
       const to = ctx.members ? onRoster(r.others[0], rest, written, ctx.members) : written;
       if (!to) return refuse('missing_target', example.reassign, say.missingTarget);
       if (ctx.members && !ctx.members.some((m) => m.name === to)) return refuse('unknown_member', example.reassign, say.unknownMember(to));
+      if (ctx.members && !takesCases(to, ctx.members)) return refuse('unknown_member', example.reassign, say.notACaseTaker(to));
       command = { kind: 'reassign', caseId: found.id, to };
       break;
     }

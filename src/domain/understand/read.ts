@@ -4,9 +4,10 @@
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */
 import type { Result } from '../case-machine.js';
-import { ACK_UNDONE, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
+import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
 import { readUtterance } from '../grammar.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
+import { blankSpans, governedSpans, type Governed } from './scope.js';
 import type { OpenCase } from './types.js';
 
 /**
@@ -42,9 +43,17 @@ export interface Reading {
   /** Maybe asked, maybe a softened statement: 呢, a trailing 没. Never a state change. */
   softQuestion: boolean;
   ids: IdEvidence[];
+  /** Commands the sender called off (不用督办了, 督办就算了): the message changes nothing. */
+  calledOff: boolean;
+  /** The kinds of unasserted spans in the message (understand/scope.ts), blanked or not. */
+  governed: Governed[];
 }
 
 const NEGATION_BEFORE = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a.length).join('|')})$`);
+/** 先别记劝阻成功, 还不能算劝住: a negation, a verb of claiming, then the result. */
+const DENIED_CLAIM = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a.length).join('|')})(?:${CLAIM_VERBS.join('|')})$`, 'u');
+/** 还没劝住, 尚未转账: not yet, so no result either way. */
+const NOT_YET = /(?:还|尚|仍|暂)$/u;
 const QUESTION = new RegExp(`[?？]|${QUESTION_WORDS.join('|')}`);
 const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')})[\\s啊呀呢哈]*$`);
 const SOFT = new RegExp(SOFT_QUESTION.join('|'));
@@ -55,6 +64,14 @@ const UNDONE = new RegExp(`^(?:${ACK_UNDONE.join('|')})`, 'u');
 const calledOff = (before: string) => COMMAND_NOT.test(before) && !/(?:要不要|用不用|需不需要|该不该|能不能)$/u.test(before);
 /** Commands a negation before them calls off (不用督办了); results have their own rule. */
 const CALLED_OFF = new Set(['supervise', 'cancel', 'reassign', 'reopen', 'correct', 'ack']);
+/** 督办就算了, 撤销先不用: dropped right after it. */
+const DROPPED = new RegExp(`^\\s*(?:${COMMAND_DROPPED.join('|')})`, 'u');
+/**
+ * Asked without a question word: either-or of a verb (报没报警, 去没去, 用不用转), 了没 closing a
+ * clause (反馈了没 我这边要报分局), a clause-final 不 after a modal (今天能办结不).
+ */
+const A_NOT_A = /(\p{Script=Han})[不没]\1/u;
+const CLAUSE_ASKS = /了没有?(?=\s|$)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
 /** WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. */
 const EMOJI_CODE = /\[[\p{Script=Han}A-Za-z]{1,4}\]/gu;
 
@@ -71,6 +88,9 @@ function within1(a: string, b: string): boolean {
 /** Case-id-shaped or near-miss ASCII words: 4 to 7 letters and digits with at least one digit. */
 const NEAR_ID = /^(?=.*\d)[A-Za-z][A-Za-z0-9]{3,6}$/;
 
+/** UHKX for UHK7: letters only, but one slip from one of the sender's open cases. */
+const slipOnOwn = (word: string, open: OpenCase[]) => /^[A-Za-z]{4,7}$/.test(word) && open.some((c) => within1(c.id, word.toUpperCase()));
+
 function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; visibleCases: string[] }): IdEvidence {
   const up = typed.toUpperCase();
   if (cases.openCases.some((c) => c.id === up)) return { typed, id: up, how: 'own', start };
@@ -82,30 +102,40 @@ function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; vis
 
 /**
  * Reads raw message text (a WeChat quote shape allowed) once, for every grammar. Never throws
- * on strings; `cases` gives the evidence for case ids.
+ * on strings; `cases` gives the evidence for case ids; `blank` the kinds of unasserted spans to
+ * read as if they were not there (questions are still judged on the whole text).
  * @example read('反馈 Q7RT 没劝住', { openCases: [], visibleCases: ['Q7RT'] }).negated // ['dissuaded']
  */
-export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[] }, botName = ''): Reading {
+export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[] }, botName = '', blank: readonly Governed[] = []): Reading {
   const u = readUtterance(raw, botName);
-  u.body = u.body.replace(EMOJI_CODE, (m) => ' '.repeat(m.length)).trim();
+  const said = u.body.replace(EMOJI_CODE, (m) => ' '.repeat(m.length)).trim();
+  const spans = governedSpans(said);
+  // Blanking keeps positions, so tokens still point into the text as typed.
+  u.body = blankSpans(said, spans, blank);
   const clean = blankPunctuation(u.body);
   const negated: Result[] = [];
   const ids: IdEvidence[] = [];
   const toks: Token[] = [];
+  let dropped = false;
   for (const t of lex(clean)) {
     const before = clean.slice(Math.max(0, t.start - 3), t.start);
     const word: Token = { t: 'word', start: t.start, end: t.end, text: t.text };
     // 没有上当受骗: a denial (没有上当) runs straight into the result it denies.
     const afterDenial = toks.at(-1)?.t === 'neutral' && toks.at(-1)!.end === t.start;
-    if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial)) {
+    const near = clean.slice(Math.max(0, t.start - 6), t.start).replace(/\s+/gu, '');
+    if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial || DENIED_CLAIM.test(near))) {
       negated.push(t.result);
+      toks.push(word);
+    } else if (t.t === 'result' && /^[没未]/u.test(t.text) && NOT_YET.test(before)) {
+      // 还没劝住: still under way, neither dissuaded nor refused.
       toks.push(word);
     } else if ((t.t === 'kw' && t.kind === 'ack') || t.t === 'weak') {
       // 我去不了: not on the way at all.
       toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) ? word : t);
-    } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, ''))) {
+    } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
+      dropped = true;
       toks.push(word);
-    } else if (t.t === 'id' || (t.t === 'word' && NEAR_ID.test(t.text))) {
+    } else if (t.t === 'id' || (t.t === 'word' && (NEAR_ID.test(t.text) || slipOnOwn(t.text, cases.openCases)))) {
       // 京N7K29 is a licence plate, not a case.
       if (PLATE_PREFIXES.includes(clean[t.start - 1] ?? ' ')) toks.push(word);
       else {
@@ -119,9 +149,10 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     } else toks.push(t);
   }
   // 怎么说都不行 is a complaint, not a question.
-  const asked = u.body.replace(/怎么(?:说|劝|讲|弄)?都/gu, '');
-  const question = QUESTION.test(asked) || QUESTION_END.test(clean.trim()) || SHAPES.test(clean.trim());
+  const asked = said.replace(/怎么(?:说|劝|讲|弄)?都/gu, '');
+  const whole = blankPunctuation(said).trim();
+  const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(whole) || CLAUSE_ASKS.test(whole);
   const softQuestion = !question && SOFT.test(asked);
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
-  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids };
+  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))] };
 }

@@ -30,6 +30,15 @@ function toYou(body: string): boolean {
 }
 
 /**
+ * True when the roster member can be handed a case (a worker, a lead or a supervisor; not a
+ * volunteer or the operator's desk).
+ * @example takesCases('孙志愿', [{ name: '孙志愿', role: 'volunteer' }]) // false
+ */
+export function takesCases(name: string, members: Members): boolean {
+  return members.some((m) => m.name === name && TAKES_CASES.has(m.role));
+}
+
+/**
  * The roster name a word means: the name itself, a name inside it (周网格吧), or a nickname on a
  * surname that only one member who takes cases has (老周, 小李, 周哥, 周网格员).
  * @example resolveMember('老周', [{ name: '周网格', role: 'worker' }]) // '周网格'

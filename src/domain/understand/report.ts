@@ -9,7 +9,7 @@ import type { Reading } from './read.js';
 
 /**
  * An outcome as read from the words, before a case is attached.
- * @example const o: Outcome = { method: 'visit', result: 'dissuaded', lossAmount: null, approximate: false, alsoReported: false, conflicting: false, badAmount: false, tooBig: false }
+ * @example const o: Outcome = { method: 'visit', result: 'dissuaded', lossAmount: null, approximate: false, alsoReported: false, conflicting: false, inferred: false, badAmount: false, tooBig: false }
  */
 export interface Outcome {
   method: Method | null;
@@ -19,6 +19,8 @@ export interface Outcome {
   alsoReported: boolean;
   /** Two closing results that cannot both be true (劝阻成功 and 已被骗). */
   conflicting: boolean;
+  /** No result word: the result was read from a figure. */
+  inferred: boolean;
   badAmount: boolean;
   /** A figure too large to be a loss (500亿): asked about, not refused. */
   tooBig: boolean;
@@ -26,13 +28,24 @@ export interface Outcome {
 
 /** When several results are named, the one that decides the case: a loss first, attempts last. */
 const WEIGHT: Record<Result, number> = { defrauded: 0, dissuaded: 1, false_positive: 2, refused: 3, unreachable: 4, reported: 5 };
-/** Results that cannot both be true of one visit: 劝阻成功 with 已被骗, 拒绝配合 or 误报. */
-const CONFLICTS: readonly [Result, Result][] = [
-  ['dissuaded', 'defrauded'],
-  ['dissuaded', 'refused'],
-  ['dissuaded', 'false_positive'],
-  ['defrauded', 'false_positive'],
-];
+/**
+ * Two different outcomes in one message cannot both be the result (issue 13: two results are
+ * asked about), except two failed attempts (打不通，上门也不开门), a failed dissuasion and the loss
+ * (没劝住 被骗十万), or a failed attempt and then, by another method, the outcome (电话没接通
+ * 上门劝住了).
+ */
+function conflicting(results: (Token & { t: 'result' })[], methods: (Token & { t: 'method' })[], reported: boolean): boolean {
+  const closing = results.filter((t) => t.result !== 'reported');
+  const kinds = new Set(closing.map((t) => t.result));
+  // 误报 and 已报警: nobody calls the police over a false alarm.
+  if (kinds.has('false_positive') && reported) return true;
+  if (kinds.size < 2) return false;
+  if ([...kinds].every((k) => k === 'unreachable' || k === 'refused') || [...kinds].every((k) => k === 'refused' || k === 'defrauded')) return false;
+  if (kinds.size > 2 || !kinds.has('unreachable')) return true;
+  const miss = closing.find((t) => t.result === 'unreachable')!;
+  const then = closing.find((t) => t.result !== 'unreachable')!;
+  return !(miss.start < then.start && methods.some((m) => m.start > miss.end && m.start < then.start));
+}
 /** Unreachable words that only make sense at the door. */
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
 /** Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id). */
@@ -45,10 +58,12 @@ const DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 
 /** 十几万 = about 150000, 十来万 = about 100000, 两万出头 = about 20000. */
 const TEENS = /十(几|来)(万|千|百)?/u;
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
+/** A loss said without a figure: 大几千, 好几万, 几千块, 上万. */
+const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(?:块|元)?|十几|几十/u;
 /** Words that make any figure in the message an estimate. */
 const HEDGE = /好像|估计|大概|可能|差不多|左右|出头|上下|约/u;
 
-type Amount = { value: number | null; approximate: boolean; tooBig?: boolean };
+type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean };
 
 function amountOf(r: Reading): Amount | null {
   // The figure as typed, spaces inside it closed up (转了 5 万) and case ids blanked (H3WN).
@@ -65,7 +80,11 @@ function amountOf(r: Reading): Amount | null {
   const m = MONEY.exec(text);
   if (tok && tok.value !== null && !(m && !/[万千百wWkK元块]/.test(tok.text))) return { value: tok.value, approximate: tok.approximate === true || hedged };
   const t = m ? null : TRANSFERRED.exec(text);
-  if (!m && !t) return tok ? { value: null, approximate: false, tooBig: !tok.text.includes('-') } : null;
+  if (!m && !t) {
+    if (tok) return { value: null, approximate: false, tooBig: !tok.text.includes('-') };
+    // 被骗了大几千: money lost, the figure unknown; asked about, never stored as certain.
+    return VAGUE_MONEY.test(text) ? { value: null, approximate: true, vague: true } : null;
+  }
   // Back up over an estimate word before it: 约3万, 大概两万.
   let start = m ? m.index : t!.index + t![0].length - t![1]!.length;
   const lead = /(?:大约|大概|差不多|将近|接近|约|近|合计|共计|一共|总共|共)\s?$/.exec(text.slice(Math.max(0, start - 4), start));
@@ -85,7 +104,8 @@ export function readOutcome(r: Reading): Outcome | null {
   const amount = amountOf(r);
   const main = results.filter((t) => t.result !== 'reported').sort((a, b) => WEIGHT[a.result] - WEIGHT[b.result])[0];
   const reported = results.some((t) => t.result === 'reported');
-  const moneyGone = amount !== null && (r.toks.some((t) => t.t === 'loss') || TRANSFERRED.test(r.clean) || MONEY.test(r.clean)) && !r.negated.includes('defrauded');
+  const lossWord = r.toks.some((t) => t.t === 'loss');
+  const moneyGone = amount !== null && (lossWord || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
   // 损失7000 已报警: the loss decides; 已报警 goes along with it.
   let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : reported ? 'reported' : null);
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
@@ -97,14 +117,17 @@ export function readOutcome(r: Reading): Outcome | null {
   let method: Method | null = (before ?? methods[0])?.method ?? null;
   if (method === null && result === 'unreachable' && AT_THE_DOOR.test(r.clean)) method = 'visit';
   const loss = result === 'defrauded' && amount ? amount.value : null;
+  const vague = result === 'defrauded' && amount?.vague === true;
   return {
     method,
     result,
     lossAmount: loss,
-    approximate: loss !== null && amount!.approximate,
+    approximate: (loss !== null && amount!.approximate) || vague,
     alsoReported: reported && result !== 'reported',
-    conflicting: CONFLICTS.some(([a, b]) => said.has(a) && said.has(b)),
-    badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true,
+    conflicting: conflicting(results, methods, reported) || (said.has('defrauded') && said.has('dissuaded')),
+    // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
+    inferred: main === undefined && !reported && !lossWord,
+    badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true && !vague,
     tooBig: result === 'defrauded' && amount?.tooBig === true,
   };
 }

@@ -1,0 +1,130 @@
+/**
+ * The last word on every decision, whatever grammar made it (issue 13 "Safety first"): rules
+ * that hold by construction, not because a phrase list happens to cover a message.
+ * - A state change needs evidence that the sender meant it: a command keyword, a quote of the
+ *   bot's case message, the sender's own case id, or the push being the latest message;
+ *   otherwise it is only asked about (confirm).
+ * - A state change on a case that was inferred (not typed, quoted or just pushed) is asked about.
+ * - Chatter gets no reply: any answer needs a message addressed to the bot (private chat, an
+ *   @mention, a quote of the bot, the sender's own case id, a command at the head, a reply to
+ *   the push or to a pending confirmation, a free-form request, outreach in a volunteer room).
+ */
+import { describeOutreach } from '../outreach.js';
+import { describeReport, understandReplies as say } from '../understand-replies.js';
+import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
+import { atHead } from './evidence.js';
+import { readFreeForm } from './free-forms.js';
+import type { Reading } from './read.js';
+import { pickTarget } from './reassign.js';
+import { STATE_CHANGING, type Decision, type UnderstandContext, type UnderstoodCommand } from './types.js';
+
+const IGNORE: Decision = { kind: 'ignore' };
+/** Outreach words: a log without the 宣传 keyword still speaks of outreach. */
+const OUTREACH_WORDS = /宣传|宣讲|讲座|摆摊|反诈|传单|折页|(?:装|下载|安装).{0,4}(?:app|APP|App)/u;
+
+/**
+ * The one-line question for a command the bot will not carry out unasked.
+ * @example promptFor({ kind: 'supervise', caseId: 'X6CU' }) // '您是要督办 X6CU 吗？回复“1”确认，回复“2”取消'
+ */
+export function promptFor(c: UnderstoodCommand): string {
+  switch (c.kind) {
+    case 'ack':
+      return say.confirmAck(c.caseId);
+    case 'report':
+      return say.confirmReport(c.caseId, describeReport(c));
+    case 'correct':
+      return say.confirmCorrect(c.caseId, describeReport({ ...c, approximate: false, alsoReported: false }));
+    case 'reassign':
+      return say.confirmReassign(c.caseId, c.to);
+    case 'supervise':
+      return say.confirmSupervise(c.caseId);
+    case 'cancel':
+      return say.confirmCancel(c.caseId, c.reason);
+    case 'reopen':
+      return say.confirmReopen(c.caseId);
+    case 'bind':
+      return say.confirmBind(c.code);
+    case 'outreach':
+      return say.confirmOutreach(describeOutreach(c));
+    case 'withdraw':
+      return say.confirmWithdraw;
+    default:
+      return say.confirmWithdraw;
+  }
+}
+
+const caseOf = (c: UnderstoodCommand) => ('caseId' in c ? c.caseId : null);
+
+/** The sender showed that they meant this state change. */
+function intentShown(c: UnderstoodCommand, r: Reading, ctx: UnderstandContext): boolean {
+  if (c.kind === 'confirm_yes' || c.kind === 'confirm_no') return ctx.pendingConfirmation;
+  if (ctx.quote?.from === 'bot' && ctx.quote.caseId !== null) return true;
+  if (ctx.pushIsLatest && ctx.openCases[0] !== undefined) return true;
+  if (r.ids.some((e) => e.how === 'own')) return true;
+  if (r.toks.some((t) => t.t === 'kw' || (t.t === 'weak' && atHead(r.toks, t)))) return true;
+  if (c.kind === 'outreach') return OUTREACH_WORDS.test(r.body);
+  if (c.kind === 'withdraw') return /撤回|撤销/u.test(r.body);
+  if (c.kind === 'bind') return /绑\s*定/u.test(r.body);
+  // 让周网格去, 由李网格负责, 给周网格: a hand-over cue pointing at a member.
+  if (c.kind === 'reassign') return ctx.members ? pickTarget(r.body, r.others, ctx.members) !== null : /给|由|让/u.test(r.body);
+  return false;
+}
+
+/** The case was typed (own or visible), quoted, or just pushed: not guessed. */
+function caseStated(id: string, r: Reading, ctx: UnderstandContext): boolean {
+  if (r.ids.some((e) => e.id === id && (e.how === 'own' || e.how === 'visible'))) return true;
+  if (ctx.quote?.from === 'bot' && ctx.quote.caseId === id) return true;
+  return ctx.pushIsLatest && ctx.openCases[0]?.id === id;
+}
+
+/** A colleague's name or nickname opening the message: 李姐, 老陈, 周哥, 郑社区. */
+const VOCATIVE = /^(?:(?:老|小)\p{Script=Han}|\p{Script=Han}(?:姐|哥|叔|姨|师傅|老师|大姐|大哥)|\p{Script=Han}{1,2}(?:网格员|网格|社区|督导|警官|书记|主任))(?=[\s,.!?:;~]|$)/u;
+/** Speaking to people, not to the bot: 你/您 (not 你好), 你们, 大家, 各位. */
+const SECOND_PERSON = /你(?!好)|您(?!好)|大家|各位/u;
+
+function toPerson(r: Reading, ctx: UnderstandContext): boolean {
+  const body = r.body.trim();
+  const name = /^\S+/u.exec(body)?.[0] ?? '';
+  return VOCATIVE.test(body) || (ctx.members?.some((m) => m.name === name) ?? false) || SECOND_PERSON.test(body);
+}
+
+/** Said to the bot, so an answer is not a reply to chatter. */
+function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
+  if (ctx.room === 'private' || ctx.mention || r.mentionsBot || ctx.quote?.from === 'bot') return true;
+  const c = d.kind === 'act' || d.kind === 'confirm' ? d.command : null;
+  if (c && (c.kind === 'confirm_yes' || c.kind === 'confirm_no')) return ctx.pendingConfirmation;
+  // 李姐 G5PY 那栋楼门禁密码多少, F9MD 的地址你帮我看下: a question put to a person.
+  if ((c === null || c.kind === 'query') && toPerson(r, ctx)) return false;
+  if (r.ids.some((e) => e.how === 'own' || e.how === 'typo')) return true;
+  // A command or a case id first (收到 K7Q2, K7Q2 有结果了吗, X6CU 我这边督办).
+  const head = r.toks.find((t) => t.t !== 'particle' && t.t !== 'filler');
+  if (head && (head.t === 'id' || ((head.t === 'kw' || head.t === 'weak') && atHead(r.toks, head)))) return true;
+  const second = r.toks.filter((t) => t.t !== 'particle' && t.t !== 'filler')[1];
+  if (second && (second.t === 'kw' || second.t === 'weak') && atHead(r.toks, second)) return true;
+  // 把 X6CU 转给@刘网格, 不好意思 K7Q2 选错了 改为误报: a case named with a command word.
+  if (r.ids.some((e) => e.how === 'visible') && r.toks.some((t) => t.t === 'kw')) return true;
+  // 转 X6CU 给李网格, 让周网格接 R9JD: a hand-over naming both the case and the member.
+  if (c?.kind === 'reassign' && r.ids.some((e) => e.id === c.caseId)) return true;
+  if (c && ctx.pushIsLatest && caseOf(c) !== null && caseOf(c) === ctx.openCases[0]?.id) return true;
+  if (OUTREACH_KEYWORD.test(r.body) || (c && (c.kind === 'outreach' || c.kind === 'withdraw') && ctx.room === 'volunteers')) return true;
+  // 我还有几件没办完, 辖区目前情况如何, 今天全社区多少单, 能看下帮助吗: a request only the bot answers.
+  if (c && (c.kind === 'mine' || c.kind === 'stats' || c.kind === 'help') && r.toks.some((t) => t.t === 'kw' && t.kind === c.kind)) return true;
+  return readFreeForm(r, false) !== null;
+}
+
+/**
+ * Applies the safety rules to a decision: chatter left alone, state changes without evidence of
+ * intent or on a guessed case turned into a one-tap question.
+ * @example guard({ kind: 'act', command: { kind: 'supervise', caseId: 'X6CU' } }, reading, ctx) // confirm, when nothing showed intent
+ */
+export function guard(d: Decision, r: Reading, ctx: UnderstandContext): Decision {
+  if (d.kind === 'ignore') return d;
+  if (!addressed(d, r, ctx)) return IGNORE;
+  if ((d.kind !== 'act' && d.kind !== 'confirm') || !STATE_CHANGING.has(d.command.kind)) return d;
+  // 不必督办 网格员在路上了: a command called off leaves everything as it is.
+  if (r.calledOff) return IGNORE;
+  if (d.kind === 'confirm') return d;
+  const id = caseOf(d.command);
+  if (!intentShown(d.command, r, ctx) || (id !== null && !caseStated(id, r, ctx))) return { kind: 'confirm', command: d.command, prompt: promptFor(d.command) };
+  return d;
+}

@@ -1,0 +1,29 @@
+/**
+ * "I am on my way" as workers say it of their own case, read by structure (issue 13 "Silence
+ * where a person would understand"): a clause that begins with the sender or with nobody, then
+ * adverbs of now, a means of transport and a verb of going, taking or starting (正在赶过去,
+ * 我骑电驴过去, 已到楼下, 俺去瞅瞅, 这单我包了). A clause with another subject (老人去银行了), a
+ * negation (我去不了) or a plan (blanked before this is read) is not one.
+ */
+import { ACK_UNDONE, ON_THE_WAY } from '../case-words.js';
+import type { Reading } from './read.js';
+
+const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+const W = ON_THE_WAY;
+const START = `^(?:${alt(W.pointers)})?(?:${alt(W.subjects)})?(?:${alt(W.adverbs)})*`;
+const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!家|不|没)`, 'u');
+const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');
+/** 马上, 这就: now, said alone. */
+const NOW_ALONE = new RegExp(`^(?:${alt(W.adverbs)})+$`, 'u');
+const UNDONE = new RegExp(`(?:${ACK_UNDONE.join('|')})`, 'u');
+
+/**
+ * True when one clause of the message says the sender is going to, or taking, the case.
+ * @example onTheWay(read('C9RJ 正在赶过去 大概八分钟', cases)) // true
+ * @example onTheWay(read('Q7RT 老人去银行了', cases)) // false
+ */
+export function onTheWay(r: Reading): boolean {
+  if (r.question || r.softQuestion) return false;
+  const clauses = r.clean.split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
+  return clauses.some((c) => !UNDONE.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));
+}

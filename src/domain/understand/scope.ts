@@ -1,0 +1,98 @@
+/**
+ * What a message says without asserting it (issue 13 "Safety first"): a supposition (如果被骗了
+ * 就报警), an outcome that nearly happened or is feared (差点上当, 以免被骗), a plan (等会过去,
+ * 明天上门) or someone else's words and guesses (他说已经转了, 好像被骗了). Found by structure, a
+ * marker and its scope, instead of listing every phrase: a supposition reaches the end of its
+ * sentence, the others the end of their clause (差点上当，已拦下: only 上当 is unreal).
+ */
+import { NOT_REPORTING_SAY, SCOPE_MARKERS } from '../case-words.js';
+
+/**
+ * Why a span is not asserted. Suppositions, unreal outcomes and plans never change state;
+ * reported or unsure words may, once the sender confirms.
+ * @example const g: Governed = 'plan'
+ */
+export type Governed = 'suppose' | 'unreal' | 'plan' | 'reported';
+
+/**
+ * A stretch of the message under a marker, the marker included.
+ * @example const s: Span = { kind: 'plan', start: 5, end: 11 }
+ */
+export interface Span {
+  kind: Governed;
+  start: number;
+  end: number;
+}
+
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
+
+const MARKER: Record<Governed, RegExp> = {
+  // 主要是误报, 只要是, 需要是: not 要是.
+  suppose: new RegExp(`(?<![主只需])(?:${alt(SCOPE_MARKERS.suppose)})`, 'gu'),
+  // 不怕, 哪怕, 恐怕: 怕 only as fear of what follows.
+  unreal: new RegExp(`(?<![不哪恐])(?:${alt(SCOPE_MARKERS.unreal)})`, 'gu'),
+  plan: new RegExp(alt(SCOPE_MARKERS.plan), 'gu'),
+  // 老人说, 家属说, 他说: 说 after a word that is no 劝说/再说/小说, and not 说明/说话/说了 (talked).
+  reported: new RegExp(`${alt(SCOPE_MARKERS.reported)}|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}])说(?![明法话服了过完清不得好起笑一下说])`, 'gu'),
+};
+
+const SENTENCE_END = /[。!?;\n]/u;
+const BOUNDARY = /[\s\p{P}\p{S}]/u;
+/** Skipped right after a marker: separators and case ids (他说: 已经转了, 如果 Q7RT 还打不通). */
+const LEADING = /^(?:[\s\p{P}\p{S}]|[A-Za-z0-9]+)*/u;
+
+function sentenceStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !SENTENCE_END.test(text[i - 1]!)) i--;
+  return i;
+}
+
+function sentenceEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !SENTENCE_END.test(text[i]!)) i++;
+  return i;
+}
+
+function clauseEnd(text: string, from: number): number {
+  let i = from + (LEADING.exec(text.slice(from))?.[0].length ?? 0);
+  const start = i;
+  while (i < text.length && !BOUNDARY.test(text[i]!)) i++;
+  // 等会儿 督办 X6CU, 明天，上门: a marker that is its clause's only word governs the next clause.
+  const words = text.slice(start, i).replace(/[^\p{Script=Han}]/gu, '').length;
+  if (words <= 1 && i < text.length && !SENTENCE_END.test(text[i]!)) return clauseEnd(text, i);
+  return i;
+}
+
+/**
+ * Every span of `text` under a marker, in order of their start.
+ * @example governedSpans('差点上当，已拦下') // [{ kind: 'unreal', start: 0, end: 4 }]
+ */
+export function governedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const kind of Object.keys(MARKER) as Governed[]) {
+    for (const m of text.matchAll(MARKER[kind])) {
+      const start = m.index;
+      const after = start + m[0].length;
+      if (kind === 'suppose') {
+        // 被骗了的话就报警: 的话 closes a supposition that began with the sentence.
+        spans.push(m[0] === '的话' ? { kind, start: sentenceStart(text, start), end: sentenceEnd(text, after) } : { kind, start, end: sentenceEnd(text, after) });
+      } else spans.push({ kind, start, end: clauseEnd(text, after) });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `text` with the spans of the given kinds blanked (positions kept, in UTF-16 units), case ids
+ * left readable.
+ * @example blankSpans('如果 Q7RT 被骗了', governedSpans('如果 Q7RT 被骗了'), ['suppose']) // '   Q7RT    '
+ */
+export function blankSpans(text: string, spans: readonly Span[], kinds: readonly Governed[]): string {
+  const units = text.split('');
+  for (const s of spans) {
+    if (!kinds.includes(s.kind)) continue;
+    for (let i = s.start; i < s.end; i++) if (!/[A-Za-z0-9]/.test(units[i]!)) units[i] = ' ';
+  }
+  return units.join('');
+}
