@@ -145,7 +145,7 @@ async function main(): Promise<void> {
       gridguard: value(row.gridguard, row.unit),
       baseline: `bare BullMQ: ${value(row.baseline, row.unit)}`,
       ratio: ratio(row),
-      target: '— (issue 14: already faster than bare; keep)',
+      target: '— (none in issue 14)',
       met: '—',
     })),
     {
