@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { and, inArray, isNotNull } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import { loadProfile } from '../src/config.js';
+import { coreSettingsOf, loadProfile } from '../src/config.js';
+import { createCore } from '../src/core/index.js';
+import { coreContext } from '../src/core/ports.js';
 import { fireDeadline, type EscalateDeps, type FireResult } from '../src/core/escalate.js';
 import { indexOrg } from '../src/domain/org.js';
 import { createLog } from '../src/log.js';
@@ -247,18 +249,9 @@ export async function runDeadlinesBench(): Promise<DeadlinesBenchResult> {
     const gg: Lateness = { lateness: [], body: [], armMs: 0, missing: 0 };
     const outcomes: Record<FireResult, number> = { fired: 0, early: 0, stale: 0, done: 0 };
     const org = indexOrg(profile.org);
-    const escalate: EscalateDeps = {
-      org,
-      policy: profile.policy,
-      timezone: profile.timezone,
-      db: store.db,
-      botId: 'bench',
-      log: silent,
-      now: Date.now,
-      afterCommit: () => undefined,
-    };
+    const escalate: EscalateDeps = coreContext(store.db, org, coreSettingsOf(profile), { now: Date.now, random: Math.random, log: silent, outboxWritten: () => undefined, timersChanged: () => undefined });
     timers = createTimers({
-      db: store.db,
+      deadlines: createCore(store, org, coreSettingsOf(profile), { now: Date.now, random: Math.random, log: silent, outboxWritten: () => undefined, timersChanged: () => undefined }).timers,
       connection: ggConn,
       prefix: ggPrefix,
       log: silent,

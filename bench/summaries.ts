@@ -16,7 +16,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseProfile, type Profile } from '../src/config.js';
+import { coreSettingsOf, parseProfile, type Profile } from '../src/config.js';
+import { coreContext } from '../src/core/ports.js';
 import { closeShift, type ShiftDeps } from '../src/core/close-shift.js';
 import { CASE_ID_ALPHABET } from '../src/domain/case-id.js';
 import type { Result } from '../src/domain/case-machine.js';
@@ -348,16 +349,13 @@ export async function runSummariesBench(): Promise<SummariesFigures> {
     const readT = time(() => readShiftRows(store.db, FROM, TO));
     const rows = readT.last;
     const compileT = time(() => compileSummaries(org, FROM, TO, rows));
-    const deps: ShiftDeps = {
-      db: store.db,
-      org,
-      boundaries: profile.shifts.boundaries,
-      timezone: profile.timezone,
-      botId: 'bench',
-      log: createLog('silent', { write: () => undefined }),
+    const deps: ShiftDeps = coreContext(store.db, org, coreSettingsOf(profile), {
       now: () => TO + 5 * MINUTE,
-      afterCommit: () => undefined,
-    };
+      random: Math.random,
+      log: createLog('silent', { write: () => undefined }),
+      outboxWritten: () => undefined,
+      timersChanged: () => undefined,
+    });
     const closeT = time(() => closeShift(deps, TO));
     const summaries = closeT.last;
     // The write part alone: the same 500 rows again (updates, like closeShift's 2nd and 3rd runs).

@@ -366,3 +366,11 @@ export function isLoopback(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
+
+/**
+ * The parts of a profile core uses (core never imports this module).
+ * @example createCore(store, org, coreSettingsOf(config.profile), ports)
+ */
+export function coreSettingsOf(p: Profile) {
+  return { timezone: p.timezone, policy: p.policy, boundaries: p.shifts.boundaries, botName: p.bot.name, remindWeekends: p.outreach.remindWeekends, personalDataForMs: p.retention.personalDataFor };
+}

@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLog } from './log.js';
 import { RedisUnavailableError } from './queues/redis.js';
-import { PuppetServiceError } from './chat/puppet-service-check.js';
+import { PuppetServiceError } from './ops/puppet-service-check.js';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');

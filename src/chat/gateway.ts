@@ -8,10 +8,11 @@ import { Queue, Worker, UnrecoverableError, type ConnectionOptions, type Job } f
 import qrcodeTerminal from 'qrcode-terminal';
 import { ScanStatus, WechatyBuilder, type Wechaty, types as wtypes } from 'wechaty';
 import type { Contact, Message, Room } from 'wechaty';
+import type { Core } from '../core/index.js';
 import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
 import type { Log } from '../log.js';
-import { INBOUND_QUEUE, jobIds, outboundQueue } from '../queues/names.js';
-import { reclaimActive } from '../queues/reclaim.js';
+import { INBOUND_QUEUE, jobIds, outboundQueue } from '../wire/names.js';
+import { reclaimActive } from '../wire/reclaim.js';
 
 export interface GatewayOptions {
   botId: string;
@@ -23,18 +24,18 @@ export interface GatewayOptions {
   prefix: string;
   sendIntervalMs: number;
   log: Log;
-  /** Called when an outbound job was delivered to WeChat. */
-  onDelivered?: (jobId: string) => void;
-  /** True when the job's message already reached WeChat (a job run again after a crash skips it). */
-  isDelivered?: (jobId: string) => boolean;
-  /** Called when a message can never be sent (e.g. its recipient is not bound): no more retries. */
-  onGivenUp?: (jobId: string, reason: string) => void;
+  /**
+   * Core's delivery record: `delivered` when a job reached WeChat, `isDelivered` so that a job
+   * run again after a crash skips it, `givenUp` when it can never be sent (no more retries).
+   */
+  outbox: Pick<Core['outbox'], 'delivered' | 'isDelivered' | 'givenUp'>;
   now?: () => number;
 }
 
 export interface Gateway {
   bot: Wechaty;
-  start(): Promise<void>;
+  /** Starts Wechaty and the send worker; with the sandbox, logs the mock bot in and waits for it. */
+  start(sandbox?: { login(): void } | null): Promise<void>;
   stop(): Promise<void>;
   loggedIn(): boolean;
 }
@@ -65,7 +66,7 @@ export function createGateway(o: GatewayOptions): Gateway {
   let recordTimer: NodeJS.Timeout | null = null;
   const recordDelivery = (jobId: string) => {
     try {
-      o.onDelivered?.(jobId);
+      o.outbox.delivered(jobId);
       unrecorded.delete(jobId);
     } catch (err) {
       unrecorded.add(jobId);
@@ -175,7 +176,7 @@ export function createGateway(o: GatewayOptions): Gateway {
     // A job taken just before a logout waits for the next login rather than failing into a
     // backoff that would let later (less urgent) messages overtake it.
     if (!(await loggedInWithin(LOGIN_WAIT_MS))) throw new Error('not logged in');
-    if (job.id && (unrecorded.has(job.id) || o.isDelivered?.(job.id))) return;
+    if (job.id && (unrecorded.has(job.id) || o.outbox.isDelivered(job.id))) return;
     try {
       await send(job.data as ChatOut);
       if (job.id) recordDelivery(job.id);
@@ -196,7 +197,7 @@ export function createGateway(o: GatewayOptions): Gateway {
   return {
     bot,
     loggedIn: () => bot.isLoggedIn,
-    async start() {
+    async start(sandbox) {
       startedAt = now();
       worker = new Worker(outboundQueue(o.botId), process, {
         connection: o.connection,
@@ -212,7 +213,13 @@ export function createGateway(o: GatewayOptions): Gateway {
       worker.on('failed', (job, err) => {
         if (err.name === 'UnrecoverableError' || (job && job.attemptsMade >= (job.opts.attempts ?? 1))) {
           log.error({ jobId: job?.id, err: err.message }, 'message given up');
-          if (job?.id) o.onGivenUp?.(job.id, err.message);
+          if (job?.id) {
+            try {
+              o.outbox.givenUp(job.id, err.message);
+            } catch (markErr) {
+              log.warn({ jobId: job.id, err: (markErr as Error).message }, 'cannot mark a message failed now; the sweep may relay it again');
+            }
+          }
         } else {
           log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'send failed; will retry');
         }
@@ -224,6 +231,11 @@ export function createGateway(o: GatewayOptions): Gateway {
       void worker.run();
       recordTimer = setInterval(() => [...unrecorded].forEach(recordDelivery), 250);
       recordTimer.unref();
+      if (sandbox) {
+        const loggedIn = new Promise<void>((res) => bot.once('login', () => res()));
+        sandbox.login();
+        await loggedIn;
+      }
     },
     async stop() {
       await worker?.close();

@@ -13,7 +13,7 @@ import { formatQuote } from '../domain/text.js';
 import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
 import { bindMember } from '../store/org.js';
-import { appendTranscript, transcriptEntry, type TranscriptEntry } from '../store/transcript.js';
+import { appendTranscript, transcriptAfter, transcriptEntry, type TranscriptEntry } from '../store/transcript.js';
 
 export interface SayInput {
   from: string;
@@ -81,6 +81,8 @@ export interface Sandbox {
   setFaults(change: FaultChange): SandboxFaults;
   say(input: SayInput): number;
   world(): SandboxWorld;
+  /** The transcript after `seq` (at most 1000 messages), oldest first. */
+  messagesAfter(seq: number): TranscriptEntry[];
   /** Calls `listener` with every message recorded from now on; returns the unsubscribe. */
   onMessage(listener: (entry: TranscriptEntry) => void): () => void;
   /** Messages the mock puppet still holds in memory (bounded by `cacheLimit`). */
@@ -259,6 +261,7 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
       if (lastSeq === before) throw new Error('the mock puppet did not deliver the message');
       return lastSeq;
     },
+    messagesAfter: (seq) => transcriptAfter(db, seq),
     cachedMessages: () => mockMessages.size,
     limitCache(messages) {
       cacheLimit = messages;

@@ -4,14 +4,12 @@
  * run shows what would happen and writes nothing. The running service relays the outbox.
  */
 import type { Config } from '../config.js';
-import { intakeLeads, type IntakeResult } from '../core/intake.js';
+import type { IntakeResult } from '../core/intake.js';
 import { mapHeaders, rowToLead } from '../domain/lead-columns.js';
 import { MAX_BATCH, validateLeads } from '../domain/lead.js';
 import { indexOrg } from '../domain/org.js';
 import type { Log } from '../log.js';
-import { botIdFromProfile } from '../queues/names.js';
-import { openStore } from '../store/db.js';
-import { syncOrg } from '../store/org.js';
+import { openCore } from './core.js';
 import { readRows } from './spreadsheet.js';
 
 export interface ImportOptions {
@@ -75,20 +73,8 @@ export async function importLeads(config: Config, log: Log, file: string, option
   if (report.errors.length && !options.skipInvalid && !options.dryRun) return report;
   if (good.length === 0) return report;
 
-  const store = openStore(config.databasePath);
+  const { core, store } = openCore(config, log);
   try {
-    syncOrg(store.db, config.profile.org);
-    const deps = {
-      db: store.db,
-      org,
-      policy: config.profile.policy,
-      timezone: config.profile.timezone,
-      botId: botIdFromProfile(config.profilePath),
-      log,
-      now: Date.now,
-      random: Math.random,
-      afterCommit: () => {},
-    };
     try {
       // One transaction for the file; intake takes at most MAX_BATCH leads per call, so the
       // rows go in chunks (each a savepoint inside it): a 10,000-row sheet is one all-or-nothing import.
@@ -96,7 +82,7 @@ export async function importLeads(config: Config, log: Log, file: string, option
         const results: IntakeResult[] = [];
         for (let from = 0; from < good.length; from += MAX_BATCH) {
           const chunk = good.slice(from, from + MAX_BATCH);
-          const outcome = intakeLeads(deps, { leads: chunk.map((g) => g.lead) });
+          const outcome = core.intake({ leads: chunk.map((g) => g.lead) });
           if (!outcome.ok) {
             for (const e of outcome.errors) report.errors.push({ row: chunk[e.index]!.row, field: e.field, message: e.message });
             throw new DryRunRollback();

@@ -4,7 +4,7 @@
  * Every change bumps `version`, so a pending timer of the old version does nothing (NOTES.md).
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { LevelPolicy } from '../config.js';
+import type { EscalationPolicy } from '../domain/escalation.js';
 import { caseHeadline, dispatchPrivateText, reopenedGroupText } from '../domain/case-replies.js';
 import type { Method, Result, Transition } from '../domain/case-machine.js';
 import type { ChatOut, Recipient } from '../domain/messages.js';
@@ -21,7 +21,7 @@ import { refreshDeadline } from './escalate.js';
 export interface ActionContext {
   tx: Tx;
   org: OrgIndex;
-  policy: Record<Level, LevelPolicy>;
+  policy: Record<Level, EscalationPolicy>;
   timezone: string;
   at: number;
   actor: { id: number; name: string };

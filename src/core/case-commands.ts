@@ -2,7 +2,7 @@
  * Carrying out a case command understood from chat: authorization, the state machine's
  * decision, the transition in the conversation's transaction, and the reply.
  */
-import type { LevelPolicy } from '../config.js';
+import type { EscalationPolicy } from '../domain/escalation.js';
 import { authorize, decide, type Action, type Status } from '../domain/case-machine.js';
 import { refusalText, replies } from '../domain/converse-replies.js';
 import { formatClock } from '../domain/format.js';
@@ -22,7 +22,7 @@ export type CaseCommand = Extract<UnderstoodCommand, { kind: 'ack' | 'report' | 
 export interface CaseTurn {
   tx: Tx;
   org: OrgIndex;
-  policy: Record<Level, LevelPolicy>;
+  policy: Record<Level, EscalationPolicy>;
   timezone: string;
   at: number;
   messageId: string;
@@ -48,15 +48,16 @@ function ctxOf(t: CaseTurn, c: CaseRow, action: Action) {
 export function runCaseCommand(t: CaseTurn, cmd: CaseCommand): ChatOut[] {
   const c = caseById(t.tx, cmd.caseId);
   if (!c) return t.refuse(replies.unknownCase(cmd.caseId));
+  // The state machine's refusals below answer a deliberate command: not limited like guesses.
   const action: Action = cmd.kind;
   const last = latestOutcome(t.tx, c.id);
   const state = { ...stateOf(t.tx, c), lastOutcome: last ? { at: last.at, final: last.final, result: last.result as never } : null };
   const refusal = authorize(t.org, t.member, action, state);
-  if (refusal) return t.refuse(refusalText(refusal, ctxOf(t, c, action)));
+  if (refusal) return [t.reply(refusalText(refusal, ctxOf(t, c, action)))];
   if (cmd.kind === 'reassign') {
-    if (!t.org.member(cmd.to)) return t.refuse(refusalText('target_unknown', ctxOf(t, c, action)));
+    if (!t.org.member(cmd.to)) return [t.reply(refusalText('target_unknown', ctxOf(t, c, action)))];
     // The same rule as a lead's named assignee: someone who can take cases, in the case's task room.
-    if (!routeLead(t.org, { unit: c.unitCode, assignee: cmd.to }).ok) return t.refuse(refusalText('target_outside', ctxOf(t, c, action)));
+    if (!routeLead(t.org, { unit: c.unitCode, assignee: cmd.to }).ok) return [t.reply(refusalText('target_outside', ctxOf(t, c, action)))];
   }
   const decision = decide(
     state,
@@ -68,7 +69,7 @@ export function runCaseCommand(t: CaseTurn, cmd: CaseCommand): ChatOut[] {
           ? { kind: 'correct', result: cmd.result, now: t.at }
           : { kind: cmd.kind },
   );
-  if (!decision.ok) return t.refuse(refusalText(decision.refusal, ctxOf(t, c, action)));
+  if (!decision.ok) return [t.reply(refusalText(decision.refusal, ctxOf(t, c, action)))];
 
   const ctx = { tx: t.tx, org: t.org, policy: t.policy, timezone: t.timezone, at: t.at, actor: { id: t.member.id, name: t.member.name }, messageId: t.messageId };
   const args =

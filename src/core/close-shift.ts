@@ -4,28 +4,16 @@
  * report (deterministic outbox key: posted once), and remember the boundary — one transaction.
  * Catch-up compiles every boundary missed while the process was down (node-cron never does).
  */
+import type { CoreContext } from './ports.js';
 import { boundariesBetween, lastBoundary, previousBoundary } from '../domain/shifts.js';
 import { compileSummaries, type ShiftSummary } from '../domain/summary.js';
 import { shiftReportText } from '../domain/summary-replies.js';
-import type { OrgIndex } from '../domain/org.js';
 import { PRIORITY } from '../domain/types.js';
-import type { Log } from '../log.js';
-import { outboundQueue } from '../queues/names.js';
-import type { Db } from '../store/db.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { makeKey } from '../domain/keys.js';
 import { readMeta, readShiftRows, upsertSummaries, writeMeta } from '../store/summaries.js';
 
-export interface ShiftDeps {
-  db: Db;
-  org: OrgIndex;
-  boundaries: string;
-  timezone: string;
-  botId: string;
-  log: Log;
-  now: () => number;
-  afterCommit: () => void;
-}
+export type ShiftDeps = CoreContext;
 
 export const LAST_BOUNDARY_KEY = 'shifts.lastBoundary';
 
@@ -44,7 +32,7 @@ export function closeShift(deps: ShiftDeps, boundary: number): Map<string, Shift
       const s = compiled.get(room.unit);
       if (!s) continue;
       const text = shiftReportText(s, deps.org.unit(room.unit)?.name ?? room.unit, deps.timezone);
-      addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('summary', room.unit, boundary), { room: room.topic, mentions: [], text, meta: { kind: 'summary' } }, PRIORITY.routine, at);
+      addOutboxMessage(tx, makeKey('summary', room.unit, boundary), { room: room.topic, mentions: [], text, meta: { kind: 'summary' } }, PRIORITY.routine, at);
     }
     const last = Number(readMeta(tx, LAST_BOUNDARY_KEY) ?? 0);
     if (boundary > last) writeMeta(tx, LAST_BOUNDARY_KEY, String(boundary), at);

@@ -6,25 +6,21 @@
  * (stored, 10 minutes, bound to the sender), refuse (at most three refusals per sender in ten
  * minutes: a confused member must not make the bot flood a group), or stay silent.
  */
+import type { CoreContext } from './ports.js';
 import { eq } from 'drizzle-orm';
-import type { LevelPolicy } from '../config.js';
 import { authorize, seesFullRecord } from '../domain/case-machine.js';
 import { refusalText, replies } from '../domain/converse-replies.js';
 import { localDay } from '../domain/format.js';
 import { makeKey } from '../domain/keys.js';
 import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
-import type { OrgIndex } from '../domain/org.js';
 import { describeOutreach, type OutreachLog } from '../domain/outreach.js';
 import { outreachReplies } from '../domain/outreach-replies.js';
 import { helpFor, helpForStranger, notUnderstood } from '../domain/replies.js';
-import { PRIORITY, type Level } from '../domain/types.js';
+import { PRIORITY } from '../domain/types.js';
 import { understand, type Decision, type UnderstoodCommand } from '../domain/understand/index.js';
 import { conversationReplies as say } from '../domain/understand-replies.js';
-import type { Log } from '../log.js';
-import { outboundQueue } from '../queues/names.js';
 import { caseById, type Tx } from '../store/cases.js';
 import { addPending, markRefused, pendingOf, refusalsSince, resolvePending } from '../store/confirmations.js';
-import type { Db } from '../store/db.js';
 import { memberByWechatId, type StoredMember } from '../store/org.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { insertOutreach } from '../store/outreach.js';
@@ -36,22 +32,7 @@ import { caseStatus, liveStats, myCases } from './case-queries.js';
 import { buildContext, stateOf } from './converse-context.js';
 import { attachPhoto, withdrawLast } from './outreach.js';
 
-export interface ConverseDeps {
-  db: Db;
-  org: OrgIndex;
-  policy: Record<Level, LevelPolicy>;
-  timezone: string;
-  /** The profile's shift boundaries (cron), for live numbers of the current shift. */
-  boundaries: string;
-  botId: string;
-  botName: string;
-  log: Log;
-  now: () => number;
-  /** Called after a commit that wrote outbox rows (the relay picks them up). */
-  afterCommit: () => void;
-  /** Called after a commit that changed cases (timers follow them). */
-  onCaseChanged?: (caseIds: string[]) => void;
-}
+export type ConverseDeps = CoreContext;
 
 /** What handling a message did, for logs and tests. */
 export type ConverseResult = 'duplicate' | 'ignored' | 'replied';
@@ -101,7 +82,7 @@ export function handleInbound(deps: ConverseDeps, msg: ChatIn): ConverseResult {
       decided = decision.kind === 'act' || decision.kind === 'confirm' ? `${decision.kind}:${decision.command.kind}` : decision.kind === 'refuse' ? `refuse:${decision.reason}` : 'ignore';
       outs = carryOut(turn, decision);
     }
-    outs.forEach((out, i) => addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('reply', msg.messageId, i), out, PRIORITY.reply, at));
+    outs.forEach((out, i) => addOutboxMessage(tx, makeKey('reply', msg.messageId, i), out, PRIORITY.reply, at));
     return outs.length ? 'replied' : 'ignored';
   });
   deps.log.info({ messageId: msg.messageId, room: msg.room?.wechatId ?? null, decided, result }, 'inbound message handled');
@@ -134,7 +115,11 @@ function carryOut(turn: Turn, d: Decision): ChatOut[] {
   }
 }
 
-/** A refusal, unless this sender had three in ten minutes: then one note, then silence. */
+/**
+ * A refusal of a message the bot could not use (not understood, incomplete, an unknown case),
+ * unless this sender had three in ten minutes: then one note, then silence. Answers to
+ * deliberate commands the rules do not allow (not yours, already done) are not limited.
+ */
 function limited(turn: Turn, text: string): ChatOut[] {
   const already = refusalsSince(turn.tx, turn.msg.from.wechatId, turn.at - REFUSAL_WINDOW_MS);
   if (already > REFUSALS_PER_WINDOW) return [];
@@ -182,7 +167,7 @@ function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
       if (!c) return limited(turn, replies.unknownCase(cmd.caseId));
       const state = stateOf(tx, c);
       const refusal = authorize(turn.deps.org, member, 'query', state);
-      if (refusal) return limited(turn, refusalText(refusal, { id: c.id, role: member.role, assignee: state.assignee, status: state.status, action: '查询' }));
+      if (refusal) return [reply(turn, refusalText(refusal, { id: c.id, role: member.role, assignee: state.assignee, status: state.status, action: '查询' }))];
       const full = !turn.msg.room && seesFullRecord(turn.deps.org, member, state);
       return [reply(turn, caseStatus(tx, c, full, at, turn.deps.timezone))];
     }

@@ -3,38 +3,23 @@
  * rebuilt from), and fire a due step exactly once — re-reading the case and checking its
  * version first, so a late, duplicate or stale timer does nothing (NOTES.md "Re-check on fire").
  */
+import type { CoreContext } from './ports.js';
 import { and, eq, inArray, lte, ne } from 'drizzle-orm';
-import type { LevelPolicy } from '../config.js';
 import { effectiveChain, nextStep } from '../domain/escalation.js';
 import { batchReminderText, escalationText, reminderText } from '../domain/escalation-replies.js';
 import type { ChatOut, Recipient } from '../domain/messages.js';
-import type { OrgIndex } from '../domain/org.js';
 import { routeLead } from '../domain/lead.js';
 import { PRIORITY, type ChainRole, type Level, type Member } from '../domain/types.js';
-import type { Log } from '../log.js';
-import { outboundQueue } from '../queues/names.js';
 import { appendEvent, caseById, caseFacts, OPEN_STATUSES, type CaseRow, type Tx } from '../store/cases.js';
-import type { Db } from '../store/db.js';
 import { memberById, memberByName } from '../store/org.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { makeKey } from '../domain/keys.js';
 import { cases } from '../store/schema.js';
 
-export interface PolicyContext {
-  org: OrgIndex;
-  policy: Record<Level, LevelPolicy>;
-  timezone: string;
-}
+/** What the deadline arithmetic needs: the org, the policy, the zone. */
+export type PolicyContext = Pick<CoreContext, 'org' | 'policy' | 'timezone'>;
 
-export interface EscalateDeps extends PolicyContext {
-  db: Db;
-  botId: string;
-  log: Log;
-  now: () => number;
-  afterCommit: () => void;
-  /** Called after a commit that changed other cases too (their timers follow). */
-  onCaseChanged?: (caseIds: string[]) => void;
-}
+export type EscalateDeps = CoreContext;
 
 /** Firing a step this early is treated as a timer that came too soon (it is re-armed). */
 const EARLY_TOLERANCE_MS = 50;
@@ -108,7 +93,6 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
     if (step.at > at + EARLY_TOLERANCE_MS) return 'early';
 
     const target = targetOf(tx, deps, c, step.role);
-    const queue = outboundQueue(deps.botId);
     const batch = [{ c, step }];
     if (step.role === 'assignee' && c.assigneeId) {
       for (const other of dueAssigneeReminders(tx, deps, c, at)) {
@@ -135,7 +119,7 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
     } else {
       deps.log.warn({ caseId, role: step.role }, 'escalation role has nobody to reach; skipped');
     }
-    outs.forEach((out, i) => addOutboxMessage(tx, queue, makeKey('escalate', caseId, c.escalationStep + 1, i), out, PRIORITY[c.level as Level], at));
+    outs.forEach((out, i) => addOutboxMessage(tx, makeKey('escalate', caseId, c.escalationStep + 1, i), out, PRIORITY[c.level as Level], at));
     batch.forEach(({ c: x, step: s }, i) => {
       const stepNo = x.escalationStep + 1;
       tx.update(cases).set({ escalationStep: stepNo, phaseStep: x.phaseStep + 1, version: x.version + 1 }).where(eq(cases.id, x.id)).run();

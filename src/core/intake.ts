@@ -4,37 +4,22 @@
  * transaction per batch; the relay then moves the rows to the bot's outbound queue, so a
  * crash or a Redis outage between the two loses nothing and sends nothing twice.
  */
+import type { CoreContext } from './ports.js';
 import { eq } from 'drizzle-orm';
-import type { LevelPolicy } from '../config.js';
 import { dispatchGroupText, dispatchPrivateText, levelRaisedGroupText, repeatWarningText, unboundAssigneeText } from '../domain/case-replies.js';
 import { generateCaseId } from '../domain/case-id.js';
 import { chooseAssignee, levelRank, routeLead, validateLeads, type Lead, type LeadError } from '../domain/lead.js';
 import type { Recipient } from '../domain/messages.js';
-import type { OrgIndex } from '../domain/org.js';
 import { PRIORITY, type Level } from '../domain/types.js';
 import type { Log } from '../log.js';
-import { outboundQueue } from '../queues/names.js';
 import { appendEvent, caseById, caseExists, caseFacts, caseOfLead, insertCase, noteAssigned, openCaseByPhone, recordLead, workload, type CaseRow, type Tx } from '../store/cases.js';
-import type { Db } from '../store/db.js';
 import { memberById, memberByName } from '../store/org.js';
 import { nextDeadlineOf, refreshDeadline } from './escalate.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { makeKey } from '../domain/keys.js';
 import { cases } from '../store/schema.js';
 
-export interface IntakeDeps {
-  db: Db;
-  org: OrgIndex;
-  policy: Record<Level, LevelPolicy>;
-  timezone: string;
-  botId: string;
-  log: Log;
-  now: () => number;
-  random: () => number;
-  afterCommit: () => void;
-  /** Called after the commit with the cases whose timers must follow. */
-  onCaseChanged?: (caseIds: string[]) => void;
-}
+export type IntakeDeps = CoreContext;
 
 export interface IntakeResult {
   externalId: string;
@@ -185,11 +170,10 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingM
 
   const facts = caseFacts(row);
   const to: Recipient = { name: assignee.name, wechatId: member.wechatId };
-  const queue = outboundQueue(deps.botId);
   const priority = PRIORITY[lead.level];
-  addOutboxMessage(tx, queue, makeKey('dispatch', id, 'group'), { room: routing.room.topic, mentions: [to], text: dispatchGroupText(facts, at, deps.timezone), meta: { caseId: id, kind: 'dispatch' } }, priority, at);
+  addOutboxMessage(tx, makeKey('dispatch', id, 'group'), { room: routing.room.topic, mentions: [to], text: dispatchGroupText(facts, at, deps.timezone), meta: { caseId: id, kind: 'dispatch' } }, priority, at);
   if (to.wechatId) {
-    addOutboxMessage(tx, queue, makeKey('dispatch', id, 'private'), { to, text: dispatchPrivateText(facts, at, deps.timezone) }, priority, at, id);
+    addOutboxMessage(tx, makeKey('dispatch', id, 'private'), { to, text: dispatchPrivateText(facts, at, deps.timezone) }, priority, at, id);
   } else {
     // DESIGN "Privacy": the full record goes only to a bound identity, never to a display name.
     tellLeadUnbound(deps, tx, id, lead.level, lead.unit, assignee.name, at);
@@ -232,15 +216,14 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
   refreshDeadline(tx, caseId, deps);
   const after = caseById(tx, caseId)!;
   const facts = caseFacts(after);
-  const queue = outboundQueue(deps.botId);
   const assigneeName = after.assigneeId ? memberById(tx, after.assigneeId)?.name : undefined;
   if (assigneeName) {
     const to = recipient(tx, assigneeName);
     const priority = PRIORITY[after.level as Level];
-    if (to.wechatId) addOutboxMessage(tx, queue, makeKey('merge', caseId, lead.externalId, 'private'), { to, text: repeatWarningText(facts, lead, raised ? oldLevel : null, acknowledged, at, deps.timezone) }, priority, at, caseId);
+    if (to.wechatId) addOutboxMessage(tx, makeKey('merge', caseId, lead.externalId, 'private'), { to, text: repeatWarningText(facts, lead, raised ? oldLevel : null, acknowledged, at, deps.timezone) }, priority, at, caseId);
     const room = routeLead(deps.org, { unit: after.unitCode, assignee: null });
     if (raised && room.ok) {
-      addOutboxMessage(tx, queue, makeKey('merge', caseId, lead.externalId, 'group'), { room: room.room.topic, mentions: [to], text: levelRaisedGroupText(facts, oldLevel, at, deps.timezone) }, priority, at, caseId);
+      addOutboxMessage(tx, makeKey('merge', caseId, lead.externalId, 'group'), { room: room.room.topic, mentions: [to], text: levelRaisedGroupText(facts, oldLevel, at, deps.timezone) }, priority, at, caseId);
     }
   } else {
     deps.log.warn({ caseId }, 'merged lead into a case without an assignee');
@@ -260,12 +243,11 @@ function tellLeadUnbound(deps: IntakeDeps, tx: Tx, caseId: string, level: Level,
   if (!lead) return;
   const to = recipient(tx, lead.name);
   const text = unboundAssigneeText(caseId, level, assigneeName);
-  const queue = outboundQueue(deps.botId);
   if (to.wechatId) {
-    addOutboxMessage(tx, queue, makeKey('unbound', caseId, 'lead'), { to, text }, PRIORITY[level], at, caseId);
+    addOutboxMessage(tx, makeKey('unbound', caseId, 'lead'), { to, text }, PRIORITY[level], at, caseId);
     return;
   }
   const lineage = new Set(deps.org.lineage(unit).map((u) => u.code));
   const room = deps.org.org.rooms.find((r) => r.purpose === 'supervision' && lineage.has(r.unit) && deps.org.roomMembers(r).some((m) => m.name === lead.name));
-  if (room) addOutboxMessage(tx, queue, makeKey('unbound', caseId, 'room'), { room: room.topic, mentions: [to], text }, PRIORITY[level], at, caseId);
+  if (room) addOutboxMessage(tx, makeKey('unbound', caseId, 'room'), { room: room.topic, mentions: [to], text }, PRIORITY[level], at, caseId);
 }

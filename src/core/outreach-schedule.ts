@@ -3,30 +3,20 @@
  * off on weekends unless configured) and the weekly ranking by community for supervision rooms.
  * Deterministic outbox keys make each post happen once per room and day/week.
  */
+import type { CoreContext } from './ports.js';
 import { createHash } from 'node:crypto';
 import { formatDayZh, localDay, localWeekday } from '../domain/format.js';
-import type { OrgIndex } from '../domain/org.js';
 import { OUTREACH_EXAMPLE } from '../domain/outreach.js';
 import { rankCommunities, rankingText, reminderToLogText } from '../domain/outreach-ranking.js';
 import { PRIORITY } from '../domain/types.js';
-import type { Log } from '../log.js';
-import { outboundQueue } from '../queues/names.js';
-import type { Db } from '../store/db.js';
 import { memberByName } from '../store/org.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { makeKey } from '../domain/keys.js';
 import { outreachTotals, postedOn } from '../store/outreach.js';
+import { readMeta, writeMeta } from '../store/summaries.js';
+import { boundariesBetween, lastBoundary } from '../domain/shifts.js';
 
-export interface OutreachScheduleDeps {
-  db: Db;
-  org: OrgIndex;
-  timezone: string;
-  botId: string;
-  remindWeekends: boolean;
-  log: Log;
-  now: () => number;
-  afterCommit: () => void;
-}
+export type OutreachScheduleDeps = CoreContext;
 
 const roomKey = (topic: string) => createHash('sha1').update(topic).digest('hex').slice(0, 10);
 
@@ -47,7 +37,7 @@ export function remindUnlogged(deps: OutreachScheduleDeps): number {
       const missing = names.filter((n) => !posted.has(n));
       if (missing.length === 0) continue;
       const mentions = missing.map((n) => ({ name: n, wechatId: memberByName(tx, n)?.wechatId ?? null }));
-      addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('remind-outreach', roomKey(room.topic), day), { room: room.topic, mentions, text: reminderToLogText(OUTREACH_EXAMPLE) }, PRIORITY.routine, at);
+      addOutboxMessage(tx, makeKey('remind-outreach', roomKey(room.topic), day), { room: room.topic, mentions, text: reminderToLogText(OUTREACH_EXAMPLE) }, PRIORITY.routine, at);
       reminded += missing.length;
     }
   });
@@ -70,8 +60,30 @@ export function postRanking(deps: OutreachScheduleDeps, boundary: number): void 
       const rows = rankCommunities(deps.org, totals, room.unit);
       if (rows.length === 0) continue;
       const text = rankingText(rows, formatDayZh(fromAt, deps.timezone), formatDayZh(toAt, deps.timezone));
-      addOutboxMessage(tx, outboundQueue(deps.botId), makeKey('ranking', roomKey(room.topic), boundary), { room: room.topic, mentions: [], text }, PRIORITY.routine, at);
+      addOutboxMessage(tx, makeKey('ranking', roomKey(room.topic), boundary), { room: room.topic, mentions: [], text }, PRIORITY.routine, at);
     }
   });
   deps.afterCommit();
+}
+
+const LAST_RANKING_KEY = 'outreach.lastRanking';
+
+/**
+ * Posts the weekly ranking if a ranking boundary passed since the last one posted: only the
+ * latest (older ones are stale news). On the first start the latest boundary becomes the
+ * starting point. Returns the boundary posted, or null. The same catch-up shape as the shifts.
+ * @example catchUpRanking(ctx, '0 9 * * 1') // Monday 09:00 of this week, once
+ */
+export function catchUpRanking(ctx: OutreachScheduleDeps, rankingCron: string): number | null {
+  const now = ctx.now();
+  const stored = readMeta(ctx.db, LAST_RANKING_KEY);
+  if (stored === null) {
+    writeMeta(ctx.db, LAST_RANKING_KEY, String(lastBoundary(rankingCron, now, ctx.timezone)), now);
+    return null;
+  }
+  const latest = boundariesBetween(rankingCron, Number(stored), now, ctx.timezone).at(-1);
+  if (latest === undefined) return null;
+  postRanking(ctx, latest);
+  writeMeta(ctx.db, LAST_RANKING_KEY, String(latest), now);
+  return latest;
 }

@@ -7,10 +7,9 @@
  * is given up. Every cleared row is marked (`cleared_at`), so a pass reads only what it has not
  * cleared yet, through an index, in small transactions: the nightly job never rewrites history.
  */
+import type { CoreContext } from './ports.js';
 import { and, asc, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Log } from '../log.js';
 import { appendEvent } from '../store/cases.js';
-import type { Db } from '../store/db.js';
 import { caseLeads, cases, outbox } from '../store/schema.js';
 
 export const OUTBOX_TEXT_KEPT_MS = 86_400_000;
@@ -18,12 +17,7 @@ export const OUTBOX_TEXT_KEPT_MS = 86_400_000;
 const CHUNK = 500;
 const CLEARED = { cleared: true } as Record<string, unknown>;
 
-export interface RetentionDeps {
-  db: Db;
-  personalDataForMs: number;
-  log: Log;
-  now: () => number;
-}
+export type RetentionDeps = CoreContext;
 
 /** Runs one retention pass; returns how many cases were anonymised and outbox rows cleared. */
 export function applyRetention(deps: RetentionDeps): { cases: number; outbox: number } {

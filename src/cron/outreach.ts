@@ -5,9 +5,8 @@
  * A missed reminder is not sent late: reminding at midnight helps nobody.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import { postRanking, remindUnlogged, type OutreachScheduleDeps } from '../core/outreach-schedule.js';
-import { boundariesBetween, lastBoundary } from '../domain/shifts.js';
-import { readMeta, writeMeta } from '../store/summaries.js';
+import type { Core } from '../core/index.js';
+import type { Log } from '../log.js';
 
 export interface OutreachClockOptions {
   /** Local time HH:mm, or null for no reminder. */
@@ -16,41 +15,29 @@ export interface OutreachClockOptions {
   ranking: string | null;
 }
 
-const LAST_RANKING_KEY = 'outreach.lastRanking';
-
-export function createOutreachClock(deps: OutreachScheduleDeps, o: OutreachClockOptions) {
-  const log = deps.log.child({ module: 'cron.outreach' });
+export function createOutreachClock(core: Pick<Core, 'outreach' | 'ctx'>, log: Log, o: OutreachClockOptions) {
+  const clockLog = log.child({ module: 'cron.outreach' });
   const tasks: ScheduledTask[] = [];
+  const timezone = core.ctx.timezone;
   const guard = (what: string, fn: () => void) => () => {
     try {
       fn();
     } catch (err) {
-      log.error({ err, what }, 'scheduled outreach task failed');
+      clockLog.error({ err, what }, 'scheduled outreach task failed');
     }
   };
   const rankingTick = () => {
-    if (!o.ranking) return;
-    const now = deps.now();
-    const stored = readMeta(deps.db, LAST_RANKING_KEY);
-    if (stored === null) {
-      writeMeta(deps.db, LAST_RANKING_KEY, String(lastBoundary(o.ranking, now, deps.timezone)), now);
-      return;
-    }
-    const due = boundariesBetween(o.ranking, Number(stored), now, deps.timezone);
-    const latest = due.at(-1);
-    if (latest === undefined) return;
-    postRanking(deps, latest);
-    writeMeta(deps.db, LAST_RANKING_KEY, String(latest), now);
+    if (o.ranking) core.outreach.catchUpRanking(o.ranking);
   };
   return {
     start() {
       if (o.remindAt) {
         const [h, m] = o.remindAt.split(':').map(Number);
-        tasks.push(cron.schedule(`${m} ${h} * * *`, guard('reminder', () => remindUnlogged(deps)), { timezone: deps.timezone, name: 'outreach-reminder' }));
+        tasks.push(cron.schedule(`${m} ${h} * * *`, guard('reminder', () => core.outreach.remind()), { timezone, name: 'outreach-reminder' }));
       }
       if (o.ranking) {
         guard('ranking', rankingTick)();
-        tasks.push(cron.schedule(o.ranking, guard('ranking', rankingTick), { timezone: deps.timezone, name: 'outreach-ranking' }));
+        tasks.push(cron.schedule(o.ranking, guard('ranking', rankingTick), { timezone, name: 'outreach-ranking' }));
       }
     },
     async stop() {

@@ -1,25 +1,14 @@
 /**
- * The case state machine and who may do what (DESIGN.md "The case", issue 5 "Authorization").
+ * The case state machine and who may do what (DESIGN.md "The case").
  * Pure: a case snapshot, an actor and a command in; a decision out. The core applies the
  * decision in one transaction with its event.
  */
 import type { OrgIndex } from './org.js';
 import type { Level, Member, Role } from './types.js';
 
-export type Status = 'new' | 'dispatched' | 'acknowledged' | 'resolved' | 'cancelled';
-export type Method = 'visit' | 'phone' | 'sms' | 'video';
-export type Result = 'dissuaded' | 'defrauded' | 'unreachable' | 'refused' | 'false_positive' | 'reported';
+import { OPEN_STATUSES, type Result, type Status } from './vocabulary.js';
 
-export const METHOD_ZH: Record<Method, string> = { visit: '上门见面', phone: '电话', sms: '短信', video: '视频' };
-export const RESULT_ZH: Record<Result, string> = {
-  dissuaded: '劝阻成功',
-  defrauded: '已被骗',
-  unreachable: '无法联系',
-  refused: '拒绝配合',
-  false_positive: '误报',
-  reported: '已报警',
-};
-export const STATUS_ZH: Record<Status, string> = { new: '待派发', dispatched: '待接单', acknowledged: '处置中', resolved: '已办结', cancelled: '已撤销' };
+export { METHOD_ZH, RESULT_ZH, STATUS_ZH, type Method, type Result, type Status } from './vocabulary.js';
 
 /** What the machine needs to know about a case. */
 export interface CaseState {
@@ -37,7 +26,7 @@ export interface CaseState {
 /** An outcome may be corrected (更正) this long after it was recorded. */
 export const CORRECTION_WINDOW_MS = 30 * 60_000;
 
-export const OPEN: ReadonlySet<Status> = new Set(['new', 'dispatched', 'acknowledged']);
+export const OPEN: ReadonlySet<Status> = new Set(OPEN_STATUSES);
 
 /** Roles that act on cases of the units below them. */
 const OVERSEERS: ReadonlySet<Role> = new Set(['lead', 'supervisor', 'operator', 'admin']);

@@ -4,13 +4,22 @@
  * (`source="http"`) and intake requests refused because SQLite was busy.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Metrics } from '../ops/metrics.js';
 import { requireToken } from './guard.js';
+
+/** What the route needs of the metrics (the ops adapter provides it; http does not import ops). */
+export interface MetricsSource {
+  contentType: string;
+  scrape(): Promise<string>;
+  /** External ids of leads answered over HTTP (their source label). */
+  leadsFromHttp(externalIds: string[]): void;
+  /** An intake request was answered 503 because SQLite was busy. */
+  sqliteBusy(): void;
+}
 
 export interface MetricsRouteDeps {
   intakeToken: string | null;
   /** Absent: no /metrics route. */
-  metrics?: Metrics | null;
+  metrics?: MetricsSource | null;
 }
 
 export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDeps): void {

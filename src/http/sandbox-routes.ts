@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Sandbox } from '../chat/sandbox.js';
+import type { SandboxApi } from './sandbox-api.js';
 import { formatPath } from '../config.js';
 
 const faultsBody = z
@@ -20,7 +20,7 @@ const faultsBody = z
   })
   .refine((b) => b.failSends !== undefined || b.sendDelayMs !== undefined, { message: 'give "failSends" (a count, "all", or 0 to clear) or "sendDelayMs"' });
 
-export function registerSandboxFaultRoutes(app: FastifyInstance, sandbox: Sandbox): void {
+export function registerSandboxFaultRoutes(app: FastifyInstance, sandbox: SandboxApi): void {
   app.get('/sandbox/faults', async () => sandbox.faults());
 
   app.post('/sandbox/faults', async (req, reply) => {

@@ -2,25 +2,21 @@
 import { readFileSync } from 'node:fs';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
-import type { Sandbox } from '../chat/sandbox.js';
 import { registerApi, type ApiDeps } from './api.js';
 import { requireToken } from './guard.js';
 import { registerMetricsRoute, type MetricsRouteDeps } from './metrics-route.js';
 import { registerSandboxFaultRoutes } from './sandbox-routes.js';
-import { SandboxInputError } from '../chat/sandbox.js';
+import { isSandboxInputError, type SandboxApi } from './sandbox-api.js';
 import { formatPath } from '../config.js';
 import type { Log } from '../log.js';
-import type { Db } from '../store/db.js';
-import { transcriptAfter } from '../store/transcript.js';
 
 export interface HttpDeps extends ApiDeps, MetricsRouteDeps {
   log: Log;
-  db: Db;
   /** Resolves to a list of problems; empty when healthy. */
   health: () => Promise<string[]>;
   /** Figures shown beside the status (no personal data): e.g. the outbound backlog. */
   healthDetails?: () => Record<string, unknown>;
-  sandbox: Sandbox | null;
+  sandbox: SandboxApi | null;
 }
 
 const SANDBOX_PAGE = new URL('./sandbox-page.html', import.meta.url);
@@ -79,7 +75,7 @@ export function createHttp(deps: HttpDeps) {
     app.get('/sandbox/messages', async (req, reply) => {
       const after = Number((req.query as Record<string, string>).after ?? 0);
       if (!Number.isInteger(after) || after < 0) return reply.code(400).send({ errors: [{ field: 'after', message: 'expected a non-negative integer' }] });
-      return transcriptAfter(deps.db, after);
+      return sandbox.messagesAfter(after);
     });
     app.post('/sandbox/say', async (req, reply) => {
       const parsed = sayBody.safeParse(req.body);
@@ -95,7 +91,7 @@ export function createHttp(deps: HttpDeps) {
       try {
         return { seq: sandbox.say(parsed.data!) };
       } catch (err) {
-        if (err instanceof SandboxInputError) {
+        if (isSandboxInputError(err)) {
           return reply.code(400).send({ error: `${err.field}: ${err.message}`, errors: [{ field: err.field, message: err.message }] });
         }
         throw err;

@@ -47,7 +47,6 @@ const BATCH = 2000;
 
 const level = (l: unknown) => ((LEVELS as readonly unknown[]).includes(l) ? (l as string) : 'unknown');
 const priorityName = (p: number) => PRIORITY_NAMES.get(p) ?? String(p);
-const botOf = (queue: string) => queue.replace(/^outbound-/, '');
 
 interface EventRow {
   id: number;
@@ -59,6 +58,8 @@ interface EventRow {
 }
 
 export function createMetrics(deps: MetricsDeps): Metrics {
+  // Core writes the logical queue `outbound`; rows of older versions name `outbound-<botId>`.
+  const botOf = (queue: string) => (queue === 'outbound' ? deps.botId : queue.replace(/^outbound-/, ''));
   const now = deps.now ?? Date.now;
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'gridguard' });

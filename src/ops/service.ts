@@ -6,10 +6,10 @@
  */
 import { QueueEvents } from 'bullmq';
 import type Database from 'better-sqlite3';
-import { checkPuppetServiceToken } from '../chat/puppet-service-check.js';
+import { checkPuppetServiceToken } from './puppet-service-check.js';
 import type { Config } from '../config.js';
 import type { Log } from '../log.js';
-import { outboundQueue } from '../queues/names.js';
+import { outboundQueue } from '../wire/names.js';
 import { createBackupClock } from './backup.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createWatchdog, type Watchdog } from './watchdog.js';

@@ -10,25 +10,22 @@
  * always be re-added.
  */
 import { DelayedError, Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { and, asc, gt, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
-import type { FireResult } from '../core/escalate.js';
+import type { Core } from '../core/index.js';
 import type { Log } from '../log.js';
-import { OPEN_STATUSES } from '../store/cases.js';
-import type { Db } from '../store/db.js';
-import { cases } from '../store/schema.js';
-import { reclaimActive } from './reclaim.js';
+import { reclaimActive } from '../wire/reclaim.js';
 
 export const DEADLINES_QUEUE = 'deadlines';
 export const deadlineJobId = (caseId: string, version: number) => `deadline-${caseId}-v${version}`;
 
 export interface TimersOptions {
-  db: Db;
+  /** The deadlines as SQLite holds them (through core). */
+  deadlines: Core['timers'];
   connection: Redis;
   prefix: string;
   log: Log;
   now: () => number;
-  fire: (caseId: string, version: number) => FireResult;
+  fire: Core['fireDeadline'];
   /** How often to check that Redis still holds our timers (ms). */
   sweepEveryMs: number;
   /** Called when Redis is found to have lost our keys (the outbox relays everything again). */
@@ -72,7 +69,6 @@ export function createTimers(o: TimersOptions): Timers {
   let flushing: Promise<void> = Promise.resolve();
 
   // A fresh builder each time: drizzle builders are not reusable across queries.
-  const select = () => o.db.select({ id: cases.id, version: cases.version, nextDeadlineAt: cases.nextDeadlineAt }).from(cases);
 
   async function arm(rows: Armed[]): Promise<void> {
     const now = o.now();
@@ -90,8 +86,8 @@ export function createTimers(o: TimersOptions): Timers {
     for (let i = 0; i < caseIds.length; i += CHUNK) {
       const ids = caseIds.slice(i, i + CHUNK);
       try {
-        const changed = o.db.select({ id: cases.id, version: cases.version, status: cases.status, nextDeadlineAt: cases.nextDeadlineAt }).from(cases).where(inArray(cases.id, ids)).all();
-        const rows = changed.filter((r) => (OPEN_STATUSES as readonly string[]).includes(r.status) && r.nextDeadlineAt !== null);
+        const changed = o.deadlines.versions(ids);
+        const rows = o.deadlines.current(ids);
         // Every change bumps the version by one, so the timer it replaces is the previous
         // version's. Remove it (a fire would find it stale anyway; NOTES: do not trust removal).
         // A new case (version 1) has no previous timer: no round trip for it.
@@ -110,11 +106,7 @@ export function createTimers(o: TimersOptions): Timers {
       // Page through open cases by id so 100,000 of them never sit in memory at once.
       let count = 0;
       for (let after = ''; ; ) {
-        const page = select()
-          .where(and(inArray(cases.status, [...OPEN_STATUSES]), isNotNull(cases.nextDeadlineAt), gt(cases.id, after)))
-          .orderBy(asc(cases.id))
-          .limit(PAGE)
-          .all();
+        const page = o.deadlines.openAfter(after, PAGE);
         if (page.length === 0) break;
         await arm(page);
         count += page.length;
@@ -152,7 +144,7 @@ export function createTimers(o: TimersOptions): Timers {
         await reconcileAll();
         return;
       }
-      const overdue = select().where(and(inArray(cases.status, [...OPEN_STATUSES]), lt(cases.nextDeadlineAt, o.now() - OVERDUE_GRACE_MS))).all();
+      const overdue = o.deadlines.overdue(o.now() - OVERDUE_GRACE_MS);
       if (overdue.length) {
         await rearmFailed(overdue);
         await arm(overdue);
@@ -185,14 +177,14 @@ export function createTimers(o: TimersOptions): Timers {
           const { caseId, version } = job.data as { caseId: string; version: number };
           const result = o.fire(caseId, version);
           if (result === 'early') {
-            const row = select().where(inArray(cases.id, [caseId])).get();
+            const row = o.deadlines.current([caseId])[0];
             if (row?.nextDeadlineAt && row.version === version) {
               await job.moveToDelayed(row.nextDeadlineAt, token);
               throw new DelayedError();
             }
           }
           if (result === 'fired' || result === 'done') {
-            const row = select().where(inArray(cases.id, [caseId])).get();
+            const row = o.deadlines.current([caseId])[0];
             if (row) await arm([row]);
           }
           return result;

@@ -6,10 +6,29 @@
  * Why running twice is harmless: the message id is recorded in `inbound_messages` in that
  * same transaction, so a second run finds it processed and does nothing.
  */
-import { Worker, type ConnectionOptions } from 'bullmq';
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { ChatIn } from '../domain/messages.js';
 import type { Log } from '../log.js';
-import { INBOUND_QUEUE } from './names.js';
+import { INBOUND_QUEUE } from '../wire/names.js';
+import { reclaimActive } from '../wire/reclaim.js';
+
+/**
+ * The inbound consumer as a service: on start, jobs a crashed process left active are taken
+ * back (this process is the only consumer), then the worker runs.
+ */
+export function createInbound(connection: Redis, prefix: string, handle: (msg: ChatIn) => unknown, log: Log) {
+  const worker = createInboundWorker(connection, prefix, handle, log);
+  return {
+    name: 'inbound',
+    async start() {
+      const queue = new Queue(INBOUND_QUEUE, { connection, prefix });
+      await reclaimActive(queue, log).finally(() => queue.close());
+      void worker.run();
+    },
+    stop: () => worker.close(),
+  };
+}
 
 export function createInboundWorker(connection: ConnectionOptions, prefix: string, handle: (msg: ChatIn) => unknown, log: Log): Worker {
   const worker = new Worker(

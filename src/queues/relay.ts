@@ -9,8 +9,7 @@
  */
 import type { Queue } from 'bullmq';
 import type { Log } from '../log.js';
-import type { Db } from '../store/db.js';
-import { markFailed, markRelayed, pendingOutbox, type OutboxRow } from '../store/outbox.js';
+import type { Core, OutboxRow } from '../core/index.js';
 
 export interface Relay {
   /** Relays what is pending now; concurrent calls coalesce. */
@@ -27,7 +26,7 @@ const RERELAY_AFTER_MS = 5 * 60_000;
 /**
  * @param ping answers when Redis is up (rejects otherwise): tells an outage from a refused row.
  */
-export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log, now: () => number = Date.now, ping: () => Promise<unknown> = async () => {}): Relay {
+export function createRelay(outbox: Pick<Core['outbox'], 'pending' | 'relayed' | 'refused'>, queueFor: (name: string) => Queue, log: Log, now: () => number = Date.now, ping: () => Promise<unknown> = async () => {}): Relay {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -37,7 +36,7 @@ export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log,
     // Rows relayed in this pass get relayedAt >= cutoff, so they are not picked up again.
     const cutoff = forceAll ? now() : now() - RERELAY_AFTER_MS;
     for (;;) {
-      const rows = pendingOutbox(db, cutoff);
+      const rows = outbox.pending(cutoff);
       if (rows.length === 0) return;
       const byQueue = new Map<string, typeof rows>();
       for (const r of rows) {
@@ -49,7 +48,7 @@ export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log,
       for (const [name, list] of byQueue) {
         for (const id of await addRows(queueFor(name), list)) failed.add(id);
       }
-      markRelayed(db, rows.filter((r) => !failed.has(r.id)).map((r) => r.id), now());
+      outbox.relayed(rows.filter((r) => !failed.has(r.id)).map((r) => r.id));
       log.debug({ count: rows.length }, 'relayed outbox rows');
       if (rows.length < 500) return;
     }
@@ -75,7 +74,7 @@ export function createRelay(db: Db, queueFor: (name: string) => Queue, log: Log,
           await queue.add(j.name, j.data, j.opts);
         } catch (rowErr) {
           await ping();
-          markFailed(db, r.id, (rowErr as Error).message, now());
+          outbox.refused(r.id, (rowErr as Error).message);
           failed.push(r.id);
           log.error({ outboxId: r.id, jobId: r.jobId.slice(0, 80), err: (rowErr as Error).message }, 'outbox row refused by the queue; marked failed');
         }

@@ -1,5 +1,5 @@
 /** Cases in the store: reading them as domain facts, and the rows intake needs. */
-import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { CaseFacts } from '../domain/case-replies.js';
 import type { Category } from '../domain/lead.js';
 import type { Level } from '../domain/types.js';
@@ -130,7 +130,7 @@ export function caseView(db: Db, id: string): CaseView | null {
   const final = db
     .select()
     .from(caseOutcomes)
-    .where(and(eq(caseOutcomes.caseId, id), eq(caseOutcomes.final, true)))
+    .where(and(eq(caseOutcomes.caseId, id), eq(caseOutcomes.final, true), isNull(caseOutcomes.supersededAt)))
     .orderBy(desc(caseOutcomes.id))
     .get();
   const events = db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id)).all();

@@ -13,6 +13,12 @@ export interface OutboxRow {
   priority: number;
 }
 
+/**
+ * The logical queue of chat messages: core says who a message is for (a room or a member),
+ * never which bot account or queue carries it; the relay maps this to `outbound-<botId>`.
+ */
+export const OUTBOUND = 'outbound';
+
 /** The BullMQ job id of an outbox key (keys come from `makeKey`, so they are safe already). */
 export function outboxJobId(key: string): string {
   return `out-${key}`;
@@ -24,11 +30,11 @@ export function outboxJobId(key: string): string {
  * never sends twice. A key that BullMQ would refuse is a bug of ours: it throws before anything
  * is written, so one bad row can never block the relay.
  */
-export function addOutboxMessage(tx: Tx | Db, queue: string, key: string, message: ChatOut, priority: number, now: number, caseId: string | null = null): void {
+export function addOutboxMessage(tx: Tx | Db, key: string, message: ChatOut, priority: number, now: number, caseId: string | null = null): void {
   const jobId = outboxJobId(key);
   if (!isSafeKey(jobId)) throw new Error(`unsafe outbox key ${JSON.stringify(jobId.slice(0, 80))}: build keys with makeKey()`);
   statement(tx, 'insert into outbox (queue, job_id, payload, priority, created_at, case_id) values (?, ?, ?, ?, ?, ?) on conflict (job_id) do nothing').run(
-    queue, jobId, JSON.stringify(message), priority, now, caseId ?? message.meta?.caseId ?? null,
+    OUTBOUND, jobId, JSON.stringify(message), priority, now, caseId ?? message.meta?.caseId ?? null,
   );
 }
 

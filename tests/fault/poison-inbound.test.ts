@@ -6,7 +6,7 @@
  */
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INBOUND_QUEUE } from '../../src/queues/names.js';
+import { INBOUND_QUEUE } from '../../src/wire/names.js';
 import { deleteKeys, tempDir, TEST_REDIS_URL, uniquePrefix } from '../support/env.js';
 import { BOT_NAME, outbound, pendingJobs, postJson, serviceEnv, startService, transcript, until, writeFaultProfile, type ServiceProcess } from '../support/service.js';
 

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/config.js';
 import { Queue } from 'bullmq';
 import { fireDeadline } from '../../src/core/escalate.js';
-import { indexOrg } from '../../src/domain/org.js';
 import { DEADLINES_QUEUE, deadlineJobId } from '../../src/queues/deadlines.js';
 import { deleteKeys, TEST_REDIS_URL } from '../support/env.js';
 import { aLead, getCase, postLeads } from '../support/leads.js';
@@ -38,16 +37,7 @@ const prefix = () => sb.config.queuePrefix;
 let queueHandle: Queue | null = null;
 const deadlines = () => (queueHandle ??= new Queue(DEADLINES_QUEUE, { connection: { url: TEST_REDIS_URL }, prefix: prefix() }));
 const version = (caseId: string) => (sb.app.store().sqlite.prepare('select version from cases where id = ?').get(caseId) as { version: number }).version;
-const escalateDeps = () => ({
-  db: sb.app.store().db,
-  org: indexOrg(sb.config.profile.org),
-  policy: sb.config.profile.policy,
-  timezone: sb.config.profile.timezone,
-  botId: sb.app.botId,
-  log: sb.logs.log,
-  now: Date.now,
-  afterCommit: () => {},
-});
+const escalateDeps = () => ({ ...sb.app.core().ctx, afterCommit: () => {}, onCaseChanged: () => {} });
 
 async function newCase(level: string): Promise<{ caseId: string; version: number }> {
   const { json } = await postLeads(sb.app.url(), aLead({ level, assignee: '李网格' }));

@@ -14,8 +14,8 @@ import { liveStats } from '../../src/core/case-queries.js';
 import { applyRetention } from '../../src/core/retention.js';
 import { formatClock } from '../../src/domain/format.js';
 import { lastBoundary } from '../../src/domain/shifts.js';
-import { outboundQueue } from '../../src/queues/names.js';
-import { reclaimActive } from '../../src/queues/reclaim.js';
+import { outboundQueue } from '../../src/wire/names.js';
+import { reclaimActive } from '../../src/wire/reclaim.js';
 import { workload } from '../../src/store/cases.js';
 import { aLead, getCase, postLeads } from '../support/leads.js';
 import { bootSandbox, type SandboxFixture } from '../support/sandbox.js';
@@ -145,11 +145,11 @@ describe('finding 7: retention left personal data behind and rewrote history', (
       caseId = json.results[0].caseId;
       sql().prepare("update cases set status = 'resolved', resolved_at = ? where id = ?").run(sb.now() - 400 * 86_400_000, caseId);
       const year = 365 * 86_400_000;
-      const first = applyRetention({ db: sb.app.store().db, personalDataForMs: 180 * 86_400_000, log: sb.logs.log, now: () => sb.now() + year });
+      const first = applyRetention({ ...sb.app.core().ctx, personalDataForMs: 180 * 86_400_000, now: () => sb.now() + year });
       expect(first.cases).toBeGreaterThanOrEqual(1);
       expect(count("select count(*) as n from outbox where payload like '%13900000707%' or payload like '%留存测试%'")).toBe(0);
       expect(count('select count(*) as n from outbox where case_id = ? and cleared_at is null', caseId)).toBe(0);
-      const again = applyRetention({ db: sb.app.store().db, personalDataForMs: 180 * 86_400_000, log: sb.logs.log, now: () => sb.now() + year });
+      const again = applyRetention({ ...sb.app.core().ctx, personalDataForMs: 180 * 86_400_000, now: () => sb.now() + year });
       expect(again).toEqual({ cases: 0, outbox: 0 });
     } finally {
       sb.app.sandbox()!.login();
@@ -303,7 +303,7 @@ describe('found by the property tests', () => {
     const seq = await sb.say('王社区', ROOM, `撤销 ${caseId} 13080478160 本人来电说明`);
     await sb.botMessage((m) => m.text.includes(`${caseId} 已撤销`), seq);
     sql().prepare('update cases set cancelled_at = ? where id = ?').run(sb.now() - 400 * 86_400_000, caseId);
-    applyRetention({ db: sb.app.store().db, personalDataForMs: 180 * 86_400_000, log: sb.logs.log, now: () => sb.now() });
+    applyRetention({ ...sb.app.core().ctx, personalDataForMs: 180 * 86_400_000, now: () => sb.now() });
     expect(count("select count(*) as n from case_events where case_id = ? and data like '%13080478160%'", caseId)).toBe(0);
     expect(count("select count(*) as n from case_events where case_id = ? and type = 'cancelled'", caseId)).toBe(1);
   });

@@ -15,7 +15,7 @@ let deps: (now: number) => OutreachScheduleDeps;
 beforeAll(async () => {
   sb = await bootSandbox('outreach');
   const org = indexOrg(sb.config.profile.org);
-  deps = (now) => ({ db: sb.app.store().db, org, timezone: 'Asia/Shanghai', botId: sb.app.botId, remindWeekends: true, log: sb.logs.log, now: () => now, afterCommit: () => {} });
+  deps = (now) => ({ ...sb.app.core().ctx, org, timezone: 'Asia/Shanghai', remindWeekends: true, now: () => now, afterCommit: () => {} });
 });
 afterAll(async () => {
   await sb?.cleanup();

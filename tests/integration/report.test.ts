@@ -26,7 +26,7 @@ beforeAll(async () => {
   const logSeq = await sb.say('孙志愿', '幸福里反诈志愿者群', '宣传 幸福里社区 摆摊 80人 装APP 25 对象 老年人');
   await sb.botMessage((m) => m.text.includes('已登记'), logSeq);
   const boundary = boundariesBetween('0 8,20 * * *', Date.now(), Date.now() + 86_400_000, 'Asia/Shanghai')[0]!;
-  closeShift({ db: sb.app.store().db, org: indexOrg(sb.config.profile.org), boundaries: '0 8,20 * * *', timezone: 'Asia/Shanghai', botId: sb.app.botId, log: sb.logs.log, now: () => boundary, afterCommit: () => {} }, boundary);
+  closeShift({ ...sb.app.core().ctx, org: indexOrg(sb.config.profile.org), boundaries: '0 8,20 * * *', timezone: 'Asia/Shanghai', now: () => boundary, afterCommit: () => {} }, boundary);
 });
 afterAll(async () => {
   await sb?.cleanup();

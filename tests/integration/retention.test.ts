@@ -21,7 +21,7 @@ describe('the retention pass', () => {
     await sb.botMessage((m) => m.to === '李网格' && m.text.includes(`${open} 完整信息`));
 
     const year = 365 * 86_400_000;
-    const result = applyRetention({ db: sb.app.store().db, personalDataForMs: 180 * 86_400_000, log: sb.logs.log, now: () => Date.now() + year });
+    const result = applyRetention({ ...sb.app.core().ctx, personalDataForMs: 180 * 86_400_000, now: () => Date.now() + year });
     expect(result.cases).toBe(1);
     expect(result.outbox).toBeGreaterThan(0);
 
@@ -34,6 +34,6 @@ describe('the retention pass', () => {
 
     const texts = sb.app.store().sqlite.prepare('select payload from outbox where delivered_at is not null').all() as { payload: string }[];
     expect(texts.every((t) => !t.payload.includes('张建国'))).toBe(true);
-    expect(applyRetention({ db: sb.app.store().db, personalDataForMs: 180 * 86_400_000, log: sb.logs.log, now: () => Date.now() + year }).cases).toBe(0);
+    expect(applyRetention({ ...sb.app.core().ctx, personalDataForMs: 180 * 86_400_000, now: () => Date.now() + year }).cases).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sandboxContactId } from '../../src/chat/sandbox.js';
 import { PRIORITY } from '../../src/domain/types.js';
-import { outboundQueue } from '../../src/queues/names.js';
+import { outboundQueue } from '../../src/wire/names.js';
 import { addOutboxMessage } from '../../src/store/outbox.js';
 import { TEST_REDIS_URL } from '../support/env.js';
 import { bootSandbox, type SandboxFixture } from '../support/sandbox.js';
@@ -109,7 +109,7 @@ describe('the sandbox service', () => {
     expect((await fetch(`${sb.app.url()}/healthz`)).status).toBe(503);
     const last = (await sb.messages()).at(-1)!.seq;
     // A message the core decided to send while WeChat is away (the relay sweeps every second).
-    addOutboxMessage(sb.app.store().db, outboundQueue(sb.app.botId), 'test-logged-out', { room: '幸福里第二网格工作群', mentions: [], text: '登录后送达' }, PRIORITY.routine, Date.now());
+    addOutboxMessage(sb.app.store().db, 'test-logged-out', { room: '幸福里第二网格工作群', mentions: [], text: '登录后送达' }, PRIORITY.routine, Date.now());
     const delivered = sb.botMessage((m) => m.text === '登录后送达', last, 15_000);
     sandbox.login();
     expect((await delivered).room).toBe('幸福里第二网格工作群');
@@ -136,8 +136,8 @@ describe('the sandbox service', () => {
     const db = sb.app.store().db;
     // The routine message was written first; both wait while the bot is away.
     db.transaction((tx) => {
-      addOutboxMessage(tx, queue, 'test-routine', { room: '幸福里第二网格工作群', mentions: [], text: '例行通知' }, PRIORITY.routine, Date.now());
-      addOutboxMessage(tx, queue, 'test-urgent', { room: '幸福里第二网格工作群', mentions: [], text: '紧急通知' }, PRIORITY.urgent, Date.now());
+      addOutboxMessage(tx, 'test-routine', { room: '幸福里第二网格工作群', mentions: [], text: '例行通知' }, PRIORITY.routine, Date.now());
+      addOutboxMessage(tx, 'test-urgent', { room: '幸福里第二网格工作群', mentions: [], text: '紧急通知' }, PRIORITY.urgent, Date.now());
     });
     await bothAdded;
     await events.close();

@@ -19,7 +19,7 @@ const TZ = 'Asia/Shanghai';
 beforeAll(async () => {
   sb = await bootSandbox('shifts');
   const org = indexOrg(sb.config.profile.org);
-  deps = (now) => ({ db: sb.app.store().db, org, boundaries: EXPR, timezone: TZ, botId: sb.app.botId, log: sb.logs.log, now: () => now, afterCommit: () => {} });
+  deps = (now) => ({ ...sb.app.core().ctx, org, boundaries: EXPR, timezone: TZ, now: () => now, afterCommit: () => {} });
 });
 afterAll(async () => {
   await sb?.cleanup();

@@ -122,7 +122,7 @@ describe('taking in a chat message', () => {
     const store = openStore(dbPath);
     syncOrg(store.db, profile.org);
     bindMember(store.db, '李网格', 'wxid_li', 'test', 1);
-    const deps = { db: store.db, org: indexOrg(profile.org), policy: profile.policy, timezone: profile.timezone, boundaries: profile.shifts.boundaries, botId: 'demo', botName: '网格哨兵', log: captureLog().log, now: () => 1000, afterCommit: () => {} };
+    const deps = { db: store.db, org: indexOrg(profile.org), policy: profile.policy, timezone: profile.timezone, boundaries: profile.shifts.boundaries, botName: '网格哨兵', remindWeekends: false, personalDataForMs: 0, log: captureLog().log, now: () => 1000, random: Math.random, afterCommit: () => {}, onCaseChanged: () => {} };
     const msg: ChatIn = { messageId: 'm-1', botId: 'demo', from: { wechatId: 'wxid_li', name: '李网格' }, room: null, text: '帮助', mentionSelf: false, type: 'text', at: 1000 };
     expect(handleInbound(deps, msg)).toBe('replied');
     expect(handleInbound(deps, msg)).toBe('duplicate');

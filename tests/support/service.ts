@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { parse, stringify } from 'yaml';
-import { outboundQueue } from '../../src/queues/names.js';
+import { outboundQueue } from '../../src/wire/names.js';
 import type { TranscriptEntry } from '../../src/store/transcript.js';
 import { TEST_REDIS_URL } from './env.js';
 

@@ -1,4 +1,5 @@
 /**
+ * The wire between processes (core and gateways share only Redis): queue names and job ids.
  * Queue names and job ids. BullMQ refuses `:` in queue names and job ids and treats
  * all-digit ids specially (NOTES.md), so the contract's `outbound:<botId>` is the queue
  * `outbound-<botId>`, and every id is built here, deterministic and colon-free.
@@ -18,7 +19,6 @@ export function safeId(part: string): string {
 
 export const jobIds = {
   inbound: (botId: string, messageId: string) => `in-${safeId(botId)}-${safeId(messageId)}`,
-  outbox: (key: string) => `out-${safeId(key)}`,
 };
 
 /** Derives a bot id from the profile path: `bots/demo.yaml` → `demo`. */

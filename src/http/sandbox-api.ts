@@ -1,0 +1,38 @@
+/**
+ * What the HTTP layer needs of the sandbox (the mock WeChat world): the chat adapter provides
+ * it, the composition root passes it in, and http never imports chat (adapters do not import
+ * each other).
+ */
+
+/** A message said in the sandbox as a member: in a room, or privately to the bot. */
+export interface SayInput {
+  from: string;
+  room?: string | undefined;
+  to?: string | undefined;
+  text: string;
+  quoteSeq?: number | undefined;
+  image?: boolean | undefined;
+}
+
+/** The send faults an operator can set to rehearse an outage. */
+export interface FaultChange {
+  failSends?: number | 'all' | undefined;
+  sendDelayMs?: number | undefined;
+}
+
+export interface SandboxApi {
+  world(): unknown;
+  /** Returns the seq of the message; throws an error named `SandboxInputError` with a `field` for bad input. */
+  say(input: SayInput): number;
+  /** Every message after `seq`, in order (at most 1000). */
+  messagesAfter(seq: number): unknown[];
+  faults(): unknown;
+  setFaults(change: FaultChange): unknown;
+  login(): void;
+  logout(): Promise<void>;
+}
+
+/** True for the sandbox's refusal of bad input (a field and a message). */
+export function isSandboxInputError(err: unknown): err is Error & { field: string } {
+  return err instanceof Error && err.name === 'SandboxInputError' && typeof (err as { field?: unknown }).field === 'string';
+}

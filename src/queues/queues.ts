@@ -1,0 +1,43 @@
+/**
+ * The BullMQ queues core's outbox feeds, one per name, on the process's Redis connection.
+ * The logical queue `outbound` (what core writes) is the bot account's `outbound-<botId>`.
+ */
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Log } from '../log.js';
+import { OUTBOUND } from '../store/outbox.js';
+import { outboundQueue } from '../wire/names.js';
+
+/** Outbound messages are retried until WeChat takes them; capped backoff (see gateway). */
+const OUTBOUND_JOB_OPTIONS = {
+  attempts: 100_000,
+  backoff: { type: 'custom' },
+  removeOnComplete: { age: 3600 },
+  // A message WeChat refused for good carries its text: kept a day for diagnosis, then gone (retention).
+  removeOnFail: { age: 86_400 },
+} as const;
+
+export interface Queues {
+  /** The queue of a row's logical name (`outbound` → this bot's outbound queue). */
+  get(name: string): Queue;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: Redis, prefix: string, botId: string, log: Log): Queues {
+  const queues = new Map<string, Queue>();
+  return {
+    get(logical) {
+      const name = logical === OUTBOUND ? outboundQueue(botId) : logical;
+      let q = queues.get(name);
+      if (!q) {
+        q = new Queue(name, { connection, prefix, defaultJobOptions: OUTBOUND_JOB_OPTIONS });
+        q.on('error', (err) => log.warn({ err: err.message, queue: name }, 'queue error'));
+        queues.set(name, q);
+      }
+      return q;
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}
