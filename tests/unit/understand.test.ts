@@ -237,13 +237,58 @@ describe('correction, reopening and one-tap confirmations', () => {
   });
 });
 
+describe('safety by construction', () => {
+  const withRoster = { ...lead, members: roster };
+  it.each([
+    ['如果 Q7RT 被骗了就报警', worker],
+    ['要是劝不住 Q7RT 就算了', worker],
+    ['差点上当 Q7RT', worker],
+    ['Q7RT 等会儿过去', worker],
+    ['明天 督办 X6CU', lead],
+    ['Q7RT 还没劝住 人在银行排队', worker],
+    ['Q7RT 先别记劝阻成功 我再核实一下', worker],
+    ['Q7RT 还不能算劝住', worker],
+    ['X6CU 督办就算了 已经结了', lead],
+    ['X6CU 不必督办 网格员在路上了', lead],
+    ['K7Q2 到底报没报警', lead],
+    ['X6CU 反馈了没 我这边要报分局', lead],
+  ] as const)('never changes state on %j', (text, ctx) => {
+    expect(changesState(understand(text, ctx))).toBe(false);
+  });
+  it.each([
+    ['反馈 Q7RT 老人说已经转了3万', { kind: 'report', result: 'defrauded', lossAmount: 30000 }],
+    ['反馈 Q7RT 好像是误报', { kind: 'report', result: 'false_positive' }],
+    ['反馈 Q7RT 被骗了大几千', { kind: 'report', result: 'defrauded', approximate: true }],
+    ['反馈 Q7RT 无法联系 已劝阻', { kind: 'report' }],
+    ['反馈 Q7RT 误报 已报警', { kind: 'report' }],
+  ])('asks first about someone else\'s words, a vague loss or two outcomes: %j', (text, command) => {
+    confirms(understand(text, worker), command);
+  });
+  it('keeps the whole reason of a command that stands on the sender\'s own words', () => {
+    acts(understand('K7Q2 重办，家属说还在转钱', lead), { kind: 'reopen', caseId: 'K7Q2', reason: '家属说还在转钱' });
+  });
+  it('asks before a state change without a keyword, a quote, the sender\'s own id or the push', () => {
+    expect(understand('X6CU 让周网格去一趟', withRoster).kind).toBe('act');
+    confirms(understand('劝阻成功', { ...worker, room: 'private' }), { kind: 'report', caseId: 'Q7RT' });
+  });
+  it.each(['李姐 Q7RT 那栋楼门禁密码多少', '周哥 Q7RT 的地址你帮我看下是几单元', '郑社区 Q7RT 这户是独居吗'])('leaves %j to the colleague it is put to', (text) => {
+    expect(understand(text, worker)).toEqual({ kind: 'ignore' });
+  });
+  it.each(['Q7RT 正在赶过去 大概八分钟', 'Q7RT 我骑电驴过去', 'Q7RT 俺去瞅瞅', 'Q7RT 已到楼下', 'Q7RT 这单我包了'])('acknowledges the sender on the way: %j', (text) => {
+    acts(understand(text, worker), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it.each(['Q7RT 老人去银行了', 'Q7RT 我去不了', 'Q7RT 我先接孩子', 'Q7RT 到时候再说'])('does not take %j as being on the way', (text) => {
+    expect(changesState(understand(text, worker))).toBe(false);
+  });
+  it('refuses a 转派 to a volunteer', () => {
+    expect(understand('转派 X6CU @孙志愿', withRoster)).toMatchObject({ kind: 'refuse', reason: 'unknown_member' });
+  });
+});
+
 /** The training split: train.jsonl, and train-extra.jsonl and train-adversarial.jsonl once they exist. */
 const TRAIN = TRAINING_FILES.filter((p) => existsSync(p));
-/**
- * Set from the measured result (train + train-extra 99.9%; with train-adversarial, 98.4% of the
- * three files when this floor was set); it may only go up.
- */
-const TRAIN_ACCURACY_FLOOR = 0.98;
+/** Set from the measured result (99.7% of train + train-extra + train-adversarial when this floor was set); it may only go up. */
+const TRAIN_ACCURACY_FLOOR = 0.995;
 
 describe.skipIf(TRAIN.length === 0)(`the training split of the phrasing corpus (${TRAIN.join(', ')})`, () => {
   const scored = TRAIN.flatMap((p) => readCorpus(p).map(score));

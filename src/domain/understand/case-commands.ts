@@ -18,13 +18,17 @@ import { readOutcome } from './report.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
 const IGNORE: Decision = { kind: 'ignore' };
-/** Not finding anyone at the door, said without 反馈, is progress news (晚上再去看看). */
+/** Not finding anyone at the door, said without 反馈 and followed by a next step, is progress news. */
 const AT_THE_DOOR_ONLY = /不在家|家中无人|家里没人|没人在家|人在外地/u;
+/** The next step after the door: a plan (晚上再去看看, 明天回来再说) or another try (我打电话试试). */
+const NEXT_STEP = /试试|试一下/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
 /** A bare 收到 may mean a case pushed at most this long ago (issue 13). */
 const RECENT_PUSH_MINUTES = 30;
+/** 收到 等我两分钟, 收到~已经在车上: this short, a remark after 收到 still answers the push. */
+const SHORT_REMARK = 10;
 
 /** Decides a message by the case grammar. */
 export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolean): Decision {
@@ -40,13 +44,20 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   const overseer = OVERSEERS.has(ctx.role);
   const handOver = handedOver(t, typed, overseer);
   if (handOver) return handOver;
+  // R7WC 撤销 已移交分局: the command at the head wins over a keyword in its reason.
+  const headKw = kws.find((k) => LEAD_KINDS.has(k.kind) && atHead(r.toks, k));
   for (const kind of ['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind'] as const) {
     const kw = kwOf(t, kind);
     if (!kw) continue;
+    if (headKw && headKw.kind !== kind && kind !== 'correct') continue;
+    // 老人把转账取消了: a verb with its own object, not a command on the case.
+    if (/[把将][^\s,.!?]{1,6}$/u.test(r.clean.slice(Math.max(0, kw.start - 7), kw.start)) && !atHead(r.toks, kw)) continue;
     // P5KE 这单撤了吧 号码填错了: 填错 is the reason for another command, not a correction.
     if (kind === 'correct' && readOutcome(r) === null && t.kws.some((k) => k !== kw && OTHER_LEAD_KINDS.has(k.kind))) continue;
     const leads = kind !== 'correct' && kind !== 'bind';
     // 交给我吧 from a worker takes the case; 转派/撤销/督办 are for leads and supervisors.
+    // N7QJ 这单我包了: a worker taking their own case, not supervising it.
+    if (leads && !overseer && /我/u.test(kw.text) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
     if (leads && !overseer) {
       const handing = kind === 'reassign' && typed !== null && ctx.members !== undefined && pickTarget(r.body, r.others, ctx.members) !== null;
       // 转派 K7Q2 @李网格, X6CU 我也帮着督办: a lead's command on a case; 转给大家看看 is not.
@@ -82,11 +93,14 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   if (queryKw && reportKw && queryKw.start < reportKw.start && atHead(r.toks, queryKw) && typed) return caseQuery(t, typed);
   // X6CU处置结果, K7Q2 多久能有结果: asking for the result, not giving one.
   if (reportKw && /结果/.test(r.body) && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
+  // 看一眼 X6CU 的处置记录: 处置 names what is asked about.
+  if (reportKw && typed && typed.source !== 'unknown' && /^(?:的)?(?:记录|情况|进度|详情|过程|时间线)/u.test(r.body.slice(reportKw.end))) return caseQuery(t, typed);
   const strongAck = r.toks.find((x) => x.t === 'kw' && x.kind === 'ack' && STRONG_ACK.includes(x.text));
   // T9KE 收到 到了回复: the acknowledgement comes first; 回复 is what will follow.
   if (strongAck && reportKw && strongAck.start < reportKw.start) return acknowledge(t, typed, strongAck, meant);
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
-  if (reportKw && (addressed || typed !== null || onlyKeyword)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
+  const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
+  if (reportKw && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   if (ackTok) return acknowledge(t, typed, ackTok, meant);
   const going = onTheWay(r) ? caseOnTheWay(t, typed) : null;
@@ -97,12 +111,18 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
   if (query && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
+  if (typed && typed.source !== 'unknown' && !outcome && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body)) return caseQuery(t, typed);
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
   if (overseer && alert && !typed && TAKES_ON.test(r.body)) return act({ kind: 'supervise', caseId: alert });
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
+
+/** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
+const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念)\1(?!而已)|看一眼|瞅一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下/u;
+const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, ''));
 
 /** 我的 / 统计 / 帮助 alone (with politeness: 帮助 谢谢). */
 function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
@@ -115,11 +135,14 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
 }
 
 /** 要撤销, 要不要更正, 需要督办: a command weighed, not given and not asked about. */
-const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|用不用|能不能|可以|是否)$/u;
+const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用不用|能不能|可以|是否)$/u;
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
-const TAKES_ON = /我|跟|盯|催|督|安排|过问|看一眼|负责|处理/u;
+const TAKES_ON = /我|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系/u;
+
+/** The keyword commands with arguments, read in the loop of decideCase. */
+const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind']);
 
 /** Lead keywords other than 转派: with one of them, a named member is not a hand-over (督办 K7Q2 让周网格尽快上门). */
 const OTHER_LEAD_KINDS = new Set<WordKind>(['supervise', 'cancel', 'reopen', 'correct', 'bind']);
@@ -168,11 +191,13 @@ function question(t: Turn): Decision {
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   if (!t.addressed && r.others.length > 0) return IGNORE;
   // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).
-  const weighed = t.kws.some((k) => (OTHER_LEAD_KINDS.has(k.kind) || k.kind === 'reassign') && WEIGHING.test(r.clean.slice(Math.max(0, k.start - 4), k.start).replace(/\s+/gu, '')));
+  // D7QA 撤销？: the command itself asked.
+  const weighed = t.kws.some((k) => (OTHER_LEAD_KINDS.has(k.kind) || k.kind === 'reassign') && (WEIGHING.test(r.clean.slice(Math.max(0, k.start - 4), k.start).replace(/\s+/gu, '')) || /^\s*[?？]/u.test(r.body.slice(k.end))));
   if (weighed) return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
   const idTok = r.toks.find((x) => x.t === 'id');
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
-  const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && atHead(r.toks, idTok)) || ctx.openCases.some((c) => c.id === typed?.id);
+  const politeHead = idTok !== undefined && /^(?:请问|问下|问一下|麻烦问下)\s*$/u.test(r.body.slice(0, idTok.start));
+  const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && (atHead(r.toks, idTok) || politeHead)) || ctx.openCases.some((c) => c.id === typed?.id);
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
   const query = kwOf(t, 'query');
@@ -218,8 +243,11 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter.
   // 收到 正在赶过去, 收到 我骑车去: a remark about going there is still about the push.
-  if (!r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || (x.t === 'kw' && x.kind === 'ack')) && [...r.body].length > 6 && !onTheWay(r)) return IGNORE;
+  const remark = !r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || (x.t === 'kw' && x.kind === 'ack')) && [...r.body].length > 6;
+  if (remark && [...r.body].length > SHORT_REMARK && !onTheWay(r)) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
+  // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
+  if (remark && recent.length === 0) return IGNORE;
   if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
   if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
   if (recent.length > 1) return refuse('which_case', `收到 ${recent[0]!.id}`, say.whichCase(recent));
@@ -254,7 +282,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (found.source === 'text' && !meant) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
   const own = t.ctx.openCases.find((c) => c.id === found.id);
-  if (!keyword && found.source === 'text' && own?.acknowledged && o.result === 'unreachable' && AT_THE_DOOR_ONLY.test(t.r.clean) && !o.conflicting) return IGNORE;
+  const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);
+  if (!keyword && found.source === 'text' && own?.acknowledged && o.result === 'unreachable' && AT_THE_DOOR_ONLY.test(t.r.clean) && nextStep && !o.conflicting) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
   const command: UnderstoodCommand = { kind: 'report', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount, approximate: o.approximate, alsoReported: o.alsoReported };
   const said = describeReport(o);

@@ -24,12 +24,13 @@ const COLLEAGUES = any(FREE_FORM.colleagues);
 const NOT_ME = new RegExp(alt(FREE_FORM.notMe), 'gu');
 const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
-const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))`, 'u');
-const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
+const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未](?:${alt(FREE_FORM.undoneWork)})`, 'u');
+/** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
+const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
 /** A count: 几单, 多少件, 几笔, 几条. */
 const COUNT = /(?:几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
-const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}`, 'u');
+const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** 统计表明天交 names a form, not a request for figures. */
 const STATS_ALONE = new RegExp(`(?:${alt(FREE_FORM.statsAlone)})(?!表)`, 'u');
@@ -37,6 +38,10 @@ const ASKS = any(FREE_FORM.asks);
 const IMPERATIVE = any(FREE_FORM.imperatives);
 /** 怎么发, 如何反馈, 咋用, 怎么告诉你: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
 const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通)`, 'u');
+/** 怎么跟哨兵说, 如何告诉你: how to tell the bot. */
+const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
+/** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
+const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)[^\\s]{0,2}(?:${alt(FREE_FORM.howTo)})(?:弄|操作|用|写|发|填|搞)?$`, 'u');
 /** 我知道咋弄了: no longer a question. */
 const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
@@ -48,7 +53,7 @@ const NEEDS = /(?:要|需要|得|用不用|必须)(?:写|填|带|加|附|打)[^\
 /** 重办是什么意思, 1和2是啥意思. */
 const MEANING = /(?:是)?(?:什么|啥)意思/u;
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
-const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)的|干嘛用的|有什么用/u;
+const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)的|干嘛用的|有什么用|你(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
 const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual/iu;
 const HELP_NOUN = any(FREE_FORM.helpNouns);
 const HELP_LOST = any(FREE_FORM.helpLost);
@@ -84,6 +89,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const ownCases = ME.test(own) && MINE_NOUN.test(own);
   const toColleagues = COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body);
   if (length === 0 || (!addressed && (length > LONGEST || toColleagues))) return null;
+  // 准备下午把本周的统计做出来: the sender's plan, not a request.
+  if (!addressed && !r.question && r.governed.includes('plan')) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
   const counted = COUNT.test(body) || /(?:几|多少)[了呀啊呢吧]*$/u.test(body);
   const asked = r.question || r.softQuestion || ASKS.test(body) || counted;
@@ -93,7 +100,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 今天反馈及时率100%: figures given, not asked for.
   const figures = /\d/u.test(body) && !asked;
   if (!KNOWS.test(body)) {
-    if (HOW_TO.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
+    if (HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
     if (HELP_NOUN.test(body) && request) return 'help';
   }
   if (YOU.test(body)) return null;

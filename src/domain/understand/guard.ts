@@ -78,7 +78,9 @@ function caseStated(id: string, r: Reading, ctx: UnderstandContext): boolean {
 }
 
 /** A colleague's name or nickname opening the message: 李姐, 老陈, 周哥, 郑社区. */
-const VOCATIVE = /^(?:(?:老|小)\p{Script=Han}|\p{Script=Han}(?:姐|哥|叔|姨|师傅|老师|大姐|大哥)|\p{Script=Han}{1,2}(?:网格员|网格|社区|督导|警官|书记|主任))(?=[\s,.!?:;~]|$)/u;
+const VOCATIVE = /^(?:(?:老|小)(?![人区孩家时伙])\p{Script=Han}|\p{Script=Han}(?:姐|哥|叔|姨|师傅|老师|大姐|大哥)|\p{Script=Han}{1,2}(?:网格员|网格|社区|督导|警官|书记|主任))(?=[\s,.!?:;~]|$)/u;
+/** 通知：…, 【通知】…, 培训通知：… */
+const ANNOUNCEMENT = /^\s*[【[]?\p{Script=Han}{0,4}(?:通知|公告|提醒)[】\]:：]/u;
 /** Speaking to people, not to the bot: 你/您 (not 你好), 你们, 大家, 各位. */
 const SECOND_PERSON = /你(?!好)|您(?!好)|大家|各位/u;
 
@@ -97,6 +99,9 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if ((c === null || c.kind === 'query') && toPerson(r, ctx)) return false;
   if (r.ids.some((e) => e.how === 'own' || e.how === 'typo')) return true;
   // A command or a case id first (收到 K7Q2, K7Q2 有结果了吗, X6CU 我这边督办).
+  // 请问 X6CU 有人上门了没有: a polite opening, then the case.
+  const opening = /^\s*(?:请问|问下|问一下|麻烦问下)?\s*/u.exec(r.body)![0].length;
+  if (r.ids.some((e) => e.start === opening && e.how !== 'unknown')) return true;
   const head = r.toks.find((t) => t.t !== 'particle' && t.t !== 'filler');
   if (head && (head.t === 'id' || ((head.t === 'kw' || head.t === 'weak') && atHead(r.toks, head)))) return true;
   const second = r.toks.filter((t) => t.t !== 'particle' && t.t !== 'filler')[1];
@@ -107,6 +112,8 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (c?.kind === 'reassign' && r.ids.some((e) => e.id === c.caseId)) return true;
   if (c && ctx.pushIsLatest && caseOf(c) !== null && caseOf(c) === ctx.openCases[0]?.id) return true;
   if (OUTREACH_KEYWORD.test(r.body) || (c && (c.kind === 'outreach' || c.kind === 'withdraw') && ctx.room === 'volunteers')) return true;
+  // 培训通知：…讲怎么用哨兵: an announcement is read by people.
+  if (ANNOUNCEMENT.test(r.body)) return false;
   // 我还有几件没办完, 辖区目前情况如何, 今天全社区多少单, 能看下帮助吗: a request only the bot answers.
   if (c && (c.kind === 'mine' || c.kind === 'stats' || c.kind === 'help') && r.toks.some((t) => t.t === 'kw' && t.kind === c.kind)) return true;
   return readFreeForm(r, false) !== null;

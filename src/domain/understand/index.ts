@@ -94,6 +94,9 @@ function unasserted(d: Decision, r: Reading, text: string, ctx: UnderstandContex
     return guard(live.kind === 'act' ? { kind: 'act', command: (base as typeof live).command } : live, rl, ctx);
   }
   const checked = guard(base, rb, ctx);
+  // 赵督导说 X6CU 要督办 大家上点心: someone else's words relayed to the group are for the group.
+  const toBot = ctx.room === 'private' || ctx.mention || rb.mentionsBot || ctx.quote?.from === 'bot' || ctx.pushIsLatest || rb.ids.some((e) => e.how === 'own');
+  if (checked.kind === 'confirm' || (checked.kind === 'act' && !toBot)) return toBot ? checked : IGNORE;
   if (checked.kind !== 'act') return checked;
   return { kind: 'confirm', command: checked.command, prompt: promptFor(checked.command) };
 }
@@ -103,7 +106,7 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   const word = compact(r.body);
   if (ctx.pendingConfirmation && !r.question && !r.softQuestion) {
     // 1, 回复1, 1 对, 对 确认, 2 不是这个: the digit first decides, or every word agrees.
-    const reply = r.body.replace(/^回复\s*/u, '');
+    const reply = r.body.replace(/^回复?\s*/u, '');
     const words = reply.split(/[\s\p{P}]+/u).filter((w) => w !== '');
     const all = (list: readonly string[]) => words.length > 0 && words.every((w) => list.includes(w.toLowerCase()));
     if (CONFIRM_YES.includes(word) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES)) return { kind: 'act', command: { kind: 'confirm_yes' } };
@@ -114,7 +117,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   if (ctx.role === 'stranger') return stranger(text, ctx);
 
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
-  const withdraw = WITHDRAW.has(word) || (r.ids.length === 0 && (word.startsWith('撤回') || word.endsWith('撤回')));
+  // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
+  const withdraw = WITHDRAW.has(word) || (r.ids.length === 0 && (word.startsWith('撤回') || word.endsWith('撤回') || /(?:宣传|登记|记录|那条|上一条|刚才).{0,6}撤回/u.test(word)));
   if (outreachPlace && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
   if (outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion) {
     const { keyword, parsed } = readOutreach(r.body);

@@ -11,7 +11,9 @@ import type { Reading } from './read.js';
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 const W = ON_THE_WAY;
 const START = `^(?:${alt(W.pointers)})?(?:${alt(W.subjects)})?(?:${alt(W.adverbs)})*`;
-const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!家|不|没)`, 'u');
+const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!不|没)`, 'u');
+/** 我到家了, 到时候再说, 去年: not going to the case. */
+const HOME = /[到回]家|到(?:底|时|现在|点)|去年/u;
 const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');
 /** 马上, 这就: now, said alone. */
 const NOW_ALONE = new RegExp(`^(?:${alt(W.adverbs)})+$`, 'u');
@@ -25,5 +27,5 @@ const UNDONE = new RegExp(`(?:${ACK_UNDONE.join('|')})`, 'u');
 export function onTheWay(r: Reading): boolean {
   if (r.question || r.softQuestion) return false;
   const clauses = r.clean.split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
-  return clauses.some((c) => !UNDONE.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));
+  return clauses.some((c) => !UNDONE.test(c) && !HOME.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));
 }

@@ -71,7 +71,7 @@ const DROPPED = new RegExp(`^\\s*(?:${COMMAND_DROPPED.join('|')})`, 'u');
  * clause (反馈了没 我这边要报分局), a clause-final 不 after a modal (今天能办结不).
  */
 const A_NOT_A = /(\p{Script=Han})[不没]\1/u;
-const CLAUSE_ASKS = /了没有?(?=\s|$)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
+const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
 /** WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. */
 const EMOJI_CODE = /\[[\p{Script=Han}A-Za-z]{1,4}\]/gu;
 
@@ -108,7 +108,8 @@ function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; vis
  */
 export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[] }, botName = '', blank: readonly Governed[] = []): Reading {
   const u = readUtterance(raw, botName);
-  const said = u.body.replace(EMOJI_CODE, (m) => ' '.repeat(m.length)).trim();
+  // [OK] and [强] are WeChat's 👌 and 👍 typed as text; other codes ([抱拳], [玫瑰]) say nothing.
+  const said = u.body.replace(EMOJI_CODE, (m) => (/^\[(?:OK|ok)\]$/u.test(m) ? '👌' : m === '[强]' ? '👍' : ' '.repeat(m.length))).trim();
   const spans = governedSpans(said);
   // Blanking keeps positions, so tokens still point into the text as typed.
   u.body = blankSpans(said, spans, blank);
@@ -131,7 +132,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       toks.push(word);
     } else if ((t.t === 'kw' && t.kind === 'ack') || t.t === 'weak') {
       // 我去不了: not on the way at all.
-      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) ? word : t);
+      // 我先接孩子: 接 with an object of its own takes something else.
+      const otherObject = /接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end));
+      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject ? word : t);
     } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
       dropped = true;
       toks.push(word);

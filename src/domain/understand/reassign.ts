@@ -96,6 +96,9 @@ export function pickTarget(body: string, mentions: string[], members: Members): 
     if (score > 0 && (!best || score >= best.score)) best = { name: n.name, score, index: n.index };
   }
   if (best) return { name: best.name };
+  // P7NC 刘网格离得最近 让他去: 他 after a cue, and one member named.
+  const named0 = namesIn(body, members);
+  if (/(?<!不|别)(?:让|叫|由|给)(?:他|她)(?:去|来|负责|跟进|处理|接)/u.test(body) && new Set(named0.map((n) => n.name)).size === 1) return { name: named0[0]!.name };
   const cue = ANY_CUE.test(body) && !NOT.test(body.replace(/\s+/gu, ''));
   const named = namesIn(body, members);
   if ((cue || toYou(body)) && mentions.length > 0) {

@@ -61,7 +61,7 @@ const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000
 /** A loss said without a figure: 大几千, 好几万, 几千块, 上万. */
 const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(?:块|元)?|十几|几十/u;
 /** Words that make any figure in the message an estimate. */
-const HEDGE = /好像|估计|大概|可能|差不多|左右|出头|上下|约/u;
+const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下|约/u;
 
 type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean };
 

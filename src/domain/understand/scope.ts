@@ -42,9 +42,9 @@ const BOUNDARY = /[\s\p{P}\p{S}]/u;
 /** Skipped right after a marker: separators and case ids (他说: 已经转了, 如果 Q7RT 还打不通). */
 const LEADING = /^(?:[\s\p{P}\p{S}]|[A-Za-z0-9]+)*/u;
 
-function sentenceStart(text: string, at: number): number {
+function clauseStart(text: string, at: number): number {
   let i = at;
-  while (i > 0 && !SENTENCE_END.test(text[i - 1]!)) i--;
+  while (i > 0 && !BOUNDARY.test(text[i - 1]!)) i--;
   return i;
 }
 
@@ -75,8 +75,8 @@ export function governedSpans(text: string): Span[] {
       const start = m.index;
       const after = start + m[0].length;
       if (kind === 'suppose') {
-        // 被骗了的话就报警: 的话 closes a supposition that began with the sentence.
-        spans.push(m[0] === '的话' ? { kind, start: sentenceStart(text, start), end: sentenceEnd(text, after) } : { kind, start, end: sentenceEnd(text, after) });
+        // 被骗了的话就报警, 劝不住的话 就报警: 的话 closes a supposition that began with its clause.
+        spans.push(m[0] === '的话' ? { kind, start: clauseStart(text, start), end: clauseEnd(text, after) } : { kind, start, end: sentenceEnd(text, after) });
       } else spans.push({ kind, start, end: clauseEnd(text, after) });
     }
   }
