@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './domain/duration.js';
+import type { EscalationPolicy } from './domain/escalation.js';
 import { isCronExpression } from './domain/shifts.js';
-import { CHAIN_ROLES, LEVELS, ROLES, ROOM_PURPOSES, UNIT_KINDS, type Level, type Org } from './domain/types.js';
+import { CHAIN_ROLES, LEVELS, ROLES, ROOM_PURPOSES, UNIT_KINDS, type Level, type Member, type Org } from './domain/types.js';
 
 /** A configuration problem the deployer can fix; `problems` has one line per bad field. */
 export class ConfigError extends Error {
@@ -35,7 +36,10 @@ const levelPolicy = z.strictObject({
   /** Steps due in these local hours wait until they end (medium and low only). */
   quietHours: z.strictObject({ from: clock, to: clock }).optional(),
 });
-export type LevelPolicy = z.output<typeof levelPolicy>;
+/** One level's escalation policy: the domain's type, which the schema's output satisfies. */
+export type LevelPolicy = EscalationPolicy;
+const _policyFits: (p: z.output<typeof levelPolicy>) => EscalationPolicy = (p) => p;
+void _policyFits;
 
 const ms = (s: string): number => parseDuration(s)!;
 /** Default escalation policy from DESIGN.md ("Escalation policy"). */
@@ -162,7 +166,24 @@ const profileSchema = z
     alerts: alertsSchema.optional(),
     backup: backupSchema.optional(),
     org: orgSchema,
-  });
+  })
+  // What the rest of the code sees: every level's policy filled in, `false` read as null,
+  // bind codes in capitals. `Profile` is inferred from this, never written by hand.
+  .transform((p) => ({
+    bot: p.bot,
+    timezone: p.timezone,
+    shifts: p.shifts,
+    policy: Object.fromEntries(LEVELS.map((l) => [l, p.policy[l] ?? DEFAULT_POLICY[l]])) as Record<Level, LevelPolicy>,
+    outreach: { remindAt: p.outreach.remindAt || null, remindWeekends: p.outreach.remindWeekends, ranking: p.outreach.ranking || null },
+    retention: p.retention,
+    alerts: p.alerts ?? null,
+    backup: p.backup ?? null,
+    org: {
+      units: p.org.units,
+      rooms: p.org.rooms,
+      members: p.org.members.map((m): Member => ({ name: m.name, role: m.role, unit: m.unit, ...(m.bindCode ? { bindCode: m.bindCode.toUpperCase() } : {}) })),
+    } satisfies Org,
+  }));
 
 type Loose = Record<string, unknown>;
 const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? (x as Loose) : {})) : []);
@@ -224,17 +245,8 @@ function orgReferenceProblems(rawOrg: unknown): string[] {
   return problems;
 }
 
-export interface Profile {
-  bot: { name: string; sendInterval: number };
-  timezone: string;
-  shifts: { boundaries: string };
-  policy: Record<Level, LevelPolicy>;
-  outreach: { remindAt: string | null; remindWeekends: boolean; ranking: string | null };
-  retention: { personalDataFor: number };
-  alerts: AlertsConfig | null;
-  backup: BackupConfig | null;
-  org: Org;
-}
+/** A validated profile (bots/*.yaml), as the schema's transform returns it. */
+export type Profile = z.output<typeof profileSchema>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -288,22 +300,7 @@ export function parseProfile(raw: unknown, source = 'profile'): Profile {
   const r = profileSchema.safeParse(raw);
   const refs = orgReferenceProblems(raw && typeof raw === 'object' ? (raw as Loose).org : undefined);
   if (!r.success || refs.length) throw new ConfigError(source, [...(r.success ? [] : problemsOf(r.error)), ...refs]);
-  const p = r.data;
-  return {
-    bot: p.bot,
-    timezone: p.timezone,
-    shifts: p.shifts,
-    policy: Object.fromEntries(LEVELS.map((l) => [l, p.policy[l] ?? DEFAULT_POLICY[l]])) as Record<Level, LevelPolicy>,
-    outreach: { remindAt: p.outreach.remindAt || null, remindWeekends: p.outreach.remindWeekends, ranking: p.outreach.ranking || null },
-    retention: p.retention,
-    alerts: p.alerts ?? null,
-    backup: p.backup ?? null,
-    org: {
-      units: p.org.units,
-      rooms: p.org.rooms,
-      members: p.org.members.map((m) => ({ ...m, bindCode: m.bindCode?.toUpperCase() })),
-    },
-  };
+  return r.data;
 }
 
 /** Reads and validates a profile YAML file. */

@@ -9,7 +9,6 @@ import { caseHeadline, dispatchPrivateText, reopenedGroupText } from '../domain/
 import type { Method, Result, Transition } from '../domain/case-machine.js';
 import type { ChatOut, Recipient } from '../domain/messages.js';
 import type { OrgIndex } from '../domain/org.js';
-import { routeLead } from '../domain/lead.js';
 import type { Level } from '../domain/types.js';
 import { appendEvent, caseById, caseFacts, type CaseRow, type Tx } from '../store/cases.js';
 import { memberById, memberByName } from '../store/org.js';
@@ -77,11 +76,11 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
       appendEvent(tx, c.id, at, 'reassigned', actor.name, { from, to: to.name, ackDueAt }, messageId);
       const after = caseById(tx, c.id)!;
       const recipient: Recipient = { name: to.name, wechatId: to.wechatId };
-      const room = routeLead(ctx.org, { unit: c.unitCode, assignee: null });
+      const room = ctx.org.taskRoom(c.unitCode);
       const facts = caseFacts(after);
-      if (room.ok) {
+      if (room) {
         extra.push({
-          room: room.room.topic,
+          room: room.topic,
           mentions: [recipient],
           text: `${caseHeadline(after.level as Level, c.id, '转派')} 请接手\n${formatDurationZh(ackDueAt - at)}内（${formatClock(ackDueAt, at, ctx.timezone)}前）回复“收到 ${c.id}”，完整信息已私聊发您。`,
           meta: { caseId: c.id, kind: 'dispatch' },

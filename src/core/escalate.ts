@@ -8,7 +8,6 @@ import { and, eq, inArray, lte, ne } from 'drizzle-orm';
 import { effectiveChain, nextStep } from '../domain/escalation.js';
 import { batchReminderText, escalationText, reminderText } from '../domain/escalation-replies.js';
 import type { ChatOut, Recipient } from '../domain/messages.js';
-import { routeLead } from '../domain/lead.js';
 import { PRIORITY, type ChainRole, type Level, type Member } from '../domain/types.js';
 import { appendEvent, caseById, caseFacts, OPEN_STATUSES, type CaseRow, type Tx } from '../store/cases.js';
 import { memberById, memberByName } from '../store/org.js';
@@ -32,7 +31,7 @@ function chainFor(ctx: PolicyContext, c: CaseRow): ChainRole[] {
 function stepOf(ctx: PolicyContext, c: CaseRow) {
   const policy = ctx.policy[c.level as Level];
   return nextStep(
-    { level: c.level as Level, status: c.status, ackDueAt: c.ackDueAt, resolveDueAt: c.resolveDueAt, phaseStep: c.phaseStep, supervisedAt: c.supervisedAt },
+    { status: c.status, ackDueAt: c.ackDueAt, resolveDueAt: c.resolveDueAt, phaseStep: c.phaseStep, supervisedAt: c.supervisedAt },
     policy,
     chainFor(ctx, c),
     ctx.timezone,
@@ -106,13 +105,12 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
       const to = recipient(tx, target);
       if (step.role === 'assignee') {
         const text = batch.length > 1 ? batchReminderText(late) : reminderText(late[0]!);
-        const room = routeLead(deps.org, { unit: c.unitCode, assignee: null });
-        if (room.ok) outs.push({ room: room.room.topic, mentions: [to], text, meta: { caseId, kind: 'reminder' } });
+        const room = deps.org.taskRoom(c.unitCode);
+        if (room) outs.push({ room: room.topic, mentions: [to], text, meta: { caseId, kind: 'reminder' } });
         outs.push({ to, text });
       } else {
         const text = escalationText(late[0]!);
-        const lineage = new Set(deps.org.lineage(c.unitCode).map((u) => u.code));
-        const room = deps.org.org.rooms.find((r) => r.purpose === 'supervision' && lineage.has(r.unit) && deps.org.roomMembers(r).some((m) => m.name === target.name));
+        const room = deps.org.supervisionRoom(c.unitCode, target.name);
         if (room) outs.push({ room: room.topic, mentions: [to], text, meta: { caseId, kind: 'reminder' } });
         outs.push({ to, text });
       }
@@ -148,7 +146,7 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
 
 /** Other cases of the same assignee, in the same task room, whose assignee reminder is due now too. */
 function dueAssigneeReminders(tx: Tx, ctx: PolicyContext, c: CaseRow, at: number): { c: CaseRow; step: NonNullable<ReturnType<typeof stepOf>> }[] {
-  const room = routeLead(ctx.org, { unit: c.unitCode, assignee: null });
+  const room = ctx.org.taskRoom(c.unitCode);
   const candidates = tx
     .select()
     .from(cases)
@@ -157,8 +155,8 @@ function dueAssigneeReminders(tx: Tx, ctx: PolicyContext, c: CaseRow, at: number
   const out: { c: CaseRow; step: NonNullable<ReturnType<typeof stepOf>> }[] = [];
   for (const other of candidates) {
     const step = stepOf(ctx, other);
-    const otherRoom = routeLead(ctx.org, { unit: other.unitCode, assignee: null });
-    if (step && step.role === 'assignee' && step.at <= at + EARLY_TOLERANCE_MS && room.ok && otherRoom.ok && otherRoom.room.topic === room.room.topic) out.push({ c: other, step });
+    const otherRoom = ctx.org.taskRoom(other.unitCode);
+    if (step && step.role === 'assignee' && step.at <= at + EARLY_TOLERANCE_MS && room !== null && otherRoom?.topic === room.topic) out.push({ c: other, step });
   }
   return out;
 }

@@ -221,9 +221,9 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
     const to = recipient(tx, assigneeName);
     const priority = PRIORITY[after.level as Level];
     if (to.wechatId) addOutboxMessage(tx, makeKey('merge', caseId, lead.externalId, 'private'), { to, text: repeatWarningText(facts, lead, raised ? oldLevel : null, acknowledged, at, deps.timezone) }, priority, at, caseId);
-    const room = routeLead(deps.org, { unit: after.unitCode, assignee: null });
-    if (raised && room.ok) {
-      addOutboxMessage(tx, makeKey('merge', caseId, lead.externalId, 'group'), { room: room.room.topic, mentions: [to], text: levelRaisedGroupText(facts, oldLevel, at, deps.timezone) }, priority, at, caseId);
+    const room = deps.org.taskRoom(after.unitCode);
+    if (raised && room) {
+      addOutboxMessage(tx, makeKey('merge', caseId, lead.externalId, 'group'), { room: room.topic, mentions: [to], text: levelRaisedGroupText(facts, oldLevel, at, deps.timezone) }, priority, at, caseId);
     }
   } else {
     deps.log.warn({ caseId }, 'merged lead into a case without an assignee');
@@ -247,7 +247,6 @@ function tellLeadUnbound(deps: IntakeDeps, tx: Tx, caseId: string, level: Level,
     addOutboxMessage(tx, makeKey('unbound', caseId, 'lead'), { to, text }, PRIORITY[level], at, caseId);
     return;
   }
-  const lineage = new Set(deps.org.lineage(unit).map((u) => u.code));
-  const room = deps.org.org.rooms.find((r) => r.purpose === 'supervision' && lineage.has(r.unit) && deps.org.roomMembers(r).some((m) => m.name === lead.name));
+  const room = deps.org.supervisionRoom(unit, lead.name);
   if (room) addOutboxMessage(tx, makeKey('unbound', caseId, 'room'), { room: room.topic, mentions: [to], text }, PRIORITY[level], at, caseId);
 }

@@ -9,7 +9,7 @@
  * `resolveWithin` passes unresolved. Roles with nobody in the unit tree are skipped.
  */
 import { localMinutes } from './format.js';
-import type { ChainRole, Level } from './types.js';
+import type { ChainRole } from './types.js';
 
 export interface QuietHours {
   /** Local time `HH:mm` when quiet hours start, e.g. `22:00`. */
@@ -31,7 +31,6 @@ export type Phase = 'ack' | 'resolve';
 
 /** The escalation-relevant facts of a case. */
 export interface EscalationState {
-  level: Level;
   status: string;
   ackDueAt: number | null;
   resolveDueAt: number | null;
@@ -79,7 +78,7 @@ export function deferQuiet(at: number, quiet: QuietHours | undefined, tz: string
 
 /**
  * The next escalation step of a case, or null when none is due (closed, supervised, no chain left).
- * @example nextStep({ level: 'urgent', status: 'dispatched', ackDueAt: t, ... }, policy, chain, 'Asia/Shanghai')
+ * @example nextStep({ status: 'dispatched', ackDueAt: t, ... }, policy, chain, 'Asia/Shanghai')
  *   // { at: t, phase: 'ack', index: 0, role: 'assignee', repeat: false }
  */
 export function nextStep(c: EscalationState, policy: EscalationPolicy, chain: ChainRole[], tz: string): NextStep | null {

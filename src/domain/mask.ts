@@ -42,12 +42,3 @@ export function maskAddress(address: string): string {
   const chars = Array.from(a);
   return `${chars.slice(0, Math.max(1, Math.ceil(chars.length / 2))).join('')}***`;
 }
-
-/**
- * Keeps the first six (region) and last four characters of an id number.
- * @example maskIdNumber('110105199001011234') // '110105********1234'
- */
-export function maskIdNumber(id: string): string {
-  const s = id.trim();
-  return s.length > 10 ? `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}` : '*'.repeat(s.length);
-}

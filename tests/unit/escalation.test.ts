@@ -6,7 +6,6 @@ const t0 = Date.parse('2026-11-23T10:00:00+08:00');
 const m = 60_000;
 const urgent: EscalationPolicy = { ackWithin: 5 * m, resolveWithin: 30 * m, stepEvery: 5 * m, repeatEvery: 10 * m, chain: ['assignee', 'lead', 'supervisor', 'operator'] };
 const state = (over: Partial<EscalationState> = {}): EscalationState => ({
-  level: 'urgent',
   status: 'dispatched',
   ackDueAt: t0 + 5 * m,
   resolveDueAt: t0 + 30 * m,
@@ -29,7 +28,7 @@ describe('the acknowledgement phase', () => {
 
   it('stops after the last role when there is no repeat', () => {
     const high: EscalationPolicy = { ackWithin: 15 * m, resolveWithin: 2 * 60 * m, stepEvery: 15 * m, chain: ['assignee', 'lead', 'supervisor'] };
-    expect(nextStep(state({ level: 'high', phaseStep: 3 }), high, high.chain, TZ)).toBeNull();
+    expect(nextStep(state({ phaseStep: 3 }), high, high.chain, TZ)).toBeNull();
   });
 
   it('uses ackWithin as the step when stepEvery is not set', () => {
@@ -49,7 +48,7 @@ describe('the resolution phase', () => {
 describe('nothing is due', () => {
   it.each(['resolved', 'cancelled'])('for a %s case', (status) => expect(nextStep(state({ status }), urgent, urgent.chain, TZ)).toBeNull());
   it('after a supervisor took it (督办)', () => expect(nextStep(state({ supervisedAt: t0 }), urgent, urgent.chain, TZ)).toBeNull());
-  it('for a level without a chain', () => expect(nextStep(state({ level: 'low' }), { ackWithin: 24 * 60 * m, resolveWithin: 72 * 60 * m, chain: [] }, [], TZ)).toBeNull());
+  it('for a level without a chain', () => expect(nextStep(state(), { ackWithin: 24 * 60 * m, resolveWithin: 72 * 60 * m, chain: [] }, [], TZ)).toBeNull());
 });
 
 describe('roles with nobody to reach', () => {
@@ -72,7 +71,7 @@ describe('quiet hours', () => {
   });
   it('applies to a medium case’s step', () => {
     const medium: EscalationPolicy = { ackWithin: 2 * 60 * m, resolveWithin: 24 * 60 * m, stepEvery: 2 * 60 * m, chain: ['assignee', 'lead'], quietHours: quiet };
-    const late = state({ level: 'medium', ackDueAt: Date.parse('2026-11-23T22:30:00+08:00') });
+    const late = state({ ackDueAt: Date.parse('2026-11-23T22:30:00+08:00') });
     expect(nextStep(late, medium, medium.chain, TZ)?.at).toBe(Date.parse('2026-11-24T07:00:00+08:00'));
   });
 });
