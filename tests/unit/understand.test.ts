@@ -280,6 +280,11 @@ describe('safety by construction', () => {
   it.each(['Q7RT 老人去银行了', 'Q7RT 我去不了', 'Q7RT 我先接孩子', 'Q7RT 到时候再说'])('does not take %j as being on the way', (text) => {
     expect(changesState(understand(text, worker))).toBe(false);
   });
+  it('reads a contact denied as unreachable, and 还没联系上 as still under way', () => {
+    acts(understand('反馈 Q7RT 未能联系上', worker), { kind: 'report', result: 'unreachable' });
+    expect(changesState(understand('反馈 Q7RT 没有没接通', worker))).toBe(false);
+    expect(understand('Q7RT 还没联系上 继续打', { ...worker, openCases: [{ ...worker.openCases[0]!, acknowledged: true }] })).toEqual({ kind: 'ignore' });
+  });
   it('refuses a 转派 to a volunteer', () => {
     expect(understand('转派 X6CU @孙志愿', withRoster)).toMatchObject({ kind: 'refuse', reason: 'unknown_member' });
   });

@@ -58,6 +58,8 @@ const DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 
 /** 十几万 = about 150000, 十来万 = about 100000, 两万出头 = about 20000. */
 const TEENS = /十(几|来)(万|千|百)?/u;
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
+/** A negation, then making contact: 未能联系上, 没打通, 没见到人 (还没联系上 is still under way). */
+const CONTACT_FAILED = /(?<![还尚仍没不未有非])(?:没能|未能|没有|没|未)(?:联系上|联系到|接通|打通|见到人|找到人|见着人)/u;
 /** A loss said without a figure: 大几千, 好几万, 几千块, 上万. */
 const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(?:块|元)?|十几|几十/u;
 /** Words that make any figure in the message an estimate. */
@@ -107,7 +109,9 @@ export function readOutcome(r: Reading): Outcome | null {
   const lossWord = r.toks.some((t) => t.t === 'loss');
   const moneyGone = amount !== null && (lossWord || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
   // 损失7000 已报警: the loss decides; 已报警 goes along with it.
-  let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : reported ? 'reported' : null);
+  // 未能联系上, 没打通, 没见到人: a contact denied is an attempt that failed.
+  const contactFailed = main === undefined && !r.negated.includes('unreachable') && CONTACT_FAILED.test(r.clean);
+  let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : contactFailed ? 'unreachable' : reported ? 'reported' : null);
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
   if (result === null) return null;
   const said = new Set(results.map((t) => t.result));
@@ -126,7 +130,7 @@ export function readOutcome(r: Reading): Outcome | null {
     alsoReported: reported && result !== 'reported',
     conflicting: conflicting(results, methods, reported) || (said.has('defrauded') && said.has('dissuaded')),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
-    inferred: main === undefined && !reported && !lossWord,
+    inferred: main === undefined && !reported && !lossWord && !contactFailed,
     badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true && !vague,
     tooBig: result === 'defrauded' && amount?.tooBig === true,
   };
