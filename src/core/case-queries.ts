@@ -1,4 +1,5 @@
 /** Read-only answers for chat: my open cases, a case's status, live numbers of a unit. */
+import { OPEN_STATUSES_SQL } from '../domain/vocabulary.js';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { RESULT_ZH, type Result, type Status } from '../domain/case-machine.js';
 import { caseStatusText, myCasesText, replies, statsText } from '../domain/converse-replies.js';
@@ -65,7 +66,7 @@ export function liveStats(tx: Tx, org: OrgIndex, member: Member, now: number, tz
   const s = compileSummaries(org, from, now, readShiftRows(tx, from, now)).get(member.unit)!;
   // Open cases only, through the status index: the cost does not grow with closed history.
   const overdue = tx.get<{ n: number }>(sql`select count(*) as n from cases indexed by cases_status_deadline_idx
-    where status in ('new', 'dispatched', 'acknowledged')
+    where status in ${sql.raw(OPEN_STATUSES_SQL)}
       and unit_code in (${sql.join(units.map((u) => sql`${u}`), sql`, `)})
       and ((status in ('new', 'dispatched') and ack_due_at < ${now}) or (status = 'acknowledged' and resolve_due_at < ${now}))`).n;
   return statsText(org.unit(member.unit)?.name ?? member.unit, formatClock(from, now, tz), {

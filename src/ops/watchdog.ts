@@ -12,6 +12,7 @@
  * while it lasts, and once more ("已恢复") when it clears. `heartbeatUrl` is fetched every
  * `heartbeatEvery`, so an outside watcher notices when the whole service is gone.
  */
+import { OPEN_STATUSES_SQL } from '../domain/vocabulary.js';
 import type Database from 'better-sqlite3';
 import type { AlertsConfig } from '../config.js';
 import type { Log } from '../log.js';
@@ -49,7 +50,7 @@ interface Reading {
 
 /** A late step counts as an incident for this long after it fired. */
 const LATE_WINDOW_MS = 10 * 60_000;
-const OPEN = `('new', 'dispatched', 'acknowledged', 'reopened')`;
+const OPEN = OPEN_STATUSES_SQL;
 
 /** `2 分 5 秒`, `45 秒`, `1 小时 3 分`. */
 export function zhDuration(ms: number): string {

@@ -10,7 +10,9 @@ export type { Tx };
 export type CaseRow = typeof cases.$inferSelect;
 
 /** Statuses of a case that still needs someone (DESIGN.md "The case"). */
-export const OPEN_STATUSES = ['new', 'dispatched', 'acknowledged'] as const;
+import { OPEN_STATUSES } from '../domain/vocabulary.js';
+
+export { OPEN_STATUSES };
 
 export function caseFacts(row: CaseRow): CaseFacts {
   return {

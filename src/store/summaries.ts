@@ -1,4 +1,5 @@
 /** Reading a shift window with SQL aggregates, and storing summaries (upsert by unit and window). */
+import { OPEN_STATUSES_SQL } from '../domain/vocabulary.js';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Result } from '../domain/case-machine.js';
 import type { ShiftRows, ShiftSummary } from '../domain/summary.js';
@@ -29,11 +30,11 @@ export function readShiftRows(db: Db | Tx, from: number, to: number): ShiftRows 
   const open = all<{ unit: string; caseId: string; level: Level; assignee: string | null; createdAt: number; status: string; overdue: number }>(sql`
     select c.unit_code as unit, c.id as caseId, c.level as level, m.name as assignee, c.created_at as createdAt,
       case when (c.acknowledged_at is null or c.acknowledged_at > ${to}) then c.ack_due_at < ${to} else c.resolve_due_at < ${to} end as overdue,
-      case when c.status in ('new','dispatched','acknowledged') then c.status
+      case when c.status in ${sql.raw(OPEN_STATUSES_SQL)} then c.status
            when c.acknowledged_at is not null and c.acknowledged_at <= ${to} then 'acknowledged' else 'dispatched' end as status
     from cases c left join members m on m.id = c.assignee_id
     where c.created_at <= ${to} and c.id in (
-      select id from cases where status in ('new','dispatched','acknowledged')
+      select id from cases where status in ${sql.raw(OPEN_STATUSES_SQL)}
       union all select id from cases where resolved_at > ${to}
       union all select id from cases where cancelled_at > ${to})`);
   const outreach = all<{ unit: string; events: number; people: number; installs: number }>(sql`
