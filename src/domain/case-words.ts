@@ -206,6 +206,11 @@ export const ON_THE_WAY = {
   /** How: 骑电驴, 开车, 打车, 坐公交. */
   means: ['骑', '开', '坐', '打车', '走路'],
   verbs: ['赶过去', '赶去', '赶', '过去', '去', '到', '出门', '出发', '上门', '跑', '下楼', '联系', '打电话', '打个电话', '处理', '瞅', '收着'],
+  /**
+   * What may follow 去 when the sender goes to the case (我去看看, 马上去现场, 我去一趟); any other
+   * word makes it another errand (我去开个会, 我去趟厕所, 我去接孩子).
+   */
+  errandFree: ['看', '一趟', '了', '吧', '啦', '啊', '处理', '现场', '那', '他', '她', '老人', '核实', '劝', '上门', '瞅', '瞧', '联系', '跟进', '走访', '见', '找', '落实', '办', '过去', '接', '盯', '的路上'],
   /** Verbs that take a case only when nothing follows (我接了, not 我接孩子): 领了, 认了, 包了. */
   taking: ['接', '领', '认', '包'],
 } as const;

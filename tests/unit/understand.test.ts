@@ -285,6 +285,12 @@ describe('safety by construction', () => {
     expect(changesState(understand('反馈 Q7RT 没有没接通', worker))).toBe(false);
     expect(understand('Q7RT 还没联系上 继续打', { ...worker, openCases: [{ ...worker.openCases[0]!, acknowledged: true }] })).toEqual({ kind: 'ignore' });
   });
+  it.each(['我去开个会', '我去趟厕所', '我先接孩子'])('does not take another errand right after the push as an acknowledgement: %j', (text) => {
+    expect(changesState(understand(text, { ...worker, pushIsLatest: true }))).toBe(false);
+  });
+  it.each(['我去看看', '我去一趟', '马上去现场'])('still takes %j right after the push', (text) => {
+    acts(understand(text, { ...worker, pushIsLatest: true }), { kind: 'ack', caseId: 'Q7RT' });
+  });
   it('refuses a 转派 to a volunteer', () => {
     expect(understand('转派 X6CU @孙志愿', withRoster)).toMatchObject({ kind: 'refuse', reason: 'unknown_member' });
   });

@@ -12,12 +12,23 @@ const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a
 const W = ON_THE_WAY;
 const START = `^(?:${alt(W.pointers)})?(?:${alt(W.subjects)})?(?:${alt(W.adverbs)})*`;
 const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!不|没)`, 'u');
+/** 去 then another errand, in the same clause: 我去开个会, 我去趟厕所. */
+const ERRAND = new RegExp(`去(?!$|${alt(W.errandFree)})\\p{Script=Han}`, 'u');
 /** 我到家了, 到时候再说, 去年: not going to the case. */
 const HOME = /[到回]家|到(?:底|时|现在|点)|去年/u;
 const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');
 /** 马上, 这就: now, said alone. */
 const NOW_ALONE = new RegExp(`^(?:${alt(W.adverbs)})+$`, 'u');
 const UNDONE = new RegExp(`(?:${ACK_UNDONE.join('|')})`, 'u');
+
+/**
+ * True when the words right after 去 name another errand (开个会, 趟厕所, 接孩子), not the case.
+ * @example errand('开个会') // true
+ * @example errand('看看') // false
+ */
+export function errand(after: string): boolean {
+  return ERRAND.test(`去${after}`);
+}
 
 /**
  * True when one clause of the message says the sender is going to, or taking, the case.
@@ -27,5 +38,5 @@ const UNDONE = new RegExp(`(?:${ACK_UNDONE.join('|')})`, 'u');
 export function onTheWay(r: Reading): boolean {
   if (r.question || r.softQuestion) return false;
   const clauses = r.clean.split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
-  return clauses.some((c) => !UNDONE.test(c) && !HOME.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));
+  return clauses.some((c) => !UNDONE.test(c) && !HOME.test(c) && !ERRAND.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));
 }

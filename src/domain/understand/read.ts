@@ -7,6 +7,7 @@ import type { Result } from '../case-machine.js';
 import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
 import { readUtterance } from '../grammar.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
+import { errand } from './on-the-way.js';
 import { blankSpans, governedSpans, type Governed } from './scope.js';
 import type { OpenCase } from './types.js';
 
@@ -133,7 +134,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     } else if ((t.t === 'kw' && t.kind === 'ack') || t.t === 'weak') {
       // 我去不了: not on the way at all.
       // 我先接孩子: 接 with an object of its own takes something else.
-      const otherObject = /接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end));
+      const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end)));
       toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject ? word : t);
     } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
       dropped = true;
