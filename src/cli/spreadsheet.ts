@@ -42,7 +42,7 @@ export async function readRows(path: string): Promise<string[][] | (string | num
   if (!sheet) return [];
   const rows: (string | number | null)[][] = [];
   // exceljs computes columnCount by looking at every row: read it once, not once per cell
-  // (that made a 10,000-row import take 30 s; issue 14).
+  // (that made a 10,000-row import take 30 s).
   const columns = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const cells: (string | number | null)[] = [];

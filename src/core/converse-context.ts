@@ -1,5 +1,5 @@
 /**
- * What the understanding step needs besides the text (issue 13): who is speaking, where, their
+ * What the understanding step needs besides the text: who is speaking, where, their
  * open cases, which ids in the message exist and may be seen, what a quote points at, whether
  * the bot's push is the message right before, and whether a confirmation waits. Read from
  * SQLite inside the conversation's transaction; plain data out.

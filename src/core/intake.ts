@@ -70,7 +70,7 @@ function logTaken(log: Log, results: IntakeResult[]): void {
 /**
  * Fair-routing inputs of one request: each member's open cases and last assignment, read once
  * in the request's transaction and kept current as its leads are assigned, so a batch of
- * 1,000 counts each worker's open cases once, not 1,000 times (issue 14). Exact: nothing else
+ * 1,000 counts each worker's open cases once, not 1,000 times. Exact: nothing else
  * writes while the transaction holds the database.
  */
 interface RoutingMemo {
@@ -129,7 +129,7 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingM
   const id = newCaseId(tx, deps.random);
   const member = memberByName(tx, assignee.name)!;
   const ackDueAt = at + policy.ackWithin;
-  // The row is built here and written once: nothing is read back (issue 14).
+  // The row is built here and written once: nothing is read back.
   const row: CaseRow = {
     id,
     externalId: lead.externalId,
@@ -190,7 +190,7 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
 
   const acknowledged = before.status === 'acknowledged';
   if (raised) {
-    // The higher level's clocks start now (issue 4: "restarting that level's clocks").
+    // The higher level's clocks start now: the repeat warning restarts that level's clocks.
     const policy = deps.policy[lead.level];
     const ackDueAt = acknowledged ? before.ackDueAt : at + policy.ackWithin;
     const resolveDueAt = at + policy.resolveWithin;

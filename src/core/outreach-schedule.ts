@@ -1,6 +1,6 @@
 /**
- * Scheduled outreach messages: the daily reminder to those who logged nothing today (issue 8;
- * off on weekends unless configured) and the weekly ranking by community for supervision rooms.
+ * Scheduled outreach messages: the daily reminder to those who logged nothing today
+ * (off on weekends unless configured) and the weekly ranking by community for supervision rooms.
  * Deterministic outbox keys make each post happen once per room and day/week.
  */
 import type { CoreContext } from './ports.js';

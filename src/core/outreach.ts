@@ -1,5 +1,5 @@
 /**
- * Outreach logs from chat (issue 8): `宣传 …` is stored and confirmed with what was understood,
+ * Outreach logs from chat: `宣传 …` is stored and confirmed with what was understood,
  * `撤回` withdraws the sender's last log within 10 minutes, and a photo sent right after a log
  * counts on that log. Runs inside the conversation's transaction.
  */

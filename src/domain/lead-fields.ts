@@ -1,5 +1,5 @@
 /**
- * Strict readers for the fields of a lead (issue 11, finding 2): each takes the raw JSON or
+ * Strict readers for the fields of a lead (finding 2): each takes the raw JSON or
  * spreadsheet value and returns the normalised value or the reason it is refused. Nothing is
  * coerced to text: an object, array, boolean or null is never turned into "[object Object]",
  * "1,2", "true" or "null", because two different victims would then share one external id.

@@ -119,7 +119,7 @@ function leadSchema(org: OrgIndex) {
   });
 }
 
-/** Building the schema costs more than checking a lead with it: one per org (issue 14). */
+/** Building the schema costs more than checking a lead with it: one per org. */
 const schemas = new WeakMap<OrgIndex, ReturnType<typeof leadSchema>>();
 function schemaFor(org: OrgIndex): ReturnType<typeof leadSchema> {
   let schema = schemas.get(org);

@@ -1,4 +1,4 @@
-/** The weekly outreach ranking by community, and the reminder to log (issue 8). Pure. */
+/** The weekly outreach ranking by community, and the reminder to log. Pure. */
 import type { OrgIndex } from './org.js';
 
 export interface UnitTotals {

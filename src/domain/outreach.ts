@@ -1,5 +1,5 @@
 /**
- * Outreach logs (宣传台账, issue 8): one chat line → a typed log or a typed refusal. Pure,
+ * Outreach logs (宣传台账): one chat line → a typed log or a typed refusal. Pure,
  * never throws.
  *
  * `宣传 <地点> <形式> <N>人 [装APP <N>] [对象 <群体>] [备注…]`, fields in any order. A message

@@ -1,5 +1,5 @@
 /**
- * Shift summary arithmetic (issue 7): per unit, the figures of a shift window, where a parent's
+ * Shift summary arithmetic: per unit, the figures of a shift window, where a parent's
  * figures are the sum of its subtree. Pure: rows read by SQL aggregates in, summaries out.
  * Percentiles use the nearest-rank method (p50 of [1,2,3,4] is 2).
  */

@@ -1,5 +1,5 @@
 /**
- * Sandbox fault controls (issue 11): log the bot out and back in, make its sends fail or
+ * Sandbox fault controls: log the bot out and back in, make its sends fail or
  * crawl, so operators can rehearse an outage and tests can drive one.
  *
  * - `GET  /sandbox/faults` → the state (`SandboxFaults`)

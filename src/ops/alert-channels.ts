@@ -1,5 +1,5 @@
 /**
- * Alert channels of the watchdog (issue 15): a WeCom group robot, a DingTalk custom robot
+ * Alert channels of the watchdog: a WeCom group robot, a DingTalk custom robot
  * (optionally signed), and a generic JSON webhook. None of them goes through the bot's WeChat
  * account, so they still speak when that account is logged out or banned.
  *

@@ -1,5 +1,5 @@
 /**
- * Backups of the SQLite file while the service runs (issue 15): SQLite's online backup API
+ * Backups of the SQLite file while the service runs: SQLite's online backup API
  * (better-sqlite3 `backup()`) copies a consistent snapshot page by page and lets the service
  * keep writing meanwhile. The copy is written beside its target and renamed into place, so a
  * half-written file never carries the target's name. Restore: stop the service, copy the file

@@ -1,5 +1,5 @@
 /**
- * Prometheus metrics (issue 15, DESIGN "Additions": `GET /metrics`, `gridguard_…` names, no
+ * Prometheus metrics (DESIGN "Additions": `GET /metrics`, `gridguard_…` names, no
  * personal data in any label). Nothing in core reports to it: counters and histograms come from
  * tailing SQLite, the truth — `case_events` by id and the outbox by `delivered_at` — so a lead
  * imported by the CLI counts as one pushed over HTTP, and a restart loses nothing but the

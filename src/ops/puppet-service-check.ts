@@ -2,7 +2,7 @@
  * Before Wechaty starts a real account: is the puppet-service token known to the token service?
  * wechaty-token answers an unknown token or a dead network with raw stack traces, WARN lines
  * that print the token inside a URL and, in the end, an uncaught `this.listener.onError is not
- * a function` (issue 15). We ask the same question first and stop with one line that says which.
+ * a function`. We ask the same question first and stop with one line that says which.
  */
 
 /** The puppet service cannot be used; the message says why and never contains the token. */

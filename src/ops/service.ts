@@ -1,5 +1,5 @@
 /**
- * Operating the service (issue 15) as one unit for the composition root: the deployer's
+ * Operating the service as one unit for the composition root: the deployer's
  * pre-flight (a puppet-service token that resolves, Wechaty's own log lines routed through
  * ours without the token), Prometheus metrics, the watchdog, the nightly backup, and a Redis
  * outage told once (a warning when it goes, one line when it is back).

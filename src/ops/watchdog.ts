@@ -1,5 +1,5 @@
 /**
- * The watchdog (issue 15): tells people on a second channel (WeCom, DingTalk, a webhook) when
+ * The watchdog: tells people on a second channel (WeCom, DingTalk, a webhook) when
  * the service cannot do its job, because "escalation silently stopped" is what users of every
  * on-call tool complain about most. It reads the same truth as everything else: SQLite, the
  * gateway's login state, a PING to Redis.

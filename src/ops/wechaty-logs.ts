@@ -1,6 +1,6 @@
 /**
  * Wechaty and its puppets log through brolog straight to the console, in their own format, and
- * print the puppet-service token inside URLs (issue 15). Their lines go through our pino logger
+ * print the puppet-service token inside URLs. Their lines go through our pino logger
  * instead (one format, the profile's redaction) with every secret replaced by `[redacted]`.
  */
 import { Brolog } from 'brolog';

@@ -158,7 +158,7 @@ export function createTimers(o: TimersOptions): Timers {
     schedule(caseIds) {
       if (caseIds.length === 0) return Promise.resolve();
       // Requests that commit while a flush is in flight are armed together by the next one:
-      // one read and one addBulk for many cases instead of one each (issue 14).
+      // one read and one addBulk for many cases instead of one each.
       for (const id of caseIds) pending.add(id);
       return (queued ??= (async () => {
         await flushing;

@@ -34,7 +34,7 @@ const statements = new WeakMap<Database.Database, Map<string, Database.Statement
 /**
  * A prepared statement of `sql` on the connection of `db`, prepared once per connection and
  * reused: preparing (and drizzle's query building) cost more than running the hot-path
- * queries of intake, escalation and the outbox (issue 14). A statement run inside
+ * queries of intake, escalation and the outbox. A statement run inside
  * `db.transaction` belongs to that transaction, as it runs on the same connection.
  * @example statement(db, 'select id from cases where id = ?').get('K7Q2')
  */

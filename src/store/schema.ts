@@ -286,7 +286,7 @@ export const caseLeads = sqliteTable(
 
 /**
  * Who spoke last in each room, without the text: a bare 收到 counts only when the bot's
- * dispatch to that worker is the latest message from anyone else (issue 5).
+ * dispatch to that worker is the latest message from anyone else.
  */
 export const roomMessages = sqliteTable(
   'room_messages',
