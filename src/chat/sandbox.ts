@@ -14,16 +14,9 @@ import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
 import { bindMember } from '../store/org.js';
 import { appendTranscript, transcriptAfter, transcriptEntry, type TranscriptEntry } from '../store/transcript.js';
+import type { FaultChange, SayInput } from '../wire/sandbox.js';
 
-export interface SayInput {
-  from: string;
-  room?: string | undefined;
-  to?: string | undefined;
-  text: string;
-  quoteSeq?: number | undefined;
-  /** Send a photo instead of text (the transcript shows [图片]). */
-  image?: boolean | undefined;
-}
+export type { FaultChange, SayInput } from '../wire/sandbox.js';
 
 /** A 1×1 PNG: what a photo looks like to the bot in the sandbox. */
 const PHOTO_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -60,7 +53,6 @@ export interface SandboxFaults {
   failedSends: number;
 }
 
-export type FaultChange = Partial<Pick<SandboxFaults, 'failSends' | 'sendDelayMs'>>;
 
 /** The error an injected send failure throws (not WeChat's throttling answer: a plain retry). */
 export class InjectedSendError extends Error {

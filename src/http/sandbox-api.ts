@@ -4,21 +4,9 @@
  * each other).
  */
 
-/** A message said in the sandbox as a member: in a room, or privately to the bot. */
-export interface SayInput {
-  from: string;
-  room?: string | undefined;
-  to?: string | undefined;
-  text: string;
-  quoteSeq?: number | undefined;
-  image?: boolean | undefined;
-}
+import type { FaultChange, SayInput } from '../wire/sandbox.js';
 
-/** The send faults an operator can set to rehearse an outage. */
-export interface FaultChange {
-  failSends?: number | 'all' | undefined;
-  sendDelayMs?: number | undefined;
-}
+export type { FaultChange, SayInput };
 
 export interface SandboxApi {
   world(): unknown;
