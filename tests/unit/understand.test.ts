@@ -291,6 +291,17 @@ describe('safety by construction', () => {
   it.each(['我去看看', '我去一趟', '马上去现场'])('still takes %j right after the push', (text) => {
     acts(understand(text, { ...worker, pushIsLatest: true }), { kind: 'ack', caseId: 'Q7RT' });
   });
+  it('asks first about a lead command told as done', () => {
+    confirms(understand('K7Q2 已经转给周网格了', withRoster), { kind: 'reassign', caseId: 'K7Q2', to: '周网格' });
+    confirms(understand('X6CU 昨天督办过了', lead), { kind: 'supervise', caseId: 'X6CU' });
+    expect(understand('X6CU 撤销了', lead)).toMatchObject({ kind: 'refuse', reason: 'missing_reason' });
+  });
+  it.each([
+    ['收到的短信说中奖了', worker],
+    ['有人知道怎么用吗', worker],
+  ] as const)('leaves %j alone', (text, ctx) => {
+    expect(understand(text, ctx)).toEqual({ kind: 'ignore' });
+  });
   it('refuses a 转派 to a volunteer', () => {
     expect(understand('转派 X6CU @孙志愿', withRoster)).toMatchObject({ kind: 'refuse', reason: 'unknown_member' });
   });

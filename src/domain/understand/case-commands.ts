@@ -1,10 +1,10 @@
 /**
  * The case grammar in the understanding step: acknowledgements, outcomes, corrections,
- * queries and the leads' commands, decided with the context (issue 13). Questions never
+ * queries and the leads' commands, decided with the context. Questions never
  * change state; inferred outcomes and slipped ids are confirmed first; unknown ids answered.
  */
 import type { WordKind } from '../case-words.js';
-import { STRONG_ACK } from '../case-words.js';
+import { FREE_FORM, STRONG_ACK } from '../case-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';
@@ -12,6 +12,7 @@ import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { leadCommand } from './lead-commands.js';
 import { onTheWay } from './on-the-way.js';
+import { promptFor } from './prompts.js';
 import { memberIn, pickTarget, takesCases } from './reassign.js';
 import { act, bare, confirm, kwOf, refuse, unknownCase, type Turn } from './turn.js';
 import { readOutcome } from './report.js';
@@ -25,7 +26,7 @@ const NEXT_STEP = /试试|试一下/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
-/** A bare 收到 may mean a case pushed at most this long ago (issue 13). */
+/** A bare 收到 may mean a case pushed at most this long ago. */
 const RECENT_PUSH_MINUTES = 30;
 /** 收到 等我两分钟, 收到~已经在车上: this short, a remark after 收到 still answers the push. */
 const SHORT_REMARK = 10;
@@ -147,6 +148,9 @@ const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel',
 /** Lead keywords other than 转派: with one of them, a named member is not a hand-over (督办 K7Q2 让周网格尽快上门). */
 const OTHER_LEAD_KINDS = new Set<WordKind>(['supervise', 'cancel', 'reopen', 'correct', 'bind']);
 
+/** 已经转给, 已派给, 已经交给: a hand-over told as done. */
+const HANDED_ALREADY = new RegExp(`(?:已经|已)\\s*(?:${FREE_FORM.reassignBefore.filter((w) => w.length > 1).join('|')})`, 'u');
+
 /**
  * With the roster: a lead or supervisor pointing a case (typed, or the quoted bot message) at a
  * member: 让周网格去一趟, 由吴网格负责, 刘网格请假了 改给吴网格, @刘网格 这单你接一下.
@@ -165,7 +169,9 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (to.unknown) return refuse('unknown_member', example, say.unknownMember(to.name));
   if (!takesCases(to.name, ctx.members)) return refuse('unknown_member', example, say.notACaseTaker(to.name));
   const command: UnderstoodCommand = { kind: 'reassign', caseId: typed?.id ?? quoted!, to: to.name };
-  return typed?.source === 'typo' ? confirm(command, say.confirmTypo(typed.id)) : act(command);
+  if (typed?.source === 'typo') return confirm(command, say.confirmTypo(typed.id));
+  // K7Q2 已经转给周网格了: news of a hand-over done, maybe elsewhere; asked first.
+  return HANDED_ALREADY.test(r.body) ? confirm(command, promptFor(command)) : act(command);
 }
 
 /** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下); 统计 is for leads. */

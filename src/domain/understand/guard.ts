@@ -1,5 +1,5 @@
 /**
- * The last word on every decision, whatever grammar made it (issue 13 "Safety first"): rules
+ * The last word on every decision, whatever grammar made it ("Safety first"): rules
  * that hold by construction, not because a phrase list happens to cover a message.
  * - A state change needs evidence that the sender meant it: a command keyword, a quote of the
  *   bot's case message, the sender's own case id, or the push being the latest message;
@@ -9,49 +9,17 @@
  *   @mention, a quote of the bot, the sender's own case id, a command at the head, a reply to
  *   the push or to a pending confirmation, a free-form request, outreach in a volunteer room).
  */
-import { describeOutreach } from '../outreach.js';
-import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
 import { atHead } from './evidence.js';
 import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
+import { promptFor } from './prompts.js';
 import { pickTarget } from './reassign.js';
 import { STATE_CHANGING, type Decision, type UnderstandContext, type UnderstoodCommand } from './types.js';
 
 const IGNORE: Decision = { kind: 'ignore' };
 /** Outreach words: a log without the 宣传 keyword still speaks of outreach. */
 const OUTREACH_WORDS = /宣传|宣讲|讲座|摆摊|反诈|传单|折页|(?:装|下载|安装).{0,4}(?:app|APP|App)/u;
-
-/**
- * The one-line question for a command the bot will not carry out unasked.
- * @example promptFor({ kind: 'supervise', caseId: 'X6CU' }) // '您是要督办 X6CU 吗？回复“1”确认，回复“2”取消'
- */
-export function promptFor(c: UnderstoodCommand): string {
-  switch (c.kind) {
-    case 'ack':
-      return say.confirmAck(c.caseId);
-    case 'report':
-      return say.confirmReport(c.caseId, describeReport(c));
-    case 'correct':
-      return say.confirmCorrect(c.caseId, describeReport({ ...c, approximate: false, alsoReported: false }));
-    case 'reassign':
-      return say.confirmReassign(c.caseId, c.to);
-    case 'supervise':
-      return say.confirmSupervise(c.caseId);
-    case 'cancel':
-      return say.confirmCancel(c.caseId, c.reason);
-    case 'reopen':
-      return say.confirmReopen(c.caseId);
-    case 'bind':
-      return say.confirmBind(c.code);
-    case 'outreach':
-      return say.confirmOutreach(describeOutreach(c));
-    case 'withdraw':
-      return say.confirmWithdraw;
-    default:
-      return say.confirmWithdraw;
-  }
-}
 
 const caseOf = (c: UnderstoodCommand) => ('caseId' in c ? c.caseId : null);
 
@@ -81,6 +49,8 @@ function caseStated(id: string, r: Reading, ctx: UnderstandContext): boolean {
 const VOCATIVE = /^(?:(?:老|小)(?![人区孩家时伙])\p{Script=Han}|\p{Script=Han}(?:姐|哥|叔|姨|师傅|老师|大姐|大哥)|\p{Script=Han}{1,2}(?:网格员|网格|社区|督导|警官|书记|主任))(?=[\s,.!?:;~]|$)/u;
 /** 通知：…, 【通知】…, 培训通知：… */
 const ANNOUNCEMENT = /^\s*[【[]?\p{Script=Han}{0,4}(?:通知|公告|提醒)[】\]:：]/u;
+/** Asking the people in the room: 有人知道…, 谁会…, 大家…, 你们…, 各位… */
+const ASKS_PEOPLE = /谁|有人|大家|你们|各位/u;
 /** Speaking to people, not to the bot: 你/您 (not 你好), 你们, 大家, 各位. */
 const SECOND_PERSON = /你(?!好)|您(?!好)|大家|各位/u;
 
@@ -112,8 +82,8 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (c?.kind === 'reassign' && r.ids.some((e) => e.id === c.caseId)) return true;
   if (c && ctx.pushIsLatest && caseOf(c) !== null && caseOf(c) === ctx.openCases[0]?.id) return true;
   if (OUTREACH_KEYWORD.test(r.body) || (c && (c.kind === 'outreach' || c.kind === 'withdraw') && ctx.room === 'volunteers')) return true;
-  // 培训通知：…讲怎么用哨兵: an announcement is read by people.
-  if (ANNOUNCEMENT.test(r.body)) return false;
+  // 培训通知：…讲怎么用哨兵: an announcement is read by people; 有人知道怎么用吗 asks them.
+  if (ANNOUNCEMENT.test(r.body) || ASKS_PEOPLE.test(r.body)) return false;
   // 我还有几件没办完, 辖区目前情况如何, 今天全社区多少单, 能看下帮助吗: a request only the bot answers.
   if (c && (c.kind === 'mine' || c.kind === 'stats' || c.kind === 'help') && r.toks.some((t) => t.t === 'kw' && t.kind === c.kind)) return true;
   return readFreeForm(r, false) !== null;

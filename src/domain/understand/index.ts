@@ -1,5 +1,5 @@
 /**
- * One understanding step (issue 13, STYLE.md "One understanding step"): a chat message and a
+ * One understanding step (STYLE.md "One understanding step"): a chat message and a
  * plain context in, one decision out: act, confirm first, refuse with an example, or ignore.
  * Every grammar is read here: confirmations, outreach, help, binding and case commands.
  * Pure and total: it never throws and never reads the clock.
@@ -9,7 +9,8 @@ import { describeOutreach } from '../outreach.js';
 import { understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
 import { isAddressed } from './evidence.js';
-import { guard, promptFor } from './guard.js';
+import { guard } from './guard.js';
+import { promptFor } from './prompts.js';
 import { readOutreach } from './outreach-sentence.js';
 import { read, type Reading } from './read.js';
 import type { Governed } from './scope.js';

@@ -1,11 +1,12 @@
 /**
- * The leads' commands and 更正/绑定 with their arguments (issue 13): 更正 / 重办 / 转派 / 撤销 /
+ * The leads' commands and 更正/绑定 with their arguments: 更正 / 重办 / 转派 / 撤销 /
  * 督办 / 绑定, the case from the id or the quoted bot message, the member of a 转派 from the
  * roster when the context has one.
  */
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { contextCase, type FoundCase } from './evidence.js';
+import { promptFor } from './prompts.js';
 import type { Reading } from './read.js';
 import { memberIn, pickTarget, resolveMember, takesCases } from './reassign.js';
 import { readOutcome } from './report.js';
@@ -67,7 +68,10 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
       break;
     }
   }
-  return found.source === 'typo' ? confirm(command, say.confirmTypo(found.id)) : act(command);
+  if (found.source === 'typo') return confirm(command, say.confirmTypo(found.id));
+  // K7Q2 已经转给周网格了, X6CU 昨天督办过了: news of something done, maybe elsewhere; asked first.
+  const past = /(?:已经|已)\s*$/u.test(r.body.slice(Math.max(0, kw.start - 3), kw.start)) || /^\s*过/u.test(r.body.slice(kw.end));
+  return past && kind !== 'correct' ? confirm(command, promptFor(command)) : act(command);
 }
 
 /**
@@ -105,5 +109,7 @@ function restOf(r: Reading, spans: (Token | undefined)[]): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,，。、:：;；!！.\-—~～]+|[\s,，。、:：;；!！.\-—~～]+$/gu, '')
     .replace(/^(?:原因|理由|因为|由于)[\s:：,，]*/u, '')
-    .trim();
+    .trim()
+    // 撤销了: a particle is no reason.
+    .replace(/^(?:[了吧啊哈呀啦的吗]\s*)+$/u, '');
 }

@@ -135,7 +135,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       // 我去不了: not on the way at all.
       // 我先接孩子: 接 with an object of its own takes something else.
       const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end)));
-      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject ? word : t);
+      // 收到的短信: 收到 describing a noun, not acknowledging.
+      const attributive = t.t === 'kw' && /^的/u.test(clean.slice(t.end));
+      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject || attributive ? word : t);
     } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
       dropped = true;
       toks.push(word);
