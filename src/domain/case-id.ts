@@ -4,6 +4,8 @@
  * Pure: randomness is passed in.
  */
 
+import { foldWidth } from './text.js';
+
 /**
  * Letters a case id may contain.
  * @example CASE_ID_LETTERS.includes('K') // true
@@ -41,12 +43,7 @@ const HAS_DIGIT = new RegExp(`[${CASE_ID_DIGITS}]`);
  * @example normalizeCaseId(' ｋ7q2 ') // 'K7Q2'
  */
 export function normalizeCaseId(raw: string): string {
-  let out = '';
-  for (const ch of raw.trim()) {
-    const c = ch.codePointAt(0)!;
-    out += c >= 0xff01 && c <= 0xff5e ? String.fromCodePoint(c - 0xfee0) : ch;
-  }
-  return out.trim().toUpperCase();
+  return foldWidth(raw.trim()).trim().toUpperCase();
 }
 
 /**

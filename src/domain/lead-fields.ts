@@ -6,6 +6,7 @@
  * Pure; used by `validateLeads` through zod.
  */
 import { MAX_AMOUNT, parseAmount } from './amount.js';
+import { foldWidth } from './text.js';
 
 /** The result of reading one field. */
 export type FieldRead<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -81,7 +82,6 @@ export function readVisibleText(v: unknown, max: number, lines = false): FieldRe
   return ok(s);
 }
 
-const FULL_WIDTH = /[\uFF10-\uFF19\uFF0B\uFF0D]/g;
 
 /**
  * Normalises a Chinese phone number: full-width digits folded; spaces, dashes, brackets and a
@@ -90,7 +90,7 @@ const FULL_WIDTH = /[\uFF10-\uFF19\uFF0B\uFF0D]/g;
  * @example normalizePhone('+86 139-1234-5678') // '13912345678'
  */
 export function normalizePhone(raw: string): string | null {
-  let p = raw.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let p = foldWidth(raw);
   p = p.replace(/[\s\-()（）]/g, '');
   p = p.replace(/^(?:\+?86)(?=1\d{10}$)/, '');
   if (/^1[3-9]\d{9}$/.test(p)) return p;

@@ -28,6 +28,14 @@ export function formatQuote(sender: string, quoted: string, reply: string): stri
 }
 
 /**
+ * Full-width ASCII (Ｋ７Ｑ２, ：, ！) to half-width; nothing else changes.
+ * @example foldWidth('Ｋ７Ｑ２') // 'K7Q2'
+ */
+export function foldWidth(raw: string): string {
+  return raw.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
  * Folds full-width ASCII (Ｋ７Ｑ２, ：, ！) to half-width, ideographic and other odd spaces to a
  * plain space, drops zero-width and control characters, and collapses runs of spaces.
  * @example normalizeText('\u3000收到\u3000Ｋ７Ｑ２ ') // '收到 K7Q2'
