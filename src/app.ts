@@ -24,6 +24,7 @@ import { checkEvictionPolicy, resolveRedis } from './queues/redis.js';
 import { createRelay, type Relay } from './queues/relay.js';
 import { openStore, type Store } from './store/db.js';
 import { botIdFromProfile } from './wire/names.js';
+import { createRedisOutage, type RedisOutage } from './wire/redis-outage.js';
 
 export interface App {
   readonly config: Config;
@@ -79,6 +80,7 @@ export function createApp(config: Config, options: AppOptions): App {
   const ops = createOps(config, log, now);
   const p = config.profile;
   const started: Service[] = [];
+  let outage: RedisOutage | null = null;
   let running: Running | undefined;
   const parts = (): Running => {
     if (!running) throw new Error('the app is not started');
@@ -109,7 +111,11 @@ export function createApp(config: Config, options: AppOptions): App {
       const redis = await resolveRedis(config.redisUrl, log);
       await begin({ name: 'redis-server', start: () => {}, stop: () => redis.stop() });
       const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-      connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+      // Every Redis client reports its errors here: an outage is told once, not by each client.
+      const redisOutage = createRedisOutage(log, redis.url, now);
+      outage = redisOutage;
+      redisOutage.watch(connection);
+      const redisError = redisOutage.report;
       await begin({ name: 'redis', start: () => checkEvictionPolicy(connection, log), stop: () => connection.quit().catch(() => connection.disconnect()) });
 
       // Ports are wired to the relay and timers built right after: they are called only later.
@@ -121,14 +127,14 @@ export function createApp(config: Config, options: AppOptions): App {
         outboxWritten: () => void late.relay?.kick(),
         timersChanged: (ids) => void late.timers?.schedule(ids),
       });
-      const queues = createQueues(connection, config.queuePrefix, botId, log);
+      const queues = createQueues(connection, config.queuePrefix, botId, redisError);
       const relay = createRelay(core.outbox, queues.get, log.child({ module: 'queues.relay' }), now, () => connection.ping());
-      const timers = createTimers({ deadlines: core.timers, fire: core.fireDeadline, connection, prefix: config.queuePrefix, log, now, sweepEveryMs: options.timerSweepMs ?? 1000, onRedisLost: () => (void relay.relayAllUndelivered(), ops.timersRebuilt()) });
+      const timers = createTimers({ deadlines: core.timers, fire: core.fireDeadline, connection, prefix: config.queuePrefix, log, now, sweepEveryMs: options.timerSweepMs ?? 1000, redisError, onRedisLost: () => (void relay.relayAllUndelivered(), ops.timersRebuilt()) });
       Object.assign(late, { relay, timers });
       // Redis may have lost jobs while we were away from it: relay again on every reconnect.
       connection.on('ready', () => void relay.kick());
       const sandbox = config.sandbox ? createSandbox(org, p.bot.name, store.db, log.child({ module: 'chat.sandbox' }), now) : null;
-      const gateway = createGateway({ botId, botName: p.bot.name, puppet: sandbox ? sandbox.puppet : config.puppet.name, puppetToken: config.puppet.token, connection, prefix: config.queuePrefix, sendIntervalMs: p.bot.sendInterval, log, now, outbox: core.outbox });
+      const gateway = createGateway({ botId, botName: p.bot.name, puppet: sandbox ? sandbox.puppet : config.puppet.name, puppetToken: config.puppet.token, connection, prefix: config.queuePrefix, sendIntervalMs: p.bot.sendInterval, log, now, outbox: core.outbox, redisError });
       const health = { storeProblem: core.storeProblem, ping: () => connection.ping(), loggedIn: () => gateway.loggedIn(), backlog: core.outbox.backlog };
       const opsRuntime = { sqlite: store.sqlite, botId, loggedIn: health.loggedIn, redisUp: () => connection.ping().then(() => true, () => false), redisUrl: redis.url };
       const http = createHttp({
@@ -149,7 +155,7 @@ export function createApp(config: Config, options: AppOptions): App {
       await begin({ name: 'gateway', start: () => gateway.start(sandbox), stop: () => gateway.stop() });
       await begin({ name: 'relay', start: () => relay.start(options.relaySweepMs ?? 5000), stop: () => relay.stop() });
       await begin({ name: 'timers', start: () => timers.start(), stop: () => timers.stop() });
-      await begin(createInbound(connection, config.queuePrefix, core.handleMessage, log.child({ module: 'queues.inbound' })));
+      await begin(createInbound(connection, config.queuePrefix, core.handleMessage, log.child({ module: 'queues.inbound' }), redisError));
       for (const clock of [createShiftClock(core, log, options.shiftCheckMs), createOutreachClock(core, log, { remindAt: p.outreach.remindAt, ranking: p.outreach.ranking }), createRetentionClock(core, log), createBacklogLog(core.outbox.backlog, log)]) {
         await begin({ name: 'clock', start: () => clock.start(), stop: () => clock.stop() });
       }
@@ -162,6 +168,8 @@ export function createApp(config: Config, options: AppOptions): App {
     },
     async stop() {
       const wasUp = !!running;
+      // Connections close on purpose from here: no outage to tell.
+      outage?.stopping();
       for (const s of started.splice(0).reverse()) {
         try {
           await s.stop();

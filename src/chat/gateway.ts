@@ -13,6 +13,7 @@ import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
 import type { Log } from '../log.js';
 import { INBOUND_QUEUE, jobIds, outboundQueue } from '../wire/names.js';
 import { reclaimActive } from '../wire/reclaim.js';
+import { logRedisErrors, type RedisErrorReport } from '../wire/redis-outage.js';
 
 export interface GatewayOptions {
   botId: string;
@@ -30,6 +31,8 @@ export interface GatewayOptions {
    */
   outbox: Pick<Core['outbox'], 'delivered' | 'isDelivered' | 'givenUp'>;
   now?: () => number;
+  /** Where the Redis clients' error events go (the service's outage tracker). */
+  redisError?: RedisErrorReport;
 }
 
 export interface Gateway {
@@ -56,7 +59,11 @@ export function createGateway(o: GatewayOptions): Gateway {
     puppet: o.puppet as never,
     ...(o.puppetToken ? { puppetOptions: { token: o.puppetToken } } : {}),
   });
+  const redisError = o.redisError ?? logRedisErrors(log);
   const inbound = new Queue(INBOUND_QUEUE, { connection: o.connection, prefix: o.prefix });
+  inbound.on('error', (err) => redisError('chat.gateway', err));
+  // A normal stop logs the bot out: that is no incident to warn about.
+  let stopping = false;
   let worker: Worker | null = null;
   let startedAt = now();
   const seen = new Set<string>();
@@ -85,7 +92,8 @@ export function createGateway(o: GatewayOptions): Gateway {
     worker?.resume();
   });
   bot.on('logout', (user) => {
-    log.warn({ user: user.id }, 'bot logged out; outbound messages wait until the next login');
+    if (stopping) log.info({ user: user.id }, 'bot logged out (the service stops)');
+    else log.warn({ user: user.id }, 'bot logged out; outbound messages wait until the next login');
     void worker?.pause(true);
   });
   bot.on('error', (err) => log.error({ err }, 'wechaty error'));
@@ -224,9 +232,10 @@ export function createGateway(o: GatewayOptions): Gateway {
           log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'send failed; will retry');
         }
       });
-      worker.on('error', (err) => log.error({ err }, 'outbound worker error'));
+      worker.on('error', (err) => redisError('chat.gateway', err));
       await bot.start();
       const outbound = new Queue(outboundQueue(o.botId), { connection: o.connection, prefix: o.prefix });
+      outbound.on('error', (err) => redisError('chat.gateway', err));
       await reclaimActive(outbound, log).finally(() => outbound.close());
       void worker.run();
       recordTimer = setInterval(() => [...unrecorded].forEach(recordDelivery), 250);
@@ -238,6 +247,7 @@ export function createGateway(o: GatewayOptions): Gateway {
       }
     },
     async stop() {
+      stopping = true;
       await worker?.close();
       if (recordTimer) clearInterval(recordTimer);
       [...unrecorded].forEach(recordDelivery);

@@ -1,8 +1,8 @@
 /**
  * Operating the service as one unit for the composition root: the deployer's
  * pre-flight (a puppet-service token that resolves, Wechaty's own log lines routed through
- * ours without the token), Prometheus metrics, the watchdog, the nightly backup, and a Redis
- * outage told once (a warning when it goes, one line when it is back).
+ * ours without the token), Prometheus metrics, the watchdog and the nightly backup. (A Redis
+ * outage is told once by src/wire/redis-outage.ts.)
  */
 import { QueueEvents } from 'bullmq';
 import type Database from 'better-sqlite3';

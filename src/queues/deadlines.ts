@@ -14,6 +14,7 @@ import type { Redis } from 'ioredis';
 import type { Core } from '../core/index.js';
 import type { Log } from '../log.js';
 import { reclaimActive } from '../wire/reclaim.js';
+import { logRedisErrors, type RedisErrorReport } from '../wire/redis-outage.js';
 
 export const DEADLINES_QUEUE = 'deadlines';
 export const deadlineJobId = (caseId: string, version: number) => `deadline-${caseId}-v${version}`;
@@ -28,6 +29,8 @@ export interface TimersOptions {
   fire: Core['fireDeadline'];
   /** How often to check that Redis still holds our timers (ms). */
   sweepEveryMs: number;
+  /** Where the queue's and worker's error events go (the service's outage tracker). */
+  redisError?: RedisErrorReport;
   /** Called when Redis is found to have lost our keys (the outbox relays everything again). */
   onRedisLost?: () => void;
 }
@@ -59,7 +62,8 @@ export function createTimers(o: TimersOptions): Timers {
     prefix: o.prefix,
     defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 200 } },
   });
-  queue.on('error', (err) => log.warn({ err: err.message }, 'deadlines queue error'));
+  const redisError = o.redisError ?? logRedisErrors(log);
+  queue.on('error', (err) => redisError('queues.deadlines', err));
   const sentinel = `${o.prefix}:${DEADLINES_QUEUE}:reconciled`;
   let worker: Worker | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -135,7 +139,12 @@ export function createTimers(o: TimersOptions): Timers {
     }
   }
 
-  async function sweep(): Promise<void> {
+  // While Redis is away each sweep's commands wait in the offline queue: without this, every
+  // second of the outage became one more sweep that found the timers lost when it came back.
+  let sweeping: Promise<void> | null = null;
+  const sweep = (): Promise<void> => (sweeping ??= sweepOnce().finally(() => (sweeping = null)));
+
+  async function sweepOnce(): Promise<void> {
     try {
       // A flush or a restart of Redis without persistence removes the sentinel with our jobs.
       if (!(await o.connection.exists(sentinel))) {
@@ -192,7 +201,7 @@ export function createTimers(o: TimersOptions): Timers {
         { connection: o.connection as ConnectionOptions, prefix: o.prefix, concurrency: 8, autorun: false },
       );
       worker.on('failed', (job, err) => log.error({ jobId: job?.id, err: err.message }, 'escalation step failed'));
-      worker.on('error', (err) => log.error({ err: err.message }, 'deadlines worker error'));
+      worker.on('error', (err) => redisError('queues.deadlines', err));
       await reclaimActive(queue, log);
       await reconcileAll();
       void worker.run();

@@ -12,17 +12,19 @@ import type { ChatIn } from '../domain/messages.js';
 import type { Log } from '../log.js';
 import { INBOUND_QUEUE } from '../wire/names.js';
 import { reclaimActive } from '../wire/reclaim.js';
+import { logRedisErrors, type RedisErrorReport } from '../wire/redis-outage.js';
 
 /**
  * The inbound consumer as a service: on start, jobs a crashed process left active are taken
  * back (this process is the only consumer), then the worker runs.
  */
-export function createInbound(connection: Redis, prefix: string, handle: (msg: ChatIn) => unknown, log: Log) {
-  const worker = createInboundWorker(connection, prefix, handle, log);
+export function createInbound(connection: Redis, prefix: string, handle: (msg: ChatIn) => unknown, log: Log, redisError: RedisErrorReport = logRedisErrors(log)) {
+  const worker = createInboundWorker(connection, prefix, handle, log, redisError);
   return {
     name: 'inbound',
     async start() {
       const queue = new Queue(INBOUND_QUEUE, { connection, prefix });
+      queue.on('error', (err) => redisError('queues.inbound', err));
       await reclaimActive(queue, log).finally(() => queue.close());
       void worker.run();
     },
@@ -30,7 +32,7 @@ export function createInbound(connection: Redis, prefix: string, handle: (msg: C
   };
 }
 
-export function createInboundWorker(connection: ConnectionOptions, prefix: string, handle: (msg: ChatIn) => unknown, log: Log): Worker {
+export function createInboundWorker(connection: ConnectionOptions, prefix: string, handle: (msg: ChatIn) => unknown, log: Log, redisError: RedisErrorReport = logRedisErrors(log)): Worker {
   const worker = new Worker(
     INBOUND_QUEUE,
     async (job) => {
@@ -39,6 +41,6 @@ export function createInboundWorker(connection: ConnectionOptions, prefix: strin
     { connection, prefix, concurrency: 1, autorun: false },
   );
   worker.on('failed', (job, err) => log.error({ jobId: job?.id, err }, 'inbound message failed'));
-  worker.on('error', (err) => log.error({ err }, 'inbound worker error'));
+  worker.on('error', (err) => redisError('queues.inbound', err));
   return worker;
 }

@@ -4,9 +4,9 @@
  */
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Log } from '../log.js';
 import { OUTBOUND } from '../store/outbox.js';
 import { outboundQueue } from '../wire/names.js';
+import type { RedisErrorReport } from '../wire/redis-outage.js';
 
 /** Outbound messages are retried until WeChat takes them; capped backoff (see gateway). */
 const OUTBOUND_JOB_OPTIONS = {
@@ -23,7 +23,7 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: Redis, prefix: string, botId: string, log: Log): Queues {
+export function createQueues(connection: Redis, prefix: string, botId: string, redisError: RedisErrorReport): Queues {
   const queues = new Map<string, Queue>();
   return {
     get(logical) {
@@ -31,7 +31,7 @@ export function createQueues(connection: Redis, prefix: string, botId: string, l
       let q = queues.get(name);
       if (!q) {
         q = new Queue(name, { connection, prefix, defaultJobOptions: OUTBOUND_JOB_OPTIONS });
-        q.on('error', (err) => log.warn({ err: err.message, queue: name }, 'queue error'));
+        q.on('error', (err) => redisError(`queue ${name}`, err));
         queues.set(name, q);
       }
       return q;

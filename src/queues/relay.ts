@@ -10,6 +10,7 @@
 import type { Queue } from 'bullmq';
 import type { Log } from '../log.js';
 import type { Core, OutboxRow } from '../core/index.js';
+import { isConnectionError } from '../wire/redis-outage.js';
 
 export interface Relay {
   /** Relays what is pending now; concurrent calls coalesce. */
@@ -96,7 +97,9 @@ export function createRelay(outbox: Pick<Core['outbox'], 'pending' | 'relayed' |
           await once();
         } while (again);
       } catch (err) {
-        log.warn({ err }, 'outbox relay failed; will retry on the next sweep');
+        // A lost Redis is told once by the service's outage tracker; a bug keeps its stack.
+        if (isConnectionError(err)) log.debug({ err: (err as Error).message }, 'outbox relay waits for Redis');
+        else log.warn({ err }, 'outbox relay failed; will retry on the next sweep');
       } finally {
         running = null;
       }
