@@ -158,7 +158,7 @@ export const SOFT_QUESTION: readonly string[] = ['呢'];
 export const QUESTION_SHAPES: readonly string[] = ['是.{1,10}还是', '已经?.{0,6}了吧$'];
 
 /**
- * What the sender does not assert (issue 13 "Safety first"; understand/scope.ts reads them): a
+ * What the sender does not assert ("Safety first"; understand/scope.ts reads them): a
  * supposition governs the rest of its sentence (如果被骗了 就报警), the other kinds the rest of
  * their clause (差点上当，已拦下: only 上当 is unreal). Suppositions, unreal outcomes and plans
  * never change state; reported or unsure words are checked with the sender first.

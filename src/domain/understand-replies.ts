@@ -1,5 +1,5 @@
 /**
- * The bot's words when it must check what it understood or say why it cannot act (issue 13):
+ * The bot's words when it must check what it understood or say why it cannot act:
  * one short line each, readable on a phone.
  */
 import { METHOD_ZH, RESULT_ZH, type Method, type Result } from './case-machine.js';

@@ -1,7 +1,7 @@
 /**
  * Which case a message is about, and whether it was addressed to the bot at all: from the id
  * typed, the quoted bot message, the push just before, or the sender's only open case
- * (issue 13 "Case ids by evidence", "Context the way people use it").
+ * ("Case ids by evidence", "Context the way people use it").
  */
 import type { Token } from '../grammar-lexer.js';
 import type { IdEvidence, Reading } from './read.js';

@@ -1,5 +1,5 @@
 /**
- * Free-form requests read by their structure rather than as whole phrases (issue 13 "Free-form
+ * Free-form requests read by their structure rather than as whole phrases ("Free-form
  * questions"): 我的 = the sender (我/俺, not 我们) + their cases, a count or what is left
  * (我还有几件没办完, 俺手上的单); 统计 = a count or overview noun + a time or scope word (辖区目前
  * 情况如何, 今天止付了几笔), or a report noun alone (日报出一下); 帮助 = a how-to question about

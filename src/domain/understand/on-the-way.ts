@@ -1,5 +1,5 @@
 /**
- * "I am on my way" as workers say it of their own case, read by structure (issue 13 "Silence
+ * "I am on my way" as workers say it of their own case, read by structure ("Silence
  * where a person would understand"): a clause that begins with the sender or with nobody, then
  * adverbs of now, a means of transport and a verb of going, taking or starting (正在赶过去,
  * 我骑电驴过去, 已到楼下, 俺去瞅瞅, 这单我包了). A clause with another subject (老人去银行了), a

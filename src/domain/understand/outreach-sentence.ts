@@ -1,5 +1,5 @@
 /**
- * Outreach logs as volunteers write them (issue 13 "Outreach"): `宣传 …` as before, and plain
+ * Outreach logs as volunteers write them ("Outreach"): `宣传 …` as before, and plain
  * sentences that state a place and a head count (今天下午在团结湖公园做了反诈宣传，大约120人参加).
  * The outreach grammar itself is outreach.ts; this only finds the place in a sentence.
  */

@@ -1,5 +1,5 @@
 /**
- * Reading a message once (issue 13): quote split off, full-width folded, mentions removed,
+ * Reading a message once: quote split off, full-width folded, mentions removed,
  * punctuation blanked, lexed; then the facts every grammar needs are noted on the result:
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */

@@ -1,5 +1,5 @@
 /**
- * 转派 as leads write it (issue 13): a reassign cue (转派/改派/转给/交给/换, 让…去, 由…负责,
+ * 转派 as leads write it: a reassign cue (转派/改派/转给/交给/换, 让…去, 由…负责,
  * →, 归你), a member (an @mention or a roster name) and a case id, in any order. With the roster
  * in the context the member is looked up there (老周 → 周网格 when only one name starts with 周,
  * 吴网各 → 吴网格), and of several names the one the cue points at wins (刘网格请假了 改给吴网格);

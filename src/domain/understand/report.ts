@@ -1,6 +1,6 @@
 /**
  * What an outcome message asserts: the deciding result, the method, the loss and whether the
- * reading is certain (issue 13 "Safety first": two results, or a vague amount, need a check).
+ * reading is certain ("Safety first": two results, or a vague amount, need a check).
  */
 import { readAmountAt } from '../amount.js';
 import type { Method, Result } from '../case-machine.js';
@@ -29,7 +29,7 @@ export interface Outcome {
 /** When several results are named, the one that decides the case: a loss first, attempts last. */
 const WEIGHT: Record<Result, number> = { defrauded: 0, dissuaded: 1, false_positive: 2, refused: 3, unreachable: 4, reported: 5 };
 /**
- * Two different outcomes in one message cannot both be the result (issue 13: two results are
+ * Two different outcomes in one message cannot both be the result (two results are
  * asked about), except two failed attempts (打不通，上门也不开门), a failed dissuasion and the loss
  * (没劝住 被骗十万), or a failed attempt and then, by another method, the outcome (电话没接通
  * 上门劝住了).

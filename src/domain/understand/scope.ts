@@ -1,5 +1,5 @@
 /**
- * What a message says without asserting it (issue 13 "Safety first"): a supposition (如果被骗了
+ * What a message says without asserting it ("Safety first"): a supposition (如果被骗了
  * 就报警), an outcome that nearly happened or is feared (差点上当, 以免被骗), a plan (等会过去,
  * 明天上门) or someone else's words and guesses (他说已经转了, 好像被骗了). Found by structure, a
  * marker and its scope, instead of listing every phrase: a supposition reaches the end of its

@@ -1,5 +1,5 @@
 /**
- * The understanding step's input and output (issue 13 "One understanding step"): a plain
+ * The understanding step's input and output ("One understanding step"): a plain
  * context object that core builds from SQLite and the chat event, and one decision.
  */
 import type { Method, Result } from '../case-machine.js';
