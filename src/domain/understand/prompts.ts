@@ -1,6 +1,6 @@
 /**
- * The one-line question the bot asks before a command it will not carry out unasked (issue 13
- * "Safety first"): what it understood, then 1 to confirm or 2 to cancel.
+ * The one-line question the bot asks before a command it will not carry out unasked
+ * ("Safety first"): what it understood, then 1 to confirm or 2 to cancel.
  */
 import { describeOutreach } from '../outreach.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
