@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLog(config.logLevel);
+  const log = createLog(config.logLevel, undefined, { timezone: config.profile.timezone });
   const app = createApp(config, { log });
 
   let stopping = false;
