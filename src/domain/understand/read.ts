@@ -5,7 +5,7 @@
  */
 import type { Result } from '../case-machine.js';
 import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
-import { readUtterance } from '../grammar.js';
+import { readUtterance } from '../utterance.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import { errand } from './on-the-way.js';
 import { blankSpans, governedSpans, type Governed } from './scope.js';
