@@ -123,8 +123,8 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
       if (assignee) {
         const recipient: Recipient = { name: assignee.name, wechatId: assignee.wechatId };
         const room = ctx.org.taskRoom(c.unitCode);
-        if (room) extra.push({ room: room.topic, mentions: [recipient], text: reopenedGroupText(after.level as Level, c.id, args.reason ?? '', ackDueAt, at, ctx.timezone), meta: { caseId: c.id, kind: 'dispatch' } });
-        if (recipient.wechatId) extra.push({ to: recipient, text: dispatchPrivateText(caseFacts(after), at, ctx.timezone) });
+        if (room) extra.push({ room: room.topic, mentions: [recipient], text: reopenedGroupText(after.level as Level, c.id, ackDueAt, at, ctx.timezone), meta: { caseId: c.id, kind: 'dispatch' } });
+        if (recipient.wechatId) extra.push({ to: recipient, text: `重办原因：${args.reason || '（未写）'}\n${dispatchPrivateText(caseFacts(after), at, ctx.timezone)}` });
       }
       break;
     }

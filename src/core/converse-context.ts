@@ -57,7 +57,7 @@ export function buildContext(tx: Tx, org: OrgIndex, botName: string, msg: ChatIn
     mention: msg.mentionSelf,
     quote,
     // An expired question still counts for an hour: a late “1” is told it expired, not ignored.
-    pendingConfirmation: !!pendingOf(tx, msg.from.wechatId, at, 3_600_000),
+    pendingConfirmation: !!pendingOf(tx, msg.from.wechatId, msg.room?.topic ?? null, at, 3_600_000),
     botName,
   };
   if (!member) return { ...base, role: 'stranger', openCases: [], visibleCases: [], pushIsLatest: false };

@@ -144,7 +144,7 @@ function refuse(turn: Turn, d: Extract<Decision, { kind: 'refuse' }>): ChatOut[]
 function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
   const { member, tx, at } = turn;
   if (cmd.kind === 'confirm_yes' || cmd.kind === 'confirm_no') {
-    const pending = pendingOf(tx, turn.msg.from.wechatId, at);
+    const pending = pendingOf(tx, turn.msg.from.wechatId, turn.msg.room?.topic ?? null, at);
     if (!pending) return [reply(turn, say.nothingToConfirm)];
     resolvePending(tx, pending.id, cmd.kind === 'confirm_yes' ? 'confirmed' : 'cancelled', at);
     if (cmd.kind === 'confirm_no') return [reply(turn, say.confirmCancelled)];

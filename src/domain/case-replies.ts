@@ -118,9 +118,10 @@ export function unboundAssigneeText(id: string, level: Level, assignee: string):
 }
 
 /**
- * Told in the task room when a lead reopens a resolved case (masked: no subject fields).
- * @example reopenedGroupText('urgent', 'K7Q2', '家属反映仍在转账', due, now, 'Asia/Shanghai')
+ * Told in the task room when a lead reopens a resolved case. The lead's reason is free text
+ * that may name or number the person, so it goes only into the private record.
+ * @example reopenedGroupText('urgent', 'K7Q2', due, now, 'Asia/Shanghai')
  */
-export function reopenedGroupText(level: Level, id: string, reason: string, ackDueAt: number, now: number, tz: string): string {
-  return [`${caseHeadline(level, id, '重办')} ${reason ? `原因：${reason}` : '请重新处置'}`, `请${formatClock(ackDueAt, now, tz)}前回复“收到 ${id}”，完整信息已私聊发您。`].join('\n');
+export function reopenedGroupText(level: Level, id: string, ackDueAt: number, now: number, tz: string): string {
+  return [`${caseHeadline(level, id, '重办')} 负责人要求重新处置`, `请${formatClock(ackDueAt, now, tz)}前回复“收到 ${id}”，完整信息和原因已私聊发您。`].join('\n');
 }

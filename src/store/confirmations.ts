@@ -6,15 +6,16 @@ import { inboundMessages, pendingConfirmations } from './schema.js';
 export type PendingRow = typeof pendingConfirmations.$inferSelect;
 
 /**
- * The sender's confirmation that still waits for 1 or 2 at `at`, if any; with `graceMs`, also
+ * The sender's confirmation in this chat (a room, or null for private) that still waits for 1
+ * or 2 at `at`, if any — a question asked in one chat is answered only there; with `graceMs`, also
  * one that expired no longer ago than that (so a late 1 is told it expired, not ignored).
  */
-export function pendingOf(db: Db | Tx, senderWechatId: string, at: number, graceMs = 0): PendingRow | null {
+export function pendingOf(db: Db | Tx, senderWechatId: string, room: string | null, at: number, graceMs = 0): PendingRow | null {
   return (
     db
       .select()
       .from(pendingConfirmations)
-      .where(and(eq(pendingConfirmations.senderWechatId, senderWechatId), isNull(pendingConfirmations.resolvedAt), gt(pendingConfirmations.expiresAt, at - graceMs)))
+      .where(and(eq(pendingConfirmations.senderWechatId, senderWechatId), room === null ? isNull(pendingConfirmations.room) : eq(pendingConfirmations.room, room), isNull(pendingConfirmations.resolvedAt), gt(pendingConfirmations.expiresAt, at - graceMs)))
       .orderBy(sql`${pendingConfirmations.id} desc`)
       .get() ?? null
   );

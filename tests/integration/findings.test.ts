@@ -308,3 +308,26 @@ describe('found by the property tests', () => {
     expect(count("select count(*) as n from case_events where case_id = ? and type = 'cancelled'", caseId)).toBe(1);
   });
 });
+
+describe('found by the chat property test', () => {
+  it('does not repeat a lead’s 重办 reason (free text) in the group; the worker gets it privately', async () => {
+    const caseId = await dispatched(aLead({ level: 'medium', assignee: '李网格' }));
+    let seq = await sb.say('李网格', ROOM, `反馈 ${caseId} 上门 劝阻成功`);
+    await sb.botMessage((m) => m.text.includes(`${caseId} 已办结`), seq);
+    seq = await sb.say('王社区', 'bot', `重办 ${caseId} 家属来电13900001111说还在转账`);
+    const group = await sb.botMessage((m) => m.room === ROOM && m.text.includes(`重办】${caseId}`), seq);
+    expect(group.text).not.toContain('13900001111');
+    const record = await sb.botMessage((m) => m.to === '李网格' && m.text.includes('重办原因'), seq);
+    expect(record.text).toContain('13900001111');
+  });
+
+  it('answers a one-tap question only in the chat where it was asked', async () => {
+    const caseId = await dispatched(aLead({ level: 'medium', assignee: '周网格' }));
+    const seq = await sb.say('周网格', 'bot', '上门劝住了');
+    await sb.botMessage((m) => m.to === '周网格' && m.text.includes('回复“1”确认'), seq);
+    await sb.say('周网格', ROOM, '1');
+    const barrier = await sb.say('周网格', ROOM, '帮助');
+    await sb.botMessage((m) => m.room === ROOM && m.text.startsWith('@周网格'), barrier);
+    expect((await getCase(sb.app.url(), caseId)).json.status).toBe('dispatched');
+  });
+});

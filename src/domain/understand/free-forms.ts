@@ -32,6 +32,10 @@ const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
 const COUNT = /(?:几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
+/** Words that ask how something is going, about whatever the sentence names. */
+const GENERIC_STATS = /怎么样|咋样|情况|结果|进度/gu;
+/** Words that name the work itself: cases, warnings, shifts, the units. */
+const WORK = new RegExp(`${alt(FREE_FORM.countedWork)}|${alt(FREE_FORM.statsAlone)}|单|班|辖区|社区|网格|工作|案|件|数|量`, 'u');
 /** 统计表明天交 names a form, not a request for figures. */
 const STATS_ALONE = new RegExp(`(?:${alt(FREE_FORM.statsAlone)})(?!表)`, 'u');
 const ASKS = any(FREE_FORM.asks);
@@ -113,6 +117,10 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   }
   if (MINE_ALONE.test(nouns) && !STATS_NOUN.test(nouns)) return request ? 'mine' : null;
   if (figures) return null;
+  // 今天天气怎么样: a bare 怎么样/情况 asks about whatever the sentence names; it is a count of
+  // the work only when the sentence names the work.
+  const onlyGeneric = !STATS_NOUN.test(nouns.replace(GENERIC_STATS, ''));
+  if (onlyGeneric && !WORK.test(nouns)) return null;
   if (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)) return 'stats';
   if (STATS_ALONE.test(nouns) && (length <= SHORT_STATS || request)) return 'stats';
   return null;
