@@ -12,7 +12,7 @@ const layer = (name, allowed, { extra = [] } = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'migrations/', 'data/', 'docs/', 'src/http/sandbox-page.html'] },
+  { ignores: ['node_modules/', 'migrations/', 'data/', 'docs/', 'dist/', '.build-*/', 'src/http/sandbox-page.html'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,6 +6,9 @@ import { createLog } from './log.js';
 import { RedisUnavailableError } from './queues/redis.js';
 import { PuppetServiceError } from './ops/puppet-service-check.js';
 
+/** A signal repeated within this time is the same request delivered twice. */
+const DUPLICATE_SIGNAL_MS = 1000;
+
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
@@ -21,13 +24,16 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel, undefined, { timezone: config.profile.timezone });
   const app = createApp(config, { log });
 
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const shutdown = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== null) {
+      // Ctrl-C in a terminal reaches us twice under `npm start` (from the terminal and forwarded
+      // by npm): only a signal sent again later means "do not wait".
+      if (Date.now() - stoppingSince < DUPLICATE_SIGNAL_MS) return;
       log.warn({ signal }, 'second signal: exiting now');
       process.exit(130);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log.info({ signal }, 'shutting down');
     app.stop().then(
       () => process.exit(0),

@@ -63,9 +63,12 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the service; resolves once it is up, rejects if it exits first or takes over 30 s. */
-export function startService(env: Record<string, string>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the service; resolves once it is up, rejects if it exits first or takes over 30 s.
+ * `args` are node's (a build runs as `[dir + '/main.js']`).
+ */
+export function startService(env: Record<string, string>, args: string[] = ['--import', 'tsx', 'src/main.ts']): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const waiters = new Set<() => void>();
   const onData = (d: Buffer) => {
