@@ -133,7 +133,7 @@ export function createApp(config: Config, options: AppOptions): App {
       Object.assign(late, { relay, timers });
       // Redis may have lost jobs while we were away from it: relay again on every reconnect.
       connection.on('ready', () => void relay.kick());
-      const sandbox = config.sandbox ? createSandbox(org, p.bot.name, store.db, log.child({ module: 'chat.sandbox' }), now) : null;
+      const sandbox = config.sandbox ? createSandbox(org, p.bot.name, store.db, log.child({ module: 'chat.sandbox' }), now, { unbound: p.sandbox.unbound }) : null;
       const gateway = createGateway({ botId, botName: p.bot.name, puppet: sandbox ? sandbox.puppet : config.puppet.name, puppetToken: config.puppet.token, connection, prefix: config.queuePrefix, sendIntervalMs: p.bot.sendInterval, log, now, outbox: core.outbox, redisError });
       const health = { storeProblem: core.storeProblem, ping: () => connection.ping(), loggedIn: () => gateway.loggedIn(), backlog: core.outbox.backlog };
       const opsRuntime = { sqlite: store.sqlite, botId, loggedIn: health.loggedIn, redisUp: () => connection.ping().then(() => true, () => false), redisUrl: redis.url };

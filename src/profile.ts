@@ -74,7 +74,9 @@ const orgSchema = z.strictObject({
         role: z.enum(ROLES),
         unit: code,
         bindCode: z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, 'expected 4-16 letters or digits').optional(),
-      }),
+        /** Left unbound in the sandbox, for a trainee to bind as the sandbox's stranger. */
+        sandboxUnbound: z.boolean().optional(),
+      }).refine((m) => !m.sandboxUnbound || !!m.bindCode, { message: 'a member left unbound in the sandbox needs a bindCode', path: ['bindCode'] }),
     )
     .default([]),
 });
@@ -178,6 +180,7 @@ const profileSchema = z
     retention: p.retention,
     alerts: p.alerts ?? null,
     backup: p.backup ?? null,
+    sandbox: { unbound: p.org.members.filter((m) => m.sandboxUnbound).map((m) => m.name) },
     org: {
       units: p.org.units,
       rooms: p.org.rooms,

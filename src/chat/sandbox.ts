@@ -1,7 +1,9 @@
 /**
  * The sandbox: the profile's org as a mock WeChat world (wechaty-puppet-mock). Every member
  * is a mock contact, already bound; every room a mock room with the members of
- * DESIGN.md's rule. Everything said in it is kept in the SQLite transcript, and anyone can
+ * DESIGN.md's rule. For training, a stranger (a contact not on the roster) can practise
+ * `绑定`: members the profile marks `sandboxUnbound` get no mock contact and are unbound at
+ * every start, so their bind code works for the stranger. Everything said in it is kept in the SQLite transcript, and anyone can
  * speak as any member through `say` (the `/sandbox` API and page). Operators rehearse faults
  * here too: the bot logged out, sends that fail or crawl (`faults`, `setFaults`).
  */
@@ -12,7 +14,7 @@ import type { OrgIndex } from '../domain/org.js';
 import { formatQuote } from '../domain/text.js';
 import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
-import { bindMember } from '../store/org.js';
+import { bindMember, unbindMember } from '../store/org.js';
 import { appendTranscript, transcriptAfter, transcriptEntry, type TranscriptEntry } from '../store/transcript.js';
 import type { FaultChange, SayInput } from '../wire/sandbox.js';
 
@@ -93,23 +95,37 @@ const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 
 export const sandboxContactId = (name: string) => `wxid_${hash(`member:${name}`)}`;
 export const sandboxRoomId = (topic: string) => `${hash(`room:${topic}`)}@chatroom`;
 export const SANDBOX_BOT_ID = 'wxid_gridguard_bot';
+/** The sandbox's identity that is on no roster, to practise `绑定` (role `stranger` in the world). */
+export const SANDBOX_STRANGER = '陌生人';
+export const SANDBOX_STRANGER_ID = 'wxid_gridguard_stranger';
 
-export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, now: () => number = Date.now): Sandbox {
+export interface SandboxOptions {
+  /** Roster entries left unbound at every start (the profile's `sandboxUnbound` members). */
+  unbound?: readonly string[];
+}
+
+export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, now: () => number = Date.now, options: SandboxOptions = {}): Sandbox {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const botContact = mocker.createContact({ id: SANDBOX_BOT_ID, name: botName });
-  const contacts = new Map(org.org.members.map((m) => [m.name, mocker.createContact({ id: sandboxContactId(m.name), name: m.name })]));
-  const names = new Map<string, string>([[SANDBOX_BOT_ID, botName], ...org.org.members.map((m) => [sandboxContactId(m.name), m.name] as [string, string])]);
+  const unbound = new Set(options.unbound ?? []);
+  const present = org.org.members.filter((m) => !unbound.has(m.name));
+  const inRoom = (r: (typeof org.org.rooms)[number]) => org.roomMembers(r).filter((m) => !unbound.has(m.name));
+  const contacts = new Map(present.map((m) => [m.name, mocker.createContact({ id: sandboxContactId(m.name), name: m.name })]));
+  contacts.set(SANDBOX_STRANGER, mocker.createContact({ id: SANDBOX_STRANGER_ID, name: SANDBOX_STRANGER }));
+  const names = new Map<string, string>([[SANDBOX_BOT_ID, botName], [SANDBOX_STRANGER_ID, SANDBOX_STRANGER], ...present.map((m) => [sandboxContactId(m.name), m.name] as [string, string])]);
   const rooms = new Map(
     org.org.rooms.map((r) => {
-      const memberIdList = [SANDBOX_BOT_ID, ...org.roomMembers(r).map((m) => sandboxContactId(m.name))];
+      const memberIdList = [SANDBOX_BOT_ID, ...inRoom(r).map((m) => sandboxContactId(m.name))];
       return [r.topic, mocker.createRoom({ id: sandboxRoomId(r.topic), topic: r.topic, memberIdList, ownerId: SANDBOX_BOT_ID, adminIdList: [SANDBOX_BOT_ID] })];
     }),
   );
   const topics = new Map([...rooms].map(([topic, room]) => [room.id, topic]));
 
-  // Every mock member is bound to its roster entry (DESIGN.md: "already bound").
-  for (const m of org.org.members) bindMember(db, m.name, sandboxContactId(m.name), 'sandbox', now());
+  // Every mock member is bound to its roster entry (DESIGN.md: "already bound"); members left
+  // for practice are unbound again, whoever bound them last time.
+  for (const m of present) bindMember(db, m.name, sandboxContactId(m.name), 'sandbox', now());
+  for (const name of unbound) unbindMember(db, name, 'sandbox', now());
 
   // The mock emits synchronously inside say().to(), so the row exists when say() returns.
   let lastSeq = 0;
@@ -228,7 +244,7 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
         const room = rooms.get(input.room);
         if (!room) throw new SandboxInputError('room', `unknown room "${input.room}"`);
         const topic = org.org.rooms.find((r) => r.topic === input.room)!;
-        if (!org.roomMembers(topic).some((m) => m.name === input.from)) {
+        if (!inRoom(topic).some((m) => m.name === input.from)) {
           throw new SandboxInputError('from', `"${input.from}" is not a member of "${input.room}"`);
         }
         // @names typed in the text become real mentions, as the WeChat client makes them.
@@ -264,8 +280,11 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
     },
     world: () => ({
       bot: botName,
-      rooms: org.org.rooms.map((r) => ({ topic: r.topic, purpose: r.purpose, unit: r.unit, members: org.roomMembers(r).map((m) => m.name) })),
-      members: org.org.members.map((m) => ({ name: m.name, role: m.role, unit: m.unit, unitName: org.unit(m.unit)?.name ?? m.unit })),
+      rooms: org.org.rooms.map((r) => ({ topic: r.topic, purpose: r.purpose, unit: r.unit, members: inRoom(r).map((m) => m.name) })),
+      members: [
+        ...present.map((m) => ({ name: m.name, role: m.role, unit: m.unit, unitName: org.unit(m.unit)?.name ?? m.unit })),
+        { name: SANDBOX_STRANGER, role: 'stranger', unit: '', unitName: '' },
+      ],
     }),
   };
 }

@@ -78,6 +78,20 @@ export function bindMember(db: Db, name: string, wechatId: string, actor: string
   });
 }
 
+/**
+ * Clears a roster entry's WeChat identity (the sandbox leaves a member unbound at every start,
+ * so a trainee can practise `绑定`). Audited; returns false when it was not bound.
+ */
+export function unbindMember(db: Db, name: string, actor: string, now: number): boolean {
+  return db.transaction((tx) => {
+    const row = tx.select().from(members).where(eq(members.name, name)).get();
+    if (!row?.wechatId) return false;
+    tx.update(members).set({ wechatId: null, boundAt: null }).where(eq(members.id, row.id)).run();
+    tx.insert(auditLog).values({ at: now, actor, type: 'member.unbound', data: { member: name } }).run();
+    return true;
+  });
+}
+
 export function memberById(db: Db | Tx, id: number): StoredMember | null {
   const row = statement(db, `${MEMBER_SELECT} where id = ?`).get(id) as typeof members.$inferSelect | undefined;
   return row ? toMember(row) : null;
