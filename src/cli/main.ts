@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('report')
-    .description('export shift summaries and the case ledger (台账) to .xlsx, or to two .csv files')
+    .description('export shift summaries, the case ledger (台账) and the outreach ledger (宣传台账) to .xlsx, or to three .csv files')
     .requiredOption('--out <file>', 'report.xlsx or report.csv')
     .option('--from <time>', 'start: ISO time or local date YYYY-MM-DD (default: 7 days ago)')
     .option('--to <time>', 'end: ISO time or local date YYYY-MM-DD, inclusive (default: now)')
