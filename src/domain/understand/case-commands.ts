@@ -4,7 +4,8 @@
  * change state; inferred outcomes and slipped ids are confirmed first; unknown ids answered.
  */
 import type { WordKind } from '../case-words.js';
-import { FREE_FORM, STRONG_ACK } from '../case-words.js';
+import { STRONG_ACK } from '../case-words.js';
+import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';

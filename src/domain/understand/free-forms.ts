@@ -7,7 +7,7 @@
  * of a request (a question, an imperative, a short line, or an @mention), and a question put to
  * colleagues (谁知道…, 你们那边…) is not put to the bot.
  */
-import { FREE_FORM } from '../case-words.js';
+import { FREE_FORM } from '../free-form-words.js';
 import type { Reading } from './read.js';
 
 /**

@@ -5,7 +5,7 @@
  * 吴网各 → 吴网格), and of several names the one the cue points at wins (刘网格请假了 改给吴网格);
  * a name whose cue is negated (不给刘网格了, 别让李网格去) never does.
  */
-import { FREE_FORM } from '../case-words.js';
+import { FREE_FORM } from '../free-form-words.js';
 import type { UnderstandContext } from './types.js';
 
 type Members = NonNullable<UnderstandContext['members']>;
