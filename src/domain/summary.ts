@@ -70,12 +70,17 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[rank - 1]!;
 }
 
-/** p50 and p90 with one sort. */
-function percentiles(values: number[]): Percentiles | null {
+/** p50 and p90 of numbers sorted in place (a typed array sorts natively, without a comparator). */
+function percentiles(values: Float64Array): Percentiles | null {
   if (values.length === 0) return null;
-  const sorted = values.sort((a, b) => a - b);
+  const sorted = values.sort();
   const at = (p: number) => sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]!;
   return { p50: at(50), p90: at(90) };
+}
+
+/** The handover order: overdue first, then most severe, then oldest. */
+function handoverOrder(a: CarriedCase, b: CarriedCase): number {
+  return Number(b.overdue) - Number(a.overdue) || SEVERITY[a.level] - SEVERITY[b.level] || b.ageMs - a.ageMs || a.caseId.localeCompare(b.caseId);
 }
 
 function emptySummary(unit: string, from: number, to: number): ShiftSummary {
@@ -100,16 +105,39 @@ function emptySummary(unit: string, from: number, to: number): ShiftSummary {
   };
 }
 
+/** What the rows of one unit (its own cases, not its subtree's) add up to. */
+interface OwnFigures {
+  acknowledged: number;
+  late: number;
+  ackTimes: number[];
+  resolved: number;
+  byResult: Map<Result, number>;
+  resolveTimes: number[];
+  carried: number;
+  overdue: number;
+}
+
+const ownFigures = (): OwnFigures => ({ acknowledged: 0, late: 0, ackTimes: [], resolved: 0, byResult: new Map(), resolveTimes: [], carried: 0, overdue: 0 });
+
+/** The values of several arrays in one typed array, ready to sort. */
+function concat(parts: number[][]): Float64Array {
+  const out = new Float64Array(parts.reduce((a, p) => a + p.length, 0));
+  let i = 0;
+  for (const p of parts) {
+    out.set(p, i);
+    i += p.length;
+  }
+  return out;
+}
+
 /**
  * Compiles the summary of every unit of the org for the window `(from, to]`.
  * @example compileSummaries(org, from, to, rows).get('C1')!.received.total // cases of C1's grids
  */
 export function compileSummaries(org: OrgIndex, from: number, to: number, rows: ShiftRows): Map<string, ShiftSummary> {
   const out = new Map(org.org.units.map((u) => [u.code, emptySummary(u.code, from, to)]));
-  const ackTimes = new Map<string, number[]>();
-  const resolveTimes = new Map<string, number[]>();
-  const carried = new Map<string, CarriedCase[]>();
-  // Each row counts for its unit and every unit above it: O(rows × depth), not O(rows × units).
+  // Each unit's own rows are added up once, then added to the unit and every unit above it:
+  // the many acknowledgement and resolution rows are visited once, not once per level.
   const ancestors = new Map<string, ShiftSummary[]>();
   const up = (unit: string): ShiftSummary[] => {
     let list = ancestors.get(unit);
@@ -119,7 +147,12 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
     }
     return list;
   };
-  const push = (map: Map<string, number[]>, unit: string, v: number) => (map.get(unit) ?? map.set(unit, []).get(unit)!).push(v);
+  const own = new Map<string, OwnFigures>();
+  const ownOf = (unit: string): OwnFigures => {
+    let f = own.get(unit);
+    if (!f) own.set(unit, (f = ownFigures()));
+    return f;
+  };
 
   for (const r of rows.received) {
     for (const s of up(r.unit)) {
@@ -128,21 +161,20 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
     }
   }
   for (const r of rows.acks) {
-    for (const s of up(r.unit)) {
-      s.acknowledged += 1;
-      if (r.late) s.acknowledgedLate += 1;
-      else s.acknowledgedWithinSla += 1;
-      push(ackTimes, s.unit, r.ackMs);
-    }
+    const f = ownOf(r.unit);
+    f.acknowledged += 1;
+    if (r.late) f.late += 1;
+    f.ackTimes.push(r.ackMs);
   }
   for (const r of rows.resolutions) {
-    for (const s of up(r.unit)) {
-      s.resolved += 1;
-      s.resolvedByResult[r.result] += 1;
-      if (r.result === 'dissuaded') s.lossAverted += r.amountAtRisk ?? 0;
-      if (r.result === 'defrauded') s.lossTotal += r.lossAmount ?? 0;
-      push(resolveTimes, s.unit, r.resolveMs);
-    }
+    const f = ownOf(r.unit);
+    f.resolved += 1;
+    f.byResult.set(r.result, (f.byResult.get(r.result) ?? 0) + 1);
+    f.resolveTimes.push(r.resolveMs);
+    // Money is summed row by row in every unit, in the rows' order, as floating point: the
+    // same additions in the same order give the same cents.
+    if (r.result === 'dissuaded') for (const s of up(r.unit)) s.lossAverted += r.amountAtRisk ?? 0;
+    if (r.result === 'defrauded') for (const s of up(r.unit)) s.lossTotal += r.lossAmount ?? 0;
   }
   for (const r of rows.escalations) {
     for (const s of up(r.unit)) {
@@ -151,11 +183,38 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
     }
   }
   for (const r of rows.open) {
-    const item: CarriedCase = { caseId: r.caseId, level: r.level, assignee: r.assignee, status: r.status, ageMs: to - r.createdAt, overdue: r.overdue };
-    for (const s of up(r.unit)) {
-      s.carriedOver.count += 1;
-      if (r.overdue) s.carriedOver.overdue += 1;
-      (carried.get(s.unit) ?? carried.set(s.unit, []).get(s.unit)!).push(item);
+    const f = ownOf(r.unit);
+    f.carried += 1;
+    if (r.overdue) f.overdue += 1;
+  }
+  const ackParts = new Map<ShiftSummary, number[][]>();
+  const resolveParts = new Map<ShiftSummary, number[][]>();
+  const part = (map: Map<ShiftSummary, number[][]>, s: ShiftSummary, values: number[]) => {
+    if (values.length) (map.get(s) ?? map.set(s, []).get(s)!).push(values);
+  };
+  for (const [unit, f] of own) {
+    for (const s of up(unit)) {
+      s.acknowledged += f.acknowledged;
+      s.acknowledgedLate += f.late;
+      s.acknowledgedWithinSla += f.acknowledged - f.late;
+      s.resolved += f.resolved;
+      for (const [result, n] of f.byResult) s.resolvedByResult[result] += n;
+      s.carriedOver.count += f.carried;
+      s.carriedOver.overdue += f.overdue;
+      part(ackParts, s, f.ackTimes);
+      part(resolveParts, s, f.resolveTimes);
+    }
+  }
+  // The handover lists: the carried cases in handover order once, each dealt to its unit and
+  // the units above it until a list is full (a stable sort, so ties keep the rows' order).
+  const carried = rows.open.map((r): [string, CarriedCase] => [
+    r.unit,
+    { caseId: r.caseId, level: r.level, assignee: r.assignee, status: r.status, ageMs: to - r.createdAt, overdue: r.overdue },
+  ]);
+  carried.sort((a, b) => handoverOrder(a[1], b[1]));
+  for (const [unit, item] of carried) {
+    for (const s of up(unit)) {
+      if (s.carriedOver.cases.length < CARRIED_LIST_LIMIT) s.carriedOver.cases.push(item);
     }
   }
   for (const r of rows.outreach) {
@@ -166,17 +225,10 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
     }
   }
   for (const s of out.values()) {
-    const acks = ackTimes.get(s.unit) ?? [];
-    const res = resolveTimes.get(s.unit) ?? [];
-    s.timeToAck = percentiles(acks);
-    s.timeToResolve = percentiles(res);
-    // The handover list: overdue first, then most severe, then oldest.
-    s.carriedOver.cases = (carried.get(s.unit) ?? [])
-      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || SEVERITY[a.level] - SEVERITY[b.level] || b.ageMs - a.ageMs || a.caseId.localeCompare(b.caseId))
-      .slice(0, CARRIED_LIST_LIMIT);
+    s.timeToAck = percentiles(concat(ackParts.get(s) ?? []));
+    s.timeToResolve = percentiles(concat(resolveParts.get(s) ?? []));
     s.lossAverted = Math.round(s.lossAverted * 100) / 100;
     s.lossTotal = Math.round(s.lossTotal * 100) / 100;
   }
   return out;
 }
-

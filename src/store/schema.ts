@@ -108,7 +108,9 @@ export const caseEvents = sqliteTable(
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
     messageId: text('message_id'),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.id), index('case_events_at_idx').on(t.at, t.type)],
+  // By type first: the shift summary and the watchdog read one type (`escalated`) over a time
+  // range, and a range on `at` first would read every event of the window.
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id), index('case_events_type_at_idx').on(t.type, t.at)],
 );
 
 /** Every reported outcome: final ones close the case, attempts (unreachable/refused) do not. */
