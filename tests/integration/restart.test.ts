@@ -58,7 +58,8 @@ describe('a restart across a deadline', () => {
     // The service stays down across the deadline (this wait is the scenario, not a race).
     await delay(5000);
     const version = 1;
-    const fired = deadlineOutcome(prefix, deadlineJobId(caseId, version), 10_000);
+    // The window includes starting a second process, which takes seconds on a loaded 2-core CI.
+    const fired = deadlineOutcome(prefix, deadlineJobId(caseId, version), 20_000);
     const second = await start();
     try {
       expect(await fired).toBe('fired');
