@@ -5,7 +5,8 @@
  *
  *   1. single leads over HTTP, 8 clients          vs bare, one transaction per lead
  *   2. batches of 100 over HTTP, 2 clients         vs bare, 100 leads per transaction
- *   3. `npm run cli -- import leads` of a 10,000-row xlsx (wall time, process start included)
+ *   3. `gridguard import leads` of a 10,000-row xlsx, built (`npm run build`, plain node), wall
+ *      time with process start; the same through tsx (`npm run cli`) as a note
  *                                                  vs bare, the 10,000 leads in one transaction
  *   4. 50,000 leads (batches of 100) with the demo's send interval (1.5 s), so nearly every
  *      message waits: the child's RSS sampled all along, then urgent leads timed from POST to
@@ -15,7 +16,7 @@
  * prefixes are deleted at the end, and the temporary directory removed.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -66,6 +67,13 @@ function getJson(url: string): Promise<any> {
   });
 }
 
+/** Runs a child process to its exit; its output is kept for the notes. */
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(cmd, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+  });
+}
+
 /** The mean of two bare runs, one before and one after GridGuard's (the machine is shared). */
 function meanOf(a: Throughput, b: Throughput): Throughput {
   const ms = (a.ms + b.ms) / 2;
@@ -113,7 +121,9 @@ export async function runIntakeBench(): Promise<IntakeFigures> {
   const prefixes = [benchPrefix(), benchPrefix()];
   const services: Service[] = [];
   const notes: string[] = [];
+  const cleanups: (() => void)[] = [];
   const cleanup = async () => {
+    for (const c of cleanups) c();
     for (const s of services) await s.stop().catch(() => undefined);
     for (const p of prefixes) await deleteKeys(p).catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
@@ -142,27 +152,39 @@ export async function runIntakeBench(): Promise<IntakeFigures> {
     const sheet = join(dir, 'leads.xlsx');
     await writeSheet(sheet, importRows);
     const env = serviceEnv({ dir, prefix: prefixes[0]!, db: 'throughput.db', logLevel: 'warn' });
-    const countCases = () => {
-      const db = new Database(join(dir, 'throughput.db'), { readonly: true });
+    const countCases = (file: string) => {
+      const db = new Database(join(dir, file), { readonly: true });
       try {
         return (db.prepare('select count(*) as n from cases').get() as { n: number }).n;
       } finally {
         db.close();
       }
     };
-    const casesBefore = countCases();
-    const t0 = performance.now();
-    const out = await new Promise<{ code: number; stdout: string; stderr: string }>((res) => {
-      execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'leads', sheet], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-        res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    });
-    const importMs = performance.now() - t0;
-    const created = countCases() - casesBefore;
-    const importOk = out.code === 0 && created === importRows;
-    if (!importOk) notes.push(`WARNING: the import exited ${out.code} with ${created} cases: ${(out.stderr || out.stdout).slice(0, 300)}`);
+    // The CLI as deployed: src/ compiled by `npm run build` (scripts/build.mjs) and run with
+    // plain node, timed from process start to exit. The build folder must sit directly in the
+    // repository (the compiled store finds migrations/ beside it); it is removed at the end.
+    const build = join(ROOT, `.build-bench-${process.pid}`);
+    cleanups.push(() => rmSync(build, { recursive: true, force: true }));
+    const compiled = await run(process.execPath, ['scripts/build.mjs', build], process.env as Record<string, string>);
+    if (compiled.code !== 0) throw new Error(`npm run build failed: ${(compiled.stderr || compiled.stdout).slice(0, 500)}`);
+    const importWith = async (args: string[], db: string) => {
+      const before = countCases(db);
+      const t0 = performance.now();
+      const out = await run(process.execPath, [...args, 'import', 'leads', sheet], { ...env, DATABASE_PATH: join(dir, db) });
+      const ms = performance.now() - t0;
+      return { ms, out, created: countCases(db) - before };
+    };
+    // The same import through tsx (`npm run cli`) into a copy of the same database, for comparison.
+    for (const ext of ['', '-wal', '-shm']) if (existsSync(join(dir, `throughput.db${ext}`))) copyFileSync(join(dir, `throughput.db${ext}`), join(dir, `import-tsx.db${ext}`));
+    const built = await importWith([join(build, 'cli/main.js')], 'throughput.db');
+    const viaTsx = await importWith(['--import', 'tsx', 'src/cli/main.ts'], 'import-tsx.db');
+    const importMs = built.ms;
+    const importOk = built.out.code === 0 && built.created === importRows;
+    if (!importOk) notes.push(`WARNING: the import exited ${built.out.code} with ${built.created} cases: ${(built.out.stderr || built.out.stdout).slice(0, 300)}`);
+    if (viaTsx.out.code !== 0 || viaTsx.created !== importRows) notes.push(`WARNING: the import through tsx exited ${viaTsx.out.code} with ${viaTsx.created} cases`);
+    notes.push(`CLI import: the built CLI (npm run build, node dist/cli/main.js) ${(built.ms / 1000).toFixed(2)} s; the same import through tsx (npm run cli) ${(viaTsx.ms / 1000).toFixed(2)} s`);
     const bareImport = bareWrites(join(dir, 'bare-import.db'), importRows, importRows);
-    progress(`import of ${thousands(importRows)} rows: ${(importMs / 1000).toFixed(2)} s (exit ${out.code}, ${created} cases); bare ${bareImport.ms.toFixed(0)} ms`);
+    progress(`import of ${thousands(importRows)} rows: built ${(importMs / 1000).toFixed(2)} s (exit ${built.out.code}, ${built.created} cases), tsx ${(viaTsx.ms / 1000).toFixed(2)} s; bare ${bareImport.ms.toFixed(0)} ms`);
 
     // --- 4: memory over a long run with the backlog not drained, then urgent latency behind it. ---
     const mem = await startService({ dir, prefix: prefixes[1]!, db: 'memory.db' });

@@ -19,7 +19,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const START_FLAGS: string[] = (() => {
   const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
-  return start.slice(1, start.indexOf('--import'));
+  // The words between `node` and `--import` (the script may start with `exec node`).
+  return start.slice(start.indexOf('node') + 1, start.indexOf('--import'));
 })();
 
 export interface ServiceOptions {
