@@ -4,9 +4,7 @@
  * Protects: intake depends on SQLite only; the outbox is relayed again from SQLite when Redis
  * comes back: no lead answered 200 is lost, and nothing already delivered is sent again.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, uniquePrefix } from '../support/env.js';
 import { aLead } from '../support/leads.js';
@@ -14,7 +12,8 @@ import {
   caseOf,
   dispatchedCaseIds,
   dispatchesOf,
-  freePort,
+  privateRedis,
+  type PrivateRedis,
   outbound,
   pendingJobs,
   postJson,
@@ -28,52 +27,24 @@ import {
 
 const prefix = uniquePrefix('fault-redis-restart');
 let tmp: ReturnType<typeof tempDir>;
-let port: number;
-let redisUrl: string;
-let redisServer: ChildProcess | null = null;
+let redis: PrivateRedis;
 let service: ServiceProcess | null = null;
-
-/** Starts redis-server on `port` without persistence; resolves when it answers PING. */
-async function startRedis(): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-  const client = new Redis(redisUrl, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
-  client.on('error', () => {}); // refused until the server listens
-  try {
-    await until(async () => {
-      await client.connect().catch(() => {});
-      return (await client.ping()) === 'PONG';
-    }, 5000, `redis-server on port ${port} answers`, 50);
-  } finally {
-    client.disconnect();
-  }
-  return child;
-}
-
-async function killRedis(): Promise<void> {
-  const child = redisServer;
-  redisServer = null;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((res) => child.once('exit', res));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 beforeAll(async () => {
   tmp = tempDir();
   writeFaultProfile(tmp.dir);
-  port = await freePort();
-  redisUrl = `redis://127.0.0.1:${port}`;
-  redisServer = await startRedis();
+  redis = await privateRedis();
+  await redis.start();
 });
 afterAll(async () => {
   await service?.stop();
-  await killRedis();
+  await redis.kill();
   tmp.cleanup();
 });
 
 describe('when Redis is killed and restarted empty during intake', () => {
   it('loses no answered lead and sends nothing twice', { timeout: 60_000 }, async () => {
-    service = await startService(serviceEnv(tmp.dir, prefix, { REDIS_URL: redisUrl }));
+    service = await startService(serviceEnv(tmp.dir, prefix, { REDIS_URL: redis.url }));
     const url = service.url;
     const answered = new Map<string, string>();
     const refused: number[] = [];
@@ -93,12 +64,12 @@ describe('when Redis is killed and restarted empty during intake', () => {
     try {
       // Some messages are out when Redis dies.
       await until(async () => answered.size >= 8 && dispatchedCaseIds(await transcript(url)).length >= 2, 15_000, 'leads flowing and dispatched');
-      await killRedis();
+      await redis.kill();
       const atKill = answered.size;
       const killedAt = Date.now();
       // Redis stays down for 1.5 s (the outage is the scenario) while leads keep coming.
       await until(() => answered.size >= atKill + 6 && Date.now() - killedAt >= 1500, 10_000, 'leads answered while Redis is down');
-      redisServer = await startRedis();
+      await redis.start();
       const atRestart = answered.size;
       await until(() => answered.size >= atRestart + 6, 15_000, 'leads answered after Redis came back');
     } finally {
@@ -108,7 +79,7 @@ describe('when Redis is killed and restarted empty during intake', () => {
     // A refusal is allowed (the lead was not taken), a server error is not.
     expect(refused.filter((s) => s >= 500 && s !== 503)).toEqual([]);
 
-    const queue: Queue = outbound(prefix, undefined, redisUrl);
+    const queue: Queue = outbound(prefix, undefined, redis.url);
     try {
       await until(
         async () => {

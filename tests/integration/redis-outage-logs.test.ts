@@ -4,42 +4,15 @@
  * retries meanwhile; the deployer must read one warning when Redis goes and one line when it is
  * back, no stack traces, and the timers rebuilt once. A normal stop afterwards warns about nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, uniquePrefix } from '../support/env.js';
 import { aLead } from '../support/leads.js';
-import { dispatchesOf, freePort, postJson, serviceEnv, startService, transcript, until, writeFaultProfile, type ServiceProcess } from '../support/service.js';
+import { dispatchesOf, postJson, serviceEnv, startService, transcript, until, writeFaultProfile, privateRedis, type PrivateRedis, type ServiceProcess } from '../support/service.js';
 
 const prefix = uniquePrefix('redis-outage-logs');
 let tmp: ReturnType<typeof tempDir>;
-let port: number;
-let redisServer: ChildProcess | null = null;
+let redis: PrivateRedis;
 let service: ServiceProcess | null = null;
-
-async function startRedis(): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-  const client = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
-  client.on('error', () => {});
-  try {
-    await until(async () => {
-      await client.connect().catch(() => {});
-      return (await client.ping()) === 'PONG';
-    }, 5000, `redis-server on port ${port} answers`, 50);
-  } finally {
-    client.disconnect();
-  }
-  return child;
-}
-
-async function killRedis(): Promise<void> {
-  const child = redisServer;
-  redisServer = null;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((res) => child.once('exit', res));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 /** Lines at pino level warn (40) or above. */
 const warnings = (lines: string[]) => lines.filter((l) => /"level":(4|5|6)0\b/.test(l));
@@ -48,13 +21,13 @@ const linesOf = (text: string) => text.split('\n').filter(Boolean);
 beforeAll(async () => {
   tmp = tempDir();
   writeFaultProfile(tmp.dir);
-  port = await freePort();
-  redisServer = await startRedis();
-  service = await startService(serviceEnv(tmp.dir, prefix, { REDIS_URL: `redis://127.0.0.1:${port}` }));
+  redis = await privateRedis();
+  await redis.start();
+  service = await startService(serviceEnv(tmp.dir, prefix, { REDIS_URL: redis.url }));
 });
 afterAll(async () => {
   await service?.stop();
-  await killRedis();
+  await redis.kill();
   tmp.cleanup();
 });
 
@@ -63,12 +36,12 @@ describe('when Redis goes away for three seconds and comes back empty', () => {
     const s = service!;
     const mark = s.output().length;
     const since = () => s.output().slice(mark);
-    await killRedis();
+    await redis.kill();
     await until(() => /Redis is away/.test(since()), 5000, 'the outage told');
     const awayAt = Date.now();
     // The outage is the scenario: every client retries during these seconds.
     await until(() => Date.now() - awayAt >= 3000, 5000, 'three seconds of outage', 200);
-    redisServer = await startRedis();
+    await redis.start();
     await until(() => /Redis is back/.test(since()), 10_000, 'the return told');
     await until(() => /escalation timers reconciled/.test(since()), 10_000, 'the timers rebuilt');
 

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { parse, stringify } from 'yaml';
 import { outboundQueue } from '../../src/wire/names.js';
 import type { TranscriptEntry } from '../../src/store/transcript.js';
@@ -236,4 +237,48 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     json = text;
   }
   return { status: res.status, headers: res.headers, json };
+}
+
+/**
+ * A redis-server of a test's own (never the shared one): started without persistence on a
+ * free port, killed with SIGKILL and started again empty, to play an outage.
+ */
+export interface PrivateRedis {
+  url: string;
+  port: number;
+  /** Starts it; resolves when it answers PING. */
+  start(): Promise<void>;
+  /** SIGKILL, and waits for the exit (no-op when it is not running). */
+  kill(): Promise<void>;
+}
+
+export async function privateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  return {
+    url,
+    port,
+    async start() {
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+      const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+      client.on('error', () => {}); // refused until the server listens
+      try {
+        await until(async () => {
+          await client.connect().catch(() => {});
+          return (await client.ping()) === 'PONG';
+        }, 5000, `redis-server on port ${port} answers`, 50);
+      } finally {
+        client.disconnect();
+      }
+    },
+    async kill() {
+      const c = child;
+      child = null;
+      if (!c || c.exitCode !== null) return;
+      const exited = new Promise((res) => c.once('exit', res));
+      c.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
