@@ -356,6 +356,13 @@ describe('properties', () => {
     );
   });
 
+  // Found by the property below (seed 287871959): 吗 in brackets was stripped as a WeChat emoji code.
+  it('keeps a question word in brackets: 收到[吗] on a quoted push is a question, not an acknowledgement', () => {
+    const ctx = { role: 'worker', room: 'tasks', mention: false, openCases: [], visibleCases: [], quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' }, pushIsLatest: false, pendingConfirmation: false, botName: '网格哨兵' } as const;
+    expect(changesState(understand('收到[吗]', { ...ctx, openCases: [], visibleCases: [] }))).toBe(false);
+    expect(understand('收到[抱拳]', { ...ctx, openCases: [], visibleCases: [] })).toMatchObject({ kind: 'act', command: { kind: 'ack' } });
+  });
+
   const MARKERS = ['吗', '呢', '是不是', '是否', '有没有', '怎么', '？', '?'];
   it('never changes state on a message with a question marker', () => {
     fc.assert(

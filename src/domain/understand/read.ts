@@ -73,8 +73,11 @@ const DROPPED = new RegExp(`^\\s*(?:${COMMAND_DROPPED.join('|')})`, 'u');
  */
 const A_NOT_A = /(\p{Script=Han})[不没]\1/u;
 const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
-/** WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. */
-const EMOJI_CODE = /\[[\p{Script=Han}A-Za-z]{1,4}\]/gu;
+/**
+ * WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. A bracket holding a question or negation
+ * word ([吗], [不]) is not an emoji: it stays, so the question still counts.
+ */
+const EMOJI_CODE = /\[(?![^\]]*[吗呢么没不否])[\p{Script=Han}A-Za-z]{1,4}\]/gu;
 
 /** Levenshtein distance, capped: we only care whether it is 0, 1 or more. */
 function within1(a: string, b: string): boolean {
