@@ -4,47 +4,31 @@
  * Protects: outbound messages wait in the queue while the bot is away, then each is delivered
  * once, urgent first (DESIGN: the gateway pauses while logged out; job priority).
  */
-import type { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteKeys, tempDir, uniquePrefix } from '../support/env.js';
+import { describe, expect, it } from 'vitest';
 import { aLead } from '../support/leads.js';
 import {
   BOT_NAME,
   dispatchesOf,
-  outbound,
   pendingJobs,
   postJson,
   serviceEnv,
   startService,
   transcript,
   until,
-  writeFaultProfile,
+  faultSuite,
   type ServiceProcess,
 } from '../support/service.js';
 
-const prefix = uniquePrefix('fault-logout');
-let tmp: ReturnType<typeof tempDir>;
 let service: ServiceProcess | null = null;
-let queue: Queue;
-
-beforeAll(() => {
-  tmp = tempDir();
-  writeFaultProfile(tmp.dir);
-  queue = outbound(prefix);
-});
-afterAll(async () => {
-  await service?.stop();
-  await queue.close();
-  await deleteKeys(prefix);
-  tmp.cleanup();
-});
+const suite = faultSuite('fault-logout', {}, () => [service]);
+const { prefix } = suite;
 
 /** How long the bot stays away at least (the outage is the scenario, not a wait for an event). */
 const AWAY_MS = 3000;
 
 describe('when the bot is logged out for a while', () => {
   it('keeps every message until it is back, then delivers each once, urgent first', { timeout: 40_000 }, async () => {
-    service = await startService(serviceEnv(tmp.dir, prefix));
+    service = await startService(serviceEnv(suite.dir, prefix));
     const url = service.url;
     const since = (await transcript(url)).at(-1)?.seq ?? 0;
 
@@ -63,13 +47,13 @@ describe('when the bot is logged out for a while', () => {
       expect(res.status).toBe(200);
       ids[level] = res.json.results[0].caseId;
     }
-    await until(async () => (await pendingJobs(queue)) === 8, 10_000, 'all eight messages wait in the outbound queue');
+    await until(async () => (await pendingJobs(suite.queue)) === 8, 10_000, 'all eight messages wait in the outbound queue');
     await until(() => Date.now() - awayAt >= AWAY_MS, AWAY_MS + 1000, 'the bot stayed away');
     expect((await transcript(url, since)).filter((m) => m.from === BOT_NAME), 'messages sent while logged out').toEqual([]);
 
     const back = await postJson(`${url}/sandbox/bot/login`, {});
     expect(back.json.loggedIn).toBe(true);
-    await until(async () => (await pendingJobs(queue)) === 0, 15_000, 'the outbound queue drained after the login');
+    await until(async () => (await pendingJobs(suite.queue)) === 0, 15_000, 'the outbound queue drained after the login');
 
     const sent = (await transcript(url, since)).filter((m) => m.from === BOT_NAME);
     for (const id of Object.values(ids)) {

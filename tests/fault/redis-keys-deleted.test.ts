@@ -5,46 +5,35 @@
  * Protects: deadlines live in SQLite and the queue is rebuilt from it (NOTES.md "Redis is not
  * a store of record"): each step still fires, once, and no delivered message is sent again.
  */
-import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEADLINES_QUEUE } from '../../src/queues/deadlines.js';
-import { deleteKeys, tempDir, TEST_REDIS_URL, uniquePrefix } from '../support/env.js';
+import { deleteKeys,  TEST_REDIS_URL } from '../support/env.js';
 import { aLead } from '../support/leads.js';
 import {
   BOT_NAME,
   caseOf,
   dispatchesOf,
-  outbound,
   pendingJobs,
   postJson,
   serviceEnv,
   startService,
   transcript,
   until,
-  writeFaultProfile,
+  faultSuite,
   type ServiceProcess,
 } from '../support/service.js';
 
-const prefix = uniquePrefix('fault-redis-keys');
-let tmp: ReturnType<typeof tempDir>;
 let service: ServiceProcess | null = null;
-let queue: Queue;
 let redis: Redis;
+const suite = faultSuite('fault-redis-keys', { urgent: { ackWithin: '3s', resolveWithin: '1h', stepEvery: '2s', chain: ['assignee', 'lead'] } }, () => [service]);
+const { prefix } = suite;
 
 beforeAll(() => {
-  tmp = tempDir();
-  // The ack deadline 3 s after dispatch, the lead 2 s later; nothing after that for an hour.
-  writeFaultProfile(tmp.dir, { urgent: { ackWithin: '3s', resolveWithin: '1h', stepEvery: '2s', chain: ['assignee', 'lead'] } });
-  queue = outbound(prefix);
   redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
 });
 afterAll(async () => {
-  await service?.stop();
-  await queue.close();
   redis.disconnect();
-  await deleteKeys(prefix);
-  tmp.cleanup();
 });
 
 /** The sweep's mark that timers were rebuilt from SQLite (src/queues/deadlines.ts). */
@@ -52,7 +41,7 @@ const sentinel = () => redis.exists(`${prefix}:${DEADLINES_QUEUE}:reconciled`);
 
 describe('when Redis loses every key while timers are pending', () => {
   it('still fires each escalation step once and sends nothing twice', { timeout: 40_000 }, async () => {
-    service = await startService(serviceEnv(tmp.dir, prefix));
+    service = await startService(serviceEnv(suite.dir, prefix));
     const url = service.url;
     // Two cases of different workers and communities, so no reminder is batched with another.
     const ids: string[] = [];
@@ -73,7 +62,7 @@ describe('when Redis loses every key while timers are pending', () => {
     expect(await deleteKeys(prefix)).toBeGreaterThan(0);
     await until(() => steps(2), 10_000, 'the second step of both cases fired after the keys were deleted again', 300);
     // The timers were rebuilt after the second deletion, and every message went out.
-    await until(async () => (await sentinel()) === 1 && (await pendingJobs(queue)) === 0, 5000, 'timers rebuilt and the outbound queue drained');
+    await until(async () => (await sentinel()) === 1 && (await pendingJobs(suite.queue)) === 0, 5000, 'timers rebuilt and the outbound queue drained');
 
     const all = await transcript(url);
     for (const id of ids) {

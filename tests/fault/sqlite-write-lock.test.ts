@@ -9,43 +9,27 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteKeys, tempDir, uniquePrefix } from '../support/env.js';
+import { describe, expect, it } from 'vitest';
 import { aLead } from '../support/leads.js';
 import {
   BOT_NAME,
   caseOf,
   dispatchesOf,
-  outbound,
   pendingJobs,
   postJson,
   serviceEnv,
   startService,
   transcript,
   until,
-  writeFaultProfile,
+  faultSuite,
   type ServiceProcess,
 } from '../support/service.js';
 
-const prefix = uniquePrefix('fault-sqlite-lock');
 const TASK_ROOM = '幸福里第一网格工作群';
 const LOCK_MS = 10_000;
-let tmp: ReturnType<typeof tempDir>;
 let service: ServiceProcess | null = null;
-let queue: Queue;
-
-beforeAll(() => {
-  tmp = tempDir();
-  writeFaultProfile(tmp.dir);
-  queue = outbound(prefix);
-});
-afterAll(async () => {
-  await service?.stop();
-  await queue.close();
-  await deleteKeys(prefix);
-  tmp.cleanup();
-});
+const suite = faultSuite('fault-sqlite-lock', {}, () => [service]);
+const { prefix } = suite;
 
 /** Another process takes the write lock (BEGIN IMMEDIATE) for `ms`; resolves once it holds it. */
 function holdWriteLock(file: string, ms: number): Promise<{ released: Promise<void> }> {
@@ -87,14 +71,14 @@ async function withRetries(send: () => Promise<{ status: number; headers: Header
 
 describe('when another process holds the SQLite write lock for 10 s', () => {
   it('answers 503 or 200, never 500, keeps answering, and loses or doubles nothing', { timeout: 60_000 }, async () => {
-    service = await startService(serviceEnv(tmp.dir, prefix));
+    service = await startService(serviceEnv(suite.dir, prefix));
     const url = service.url;
     const first = await postJson(`${url}/api/v1/leads`, aLead({ level: 'urgent', unit: 'G1', assignee: '李网格' }));
     expect(first.status).toBe(200);
     const acked = first.json.results[0].caseId as string;
     await until(async () => dispatchesOf(await transcript(url), acked).private.length === 1, 5000, 'the first case dispatched');
 
-    const file = join(tmp.dir, 'g.db');
+    const file = join(suite.dir, 'g.db');
     const lock = await holdWriteLock(file, LOCK_MS);
     const lockedAt = Date.now();
     const writer = new Database(file, { timeout: 0 });
@@ -144,7 +128,7 @@ describe('when another process holds the SQLite write lock for 10 s', () => {
       15_000,
       'every lead dispatched and the acknowledgement answered after the lock',
     );
-    await until(async () => (await pendingJobs(queue)) === 0, 10_000, 'the outbound queue drained');
+    await until(async () => (await pendingJobs(suite.queue)) === 0, 10_000, 'the outbound queue drained');
     const t = await transcript(url);
     for (const [i, caseId] of caseIds.entries()) {
       const view = await caseOf(url, caseId);

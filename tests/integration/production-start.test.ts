@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, uniquePrefix } from '../support/env.js';
+import { deleteKeys, tempDir, uniquePrefix } from '../support/env.js';
 import { serviceEnv, startService, until, writeFaultProfile } from '../support/service.js';
 
 const prefix = uniquePrefix('production-start');
@@ -32,9 +32,10 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(process.cwd(), '.build-test-'));
   await promisify(execFile)(process.execPath, ['scripts/build.mjs', outDir]);
 }, 90_000);
-afterAll(() => {
+afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
   tmp.cleanup();
+  await deleteKeys(prefix);
 });
 
 describe('npm run build', () => {

@@ -12,7 +12,8 @@ import { Redis } from 'ioredis';
 import { parse, stringify } from 'yaml';
 import { outboundQueue } from '../../src/wire/names.js';
 import type { TranscriptEntry } from '../../src/store/transcript.js';
-import { TEST_REDIS_URL } from './env.js';
+import { afterAll, beforeAll } from 'vitest';
+import { deleteKeys, tempDir, TEST_REDIS_URL, uniquePrefix } from './env.js';
 
 /** The bot id of the fault profile (the profile's file name). */
 export const FAULT_BOT_ID = 'fault';
@@ -279,6 +280,38 @@ export async function privateRedis(): Promise<PrivateRedis> {
       const exited = new Promise((res) => c.once('exit', res));
       c.kill('SIGKILL');
       await exited;
+    },
+  };
+}
+
+/**
+ * One fault test file's fixture: a unique Redis prefix, a temporary directory with the fault
+ * profile, the outbound queue to watch, and the cleanup after (the services `running` returns
+ * are stopped, the queue closed, the prefix's keys deleted, the directory removed).
+ */
+export function faultSuite(name: string, policy: Parameters<typeof writeFaultProfile>[1] = {}, running: () => (ServiceProcess | null)[] = () => []) {
+  const prefix = uniquePrefix(name);
+  const state: { dir: string; cleanup: () => void; queue: Queue | null } = { dir: '', cleanup: () => {}, queue: null };
+  beforeAll(() => {
+    const tmp = tempDir();
+    Object.assign(state, { dir: tmp.dir, cleanup: tmp.cleanup, queue: outbound(prefix) });
+    writeFaultProfile(tmp.dir, policy);
+  });
+  afterAll(async () => {
+    await Promise.all(running().map((s) => s?.stop()));
+    await state.queue?.close();
+    await deleteKeys(prefix);
+    state.cleanup();
+  });
+  return {
+    prefix,
+    /** The temporary directory (profile, database). */
+    get dir() {
+      return state.dir;
+    },
+    /** The outbound queue of the fault bot under this prefix. */
+    get queue() {
+      return state.queue!;
     },
   };
 }
