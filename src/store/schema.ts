@@ -25,6 +25,8 @@ export const members = sqliteTable(
     /** The WeChat identity bound to this roster entry (contact id), or null when unbound. */
     wechatId: text('wechat_id').unique(),
     boundAt: integer('bound_at'),
+    /** The bot account the member bound through (their private messages go through it), or null. */
+    boundVia: text('bound_via'),
     /** When this member was last given a case (fair routing reads it instead of their history). */
     lastAssignedAt: integer('last_assigned_at'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
@@ -192,6 +194,8 @@ export const outbox = sqliteTable(
     failReason: text('fail_reason'),
     /** Retention replaced the payload (so it is never rewritten again). */
     clearedAt: integer('cleared_at'),
+    /** The bot account that delivered it (a backup account during a failover), or null. */
+    sentBy: text('sent_by'),
   },
   (t) => [
     index('outbox_pending_idx').on(t.deliveredAt, t.failedAt, t.relayedAt),
@@ -264,6 +268,8 @@ export const sandboxMessages = sqliteTable('sandbox_messages', {
   toName: text('to_name'),
   text: text('text').notNull(),
   messageId: text('message_id').unique(),
+  /** The bot account that sent it (bot messages only). */
+  bot: text('bot'),
 });
 
 /**
