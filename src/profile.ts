@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { parseDuration } from './domain/duration.js';
 import type { EscalationPolicy } from './domain/escalation.js';
 import { isCronExpression } from './domain/shifts.js';
+import { rosterReferenceProblems, rostersSchema } from './profile-rosters.js';
+import { botAccountsOf, botReferenceProblems, botsSchema } from './profile-bots.js';
 import { CHAIN_ROLES, LEVELS, ROLES, ROOM_PURPOSES, UNIT_KINDS, type Level, type Member, type Org } from './domain/types.js';
 
 /** A configuration problem the deployer can fix; `problems` has one line per bad field. */
@@ -64,6 +66,10 @@ const orgSchema = z.strictObject({
         unit: code,
         purpose: z.enum(ROOM_PURPOSES),
         members: z.array(name).optional(),
+        /** The bot account serving this room (an id of `bots`; default the first one). */
+        bot: code.optional(),
+        /** A second account, also in the group, that carries urgent and high messages while `bot` is down. */
+        backupBot: code.optional(),
       }),
     )
     .default([]),
@@ -167,6 +173,10 @@ const profileSchema = z
       .default({ personalDataFor: ms('180d') }),
     alerts: alertsSchema.optional(),
     backup: backupSchema.optional(),
+    /** Duty rosters per unit (src/profile-rosters.ts). */
+    rosters: rostersSchema.optional(),
+    /** Several bot accounts (src/profile-bots.ts); absent: one, named `bot.name`, id = the file name. */
+    bots: botsSchema.optional(),
     org: orgSchema,
   })
   // What the rest of the code sees: every level's policy filled in, `false` read as null,
@@ -180,6 +190,8 @@ const profileSchema = z
     retention: p.retention,
     alerts: p.alerts ?? null,
     backup: p.backup ?? null,
+    rosters: p.rosters ?? null,
+    bots: p.bots ? botAccountsOf(p.bots, p.bot) : null,
     sandbox: { unbound: p.org.members.filter((m) => m.sandboxUnbound).map((m) => m.name) },
     org: {
       units: p.org.units,
@@ -266,7 +278,13 @@ export function problemsOf(error: z.ZodError): string[] {
  */
 export function parseProfile(raw: unknown, source = 'profile'): Profile {
   const r = profileSchema.safeParse(raw);
-  const refs = orgReferenceProblems(raw && typeof raw === 'object' ? (raw as Loose).org : undefined);
+  const rawOrg = raw && typeof raw === 'object' ? ((raw as Loose).org as Loose | undefined) : undefined;
+  const refs = [...orgReferenceProblems(rawOrg), ...botReferenceProblems(raw && typeof raw === 'object' ? (raw as Loose) : {})];
+  if (raw && typeof raw === 'object' && (raw as Loose).rosters) {
+    const codes = new Set(list(rawOrg?.units).map((u) => str(u.code) ?? ''));
+    const names = new Set(list(rawOrg?.members).map((m) => str(m.name) ?? ''));
+    refs.push(...rosterReferenceProblems((raw as Loose).rosters, codes, names));
+  }
   if (!r.success || refs.length) throw new ConfigError(source, [...(r.success ? [] : problemsOf(r.error)), ...refs]);
   return r.data;
 }

@@ -98,3 +98,39 @@ export function localMinutes(at: number, tz: string): number {
 export function localWeekday(at: number, tz: string): number {
   return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts(at, tz).weekday!);
 }
+
+/**
+ * The instant of a local date and time in a time zone (the later one when a clock change repeats
+ * the hour, the first valid one when it skips it).
+ * @example localInstant('2026-11-30', 8 * 60, 'Asia/Shanghai') // Date.UTC(2026, 10, 30, 0)
+ */
+export function localInstant(day: string, minutes: number, tz: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, 0, minutes);
+  let at = wall;
+  // Two corrections by the zone's offset at the guess settle it (offsets change at most once a day).
+  for (let i = 0; i < 2; i++) {
+    const p = parts(at, tz);
+    const seen = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+    at += wall - seen;
+  }
+  return at;
+}
+
+/**
+ * The calendar day `n` days after a YYYY-MM-DD day (n may be negative).
+ * @example addDays('2026-11-30', 2) // '2026-12-02'
+ */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * The weekday of a YYYY-MM-DD day, 1 = Monday … 7 = Sunday (ISO).
+ * @example isoWeekday('2026-11-30') // 1
+ */
+export function isoWeekday(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+}

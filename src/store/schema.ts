@@ -310,3 +310,38 @@ export const roomMessages = sqliteTable(
   },
   (t) => [index('room_messages_room_idx').on(t.room, t.id)],
 );
+
+/**
+ * Dated duty changes (src/domain/roster.ts): leave, extra duty and dated duty tables, from the
+ * roster import and the chat (请假 / 批准 / 换班). Pending requests wait here for 批准 or 同意;
+ * every row says who asked and who decided (the audit trail of duty changes).
+ */
+export const dutyChanges = sqliteTable(
+  'duty_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** leave | duty | slot */
+    kind: text('kind').notNull(),
+    member: text('member').notNull(),
+    unitCode: text('unit_code'),
+    fromAt: integer('from_at').notNull(),
+    toAt: integer('to_at').notNull(),
+    label: text('label'),
+    /** pending | approved | rejected | withdrawn */
+    status: text('status').notNull(),
+    /** chat | import */
+    source: text('source').notNull(),
+    /** leave | swap | import: what the request was, for people. */
+    request: text('request').notNull(),
+    /** Rows of one request (both halves of a swap, one import) share it. */
+    groupId: text('group_id').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: integer('requested_at').notNull(),
+    /** For a swap: whose consent it waits for; for leave: null (any lead above the member). */
+    awaiting: text('awaiting'),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at'),
+    note: text('note'),
+  },
+  (t) => [index('duty_changes_status_to_idx').on(t.status, t.toAt), index('duty_changes_group_idx').on(t.groupId)],
+);
