@@ -68,25 +68,32 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
     case 'reassign': {
       const to = memberByName(tx, args.to!)!;
       const ackDueAt = at + ctx.policy[c.level as Level].ackWithin;
+      // Handed to someone of another grid: the case moves to that grid's room, where he works.
+      const target = ctx.org.member(to.name);
+      const unitCode = target && target.unit !== c.unitCode && ctx.org.taskRoom(target.unit) ? target.unit : c.unitCode;
+      // A supervised case stays supervised: the chain does not start again for the new assignee.
       tx.update(cases)
-        .set({ assigneeId: to.id, status: 'dispatched', acknowledgedAt: null, ackDueAt, phaseStep: 0, supervisedAt: null, supervisedBy: null, version })
+        .set({ assigneeId: to.id, unitCode, status: 'dispatched', acknowledgedAt: null, ackDueAt, phaseStep: 0, version })
         .where(eq(cases.id, c.id))
         .run();
       const from = assigneeName(tx, c);
-      appendEvent(tx, c.id, at, 'reassigned', actor.name, { from, to: to.name, ackDueAt }, messageId);
+      appendEvent(tx, c.id, at, 'reassigned', actor.name, { from, to: to.name, ackDueAt, ...(unitCode !== c.unitCode ? { fromUnit: c.unitCode, toUnit: unitCode } : {}) }, messageId);
       const after = caseById(tx, c.id)!;
       const recipient: Recipient = { name: to.name, wechatId: to.wechatId };
-      const room = ctx.org.taskRoom(c.unitCode);
+      const room = ctx.org.taskRoom(unitCode);
       const facts = caseFacts(after);
       if (room) {
         extra.push({
           room: room.topic,
           mentions: [recipient],
-          text: `${caseHeadline(after.level as Level, c.id, '转派')} 请接手\n${formatDurationZh(ackDueAt - at)}内（${formatClock(ackDueAt, at, ctx.timezone)}前）回复“收到 ${c.id}”，完整信息已私聊发您。`,
+          text: `${caseHeadline(after.level as Level, c.id, '转派')} 请接手\n请${formatClock(ackDueAt, at, ctx.timezone)}前回复“收到 ${c.id}”（${formatDurationZh(ackDueAt - at)}内），完整信息已私聊发您。${c.supervisedBy ? `\n${c.supervisedBy}督办中。` : ''}`,
           meta: { caseId: c.id, kind: 'dispatch' },
         });
       }
       extra.push({ to: recipient, text: dispatchPrivateText(facts, at, ctx.timezone) });
+      // The one who had it hears that he need not go.
+      const prev = c.assigneeId ? memberById(tx, c.assigneeId) : null;
+      if (prev && prev.name !== to.name && prev.name !== actor.name) extra.push({ to: { name: prev.name, wechatId: prev.wechatId }, text: `${c.id} 已改派给${to.name}，您无需处理。` });
       break;
     }
     case 'supervise':

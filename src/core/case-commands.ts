@@ -6,11 +6,12 @@ import type { EscalationPolicy } from '../domain/escalation.js';
 import { authorize, decide, type Action, type Status } from '../domain/case-machine.js';
 import { refusalText, replies } from '../domain/converse-replies.js';
 import { formatClock } from '../domain/format.js';
-import { routeLead } from '../domain/lead.js';
+import { HANDLES_CASES, type Duty } from '../domain/duty-routing.js';
+import { onDuty, onLeave } from '../domain/roster.js';
 import type { ChatOut } from '../domain/messages.js';
 import type { OrgIndex } from '../domain/org.js';
 import { correctedText, reopenedText } from '../domain/understand-replies.js';
-import type { Level } from '../domain/types.js';
+import type { Level, Member } from '../domain/types.js';
 import type { UnderstoodCommand } from '../domain/understand/index.js';
 import { caseById, type CaseRow, type Tx } from '../store/cases.js';
 import type { StoredMember } from '../store/org.js';
@@ -33,6 +34,33 @@ export interface CaseTurn {
   refuse: (text: string) => ChatOut[];
   /** Cases whose timers must follow after the commit. */
   changed: string[];
+  /** Who is on duty now (leave and rosters), when rosters are in use. */
+  duty?: Duty | null;
+}
+
+/**
+ * Whom `by` may hand a case to: members who take cases in his own unit and below (a community
+ * lead: the whole community; a supervisor: the station), not on leave; those on duty first.
+ * @example reassignTargets(org, 王社区, null).map((m) => m.name) // ['李网格', '周网格', '陈网格', '王社区']
+ */
+export function reassignTargets(org: OrgIndex, by: Member, duty: Duty | null | undefined): Member[] {
+  const scope = org.subtree(by.unit);
+  const list = org.org.members.filter((m) => HANDLES_CASES.has(m.role) && scope.has(m.unit) && (!duty || !onLeave(duty.changes, m.name, duty.at)));
+  if (!duty) return list;
+  const off = (m: Member) => {
+    const names = onDuty(duty.rosters, duty.changes, m.unit, duty.at);
+    return names === null || names.includes(m.name) ? 0 : 1;
+  };
+  return [...list].sort((a, b) => off(a) - off(b));
+}
+
+/** A hand-over that cannot be done, with whom it can go to and an example that works. */
+function reassignRefusal(id: string, to: string, known: boolean, away: boolean, scopeName: string, others: string[]): string {
+  const first = others[0];
+  const head = !known ? `名单里没有“${to}”。` : away ? `${to}正在请假，不能转派给他。` : `${to}不在${scopeName}，不能转派。`;
+  if (!first) return `${head}${scopeName}暂时没有可以接手的人。`;
+  const list = others.slice(0, 8).join('、') + (others.length > 8 ? `等${others.length}人` : '');
+  return `${head}可以转派给：${list}\n例如：转派 ${id} @${first}`;
 }
 
 const ACTION_ZH: Record<Action, string> = { ack: '接单', report: '反馈', query: '查询', reassign: '转派', supervise: '督办', cancel: '撤销', correct: '更正', reopen: '重办' };
@@ -55,9 +83,15 @@ export function runCaseCommand(t: CaseTurn, cmd: CaseCommand): ChatOut[] {
   const refusal = authorize(t.org, t.member, action, state);
   if (refusal) return [t.reply(refusalText(refusal, ctxOf(t, c, action)))];
   if (cmd.kind === 'reassign') {
-    if (!t.org.member(cmd.to)) return [t.reply(refusalText('target_unknown', ctxOf(t, c, action)))];
-    // The same rule as a lead's named assignee: someone who can take cases, in the case's task room.
-    if (!routeLead(t.org, { unit: c.unitCode, assignee: cmd.to }).ok) return [t.reply(refusalText('target_outside', ctxOf(t, c, action)))];
+    // A lead hands within his community, a supervisor within his station (issue 16).
+    const allowed = reassignTargets(t.org, t.member, t.duty);
+    const target = t.org.member(cmd.to);
+    if (!target || !allowed.some((m) => m.name === cmd.to)) {
+      const current = assigneeName(t.tx, c);
+      const others = allowed.filter((m) => m.name !== current).map((m) => m.name);
+      const away = !!target && !!t.duty && onLeave(t.duty.changes, target.name, t.duty.at);
+      return [t.reply(reassignRefusal(c.id, cmd.to, !!target, away, t.org.unit(t.member.unit)?.name ?? '本辖区', others))];
+    }
   }
   const decision = decide(
     state,

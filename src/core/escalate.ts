@@ -5,6 +5,7 @@
  */
 import type { CoreContext } from './ports.js';
 import { and, eq, inArray, lte, ne } from 'drizzle-orm';
+import { nearestOnDuty } from '../domain/duty-routing.js';
 import { effectiveChain, nextStep } from '../domain/escalation.js';
 import { batchReminderText, escalationText, reminderText } from '../domain/escalation-replies.js';
 import type { ChatOut, Recipient } from '../domain/messages.js';
@@ -62,12 +63,13 @@ export function nextDeadlineOf(ctx: PolicyContext, c: CaseRow): number | null {
 export type FireResult = 'fired' | 'stale' | 'early' | 'done';
 
 /** The member a chain role means for this case, or null. */
-function targetOf(tx: Tx, ctx: PolicyContext, c: CaseRow, role: ChainRole): Member | null {
+function targetOf(tx: Tx, ctx: PolicyContext & Partial<Pick<CoreContext, 'duty'>>, c: CaseRow, role: ChainRole, at: number): Member | null {
   if (role === 'assignee') {
     const m = c.assigneeId ? memberById(tx, c.assigneeId) : null;
     return m ? ctx.org.member(m.name) ?? null : null;
   }
-  return ctx.org.nearest(c.unitCode, role);
+  // Where a roster exists, the one on duty now (issue 16).
+  return nearestOnDuty(ctx.org, c.unitCode, role, ctx.duty?.any(at) ? ctx.duty.at(at) : null);
 }
 
 function recipient(tx: Tx, m: Member): Recipient {
@@ -91,7 +93,7 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
     }
     if (step.at > at + EARLY_TOLERANCE_MS) return 'early';
 
-    const target = targetOf(tx, deps, c, step.role);
+    const target = targetOf(tx, deps, c, step.role, at);
     const batch = [{ c, step }];
     if (step.role === 'assignee' && c.assigneeId) {
       for (const other of dueAssigneeReminders(tx, deps, c, at)) {
@@ -103,7 +105,9 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
     const outs: ChatOut[] = [];
     if (target) {
       const to = recipient(tx, target);
-      if (step.role === 'assignee') {
+      // A case handed to a lead is his own: he is reminded, never asked to 督促 himself.
+      const own = step.role !== 'assignee' && c.assigneeId !== null && memberById(tx, c.assigneeId)?.name === target.name;
+      if (step.role === 'assignee' || own) {
         const text = batch.length > 1 ? batchReminderText(late) : reminderText(late[0]!);
         const room = deps.org.taskRoom(c.unitCode);
         if (room) outs.push({ room: room.topic, mentions: [to], text, meta: { caseId, kind: 'reminder' } });

@@ -120,7 +120,7 @@ function intakeOne(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: Routi
 }
 
 function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingMemo): IntakeResult {
-  const routing = routeLead(deps.org, lead);
+  const routing = routeLead(deps.org, lead, deps.duty.any(at) ? deps.duty.at(at) : undefined);
   if (!routing.ok) throw new Error(`lead ${lead.externalId} passed validation but cannot be routed: ${routing.message}`);
   const names = routing.workers.map((w) => w.name);
   const { open, lastAssigned } = workloadOf(tx, memo, names);

@@ -8,6 +8,8 @@ import type { OrgIndex } from '../domain/org.js';
 import type { Level } from '../domain/types.js';
 import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
+import type { RostersConfig } from '../profile-rosters.js';
+import { createDutySource, type DutySource } from './duty.js';
 
 /**
  * The outside world as core sees it.
@@ -38,6 +40,8 @@ export interface CoreSettings {
   botName: string;
   remindWeekends: boolean;
   personalDataForMs: number;
+  /** Duty rosters (the profile's `rosters`); absent or null: routing ignores duty. */
+  rosters?: RostersConfig | null;
 }
 
 /**
@@ -54,9 +58,12 @@ export interface CoreContext extends CoreSettings {
   afterCommit: () => void;
   /** Called after a commit that changed cases (timers follow them). */
   onCaseChanged: (caseIds: string[]) => void;
+  /** Who is on duty (rosters and dated changes; src/core/duty.ts). */
+  duty: DutySource;
 }
 
 /** Builds the flat context from its parts. */
 export function coreContext(db: Db, org: OrgIndex, settings: CoreSettings, ports: Ports): CoreContext {
-  return { ...settings, db, org, log: ports.log, now: ports.now, random: ports.random, afterCommit: ports.outboxWritten, onCaseChanged: ports.timersChanged };
+  const duty = createDutySource(db, settings.rosters ?? null, settings.timezone, ports.now);
+  return { ...settings, db, org, log: ports.log, now: ports.now, random: ports.random, afterCommit: ports.outboxWritten, onCaseChanged: ports.timersChanged, duty };
 }

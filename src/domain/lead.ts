@@ -3,6 +3,7 @@
  * "Public contract"), normalisation (levels in English or Chinese, phones, categories),
  * and routing to a task room and candidate assignees. Pure.
  */
+import { dutyCandidates, nearestOnDuty, type Duty, type DutyHow } from './duty-routing.js';
 import { z } from 'zod';
 import type { OrgIndex } from './org.js';
 import { readAmountAtRisk, readExternalId, readIdNumber, readPhone, readVisibleText, type FieldRead } from './lead-fields.js';
@@ -174,7 +175,7 @@ export function validateLeads(body: unknown, org: OrgIndex): { ok: true; leads: 
 }
 
 export type Routing =
-  | { ok: true; room: Room; named: Member | null; workers: Member[]; fallback: Member | null }
+  | { ok: true; room: Room; named: Member | null; workers: Member[]; fallback: Member | null; how?: DutyHow }
   | { ok: false; field: string; message: string };
 
 const CAN_HANDLE = new Set(['worker', 'lead', 'supervisor']);
@@ -184,7 +185,7 @@ const CAN_HANDLE = new Set(['worker', 'lead', 'supervisor']);
  * else the unit's workers, else the nearest lead (DESIGN.md "Routing").
  * @example routeLead(org, lead) // { ok: true, room: { topic: '幸福里第一网格工作群', ... }, workers: [...] }
  */
-export function routeLead(org: OrgIndex, lead: Pick<Lead, 'unit' | 'assignee'>): Routing {
+export function routeLead(org: OrgIndex, lead: Pick<Lead, 'unit' | 'assignee'>, duty?: Duty): Routing {
   const unit = org.unit(lead.unit);
   if (!unit) return { ok: false, field: 'unit', message: `unknown unit "${lead.unit}"` };
   const room = org.org.rooms.find((r) => r.unit === unit.code && r.purpose === 'tasks');
@@ -197,12 +198,14 @@ export function routeLead(org: OrgIndex, lead: Pick<Lead, 'unit' | 'assignee'>):
       return { ok: false, field: 'assignee', message: `"${lead.assignee}" is not in the task room "${room.topic}"` };
     }
   }
-  const workers = org.org.members.filter((m) => m.unit === unit.code && m.role === 'worker');
-  const fallback = org.nearest(unit.code, 'lead');
+  // With rosters: who is on duty (src/domain/duty-routing.ts); without: every worker of the unit.
+  const candidates = duty ? dutyCandidates(org, unit.code, duty) : null;
+  const workers = candidates ? candidates.members : org.org.members.filter((m) => m.unit === unit.code && m.role === 'worker');
+  const fallback = duty ? nearestOnDuty(org, unit.code, 'lead', duty) : org.nearest(unit.code, 'lead');
   if (!named && workers.length === 0 && !fallback) {
     return { ok: false, field: 'unit', message: `unit ${unit.code} (${unit.name}) has no worker and no lead to take cases` };
   }
-  return { ok: true, room, named, workers, fallback };
+  return { ok: true, room, named, workers, fallback, ...(candidates ? { how: candidates.how } : {}) };
 }
 
 /**

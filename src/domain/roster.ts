@@ -45,6 +45,8 @@ export interface Rosters {
   calendar: Calendar;
   /** Weekly patterns by unit code; a unit absent here has no pattern. */
   patterns: ReadonlyMap<string, readonly ShiftPattern[]>;
+  /** Units with a dated duty table (imported), at any time: they have a roster even without a pattern. */
+  tableUnits?: ReadonlySet<string>;
   timezone: string;
 }
 
@@ -99,7 +101,7 @@ export function patternSlots(r: Rosters, unit: string, day: string): Slot[] {
 
 /** True when the unit has a roster at all: a pattern, or dated duty of any kind. */
 export function hasRoster(r: Rosters, changes: readonly DutyChange[], unit: string): boolean {
-  return r.patterns.has(unit) || changes.some((c) => c.unit === unit && c.kind !== 'leave');
+  return r.patterns.has(unit) || r.tableUnits?.has(unit) === true || changes.some((c) => c.unit === unit && c.kind !== 'leave');
 }
 
 /**
@@ -149,7 +151,7 @@ function groupSlots(unit: string, list: readonly DutyChange[]): Slot[] {
 export function onDuty(r: Rosters, changes: readonly DutyChange[], unit: string, at: number): string[] | null {
   if (!hasRoster(r, changes, unit)) return null;
   const names = new Set<string>();
-  for (const s of slotsAt(r, changes, unit, at)) for (const m of s.members) names.add(m);
+  for (const s of slotsAt(r, changes, unit, at)) for (const m of s.members) if (m !== '') names.add(m);
   return [...names];
 }
 

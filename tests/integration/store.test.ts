@@ -1,4 +1,5 @@
 /** The SQLite store on a real file: pragmas, migrations of a populated database, org sync. */
+import { createDutySource } from '../../src/core/duty.js';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -122,7 +123,7 @@ describe('taking in a chat message', () => {
     const store = openStore(dbPath);
     syncOrg(store.db, profile.org);
     bindMember(store.db, '李网格', 'wxid_li', 'test', 1);
-    const deps = { db: store.db, org: indexOrg(profile.org), policy: profile.policy, timezone: profile.timezone, boundaries: profile.shifts.boundaries, botName: '网格哨兵', remindWeekends: false, personalDataForMs: 0, log: captureLog().log, now: () => 1000, random: Math.random, afterCommit: () => {}, onCaseChanged: () => {} };
+    const deps = { db: store.db, org: indexOrg(profile.org), policy: profile.policy, timezone: profile.timezone, boundaries: profile.shifts.boundaries, botName: '网格哨兵', remindWeekends: false, personalDataForMs: 0, log: captureLog().log, now: () => 1000, random: Math.random, afterCommit: () => {}, onCaseChanged: () => {}, duty: createDutySource(store.db, null, profile.timezone, () => 1000) };
     const msg: ChatIn = { messageId: 'm-1', botId: 'demo', from: { wechatId: 'wxid_li', name: '李网格' }, room: null, text: '帮助', mentionSelf: false, type: 'text', at: 1000 };
     expect(handleInbound(deps, msg)).toBe('replied');
     expect(handleInbound(deps, msg)).toBe('duplicate');

@@ -8,6 +8,7 @@ import { CONFIRM_NO, CONFIRM_YES } from '../case-words.js';
 import { describeOutreach } from '../outreach.js';
 import { understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
+import { decideDuty } from './duty-commands.js';
 import { isAddressed } from './evidence.js';
 import { guard } from './guard.js';
 import { promptFor } from './prompts.js';
@@ -37,6 +38,7 @@ function complete(ctx: Partial<UnderstandContext> | null | undefined): Understan
     pushIsLatest: c.pushIsLatest === true,
     pendingConfirmation: c.pendingConfirmation === true,
     botName: typeof c.botName === 'string' ? c.botName : '',
+    ...(c.pendingSwap === true ? { pendingSwap: true } : {}),
     ...(Array.isArray(c.members) ? { members: c.members.filter((m) => typeof m?.name === 'string' && m.name !== '') } : {}),
   };
 }
@@ -60,6 +62,9 @@ export function understand(text: string, context: UnderstandContext): Decision {
 
 function decide(text: string, ctx: UnderstandContext): Decision {
   const r = read(text, ctx, ctx.botName);
+  // 值班, 请假, 批准, 换班: their own words, never a case's state (issue 16).
+  const duty = ctx.role === 'stranger' ? null : decideDuty(r, ctx);
+  if (duty) return duty;
   const d = decideRead(r, text, ctx);
   // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.
   if (r.softQuestion && changesState(d)) return IGNORE;

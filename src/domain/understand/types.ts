@@ -60,6 +60,8 @@ export interface UnderstandContext {
    * name is taken; present, a 转派 to a name not on it is refused here.
    */
   members?: { name: string; role: Role }[];
+  /** A swap request waits for this sender's 同意 (bare 同意 / 不同意 answer it). */
+  pendingSwap?: boolean;
 }
 
 /**
@@ -82,7 +84,21 @@ export type UnderstoodCommand =
   | ({ kind: 'outreach' } & OutreachLog)
   | { kind: 'withdraw' }
   | { kind: 'confirm_yes' }
-  | { kind: 'confirm_no' };
+  | { kind: 'confirm_no' }
+  | DutyCommand;
+
+/**
+ * Duty commands (issue 16): 值班; 请假 <days> (for oneself, or for a member when a lead writes it);
+ * 批准 / 不批准 (a lead on pending leave); 换班 @name <days>; 同意 / 不同意 (the asked member).
+ * Days stay as written: core reads them against today (the step never reads the clock).
+ * @example const c: DutyCommand = { kind: 'leave', member: null, days: '明天', reason: '' }
+ */
+export type DutyCommand =
+  | { kind: 'duty' }
+  | { kind: 'leave'; member: string | null; days: string; reason: string }
+  | { kind: 'approve'; member: string | null; yes: boolean }
+  | { kind: 'swap'; with: string; days: string }
+  | { kind: 'swap_answer'; yes: boolean };
 
 /**
  * Why a message meant for the bot gets an answer instead of an action.

@@ -1,0 +1,124 @@
+/**
+ * Duty commands as people write them (issue 16): 值班 / 谁值班 / 今晚谁值班; 请假 明天 (孩子发烧),
+ * 请假 11月30日-12月2日, a lead's 请假 @李网格 明天 or 李网格请假明天; 批准 / 批准 李网格 /
+ * 准假 / 不批准 / 驳回; 换班 @周网格 明天, 跟周网格换班 周三; 同意换班 / 不同意, and a bare
+ * 同意 / 不同意 / 可以 from the member a swap waits for. Null when the message is none of these.
+ */
+import { resolveMember } from './reassign.js';
+import type { Reading } from './read.js';
+import type { Decision, UnderstandContext } from './types.js';
+
+const compact = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
+const DUTY = /^(?:请问|查一?下|查询|看看|看一?下)?(?:今天|今晚|现在|明天|明晚|这周|本周|下周|周末|晚上|夜里|白天)?(?:是)?(?:谁|哪位|哪个)?(?:在)?值班(?:表|情况|安排|人员|名单)?(?:的?是谁|的?是哪位|的?人(?:是谁)?)?(?:呢|啊|呀)?$/u;
+/** Characters a day range is written with; the rest of a 请假 line is its reason. */
+const DAYS = /^[0-9０-９一二两三四五六七八九十月日号.\-—–~～至到今明后大天周星期礼拜下]+/u;
+const LEAVE = /^(.*?)(?:要|想|申请|需要)?请(?:个)?假\s*(.*)$/u;
+const SWAP = /^(?:我)?(?:想|要|申请)?(?:跟|和|与)?(.*?)换(?:个)?班\s*(.*)$/u;
+const APPROVE = /^(?:批准|准假|准了|批了|同意请假|批准请假|同意(?=.*请假))\s*(.*)$/u;
+const REJECT = /^(?:不批准|不批|不准|驳回|不同意请假|不同意(?=.*请假))\s*(.*)$/u;
+const SWAP_YES = new Set(['同意', '同意换班', '可以', '可以换', '行', '好', '好的', '没问题', '换吧', '同意换']);
+const SWAP_NO = new Set(['不同意', '不同意换班', '不行', '不换', '不可以', '换不了', '没空']);
+const LEADS = new Set(['lead', 'supervisor', 'admin', 'operator']);
+
+const leaveExample = '请假 明天，或：请假 11月30日-12月2日';
+const swapExample = '换班 @周网格 明天';
+
+/** The member a word or an @mention means, with the rest of the text. */
+function whoAndRest(text: string, others: readonly string[], ctx: UnderstandContext): { who: string | null; rest: string } {
+  const members = ctx.members ?? [];
+  if (others.length > 0) return { who: resolveMember(others[0]!, members) ?? others[0]!, rest: text };
+  const t = text.trim();
+  // 李网格明天 (no space): the longest roster name at the start.
+  const named = [...members].sort((a, b) => b.name.length - a.name.length).find((x) => t.startsWith(x.name));
+  if (named) return { who: named.name, rest: t.slice(named.name.length) };
+  // 老周 明天: a nickname as the first word.
+  const m = /^(\S+?)(?:\s+|$)(.*)$/u.exec(t);
+  const who = m ? resolveMember(m[1]!, members) : null;
+  return who ? { who, rest: m![2]! } : { who: null, rest: t };
+}
+
+function splitDays(text: string): { days: string; reason: string } {
+  const t = text.replace(/^[\s,，:：]+/u, '');
+  const m = DAYS.exec(t);
+  return m ? { days: m[0], reason: t.slice(m[0].length).replace(/^[\s,，:：]+/u, '').slice(0, 200) } : { days: '', reason: t.slice(0, 200) };
+}
+
+/**
+ * Reads a duty command, or returns null.
+ * @example decideDuty(read('请假 明天'), ctx) // { kind: 'act', command: { kind: 'leave', member: null, days: '明天', reason: '' } }
+ */
+export function decideDuty(r: Reading, ctx: UnderstandContext): Decision | null {
+  const body = r.body.trim();
+  const word = compact(body);
+  if (word === '') return null;
+  if (DUTY.test(word)) return { kind: 'act', command: { kind: 'duty' } };
+  if (ctx.role === 'volunteer' || ctx.role === 'stranger') return null;
+
+  if (ctx.pendingSwap && !r.question) {
+    if (SWAP_YES.has(word)) return { kind: 'act', command: { kind: 'swap_answer', yes: true } };
+    if (SWAP_NO.has(word)) return { kind: 'act', command: { kind: 'swap_answer', yes: false } };
+  }
+  if (word === '同意换班' || word === '不同意换班') return { kind: 'act', command: { kind: 'swap_answer', yes: word === '同意换班' } };
+
+  const reject = REJECT.exec(word);
+  const approve = reject ? null : APPROVE.exec(word);
+  if ((approve || reject) && !r.question && LEADS.has(ctx.role)) {
+    const rest = (approve ?? reject)![1]!.replace(/请假$/u, '');
+    const { who } = whoAndRest(rest, r.others, ctx);
+    return { kind: 'act', command: { kind: 'approve', member: who, yes: !reject } };
+  }
+
+  const leave = LEAVE.exec(body);
+  if (leave && !/(?:吗|么|嘛|能不能|可不可以|可以不|行不行)|[?？]/u.test(body)) {
+    // 我明天请假, 帮李网格请假, 李网格明天请假, 请假 @李网格 明天, 请假 李网格 明天 (a lead).
+    let before = leave[1]!.trim().replace(/^我\s*/u, '').replace(/^(?:帮|给|替)/u, '');
+    let member: string | null = null;
+    let written = '';
+    if (before !== '') {
+      const w = whoAndRest(before, [], ctx);
+      if (w.who) {
+        member = w.who;
+        before = w.rest.trim();
+      }
+      if (before !== '') {
+        if (DAYS.exec(before)?.[0] !== before) return null;
+        written = before;
+      }
+    }
+    if (!member && r.others.length > 0) member = whoAndRest('', r.others, ctx).who;
+    let rest = leave[2]!;
+    // 请假条交给社区了, 请假的事再说: 请假 as a word in a sentence, not the command.
+    if (rest !== '' && !/^[\s,，:：]/u.test(rest) && !DAYS.test(rest) && !whoAndRest(rest, [], ctx).who) return null;
+    if (!member && !written && LEADS.has(ctx.role)) {
+      const after = whoAndRest(rest, [], ctx);
+      if (after.who) {
+        member = after.who;
+        rest = after.rest;
+      }
+    }
+    const split = splitDays(rest);
+    const days = written || split.days;
+    const reason = written ? rest.trim().slice(0, 200) : split.reason;
+    const example = member ? `请假 @${member} 明天` : leaveExample;
+    if (!days) return { kind: 'refuse', reason: 'not_understood', example, hint: `请写明请假日期，例如：${example}` };
+    return { kind: 'act', command: { kind: 'leave', member, days, reason } };
+  }
+
+  const swap = SWAP.exec(body);
+  if (swap && !r.question) {
+    const head = swap[1]!.trim();
+    const partner = r.others.length > 0 ? whoAndRest('', r.others, ctx).who : head ? whoAndRest(head, [], ctx).who : null;
+    let rest = swap[2]!;
+    let who = partner;
+    if (!who) {
+      const after = whoAndRest(rest, [], ctx);
+      who = after.who;
+      rest = after.rest;
+    }
+    if (!who) return { kind: 'refuse', reason: 'not_understood', example: swapExample, hint: `请 @ 要换班的同事并写明日期，例如：${swapExample}` };
+    const { days } = splitDays(rest);
+    if (!days) return { kind: 'refuse', reason: 'not_understood', example: swapExample, hint: `请写明换哪天，例如：换班 @${who} 明天` };
+    return { kind: 'act', command: { kind: 'swap', with: who, days } };
+  }
+  return null;
+}
