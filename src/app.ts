@@ -5,9 +5,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { createGateway, type Gateway } from './chat/gateway.js';
-import { createSandbox, type Sandbox } from './chat/sandbox.js';
-import { coreSettingsOf, type Config } from './config.js';
+import { createChannelGateway, type ChannelGateway } from './chat/channels.js';
+import { directReporter } from './chat/delivery-reporter.js';
+import type { Gateway } from './chat/gateway.js';
+import type { Sandbox } from './chat/sandbox.js';
+import { createSandboxes, type Sandboxes } from './chat/sandbox-accounts.js';
+import { accountsOf, coreSettingsOf, type Config } from './config.js';
+import { accountRouting } from './domain/accounts.js';
 import { createCore, type Core } from './core/index.js';
 import { createOutreachClock } from './cron/outreach.js';
 import { createRetentionClock } from './cron/retention.js';
@@ -21,23 +25,35 @@ import { createTimers, type Timers } from './queues/deadlines.js';
 import { createInbound } from './queues/inbound.js';
 import { createQueues } from './queues/queues.js';
 import { checkEvictionPolicy, resolveRedis } from './queues/redis.js';
+import { createAccounts, type Accounts } from './queues/accounts.js';
+import { createDeliveries } from './queues/deliveries.js';
 import { createRelay, type Relay } from './queues/relay.js';
 import { openStore, type Store } from './store/db.js';
-import { botIdFromProfile } from './wire/names.js';
+import { giveCommand } from './wire/accounts.js';
 import { createRedisOutage, type RedisOutage } from './wire/redis-outage.js';
 
 export interface App {
   readonly config: Config;
+  /** The first bot account's id (the only one of a profile without `bots`). */
   readonly botId: string;
   readonly org: OrgIndex;
+  /** `all`: core and every account's gateway; `core`: core alone (gateways run elsewhere). */
+  readonly role: 'all' | 'core';
   /** Metrics, watchdog and backups. */
   readonly ops: Ops;
   /** Base URL of the HTTP server; the parts below exist once started. */
   url(): string;
   store(): Store;
   core(): Core;
+  /** The first account's sandbox (the single account of a profile without `bots`). */
   sandbox(): Sandbox | null;
+  /** Every account's sandbox, as the HTTP API sees it. */
+  sandboxes(): Sandboxes | null;
   gateway(): Gateway;
+  /** Every account's gateway in this process. */
+  gateways(): ChannelGateway[];
+  /** Core's view of the accounts: health, failover. */
+  accounts(): Accounts;
   redisUrl(): string;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -54,6 +70,8 @@ export interface AppOptions {
   shiftCheckMs?: number;
   /** How often timers are checked against a Redis that may have lost them (ms). */
   timerSweepMs?: number;
+  /** `all` (default): core and every account's gateway in this process; `core`: core alone. */
+  role?: 'all' | 'core';
 }
 
 /** A part of the running service: started in order, stopped in reverse. */
@@ -67,16 +85,20 @@ interface Running {
   url: string;
   store: Store;
   core: Core;
-  sandbox: Sandbox | null;
-  gateway: Gateway;
+  sandboxes: Sandboxes | null;
+  gateways: ChannelGateway[];
+  accounts: Accounts;
   redisUrl: string;
 }
 
 export function createApp(config: Config, options: AppOptions): App {
   const { log } = options;
   const now = options.now ?? Date.now;
-  const botId = botIdFromProfile(config.profilePath);
+  const role = options.role ?? 'all';
+  const bots = accountsOf(config);
+  const botId = bots[0]!.id;
   const org = indexOrg(config.profile.org);
+  const routing = accountRouting(org, config.profile.org.rooms, bots.map((b) => b.id));
   const ops = createOps(config, log, now);
   const p = config.profile;
   const started: Service[] = [];
@@ -95,12 +117,20 @@ export function createApp(config: Config, options: AppOptions): App {
     config,
     botId,
     org,
+    role,
     ops,
     url: () => parts().url,
     store: () => parts().store,
     core: () => parts().core,
-    sandbox: () => parts().sandbox,
-    gateway: () => parts().gateway,
+    sandbox: () => parts().sandboxes?.first() ?? null,
+    sandboxes: () => parts().sandboxes,
+    gateway: () => {
+      const g = parts().gateways.find((x) => x.wechaty)?.wechaty;
+      if (!g) throw new Error('no Wechaty gateway runs in this process');
+      return g;
+    },
+    gateways: () => parts().gateways,
+    accounts: () => parts().accounts,
     redisUrl: () => parts().redisUrl,
     async start() {
       await ops.beforeStart();
@@ -128,20 +158,43 @@ export function createApp(config: Config, options: AppOptions): App {
         timersChanged: (ids) => void late.timers?.schedule(ids),
       });
       const queues = createQueues(connection, config.queuePrefix, botId, redisError);
-      const relay = createRelay(core.outbox, queues.get, log.child({ module: 'queues.relay' }), now, () => connection.ping());
+      // Several accounts (issue 17): each message goes to its room's account; a down account's urgent ones to the backup.
+      const accounts = createAccounts({ accounts: bots, routing, redis: connection, prefix: config.queuePrefix, queueFor: queues.get, outbox: core.outbox, log, now, changed: (s) => ops.accountChanged(s) });
+      const relay = createRelay(core.outbox, queues.get, log.child({ module: 'queues.relay' }), now, () => connection.ping(), accounts.place);
       const timers = createTimers({ deadlines: core.timers, fire: core.fireDeadline, connection, prefix: config.queuePrefix, log, now, sweepEveryMs: options.timerSweepMs ?? 1000, redisError, onRedisLost: () => (void relay.relayAllUndelivered(), ops.timersRebuilt()) });
       Object.assign(late, { relay, timers });
       // Redis may have lost jobs while we were away from it: relay again on every reconnect.
       connection.on('ready', () => void relay.kick());
-      const sandbox = config.sandbox ? createSandbox(org, p.bot.name, store.db, log.child({ module: 'chat.sandbox' }), now, { unbound: p.sandbox.unbound }) : null;
-      const gateway = createGateway({ botId, botName: p.bot.name, puppet: sandbox ? sandbox.puppet : config.puppet.name, puppetToken: config.puppet.token, connection, prefix: config.queuePrefix, sendIntervalMs: p.bot.sendInterval, log, now, outbox: core.outbox, redisError });
-      const health = { storeProblem: core.storeProblem, ping: () => connection.ping(), loggedIn: () => gateway.loggedIn(), backlog: core.outbox.backlog };
-      const opsRuntime = { sqlite: store.sqlite, botId, loggedIn: health.loggedIn, redisUp: () => connection.ping().then(() => true, () => false), redisUrl: redis.url };
+      const local = new Set(role === 'all' ? bots.map((b) => b.id) : []);
+      const sandboxes = config.sandbox
+        ? createSandboxes({
+            org,
+            accounts: bots,
+            local: new Set(bots.filter((b) => local.has(b.id) && b.channel === 'wechaty').map((b) => b.id)),
+            routing,
+            db: store.db,
+            log: log.child({ module: 'chat.sandbox' }),
+            now,
+            unbound: p.sandbox.unbound,
+            multi: !!p.bots,
+            remote: { loggedIn: (id) => accounts.state(id)?.loggedIn ?? null, failedOver: (id) => accounts.state(id)?.failedOver ?? false, command: (id, c) => giveCommand(connection, config.queuePrefix, id, c) },
+          })
+        : null;
+      const gateways = bots
+        .filter((b) => local.has(b.id))
+        .map((account) => {
+          const sb = sandboxes?.of(account.id) ?? null;
+          return createChannelGateway({ account, connection, prefix: config.queuePrefix, log, now, reporter: directReporter(core.outbox, log.child({ module: 'chat.deliveries', botId: account.id })), redisError, puppet: sb ? sb.puppet : config.puppet.name, puppetToken: config.puppet.token, sandbox: sb, transcribe: false });
+        });
+      // Every account logged in: through its gateway here, or its heartbeat from elsewhere.
+      const loggedIn = () => bots.every((b) => gateways.find((g) => g.account.id === b.id)?.loggedIn() ?? (accounts.state(b.id)?.up && accounts.state(b.id)?.loggedIn === true));
+      const health = { storeProblem: core.storeProblem, ping: () => connection.ping(), loggedIn, backlog: core.outbox.backlog };
+      const opsRuntime = { sqlite: store.sqlite, botId, loggedIn: health.loggedIn, redisUp: () => connection.ping().then(() => true, () => false), redisUrl: redis.url, ...(bots.length > 1 ? { accounts: () => accounts.states() } : {}) };
       const http = createHttp({
         log,
         health: () => healthProblems(health),
         healthDetails: () => ({ outbox: core.outbox.backlog() }),
-        sandbox,
+        sandbox: sandboxes,
         intakeToken: config.intakeToken,
         intakeHmacSecret: config.intakeHmacSecret,
         intake: core.intake,
@@ -152,19 +205,22 @@ export function createApp(config: Config, options: AppOptions): App {
       });
 
       await begin({ name: 'queues', start: () => {}, stop: () => queues.close() });
-      await begin({ name: 'gateway', start: () => gateway.start(sandbox), stop: () => gateway.stop() });
+      for (const g of gateways) await begin({ name: `gateway ${g.account.id}`, start: () => g.start(), stop: () => g.stop() });
       await begin({ name: 'relay', start: () => relay.start(options.relaySweepMs ?? 5000), stop: () => relay.stop() });
       await begin({ name: 'timers', start: () => timers.start(), stop: () => timers.stop() });
-      await begin(createInbound(connection, config.queuePrefix, core.handleMessage, log.child({ module: 'queues.inbound' }), redisError));
+      // A room with two accounts is heard by both: core listens to the one that serves it now.
+      await begin(createInbound(connection, config.queuePrefix, (msg) => (accounts.accepts(msg) ? core.handleMessage(msg) : undefined), log.child({ module: 'queues.inbound' }), redisError));
+      await begin(createDeliveries({ connection, prefix: config.queuePrefix, outbox: core.outbox, nameOf: (id) => bots.find((b) => b.id === id)?.name ?? id, log: log.child({ module: 'queues.deliveries' }), redisError }));
+      await begin({ name: 'accounts', start: () => accounts.start(), stop: () => accounts.stop() });
       for (const clock of [createShiftClock(core, log, options.shiftCheckMs), createOutreachClock(core, log, { remindAt: p.outreach.remindAt, ranking: p.outreach.ranking }), createRetentionClock(core, log), createBacklogLog(core.outbox.backlog, log)]) {
         await begin({ name: 'clock', start: () => clock.start(), stop: () => clock.stop() });
       }
       await begin({ name: 'http', start: () => http.listen({ host: config.http.host, port: config.http.port }), stop: () => http.close() });
       const addr = http.server.address() as AddressInfo;
       const url = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
-      running = { url, store, core, sandbox, gateway, redisUrl: redis.url };
+      running = { url, store, core, sandboxes, gateways, accounts, redisUrl: redis.url };
       await begin({ name: 'ops', start: () => ops.start(opsRuntime), stop: () => ops.stop() });
-      log.info({ url, botId, sandbox: sandbox ? `${url}/sandbox` : false, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
+      log.info({ url, botId, role, bots: gateways.map((g) => g.account.id), sandbox: sandboxes ? `${url}/sandbox` : false, redis: redis.private ? 'private' : 'shared' }, 'GridGuard is up');
     },
     async stop() {
       const wasUp = !!running;

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { ConfigError, loadProfile, problemsOf, type Profile } from './profile.js';
+import { legacyAccount, type BotAccount } from './profile-bots.js';
+import { botIdFromProfile } from './wire/names.js';
 
 export { ConfigError, DEFAULT_POLICY, formatPath, loadProfile, parseProfile, type AlertsConfig, type BackupConfig, type LevelPolicy, type Profile } from './profile.js';
 
@@ -23,6 +25,10 @@ const envSchema = z.object({
   /** Where puppet-service looks tokens up (wechaty-puppet-service reads the same variable). */
   WECHATY_PUPPET_SERVICE_AUTHORITY: z.string().min(1).default('api.chatie.io'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** What this process runs (issue 17): `all` (core and every account's gateway), `core`, or `gateway`. */
+  GRIDGUARD_ROLE: z.enum(['all', 'core', 'gateway']).default('all'),
+  /** The account a `gateway` process runs (an id of the profile's `bots`). */
+  GRIDGUARD_BOT: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -40,6 +46,10 @@ export interface Config {
   /** True when the puppet is the mock: the sandbox world, API and page are on. */
   sandbox: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** What this process runs (issue 17): core and every account's gateway, core alone, or one gateway. */
+  role: 'all' | 'core' | 'gateway';
+  /** The account a gateway process runs; null: the only one (a profile with one account). */
+  bot: string | null;
 }
 
 /**
@@ -60,9 +70,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!e.INTAKE_TOKEN && !isLoopback(e.HTTP_HOST)) {
     throw new ConfigError('environment', [`HTTP_HOST: ${e.HTTP_HOST} is reachable from the network; set INTAKE_TOKEN first (or listen on 127.0.0.1)`]);
   }
+  const profile = loadProfile(e.GRIDGUARD_PROFILE);
+  const ids = accountsOf({ profile, profilePath: e.GRIDGUARD_PROFILE }).map((b) => b.id);
+  if (e.GRIDGUARD_BOT && !ids.includes(e.GRIDGUARD_BOT)) throw new ConfigError('environment', [`GRIDGUARD_BOT: unknown bot "${e.GRIDGUARD_BOT}" (the profile's accounts: ${ids.join(', ')})`]);
+  if (e.GRIDGUARD_ROLE === 'gateway' && !e.GRIDGUARD_BOT && ids.length > 1) throw new ConfigError('environment', [`GRIDGUARD_BOT: a gateway runs one account; name it with --bot (${ids.join(', ')})`]);
   return Object.freeze({
     profilePath: e.GRIDGUARD_PROFILE,
-    profile: loadProfile(e.GRIDGUARD_PROFILE),
+    profile,
     databasePath: e.DATABASE_PATH,
     redisUrl: e.REDIS_URL ?? null,
     queuePrefix: e.QUEUE_PREFIX,
@@ -72,6 +86,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     puppet: { name: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN ?? null, authority: e.WECHATY_PUPPET_SERVICE_AUTHORITY },
     sandbox,
     logLevel: e.LOG_LEVEL,
+    role: e.GRIDGUARD_ROLE,
+    bot: e.GRIDGUARD_BOT ?? null,
   });
 }
 
@@ -91,4 +107,14 @@ export function isLoopback(host: string): boolean {
  */
 export function coreSettingsOf(p: Profile) {
   return { timezone: p.timezone, policy: p.policy, boundaries: p.shifts.boundaries, botName: p.bot.name, remindWeekends: p.outreach.remindWeekends, personalDataForMs: p.retention.personalDataFor };
+}
+
+/**
+ * The bot accounts of a configuration: the profile's `bots`, or its single account (id = the
+ * profile's file name, today's behaviour).
+ * @example accountsOf(loadConfig({ GRIDGUARD_PROFILE: 'bots/demo.yaml' }))[0].id // 'demo'
+ */
+export function accountsOf(config: Pick<Config, 'profile' | 'profilePath'>): BotAccount[] {
+  const p = config.profile;
+  return p.bots ?? [legacyAccount(botIdFromProfile(config.profilePath), p.bot)];
 }

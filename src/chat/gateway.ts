@@ -4,16 +4,18 @@
  * message, serialized with the profile's send interval plus jitter, urgent first, retried
  * with backoff, paused while logged out (NOTES.md "Bans are real").
  */
-import { Queue, Worker, UnrecoverableError, type ConnectionOptions, type Job } from 'bullmq';
+import { DelayedError, Queue, RateLimitError, Worker, UnrecoverableError, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import qrcodeTerminal from 'qrcode-terminal';
 import { ScanStatus, WechatyBuilder, type Wechaty, types as wtypes } from 'wechaty';
 import type { Contact, Message, Room } from 'wechaty';
-import type { Core } from '../core/index.js';
 import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
 import type { Log } from '../log.js';
 import { INBOUND_QUEUE, jobIds, outboundQueue } from '../wire/names.js';
 import { reclaimActive } from '../wire/reclaim.js';
 import { logRedisErrors, type RedisErrorReport } from '../wire/redis-outage.js';
+import type { BotAccount } from '../profile-bots.js';
+import { createSendControl, deliveryKeyOf, startHeartbeat, type DeliveryReporter, type OutboundJob, type SendControl } from './send-control.js';
 
 export interface GatewayOptions {
   botId: string;
@@ -21,15 +23,19 @@ export interface GatewayOptions {
   /** A puppet instance (the sandbox's mock) or a puppet module name. */
   puppet: unknown;
   puppetToken: string | null;
-  connection: ConnectionOptions;
+  connection: Redis;
   prefix: string;
   sendIntervalMs: number;
   log: Log;
   /**
-   * Core's delivery record: `delivered` when a job reached WeChat, `isDelivered` so that a job
-   * run again after a crash skips it, `givenUp` when it can never be sent (no more retries).
+   * Where delivery records go (core's outbox in this process, or the `deliveries` queue from
+   * another machine): sent, or given up when it can never be sent (no more retries).
    */
-  outbox: Pick<Core['outbox'], 'delivered' | 'isDelivered' | 'givenUp'>;
+  reporter: DeliveryReporter;
+  /** The account's send budget (issue 17); default: none beyond `sendIntervalMs`. */
+  budget?: Pick<BotAccount, 'perMinute' | 'roomEveryMs'>;
+  /** Attach what was said to delivery reports (a sandbox gateway in another process than core). */
+  transcribe?: boolean;
   now?: () => number;
   /** Where the Redis clients' error events go (the service's outage tracker). */
   redisError?: RedisErrorReport;
@@ -38,7 +44,7 @@ export interface GatewayOptions {
 export interface Gateway {
   bot: Wechaty;
   /** Starts Wechaty and the send worker; with the sandbox, logs the mock bot in and waits for it. */
-  start(sandbox?: { login(): void } | null): Promise<void>;
+  start(sandbox?: { login(): void; logout?(): Promise<void> } | null): Promise<void>;
   stop(): Promise<void>;
   loggedIn(): boolean;
 }
@@ -67,19 +73,9 @@ export function createGateway(o: GatewayOptions): Gateway {
   let worker: Worker | null = null;
   let startedAt = now();
   const seen = new Set<string>();
-  // Sends that reached WeChat but could not be recorded yet (SQLite busy): retried off the send
-  // path, and never sent again meanwhile.
-  const unrecorded = new Set<string>();
-  let recordTimer: NodeJS.Timeout | null = null;
-  const recordDelivery = (jobId: string) => {
-    try {
-      o.outbox.delivered(jobId);
-      unrecorded.delete(jobId);
-    } catch (err) {
-      unrecorded.add(jobId);
-      log.warn({ jobId, err: (err as Error).message }, 'delivery not recorded yet; will retry');
-    }
-  };
+  let outbound: Queue | null = null;
+  let control: SendControl | null = null;
+  let stopBeat: (() => void) | null = null;
 
   bot.on('scan', (qrcode, status) => {
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
@@ -174,7 +170,7 @@ export function createGateway(o: GatewayOptions): Gateway {
     });
   }
 
-  async function process(job: Job): Promise<void> {
+  async function process(job: Job, token?: string): Promise<void> {
     // A paused worker still takes the one job its blocking wait returns: put it back with its
     // priority, so that after the login the most urgent message goes first.
     if (!bot.isLoggedIn) {
@@ -184,11 +180,12 @@ export function createGateway(o: GatewayOptions): Gateway {
     // A job taken just before a logout waits for the next login rather than failing into a
     // backoff that would let later (less urgent) messages overtake it.
     if (!(await loggedInWithin(LOGIN_WAIT_MS))) throw new Error('not logged in');
-    if (job.id && (unrecorded.has(job.id) || o.outbox.isDelivered(job.id))) return;
     try {
-      await send(job.data as ChatOut);
-      if (job.id) recordDelivery(job.id);
+      // Budgets, the once-only claim, digests and the delivery report (src/chat/send-control.ts).
+      await control!.run(job, token, worker!, send);
     } catch (err) {
+      // A budget said wait: the job is back in the queue already (not WeChat's throttling).
+      if (err instanceof DelayedError || err instanceof RateLimitError) throw err;
       if (THROTTLED.test(String((err as Error)?.message))) {
         log.warn({ jobId: job.id }, 'WeChat throttled the account; backing off');
         await worker!.rateLimit(THROTTLE_BACKOFF_MS);
@@ -221,25 +218,28 @@ export function createGateway(o: GatewayOptions): Gateway {
       worker.on('failed', (job, err) => {
         if (err.name === 'UnrecoverableError' || (job && job.attemptsMade >= (job.opts.attempts ?? 1))) {
           log.error({ jobId: job?.id, err: err.message }, 'message given up');
-          if (job?.id) {
-            try {
-              o.outbox.givenUp(job.id, err.message);
-            } catch (markErr) {
-              log.warn({ jobId: job.id, err: (markErr as Error).message }, 'cannot mark a message failed now; the sweep may relay it again');
-            }
-          }
+          if (job?.id) o.reporter.report({ jobId: deliveryKeyOf(job), outcome: 'failed', bot: o.botId, at: now(), reason: err.message, ...((job.data as OutboundJob).failover ? { failover: true } : {}) });
         } else {
           log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'send failed; will retry');
         }
       });
       worker.on('error', (err) => redisError('chat.gateway', err));
       await bot.start();
-      const outbound = new Queue(outboundQueue(o.botId), { connection: o.connection, prefix: o.prefix });
+      outbound = new Queue(outboundQueue(o.botId), { connection: o.connection, prefix: o.prefix });
       outbound.on('error', (err) => redisError('chat.gateway', err));
-      await reclaimActive(outbound, log).finally(() => outbound.close());
+      control = createSendControl({ account: { id: o.botId, perMinute: o.budget?.perMinute ?? null, roomEveryMs: o.budget?.roomEveryMs ?? 0 }, redis: o.connection, prefix: o.prefix, queue: outbound, reporter: o.reporter, log, now, transcribe: o.transcribe ?? false });
+      await reclaimActive(outbound, log);
       void worker.run();
-      recordTimer = setInterval(() => [...unrecorded].forEach(recordDelivery), 250);
-      recordTimer.unref();
+      // Health for core's account monitor; the sandbox's fault drill may log this account out from any process.
+      stopBeat = startHeartbeat({
+        account: { id: o.botId },
+        redis: o.connection,
+        prefix: o.prefix,
+        loggedIn: () => bot.isLoggedIn,
+        failing: () => control?.failing() ?? false,
+        command: (c) => (c === 'logout' ? void sandbox?.logout?.() : c === 'login' ? sandbox?.login() : undefined),
+        log,
+      });
       if (sandbox) {
         const loggedIn = new Promise<void>((res) => bot.once('login', () => res()));
         sandbox.login();
@@ -248,11 +248,12 @@ export function createGateway(o: GatewayOptions): Gateway {
     },
     async stop() {
       stopping = true;
+      stopBeat?.();
       await worker?.close();
-      if (recordTimer) clearInterval(recordTimer);
-      [...unrecorded].forEach(recordDelivery);
+      await o.reporter.close();
       await bot.stop();
       await inbound.close();
+      await outbound?.close();
     },
   };
 }

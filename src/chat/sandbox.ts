@@ -102,22 +102,31 @@ export const SANDBOX_STRANGER_ID = 'wxid_gridguard_stranger';
 export interface SandboxOptions {
   /** Roster entries left unbound at every start (the profile's `sandboxUnbound` members). */
   unbound?: readonly string[];
+  /**
+   * One of several bot accounts (issue 17): its id (the transcript's `bot`), its contact id,
+   * and the rooms it is a member of (default all).
+   */
+  account?: { id: string; contactId: string; inRoom?: (topic: string) => boolean };
 }
+
+/** The mock contact id of a bot account (the single account keeps the historical id). */
+export const sandboxBotContactId = (accountId: string | null) => (accountId ? `wxid_gridguard_bot_${accountId}` : SANDBOX_BOT_ID);
 
 export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, now: () => number = Date.now, options: SandboxOptions = {}): Sandbox {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
-  const botContact = mocker.createContact({ id: SANDBOX_BOT_ID, name: botName });
+  const botId = options.account?.contactId ?? SANDBOX_BOT_ID;
+  const botContact = mocker.createContact({ id: botId, name: botName });
   const unbound = new Set(options.unbound ?? []);
   const present = org.org.members.filter((m) => !unbound.has(m.name));
   const inRoom = (r: (typeof org.org.rooms)[number]) => org.roomMembers(r).filter((m) => !unbound.has(m.name));
   const contacts = new Map(present.map((m) => [m.name, mocker.createContact({ id: sandboxContactId(m.name), name: m.name })]));
   contacts.set(SANDBOX_STRANGER, mocker.createContact({ id: SANDBOX_STRANGER_ID, name: SANDBOX_STRANGER }));
-  const names = new Map<string, string>([[SANDBOX_BOT_ID, botName], [SANDBOX_STRANGER_ID, SANDBOX_STRANGER], ...present.map((m) => [sandboxContactId(m.name), m.name] as [string, string])]);
+  const names = new Map<string, string>([[botId, botName], [SANDBOX_STRANGER_ID, SANDBOX_STRANGER], ...present.map((m) => [sandboxContactId(m.name), m.name] as [string, string])]);
   const rooms = new Map(
-    org.org.rooms.map((r) => {
-      const memberIdList = [SANDBOX_BOT_ID, ...inRoom(r).map((m) => sandboxContactId(m.name))];
-      return [r.topic, mocker.createRoom({ id: sandboxRoomId(r.topic), topic: r.topic, memberIdList, ownerId: SANDBOX_BOT_ID, adminIdList: [SANDBOX_BOT_ID] })];
+    org.org.rooms.filter((r) => options.account?.inRoom?.(r.topic) ?? true).map((r) => {
+      const memberIdList = [botId, ...inRoom(r).map((m) => sandboxContactId(m.name))];
+      return [r.topic, mocker.createRoom({ id: sandboxRoomId(r.topic), topic: r.topic, memberIdList, ownerId: botId, adminIdList: [botId] })];
     }),
   );
   const topics = new Map([...rooms].map(([topic, room]) => [room.id, topic]));
@@ -138,7 +147,7 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
   const unwritten: Parameters<typeof appendTranscript>[1][] = [];
   const write = (m: Parameters<typeof appendTranscript>[1]) => {
     lastSeq = appendTranscript(db, m);
-    const entry = { seq: lastSeq, at: new Date(m.at).toISOString(), room: m.room, from: m.from, to: m.to, text: m.text };
+    const entry = { seq: lastSeq, at: new Date(m.at).toISOString(), room: m.room, from: m.from, to: m.to, text: m.text, ...(m.bot ? { bot: m.bot } : {}) };
     for (const l of listeners) l(entry);
   };
   const flushUnwritten = () => {
@@ -171,7 +180,9 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
     const room = p.roomId ? (topics.get(p.roomId) ?? null) : null;
     const from = names.get(p.talkerId ?? '') ?? p.talkerId ?? '?';
     const to = p.roomId ? null : (names.get(p.listenerId ?? '') ?? null);
-    const m = { at: p.timestamp ?? now(), room, from, to, text: p.text ?? '[图片]', messageId };
+    // The transcript names the account of every bot message (issue 17).
+    const bot = options.account && p.talkerId === botId ? options.account.id : null;
+    const m = { at: p.timestamp ?? now(), room, from, to, text: p.text ?? '[图片]', messageId, bot };
     unwritten.push(m);
     try {
       flushUnwritten();

@@ -9,6 +9,7 @@ import { writeReport } from './report.js';
 import { runBackup } from './backup.js';
 import { runShiftClose } from './shift-close.js';
 import { BackupError } from '../ops/backup.js';
+import { runService } from '../run-service.js';
 
 /** A mistake in what the operator typed: one line on stderr, exit 2. */
 class UsageError extends Error {}
@@ -130,6 +131,25 @@ async function main(argv: string[]): Promise<number> {
       const config = loadConfig(process.env);
       const log = createLog(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
       process.stdout.write(runShiftClose(config, log) + '\n');
+    });
+
+  program
+    .command('start')
+    .description('run the service: core and every bot account (all, what npm start runs), core alone, or one account\'s gateway')
+    .option('--role <role>', 'all | core | gateway', 'all')
+    .option('--bot <id>', 'the account a gateway runs (an id of the profile\'s bots:)')
+    .addHelpText(
+      'after',
+      examples('npx gridguard start', 'npx gridguard start --role core', 'REDIS_URL=redis://core-host:6379 npx gridguard start --role gateway --bot east') +
+        '\nA gateway needs only Redis (REDIS_URL, QUEUE_PREFIX) and the profile; core keeps SQLite and HTTP.\n',
+    )
+    .action(async (opts: { role: string; bot?: string }) => {
+      if (!['all', 'core', 'gateway'].includes(opts.role)) throw new UsageError(`--role: expected all, core or gateway, not "${opts.role}"`);
+      if (opts.bot && opts.role !== 'gateway') throw new UsageError('--bot: only a gateway runs one account (--role gateway)');
+      const config = loadConfig({ ...process.env, GRIDGUARD_ROLE: opts.role, ...(opts.bot ? { GRIDGUARD_BOT: opts.bot } : {}) });
+      await runService(config);
+      // The service runs until a signal; run-service exits the process.
+      await new Promise(() => {});
     });
 
   program.addHelpText('after', examples('npx gridguard report --from 2026-11-01 --to 2026-11-30 --out report.xlsx', 'npx gridguard backup backup.db', 'npx gridguard <command> --help'));

@@ -11,7 +11,7 @@ import { auditLog, members } from '../store/schema.js';
 
 const MAX_FAILURES_PER_HOUR = 5;
 
-export function bindByCode(tx: Tx, org: OrgIndex, code: string, wechatId: string, at: number): string {
+export function bindByCode(tx: Tx, org: OrgIndex, code: string, wechatId: string, at: number, via: string | null = null): string {
   const already = tx.select().from(members).where(eq(members.wechatId, wechatId)).get();
   if (already) return replies.bindAlready(already.name);
   const failures = tx
@@ -30,7 +30,8 @@ export function bindByCode(tx: Tx, org: OrgIndex, code: string, wechatId: string
     tx.insert(auditLog).values({ at, actor: 'system', type: 'member.bind_failed', data: { wechatId, reason: 'used_code', member: row.name } }).run();
     return replies.bindUsed();
   }
-  tx.update(members).set({ wechatId, boundAt: at }).where(eq(members.id, row.id)).run();
+  // The account bound through carries this member's private messages (issue 17).
+  tx.update(members).set({ wechatId, boundAt: at, boundVia: via }).where(eq(members.id, row.id)).run();
   tx.insert(auditLog).values({ at, actor: row.name, type: 'member.bound', data: { member: row.name, wechatId } }).run();
   return replies.bound(row.name, row.role as never, org.unit(row.unitCode)?.name ?? row.unitCode);
 }

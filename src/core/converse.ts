@@ -153,7 +153,7 @@ function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
   if (cmd.kind === 'help') return [reply(turn, member ? helpFor(member.role, turn.deps.botName) : helpForStranger(turn.deps.botName))];
   if (cmd.kind === 'bind') {
     if (turn.msg.room) return [reply(turn, replies.bindInGroup())];
-    return [reply(turn, bindByCode(tx, turn.deps.org, cmd.code, turn.msg.from.wechatId, at))];
+    return [reply(turn, bindByCode(tx, turn.deps.org, cmd.code, turn.msg.from.wechatId, at, turn.msg.botId))];
   }
   if (!member) return [reply(turn, replies.notBound())];
   switch (cmd.kind) {

@@ -9,11 +9,11 @@ import { markDelivered } from '../store/outbox.js';
 import { recordRoomMessage } from '../store/rooms.js';
 import { outbox } from '../store/schema.js';
 
-export function recordDelivery(db: Db, botName: string, jobId: string, at: number): void {
+export function recordDelivery(db: Db, botName: string, jobId: string, at: number, sentBy: string | null = null): void {
   db.transaction((tx) => {
     const row = tx.select().from(outbox).where(eq(outbox.jobId, jobId)).get();
     if (!row || row.deliveredAt) return;
-    markDelivered(tx, jobId, at);
+    markDelivered(tx, jobId, at, sentBy);
     const out = row.payload as unknown as ChatOut;
     if ('room' in out) {
       const dispatch = out.meta?.kind === 'dispatch';

@@ -9,7 +9,8 @@ import type { ShiftSummary } from '../domain/summary.js';
 import { caseView, type CaseView } from '../store/cases.js';
 import type { Store } from '../store/db.js';
 import { currentDeadlines, openDeadlinesAfter, overdueDeadlines, versionsOf, type ArmedDeadline } from '../store/deadlines.js';
-import { markFailed, markFailedByJob, markRelayed, outboxBacklog, pendingOutbox, type OutboxRow } from '../store/outbox.js';
+import { boundVia, markFailed, markFailedByJob, markRelayed, outboxBacklog, pendingOutbox, undeliveredUpTo, type OutboxRow } from '../store/outbox.js';
+import { appendTranscript } from '../store/transcript.js';
 import { syncOrg } from '../store/org.js';
 import { listSummaries } from '../store/summaries.js';
 import type { Org } from '../domain/types.js';
@@ -51,7 +52,14 @@ export interface Core {
     pending(staleBefore: number, limit?: number): OutboxRow[];
     relayed(ids: number[]): void;
     refused(id: number, reason: string): void;
-    delivered(jobId: string): void;
+    /** `sentBy`: the account that sent it (a backup account during a failover). */
+    delivered(jobId: string, sentBy?: string | null): void;
+    /** Undelivered rows of `maxPriority` or more urgent (a down account's backup carries them). */
+    undeliveredUpTo(maxPriority: number): OutboxRow[];
+    /** The account each member bound through, for those bound through one. */
+    boundVia(names: string[]): Map<string, string>;
+    /** A bot message a gateway in another process sent in the sandbox: into the transcript. */
+    transcribe(m: { at: number; room: string | null; from: string; to: string | null; text: string; messageId: string; bot: string }): void;
     isDelivered(jobId: string): boolean;
     givenUp(jobId: string, reason: string): void;
     backlog(): Backlog;
@@ -88,7 +96,10 @@ export function createCore(store: Store, org: OrgIndex, settings: CoreSettings, 
       pending: (staleBefore, limit) => pendingOutbox(db, staleBefore, limit),
       relayed: (ids) => markRelayed(db, ids, ctx.now()),
       refused: (id, reason) => markFailed(db, id, reason, ctx.now()),
-      delivered: (jobId) => recordDelivery(db, settings.botName, jobId, ctx.now()),
+      delivered: (jobId, sentBy = null) => recordDelivery(db, settings.botName, jobId, ctx.now(), sentBy),
+      undeliveredUpTo: (maxPriority) => undeliveredUpTo(db, maxPriority),
+      boundVia: (names) => boundVia(db, names),
+      transcribe: (m) => void appendTranscript(db, m),
       isDelivered: (jobId) => isDelivered(db, jobId),
       givenUp: (jobId, reason) => markFailedByJob(db, jobId, reason, ctx.now()),
       backlog: () => {

@@ -16,8 +16,9 @@ export interface SandboxApi {
   messagesAfter(seq: number): unknown[];
   faults(): unknown;
   setFaults(change: FaultChange): unknown;
-  login(): void;
-  logout(): Promise<void>;
+  /** `bot`: which account (several accounts, issue 17; default the first). */
+  login(bot?: string): void | Promise<void>;
+  logout(bot?: string): Promise<void>;
 }
 
 /** True for the sandbox's refusal of bad input (a field and a message). */

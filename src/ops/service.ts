@@ -22,6 +22,8 @@ export interface OpsRuntime {
   /** PING with a short timeout. */
   redisUp: () => Promise<boolean>;
   redisUrl: string;
+  /** Bot accounts as core's monitor sees them (issue 17). */
+  accounts?: () => { id: string; name: string; failedOver: boolean }[];
 }
 
 export interface Ops {
@@ -31,6 +33,8 @@ export interface Ops {
   metrics(rt: Pick<OpsRuntime, 'sqlite' | 'botId' | 'loggedIn' | 'redisUp'>): Metrics;
   /** Hook: the escalation timers were rebuilt after Redis lost them. */
   timersRebuilt(): void;
+  /** Hook: a bot account failed over to its backups, or came back (the watchdog looks now). */
+  accountChanged(s: { id: string; failedOver: boolean }): void;
   /** Once the service is up: tails, watchdog, nightly backup, outbound send events. */
   start(rt: OpsRuntime): Promise<void>;
   stop(): Promise<void>;
@@ -57,6 +61,7 @@ export function createOps(config: Config, log: Log, now: () => number = Date.now
       return metrics;
     },
     timersRebuilt: () => metrics?.timersRebuilt(),
+    accountChanged: () => void watchdog?.check(),
     async start(rt) {
       const m = this.metrics(rt);
       m.start();
@@ -67,7 +72,7 @@ export function createOps(config: Config, log: Log, now: () => number = Date.now
       events.on('failed', () => m.sendGivenUp());
       const alerts = config.profile.alerts;
       if (alerts) {
-        watchdog = createWatchdog({ alerts, sqlite: rt.sqlite, botId: rt.botId, loggedIn: rt.loggedIn, redisUp: rt.redisUp, log, now });
+        watchdog = createWatchdog({ alerts, sqlite: rt.sqlite, botId: rt.botId, loggedIn: rt.loggedIn, redisUp: rt.redisUp, ...(rt.accounts ? { accounts: rt.accounts } : {}), log, now });
         await watchdog.start();
       }
       if (config.profile.backup) {

@@ -24,6 +24,8 @@ export interface WatchdogDeps {
   botId: string;
   loggedIn: () => boolean;
   redisUp: () => Promise<boolean>;
+  /** Bot accounts failed over to their backups (issue 17): told as the `failover` incident. */
+  accounts?: () => { id: string; name: string; failedOver: boolean }[];
   log: Log;
   now?: () => number;
 }
@@ -39,7 +41,7 @@ export interface Watchdog {
   stop(): Promise<void>;
 }
 
-type RuleName = 'loggedOut' | 'urgentUnsent' | 'backlog' | 'timerLate' | 'redisDown';
+type RuleName = 'loggedOut' | 'urgentUnsent' | 'backlog' | 'timerLate' | 'redisDown' | 'failover';
 interface Reading {
   active: boolean;
   /** When the condition began (first seen, or the age of what it measures). */
@@ -67,6 +69,7 @@ const TITLES: Record<RuleName, string> = {
   backlog: '待发消息积压',
   timerLate: '超时提醒定时器延迟',
   redisDown: 'Redis 无法连接',
+  failover: '机器人账号故障，已由备用账号发送紧急和高危消息',
 };
 
 export function createWatchdog(deps: WatchdogDeps): Watchdog {
@@ -107,6 +110,10 @@ export function createWatchdog(deps: WatchdogDeps): Watchdog {
         const active = !(await deps.redisUp());
         return { active, since: seen(rule, active) };
       }
+      case 'failover': {
+        const down = (deps.accounts?.() ?? []).filter((x) => x.failedOver);
+        return { active: down.length > 0, since: seen(rule, down.length > 0), detail: `故障账号：${down.map((x) => `${x.name}（${x.id}）`).join('、')}` };
+      }
       case 'urgentUnsent':
       case 'backlog': {
         const r = (rule === 'urgentUnsent' ? urgentQ : backlogQ).get() as { n: number; oldest: number | null };
@@ -129,6 +136,8 @@ export function createWatchdog(deps: WatchdogDeps): Watchdog {
     ['backlog', a.rules.backlogOlderThan],
     ['timerLate', a.rules.timerLateBy],
     ['redisDown', a.rules.redisDownFor],
+    // Told as soon as the account monitor fails an account over (it waited `failoverAfter` already).
+    ['failover', deps.accounts ? 0 : false],
   ];
 
   interface Incident {
@@ -271,5 +280,7 @@ function advice(rule: RuleName): string {
       return '超时升级可能未按时发出，请检查 Redis 和服务负载。';
     case 'redisDown':
       return '消息和提醒暂停发送（数据仍在 SQLite 中），请检查 redis-server。';
+    case 'failover':
+      return '普通消息等该账号恢复后再发，请尽快检查该账号的登录和网关进程。';
   }
 }

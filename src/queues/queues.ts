@@ -18,7 +18,7 @@ const OUTBOUND_JOB_OPTIONS = {
 } as const;
 
 export interface Queues {
-  /** The queue of a row's logical name (`outbound` → this bot's outbound queue). */
+  /** The queue of a row's logical name (`outbound` → this bot's outbound queue), or a queue by its name (`outbound-<botId>`). */
   get(name: string): Queue;
   close(): Promise<void>;
 }

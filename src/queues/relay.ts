@@ -3,6 +3,8 @@
  *
  * Payload: the outbox row's message. Job id: the row's deterministic `jobId`.
  * Effect: one job per row on the row's queue.
+ * Several bot accounts (issue 17): `place` names each row's account queue, and during a failover
+ * a copy on the room's backup account (`<jobId>-via-<backup>`, carrying `deliveryKey`).
  * Why running twice is harmless: BullMQ ignores an add whose id exists (completed jobs are
  * kept for an hour), and a row is re-relayed only if it was not delivered, which happens
  * after a crash between add and mark, or after Redis lost the job.
@@ -27,7 +29,14 @@ const RERELAY_AFTER_MS = 5 * 60_000;
 /**
  * @param ping answers when Redis is up (rejects otherwise): tells an outage from a refused row.
  */
-export function createRelay(outbox: Pick<Core['outbox'], 'pending' | 'relayed' | 'refused'>, queueFor: (name: string) => Queue, log: Log, now: () => number = Date.now, ping: () => Promise<unknown> = async () => {}): Relay {
+export function createRelay(
+  outbox: Pick<Core['outbox'], 'pending' | 'relayed' | 'refused'>,
+  queueFor: (name: string) => Queue,
+  log: Log,
+  now: () => number = Date.now,
+  ping: () => Promise<unknown> = async () => {},
+  place: (rows: OutboxRow[]) => { queue: string; copy: { queue: string; jobId: string } | null }[] = (rows) => rows.map((r) => ({ queue: r.queue, copy: null })),
+): Relay {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -39,15 +48,22 @@ export function createRelay(outbox: Pick<Core['outbox'], 'pending' | 'relayed' |
     for (;;) {
       const rows = outbox.pending(cutoff);
       if (rows.length === 0) return;
+      const placed = place(rows);
       const byQueue = new Map<string, typeof rows>();
-      for (const r of rows) {
-        const list = byQueue.get(r.queue);
+      rows.forEach((r, i) => {
+        const q = placed[i]!.queue;
+        const list = byQueue.get(q);
         if (list) list.push(r);
-        else byQueue.set(r.queue, [r]);
-      }
+        else byQueue.set(q, [r]);
+      });
       const failed = new Set<number>();
       for (const [name, list] of byQueue) {
         for (const id of await addRows(queueFor(name), list)) failed.add(id);
+      }
+      // Failover copies: the original stays on its own account's queue; whichever sends first claims it.
+      for (const [i, p] of placed.entries()) {
+        const r = rows[i]!;
+        if (p.copy && !failed.has(r.id)) await queueFor(p.copy.queue).add('message', { ...r.payload, outboxId: r.id, deliveryKey: r.jobId, failover: true }, { jobId: p.copy.jobId, priority: r.priority });
       }
       outbox.relayed(rows.filter((r) => !failed.has(r.id)).map((r) => r.id));
       log.debug({ count: rows.length }, 'relayed outbox rows');

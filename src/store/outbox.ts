@@ -72,8 +72,32 @@ export function markFailedByJob(db: Db | Tx, jobId: string, reason: string, now:
   db.update(outbox).set({ failedAt: now, failReason: reason.slice(0, 500) }).where(and(eq(outbox.jobId, jobId), isNull(outbox.deliveredAt))).run();
 }
 
-export function markDelivered(db: Db | Tx, jobId: string, now: number): void {
-  db.update(outbox).set({ deliveredAt: now }).where(and(eq(outbox.jobId, jobId), isNull(outbox.deliveredAt))).run();
+export function markDelivered(db: Db | Tx, jobId: string, now: number, sentBy: string | null = null): void {
+  db.update(outbox).set({ deliveredAt: now, sentBy }).where(and(eq(outbox.jobId, jobId), isNull(outbox.deliveredAt))).run();
+}
+
+/**
+ * Undelivered rows of these priorities or more urgent, relayed or not: what a room's backup
+ * account carries while its own account is down (issue 17).
+ */
+export function undeliveredUpTo(db: Db, maxPriority: number, limit = 2000): OutboxRow[] {
+  const rows = statement(
+    db,
+    `select id, queue, job_id as jobId, payload, priority from outbox
+     where delivered_at is null and failed_at is null and priority <= ? order by priority, id limit ?`,
+  ).all(maxPriority, limit) as (Omit<OutboxRow, 'payload'> & { payload: string })[];
+  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+}
+
+/** The account each of these members bound through (members not bound through one are left out). */
+export function boundVia(db: Db, names: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const q = statement(db, 'select bound_via as via from members where name = ? and bound_via is not null');
+  for (const n of new Set(names)) {
+    const r = q.get(n) as { via: string } | undefined;
+    if (r) out.set(n, r.via);
+  }
+  return out;
 }
 
 /** How far the relay and the gateways are behind: the oldest message not yet delivered, and how many wait. */

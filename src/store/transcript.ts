@@ -10,16 +10,18 @@ export interface TranscriptEntry {
   from: string;
   to: string | null;
   text: string;
+  /** The bot account that sent it (bot messages only; issue 17). */
+  bot?: string;
 }
 
 type Row = typeof sandboxMessages.$inferSelect;
-const toEntry = (r: Row): TranscriptEntry => ({ seq: r.seq, at: new Date(r.at).toISOString(), room: r.room, from: r.fromName, to: r.toName, text: r.text });
+const toEntry = (r: Row): TranscriptEntry => ({ seq: r.seq, at: new Date(r.at).toISOString(), room: r.room, from: r.fromName, to: r.toName, text: r.text, ...(r.bot ? { bot: r.bot } : {}) });
 
 /** Appends a message (once per message id) and returns its seq. */
-export function appendTranscript(db: Db, m: { at: number; room: string | null; from: string; to: string | null; text: string; messageId: string }): number {
+export function appendTranscript(db: Db, m: { at: number; room: string | null; from: string; to: string | null; text: string; messageId: string; bot?: string | null }): number {
   const existing = db.select({ seq: sandboxMessages.seq }).from(sandboxMessages).where(eq(sandboxMessages.messageId, m.messageId)).get();
   if (existing) return existing.seq;
-  const row = db.insert(sandboxMessages).values({ at: m.at, room: m.room, fromName: m.from, toName: m.to, text: m.text, messageId: m.messageId }).returning({ seq: sandboxMessages.seq }).get();
+  const row = db.insert(sandboxMessages).values({ at: m.at, room: m.room, fromName: m.from, toName: m.to, text: m.text, messageId: m.messageId, bot: m.bot ?? null }).returning({ seq: sandboxMessages.seq }).get();
   return row.seq;
 }
 

@@ -17,8 +17,15 @@ export function safeId(part: string): string {
   return part.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
+/** Delivery reports: gateways (any process) tell core what reached WeChat; core alone writes SQLite. */
+export const DELIVERIES_QUEUE = 'deliveries';
+
 export const jobIds = {
   inbound: (botId: string, messageId: string) => `in-${safeId(botId)}-${safeId(messageId)}`,
+  /** One report per message and outcome: a report added twice is one job. */
+  delivery: (jobId: string, outcome: 'sent' | 'failed') => `dl-${outcome}-${safeId(jobId)}`,
+  /** The copy of a message on its room's backup account while the primary is down. */
+  failover: (jobId: string, botId: string) => `${safeId(jobId)}-via-${safeId(botId)}`,
 };
 
 /** Derives a bot id from the profile path: `bots/demo.yaml` → `demo`. */

@@ -18,4 +18,6 @@ export interface SayInput {
 export interface FaultChange {
   failSends?: number | 'all' | undefined;
   sendDelayMs?: number | undefined;
+  /** The bot account whose sends fail (several accounts; default the first). */
+  bot?: string | undefined;
 }
