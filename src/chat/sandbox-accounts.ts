@@ -12,9 +12,10 @@ import type { AccountRouting } from '../domain/accounts.js';
 import type { OrgIndex } from '../domain/org.js';
 import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
+import { bindMember, unbindMember } from '../store/org.js';
 import { transcriptAfter, type TranscriptEntry } from '../store/transcript.js';
 import type { FaultChange, SayInput } from '../wire/sandbox.js';
-import { createSandbox, SandboxInputError, sandboxBotContactId, type Sandbox, type SandboxFaults, type SandboxWorld } from './sandbox.js';
+import { createSandbox, SandboxInputError, sandboxBotContactId, sandboxContactId, type Sandbox, type SandboxFaults, type SandboxWorld } from './sandbox.js';
 
 export interface SandboxAccount {
   id: string;
@@ -71,6 +72,12 @@ export function createSandboxes(o: SandboxesOptions): Sandboxes {
     local.set(a.id, createSandbox(o.org, a.name, o.db, o.log.child({ bot: a.id }), o.now, { unbound: o.unbound ?? [], account: { id: a.id, contactId: sandboxBotContactId(o.multi ? a.id : null), inRoom: o.multi ? roomsOf(a.id) : undefined } }));
   }
   const firstLocal = local.values().next().value ?? null;
+  if (!firstLocal) {
+    // Every member is bound in the sandbox, also when all accounts run in other processes.
+    const unbound = new Set(o.unbound ?? []);
+    for (const m of o.org.org.members) if (!unbound.has(m.name)) bindMember(o.db, m.name, sandboxContactId(m.name), 'sandbox', o.now());
+    for (const name of unbound) unbindMember(o.db, name, 'sandbox', o.now());
+  }
   const listeners = new Set<(e: TranscriptEntry) => void>();
   for (const sb of local.values()) sb.onMessage((e) => listeners.forEach((l) => l(e)));
   // A core without local accounts hears of remote bot messages only by reading the transcript.
