@@ -4,7 +4,7 @@
  * 换班 / 同意. Every change is a row of `duty_changes` saying who asked and who decided, and a
  * line of the audit log.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Duty } from '../domain/duty-routing.js';
 import { dutyCandidates } from '../domain/duty-routing.js';
 import { dutyReplies as say } from '../domain/duty-replies.js';
@@ -19,7 +19,8 @@ import { OPEN_STATUSES, type Tx } from '../store/cases.js';
 import type { Db } from '../store/db.js';
 import { approvedBetween, decideGroup, insertDutyRows, pendingRequests, tableUnits, type DutyRow, type NewDutyRow } from '../store/duty.js';
 import { memberByName, type StoredMember } from '../store/org.js';
-import { auditLog, cases, members } from '../store/schema.js';
+import { auditLog, cases, dutyChanges, members } from '../store/schema.js';
+import type { RosterRow } from '../domain/roster-import.js';
 
 const DAY_MS = 86_400_000;
 /** The dated changes are read again at most this often (a roster import by the CLI shows within it). */
@@ -334,4 +335,34 @@ export function handoverList(tx: Tx, org: OrgIndex, duty: Duty): { caseId: strin
     if (to) out.push({ caseId: r.id, level: r.level, unit: r.unit, from: r.assignee, to: to.name });
   }
   return out;
+}
+
+/**
+ * Writes an imported duty table in one transaction: for every unit and day it lists duty for,
+ * the duty imported earlier for that unit and day is withdrawn (the newest table wins); leave
+ * rows are added. Returns how many rows were written and withdrawn.
+ * @example importRoster(db, rows, Date.now(), 'cli', 'Asia/Shanghai') // { written: 30, replaced: 0 }
+ */
+export function importRoster(db: Db, rows: readonly RosterRow[], at: number, actor: string, timezone: string): { written: number; replaced: number } {
+  return db.transaction((tx) => {
+    const groupId = `import-${at}`;
+    let replaced = 0;
+    const days = new Set(rows.filter((r) => r.kind === 'slot').map((r) => `${r.unit}|${r.day}`));
+    for (const key of days) {
+      const [unit, day] = key.split('|') as [string, string];
+      const from = localInstant(day, 0, timezone);
+      const to = localInstant(addDays(day, 1), 0, timezone);
+      replaced += tx
+        .update(dutyChanges)
+        .set({ status: 'withdrawn', decidedBy: actor, decidedAt: at })
+        .where(and(eq(dutyChanges.unitCode, unit), eq(dutyChanges.kind, 'slot'), eq(dutyChanges.status, 'approved'), eq(dutyChanges.source, 'import'), gte(dutyChanges.fromAt, from), lt(dutyChanges.fromAt, to)))
+        .run().changes;
+    }
+    insertDutyRows(
+      tx,
+      rows.map((r) => ({ kind: r.kind, member: r.member, unitCode: r.unit, fromAt: r.from, toAt: r.to, label: r.label, status: 'approved', source: 'import', request: 'import', groupId, requestedBy: actor, requestedAt: at, awaiting: null, decidedBy: actor, decidedAt: at, note: r.note })),
+    );
+    tx.insert(auditLog).values({ at, actor, type: 'duty.roster.imported', data: { rows: rows.length, replaced, units: [...new Set(rows.map((r) => r.unit))] } }).run();
+    return { written: rows.length, replaced };
+  });
 }

@@ -220,7 +220,7 @@ function cnNumber(s: string): number | null {
 }
 
 /** One day expression: 明天, 周三/下周一, 11月30日, 11.30, 12-2, 30日/30号 (this month or the next). */
-function oneDay(text: string, today: string, month: number | null): { day: string; month: number } | null {
+function oneDay(text: string, today: string, month: number | null): { day: string; month: number; monthWritten?: boolean } | null {
   const t = text.trim();
   if (t in RELATIVE) {
     const day = addDays(today, RELATIVE[t]!);
@@ -254,7 +254,7 @@ function oneDay(text: string, today: string, month: number | null): { day: strin
   const day = `${year}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
   // 2月30日 rolls over in Date: refuse it.
   if (addDays(day, 0) !== day) return null;
-  return { day, month: m };
+  return { day, month: m, monthWritten: !!md };
 }
 
 /**
@@ -272,8 +272,18 @@ export function parseDayRange(text: string, today: string): DayRange {
   const last = parts.length === 2 ? oneDay(parts[1]!, today, first.month) : first;
   if (!last) return { ok: false };
   let lastDay = last.day;
-  // 12月30日-1月2日: the end crosses into the next year.
-  if (lastDay < first.day && parts.length === 2) lastDay = `${Number(lastDay.slice(0, 4)) + 1}${lastDay.slice(4)}`;
+  if (lastDay < first.day && parts.length === 2) {
+    if (!last.monthWritten && /[日号]$/u.test(parts[1]!)) {
+      // 30号到2号: the end is in the next month.
+      const [y, mo] = [Number(first.day.slice(0, 4)), Number(first.day.slice(5, 7))];
+      const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+      lastDay = `${next}-${lastDay.slice(8)}`;
+      if (addDays(lastDay, 0) !== lastDay) return { ok: false };
+    } else {
+      // 12月30日-1月2日: the end crosses into the next year.
+      lastDay = `${Number(lastDay.slice(0, 4)) + 1}${lastDay.slice(4)}`;
+    }
+  }
   if (first.day < today || lastDay < first.day) return { ok: false };
   // A leave longer than two months is a typo more often than a plan.
   if (lastDay > addDays(first.day, 62)) return { ok: false };

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { understand, type UnderstandContext } from '../../src/domain/understand/index.js';
+
+const members: UnderstandContext['members'] = [
+  { name: '李网格', role: 'worker' },
+  { name: '周网格', role: 'worker' },
+  { name: '王社区', role: 'lead' },
+  { name: '孙志愿', role: 'volunteer' },
+];
+const ctx = (over: Partial<UnderstandContext> = {}): UnderstandContext => ({
+  role: 'worker',
+  room: 'tasks',
+  mention: false,
+  openCases: [],
+  visibleCases: [],
+  quote: null,
+  pushIsLatest: false,
+  pendingConfirmation: false,
+  botName: '网格哨兵',
+  members,
+  ...over,
+});
+/** `@周网格` as a puppet delivers it: the mention is in the text and in the reading's names. */
+const at = (name: string) => `@${name}\u2005`;
+
+describe('understanding duty commands', () => {
+  it.each([
+    ['值班', 'worker'],
+    ['今晚谁值班？', 'worker'],
+    ['值班表', 'lead'],
+    ['谁值班', 'volunteer'],
+  ] as const)('%s (%s) asks who is on duty', (text, role) => {
+    expect(understand(text, ctx({ role }))).toEqual({ kind: 'act', command: { kind: 'duty' } });
+  });
+
+  it.each([
+    ['请假 明天', { member: null, days: '明天', reason: '' }],
+    ['我明天请假', { member: null, days: '明天', reason: '' }],
+    ['请假 11月30日-12月2日 孩子发烧', { member: null, days: '11月30日-12月2日', reason: '孩子发烧' }],
+    ['申请请假 后天', { member: null, days: '后天', reason: '' }],
+  ])('%s is a leave request', (text, command) => {
+    expect(understand(text, ctx())).toEqual({ kind: 'act', command: { kind: 'leave', ...command } });
+  });
+
+  it.each([
+    ['李网格明天请假', '李网格'],
+    ['请假 李网格 明天', '李网格'],
+    ['帮周网格请假 明天', '周网格'],
+  ])('a lead’s %s records leave for %s', (text, member) => {
+    expect(understand(text, ctx({ role: 'lead' }))).toMatchObject({ kind: 'act', command: { kind: 'leave', member, days: '明天' } });
+  });
+
+  it.each(['请假条交给社区了', '明天能请假吗？', '不请假了', '请假的事再说'])('%s is not a leave request', (text) => {
+    const d = understand(text, ctx());
+    expect(d.kind === 'act' && d.command.kind === 'leave').toBe(false);
+  });
+
+  it('asks for the days when 请假 has none', () => {
+    expect(understand('请假', ctx())).toMatchObject({ kind: 'refuse', example: expect.stringContaining('请假 明天') });
+  });
+
+  it.each([
+    ['批准', { member: null, yes: true }],
+    ['批准 李网格', { member: '李网格', yes: true }],
+    ['同意李网格请假', { member: '李网格', yes: true }],
+    ['不批准', { member: null, yes: false }],
+    ['驳回 周网格', { member: '周网格', yes: false }],
+  ])('a lead’s %s decides leave', (text, command) => {
+    expect(understand(text, ctx({ role: 'lead' }))).toEqual({ kind: 'act', command: { kind: 'approve', ...command } });
+  });
+
+  it('never lets a worker approve', () => {
+    const d = understand('批准', ctx());
+    expect(d.kind === 'act' && d.command.kind === 'approve').toBe(false);
+  });
+
+  it('reads a swap with an @mention or a name', () => {
+    expect(understand(`换班 ${at('周网格')}明天`, ctx())).toEqual({ kind: 'act', command: { kind: 'swap', with: '周网格', days: '明天' } });
+    expect(understand('跟周网格换班 周三', ctx())).toEqual({ kind: 'act', command: { kind: 'swap', with: '周网格', days: '周三' } });
+    expect(understand('换班 明天', ctx())).toMatchObject({ kind: 'refuse' });
+  });
+
+  it('takes a bare 同意 as the answer to a swap only when one waits for the sender', () => {
+    expect(understand('同意', ctx({ pendingSwap: true }))).toEqual({ kind: 'act', command: { kind: 'swap_answer', yes: true } });
+    expect(understand('不同意', ctx({ pendingSwap: true }))).toEqual({ kind: 'act', command: { kind: 'swap_answer', yes: false } });
+    const d = understand('同意', ctx());
+    expect(d.kind === 'act' && d.command.kind === 'swap_answer').toBe(false);
+  });
+});
