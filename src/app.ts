@@ -6,6 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { createChannelGateway, type ChannelGateway } from './chat/channels.js';
+import { mountChannelRoutes, registerChannelAdapters } from './channels/index.js';
+import { bindRosterIds } from './channels/roster-bind.js';
 import { directReporter } from './chat/delivery-reporter.js';
 import type { Gateway } from './chat/gateway.js';
 import type { Sandbox } from './chat/sandbox.js';
@@ -165,6 +167,8 @@ export function createApp(config: Config, options: AppOptions): App {
       Object.assign(late, { relay, timers });
       // Redis may have lost jobs while we were away from it: relay again on every reconnect.
       connection.on('ready', () => void relay.kick());
+      // Roster platform ids (WeCom, DingTalk) are bound before the sandbox binds its mock contacts.
+      bindRosterIds(store.db, p.channels, bots, log, now());
       const local = new Set(role === 'all' ? bots.map((b) => b.id) : []);
       const sandboxes = config.sandbox
         ? createSandboxes({
@@ -180,6 +184,7 @@ export function createApp(config: Config, options: AppOptions): App {
             remote: { loggedIn: (id) => accounts.state(id)?.loggedIn ?? null, failedOver: (id) => accounts.state(id)?.failedOver ?? false, command: (id, c) => giveCommand(connection, config.queuePrefix, id, c) },
           })
         : null;
+      registerChannelAdapters(config);
       const gateways = bots
         .filter((b) => local.has(b.id))
         .map((account) => {
@@ -203,6 +208,8 @@ export function createApp(config: Config, options: AppOptions): App {
         org,
         metrics: ops.metrics(opsRuntime),
       });
+      // WeCom callbacks on this server (issue 18).
+      mountChannelRoutes(gateways, http);
 
       await begin({ name: 'queues', start: () => {}, stop: () => queues.close() });
       for (const g of gateways) await begin({ name: `gateway ${g.account.id}`, start: () => g.start(), stop: () => g.stop() });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConfigError, loadProfile, problemsOf, type Profile } from './profile.js';
 import { legacyAccount, type BotAccount } from './profile-bots.js';
 import { botIdFromProfile } from './wire/names.js';
+import { readChannelSecrets } from './channels/config.js';
 
 export { ConfigError, DEFAULT_POLICY, formatPath, loadProfile, parseProfile, type AlertsConfig, type BackupConfig, type LevelPolicy, type Profile } from './profile.js';
 
@@ -50,6 +51,8 @@ export interface Config {
   role: 'all' | 'core' | 'gateway';
   /** The account a gateway process runs; null: the only one (a profile with one account). */
   bot: string | null;
+  /** WeCom / DingTalk secrets, by the environment variable the profile names (never logged). */
+  channelSecrets: Readonly<Record<string, string>>;
 }
 
 /**
@@ -74,6 +77,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const ids = accountsOf({ profile, profilePath: e.GRIDGUARD_PROFILE }).map((b) => b.id);
   if (e.GRIDGUARD_BOT && !ids.includes(e.GRIDGUARD_BOT)) throw new ConfigError('environment', [`GRIDGUARD_BOT: unknown bot "${e.GRIDGUARD_BOT}" (the profile's accounts: ${ids.join(', ')})`]);
   if (e.GRIDGUARD_ROLE === 'gateway' && !e.GRIDGUARD_BOT && ids.length > 1) throw new ConfigError('environment', [`GRIDGUARD_BOT: a gateway runs one account; name it with --bot (${ids.join(', ')})`]);
+  const channels = readChannelSecrets(profile.channels, cleaned);
+  if (channels.problems.length) throw new ConfigError('environment', channels.problems);
   return Object.freeze({
     profilePath: e.GRIDGUARD_PROFILE,
     profile,
@@ -88,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     role: e.GRIDGUARD_ROLE,
     bot: e.GRIDGUARD_BOT ?? null,
+    channelSecrets: channels.secrets,
   });
 }
 

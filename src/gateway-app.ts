@@ -7,6 +7,7 @@
  */
 import { Redis } from 'ioredis';
 import { createChannelGateway, type ChannelGateway } from './chat/channels.js';
+import { registerChannelAdapters } from './channels/index.js';
 import { queueReporter } from './chat/delivery-reporter.js';
 import { createSandboxes } from './chat/sandbox-accounts.js';
 import { accountsOf, type Config } from './config.js';
@@ -63,6 +64,7 @@ export function createGatewayApp(config: Config, options: { log: Log; now?: () =
         const sandboxes = createSandboxes({ org, accounts: [account], local: new Set([account.id]), routing: accountRouting(org, config.profile.org.rooms, bots.map((b) => b.id)), db: store.db, log: log.child({ module: 'chat.sandbox' }), now, unbound: config.profile.sandbox.unbound, multi: !!config.profile.bots });
         sandbox = sandboxes.of(account.id) ?? null;
       }
+      registerChannelAdapters(config);
       gateway = createChannelGateway({
         account,
         connection,

@@ -9,7 +9,8 @@ import { parseDuration } from './domain/duration.js';
 import type { EscalationPolicy } from './domain/escalation.js';
 import { isCronExpression } from './domain/shifts.js';
 import { rosterReferenceProblems, rostersSchema } from './profile-rosters.js';
-import { botAccountsOf, botReferenceProblems, botsSchema } from './profile-bots.js';
+import { botAccountsOf, botReferenceProblems } from './profile-bots.js';
+import { channelBotsSchema, channelReferenceProblems, channelSettingsOf, memberChannelFields } from './channels/config.js';
 import { CHAIN_ROLES, LEVELS, ROLES, ROOM_PURPOSES, UNIT_KINDS, type Level, type Member, type Org } from './domain/types.js';
 
 /** A configuration problem the deployer can fix; `problems` has one line per bad field. */
@@ -82,6 +83,8 @@ const orgSchema = z.strictObject({
         bindCode: z.string().trim().regex(/^[A-Za-z0-9]{4,16}$/, 'expected 4-16 letters or digits').optional(),
         /** Left unbound in the sandbox, for a trainee to bind as the sandbox's stranger. */
         sandboxUnbound: z.boolean().optional(),
+        /** Platform user ids (WeCom, DingTalk) bound from the start (src/channels/config.ts). */
+        ...memberChannelFields,
       }).refine((m) => !m.sandboxUnbound || !!m.bindCode, { message: 'a member left unbound in the sandbox needs a bindCode', path: ['bindCode'] }),
     )
     .default([]),
@@ -176,7 +179,7 @@ const profileSchema = z
     /** Duty rosters per unit (src/profile-rosters.ts). */
     rosters: rostersSchema.optional(),
     /** Several bot accounts (src/profile-bots.ts); absent: one, named `bot.name`, id = the file name. */
-    bots: botsSchema.optional(),
+    bots: channelBotsSchema.optional(),
     org: orgSchema,
   })
   // What the rest of the code sees: every level's policy filled in, `false` read as null,
@@ -192,6 +195,8 @@ const profileSchema = z
     backup: p.backup ?? null,
     rosters: p.rosters ?? null,
     bots: p.bots ? botAccountsOf(p.bots, p.bot) : null,
+    /** WeCom / DingTalk settings per account and roster platform ids (src/channels/config.ts). */
+    channels: channelSettingsOf(p.bots, p.org.members),
     sandbox: { unbound: p.org.members.filter((m) => m.sandboxUnbound).map((m) => m.name) },
     org: {
       units: p.org.units,
@@ -279,7 +284,7 @@ export function problemsOf(error: z.ZodError): string[] {
 export function parseProfile(raw: unknown, source = 'profile'): Profile {
   const r = profileSchema.safeParse(raw);
   const rawOrg = raw && typeof raw === 'object' ? ((raw as Loose).org as Loose | undefined) : undefined;
-  const refs = [...orgReferenceProblems(rawOrg), ...botReferenceProblems(raw && typeof raw === 'object' ? (raw as Loose) : {})];
+  const refs = [...orgReferenceProblems(rawOrg), ...botReferenceProblems(raw && typeof raw === 'object' ? (raw as Loose) : {}), ...channelReferenceProblems(raw && typeof raw === 'object' ? (raw as Loose) : {})];
   if (raw && typeof raw === 'object' && (raw as Loose).rosters) {
     const codes = new Set(list(rawOrg?.units).map((u) => str(u.code) ?? ''));
     const names = new Set(list(rawOrg?.members).map((m) => str(m.name) ?? ''));

@@ -6,6 +6,7 @@
  */
 import { authorize, type CaseState, type Status } from '../domain/case-machine.js';
 import { isCaseId, normalizeCaseId } from '../domain/case-id.js';
+import { capabilitiesOf } from '../domain/channels.js';
 import type { ChatIn } from '../domain/messages.js';
 import type { OrgIndex } from '../domain/org.js';
 import { normalizeText, splitQuote } from '../domain/text.js';
@@ -51,7 +52,10 @@ function idsIn(text: string): string[] {
 
 export function buildContext(tx: Tx, org: OrgIndex, botName: string, msg: ChatIn, member: StoredMember | null, at: number): UnderstandContext {
   const room = msg.room ? org.room(msg.room.topic) : undefined;
-  const quote = quoteContextOf(msg.text, botName);
+  // A channel without quotes or without the group's chatter gives no context to infer from: a
+  // typed 「…」 is no quote there, and the bot's push is never known to be the latest message.
+  const caps = capabilitiesOf(msg.channel);
+  const quote = caps.quotes ? quoteContextOf(msg.text, botName) : null;
   const base = {
     room: room ? room.purpose : ('private' as const),
     mention: msg.mentionSelf,
@@ -80,7 +84,7 @@ export function buildContext(tx: Tx, org: OrgIndex, botName: string, msg: ChatIn
     if (c && authorize(org, member, 'query', stateOf(tx, c)) === null) visibleCases.push(c.id);
   }
   let pushIsLatest = false;
-  if (msg.room && open.length) {
+  if (msg.room && open.length && caps.seesChatter) {
     const last = latestFromOthers(tx, msg.room.topic, member.name);
     pushIsLatest = !!last && last.sender === botName && last.caseId === open[0]!.id && last.mention === member.name;
   }

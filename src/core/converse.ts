@@ -150,7 +150,7 @@ function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
     if (cmd.kind === 'confirm_no') return [reply(turn, say.confirmCancelled)];
     return act(turn, pending.command as unknown as UnderstoodCommand);
   }
-  if (cmd.kind === 'help') return [reply(turn, member ? helpFor(member.role, turn.deps.botName) : helpForStranger(turn.deps.botName))];
+  if (cmd.kind === 'help') return [reply(turn, member ? helpFor(member.role, turn.deps.botName, turn.msg.channel) : helpForStranger(turn.deps.botName))];
   if (cmd.kind === 'bind') {
     if (turn.msg.room) return [reply(turn, replies.bindInGroup())];
     return [reply(turn, bindByCode(tx, turn.deps.org, cmd.code, turn.msg.from.wechatId, at, turn.msg.botId))];

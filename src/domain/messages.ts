@@ -1,4 +1,5 @@
 /** Chat messages as plain data, at the edge between WeChat and the core. */
+import type { ChannelKind } from './channels.js';
 
 /** A message the gateway saw, turned into plain data (STYLE.md "chat"). */
 export interface ChatIn {
@@ -15,6 +16,8 @@ export interface ChatIn {
   type: 'text' | 'image' | 'other';
   /** Epoch ms. */
   at: number;
+  /** The channel it came through (absent: Wechaty); what it cannot show, core does not infer. */
+  channel?: ChannelKind;
 }
 
 export interface Recipient {

@@ -1,4 +1,5 @@
 /** Everything the bot says, in concise Simplified Chinese that reads well on a phone. */
+import { capabilitiesOf, channelHelp, type ChannelKind } from './channels.js';
 import { ROLE_ZH, type Role } from './types.js';
 
 /**
@@ -64,12 +65,17 @@ const HELP_TAIL: Partial<Record<Role, string>> = {
 };
 
 /**
- * Help for the sender's own role.
+ * Help for the sender's own role (on `channel`, absent: Wechaty).
  * @example helpFor('worker', '网格哨兵') // '我是网格哨兵。网格员常用指令：\n· 收到 K7Q2 —— 确认接单 ...'
  */
-export function helpFor(role: Role, botName: string): string {
+export function helpFor(role: Role, botName: string, channel?: ChannelKind): string {
   const lines = [`我是${botName}，${ROLE_ZH[role]}常用指令：`, ...HELP_BY_ROLE[role].map((l) => `· ${l}`)];
-  const tail = HELP_TAIL[role];
+  let tail = HELP_TAIL[role];
+  // A channel that cannot show a quote or the group's chatter says how to reach the bot there
+  // instead of promising what it cannot do (docs/channels.md).
+  const note = channelHelp(channel);
+  if (note) lines.push(note);
+  if (tail && !capabilitiesOf(channel).quotes) tail = tail.replace(/^引用[^；]*；/u, '');
   if (tail) lines.push(tail);
   return lines.join('\n');
 }
