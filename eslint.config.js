@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['domain', 'core', 'store', 'wire', 'http', 'chat', 'queues', 'cron', 'ops', 'cli'];
+const LAYERS = ['domain', 'core', 'store', 'wire', 'pictures', 'http', 'chat', 'queues', 'cron', 'ops', 'cli'];
 const ADAPTERS = ['http', 'chat', 'queues', 'cron', 'ops'];
 const NO_IO = ['node:*', 'drizzle-orm*', 'bullmq', 'wechaty*', 'pino', 'ioredis', 'better-sqlite3', 'fastify', 'node-cron'];
 /** Import patterns of every layer but `self` and `allowed`. */
@@ -40,5 +40,7 @@ export default tseslint.config(
   layer('core', ['domain', 'store'], { extra: ['../config.js', '../app.js', 'bullmq', 'ioredis', 'wechaty*', 'fastify', 'node-cron'] }),
   layer('store', ['domain'], { extra: ['../config.js', '../app.js', '../log.js', 'bullmq', 'ioredis', 'wechaty*', 'fastify'] }),
   layer('wire', ['domain'], { extra: ['../config.js', '../app.js', 'wechaty*', 'fastify'] }),
-  ...ADAPTERS.map((a) => layer(a, ['domain', 'core', 'store', 'wire'], { extra: ['../app.js'] })),
+  // Report pictures (ECharts SVG → PNG) know only the domain; the gateway and the CLI draw with them.
+  layer('pictures', ['domain'], { extra: ['../config.js', '../app.js', '../log.js', 'bullmq', 'ioredis', 'wechaty*', 'fastify', 'drizzle-orm*', 'better-sqlite3'] }),
+  ...ADAPTERS.map((a) => layer(a, ['domain', 'core', 'store', 'wire', 'pictures'], { extra: ['../app.js'] })),
 );

@@ -31,6 +31,7 @@ import { createAccounts, type Accounts } from './queues/accounts.js';
 import { createDeliveries } from './queues/deliveries.js';
 import { createRelay, type Relay } from './queues/relay.js';
 import { openStore, type Store } from './store/db.js';
+import { sandboxImage } from './store/sandbox-images.js';
 import { giveCommand } from './wire/accounts.js';
 import { createRedisOutage, type RedisOutage } from './wire/redis-outage.js';
 
@@ -207,6 +208,8 @@ export function createApp(config: Config, options: AppOptions): App {
         summaries: core.summaries,
         org,
         metrics: ops.metrics(opsRuntime),
+        board: { ...core.board, linkSecret: config.boardLinkSecret, now },
+        sandboxImage: (seq) => sandboxImage(store.db, seq),
       });
       // WeCom callbacks on this server (issue 18).
       mountChannelRoutes(gateways, http);

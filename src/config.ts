@@ -21,6 +21,8 @@ const envSchema = z.object({
   HTTP_PORT: z.coerce.number({ message: 'expected a port number 0-65535' }).int().min(0).max(65535).default(8787),
   INTAKE_TOKEN: z.string().min(1).optional(),
   INTAKE_HMAC_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
+  /** Signs board links (`gridguard board-link`); INTAKE_TOKEN when not set. */
+  BOARD_LINK_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   /** Where puppet-service looks tokens up (wechaty-puppet-service reads the same variable). */
@@ -43,6 +45,8 @@ export interface Config {
   intakeToken: string | null;
   /** When set, POST /api/v1/leads must carry an HMAC-SHA256 signature (SECURITY.md). */
   intakeHmacSecret: string | null;
+  /** Secret of signed board links: BOARD_LINK_SECRET, else INTAKE_TOKEN, else null (no link is valid). */
+  boardLinkSecret: string | null;
   puppet: { name: string; token: string | null; authority: string };
   /** True when the puppet is the mock: the sandbox world, API and page are on. */
   sandbox: boolean;
@@ -88,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     intakeToken: e.INTAKE_TOKEN ?? null,
     intakeHmacSecret: e.INTAKE_HMAC_SECRET ?? null,
+    boardLinkSecret: e.BOARD_LINK_SECRET ?? e.INTAKE_TOKEN ?? null,
     puppet: { name: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN ?? null, authority: e.WECHATY_PUPPET_SERVICE_AUTHORITY },
     sandbox,
     logLevel: e.LOG_LEVEL,

@@ -9,7 +9,9 @@ import type { Redis } from 'ioredis';
 import qrcodeTerminal from 'qrcode-terminal';
 import { ScanStatus, WechatyBuilder, type Wechaty, types as wtypes } from 'wechaty';
 import type { Contact, Message, Room } from 'wechaty';
+import { FileBox } from 'file-box';
 import type { ChatIn, ChatOut, Recipient } from '../domain/messages.js';
+import { createPictureRenderer, type PictureRenderer } from '../pictures/render.js';
 import type { Log } from '../log.js';
 import { INBOUND_QUEUE, jobIds, outboundQueue } from '../wire/names.js';
 import { reclaimActive } from '../wire/reclaim.js';
@@ -39,6 +41,8 @@ export interface GatewayOptions {
   now?: () => number;
   /** Where the Redis clients' error events go (the service's outage tracker). */
   redisError?: RedisErrorReport;
+  /** Renders report pictures (issue 19); default: ECharts + resvg in this process; null: text only. */
+  renderPicture?: PictureRenderer | null;
 }
 
 export interface Gateway {
@@ -60,6 +64,7 @@ const SEEN_LIMIT = 5000;
 export function createGateway(o: GatewayOptions): Gateway {
   const now = o.now ?? Date.now;
   const log = o.log.child({ module: 'chat.gateway', botId: o.botId });
+  const renderPicture = o.renderPicture === undefined ? createPictureRenderer(log) : o.renderPicture;
   const bot = WechatyBuilder.build({
     name: `gridguard-${o.botId}`,
     puppet: o.puppet as never,
@@ -143,6 +148,7 @@ export function createGateway(o: GatewayOptions): Gateway {
       if (!room) throw new Error(`room not found: ${out.room}`);
       const mentions = (await Promise.all(out.mentions.map((m) => mentionOf(m, room)))).filter((c): c is Contact => !!c);
       await room.say(out.text, ...mentions);
+      await sayPicture(out, room);
     } else {
       // DESIGN "Privacy": a private message goes only to a bound identity, never to whoever
       // carries the same display name.
@@ -150,6 +156,21 @@ export function createGateway(o: GatewayOptions): Gateway {
       const contact = await bot.Contact.find({ id: out.to.wechatId });
       if (!contact) throw new UnrecoverableError('bound contact not found');
       await contact.say(out.text);
+      await sayPicture(out, contact);
+    }
+  }
+
+  /**
+   * A report's picture right after its text (issue 19). It never fails the send: the text is out
+   * already, and a retry would post it twice.
+   */
+  async function sayPicture(out: ChatOut, where: Room | Contact): Promise<void> {
+    if (!out.picture || !renderPicture) return;
+    try {
+      const image = await renderPicture(out.picture);
+      if (image) await where.say(FileBox.fromBase64(image.png.toString('base64'), image.name));
+    } catch (err) {
+      log.warn({ kind: out.picture.kind, err: (err as Error).message }, 'report picture not sent; its text was');
     }
   }
 

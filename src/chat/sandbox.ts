@@ -15,6 +15,7 @@ import { formatQuote } from '../domain/text.js';
 import type { Log } from '../log.js';
 import type { Db } from '../store/db.js';
 import { bindMember, unbindMember } from '../store/org.js';
+import { forgetStaleSandboxImages, keepSandboxImage } from '../store/sandbox-images.js';
 import { appendTranscript, transcriptAfter, transcriptEntry, type TranscriptEntry } from '../store/transcript.js';
 import type { FaultChange, SayInput } from '../wire/sandbox.js';
 
@@ -135,6 +136,7 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
   // for practice are unbound again, whoever bound them last time.
   for (const m of present) bindMember(db, m.name, sandboxContactId(m.name), 'sandbox', now());
   for (const name of unbound) unbindMember(db, name, 'sandbox', now());
+  forgetStaleSandboxImages(db);
 
   // The mock emits synchronously inside say().to(), so the row exists when say() returns.
   let lastSeq = 0;
@@ -188,6 +190,17 @@ export function createSandbox(org: OrgIndex, botName: string, db: Db, log: Log, 
       flushUnwritten();
     } catch (err) {
       log.error({ err, messageId }, 'cannot record a sandbox message');
+    }
+  });
+  // A picture the bot sends (issue 19: reports as images) is kept beside the database for the
+  // page; the handler above wrote its transcript row just now.
+  puppet.on('message', ({ messageId }) => {
+    const file = mockFiles?.get(messageId) as { base64?: string } | undefined;
+    if (!file?.base64) return;
+    try {
+      keepSandboxImage(db, messageId, Buffer.from(file.base64, 'base64'));
+    } catch (err) {
+      log.warn({ err: (err as Error).message, messageId }, 'cannot keep a sandbox picture');
     }
   });
   /** Writes a member's message before it is sent (throws SQLITE_BUSY: then nothing is sent). */

@@ -7,6 +7,7 @@ import { createLog } from '../log.js';
 import { formatImportReport, importLeads } from './import-leads.js';
 import { writeReport } from './report.js';
 import { runBackup } from './backup.js';
+import { boardLink } from './board-link.js';
 import { runShiftClose } from './shift-close.js';
 import { BackupError } from '../ops/backup.js';
 import { runService } from '../run-service.js';
@@ -86,8 +87,9 @@ async function main(argv: string[]): Promise<number> {
     .option('--to <time>', 'end: ISO time or local date YYYY-MM-DD, inclusive (default: now)')
     .option('--unit <code>', 'one unit and everything below it (default: all)')
     .option('--with-personal-data', 'include subject names, phones and addresses unmasked (audited)', false)
-    .addHelpText('after', examples('npx gridguard report --from 2026-11-01 --to 2026-11-30 --unit PS1 --out report.xlsx'))
-    .action(async (opts: { out: string; from?: string; to?: string; unit?: string; withPersonalData: boolean }) => {
+    .option('--charts', 'also write the charts as PNG files beside it (report-预警趋势.png, report-处置用时.png, …)', false)
+    .addHelpText('after', examples('npx gridguard report --from 2026-11-01 --to 2026-11-30 --unit PS1 --out report.xlsx', 'npx gridguard report --unit C1 --out report.xlsx --charts'))
+    .action(async (opts: { out: string; from?: string; to?: string; unit?: string; withPersonalData: boolean; charts: boolean }) => {
       const config = loadConfig(process.env);
       const tz = config.profile.timezone;
       const to = opts.to ? parseTime(opts.to, tz, true) : Date.now();
@@ -106,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
-      const r = await writeReport(config, { from, to, unit: opts.unit ?? null, out: opts.out, withPersonalData: opts.withPersonalData });
+      const r = await writeReport(config, { from, to, unit: opts.unit ?? null, out: opts.out, withPersonalData: opts.withPersonalData, charts: opts.charts });
       process.stdout.write(`已导出：交接班汇总 ${r.summaries} 行，案件台账 ${r.cases} 件，宣传台账 ${r.outreach} 条 → ${r.files.join('、')}\n`);
     });
 
@@ -117,6 +119,23 @@ async function main(argv: string[]): Promise<number> {
     .action(async (file: string) => {
       const config = loadConfig(process.env);
       process.stdout.write((await runBackup(config, file)) + '\n');
+    });
+
+  program
+    .command('board-link <unit>')
+    .description('print a signed link to the live case board of a unit and the units below it, valid for some days (no token needed to open it)')
+    .option('--days <n>', 'days the link stays valid', '7')
+    .option('--base <url>', 'the address supervisors reach the service at (default: http://HTTP_HOST:HTTP_PORT)')
+    .option('--wall', 'open as a wall screen: dark, full screen, cycling the units', false)
+    .addHelpText(
+      'after',
+      examples('npx gridguard board-link C1', 'npx gridguard board-link PS1 --days 30 --wall --base https://gridguard.example.org') +
+        '\nSigned with BOARD_LINK_SECRET (else INTAKE_TOKEN): the running service must have the same. Changing it revokes every link.\n',
+    )
+    .action((unit: string, opts: { days: string; base?: string; wall: boolean }) => {
+      const r = boardLink(loadConfig(process.env), unit, { days: Number(opts.days), base: opts.base, wall: opts.wall });
+      if (!r.ok) throw new UsageError(r.problem);
+      process.stdout.write(r.text + '\n');
     });
 
   const shift = program

@@ -18,6 +18,7 @@ import { LEVEL_ZH, type Level } from '../domain/types.js';
 import { openStore, type Db } from '../store/db.js';
 import { auditLog, caseOutcomes, cases, members, outreachLogs, shiftSummaries } from '../store/schema.js';
 import { FORM_ZH, TARGET_ZH, type OutreachForm, type TargetGroup } from '../domain/outreach.js';
+import { writeReportCharts } from './report-charts.js';
 
 export interface ReportOptions {
   from: number;
@@ -25,6 +26,8 @@ export interface ReportOptions {
   unit: string | null;
   out: string;
   withPersonalData: boolean;
+  /** Also the period's charts as PNG files beside the spreadsheet (issue 19). */
+  charts?: boolean;
 }
 
 type Cell = string | number | null;
@@ -212,16 +215,18 @@ export async function writeReport(config: Config, o: ReportOptions): Promise<{ f
       store.db.insert(auditLog).values({ at: Date.now(), actor: 'cli', type: 'report.personal_data', data: { cases: ledger.rows.length, unit: o.unit, out: o.out } }).run();
     }
     const ext = extname(o.out).toLowerCase();
+    const root = o.unit ?? config.profile.org.units.find((u) => !u.parent)?.code ?? units[0]!;
+    const charts = o.charts ? (await writeReportCharts(store.db, config, org, { from: o.from, to: o.to, root }, o.out.slice(0, -ext.length))).files : [];
     if (ext === '.xlsx') {
       await writeXlsx(o.out, [summaries, ledger, outreach]);
-      return { files: [o.out], summaries: summaries.rows.length, cases: ledger.rows.length, outreach: outreach.rows.length };
+      return { files: [o.out, ...charts], summaries: summaries.rows.length, cases: ledger.rows.length, outreach: outreach.rows.length };
     }
     const base = o.out.replace(/\.csv$/i, '');
     const files = [o.out, `${base}-台账.csv`, `${base}-宣传台账.csv`];
     writeCsv(files[0]!, summaries);
     writeCsv(files[1]!, ledger);
     writeCsv(files[2]!, outreach);
-    return { files, summaries: summaries.rows.length, cases: ledger.rows.length, outreach: outreach.rows.length };
+    return { files: [...files, ...charts], summaries: summaries.rows.length, cases: ledger.rows.length, outreach: outreach.rows.length };
   } finally {
     store.close();
   }

@@ -8,6 +8,7 @@ import type { CoreContext } from './ports.js';
 import { boundariesBetween, lastBoundary, previousBoundary } from '../domain/shifts.js';
 import { compileSummaries, type ShiftSummary } from '../domain/summary.js';
 import { shiftReportText } from '../domain/summary-replies.js';
+import { handoverPicture } from '../domain/pictures.js';
 import { PRIORITY } from '../domain/types.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { makeKey } from '../domain/keys.js';
@@ -31,8 +32,11 @@ export function closeShift(deps: ShiftDeps, boundary: number): Map<string, Shift
     for (const room of deps.org.org.rooms.filter((r) => r.purpose === 'supervision')) {
       const s = compiled.get(room.unit);
       if (!s) continue;
-      const text = shiftReportText(s, deps.org.unit(room.unit)?.name ?? room.unit, deps.timezone);
-      addOutboxMessage(tx, makeKey('summary', room.unit, boundary), { room: room.topic, mentions: [], text, meta: { kind: 'summary' } }, PRIORITY.routine, at);
+      const unitName = deps.org.unit(room.unit)?.name ?? room.unit;
+      const text = shiftReportText(s, unitName, deps.timezone);
+      // The same report as a picture after the text (issue 19): groups forward pictures.
+      const picture = handoverPicture(s, unitName, deps.timezone);
+      addOutboxMessage(tx, makeKey('summary', room.unit, boundary), { room: room.topic, mentions: [], text, meta: { kind: 'summary' }, picture }, PRIORITY.routine, at);
     }
     const last = Number(readMeta(tx, LAST_BOUNDARY_KEY) ?? 0);
     if (boundary > last) writeMeta(tx, LAST_BOUNDARY_KEY, String(boundary), at);

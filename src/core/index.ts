@@ -22,6 +22,8 @@ import { intakeLeads, type IntakeOutcome } from './intake.js';
 import { catchUpRanking, remindUnlogged } from './outreach-schedule.js';
 import { coreContext, type CoreContext, type CoreSettings, type Ports } from './ports.js';
 import { applyRetention } from './retention.js';
+import { boardChangeMark, boardChartsOf, boardSnapshot } from './board.js';
+import type { BoardCharts, BoardSnapshot } from '../domain/board.js';
 
 export type { CoreContext, CoreSettings, Ports } from './ports.js';
 export type { ArmedDeadline } from '../store/deadlines.js';
@@ -69,6 +71,8 @@ export interface Core {
   retention(): { cases: number; outbox: number };
   caseView(caseId: string): CaseView | null;
   summaries(unit: string, from: number, to: number): ShiftSummary[];
+  /** The live case board of a unit and its subtree (null for an unknown unit) and its change mark. */
+  board: { snapshot(unit: string): BoardSnapshot | null; charts(unit: string): BoardCharts | null; changeMark(): string };
   /** Null when SQLite answers, else the problem. */
   storeProblem(): string | null;
 }
@@ -112,6 +116,7 @@ export function createCore(store: Store, org: OrgIndex, settings: CoreSettings, 
     retention: () => applyRetention(ctx),
     caseView: (caseId) => caseView(db, caseId),
     summaries: (unit, from, to) => listSummaries(db, unit, from, to),
+    board: { snapshot: (unit) => boardSnapshot(ctx, unit), charts: (unit) => boardChartsOf(ctx, unit), changeMark: () => boardChangeMark(ctx) },
     storeProblem: () => {
       try {
         store.sqlite.prepare('select 1').get();

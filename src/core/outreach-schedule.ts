@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { formatDayZh, localDay, localWeekday } from '../domain/format.js';
 import { OUTREACH_EXAMPLE } from '../domain/outreach.js';
 import { rankCommunities, rankingText, reminderToLogText } from '../domain/outreach-ranking.js';
+import { rankingPicture } from '../domain/pictures.js';
 import { PRIORITY } from '../domain/types.js';
 import { memberByName } from '../store/org.js';
 import { addOutboxMessage } from '../store/outbox.js';
@@ -59,8 +60,9 @@ export function postRanking(deps: OutreachScheduleDeps, boundary: number): void 
     for (const room of deps.org.org.rooms.filter((r) => r.purpose === 'supervision')) {
       const rows = rankCommunities(deps.org, totals, room.unit);
       if (rows.length === 0) continue;
-      const text = rankingText(rows, formatDayZh(fromAt, deps.timezone), formatDayZh(toAt, deps.timezone));
-      addOutboxMessage(tx, makeKey('ranking', roomKey(room.topic), boundary), { room: room.topic, mentions: [], text }, PRIORITY.routine, at);
+      const [fromDay, toDay] = [formatDayZh(fromAt, deps.timezone), formatDayZh(toAt, deps.timezone)];
+      const text = rankingText(rows, fromDay, toDay);
+      addOutboxMessage(tx, makeKey('ranking', roomKey(room.topic), boundary), { room: room.topic, mentions: [], text, picture: rankingPicture(rows, fromDay, toDay) }, PRIORITY.routine, at);
     }
   });
   deps.afterCommit();

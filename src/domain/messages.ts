@@ -1,4 +1,5 @@
 /** Chat messages as plain data, at the edge between WeChat and the core. */
+import type { Picture } from './pictures.js';
 import type { ChannelKind } from './channels.js';
 
 /** A message the gateway saw, turned into plain data (STYLE.md "chat"). */
@@ -26,10 +27,14 @@ export interface Recipient {
   wechatId: string | null;
 }
 
-/** A message the bot must send: into a room (with @mentions) or privately. */
+/**
+ * A message the bot must send: into a room (with @mentions) or privately. `picture`: a report
+ * also sent as an image right after the text (rendered by the gateway; the text never waits
+ * for it, and a picture that cannot be rendered is left out).
+ */
 export type ChatOut =
-  | { room: string; mentions: Recipient[]; text: string; meta?: OutMeta }
-  | { to: Recipient; text: string; meta?: OutMeta };
+  | { room: string; mentions: Recipient[]; text: string; meta?: OutMeta; picture?: Picture }
+  | { to: Recipient; text: string; meta?: OutMeta; picture?: Picture };
 
 /** What a message is about, for the core's bookkeeping (never shown). */
 export interface OutMeta {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import { registerApi, type ApiDeps } from './api.js';
+import { registerBoard, type BoardDeps } from './board-routes.js';
 import { requireToken } from './guard.js';
 import { registerMetricsRoute, type MetricsRouteDeps } from './metrics-route.js';
 import { registerSandboxFaultRoutes } from './sandbox-routes.js';
@@ -17,6 +18,10 @@ export interface HttpDeps extends ApiDeps, MetricsRouteDeps {
   /** Figures shown beside the status (no personal data): e.g. the outbound backlog. */
   healthDetails?: () => Record<string, unknown>;
   sandbox: SandboxApi | null;
+  /** The live case board (issue 19): core's board reads, the link secret and the app's clock. */
+  board?: Omit<BoardDeps, 'org' | 'token'>;
+  /** A picture the bot sent in the sandbox, by the transcript's seq (PNG), or null. */
+  sandboxImage?: (seq: number) => Buffer | null;
 }
 
 const SANDBOX_PAGE = new URL('./sandbox-page.html', import.meta.url);
@@ -40,7 +45,8 @@ export function createHttp(deps: HttpDeps) {
   const app = Fastify({
     loggerInstance: deps.log.child({ module: 'http' }) as FastifyBaseLogger,
     // Request lines for the API; the sandbox page polls and health checks stay quiet.
-    logController: new LogController({ disableRequestLogging: (req) => req.url.startsWith('/sandbox') || req.url === '/healthz' }),
+    // The board's streams and links (their query carries a signature) stay out of the log too.
+    logController: new LogController({ disableRequestLogging: (req) => req.url.startsWith('/sandbox') || req.url === '/healthz' || req.url.startsWith('/board') }),
     bodyLimit: 1024 * 1024,
   });
 
@@ -60,6 +66,7 @@ export function createHttp(deps: HttpDeps) {
 
   registerApi(app, deps);
   registerMetricsRoute(app, deps);
+  if (deps.board) registerBoard(app, { ...deps.board, org: deps.org, token: deps.intakeToken });
 
   const sandbox = deps.sandbox;
   const guardSandbox = requireToken(deps.intakeToken);
@@ -71,6 +78,13 @@ export function createHttp(deps: HttpDeps) {
       if (req.url.startsWith('/sandbox/')) return guardSandbox(req, reply);
     });
     app.get('/sandbox/world', async () => sandbox.world());
+    // Pictures the bot sent (the transcript's `image` points here).
+    app.get<{ Params: { file: string } }>('/sandbox/images/:file', async (req, reply) => {
+      const m = /^(\d{1,12})\.png$/.exec(req.params.file);
+      const png = m ? (deps.sandboxImage?.(Number(m[1])) ?? null) : null;
+      if (!png) return reply.code(404).send({ error: 'no such picture' });
+      return reply.type('image/png').header('cache-control', 'private, max-age=86400').send(png);
+    });
     registerSandboxFaultRoutes(app, sandbox);
     app.get('/sandbox/messages', async (req, reply) => {
       const after = Number((req.query as Record<string, string>).after ?? 0);

@@ -1,6 +1,7 @@
 /** The sandbox transcript: every message of the mock world, kept in SQLite across restarts. */
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Db } from './db.js';
+import { withSandboxImage } from './sandbox-images.js';
 import { sandboxMessages } from './schema.js';
 
 export interface TranscriptEntry {
@@ -10,6 +11,8 @@ export interface TranscriptEntry {
   from: string;
   to: string | null;
   text: string;
+  /** The URL of the picture, when the message is a picture the sandbox kept (issue 19). */
+  image?: string;
   /** The bot account that sent it (bot messages only; issue 17). */
   bot?: string;
 }
@@ -26,7 +29,7 @@ export function appendTranscript(db: Db, m: { at: number; room: string | null; f
 }
 
 export function transcriptAfter(db: Db, after: number, limit = 1000): TranscriptEntry[] {
-  return db.select().from(sandboxMessages).where(gt(sandboxMessages.seq, after)).orderBy(asc(sandboxMessages.seq)).limit(limit).all().map(toEntry);
+  return db.select().from(sandboxMessages).where(gt(sandboxMessages.seq, after)).orderBy(asc(sandboxMessages.seq)).limit(limit).all().map((r) => withSandboxImage(db, toEntry(r)));
 }
 
 export function transcriptEntry(db: Db, seq: number): TranscriptEntry | null {
