@@ -11,7 +11,7 @@ import { dutyReplies as say } from '../domain/duty-replies.js';
 import { addDays, formatClock, formatDayZh, localDay, localInstant } from '../domain/format.js';
 import type { ChatOut, Recipient } from '../domain/messages.js';
 import type { OrgIndex } from '../domain/org.js';
-import { memberSlotsOn, nextSlot, onDuty, onLeave, parseDayRange, slotsAt, swapChanges, type DutyChange, type Rosters } from '../domain/roster.js';
+import { memberSlotsOn, nextSlot, onDuty, onLeave, parseDayRange, slotsAt, swapChanges, type DutyChange, type Rosters, type Slot } from '../domain/roster.js';
 import type { Member } from '../domain/types.js';
 import type { DutyCommand } from '../domain/understand/types.js';
 import { profileDutyChanges, rostersOf, type RostersConfig } from '../profile-rosters.js';
@@ -257,16 +257,20 @@ function swap(t: DutyTurn, cmd: Extract<DutyCommand, { kind: 'swap' }>): ChatOut
   const today = localDay(t.at, t.timezone);
   const range = parseDayRange(cmd.days, today);
   if (!range.ok) return [t.reply(say.badDays(cmd.days))];
-  const duty = t.duty.at(t.at);
   const units = t.org.org.units.map((u) => u.code);
   const changes: DutyChange[] = [];
+  let shared = 0;
   for (let d = range.first; d <= range.last; d = addDays(d, 1)) {
     const dayDuty = t.duty.at(localInstant(d, 12 * 60, t.timezone));
-    changes.push(...swapChanges(memberSlotsOn(dayDuty.rosters, dayDuty.changes, units, t.member.name, d), memberSlotsOn(dayDuty.rosters, dayDuty.changes, units, other.name, d), t.member.name, other.name));
+    const mine = memberSlotsOn(dayDuty.rosters, dayDuty.changes, units, t.member.name, d);
+    const theirs = memberSlotsOn(dayDuty.rosters, dayDuty.changes, units, other.name, d);
+    // A shift both are on stays as it is: only what differs is exchanged.
+    const same = (a: Slot, b: Slot) => a.unit === b.unit && a.start === b.start && a.end === b.end;
+    shared += mine.filter((a) => theirs.some((b) => same(a, b))).length;
+    changes.push(...swapChanges(mine.filter((a) => !theirs.some((b) => same(a, b))), theirs.filter((b) => !mine.some((a) => same(a, b))), t.member.name, other.name));
   }
-  void duty;
   const days = dayRangeZh(range.first, range.last, t.timezone);
-  if (changes.length === 0) return [t.reply(say.nothingToSwap(other.name, days))];
+  if (changes.length === 0) return [t.reply(shared ? say.sameShift(other.name, days) : say.nothingToSwap(other.name, days))];
   const groupId = `swap-${t.member.name}-${t.at}`;
   insertDutyRows(
     t.tx,

@@ -21,6 +21,7 @@ export const dutyReplies = {
   yourLeaveApproved: (by: string, days: string) => `${by}已批准您${days}的请假。`,
   yourLeaveRejected: (by: string, days: string) => `${by}未批准您${days}的请假，请按排班值班。`,
   whichLeave: (items: string[], first: string, yes: boolean) => `有${items.length}条待批请假：${items.join('、')}。\n请写上姓名，例如：${yes ? '批准' : '不批准'} ${first}`,
+  sameShift: (other: string, days: string) => `您和${other}${days}是同一个班，无需换班。`,
   nothingToSwap: (other: string, days: string) => `您和${other}${days}都没有排班，无需换班。`,
   swapAsked: (from: string, to: string, days: string, mine: string, theirs: string) => `${from}想和您换${days}的班：\n${from}：${mine}\n${to}：${theirs}\n同意请回复“同意”，不同意回复“不同意”。`,
   swapSent: (to: string) => `已私信${to}，等对方回复“同意”后生效。`,
