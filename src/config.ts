@@ -117,7 +117,7 @@ export function isLoopback(host: string): boolean {
  * @example createCore(store, org, coreSettingsOf(config.profile), ports)
  */
 export function coreSettingsOf(p: Profile) {
-  return { timezone: p.timezone, policy: p.policy, boundaries: p.shifts.boundaries, botName: p.bot.name, remindWeekends: p.outreach.remindWeekends, personalDataForMs: p.retention.personalDataFor };
+  return { timezone: p.timezone, policy: p.policy, boundaries: p.shifts.boundaries, botName: p.bot.name, remindWeekends: p.outreach.remindWeekends, personalDataForMs: p.retention.personalDataFor, rosters: p.rosters };
 }
 
 /**

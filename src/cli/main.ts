@@ -1,4 +1,5 @@
 /** The `gridguard` command line (commander): one file per command beside this one. */
+import { formatRosterReport, importRosterFile } from './import-roster.js';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
@@ -76,6 +77,19 @@ async function main(argv: string[]): Promise<number> {
       const log = createLog(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
       const report = await importLeads(config, log, file, opts);
       process.stdout.write(formatImportReport(file, report, opts) + '\n');
+      exitCode = report.fileProblem || (report.errors.length && !opts.skipInvalid && !opts.dryRun) ? 1 : 0;
+    });
+  importCmd
+    .command('roster <file>')
+    .description('import a duty table (值班表) from an .xlsx or .csv file with the headers 日期, 时段, 单位, 姓名 (optional 类型: 值班/请假, 备注)')
+    .option('--dry-run', 'validate and show what would happen, write nothing', false)
+    .option('--skip-invalid', 'import the good rows even when some rows are bad', false)
+    .addHelpText('after', examples('npx gridguard import roster docs/samples/roster-sample.csv --dry-run', 'npx gridguard import roster roster.xlsx --skip-invalid'))
+    .action(async (file: string, opts: { dryRun: boolean; skipInvalid: boolean }) => {
+      const config = loadConfig(process.env);
+      const log = createLog(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
+      const report = await importRosterFile(config, log, file, opts);
+      process.stdout.write(formatRosterReport(file, report, opts) + '\n');
       exitCode = report.fileProblem || (report.errors.length && !opts.skipInvalid && !opts.dryRun) ? 1 : 0;
     });
 

@@ -4,6 +4,7 @@
  * the bot's push is the message right before, and whether a confirmation waits. Read from
  * SQLite inside the conversation's transaction; plain data out.
  */
+import { swapWaitsFor } from './duty.js';
 import { authorize, type CaseState, type Status } from '../domain/case-machine.js';
 import { isCaseId, normalizeCaseId } from '../domain/case-id.js';
 import { capabilitiesOf } from '../domain/channels.js';
@@ -88,5 +89,5 @@ export function buildContext(tx: Tx, org: OrgIndex, botName: string, msg: ChatIn
     const last = latestFromOthers(tx, msg.room.topic, member.name);
     pushIsLatest = !!last && last.sender === botName && last.caseId === open[0]!.id && last.mention === member.name;
   }
-  return { ...base, role: member.role, unit: member.unit, openCases, visibleCases, pushIsLatest, members: org.org.members.map(({ name, role }) => ({ name, role })) };
+  return { ...base, role: member.role, unit: member.unit, openCases, visibleCases, pushIsLatest, members: org.org.members.map(({ name, role }) => ({ name, role })), ...(swapWaitsFor(tx, member.name, at) ? { pendingSwap: true } : {}) };
 }

@@ -30,6 +30,7 @@ import { bindByCode } from './bind.js';
 import { runCaseCommand, type CaseCommand } from './case-commands.js';
 import { caseStatus, liveStats, myCases } from './case-queries.js';
 import { buildContext, stateOf } from './converse-context.js';
+import { runDutyCommand } from './duty.js';
 import { attachPhoto, withdrawLast } from './outreach.js';
 
 export type ConverseDeps = CoreContext;
@@ -175,9 +176,15 @@ function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
       return [reply(turn, logOutreach(turn, member, cmd))];
     case 'withdraw':
       return [reply(turn, withdrawLast(outreachTurn(turn, member)))];
+    case 'duty':
+    case 'leave':
+    case 'approve':
+    case 'swap':
+    case 'swap_answer':
+      return runDutyCommand({ tx, org: turn.deps.org, duty: turn.deps.duty, timezone: turn.deps.timezone, at, member, room: turn.msg.room?.topic ?? null, reply: (text) => reply(turn, text) }, cmd);
     default:
       return runCaseCommand(
-        { tx, org: turn.deps.org, policy: turn.deps.policy, timezone: turn.deps.timezone, at, messageId: turn.msg.messageId, member, reply: (text) => reply(turn, text), refuse: (text) => limited(turn, text), changed: turn.changed },
+        { tx, org: turn.deps.org, policy: turn.deps.policy, timezone: turn.deps.timezone, at, messageId: turn.msg.messageId, member, reply: (text) => reply(turn, text), refuse: (text) => limited(turn, text), changed: turn.changed, duty: turn.deps.duty.any(at) ? turn.deps.duty.at(at) : null },
         cmd as CaseCommand,
       );
   }
