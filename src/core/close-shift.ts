@@ -10,6 +10,10 @@ import { compileSummaries, type ShiftSummary } from '../domain/summary.js';
 import { shiftReportText } from '../domain/summary-replies.js';
 import { handoverPicture } from '../domain/pictures.js';
 import { PRIORITY } from '../domain/types.js';
+import { dutyReplies } from '../domain/duty-replies.js';
+import type { Tx } from '../store/cases.js';
+import { memberByName } from '../store/org.js';
+import { handoverList } from './duty.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { makeKey } from '../domain/keys.js';
 import { readMeta, readShiftRows, upsertSummaries, writeMeta } from '../store/summaries.js';
@@ -38,6 +42,7 @@ export function closeShift(deps: ShiftDeps, boundary: number): Map<string, Shift
       const picture = handoverPicture(s, unitName, deps.timezone);
       addOutboxMessage(tx, makeKey('summary', room.unit, boundary), { room: room.topic, mentions: [], text, meta: { kind: 'summary' }, picture }, PRIORITY.routine, at);
     }
+    postHandover(deps, tx, boundary, at);
     const last = Number(readMeta(tx, LAST_BOUNDARY_KEY) ?? 0);
     if (boundary > last) writeMeta(tx, LAST_BOUNDARY_KEY, String(boundary), at);
     return compiled;
@@ -45,6 +50,29 @@ export function closeShift(deps: ShiftDeps, boundary: number): Map<string, Shift
   deps.log.info({ from: new Date(from).toISOString(), to: new Date(boundary).toISOString(), units: summaries.size }, 'shift closed');
   deps.afterCommit();
   return summaries;
+}
+
+/**
+ * The handover (交接班) where rosters exist: each supervision room gets the open cases of its
+ * units whose assignee is off duty in the incoming shift, with who takes each over, and each
+ * incoming duty member hears privately which cases to watch. Nothing when nobody changes hands.
+ */
+function postHandover(deps: ShiftDeps, tx: Tx, boundary: number, at: number): void {
+  // A boundary caught up long after it passed is history: the next one hands over.
+  if (at - boundary > 3_600_000 || !deps.duty.any(boundary)) return;
+  const list = handoverList(tx, deps.org, deps.duty.at(boundary));
+  if (list.length === 0) return;
+  for (const room of deps.org.org.rooms.filter((r) => r.purpose === 'supervision')) {
+    const below = deps.org.subtree(room.unit);
+    const items = list.filter((i) => below.has(i.unit));
+    if (items.length) addOutboxMessage(tx, makeKey('handover', room.unit, boundary), { room: room.topic, mentions: [], text: dutyReplies.handover(items), meta: { kind: 'summary' } }, PRIORITY.routine, at);
+  }
+  const byTaker = new Map<string, typeof list>();
+  for (const i of list) byTaker.set(i.to, [...(byTaker.get(i.to) ?? []), i]);
+  for (const [name, items] of byTaker) {
+    const to = { name, wechatId: memberByName(tx, name)?.wechatId ?? null };
+    addOutboxMessage(tx, makeKey('handover-to', name, boundary), { to, text: dutyReplies.handoverToYou(items) }, PRIORITY.routine, at);
+  }
 }
 
 /**
