@@ -63,7 +63,11 @@ export function accountRouting(org: OrgIndex, rooms: readonly RoomAccountsConfig
   };
 }
 
-/** Messages of these priorities go through the backup account while theirs is down (urgent and high cases). */
+/**
+ * Messages that go through the backup account while theirs is down: urgent and high cases, and
+ * replies to people (who, while their room's account is away, talk to the backup). Routine
+ * notices wait for their own account.
+ */
 export function failsOver(priority: number): boolean {
-  return priority <= PRIORITY.high;
+  return priority <= PRIORITY.reply;
 }

@@ -2,7 +2,7 @@
  * Core's view of its bot accounts (issue 17): which account carries each outbound message,
  * which accounts are down (from the heartbeats gateways write to Redis, timed by core's own
  * clock), and the failover: when an account has been logged out, gone or failing for its
- * `failoverAfter`, urgent and high messages of its rooms are copied to the room's backup
+ * `failoverAfter`, urgent and high messages of its rooms (and replies to people) are copied to the room's backup
  * account. The copy's job id is `<jobId>-via-<backup>`; whichever of the two sends first
  * claims the message in Redis, so the other never sends it, and core records it delivered once.
  * Routine messages wait for their own account.
@@ -82,23 +82,31 @@ export function createAccounts(o: AccountsOptions): Accounts {
     return rows.map((r) => {
       const out = r.payload as unknown as ChatOut;
       const route = o.routing.of(out, 'to' in out ? (via.get(out.to.name) ?? null) : null);
-      const copy = route.backup && failsOver(r.priority) && failedOver(route.primary) && up(route.backup) ? { queue: outboundQueue(route.backup), jobId: jobIds.failover(r.jobId, route.backup), bot: route.backup } : null;
+      // A backup that is down too gets the copy all the same: it waits there, and whichever account comes back first sends it.
+      const copy = route.backup && failsOver(r.priority) && failedOver(route.primary) ? { queue: outboundQueue(route.backup), jobId: jobIds.failover(r.jobId, route.backup), bot: route.backup } : null;
       return { queue: outboundQueue(route.primary), copy };
     });
   }
 
-  /** Copies the down account's undelivered urgent and high messages to their backups. */
-  async function failover(id: string): Promise<void> {
-    const rows = o.outbox.undeliveredUpTo(PRIORITY.high);
+  /** Copy job ids added by this process (a copy added twice is one job anyway). */
+  const copiedIds = new Set<string>();
+  /**
+   * Copies the down account's undelivered urgent and high messages to their backups: when it
+   * fails over, and on every check while it stays failed over (rows relayed to it just before).
+   */
+  async function failover(id: string): Promise<number> {
+    const rows = o.outbox.undeliveredUpTo(PRIORITY.reply);
     const placed = place(rows);
     let copied = 0;
     for (const [i, p] of placed.entries()) {
       const r = rows[i]!;
-      if (!p.copy || p.queue !== outboundQueue(id)) continue;
+      if (!p.copy || p.queue !== outboundQueue(id) || copiedIds.has(p.copy.jobId)) continue;
       await o.queueFor(p.copy.queue).add('message', { ...r.payload, outboxId: r.id, deliveryKey: r.jobId, failover: true }, { jobId: p.copy.jobId, priority: r.priority });
+      copiedIds.add(p.copy.jobId);
       copied++;
     }
-    log.warn({ bot: id, copied }, 'account down: its urgent and high messages go through the backup accounts');
+    if (copiedIds.size > 10_000) copiedIds.clear();
+    return copied;
   }
 
   async function check(): Promise<void> {
@@ -123,9 +131,12 @@ export function createAccounts(o: AccountsOptions): Accounts {
         else log.warn({ bot: s.id, why: gone ? 'no heartbeat' : !beat?.loggedIn ? 'logged out' : 'sends fail' }, 'account is down');
       }
       if (was.failedOver !== s.failedOver) {
-        if (s.failedOver) await failover(s.id);
+        if (s.failedOver) log.warn({ bot: s.id, copied: await failover(s.id) }, 'account down: its urgent and high messages go through the backup accounts');
         else log.info({ bot: s.id }, 'account is back: its own messages go through it again');
         o.changed?.({ ...s });
+      } else if (s.failedOver) {
+        const copied = await failover(s.id);
+        if (copied) log.info({ bot: s.id, copied }, 'more urgent messages of a down account go through the backup');
       }
     }
   }
