@@ -89,6 +89,8 @@ export function createDingtalkGateway(ctx: ChannelContext, s: DingtalkAccount, s
     const conversationId = str(m.conversationId, 128);
     const topic = group ? ((conversationId && topicOfConversation.get(conversationId)) ?? str(m.conversationTitle, 64)) : null;
     if (group && (!topic || !conversationId)) return null;
+    // A deployer finds a group's openConversationId here (an id, not a secret).
+    if (group && conversationId && !topicOfConversation.has(conversationId)) log.info({ conversationId, topic }, 'a DingTalk group not in the profile; add its openConversationId under dingtalk.rooms');
     const type = m.msgtype === 'text' ? 'text' : m.msgtype === 'picture' ? 'image' : 'other';
     const text = type === 'text' && typeof m.text?.content === 'string' ? m.text.content.trim().slice(0, 2000) : '';
     const identity = identityOf.dingtalk(user);
