@@ -3,6 +3,7 @@
  * summaries, the case ledger (台账) and the outreach ledger (宣传台账) with Chinese headers, for Excel/WPS. Subjects are masked
  * unless `--with-personal-data` is given (and that export is audited: PIPL, log access).
  */
+import { changesBetween } from '../store/duty.js';
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -172,6 +173,37 @@ function outreachTable(db: Db, config: Config, o: ReportOptions, units: string[]
   };
 }
 
+const DUTY_STATUS_ZH: Record<string, string> = { pending: '待批', approved: '已生效', rejected: '未批准', withdrawn: '已替换' };
+const DUTY_REQUEST_ZH: Record<string, string> = { leave: '请假', swap: '换班', import: '排班导入' };
+const DUTY_KIND_ZH: Record<string, string> = { leave: '不值班', duty: '加班值班', slot: '值班' };
+
+/** Every duty change of the period (issue 16): who asked, who decided, when (the audit trail). */
+function dutyTable(db: Db, config: Config, o: ReportOptions, units: string[]): Table {
+  const tz = config.profile.timezone;
+  const org = indexOrg(config.profile.org);
+  const inScope = new Set(units);
+  const rows = changesBetween(db, o.from, o.to).filter((r) => (r.unitCode !== null && inScope.has(r.unitCode)) || inScope.has(org.member(r.member)?.unit ?? ''));
+  return {
+    name: '值班变更',
+    headers: ['提交时间', '事项', '人员', '单位', '变更', '开始', '结束', '班次', '状态', '提交人', '决定人', '决定时间', '备注'],
+    rows: rows.map((r) => [
+      localTime(r.requestedAt, tz),
+      DUTY_REQUEST_ZH[r.request] ?? r.request,
+      r.member,
+      r.unitCode ? (org.unit(r.unitCode)?.name ?? r.unitCode) : null,
+      DUTY_KIND_ZH[r.kind] ?? r.kind,
+      localTime(r.fromAt, tz),
+      localTime(r.toAt, tz),
+      r.label,
+      DUTY_STATUS_ZH[r.status] ?? r.status,
+      r.requestedBy,
+      r.decidedBy,
+      r.decidedAt === null ? null : localTime(r.decidedAt, tz),
+      r.note,
+    ]),
+  };
+}
+
 /** Quotes a CSV cell (RFC 4180). */
 function csvCell(v: Cell): string {
   if (v === null) return '';
@@ -211,6 +243,7 @@ export async function writeReport(config: Config, o: ReportOptions): Promise<{ f
     const summaries = summaryTable(store.db, config, o, o.unit ? [o.unit] : units);
     const ledger = ledgerTable(store.db, config, o, units);
     const outreach = outreachTable(store.db, config, o, units);
+    const duty = dutyTable(store.db, config, o, units);
     if (o.withPersonalData) {
       store.db.insert(auditLog).values({ at: Date.now(), actor: 'cli', type: 'report.personal_data', data: { cases: ledger.rows.length, unit: o.unit, out: o.out } }).run();
     }
@@ -218,14 +251,15 @@ export async function writeReport(config: Config, o: ReportOptions): Promise<{ f
     const root = o.unit ?? config.profile.org.units.find((u) => !u.parent)?.code ?? units[0]!;
     const charts = o.charts ? (await writeReportCharts(store.db, config, org, { from: o.from, to: o.to, root }, o.out.slice(0, -ext.length))).files : [];
     if (ext === '.xlsx') {
-      await writeXlsx(o.out, [summaries, ledger, outreach]);
+      await writeXlsx(o.out, [summaries, ledger, outreach, duty]);
       return { files: [o.out, ...charts], summaries: summaries.rows.length, cases: ledger.rows.length, outreach: outreach.rows.length };
     }
     const base = o.out.replace(/\.csv$/i, '');
-    const files = [o.out, `${base}-台账.csv`, `${base}-宣传台账.csv`];
+    const files = [o.out, `${base}-台账.csv`, `${base}-宣传台账.csv`, `${base}-值班变更.csv`];
     writeCsv(files[0]!, summaries);
     writeCsv(files[1]!, ledger);
     writeCsv(files[2]!, outreach);
+    writeCsv(files[3]!, duty);
     return { files: [...files, ...charts], summaries: summaries.rows.length, cases: ledger.rows.length, outreach: outreach.rows.length };
   } finally {
     store.close();

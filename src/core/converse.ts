@@ -161,10 +161,13 @@ function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
     case 'mine':
       return [reply(turn, myCases(tx, member, at, turn.deps.timezone))];
     case 'stats':
-      if (member.role === 'worker' || member.role === 'volunteer') return [reply(turn, say.statsForLeads)];
+      // Volunteers have no 待办: they are told what they can do instead.
+      if (member.role === 'volunteer') return [reply(turn, say.statsForVolunteers)];
+      if (member.role === 'worker') return [reply(turn, say.statsForLeads)];
       return [reply(turn, liveStats(tx, turn.deps.org, member, at, turn.deps.timezone, turn.deps.boundaries))];
     case 'query': {
       const c = caseById(tx, cmd.caseId);
+      if (!c && member.role === 'volunteer') return limited(turn, say.volunteerQuery);
       if (!c) return limited(turn, replies.unknownCase(cmd.caseId));
       const state = stateOf(tx, c);
       const refusal = authorize(turn.deps.org, member, 'query', state);

@@ -120,7 +120,8 @@ export function readRosterRows(rows: readonly (readonly (string | number | null)
     const member = org.member(memberName);
     if (!member) bad('姓名', `名单里没有“${memberName}”`);
     else if (!ROLES_ON_DUTY.has(member.role)) bad('姓名', `${memberName}是志愿者或管理员，不能排值班`);
-    else if (unit && !org.subtree(unit).has(member.unit) && !org.lineage(unit).some((u) => u.code === member.unit)) bad('姓名', `${memberName}不属于${org.unit(unit)?.name ?? unit}`);
+    // A neighbour grid's worker may cover a grid (same community); anyone above may too.
+    else if (unit && !org.subtree(org.unit(unit)?.parent ?? unit).has(member.unit) && !org.lineage(unit).some((u) => u.code === member.unit)) bad('姓名', `${memberName}不属于${org.unit(org.unit(unit)?.parent ?? unit)?.name ?? unit}`);
     const typeText = str('type');
     const kind = typeText === '' || /值班|上班|在岗/u.test(typeText) ? 'slot' : /请假|调休|休假|公休/u.test(typeText) ? 'leave' : null;
     if (!kind) bad('类型', `“${typeText}”应为 值班 或 请假`);

@@ -78,4 +78,6 @@ export const conversationReplies = {
   confirmCancelled: '好的，已取消，没有做任何登记。',
   tooManyRefusals: '我暂时不再回复看不懂的消息（10分钟后恢复）。发送“帮助”可查看常用指令。',
   statsForLeads: '统计数据请找社区负责人查看。发送“我的”查看您的待办。',
+  statsForVolunteers: '统计数据请找社区负责人查看。登记宣传请发：宣传 幸福里社区 摆摊 80人 装APP 25',
+  volunteerQuery: '志愿者不处理案件。登记宣传请发：宣传 幸福里社区 摆摊 80人 装APP 25',
 };

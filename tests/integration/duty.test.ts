@@ -165,3 +165,14 @@ describe('handover at a shift boundary', () => {
     expect(told.text).toContain('原李网格');
   });
 });
+
+describe('wording', () => {
+  it('never tells a volunteer about 待办 (regression: 统计 and an unknown 查 sent them to “我的”)', async () => {
+    const stats = await says('孙志愿', 'bot', '统计');
+    const query = await says('孙志愿', 'bot', '查 ZZ99');
+    for (const answer of [stats, query]) {
+      expect(answer.text).not.toContain('待办');
+      expect(answer.text).toContain('宣传');
+    }
+  });
+});

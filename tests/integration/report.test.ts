@@ -25,6 +25,11 @@ beforeAll(async () => {
   await sb.botMessage((m) => m.text.includes(`${caseId} 已办结`), seq);
   const logSeq = await sb.say('孙志愿', '幸福里反诈志愿者群', '宣传 幸福里社区 摆摊 80人 装APP 25 对象 老年人');
   await sb.botMessage((m) => m.text.includes('已登记'), logSeq);
+  // A duty change of the period: leave asked in chat and approved (the 值班变更 sheet).
+  const leaveSeq = await sb.say('李网格', '幸福里第一网格工作群', '请假 明天');
+  await sb.botMessage((m) => m.text.includes('已提交'), leaveSeq);
+  const approveSeq = await sb.say('王社区', '幸福里第一网格工作群', '批准');
+  await sb.botMessage((m) => m.text.includes('已批准'), approveSeq);
   const boundary = boundariesBetween('0 8,20 * * *', Date.now(), Date.now() + 86_400_000, 'Asia/Shanghai')[0]!;
   closeShift({ ...sb.app.core().ctx, org: indexOrg(sb.config.profile.org), boundaries: '0 8,20 * * *', timezone: 'Asia/Shanghai', now: () => boundary, afterCommit: () => {} }, boundary);
 });
@@ -42,7 +47,9 @@ describe('the report', () => {
     expect(r).toMatchObject({ summaries: 1, cases: 1 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['交接班汇总', '案件台账', '宣传台账']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['交接班汇总', '案件台账', '宣传台账', '值班变更']);
+    const duty = wb.getWorksheet('值班变更')!;
+    expect(duty.getRow(2).values).toEqual(expect.arrayContaining(['请假', '李网格', '不值班', '已生效', '李网格', '王社区']));
     const outreach = wb.getWorksheet('宣传台账')!;
     const oh = (outreach.getRow(1).values as string[]).slice(1);
     const ov = (outreach.getRow(2).values as (string | number)[]).slice(1);
@@ -63,7 +70,8 @@ describe('the report', () => {
   it('writes two UTF-8 CSV files with a BOM, and full subjects only when asked (audited)', async () => {
     const file = join(out.dir, 'report.csv');
     const r = await writeReport(sb.config, { ...window(), unit: null, out: file, withPersonalData: true });
-    expect(r.files).toEqual([file, join(out.dir, 'report-台账.csv'), join(out.dir, 'report-宣传台账.csv')]);
+    expect(r.files).toEqual([file, join(out.dir, 'report-台账.csv'), join(out.dir, 'report-宣传台账.csv'), join(out.dir, 'report-值班变更.csv')]);
+    expect(readFileSync(r.files[3]!, 'utf8')).toContain('请假,李网格');
     const ledger = readFileSync(r.files[1]!, 'utf8');
     expect(ledger.startsWith('\uFEFF案件编号,线索编号,等级')).toBe(true);
     expect(ledger).toContain('张建国');
