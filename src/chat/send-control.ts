@@ -14,6 +14,7 @@ import { DelayedError, Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { digestible, digestOf, digestSize } from '../domain/digest.js';
 import type { ChatOut } from '../domain/messages.js';
+import { PRIORITY } from '../domain/types.js';
 import type { BotAccount } from '../profile-bots.js';
 import type { Log } from '../log.js';
 import { createSendGuard, takeCommand, writeBeat, type DeliveryReport } from '../wire/accounts.js';
@@ -103,12 +104,16 @@ export function createSendControl(o: SendControlOptions): SendControl {
         }
       }
 
-      const [accountWait, chatWait] = await guard.take(account, chat, `${job.id}-${job.attemptsStarted}-${now()}`);
+      const urgent = (job.opts.priority ?? 0) <= PRIORITY.high;
+      const [accountWait, chatWait, holdWait] = await guard.take(account, chat, `${job.id}-${job.attemptsStarted}-${now()}`, urgent);
+      // The account's minute is spent: the whole queue waits (most urgent first when it resumes).
       if (accountWait > 0) {
         await worker.rateLimit(accountWait);
         throw Worker.RateLimitError();
       }
-      if (chatWait > 0) await later(job, token, chatWait);
+      // This chat needs a moment, or (a routine message) an urgent one waits for its chat and goes
+      // first: other messages go meanwhile.
+      if (chatWait > 0 || holdWait > 0) await later(job, token, Math.max(chatWait, holdWait));
 
       const claimToken = `${account.id}:${job.id}:${job.attemptsStarted}`;
       const claimed: Job[] = [];

@@ -128,6 +128,8 @@ export function createAccounts(o: AccountsOptions): Accounts {
       s.failedOver = s.downSince !== null && t - s.downSince >= tr.account.failoverAfterMs;
       if (was.up !== s.up) {
         if (s.up) log.info({ bot: s.id }, 'account is up');
+        // Before its first login an account is starting, not lost (its failoverAfter still runs).
+        else if (tr.lastBeat <= 1) log.debug({ bot: s.id }, 'account is not logged in yet');
         else log.warn({ bot: s.id, why: gone ? 'no heartbeat' : !beat?.loggedIn ? 'logged out' : 'sends fail' }, 'account is down');
       }
       if (was.failedOver !== s.failedOver) {

@@ -43,6 +43,8 @@ export function accountKeys(prefix: string) {
     command: (id: string) => k(`command:${id}`),
     accountBudget: (id: string) => k(`budget:acct:${id}`),
     chatBudget: (chat: string) => k(`budget:chat:${hash(chat)}`),
+    /** Set while an urgent or high message of the account waits for its chat: routine sends hold back. */
+    urgentHold: (id: string) => k(`budget:hold:${id}`),
     claim: (jobId: string) => k(`sent:${jobId}`),
   };
 }
@@ -76,32 +78,41 @@ export async function giveCommand(redis: Redis, prefix: string, id: string, comm
 
 /**
  * Takes one send from the account's and the chat's budgets, or says how long to wait for each.
- * Returns [accountWaitMs, chatWaitMs]; both 0 means the send is taken.
+ * Returns [accountWaitMs, chatWaitMs, holdWaitMs]; all 0 means the send is taken. The minute is counted
+ * as 60.5 s: what Redis took, WeChat sees a few milliseconds later. Urgent first also across
+ * chats: while an urgent or high message waits for its chat (ARGV[4] = 1), routine sends of the
+ * account (ARGV[4] = 0) wait too, so they cannot spend the minute's budget before it.
  */
 const BUDGET_LUA = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local perMin = tonumber(ARGV[1])
 local chatEvery = tonumber(ARGV[2])
-local acctWait, chatWait = 0, 0
+local urgent = ARGV[4] == '1'
+local acctWait, chatWait, holdWait = 0, 0, 0
 if perMin > 0 then
-  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 60000)
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 60500)
   if redis.call('ZCARD', KEYS[1]) >= perMin then
     local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-    acctWait = math.max(1, tonumber(oldest[2]) + 60000 - now)
+    acctWait = math.max(1, tonumber(oldest[2]) + 60500 - now)
+  end
+  if not urgent then
+    local hold = redis.call('PTTL', KEYS[3])
+    if hold > 0 then holdWait = hold end
   end
 end
 if chatEvery > 0 then
   local last = redis.call('GET', KEYS[2])
   if last then chatWait = math.max(0, tonumber(last) + chatEvery - now) end
 end
-if acctWait > 0 or chatWait > 0 then return {acctWait, chatWait} end
+if urgent and chatWait > 0 and perMin > 0 then redis.call('SET', KEYS[3], 1, 'PX', chatWait + 100) end
+if acctWait > 0 or chatWait > 0 or holdWait > 0 then return {acctWait, chatWait, holdWait} end
 if perMin > 0 then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[1], 61000)
 end
 if chatEvery > 0 then redis.call('SET', KEYS[2], now, 'PX', chatEvery + 1000) end
-return {0, 0}
+return {0, 0, 0}
 `;
 
 /** Claims a message for sending: 'ok', 'sent' (someone sent it), or 'busy' (someone is sending it). */
@@ -131,7 +142,7 @@ export type ClaimResult = 'ok' | 'sent' | 'busy';
 
 export interface SendGuard {
   /** Takes a send from the budgets; [0, 0] when taken, else how long each budget needs. */
-  take(account: { id: string; perMinute: number | null; roomEveryMs: number }, chat: string, sendId: string): Promise<[number, number]>;
+  take(account: { id: string; perMinute: number | null; roomEveryMs: number }, chat: string, sendId: string, urgent: boolean): Promise<[number, number, number]>;
   claim(jobId: string, token: string): Promise<ClaimResult>;
   release(jobId: string, token: string): Promise<void>;
   markSent(jobIds: string[], bot: string): Promise<void>;
@@ -142,9 +153,9 @@ export interface SendGuard {
 export function createSendGuard(redis: Redis, prefix: string): SendGuard {
   const keys = accountKeys(prefix);
   return {
-    async take(account, chat, sendId) {
-      const r = (await redis.eval(BUDGET_LUA, 2, keys.accountBudget(account.id), keys.chatBudget(chat), account.perMinute ?? 0, account.roomEveryMs, sendId)) as [number, number];
-      return [Number(r[0]), Number(r[1])];
+    async take(account, chat, sendId, urgent) {
+      const r = (await redis.eval(BUDGET_LUA, 3, keys.accountBudget(account.id), keys.chatBudget(chat), keys.urgentHold(account.id), account.perMinute ?? 0, account.roomEveryMs, sendId, urgent ? 1 : 0)) as [number, number, number];
+      return [Number(r[0]), Number(r[1]), Number(r[2])];
     },
     claim: async (jobId, token) => (await redis.eval(CLAIM_LUA, 1, keys.claim(jobId), `sending:${token}`, CLAIM_MS)) as ClaimResult,
     async release(jobId, token) {

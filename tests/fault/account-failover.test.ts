@@ -114,7 +114,7 @@ describe('several accounts: core and two gateway processes', () => {
     // The original urgent job on east's queue found the message sent by west: sent once.
     expect(dispatchesOf(all, urgent).group).toHaveLength(1);
     expect(dispatchesOf(all, urgent).private).toHaveLength(1);
-    const c = await (await fetch(`${core.url}/api/v1/cases/${urgent}`)).json();
+    const c = (await (await fetch(`${core.url}/api/v1/cases/${urgent}`)).json()) as { status: string };
     expect(c.status).toBe('dispatched');
     expect(core.output()).toMatch(/account down: its urgent and high messages go through the backup accounts/);
   }, 90_000);

@@ -23,7 +23,7 @@ describe('two accounts in the sandbox', () => {
   });
 
   it('lists the accounts and names the sender of each bot message', async () => {
-    const world = await (await fetch(`${sb.app.url()}/sandbox/world`)).json();
+    const world = (await (await fetch(`${sb.app.url()}/sandbox/world`)).json()) as { bots: { id: string }[] };
     expect(world.bots.map((b: { id: string }) => b.id)).toEqual(['east', 'west']);
     const { json } = await postLeads(sb.app.url(), { leads: [aLead({ unit: 'G1', level: 'high' }), aLead({ unit: 'G3', level: 'high' })] });
     const [g1, g3] = json.results.map((r: { caseId: string }) => r.caseId);
@@ -45,7 +45,7 @@ describe('two accounts in the sandbox', () => {
     const id = json.results[0].caseId as string;
     const sent = await until(async () => dispatchesOf(await sb.messages(), id).group[0], 10_000, 'the urgent dispatch');
     expect(sent.bot).toBe('west');
-    const faults = await (await fetch(`${sb.app.url()}/sandbox/faults`)).json();
+    const faults = (await (await fetch(`${sb.app.url()}/sandbox/faults`)).json()) as { bots: unknown[] };
     expect(faults.bots).toContainEqual(expect.objectContaining({ id: 'east', loggedIn: false, failedOver: true }));
 
     // The room is heard through the backup while its own account is away.
