@@ -10,23 +10,23 @@ import { createDingtalkGateway } from './dingtalk/gateway.js';
 import { createWecomGateway } from './wecom/gateway.js';
 
 export interface ChannelSource {
-  profile: { channels: ChannelSettings };
+  profile: { channels?: ChannelSettings };
   /** Secrets by environment variable name (Config.channelSecrets). */
-  channelSecrets: Readonly<Record<string, string>>;
+  channelSecrets?: Readonly<Record<string, string>>;
 }
 
 /** Makes the `wecom` and `dingtalk` channels available, with this configuration's settings and secrets. */
 export function registerChannelAdapters(source: ChannelSource): void {
-  const settings = (id: string) => source.profile.channels.accounts[id];
+  const settings = (id: string) => source.profile.channels?.accounts[id];
   registerChannel('wecom', (ctx) => {
     const a = settings(ctx.account.id);
     if (a?.kind !== 'wecom') throw new Error(`bots: account "${ctx.account.id}" has no wecom settings`);
-    return createWecomGateway(ctx, a.settings, source.channelSecrets);
+    return createWecomGateway(ctx, a.settings, source.channelSecrets ?? {});
   });
   registerChannel('dingtalk', (ctx) => {
     const a = settings(ctx.account.id);
     if (a?.kind !== 'dingtalk') throw new Error(`bots: account "${ctx.account.id}" has no dingtalk settings`);
-    return createDingtalkGateway(ctx, a.settings, source.channelSecrets);
+    return createDingtalkGateway(ctx, a.settings, source.channelSecrets ?? {});
   });
 }
 

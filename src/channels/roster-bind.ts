@@ -11,9 +11,10 @@ import { bindMember } from '../store/org.js';
 import { members } from '../store/schema.js';
 import type { ChannelSettings } from './config.js';
 
-export function bindRosterIds(db: Db, settings: ChannelSettings, accounts: readonly { id: string; channel: string }[], log: Log, now: number): number {
+export function bindRosterIds(db: Db, settings: ChannelSettings | undefined, accounts: readonly { id: string; channel: string }[], log: Log, now: number): number {
   let bound = 0;
-  for (const r of settings.rosterIds) {
+  // A profile built by hand (tools, tests) may have no channel settings.
+  for (const r of settings?.rosterIds ?? []) {
     const via = accounts.find((a) => a.channel === r.channel)?.id;
     // No account of that channel: the id cannot be reached, and binding it would block 绑定 elsewhere.
     if (!via) continue;
