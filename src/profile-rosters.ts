@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { addDays, localInstant } from './domain/format.js';
 import { shiftWindow, type DaySelector, type DutyChange, type Rosters, type ShiftPattern } from './domain/roster.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD such as 2026-10-01').refine((d) => addDays(d, 0) === d, 'not a calendar date');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD such as 2026-10-01').refine((d) => addDays(d, 0) === d, 'not a calendar date; expected YYYY-MM-DD such as 2026-10-01');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:mm such as 08:00');
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const names = z.array(z.string().trim().min(1).max(64));

@@ -74,7 +74,7 @@ function readShift(text: string, unit: string, rosters: Rosters): { from: number
   const t = text.replace(/\s+/gu, '');
   const own = rosters.patterns.get(unit)?.find((p) => p.name === t);
   if (own) return { from: own.from, to: own.to, label: own.name };
-  if (t in STANDARD) return { ...STANDARD[t]!, label: t };
+  if (Object.hasOwn(STANDARD, t)) return { ...STANDARD[t]!, label: t };
   const m = /^([01]?\d|2[0-4])[:：]([0-5]\d)[-~～—至到]([01]?\d|2[0-4])[:：]([0-5]\d)$/u.exec(t);
   if (!m) return null;
   const from = Number(m[1]) * 60 + Number(m[2]);
@@ -91,7 +91,7 @@ export function readRosterRows(rows: readonly (readonly (string | number | null)
   const header = (rows[0] ?? []).map((c) => String(c ?? '').trim().toLowerCase());
   const col = new Map<string, number>();
   header.forEach((h, i) => {
-    const f = HEADERS[h];
+    const f = Object.hasOwn(HEADERS, h) ? HEADERS[h] : undefined;
     if (f && !col.has(f)) col.set(f, i);
   });
   const missing = REQUIRED.filter((f) => !col.has(f));

@@ -216,13 +216,13 @@ function cnNumber(s: string): number | null {
   if (s === '十') return 10;
   const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/u.exec(s);
   if (m) return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[2] ? CN_DIGITS[m[2]]! : 0);
-  return s.length === 1 && s in CN_DIGITS ? CN_DIGITS[s]! : null;
+  return s.length === 1 && Object.hasOwn(CN_DIGITS, s) ? CN_DIGITS[s]! : null;
 }
 
 /** One day expression: 明天, 周三/下周一, 11月30日, 11.30, 12-2, 30日/30号 (this month or the next). */
 function oneDay(text: string, today: string, month: number | null): { day: string; month: number; monthWritten?: boolean } | null {
   const t = text.trim();
-  if (t in RELATIVE) {
+  if (Object.hasOwn(RELATIVE, t)) {
     const day = addDays(today, RELATIVE[t]!);
     return { day, month: Number(day.slice(5, 7)) };
   }

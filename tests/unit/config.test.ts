@@ -86,6 +86,27 @@ describe('the profile', () => {
     );
   });
 
+  it('reads rosters and names every bad roster field', () => {
+    const raw = demo();
+    raw.rosters = {
+      holidays: ['2026-10-01'],
+      units: [
+        { unit: 'G1', shifts: [{ name: '白班', from: '08:00', to: '20:00', members: ['李网格'] }], overrides: [{ date: '2026-12-01', off: ['李网格'] }] },
+        { unit: 'PS1', shifts: [{ name: '夜班', from: '20:00', to: '08:00', days: 'daily', members: ['钱警官'] }] },
+      ],
+    };
+    const p = parseProfile(raw);
+    expect(p.rosters?.units[0]?.shifts[0]).toEqual({ name: '白班', from: '08:00', to: '20:00', days: 'daily', members: ['李网格'] });
+    raw.rosters.units.push({ unit: 'G9', shifts: [{ name: '白班', from: '8:00', to: '20:00', members: ['不存在'] }], overrides: [{ date: '2026-13-01', shift: '早班', off: ['李网格'] }] });
+    expect(problemsOf(raw)).toEqual([
+      'rosters.units[2].shifts[0].from: expected a local time HH:mm such as 08:00',
+      'rosters.units[2].overrides[0].date: not a calendar date; expected YYYY-MM-DD such as 2026-10-01',
+      'rosters.units[2].unit: unknown unit "G9"',
+      'rosters.units[2].shifts[0].members[0]: unknown member "不存在"',
+      'rosters.units[2].overrides[0].shift: no shift named "早班" in this roster',
+    ]);
+  });
+
   it('refuses quiet hours on urgent cases and a bad clock time', () => {
     const raw = demo();
     raw.policy.urgent.quietHours = { from: '22:00', to: '07:00' };
