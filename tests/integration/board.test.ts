@@ -35,7 +35,7 @@ describe('who may open the board', () => {
     expect(await page.text()).toContain('案件看板');
     const snap = await get(`/board/snapshot?${q}`);
     expect(snap.status).toBe(200);
-    expect((await snap.json()).unit).toEqual({ code: 'C1', name: '幸福里社区' });
+    expect(((await snap.json()) as any).unit).toEqual({ code: 'C1', name: '幸福里社区' });
     expect((await get(`/board/snapshot?${q}&show=G1`)).status).toBe(200);
   });
 
@@ -63,7 +63,7 @@ describe('who may open the board', () => {
     expect((await get('/board/snapshot?unit=PS1', { authorization: 'Bearer wrong' })).status).toBe(401);
     const ok = await get('/board/snapshot?unit=PS1', auth);
     expect(ok.status).toBe(200);
-    expect((await ok.json()).cycle.map((u: { code: string }) => u.code)).toEqual(['PS1', 'C1', 'C2']);
+    expect(((await ok.json()) as any).cycle.map((u: { code: string }) => u.code)).toEqual(['PS1', 'C1', 'C2']);
     expect((await get('/board/charts?unit=PS1', auth)).status).toBe(200);
   });
 
@@ -111,7 +111,7 @@ describe('what the board shows', () => {
 
   it('lists the most urgent first: overdue, then level, then the nearest deadline', async () => {
     await postLeads(base, { leads: [aLead({ level: 'low', unit: 'G3' }), aLead({ level: 'high', unit: 'G3' })] }, TOKEN);
-    const snap = await (await get('/board/snapshot?unit=C2', auth)).json();
+    const snap = (await (await get('/board/snapshot?unit=C2', auth)).json()) as any;
     const order = snap.cases.map((c: { level: string }) => c.level);
     expect(order.indexOf('high')).toBeLessThan(order.indexOf('low'));
     expect(snap.openCount).toBe(snap.cases.length);
@@ -148,7 +148,7 @@ describe('hostile query parameters', () => {
   it('names the bad parameter in a 400', async () => {
     const res = await get('/board/snapshot?unit=%3Cscript%3E', auth);
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].field).toBe('unit');
+    expect(((await res.json()) as any).errors[0].field).toBe('unit');
     expect((await get('/board/snapshot?unit=C1&unit=C2', auth)).status).toBe(400);
     expect((await get('/board/snapshot?unit=NOPE', auth)).status).toBe(400);
   });
