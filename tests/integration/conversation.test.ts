@@ -126,7 +126,11 @@ describe('roles', () => {
     expect(view).toMatchObject({ assignee: '周网格', status: 'dispatched' });
     expect(await events(caseId)).toContain('reassigned:王社区');
     expect((await says('李网格', ROOM, `转派 ${caseId} @李网格`)).text).toContain('只有社区负责人或派出所督导可以转派');
-    expect((await says('王社区', ROOM, `转派 ${caseId} @刘网格`)).text).toContain('只能转派给本辖区的网格员或负责人');
+    // 刘网格 is of the other community: refused, with whom it can go to and an example that works.
+    const outside = (await says('王社区', ROOM, `转派 ${caseId} @刘网格`)).text;
+    expect(outside).toContain('刘网格不在幸福里社区');
+    expect(outside).toMatch(/可以转派给：.*陈网格/);
+    expect(outside).toMatch(new RegExp(`例如：转派 ${caseId} @(李网格|陈网格|王社区)`));
     expect((await getCase(sb.app.url(), caseId)).json.assignee).toBe('周网格');
   });
 

@@ -167,6 +167,11 @@ describe('handover at a shift boundary', () => {
 });
 
 describe('wording', () => {
+  it('answers a bare 转派 and a bare 反馈 with how to write them', async () => {
+    expect((await says('王社区', G1, '转派')).text).toContain('正确格式：转派 K7Q2 @');
+    expect((await says('李网格', G1, '反馈')).text).toContain('正确格式：反馈 K7Q2 ');
+  });
+
   it('never tells a volunteer about 待办 (regression: 统计 and an unknown 查 sent them to “我的”)', async () => {
     const stats = await says('孙志愿', 'bot', '统计');
     const query = await says('孙志愿', 'bot', '查 ZZ99');
