@@ -14,7 +14,8 @@ import type { ChatIn, ChatOut } from '../../domain/messages.js';
 import { identityOf, platformIdOf, type DingtalkAccount } from '../config.js';
 import { inboundSink, ROBOT_PER_MINUTE, Unsendable } from '../gateway-kit.js';
 import { createDingtalkApi } from './api.js';
-import { StreamClient, TOPIC_ROBOT, type DWClientDownStream } from './stream.js';
+// The SDK (with axios and ws) is loaded when a DingTalk account starts, not by every start-up.
+import type { DWClientDownStream, StreamClient } from './stream.js';
 
 /** A session webhook is used until this long before DingTalk says it expires. */
 const SESSION_MARGIN_MS = 60_000;
@@ -163,7 +164,8 @@ export function createDingtalkGateway(ctx: ChannelContext, s: DingtalkAccount, s
     account: ctx.account,
     loggedIn: () => !!client?.connected,
     async start() {
-      client = new StreamClient({ clientId, clientSecret }, s.gatewayUrl);
+      const { StreamClient: Client, TOPIC_ROBOT } = await import('./stream.js');
+      client = new Client({ clientId, clientSecret }, s.gatewayUrl);
       client.registerCallbackListener(TOPIC_ROBOT, (frame: DWClientDownStream) => {
         onRobotMessage(frame).catch((err) => log.error({ err: (err as Error).message }, 'DingTalk message not handled'));
       });
