@@ -82,7 +82,7 @@ function refuse(reply: FastifyReply, a: Exclude<Access, { ok: true }>) {
   return reply.code(a.status).send(a.field ? { error: `${a.field}: ${a.error}`, errors: [{ field: a.field, message: a.error }] } : { error: a.error });
 }
 
-export function registerBoard(app: FastifyInstance, deps: BoardDeps): { changed(): void } {
+export function registerBoard(app: FastifyInstance, deps: BoardDeps): void {
   const page = readFileSync(PAGE, 'utf8');
   const echarts = readFileSync(ECHARTS);
   const echartsGz = gzipSync(echarts);
@@ -132,8 +132,6 @@ export function registerBoard(app: FastifyInstance, deps: BoardDeps): { changed(
     );
     req.raw.on('close', unsubscribe);
   });
-
-  return { changed: () => hub.changed() };
 }
 
 /** A short page for a refused link (the reason in Chinese, nothing else). */
