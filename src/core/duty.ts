@@ -162,6 +162,11 @@ function unitLines(t: Pick<DutyTurn, 'org' | 'timezone' | 'at'>, duty: Duty, cod
   const nextText = next ? `；下一班 ${clock(next.start)}起 ${next.members.join('、') || '无人'}` : '';
   if (name) return [`${prefix}${now}${nextText}${leaveNote}`];
   const out = [`现在：${now}${leaveNote}`];
+  // Between this shift and the next, who gets new leads (the night duty above, say).
+  if (until !== null && (!next || next.start > until) && t.org.unit(code)?.kind === 'grid') {
+    const gap = dutyCandidates(t.org, code, { ...duty, at: until });
+    if (gap.how === 'duty_up' && gap.members.length) out.push(`${clock(until)}后新预警派给：${gap.members.map((m) => m.name).join('、')}`);
+  }
   if (next) out.push(`下一班：${clock(next.start)}起 ${next.members.join('、') || '无人'}（${next.name}）`);
   if (names.length === 0 && t.org.unit(code)?.kind === 'grid') {
     const up = dutyCandidates(t.org, code, duty);

@@ -36,6 +36,8 @@ describe('understanding duty commands', () => {
   it.each([
     ['请假 明天', { member: null, days: '明天', reason: '' }],
     ['我明天请假', { member: null, days: '明天', reason: '' }],
+    ['我明天请假 孩子发烧', { member: null, days: '明天', reason: '孩子发烧' }],
+    ['请假 后天，回老家', { member: null, days: '后天', reason: '回老家' }],
     ['请假 11月30日-12月2日 孩子发烧', { member: null, days: '11月30日-12月2日', reason: '孩子发烧' }],
     ['申请请假 后天', { member: null, days: '后天', reason: '' }],
   ])('%s is a leave request', (text, command) => {

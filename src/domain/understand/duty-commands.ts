@@ -88,7 +88,7 @@ export function decideDuty(r: Reading, ctx: UnderstandContext): Decision | null 
     if (!member && r.others.length > 0) member = whoAndRest('', r.others, ctx).who;
     let rest = leave[2]!;
     // 请假条交给社区了, 请假的事再说: 请假 as a word in a sentence, not the command.
-    if (rest !== '' && !/^[\s,，:：]/u.test(rest) && !DAYS.test(rest) && !whoAndRest(rest, [], ctx).who) return null;
+    if (!written && rest !== '' && !/^[\s,，:：]/u.test(leave[0]!.slice(leave[0]!.indexOf('假') + 1)) && !DAYS.test(rest) && !whoAndRest(rest, [], ctx).who) return null;
     if (!member && !written && LEADS.has(ctx.role)) {
       const after = whoAndRest(rest, [], ctx);
       if (after.who) {
