@@ -3,8 +3,8 @@
  * (tests/corpus/README.md, issue 13 "Measure it"). Prints, per split, accuracy per category and
  * overall, commands understood, wrong state changes and replies to chatter; lists the first
  * failures of the training split only (the held-out split is never shown, only measured).
- * The training split is train.jsonl plus train-extra.jsonl when it exists: each file's figures,
- * then both together. Always exits 0 (it is a report), except when a corpus file is malformed.
+ * The training split is train.jsonl plus train-extra.jsonl, train-adversarial.jsonl and
+ * train-field.jsonl when they exist (TRAINING_FILES): each file's figures, then all together. Always exits 0 (it is a report), except when a corpus file is malformed.
  * `--split train` measures only the training split.
  */
 import { existsSync } from 'node:fs';
