@@ -222,6 +222,17 @@ export const ON_THE_WAY = {
 export const ACK_UNDONE: readonly string[] = ['不了', '不成', '不到', '不过去', '不开身'];
 
 /**
+ * A remark after a late 收到 that answers a colleague rather than the push: thanks, a farewell,
+ * agreement, "you", a later time, paperwork (收到 谢谢王书记, 好 晚上见, 明白 等你消息, 收到 表格我晚点填).
+ * @example ASIDE_REMARK.some((w) => '好 晚上见'.includes(w)) // true
+ */
+export const ASIDE_REMARK: readonly string[] = [
+  '谢谢', '多谢', '感谢', '辛苦', '再见', '回见', '拜拜', '你', '您', '也是', '也觉得', '这么想', '没问题', '下次', '以后',
+  '明天', '明早', '后天', '晚点', '晚些', '晚上', '下午', '中午', '周末', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '改天', '回头', '群里',
+  '表', '材料', '照片', '资料', '文件', '会', '书记', '主任', '姐', '哥', '老师', '领导',
+];
+
+/**
  * Replies to a pending one-tap confirmation.
  * @example CONFIRM_YES.includes('1') // true
  */

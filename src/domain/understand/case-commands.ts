@@ -4,7 +4,7 @@
  * change state; inferred outcomes and slipped ids are confirmed first; unknown ids answered.
  */
 import type { WordKind } from '../case-words.js';
-import { STRONG_ACK } from '../case-words.js';
+import { ASIDE_REMARK, STRONG_ACK } from '../case-words.js';
 import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
@@ -248,10 +248,13 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (!atHead(r.toks, ackTok) || [...r.body].length > 16) return IGNORE;
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
-  // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter.
-  // 收到 正在赶过去, 收到 我骑车去: a remark about going there is still about the push.
-  const remark = !r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || (x.t === 'kw' && x.kind === 'ack')) && [...r.body].length > 6;
-  if (remark && [...r.body].length > SHORT_REMARK && !onTheWay(r)) return IGNORE;
+  // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter
+  // (好的 王书记, 收到 明天我带过去, 好 晚上见: an answer to a colleague), and so does an @mention
+  // of someone else (@李网格 收到). 收到 正在赶过去, 收到 我骑车去: a remark about going there is
+  // still about the push.
+  const remark = !r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
+  const aside = remark && (r.governed.includes('plan') || ASIDE_REMARK.some((w) => r.clean.includes(w)));
+  if ((r.others.length > 0 || aside || (remark && [...r.body].length > SHORT_REMARK)) && !onTheWay(r)) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
   // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
   if (remark && recent.length === 0) return IGNORE;

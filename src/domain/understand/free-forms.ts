@@ -28,8 +28,8 @@ const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独�
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
-/** A count: 几单, 多少件, 几笔, 几条. */
-const COUNT = /(?:几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
+/** A count: 几单, 多少件, 几笔, 几条 (not 好几个, 十几单: several, said, not asked). */
+const COUNT = /(?:(?<![好十百千万])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */
@@ -39,6 +39,7 @@ const WORK = new RegExp(`${alt(FREE_FORM.countedWork)}|${alt(FREE_FORM.statsAlon
 /** 统计表明天交 names a form, not a request for figures. */
 const STATS_ALONE = new RegExp(`(?:${alt(FREE_FORM.statsAlone)})(?!表)`, 'u');
 const ASKS = any(FREE_FORM.asks);
+const REMARK = any(FREE_FORM.remarks);
 const IMPERATIVE = any(FREE_FORM.imperatives);
 /** 怎么发, 如何反馈, 咋用, 怎么告诉你: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
 const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通)`, 'u');
@@ -121,6 +122,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // the work only when the sentence names the work.
   const onlyGeneric = !STATS_NOUN.test(nouns.replace(GENERIC_STATS, ''));
   if (onlyGeneric && !WORK.test(nouns)) return null;
+  // 今天的单子真多, 今天的统计我看了 还行: a remark on the figures, not a request for them.
+  if (!asked && !addressed && !IMPERATIVE.test(body) && REMARK.test(body)) return null;
   if (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)) return 'stats';
   if (STATS_ALONE.test(nouns) && (length <= SHORT_STATS || request)) return 'stats';
   return null;
