@@ -8,7 +8,7 @@ import { describeReport, understandReplies as say } from '../understand-replies.
 import { contextCase, type FoundCase } from './evidence.js';
 import { promptFor } from './prompts.js';
 import type { Reading } from './read.js';
-import { memberIn, pickTarget, resolveMember, takesCases } from './reassign.js';
+import { memberIn, pickTarget, resolveMember, resolveMention, takesCases } from './reassign.js';
 import { readOutcome } from './report.js';
 import { act, confirm, refuse, unknownCase, type Turn } from './turn.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
@@ -81,7 +81,7 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
 function onRoster(mention: string | undefined, rest: string, written: string | null, members: NonNullable<UnderstandContext['members']>): string | null {
   const pointed = pickTarget(rest, mention !== undefined ? [mention] : [], members);
   if (pointed) return pointed.name;
-  const byMention = mention !== undefined ? resolveMember(mention, members) : null;
+  const byMention = mention !== undefined ? resolveMention(mention, members) : null;
   if (byMention) return byMention;
   if (mention !== undefined) return mention;
   return memberIn(rest, members)?.name ?? (written !== null ? (resolveMember(written, members) ?? written) : null);

@@ -19,6 +19,12 @@ const BEFORE = new RegExp(`(${alt(FREE_FORM.reassignNot)})?(?:${alt(FREE_FORM.re
 const AFTER = new RegExp(`^(?:先|马上|赶紧|尽快|立即|这单|这个|你)*(?:${alt(FREE_FORM.reassignAfter)})(?![过好完了])`, 'u');
 const TO_YOU = new RegExp(alt(FREE_FORM.reassignToYou), 'u');
 const NOT = new RegExp(`(?:${alt(FREE_FORM.reassignNot)})(?:再|要)?(?:${alt(FREE_FORM.reassignBefore.filter((w) => w.length > 1 || /[转派给归让叫换]/u.test(w)))})`, 'u');
+/** 给周网格打个电话, 给老周发一下地址: 给 a member, then another verb, is doing something for them. */
+const FOR_THEM = new RegExp(`^(?:${alt(FREE_FORM.forThemVerbs)})`, 'u');
+const forThem = (before: RegExpExecArray | null, after: string) => before !== null && /给$/u.test(before[0]) && FOR_THEM.test(after);
+
+/** A nickname in running text: 老周, 小李, 周哥, 李姐. */
+const NICK_IN_TEXT = /(?:老|小)\p{Script=Han}|\p{Script=Han}(?:哥|姐|师傅)/gu;
 const ANY_CUE = new RegExp(alt(FREE_FORM.reassignBefore.filter((w) => w !== '让' && w !== '叫' && w !== '由')), 'u');
 
 /** 这单你接一下, 你把 K7Q2 接过去: said to the member, and the message ends there (not 你去的时候带上…). */
@@ -54,6 +60,18 @@ export function resolveMember(word: string, members: Members): string | null {
   if (!surname || surname === w) return null;
   const same = members.filter((m) => TAKES_CASES.has(m.role) && m.name.startsWith(surname));
   return same.length === 1 ? same[0]!.name : null;
+}
+
+/**
+ * The roster name an @mention means: WeChat writes the member's display name, so only the name
+ * itself or a name inside it (@周网格-幸福里) counts; a nickname (@小王) is someone the roster
+ * does not know by that name, never guessed.
+ * @example resolveMention('小王', [{ name: '王社区', role: 'lead' }]) // null
+ */
+export function resolveMention(word: string, members: Members): string | null {
+  const w = word.trim();
+  if (w === '') return null;
+  return [...members].sort((a, b) => b.name.length - a.name.length).find((m) => w.includes(m.name))?.name ?? null;
 }
 
 /** Every place a roster name is written, a one-character slip after the surname allowed (吴网各). */
@@ -92,8 +110,16 @@ export function pickTarget(body: string, mentions: string[], members: Members): 
     const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));
     if (before?.[1]) continue; // 不给刘网格了
     const after = body.slice(n.end).replace(/^\s+/u, '');
+    if (forThem(before, after)) continue;
     const score = before ? 2 : AFTER.test(after) || toYou(after) ? 1 : 0;
     if (score > 0 && (!best || score >= best.score)) best = { name: n.name, score, index: n.index };
+  }
+  // 这单给老周吧, 让小李去: a nickname the cue points at, when it fits one member who takes cases.
+  for (const n of body.matchAll(NICK_IN_TEXT)) {
+    const name = resolveMember(n[0], members);
+    const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));
+    if (best || !name || !before || before[1] || forThem(before, body.slice(n.index + n[0].length).replace(/^\s+/u, ''))) continue;
+    best = { name, score: 2, index: n.index };
   }
   if (best) return { name: best.name };
   // P7NC 刘网格离得最近 让他去: 他 after a cue, and one member named.
@@ -102,7 +128,7 @@ export function pickTarget(body: string, mentions: string[], members: Members): 
   const cue = ANY_CUE.test(body) && !NOT.test(body.replace(/\s+/gu, ''));
   const named = namesIn(body, members);
   if ((cue || toYou(body)) && mentions.length > 0) {
-    const m = resolveMember(mentions[0]!, members);
+    const m = resolveMention(mentions[0]!, members);
     return m ? { name: m } : { name: mentions[0]!, unknown: true };
   }
   // 吴网格 你把 K7Q2 接过去: one name, said to.
