@@ -9,7 +9,7 @@ import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';
-import { readFreeForm } from './free-forms.js';
+import { helpForSomethingElse, readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { leadCommand } from './lead-commands.js';
 import { onTheWay } from './on-the-way.js';
@@ -194,7 +194,7 @@ function question(t: Turn): Decision {
   const typed = typedCase(r);
   const phrase = typed ? null : phraseCommand(t);
   if (phrase) return phrase;
-  if (kwOf(t, 'help') && !typed) return act({ kind: 'help' });
+  if (kwOf(t, 'help') && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   if (!t.addressed && r.others.length > 0) return IGNORE;
   // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).

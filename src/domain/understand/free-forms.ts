@@ -61,6 +61,19 @@ const MEANING = /(?:是)?(?:什么|啥)意思/u;
 const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)的|干嘛用的|有什么用|你(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
 const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual/iu;
 const HELP_NOUN = any(FREE_FORM.helpNouns);
+/** 周报格式, 写情况说明: a help noun that belongs to a paper. */
+const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FREE_FORM.helpNouns)})`, 'gu');
+/** 怎么用反诈APP: how to use something else. */
+const OTHER_TOOL = new RegExp(`(?:${alt(FREE_FORM.howTo)})\\p{Script=Han}{0,3}?(?:${alt(FREE_FORM.useVerbs)})\\p{Script=Han}{0,4}?(?:${alt(FREE_FORM.otherTools)})`, 'u');
+/** 老人问怎么用, 他问我: someone else's question reported (not 请问, 我问下, 想问问, 问题). */
+const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题])`, 'u');
+const BOT_THING = any(FREE_FORM.botThings);
+/** 志愿者证在哪领: where to find something that is not the bot's. */
+const whereOther = (body: string) => {
+  const m = WHERE_TO.exec(body);
+  const object = m ? body.slice(0, m.index).replace(/^(?:请问|问下|问一下|那个|这个)/u, '') : '';
+  return m !== null && object !== '' && !BOT_THING.test(object);
+};
 const HELP_LOST = any(FREE_FORM.helpLost);
 /** The sender's own cases without 我: 待办事项, 待处理. */
 const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:待办|待处理)/u;
@@ -79,6 +92,16 @@ const SHORT = 8;
 const SHORT_STATS = 12;
 
 /**
+ * True when a how-to question is about something else than the bot: someone else's question
+ * reported (老人问怎么用), another tool (怎么用反诈APP), another thing's whereabouts (志愿者证在哪领).
+ * @example helpForSomethingElse(read('老人问怎么用反诈APP', cases)) // true
+ */
+export function helpForSomethingElse(r: Reading): boolean {
+  const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
+  return REPORTED_ASK.test(body) || OTHER_TOOL.test(body) || whereOther(body);
+}
+
+/**
  * The free-form request a message makes, or null. The caller has checked that no case id was
  * typed; a message naming an outcome counts only when it asks a count (今天劝阻了几个).
  * @example readFreeForm(read('辖区目前情况如何', cases), false) // 'stats'
@@ -92,7 +115,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 请问我还有哪些待处理预警: a question about one's own cases can only be put to the bot.
   const own = nouns.replace(NOT_ME, '');
   const ownCases = ME.test(own) && MINE_NOUN.test(own);
-  const toColleagues = COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body);
+  const toColleagues = COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body);
   if (length === 0 || (!addressed && (length > LONGEST || toColleagues))) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
@@ -104,9 +127,10 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   if ((outcome && !counted && !r.question && !/^(?:看|查|给我|帮我)/u.test(body)) || CALLED_OFF.test(body)) return null;
   // 今天反馈及时率100%: figures given, not asked for.
   const figures = /\d/u.test(body) && !asked;
-  if (!KNOWS.test(body)) {
+  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !whereOther(body)) {
+    const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
     if (HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
-    if (HELP_NOUN.test(body) && request) return 'help';
+    if (helpNoun && request) return 'help';
   }
   if (YOU.test(body)) return null;
   if (GIVEN_TO_ME.test(body) && (asked || request)) return 'mine';

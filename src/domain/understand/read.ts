@@ -56,7 +56,8 @@ const DENIED_CLAIM = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a
 /** 还没劝住, 尚未转账: not yet, so no result either way. */
 const NOT_YET = /(?:还|尚|仍|暂)$/u;
 const QUESTION = new RegExp(`[?？]|${QUESTION_WORDS.join('|')}`);
-const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')})[\\s啊呀呢哈]*$`);
+/** 损失多少, 电话是多少来着: 来着 recalls, the ending still asks. */
+const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')})(?:来着)?[\\s啊呀呢哈]*$`);
 const SOFT = new RegExp(SOFT_QUESTION.join('|'));
 const SHAPES = new RegExp(QUESTION_SHAPES.join('|'), 'u');
 const COMMAND_NOT = new RegExp(`(?:${COMMAND_NEGATIONS.join('|')})$`, 'u');
