@@ -138,6 +138,8 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
 
 /** 要撤销, 要不要更正, 需要督办: a command weighed, not given and not asked about. */
 const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用不用|能不能|可以|是否)$/u;
+/** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
+const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该)\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
@@ -197,6 +199,8 @@ function question(t: Turn): Decision {
   if (kwOf(t, 'help') && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   if (!t.addressed && r.others.length > 0) return IGNORE;
+  // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
+  if (!t.addressed && ADVICE.test(r.clean)) return IGNORE;
   // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).
   // D7QA 撤销？: the command itself asked.
   const weighed = t.kws.some((k) => (OTHER_LEAD_KINDS.has(k.kind) || k.kind === 'reassign') && (WEIGHING.test(r.clean.slice(Math.max(0, k.start - 4), k.start).replace(/\s+/gu, '')) || /^\s*[?？]/u.test(r.body.slice(k.end))));

@@ -27,7 +27,8 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
     const code = /(?<![A-Za-z0-9])[A-Za-z0-9]{4,16}(?![A-Za-z0-9])/.exec(r.body.replace(/@\S+/g, ''));
     return code && /\d/.test(code[0]) ? act({ kind: 'bind', code: code[0].toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
   }
-  const found = typed ?? (ctx.quote?.from === 'bot' && ctx.quote.caseId ? contextCase(ctx) : null);
+  // 刚才那个填错了 是误报, privately with one open case: that case, asked first (the source is not 'text').
+  const found = typed ?? (ctx.quote?.from === 'bot' && ctx.quote.caseId ? contextCase(ctx) : kind === 'correct' ? contextCase(ctx) : null);
   const example: Record<Exclude<LeadKind, 'bind'>, string> = {
     correct: `更正 ${found?.id ?? t.exampleId} 劝阻成功`,
     reopen: `重办 ${found?.id ?? t.exampleId} 家属反映又被骗`,

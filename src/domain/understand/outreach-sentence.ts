@@ -24,7 +24,7 @@ function spoken(raw: string): string {
     .replace(/摆了?(?:个|一个)?摊(?:子|位)?/gu, '摆摊')
     .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), '')
     .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人)`, 'gu'), '$1$2人')
-    .replace(new RegExp(`(?:人|群众|居民)有(${N})个`, 'gu'), '$1人')
+    .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
     .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app))`, 'gu'), '$1人')
     .replace(new RegExp(`装了?(?:APP|app)的(?:有)?(${N})(?:人|个)`, 'gu'), '装APP $1')
     // Posters put up are not leaflets handed out.

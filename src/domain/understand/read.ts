@@ -146,8 +146,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       dropped = true;
       toks.push(word);
     } else if (t.t === 'id' || (t.t === 'word' && (NEAR_ID.test(t.text) || slipOnOwn(t.text, cases.openCases)))) {
-      // 京N7K29 is a licence plate, not a case.
-      if (PLATE_PREFIXES.includes(clean[t.start - 1] ?? ' ')) toks.push(word);
+      // 京N7K29 is a licence plate, not a case; 装APP35个 is a count glued to APP.
+      if (PLATE_PREFIXES.includes(clean[t.start - 1] ?? ' ') || /^app\d+$/iu.test(t.text)) toks.push(word);
       else {
         const e = weigh(t.text, t.start, cases);
         if (t.t === 'word' && e.how === 'unknown') toks.push(t);
