@@ -115,7 +115,9 @@ export function createSendControl(o: SendControlOptions): SendControl {
       // first: other messages go meanwhile.
       if (chatWait > 0 || holdWait > 0) await later(job, token, Math.max(chatWait, holdWait));
 
-      const claimToken = `${account.id}:${job.id}:${job.attemptsStarted}`;
+      // The same job of the same account keeps its claim across retries and a crash mid-send (it
+      // is taken back at the next start and may go again: at least once); any other job waits.
+      const claimToken = `${account.id}:${job.id}`;
       const claimed: Job[] = [];
       for (const j of group) {
         const r = await guard.claim(deliveryKeyOf(j), claimToken);

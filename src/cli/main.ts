@@ -11,7 +11,6 @@ import { runBackup } from './backup.js';
 import { boardLink } from './board-link.js';
 import { runShiftClose } from './shift-close.js';
 import { BackupError } from '../ops/backup.js';
-import { runService } from '../run-service.js';
 
 /** A mistake in what the operator typed: one line on stderr, exit 2. */
 class UsageError extends Error {}
@@ -180,6 +179,8 @@ async function main(argv: string[]): Promise<number> {
       if (!['all', 'core', 'gateway'].includes(opts.role)) throw new UsageError(`--role: expected all, core or gateway, not "${opts.role}"`);
       if (opts.bot && opts.role !== 'gateway') throw new UsageError('--bot: only a gateway runs one account (--role gateway)');
       const config = loadConfig({ ...process.env, GRIDGUARD_ROLE: opts.role, ...(opts.bot ? { GRIDGUARD_BOT: opts.bot } : {}) });
+      // Imported here: the other commands stay quick to start without the whole service.
+      const { runService } = await import('../run-service.js');
       await runService(config);
       // The service runs until a signal; run-service exits the process.
       await new Promise(() => {});

@@ -133,8 +133,8 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
-/** A claim lasts this long while sending: a gateway killed mid-send frees it after this. */
-const CLAIM_MS = 120_000;
+/** A claim lasts this long while sending: a gateway killed mid-send (and not back) frees it after this. */
+const CLAIM_MS = 60_000;
 /** A sent mark is kept this long (outbound jobs live an hour; relays of undelivered rows come sooner). */
 const SENT_S = 3 * 86_400;
 
