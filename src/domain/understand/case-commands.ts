@@ -139,7 +139,7 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
 /** 要撤销, 要不要更正, 需要督办: a command weighed, not given and not asked about. */
 const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用不用|能不能|可以|是否)$/u;
 /** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
-const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该)\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
+const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
@@ -173,8 +173,8 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (!takesCases(to.name, ctx.members)) return refuse('unknown_member', example, say.notACaseTaker(to.name));
   const command: UnderstoodCommand = { kind: 'reassign', caseId: typed?.id ?? quoted!, to: to.name };
   if (typed?.source === 'typo') return confirm(command, say.confirmTypo(typed.id));
-  // K7Q2 已经转给周网格了: news of a hand-over done, maybe elsewhere; asked first.
-  return HANDED_ALREADY.test(r.body) ? confirm(command, promptFor(command)) : act(command);
+  // K7Q2 已经转给周网格了: news of a hand-over done, maybe elsewhere; asked first (and @小王 read as 王社区).
+  return HANDED_ALREADY.test(r.body) || to.guessed ? confirm(command, promptFor(command)) : act(command);
 }
 
 /** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下); 统计 is for leads. */

@@ -66,6 +66,8 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
       if (ctx.members && !ctx.members.some((m) => m.name === to)) return refuse('unknown_member', example.reassign, say.unknownMember(to));
       if (ctx.members && !takesCases(to, ctx.members)) return refuse('unknown_member', example.reassign, say.notACaseTaker(to));
       command = { kind: 'reassign', caseId: found.id, to };
+      // 转派 K7Q2 @小王 read as 王社区: a guess from a nickname, asked first.
+      if (r.others[0] !== undefined && ctx.members && to !== r.others[0] && resolveMention(r.others[0], ctx.members) === null) return confirm(command, promptFor(command));
       break;
     }
   }

@@ -63,9 +63,8 @@ export function resolveMember(word: string, members: Members): string | null {
 }
 
 /**
- * The roster name an @mention means: WeChat writes the member's display name, so only the name
- * itself or a name inside it (@周网格-幸福里) counts; a nickname (@小王) is someone the roster
- * does not know by that name, never guessed.
+ * The roster name an @mention means for certain: WeChat writes the member's display name, so the
+ * name itself or a name inside it (@周网格-幸福里); a nickname (@小王) is at most a guess.
  * @example resolveMention('小王', [{ name: '王社区', role: 'lead' }]) // null
  */
 export function resolveMention(word: string, members: Members): string | null {
@@ -101,10 +100,11 @@ export function memberIn(text: string, members: Members): { name: string; index:
 
 /**
  * Whom a message hands a case to: the member a cue points at (the last such), an @mention when a
- * cue stands anywhere, or null. `unknown` is an @mention not on the roster.
+ * cue stands anywhere, or null. `unknown` is an @mention not on the roster; `guessed` an @mention
+ * read as a nickname of one member (@老周), which the caller asks about first.
  * @example pickTarget('C7NX 刘网格请假了 改给吴网格', [], members) // { name: '吴网格' }
  */
-export function pickTarget(body: string, mentions: string[], members: Members): { name: string; unknown?: true } | null {
+export function pickTarget(body: string, mentions: string[], members: Members): { name: string; unknown?: true; guessed?: true } | null {
   let best: { name: string; score: number; index: number } | null = null;
   for (const n of namesIn(body, members)) {
     const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));
@@ -129,7 +129,10 @@ export function pickTarget(body: string, mentions: string[], members: Members): 
   const named = namesIn(body, members);
   if ((cue || toYou(body)) && mentions.length > 0) {
     const m = resolveMention(mentions[0]!, members);
-    return m ? { name: m } : { name: mentions[0]!, unknown: true };
+    if (m) return { name: m };
+    // @老周: a nickname on the surname of one member who takes cases is a guess, asked first.
+    const guess = resolveMember(mentions[0]!, members);
+    return guess ? { name: guess, guessed: true } : { name: mentions[0]!, unknown: true };
   }
   // 吴网格 你把 K7Q2 接过去: one name, said to.
   if (named.length === 1 && toYou(body)) return { name: named[0]!.name };
