@@ -178,7 +178,7 @@ function unitLines(t: Pick<DutyTurn, 'org' | 'timezone' | 'at'>, duty: Duty, cod
 function leave(t: DutyTurn, cmd: Extract<DutyCommand, { kind: 'leave' }>): ChatOut[] {
   const forOther = cmd.member !== null && cmd.member !== t.member.name;
   const target = forOther ? t.org.member(cmd.member!) : t.org.member(t.member.name);
-  if (!target) return [t.reply(say.unknownMember(cmd.member ?? ''))];
+  if (!target) return [t.reply(say.unknownMember(cmd.member ?? '', '请假 @李网格 明天'))];
   if (forOther && !governs(t.org, t.member, target)) return [t.reply(say.leaveForOthersOnlyLeads(target.name))];
   const today = localDay(t.at, t.timezone);
   const range = parseDayRange(cmd.days, today);
@@ -258,7 +258,7 @@ function approve(t: DutyTurn, cmd: Extract<DutyCommand, { kind: 'approve' }>): C
 
 function swap(t: DutyTurn, cmd: Extract<DutyCommand, { kind: 'swap' }>): ChatOut[] {
   const other = t.org.member(cmd.with);
-  if (!other || other.name === t.member.name) return [t.reply(say.unknownMember(cmd.with))];
+  if (!other || other.name === t.member.name) return [t.reply(say.unknownMember(cmd.with, '换班 @周网格 明天'))];
   const today = localDay(t.at, t.timezone);
   const range = parseDayRange(cmd.days, today);
   if (!range.ok) return [t.reply(say.badDays(cmd.days))];

@@ -9,7 +9,7 @@ export const dutyReplies = {
   noPending: '目前没有待批准的请假。',
   noPendingOf: (name: string) => `${name}没有待批准的请假。`,
   noSwapWaiting: '目前没有等您确认的换班。',
-  unknownMember: (name: string) => `名单里没有“${name}”，请 @ 对方，例如：换班 @周网格 明天`,
+  unknownMember: (name: string, example: string) => `名单里没有“${name}”，请 @ 对方的名单姓名，例如：${example}`,
   badDays: (days: string) => `没看懂日期“${days}”。请这样写：请假 明天，或：请假 11月30日-12月2日`,
   leaveForOthersOnlyLeads: (name: string) => `只有${name}的负责人能替他登记请假。`,
   leaveRequested: (name: string, days: string, approver: string, reason: string) => `已提交：${name} ${days}请假${reason ? `（${reason}）` : ''}。\n请${approver}回复“批准”或“不批准”。`,

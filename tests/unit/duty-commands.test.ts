@@ -76,6 +76,10 @@ describe('understanding duty commands', () => {
     expect(d.kind === 'act' && d.command.kind === 'approve').toBe(false);
   });
 
+  it('never guesses a member from an @nickname (a lead’s 请假 @小李 is not leave for 李网格)', () => {
+    expect(understand(`请假 ${at('小李')}明天`, ctx({ role: 'lead' }))).toMatchObject({ kind: 'act', command: { kind: 'leave', member: '小李' } });
+  });
+
   it('reads a swap with an @mention or a name', () => {
     expect(understand(`换班 ${at('周网格')}明天`, ctx())).toEqual({ kind: 'act', command: { kind: 'swap', with: '周网格', days: '明天' } });
     expect(understand('跟周网格换班 周三', ctx())).toEqual({ kind: 'act', command: { kind: 'swap', with: '周网格', days: '周三' } });

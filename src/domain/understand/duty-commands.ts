@@ -26,7 +26,9 @@ const swapExample = '换班 @周网格 明天';
 /** The member a word or an @mention means, with the rest of the text. */
 function whoAndRest(text: string, others: readonly string[], ctx: UnderstandContext): { who: string | null; rest: string } {
   const members = ctx.members ?? [];
-  if (others.length > 0) return { who: resolveMember(others[0]!, members) ?? others[0]!, rest: text };
+  // An @mention names a member by the roster name only; a nickname is not guessed (core answers
+  // that nobody of that name is on the roster).
+  if (others.length > 0) return { who: members.find((m) => m.name === others[0])?.name ?? others[0]!, rest: text };
   const t = text.trim();
   // 李网格明天 (no space): the longest roster name at the start.
   const named = [...members].sort((a, b) => b.name.length - a.name.length).find((x) => t.startsWith(x.name));
