@@ -27,8 +27,11 @@ beforeAll(async () => {
   await postLeads(sb.app.url(), { leads: [aLead({ level: 'high', unit: 'G3' }), aLead({ level: 'low', unit: 'G2' })] });
   const logSeq = await sb.say('孙志愿', '幸福里反诈志愿者群', '宣传 幸福里社区 摆摊 80人 装APP 25 对象 老年人');
   await sb.botMessage((m) => m.text.includes('已登记'), logSeq);
+  const before = (await sb.messages()).at(-1)!.seq;
   sb.app.core().shifts.closeNow();
-});
+  // The 交接班 picture is sent before the tests start: nothing is being drawn when the app stops.
+  await sb.botMessage((m) => m.room === '三里屯派出所督导群' && m.text === '[图片]', before, 30_000);
+}, 120_000);
 afterAll(async () => {
   await sb?.cleanup();
   out?.cleanup();
