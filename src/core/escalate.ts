@@ -103,10 +103,6 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
     }
     const late = batch.map(({ c: x, step: s }) => lateFacts(tx, deps, x, s.phase, at));
     const outs: ChatOut[] = [];
-    // A routine case (medium, low) is reminded once, where its people work: the room's @ reaches
-    // the phone already, so the private copy of the same words only cost the account a message
-    // (issue 17: a routine case costs at most four). Urgent and high keep both (DESIGN.md).
-    const routine = c.level === 'medium' || c.level === 'low';
     if (target) {
       const to = recipient(tx, target);
       // A case handed to a lead is his own: he is reminded, never asked to 督促 himself.
@@ -115,12 +111,13 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
         const text = batch.length > 1 ? batchReminderText(late) : reminderText(late[0]!);
         const room = deps.org.taskRoom(c.unitCode);
         if (room) outs.push({ room: room.topic, mentions: [to], text, meta: { caseId, kind: 'reminder' } });
-        if (!room || !routine) outs.push({ to, text });
+        // DESIGN.md: the assignee is reminded in the task room (@) and privately, whatever the level.
+        outs.push({ to, text });
       } else {
         const text = escalationText(late[0]!);
         const room = deps.org.supervisionRoom(c.unitCode, target.name);
         if (room) outs.push({ room: room.topic, mentions: [to], text, meta: { caseId, kind: 'reminder' } });
-        if (!room || !routine) outs.push({ to, text });
+        outs.push({ to, text });
       }
     } else {
       deps.log.warn({ caseId, role: step.role }, 'escalation role has nobody to reach; skipped');
