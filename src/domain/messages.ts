@@ -1,6 +1,6 @@
 /** Chat messages as plain data, at the edge between WeChat and the core. */
-import type { Picture } from './pictures.js';
 import type { ChannelKind } from './channels.js';
+import type { Picture } from './pictures.js';
 
 /** A message the gateway saw, turned into plain data (STYLE.md "chat"). */
 export interface ChatIn {
