@@ -77,6 +77,23 @@ export interface AppOptions {
   role?: 'all' | 'core';
 }
 
+/** How long a stop waits for requests still being answered (a phone on a stalled link, say). */
+const HTTP_CLOSE_GRACE_MS = 3000;
+
+/**
+ * Closes the HTTP server: idle connections at once, the rest after a grace period, so a client
+ * that stopped reading (found: a test left a page unread and the stop waited forever) cannot
+ * hold the service up.
+ */
+async function closeHttp(http: { close(): PromiseLike<unknown>; server: { closeAllConnections(): void } }): Promise<void> {
+  const force = setTimeout(() => http.server.closeAllConnections(), HTTP_CLOSE_GRACE_MS);
+  try {
+    await http.close();
+  } finally {
+    clearTimeout(force);
+  }
+}
+
 /** A part of the running service: started in order, stopped in reverse. */
 interface Service {
   name: string;
@@ -225,7 +242,7 @@ export function createApp(config: Config, options: AppOptions): App {
       for (const clock of [createShiftClock(core, log, options.shiftCheckMs), createOutreachClock(core, log, { remindAt: p.outreach.remindAt, ranking: p.outreach.ranking }), createRetentionClock(core, log), createBacklogLog(core.outbox.backlog, log)]) {
         await begin({ name: 'clock', start: () => clock.start(), stop: () => clock.stop() });
       }
-      await begin({ name: 'http', start: () => http.listen({ host: config.http.host, port: config.http.port }), stop: () => http.close() });
+      await begin({ name: 'http', start: () => http.listen({ host: config.http.host, port: config.http.port }), stop: () => closeHttp(http) });
       const addr = http.server.address() as AddressInfo;
       const url = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
       running = { url, store, core, sandboxes, gateways, accounts, redisUrl: redis.url };
@@ -238,6 +255,7 @@ export function createApp(config: Config, options: AppOptions): App {
       outage?.stopping();
       for (const s of started.splice(0).reverse()) {
         try {
+          log.debug({ service: s.name }, 'stopping');
           await s.stop();
         } catch (err) {
           log.warn({ service: s.name, err: (err as Error).message }, 'service did not stop cleanly');

@@ -3,7 +3,7 @@
  * running service opens (and refuses bad input with one line), and `gridguard report --charts`
  * writes the period's charts as PNG files beside the spreadsheet.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,15 +37,21 @@ afterAll(async () => {
   out?.cleanup();
 });
 
-const cli = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { PATH: process.env.PATH!, DATABASE_PATH: join(out.dir, 'cli.db'), ...env },
-    encoding: 'utf8',
+/**
+ * Runs the CLI in its own process without blocking this one: the app under test shares this
+ * event loop, and a loop blocked for seconds (spawnSync) let its queue locks lapse, so the app
+ * could not stop afterwards (the afterAll hook timed out in CI).
+ */
+const cli = (args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { PATH: process.env.PATH!, DATABASE_PATH: join(out.dir, 'cli.db'), ...env }, encoding: 'utf8' }, (err, stdout, stderr) =>
+      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 
 describe('gridguard board-link', () => {
   it('prints a link the running service opens, valid for the days asked', async () => {
-    const run = cli(['board-link', 'C1', '--days', '3', '--base', sb.app.url()], { BOARD_LINK_SECRET: SECRET });
+    const run = await cli(['board-link', 'C1', '--days', '3', '--base', sb.app.url()], { BOARD_LINK_SECRET: SECRET });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^幸福里社区（C1）案件看板，有效至 \d{4}-\d\d-\d\d \d\d:\d\d：\n/);
@@ -53,27 +59,31 @@ describe('gridguard board-link', () => {
     expect(url.pathname).toBe('/board');
     const exp = Number(url.searchParams.get('exp'));
     expect(Math.abs(exp * 1000 - (Date.now() + 3 * 86_400_000))).toBeLessThan(60_000);
-    expect((await fetch(url)).status).toBe(200);
+    // The page is read to its end: a response left unread keeps its connection busy, and the
+    // server then waits for it when it stops (the afterAll hook timed out in CI).
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
     const snap = await fetch(`${sb.app.url()}/board/snapshot${url.search}`);
     expect(snap.status).toBe(200);
     expect(((await snap.json()) as any).unit.code).toBe('C1');
   }, 60_000);
 
-  it('signs with INTAKE_TOKEN when BOARD_LINK_SECRET is not set, and says what is missing without either', () => {
-    expect(cli(['board-link', 'PS1', '--wall'], { INTAKE_TOKEN: 'a-token' }).stdout).toMatch(/\/board\?unit=PS1&exp=\d+&sig=[\w-]{43}&wall=1\n$/);
-    const none = cli(['board-link', 'PS1']);
+  it('signs with INTAKE_TOKEN when BOARD_LINK_SECRET is not set, and says what is missing without either', async () => {
+    expect((await cli(['board-link', 'PS1', '--wall'], { INTAKE_TOKEN: 'a-token' })).stdout).toMatch(/\/board\?unit=PS1&exp=\d+&sig=[\w-]{43}&wall=1\n$/);
+    const none = await cli(['board-link', 'PS1']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('BOARD_LINK_SECRET');
   }, 90_000);
 
-  it('refuses an unknown unit or a bad number of days with one line', () => {
-    const unknown = cli(['board-link', 'G9'], { BOARD_LINK_SECRET: SECRET });
+  it('refuses an unknown unit or a bad number of days with one line', async () => {
+    const unknown = await cli(['board-link', 'G9'], { BOARD_LINK_SECRET: SECRET });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe('gridguard: UNIT: unknown unit "G9" (units: D1, PS1, C1, C2, G1, G2, G3, G4)\n');
-    const bad = cli(['board-link', 'C1', '--days', '9999'], { BOARD_LINK_SECRET: SECRET });
+    const bad = await cli(['board-link', 'C1', '--days', '9999'], { BOARD_LINK_SECRET: SECRET });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--days: expected a number of days from 0.01 to 366');
-    const help = cli(['board-link', '--help']);
+    const help = await cli(['board-link', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--days <n>');
     expect(help.stdout).toContain('BOARD_LINK_SECRET');
@@ -91,7 +101,7 @@ describe('gridguard report --charts', () => {
       const img = decodePng(readFileSync(f));
       expect(img.width).toBeGreaterThanOrEqual(960);
     }
-    expect(cli(['report', '--help']).stdout).toContain('--charts');
+    expect((await cli(['report', '--help'])).stdout).toContain('--charts');
   }, 90_000);
 
   it('writes none without --charts', async () => {

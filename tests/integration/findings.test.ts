@@ -5,6 +5,7 @@
  * 8: SIGKILL during a burst) and the strict intake types in tests/unit/lead.test.ts (2); this
  * file still pins the part of each that one process can show.
  */
+import { connect } from 'node:net';
 import Database from 'better-sqlite3';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -333,4 +334,26 @@ describe('found by the chat property test', () => {
     await sb.botMessage((m) => m.room === ROOM && m.text.startsWith('@周网格'), barrier);
     expect((await getCase(sb.app.url(), caseId)).json.status).toBe('dispatched');
   });
+});
+
+describe('found by the board CLI test in CI', () => {
+  it('stops within seconds while a client holds a request half-sent (a phone on a stalled link)', async () => {
+    const own = await bootSandbox('finding-stalled');
+    const url = new URL(own.app.url());
+    const socket = connect(Number(url.port), url.hostname);
+    try {
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      // Headers never finished: the server has a request in progress on this connection.
+      socket.write('GET /healthz HTTP/1.1\r\nHost: gridguard\r\n');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      await own.stop();
+      // Idle connections close at once, a busy one after the 3 s grace (before: the stop
+      // waited for the client, up to Node's 60 s request timeout or for ever).
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      socket.destroy();
+      await own.cleanup();
+    }
+  }, 30_000);
 });
