@@ -93,7 +93,7 @@ describe('gridguard board-link', () => {
 describe('gridguard report --charts', () => {
   it('writes the charts as PNG files beside the spreadsheet', async () => {
     const file = join(out.dir, 'report.xlsx');
-    const r = await writeReport(sb.config, { from: Date.now() - 86_400_000, to: Date.now() + 60_000, unit: 'PS1', out: file, withPersonalData: false, charts: true });
+    const r = await writeReport(sb.config, { from: sb.now() - 86_400_000, to: sb.now() + 60_000, unit: 'PS1', out: file, withPersonalData: false, charts: true });
     const pngs = r.files.filter((f) => f.endsWith('.png'));
     expect(r.files[0]).toBe(file);
     expect(pngs.map((f) => f.slice(out.dir.length + 1))).toEqual(['report-预警趋势.png', 'report-处置用时.png', 'report-按时率.png', 'report-宣传榜.png', 'report-交接班.png']);
@@ -105,7 +105,7 @@ describe('gridguard report --charts', () => {
   }, 90_000);
 
   it('writes none without --charts', async () => {
-    const r = await writeReport(sb.config, { from: Date.now() - 86_400_000, to: Date.now() + 60_000, unit: 'C1', out: join(out.dir, 'plain.csv'), withPersonalData: false });
+    const r = await writeReport(sb.config, { from: sb.now() - 86_400_000, to: sb.now() + 60_000, unit: 'C1', out: join(out.dir, 'plain.csv'), withPersonalData: false });
     expect(r.files.some((f) => f.endsWith('.png'))).toBe(false);
   });
 });

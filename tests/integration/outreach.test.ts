@@ -55,7 +55,7 @@ describe('a volunteer', () => {
 describe('the daily reminder', () => {
   it('mentions the volunteers and workers who logged nothing today and skips the one who did', async () => {
     const before = (await sb.messages()).at(-1)!.seq;
-    expect(remindUnlogged(deps(Date.now()))).toBeGreaterThan(0);
+    expect(remindUnlogged(deps(sb.now()))).toBeGreaterThan(0);
     const reminder = await sb.botMessage((m) => m.room === ROOM && m.text.includes('今天还没登记宣传活动'), before);
     expect(reminder.text).toContain('@马志愿');
     expect(reminder.text).toContain('@李网格');
@@ -68,7 +68,7 @@ describe('the weekly ranking', () => {
   it('is posted to the supervision room with this week’s numbers', async () => {
     const before = (await sb.messages()).at(-1)!.seq;
     // A boundary tomorrow at this time ranks the 7 days up to today.
-    postRanking(deps(Date.now()), Date.now() + 86_400_000);
+    postRanking(deps(sb.now()), sb.now() + 86_400_000);
     const ranking = await sb.botMessage((m) => m.room === '三里屯派出所督导群' && m.text.startsWith('【反诈宣传周榜】'), before);
     expect(ranking.text).toContain('🥇 幸福里社区 1场 · 覆盖90人 · 装APP 30');
   });

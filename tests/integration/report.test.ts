@@ -30,7 +30,7 @@ beforeAll(async () => {
   await sb.botMessage((m) => m.text.includes('已提交'), leaveSeq);
   const approveSeq = await sb.say('王社区', '幸福里第一网格工作群', '批准');
   await sb.botMessage((m) => m.text.includes('已批准'), approveSeq);
-  const boundary = boundariesBetween('0 8,20 * * *', Date.now(), Date.now() + 86_400_000, 'Asia/Shanghai')[0]!;
+  const boundary = boundariesBetween('0 8,20 * * *', sb.now(), sb.now() + 86_400_000, 'Asia/Shanghai')[0]!;
   closeShift({ ...sb.app.core().ctx, org: indexOrg(sb.config.profile.org), boundaries: '0 8,20 * * *', timezone: 'Asia/Shanghai', now: () => boundary, afterCommit: () => {} }, boundary);
 });
 afterAll(async () => {
@@ -38,7 +38,7 @@ afterAll(async () => {
   out?.cleanup();
 });
 
-const window = () => ({ from: Date.now() - 86_400_000, to: Date.now() + 86_400_000 });
+const window = () => ({ from: sb.now() - 86_400_000, to: sb.now() + 86_400_000 });
 
 describe('the report', () => {
   it('writes both sheets of an .xlsx with Chinese headers and masked subjects', async () => {

@@ -52,7 +52,7 @@ describe('closing a shift', () => {
     await act('刘网格', G3, `反馈 ${d} 电话 误报`);
 
     // The shift that contains "now" ends at the next boundary.
-    const boundary = boundariesBetween(EXPR, Date.now(), Date.now() + 86_400_000, TZ)[0]!;
+    const boundary = boundariesBetween(EXPR, sb.now(), sb.now() + 86_400_000, TZ)[0]!;
     const summaries = closeShift(deps(boundary + 1000), boundary);
 
     expect(summaries.get('G1')).toMatchObject({
@@ -99,7 +99,7 @@ describe('closing a shift', () => {
 
 describe('catch-up', () => {
   it('writes exactly the two summaries of the boundaries missed while down', () => {
-    const now = Date.now();
+    const now = sb.now();
     const latest = lastBoundary(EXPR, now, TZ);
     const [b0, b1] = boundariesBetween(EXPR, latest - 86_400_000 - 1, latest, TZ).slice(-3);
     // The service last closed b0; b1 and `latest` passed while it was down.
