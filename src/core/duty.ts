@@ -152,8 +152,8 @@ function unitLines(t: Pick<DutyTurn, 'org' | 'timezone' | 'at'>, duty: Duty, cod
     if (name === '') return [];
     const grid = t.org.unit(code)?.kind === 'grid';
     if (!grid) return name ? [] : [say.noRoster];
-    const handlers = dutyCandidates(t.org, code, duty);
-    return [`${prefix}${handlers.members.map((m) => m.name).join('、') || '无人'}（未排班）${leaveNote}`];
+    const handlers = dutyCandidates(t.org, code, duty).members.map((m) => m.name).join('、') || '无人';
+    return [name ? `${prefix}${handlers}（未排班）${leaveNote}` : `未排班，新预警派给：${handlers}${leaveNote}`];
   }
   const slots = slotsAt(duty.rosters, duty.changes, code, t.at);
   const until = slots.length ? Math.min(...slots.map((s) => s.end)) : null;
