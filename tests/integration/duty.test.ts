@@ -167,6 +167,11 @@ describe('handover at a shift boundary', () => {
 });
 
 describe('wording', () => {
+  it('says of a grid without a roster who gets its new leads', async () => {
+    const answer = await says('刘网格', '团结湖第一网格工作群', '值班');
+    expect(answer.text).toContain('未排班，新预警派给：刘网格');
+  });
+
   it('answers a bare 转派 and a bare 反馈 with how to write them', async () => {
     expect((await says('王社区', G1, '转派')).text).toContain('正确格式：转派 K7Q2 @');
     expect((await says('李网格', G1, '反馈')).text).toContain('正确格式：反馈 K7Q2 ');
