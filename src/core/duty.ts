@@ -17,7 +17,7 @@ import type { DutyCommand } from '../domain/understand/types.js';
 import { profileDutyChanges, rostersOf, type RostersConfig } from '../profile-rosters.js';
 import { OPEN_STATUSES, type Tx } from '../store/cases.js';
 import type { Db } from '../store/db.js';
-import { approvedBetween, decideGroup, insertDutyRows, pendingRequests, tableUnits, type DutyRow, type NewDutyRow } from '../store/duty.js';
+import { approvedBetween, decideGroup, insertDutyRows, pendingRequests, tableUnits, type NewDutyRow } from '../store/duty.js';
 import { memberByName, type StoredMember } from '../store/org.js';
 import { auditLog, cases, dutyChanges, members } from '../store/schema.js';
 import type { RosterRow } from '../domain/roster-import.js';
@@ -314,11 +314,6 @@ function swapAnswer(t: DutyTurn, yes: boolean): ChatOut[] {
 /** True when a swap request waits for this member's answer (bare 同意 answers it). */
 export function swapWaitsFor(tx: Tx, name: string, at: number): boolean {
   return pendingRequests(tx, { request: 'swap', awaiting: name }).some((r) => r.fromAt > at);
-}
-
-/** Pending rows, for the report: what is still waiting for a decision. */
-export function pendingDuty(db: Db | Tx): DutyRow[] {
-  return pendingRequests(db, {});
 }
 
 /**

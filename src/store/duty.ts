@@ -1,5 +1,5 @@
 /** Dated duty changes (schema `duty_changes`): reads for routing and 值班, writes for requests. */
-import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, or } from 'drizzle-orm';
 import type { DutyChange } from '../domain/roster.js';
 import type { Db, Tx } from './db.js';
 import { dutyChanges } from './schema.js';
@@ -47,16 +47,11 @@ export function insertDutyRows(tx: Tx, rows: NewDutyRow[]): void {
 }
 
 /** Pending requests, newest first: leave waiting for a lead, swaps waiting for `awaiting`. */
-export function pendingRequests(db: Db | Tx, filter: { request?: 'leave' | 'swap'; awaiting?: string; members?: string[] }): DutyRow[] {
+export function pendingRequests(db: Db | Tx, filter: { request?: 'leave' | 'swap'; awaiting?: string }): DutyRow[] {
   const conds = [eq(dutyChanges.status, 'pending')];
   if (filter.request) conds.push(eq(dutyChanges.request, filter.request));
   if (filter.awaiting !== undefined) conds.push(eq(dutyChanges.awaiting, filter.awaiting));
-  if (filter.members) conds.push(or(inArray(dutyChanges.requestedBy, filter.members.length ? filter.members : ['']), isNull(dutyChanges.awaiting))!);
   return db.select().from(dutyChanges).where(and(...conds)).orderBy(desc(dutyChanges.id)).all();
-}
-
-export function rowsOfGroup(db: Db | Tx, groupId: string): DutyRow[] {
-  return db.select().from(dutyChanges).where(eq(dutyChanges.groupId, groupId)).all();
 }
 
 export function decideGroup(tx: Tx, groupId: string, status: 'approved' | 'rejected' | 'withdrawn', by: string, at: number): void {
@@ -71,9 +66,4 @@ export function changesBetween(db: Db | Tx, from: number, to: number): DutyRow[]
     .where(or(and(gt(dutyChanges.requestedAt, from - 1), lt(dutyChanges.requestedAt, to)), and(gt(dutyChanges.toAt, from), lt(dutyChanges.fromAt, to)))!)
     .orderBy(dutyChanges.id)
     .all();
-}
-
-/** How many approved import rows exist (a re-import replaces its days; see core/duty.ts). */
-export function countApproved(db: Db | Tx): number {
-  return db.select({ n: sql<number>`count(*)` }).from(dutyChanges).where(eq(dutyChanges.status, 'approved')).get()?.n ?? 0;
 }
