@@ -54,9 +54,14 @@ describe('a room flooded with 200 low leads and one urgent lead', () => {
     expect(room.filter((m) => m.text.includes('【消息汇总】')).length).toBeGreaterThan(0);
     // One urgent dispatch plus digests of at most 20: a handful of messages instead of 200.
     expect(room.length).toBeLessThanOrEqual(1 + Math.ceil(200 / 20) + 2);
+    // The budget is granted on Redis's clock before a send; the transcript stamps a message after it
+    // was sent, so two stamps may come closer than the budget by that delay's jitter (CI's
+    // night-clock rerun once saw 649 ms for 700). Unbudgeted sends would be milliseconds apart.
     for (let i = 1; i < room.length; i++) {
-      expect(Date.parse(room[i]!.at) - Date.parse(room[i - 1]!.at)).toBeGreaterThanOrEqual(ROOM_EVERY_MS - 50);
+      expect(Date.parse(room[i]!.at) - Date.parse(room[i - 1]!.at)).toBeGreaterThanOrEqual(ROOM_EVERY_MS - 150);
     }
+    // On average the room is held to its budget.
+    if (room.length > 2) expect((Date.parse(room.at(-1)!.at) - Date.parse(room[0]!.at)) / (room.length - 1)).toBeGreaterThanOrEqual(ROOM_EVERY_MS - 20);
   });
 
   it('keeps the account under its per-minute budget', () => {
