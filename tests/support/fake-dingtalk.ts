@@ -5,6 +5,7 @@
  * one-to-one send APIs, session webhooks, and a custom robot webhook that checks its 加签
  * signature. Frames follow dingtalk-stream 2.1.5's protocol as its client reads them.
  */
+import { recorded } from './waiters.js';
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,8 +41,8 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 }
 
 export async function startFakeDingtalk(o: { clientId: string; clientSecret: string; customSecret: string }): Promise<FakeDingtalk> {
-  const posts: DingPost[] = [];
-  const waiters = new Set<() => void>();
+  const seen = recorded<DingPost>();
+  const posts = seen.list;
   const acks = new Map<string, () => void>();
   const ticket = randomBytes(8).toString('hex');
   let socket: WebSocket | null = null;
@@ -49,7 +50,7 @@ export async function startFakeDingtalk(o: { clientId: string; clientSecret: str
   let token = '';
   let badSignatures = 0;
   let seq = 0;
-  const notify = () => [...waiters].forEach((w) => w());
+  const notify = seen.notify;
 
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://fake');
@@ -161,22 +162,7 @@ export async function startFakeDingtalk(o: { clientId: string; clientSecret: str
         socket.send(JSON.stringify(frame));
       });
     },
-    waitPost: (match, timeoutMs = 10_000) =>
-      new Promise<DingPost>((resolve, reject) => {
-        const check = () => {
-          const found = posts.find(match);
-          if (!found) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`the fake DingTalk saw no matching post within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      }),
+    waitPost: (match, timeoutMs = 10_000) => seen.wait(match, timeoutMs, 'the fake DingTalk'),
     async close() {
       for (const c of wss.clients) c.terminate();
       wss.close();

@@ -6,6 +6,7 @@
  * node:crypto, independently of @wecom/crypto, so the gateway is checked against the format,
  * not against itself.
  */
+import { recorded } from './waiters.js';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,14 +49,18 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 }
 
 export async function startFakeWecom(o: { corpId: string; corpSecret: string }): Promise<FakeWecom> {
-  const robot: RobotPost[] = [];
-  const app: AppPost[] = [];
-  const waiters = new Set<() => void>();
+  const robots = recorded<RobotPost>();
+  const apps = recorded<AppPost>();
+  const robot = robots.list;
+  const app = apps.list;
   let token = '';
   let issued = 0;
   let expired = false;
   let throttled = 0;
-  const notify = () => [...waiters].forEach((w) => w());
+  const notify = () => {
+    robots.notify();
+    apps.notify();
+  };
 
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://fake');
@@ -97,22 +102,6 @@ export async function startFakeWecom(o: { corpId: string; corpSecret: string }):
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const wait = <T>(list: T[], match: (p: T) => boolean, timeoutMs: number) =>
-    new Promise<T>((resolve, reject) => {
-      const check = () => {
-        const found = list.find(match);
-        if (!found) return;
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`the fake WeCom saw no matching post within ${timeoutMs} ms`));
-      }, timeoutMs);
-      waiters.add(check);
-      check();
-    });
 
   return {
     url,
@@ -121,8 +110,8 @@ export async function startFakeWecom(o: { corpId: string; corpSecret: string }):
     tokensIssued: () => issued,
     throttled: () => throttled,
     expireToken: () => void (expired = true),
-    waitRobot: (m, t = 10_000) => wait(robot, m, t),
-    waitApp: (m, t = 10_000) => wait(app, m, t),
+    waitRobot: (m, t = 10_000) => robots.wait(m, t, 'the fake WeCom'),
+    waitApp: (m, t = 10_000) => apps.wait(m, t, 'the fake WeCom'),
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
