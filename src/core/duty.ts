@@ -139,6 +139,8 @@ export function dutyText(t: Pick<DutyTurn, 'org' | 'duty' | 'timezone' | 'at' | 
   const lines = [`${unit.name} 值班`];
   lines.push(...unitLines(t, duty, unit.code, children.length > 0 ? '' : null));
   for (const c of children) lines.push(...unitLines(t, duty, c.code, c.name));
+  // A station or centre without any roster below it: say so rather than show a bare title.
+  if (lines.length === 1) lines.push(say.noRoster);
   return lines.join('\n');
 }
 

@@ -50,7 +50,8 @@ export type Refusal =
   | 'correction_changes_kind'
   | 'not_resolved'
   | 'target_unknown'
-  | 'target_outside';
+  | 'target_outside'
+  | 'outside_unit';
 
 /**
  * May `member` do `action` on the case? Only the assignee (or someone overseeing the unit)
@@ -60,21 +61,23 @@ export type Refusal =
  */
 export function authorize(org: OrgIndex, member: Member, action: Action, c: CaseState): Refusal | null {
   const over = oversees(org, member, c.unit);
+  // A lead or supervisor of another unit is told the case is not his, not that leads may not do it.
+  const elsewhere = !over && OVERSEERS.has(member.role) && c.assignee !== member.name ? 'outside_unit' : 'not_allowed';
   switch (action) {
     case 'ack':
     case 'report':
     case 'correct':
       if (c.assignee === member.name || over) return null;
-      return member.role === 'worker' ? 'not_assignee' : 'not_allowed';
+      return member.role === 'worker' ? 'not_assignee' : elsewhere;
     case 'query':
       if (member.role === 'volunteer') return 'not_allowed';
       return null;
     case 'reassign':
     case 'cancel':
     case 'reopen':
-      return over && ['lead', 'supervisor', 'admin'].includes(member.role) ? null : 'not_allowed';
+      return over && ['lead', 'supervisor', 'admin'].includes(member.role) ? null : elsewhere;
     case 'supervise':
-      return over ? null : 'not_allowed';
+      return over ? null : elsewhere;
   }
 }
 

@@ -55,6 +55,8 @@ export function refusalText(refusal: Refusal, ctx: { id: string; role: Role | nu
       return `名单里没有这个人，请 @ 群里的网格员，例如：转派 ${ctx.id} @周网格`;
     case 'target_outside':
       return `只能转派给本辖区的网格员或负责人，例如：转派 ${ctx.id} @周网格`;
+    case 'outside_unit':
+      return `${ctx.id} 不在您的辖区${ctx.assignee ? `（现由${ctx.assignee}负责）` : ''}，请联系该辖区的负责人。`;
     case 'not_allowed':
       if (ctx.role === 'volunteer') return '志愿者不能处理案件。登记宣传活动请发：宣传 幸福里社区 摆摊 80人 装APP 25';
       if (ctx.action === '转派' || ctx.action === '撤销') return `只有社区负责人或派出所督导可以${ctx.action}案件。`;

@@ -336,6 +336,22 @@ describe('found by the chat property test', () => {
   });
 });
 
+describe('found walking the sandbox as a supervisor', () => {
+  it('answers 值班 at a station without rosters with what routing does, not a bare title', async () => {
+    const seq = await sb.say('赵督导', '三里屯派出所督导群', '值班');
+    const answer = await sb.botMessage((m) => m.room === '三里屯派出所督导群' && m.text.startsWith('@赵督导'), seq);
+    expect(answer.text).toContain('没有排班表');
+  });
+
+  it('tells a lead of another community that the case is not in his area, not that leads may not reassign', async () => {
+    const caseId = await dispatched(aLead({ level: 'high', unit: 'G1', assignee: '李网格' }));
+    const seq = await sb.say('郑社区', 'bot', `转派 ${caseId} 给周网格`);
+    const answer = await sb.botMessage((m) => m.to === '郑社区', seq);
+    expect(answer.text).toContain(`${caseId} 不在您的辖区（现由李网格负责）`);
+    expect(answer.text).not.toContain('只有社区负责人');
+  });
+});
+
 describe('found by the board CLI test in CI', () => {
   it('stops within seconds while a client holds a request half-sent (a phone on a stalled link)', async () => {
     const own = await bootSandbox('finding-stalled');
