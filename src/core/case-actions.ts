@@ -53,7 +53,7 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
       break;
     case 'resolve': {
       const implied = ack(t.implicitAck);
-      tx.update(cases).set({ ...implied, status: 'resolved', resolvedAt: at, version }).where(eq(cases.id, c.id)).run();
+      tx.update(cases).set({ ...implied, status: 'resolved', resolvedAt: at, result: args.result!, lossAmount: args.lossAmount ?? null, version }).where(eq(cases.id, c.id)).run();
       tx.insert(caseOutcomes).values({ caseId: c.id, at, memberId: actor.id, method: args.method ?? null, result: args.result!, lossAmount: args.lossAmount ?? null, final: true, note: args.alsoReported ? 'reported' : null }).run();
       appendEvent(tx, c.id, at, 'resolved', actor.name, { method: args.method ?? null, result: args.result, lossAmount: args.lossAmount ?? null, alsoReported: !!args.alsoReported }, messageId);
       break;
@@ -111,7 +111,8 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
       const lossAmount = args.lossAmount !== undefined && args.lossAmount !== null ? args.lossAmount : args.result === 'defrauded' ? old.lossAmount : null;
       tx.update(caseOutcomes).set({ supersededAt: at }).where(eq(caseOutcomes.id, old.id)).run();
       tx.insert(caseOutcomes).values({ caseId: c.id, at: old.at, memberId: actor.id, method, result: args.result!, lossAmount, final: old.final, note: 'corrected' }).run();
-      tx.update(cases).set({ version }).where(eq(cases.id, c.id)).run();
+      // The case mirrors its final outcome (shift summaries read it from there).
+      tx.update(cases).set(old.final ? { result: args.result!, lossAmount, version } : { version }).where(eq(cases.id, c.id)).run();
       appendEvent(tx, c.id, at, 'corrected', actor.name, { from: { method: old.method, result: old.result, lossAmount: old.lossAmount }, to: { method, result: args.result, lossAmount } }, messageId);
       break;
     }
@@ -121,7 +122,7 @@ export function applyTransition(ctx: ActionContext, c: CaseRow, t: Transition, a
       const final = latestOutcome(tx, c.id);
       if (final?.final) tx.update(caseOutcomes).set({ supersededAt: at }).where(eq(caseOutcomes.id, final.id)).run();
       tx.update(cases)
-        .set({ status: 'dispatched', resolvedAt: null, acknowledgedAt: null, ackDueAt, resolveDueAt: at + policy.resolveWithin, phaseStep: 0, supervisedAt: null, supervisedBy: null, dispatchedAt: at, version })
+        .set({ status: 'dispatched', resolvedAt: null, result: null, lossAmount: null, acknowledgedAt: null, ackDueAt, resolveDueAt: at + policy.resolveWithin, phaseStep: 0, supervisedAt: null, supervisedBy: null, dispatchedAt: at, version })
         .where(eq(cases.id, c.id))
         .run();
       appendEvent(tx, c.id, at, 'reopened', actor.name, { reason: args.reason, previous: final ? { result: final.result, at: final.at } : null }, messageId);

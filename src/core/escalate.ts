@@ -128,6 +128,8 @@ export function fireDeadline(deps: EscalateDeps, caseId: string, version: number
       tx.update(cases).set({ escalationStep: stepNo, phaseStep: x.phaseStep + 1, version: x.version + 1 }).where(eq(cases.id, x.id)).run();
       appendEvent(tx, x.id, at, 'escalated', 'system', {
         step: stepNo,
+        // Where the case was when it escalated: the shift summary counts it there.
+        unit: x.unitCode,
         phase: s.phase,
         role: s.role,
         target: target?.name ?? null,

@@ -159,6 +159,8 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingM
     supervisedAt: null,
     supervisedBy: null,
     anonymisedAt: null,
+    result: null,
+    lossAmount: null,
   };
   row.nextDeadlineAt = nextDeadlineOf(deps, row);
   insertCase(tx, row);

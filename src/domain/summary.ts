@@ -7,12 +7,25 @@ import type { Result } from './case-machine.js';
 import type { OrgIndex } from './org.js';
 import type { Level } from './types.js';
 
-/** What SQL hands over for one window; `unit` is always the case's own unit. */
+/**
+ * What SQL hands over for one window, folded by unit: `unit` is always the case's own unit, and
+ * a unit may have several rows (its cases created in the window, and older ones acknowledged or
+ * resolved in it). Times are milliseconds; `results[i]` belongs to `resolveMs[i]`.
+ */
 export interface ShiftRows {
-  received: { unit: string; level: Level; count: number }[];
-  acks: { unit: string; ackMs: number; late: boolean }[];
-  resolutions: { unit: string; result: Result; resolveMs: number; amountAtRisk: number | null; lossAmount: number | null }[];
+  units: {
+    unit: string;
+    received: Partial<Record<Level, number>>;
+    ackMs: number[];
+    late: number;
+    resolveMs: number[];
+    results: Result[];
+    /** Sums over the unit's resolutions: the amount at risk of those dissuaded, the loss of those defrauded. */
+    lossAverted: number;
+    lossTotal: number;
+  }[];
   escalations: { unit: string; step: number; count: number }[];
+  /** Every case open at the end of the window. */
   open: { unit: string; caseId: string; level: Level; assignee: string | null; createdAt: number; status: string; overdue: boolean }[];
   outreach: { unit: string; events: number; people: number; installs: number }[];
 }
@@ -70,18 +83,51 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[rank - 1]!;
 }
 
-/** p50 and p90 of numbers sorted in place (a typed array sorts natively, without a comparator). */
-function percentiles(values: Float64Array): Percentiles | null {
-  if (values.length === 0) return null;
-  const sorted = values.sort();
-  const at = (p: number) => sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]!;
-  return { p50: at(50), p90: at(90) };
+/**
+ * Moves the `k`-th smallest value of `a[lo..hi]` to index `k`, smaller ones before it and larger
+ * ones after (quickselect, median-of-three pivot, three-way partition so that many equal values
+ * stay linear): linear on average, where sorting is n log n.
+ */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >>> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    // a[lo..lt) < pivot, a[lt..i) == pivot, a(gt..hi] > pivot.
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = a[i]!;
+      if (v < pivot) swap(a, lt++, i++);
+      else if (v > pivot) swap(a, i, gt--);
+      else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return;
+  }
 }
 
-/** The handover order: overdue first, then most severe, then oldest. */
-function handoverOrder(a: CarriedCase, b: CarriedCase): number {
-  return Number(b.overdue) - Number(a.overdue) || SEVERITY[a.level] - SEVERITY[b.level] || b.ageMs - a.ageMs || a.caseId.localeCompare(b.caseId);
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }
+
+/** Nearest-rank p50 and p90 of numbers (reordered in place). */
+function percentiles(values: Float64Array): Percentiles | null {
+  if (values.length === 0) return null;
+  const rank = (p: number) => Math.max(1, Math.ceil((p / 100) * values.length)) - 1;
+  const p50 = rank(50);
+  const p90 = rank(90);
+  select(values, p50, 0, values.length - 1);
+  // Everything after p50 is at least as large: p90 is among them.
+  if (p90 > p50) select(values, p90, p50 + 1, values.length - 1);
+  return { p50: values[p50]!, p90: values[p90]! };
+}
+
 
 function emptySummary(unit: string, from: number, to: number): ShiftSummary {
   return {
@@ -105,20 +151,6 @@ function emptySummary(unit: string, from: number, to: number): ShiftSummary {
   };
 }
 
-/** What the rows of one unit (its own cases, not its subtree's) add up to. */
-interface OwnFigures {
-  acknowledged: number;
-  late: number;
-  ackTimes: number[];
-  resolved: number;
-  byResult: Map<Result, number>;
-  resolveTimes: number[];
-  carried: number;
-  overdue: number;
-}
-
-const ownFigures = (): OwnFigures => ({ acknowledged: 0, late: 0, ackTimes: [], resolved: 0, byResult: new Map(), resolveTimes: [], carried: 0, overdue: 0 });
-
 /** The values of several arrays in one typed array, ready to sort. */
 function concat(parts: number[][]): Float64Array {
   const out = new Float64Array(parts.reduce((a, p) => a + p.length, 0));
@@ -130,14 +162,38 @@ function concat(parts: number[][]): Float64Array {
   return out;
 }
 
+type OpenRow = ShiftRows['open'][number];
+
+/** The handover order: overdue first, then most severe, then longest open (oldest). */
+function openOrder(a: OpenRow, b: OpenRow): number {
+  return Number(b.overdue) - Number(a.overdue) || SEVERITY[a.level] - SEVERITY[b.level] || a.createdAt - b.createdAt || a.caseId.localeCompare(b.caseId);
+}
+
+/**
+ * The open cases a handover list can show: per unit, its first CARRIED_LIST_LIMIT in handover
+ * order (any list of a subtree is drawn from its units' first ones), all in handover order.
+ */
+function handoverCandidates(open: OpenRow[], to: number): [string, CarriedCase][] {
+  const byUnit = new Map<string, OpenRow[]>();
+  for (const r of open) {
+    const list = byUnit.get(r.unit);
+    if (list) list.push(r);
+    else byUnit.set(r.unit, [r]);
+  }
+  const firsts: OpenRow[] = [];
+  for (const list of byUnit.values()) firsts.push(...(list.length > CARRIED_LIST_LIMIT ? list.sort(openOrder).slice(0, CARRIED_LIST_LIMIT) : list));
+  return firsts
+    .sort(openOrder)
+    .map((r) => [r.unit, { caseId: r.caseId, level: r.level, assignee: r.assignee, status: r.status, ageMs: to - r.createdAt, overdue: r.overdue }]);
+}
+
 /**
  * Compiles the summary of every unit of the org for the window `(from, to]`.
  * @example compileSummaries(org, from, to, rows).get('C1')!.received.total // cases of C1's grids
  */
 export function compileSummaries(org: OrgIndex, from: number, to: number, rows: ShiftRows): Map<string, ShiftSummary> {
   const out = new Map(org.org.units.map((u) => [u.code, emptySummary(u.code, from, to)]));
-  // Each unit's own rows are added up once, then added to the unit and every unit above it:
-  // the many acknowledgement and resolution rows are visited once, not once per level.
+  // Each unit's rows are added to the unit and every unit above it (a parent is its subtree).
   const ancestors = new Map<string, ShiftSummary[]>();
   const up = (unit: string): ShiftSummary[] => {
     let list = ancestors.get(unit);
@@ -147,34 +203,30 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
     }
     return list;
   };
-  const own = new Map<string, OwnFigures>();
-  const ownOf = (unit: string): OwnFigures => {
-    let f = own.get(unit);
-    if (!f) own.set(unit, (f = ownFigures()));
-    return f;
+  const ackParts = new Map<ShiftSummary, number[][]>();
+  const resolveParts = new Map<ShiftSummary, number[][]>();
+  const part = (map: Map<ShiftSummary, number[][]>, s: ShiftSummary, values: number[]) => {
+    if (values.length) (map.get(s) ?? map.set(s, []).get(s)!).push(values);
   };
 
-  for (const r of rows.received) {
+  for (const r of rows.units) {
+    const byResult = new Map<Result, number>();
+    for (const result of r.results) byResult.set(result, (byResult.get(result) ?? 0) + 1);
     for (const s of up(r.unit)) {
-      s.received[r.level] += r.count;
-      s.received.total += r.count;
+      for (const level of Object.keys(r.received) as Level[]) {
+        s.received[level] += r.received[level] ?? 0;
+        s.received.total += r.received[level] ?? 0;
+      }
+      s.acknowledged += r.ackMs.length;
+      s.acknowledgedLate += r.late;
+      s.acknowledgedWithinSla += r.ackMs.length - r.late;
+      s.resolved += r.results.length;
+      for (const [result, n] of byResult) s.resolvedByResult[result] += n;
+      s.lossAverted += r.lossAverted;
+      s.lossTotal += r.lossTotal;
+      part(ackParts, s, r.ackMs);
+      part(resolveParts, s, r.resolveMs);
     }
-  }
-  for (const r of rows.acks) {
-    const f = ownOf(r.unit);
-    f.acknowledged += 1;
-    if (r.late) f.late += 1;
-    f.ackTimes.push(r.ackMs);
-  }
-  for (const r of rows.resolutions) {
-    const f = ownOf(r.unit);
-    f.resolved += 1;
-    f.byResult.set(r.result, (f.byResult.get(r.result) ?? 0) + 1);
-    f.resolveTimes.push(r.resolveMs);
-    // Money is summed row by row in every unit, in the rows' order, as floating point: the
-    // same additions in the same order give the same cents.
-    if (r.result === 'dissuaded') for (const s of up(r.unit)) s.lossAverted += r.amountAtRisk ?? 0;
-    if (r.result === 'defrauded') for (const s of up(r.unit)) s.lossTotal += r.lossAmount ?? 0;
   }
   for (const r of rows.escalations) {
     for (const s of up(r.unit)) {
@@ -183,36 +235,14 @@ export function compileSummaries(org: OrgIndex, from: number, to: number, rows: 
     }
   }
   for (const r of rows.open) {
-    const f = ownOf(r.unit);
-    f.carried += 1;
-    if (r.overdue) f.overdue += 1;
-  }
-  const ackParts = new Map<ShiftSummary, number[][]>();
-  const resolveParts = new Map<ShiftSummary, number[][]>();
-  const part = (map: Map<ShiftSummary, number[][]>, s: ShiftSummary, values: number[]) => {
-    if (values.length) (map.get(s) ?? map.set(s, []).get(s)!).push(values);
-  };
-  for (const [unit, f] of own) {
-    for (const s of up(unit)) {
-      s.acknowledged += f.acknowledged;
-      s.acknowledgedLate += f.late;
-      s.acknowledgedWithinSla += f.acknowledged - f.late;
-      s.resolved += f.resolved;
-      for (const [result, n] of f.byResult) s.resolvedByResult[result] += n;
-      s.carriedOver.count += f.carried;
-      s.carriedOver.overdue += f.overdue;
-      part(ackParts, s, f.ackTimes);
-      part(resolveParts, s, f.resolveTimes);
+    for (const s of up(r.unit)) {
+      s.carriedOver.count += 1;
+      if (r.overdue) s.carriedOver.overdue += 1;
     }
   }
-  // The handover lists: the carried cases in handover order once, each dealt to its unit and
-  // the units above it until a list is full (a stable sort, so ties keep the rows' order).
-  const carried = rows.open.map((r): [string, CarriedCase] => [
-    r.unit,
-    { caseId: r.caseId, level: r.level, assignee: r.assignee, status: r.status, ageMs: to - r.createdAt, overdue: r.overdue },
-  ]);
-  carried.sort((a, b) => handoverOrder(a[1], b[1]));
-  for (const [unit, item] of carried) {
+  // The handover lists: candidates in handover order, each dealt to its unit and the units
+  // above it until a list is full (a stable sort, so ties keep the rows' order).
+  for (const [unit, item] of handoverCandidates(rows.open, to)) {
     for (const s of up(unit)) {
       if (s.carriedOver.cases.length < CARRIED_LIST_LIMIT) s.carriedOver.cases.push(item);
     }

@@ -81,6 +81,12 @@ export const cases = sqliteTable(
     supervisedBy: text('supervised_by'),
     /** Set by the retention job when personal fields were removed. */
     anonymisedAt: integer('anonymised_at'),
+    /**
+     * The case's current final outcome, mirrored from `case_outcomes` (the trail) when it is
+     * recorded, corrected or reopened, so a shift summary reads resolutions without a join.
+     */
+    result: text('result'),
+    lossAmount: real('loss_amount'),
   },
   (t) => [
     index('cases_status_deadline_idx').on(t.status, t.nextDeadlineAt),
@@ -89,10 +95,12 @@ export const cases = sqliteTable(
     index('cases_assignee_status_idx').on(t.assigneeId, t.status),
     // A worker's cases due now (batched reminders).
     index('cases_assignee_deadline_idx').on(t.assigneeId, t.nextDeadlineAt),
-    // Shift summaries read windows by these times.
+    // Shift summaries read windows by these times; the creation time beside the acknowledgement
+    // and resolution times finds the few older cases acknowledged or resolved in a window
+    // without reading the rows of the many created in it.
     index('cases_created_idx').on(t.createdAt),
-    index('cases_acknowledged_idx').on(t.acknowledgedAt),
-    index('cases_resolved_idx').on(t.resolvedAt),
+    index('cases_acknowledged_idx').on(t.acknowledgedAt, t.createdAt),
+    index('cases_resolved_idx').on(t.resolvedAt, t.createdAt),
     index('cases_cancelled_idx').on(t.cancelledAt),
   ],
 );
@@ -110,9 +118,15 @@ export const caseEvents = sqliteTable(
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
     messageId: text('message_id'),
   },
-  // By type first: the shift summary and the watchdog read one type (`escalated`) over a time
-  // range, and a range on `at` first would read every event of the window.
-  (t) => [index('case_events_case_idx').on(t.caseId, t.id), index('case_events_type_at_idx').on(t.type, t.at)],
+  // Escalations alone, by time, holding what the shift summary counts (unit and step): the
+  // summary and the watchdog read them over a time range without reading event rows, and no
+  // other event pays for the index.
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.id),
+    index('case_events_escalated_idx')
+      .on(t.at, sql`json_extract(${t.data}, '$.unit')`, sql`json_extract(${t.data}, '$.step')`, t.caseId)
+      .where(sql`${t.type} = 'escalated'`),
+  ],
 );
 
 /** Every reported outcome: final ones close the case, attempts (unreachable/refused) do not. */

@@ -120,6 +120,9 @@ describe('更正 and 重办', () => {
     f.say('李网格', `更正 ${caseId} 误报`);
     f.say('李网格', '1');
     expect(f.core.caseView(caseId)!.outcome).toMatchObject({ result: 'false_positive' });
+    // The shift summary counts the corrected outcome, not the first one.
+    const unit = (f.store.sqlite.prepare('select unit_code from cases where id = ?').get(caseId) as { unit_code: string }).unit_code;
+    expect(f.core.shifts.closeNow().get(unit)).toMatchObject({ resolved: 1, resolvedByResult: { dissuaded: 0, false_positive: 1 } });
     f.clock.now += 31 * 60_000;
     f.say('李网格', `更正 ${caseId} 劝阻成功`);
     f.say('李网格', '1');
@@ -127,5 +130,22 @@ describe('更正 and 重办', () => {
     f.say('王社区', `重办 ${caseId} 家属说还在转账`, ROOM);
     f.say('王社区', '1', ROOM);
     expect(f.core.caseView(caseId)).toMatchObject({ status: 'dispatched', outcome: null });
+    expect(f.core.shifts.closeNow().get(unit)).toMatchObject({ resolved: 0, carriedOver: { count: 1 } });
+  });
+});
+
+describe('shift summaries', () => {
+  it('count a case received in one shift and acknowledged and resolved in the next in the next one, not twice', () => {
+    const out = f.core.intake(lead({ assignee: '李网格', level: 'low' }));
+    const caseId = out.ok ? out.results[0]!.caseId : '';
+    const unit = (f.store.sqlite.prepare('select unit_code from cases where id = ?').get(caseId) as { unit_code: string }).unit_code;
+    expect(f.core.shifts.closeNow().get(unit)).toMatchObject({ received: { total: 1 }, acknowledged: 0, resolved: 0, carriedOver: { count: 1 } });
+    // 10:00 → 20:30 Beijing time: the night shift began at 20:00.
+    f.clock.now += 10.5 * 3_600_000;
+    f.say('李网格', `收到 ${caseId}`, ROOM);
+    f.say('李网格', `反馈 ${caseId} 电话 已被骗 损失2000元`, ROOM);
+    const night = f.core.shifts.closeNow().get(unit)!;
+    expect(night).toMatchObject({ received: { total: 0 }, acknowledged: 1, resolved: 1, resolvedByResult: { defrauded: 1 }, lossTotal: 2000, carriedOver: { count: 0 } });
+    expect(night.timeToAck!.p50).toBeGreaterThan(10 * 3_600_000);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseProfile } from '../../src/config.js';
@@ -13,24 +14,13 @@ const min = 60_000;
 
 /** A hand-built shift: G1 and G2 (community C1) and G3 (community C2), all under station PS1. */
 const rows: ShiftRows = {
-  received: [
-    { unit: 'G1', level: 'urgent', count: 2 },
-    { unit: 'G1', level: 'low', count: 1 },
-    { unit: 'G2', level: 'high', count: 3 },
-    { unit: 'G3', level: 'medium', count: 4 },
-  ],
-  acks: [
-    { unit: 'G1', ackMs: 2 * min, late: false },
-    { unit: 'G1', ackMs: 8 * min, late: true },
-    { unit: 'G2', ackMs: 4 * min, late: false },
-    { unit: 'G2', ackMs: 6 * min, late: false },
-    { unit: 'G3', ackMs: 30 * min, late: false },
-  ],
-  resolutions: [
-    { unit: 'G1', result: 'dissuaded', resolveMs: 20 * min, amountAtRisk: 50_000, lossAmount: null },
-    { unit: 'G2', result: 'defrauded', resolveMs: 40 * min, amountAtRisk: 80_000, lossAmount: 5_000 },
-    { unit: 'G2', result: 'dissuaded', resolveMs: 10 * min, amountAtRisk: 12_000, lossAmount: null },
-    { unit: 'G3', result: 'false_positive', resolveMs: 60 * min, amountAtRisk: null, lossAmount: null },
+  units: [
+    { unit: 'G1', received: { urgent: 2, low: 1 }, ackMs: [2 * min, 8 * min], late: 1, resolveMs: [20 * min], results: ['dissuaded'], lossAverted: 50_000, lossTotal: 0 },
+    {
+      unit: 'G2', received: { high: 3 }, ackMs: [4 * min, 6 * min], late: 0,
+      resolveMs: [40 * min, 10 * min], results: ['defrauded', 'dissuaded'], lossAverted: 12_000, lossTotal: 5_000,
+    },
+    { unit: 'G3', received: { medium: 4 }, ackMs: [30 * min], late: 0, resolveMs: [60 * min], results: ['false_positive'], lossAverted: 0, lossTotal: 0 },
   ],
   escalations: [
     { unit: 'G1', step: 1, count: 2 },
@@ -116,5 +106,50 @@ describe('the shift report', () => {
     expect(text).toContain('· M4P9 紧急 陈网格 处置中 10分钟 ⚠️超时');
     expect(text).toContain('宣传 3场，覆盖210人，装APP 52');
     expect(text.split('\n').length).toBeLessThanOrEqual(14);
+  });
+});
+
+describe('rows folded by unit', () => {
+  it('adds a unit’s second row (older cases acknowledged or resolved in the window) to its first', () => {
+    const s = compileSummaries(org, from, to, {
+      ...rows,
+      units: [...rows.units, { unit: 'G1', received: {}, ackMs: [20 * min], late: 1, resolveMs: [5 * min], results: ['defrauded'], lossAverted: 0, lossTotal: 800 }],
+    }).get('G1')!;
+    expect(s.received.total).toBe(3);
+    expect([s.acknowledged, s.acknowledgedLate, s.acknowledgedWithinSla]).toEqual([3, 2, 1]);
+    expect(s.resolvedByResult).toMatchObject({ dissuaded: 1, defrauded: 1 });
+    expect(s.lossTotal).toBe(800);
+    expect(s.timeToAck).toEqual({ p50: 8 * min, p90: 20 * min });
+  });
+
+  it('lists a station’s handover from every grid’s most urgent cases, though one grid has more than the list holds', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      unit: 'G1', caseId: `A${String(i).padStart(3, '0')}`, level: 'low' as const, assignee: '李网格', createdAt: to - (i + 1) * min, status: 'dispatched', overdue: false,
+    }));
+    const overdue = { unit: 'G3', caseId: 'Z9Z9', level: 'medium' as const, assignee: '吴网格', createdAt: to - min, status: 'dispatched', overdue: true };
+    const all = compileSummaries(org, from, to, { ...rows, open: [...many, overdue] });
+    const station = all.get('PS1')!.carriedOver;
+    expect(station.count).toBe(31);
+    expect(station.overdue).toBe(1);
+    // Overdue first; then the oldest of G1's (ages 30, 29, … minutes).
+    expect(station.cases.map((c) => c.caseId)).toEqual(['Z9Z9', ...many.slice(11).reverse().map((c) => c.caseId)]);
+    expect(all.get('G1')!.carriedOver.cases).toHaveLength(20);
+  });
+});
+
+describe('percentiles of a shift', () => {
+  it('are the nearest-rank p50 and p90 of the values, however many repeat, split over any units', () => {
+    const grids = ['G1', 'G2', 'G3', 'G4'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...grids), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 300 }), (acks) => {
+        const units = grids.map((unit) => ({
+          unit, received: {}, ackMs: acks.filter(([u]) => u === unit).map(([, v]) => v * min), late: 0, resolveMs: [], results: [], lossAverted: 0, lossTotal: 0,
+        }));
+        const s = compileSummaries(org, from, to, { units, escalations: [], open: [], outreach: [] }).get('PS1')!;
+        const values = acks.map(([, v]) => v * min);
+        expect(s.timeToAck).toEqual({ p50: percentile(values, 50), p90: percentile(values, 90) });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
