@@ -86,6 +86,39 @@ describe('opening the store', () => {
   });
 });
 
+/** A copy of the migrations up to and including `lastTag`. */
+function migrationsUpTo(lastTag: string): string {
+  const dir = join(tmp.dir, 'migrations-old');
+  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
+  const journal = JSON.parse(readFileSync(join(dir, 'meta/_journal.json'), 'utf8'));
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag === lastTag) + 1);
+  writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify(journal));
+  return dir;
+}
+
+describe('upgrading a store of the previous release', () => {
+  it('gives every resolved case its current final outcome (a correction wins; an attempt does not count)', () => {
+    const old = openStore(dbPath, migrationsUpTo('0011_duty-rosters'));
+    syncOrg(old.db, profile.org);
+    const li = memberByName(old.db, '李网格')!;
+    // Raw SQL: the current schema's inserts name columns the old table does not have.
+    const insertCase = old.sqlite.prepare("insert into cases (id, external_id, level, unit_code, assignee_id, status, created_at) values (?, ?, ?, 'G1', ?, 'dispatched', ?)");
+    insertCase.run('K7Q2', 'EXT-1', 'urgent', li.id, 1);
+    insertCase.run('M4P9', 'EXT-2', 'low', li.id, 3);
+    const outcome = old.sqlite.prepare('insert into case_outcomes (case_id, at, member_id, method, result, loss_amount, final, superseded_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    outcome.run('K7Q2', 5, li.id, 'phone', 'unreachable', null, 0, null);
+    outcome.run('K7Q2', 9, li.id, 'visit', 'dissuaded', null, 1, 12);
+    outcome.run('K7Q2', 9, li.id, 'visit', 'defrauded', 3000, 1, null);
+    old.sqlite.prepare("update cases set status = 'resolved', resolved_at = 9 where id = 'K7Q2'").run();
+    old.close();
+
+    const store = openStore(dbPath);
+    const rows = store.sqlite.prepare('select id, result, loss_amount as loss from cases order by id').all();
+    expect(rows).toEqual([{ id: 'K7Q2', result: 'defrauded', loss: 3000 }, { id: 'M4P9', result: null, loss: null }]);
+    store.close();
+  });
+});
+
 describe('syncing the org', () => {
   it('is idempotent and keeps bindings', () => {
     const store = openStore(dbPath);
