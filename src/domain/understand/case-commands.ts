@@ -136,6 +136,9 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   return kind;
 }
 
+/** 怎么还没人接, 咋还没去, 为啥还不动: a complaint shaped as a question. */
+const COMPLAINT = /(?:怎么|咋|为什么|为啥)(?:还|都)/u;
+
 /** 要撤销, 要不要更正, 需要督办: a command weighed, not given and not asked about. */
 const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用不用|能不能|可以|是否)$/u;
 /** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
@@ -194,6 +197,12 @@ function phraseCommand(t: Turn): Decision | null {
 function question(t: Turn): Decision {
   const { r, ctx } = t;
   const typed = typedCase(r);
+  // 这个X6CU怎么还没人接 督办: a complaint (怎么还, 咋还没), then the command alone at the end.
+  const last = t.kws.at(-1);
+  const complaint = last !== undefined && COMPLAINT.test(r.body.slice(0, last.start)) && !/[?？吗呢]|是不是|是否|有没有/u.test(r.body);
+  if (complaint && last.kind === 'supervise' && OVERSEERS.has(ctx.role) && typed && typed.source !== 'unknown' && r.toks.at(-1) === last && /[\s\p{P}]$/u.test(r.body.slice(0, last.start))) {
+    return leadCommand(t, 'supervise', last, typed);
+  }
   const phrase = typed ? null : phraseCommand(t);
   if (phrase) return phrase;
   if (kwOf(t, 'help') && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
@@ -246,7 +255,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (quote?.from === 'bot') {
     if (!quote.caseId) return IGNORE;
     if (overseer && (quote.kind === 'escalation' || quote.kind === 'reminder')) return act({ kind: 'supervise', caseId: quote.caseId });
-    return quote.kind === 'confirmation' ? IGNORE : act({ kind: 'ack', caseId: quote.caseId });
+    // 好的 on the bot's dispatch, reminder or alert takes the case; on a confirmation or any other
+    // bot message (a summary, a notice) it only answers that message.
+    return quote.kind === 'dispatch' || quote.kind === 'reminder' || quote.kind === 'escalation' ? act({ kind: 'ack', caseId: quote.caseId }) : IGNORE;
   }
   // Only a short reply that starts with the acknowledgement is a bare one (收到，这就出发).
   if (!atHead(r.toks, ackTok) || [...r.body].length > 16) return IGNORE;

@@ -4,7 +4,7 @@
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */
 import type { Result } from '../case-machine.js';
-import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
+import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, KEYWORDS, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
 import { readUtterance } from '../utterance.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import { errand } from './on-the-way.js';
@@ -90,6 +90,12 @@ function within1(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+const TWO_CHAR_KEYWORDS = new Set(Object.values(KEYWORDS).flat().filter((w) => /^\p{Script=Han}{2}$/u.test(w)));
+const SPLIT_KEYWORD = /^(\p{Script=Han})[ \u3000]+(\p{Script=Han})(?=[\s\p{P}A-Za-z0-9]|$)/u;
+
+/** Keywords whose next word is their case: 查, 反馈 and the leads' commands (not 收到: 收到 G1234次 is a train). */
+const ID_AFTER = new Set(['query', 'report', 'supervise', 'cancel', 'reassign', 'reopen', 'correct']);
+
 /** Case-id-shaped or near-miss ASCII words: 4 to 7 letters and digits with at least one digit. */
 const NEAR_ID = /^(?=.*\d)[A-Za-z][A-Za-z0-9]{3,6}$/;
 
@@ -113,6 +119,8 @@ function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; vis
  */
 export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[] }, botName = '', blank: readonly Governed[] = []): Reading {
   const u = readUtterance(raw, botName);
+  // 督 办 X6CU, 帮 助: a two-character keyword split by a stray space at the start.
+  u.body = u.body.replace(SPLIT_KEYWORD, (m, a: string, b: string) => (TWO_CHAR_KEYWORDS.has(a + b) ? a + b : m));
   // [OK] and [强] are WeChat's 👌 and 👍 typed as text; other codes ([抱拳], [玫瑰]) say nothing.
   const said = u.body.replace(EMOJI_CODE, (m) => (/^\[(?:OK|ok)\]$/u.test(m) ? '👌' : m === '[强]' ? '👍' : ' '.repeat(m.length))).trim();
   const spans = governedSpans(said);
@@ -150,7 +158,11 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       if (PLATE_PREFIXES.includes(clean[t.start - 1] ?? ' ') || /^app\d+$/iu.test(t.text)) toks.push(word);
       else {
         const e = weigh(t.text, t.start, cases);
-        if (t.t === 'word' && e.how === 'unknown') toks.push(t);
+        // 督办 M4VB, 撤销 M4VB 重复推送: right after a command keyword an id-shaped word is the
+        // case meant, even one that cannot exist, so the sender hears it was not found.
+        const prev = toks.at(-1);
+        const commanded = prev?.t === 'kw' && ID_AFTER.has(prev.kind) && NEAR_ID.test(t.text);
+        if (t.t === 'word' && e.how === 'unknown' && !commanded) toks.push(t);
         else {
           ids.push(e);
           toks.push({ t: 'id', id: e.id, start: t.start, end: t.end, text: t.text });

@@ -96,6 +96,9 @@ function amountOf(r: Reading): Amount | null {
   return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !found.text.includes('-') };
 }
 
+/** Calling without the word 电话: 打了4次, 打了好几遍, 没人接, 占线, 关机, 停机, 打不通. */
+const CALLED = /打了\s?(?:\d+|[一两二三四五六七八九十几好]+)\s?(?:次|遍|个)|没人接|不接|没接|占线|关机|停机|打不通|空号/u;
+
 /**
  * The outcome a message asserts, or null when it names no result (a loss amount alone counts
  * as 已被骗).
@@ -120,6 +123,8 @@ export function readOutcome(r: Reading): Outcome | null {
   const before = main ? methods.filter((t) => t.start < main.start).pop() : undefined;
   let method: Method | null = (before ?? methods[0])?.method ?? null;
   if (method === null && result === 'unreachable' && AT_THE_DOOR.test(r.clean)) method = 'visit';
+  // 打了4次都没接, 一直占线: calls, though 电话 is not said.
+  if (method === null && CALLED.test(r.clean)) method = 'phone';
   const loss = result === 'defrauded' && amount ? amount.value : null;
   const vague = result === 'defrauded' && amount?.vague === true;
   return {
