@@ -108,10 +108,10 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   const going = onTheWay(r) ? caseOnTheWay(t, typed) : null;
   if (going) return going;
   const query = kwOf(t, 'query');
-  // 查 1234, 查一下那个老太太的单: 查 first, and no case.
-  if (query && !typed && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
+  // 查 1234, 查一下那个老太太的单: 查 first, and no case.
+  if (query && !typed && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   if (query && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   if (typed && typed.source !== 'unknown' && !outcome && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body)) return caseQuery(t, typed);
@@ -119,8 +119,13 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
   if (overseer && alert && !typed && TAKES_ON.test(r.body)) return act({ kind: 'supervise', caseId: alert });
+  // 辛苦了, 谢谢 on a quoted bot message: thanks, not a request.
+  if (SOCIAL.test(r.body.trim())) return IGNORE;
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
+
+/** Thanks and praise, said to the bot or about its message: nothing to answer. */
+const SOCIAL = /^(?:辛苦了?|辛苦辛苦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了大家您你]*$/u;
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
 const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念)\1(?!而已)|看一眼|瞅一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下/u;
@@ -144,7 +149,7 @@ const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用�
 /** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
 const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
-const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)/u;
+const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
 const TAKES_ON = /我|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系/u;
 
@@ -189,7 +194,8 @@ function phraseCommand(t: Turn): Decision | null {
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
-  if (kind === 'stats' && !overseer) return refuse('not_allowed', '我的', say.statsLeadsOnly);
+  // 统计 from a worker is answered with what they may ask; a free-form count (上午那个单子是不是…) said in the group is not put to the bot.
+  if (kind === 'stats' && !overseer) return soleKeyword(t) === 'stats' || t.addressed ? refuse('not_allowed', '我的', say.statsLeadsOnly) : null;
   return act({ kind });
 }
 

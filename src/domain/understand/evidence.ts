@@ -49,6 +49,7 @@ export function contextCase(ctx: UnderstandContext, onlyCase = false): FoundCase
   const newest = ctx.openCases[0];
   if (ctx.pushIsLatest && newest) return { id: newest.id, source: 'push', typed: '' };
   // In private chat, or when the sender said 反馈 (onlyCase), a sole open case is the one meant.
+  // Not in the task room without 反馈: there a worker's 劝不动 or 打不通 is as often about someone else.
   if ((ctx.room === 'private' || onlyCase) && ctx.openCases.length === 1) return { id: ctx.openCases[0]!.id, source: 'only', typed: '' };
   return null;
 }
@@ -73,5 +74,16 @@ export function atHead(toks: Token[], tok: Token): boolean {
  * @example isAddressed(ctx, reading) // true in private chat
  */
 export function isAddressed(ctx: UnderstandContext, r: Reading): boolean {
-  return ctx.room === 'private' || ctx.mention || r.mentionsBot || ctx.quote?.from === 'bot';
+  return ctx.room === 'private' || ctx.mention || r.mentionsBot || ctx.quote?.from === 'bot' || CALLED_BY_NAME.test(r.body);
 }
+
+/**
+ * Addressed only by the bot's name (哨兵你是不是也该休息一下): enough for a request, not for
+ * answering a line the bot does not understand.
+ */
+export function calledByNameOnly(ctx: UnderstandContext, r: Reading): boolean {
+  return CALLED_BY_NAME.test(r.body) && !(ctx.room === 'private' || ctx.mention || r.mentionsBot || ctx.quote?.from === 'bot');
+}
+
+/** 哨兵，我还有几个没弄完, 那个哨兵你帮我看一下: the bot called by its name, without an @. */
+const CALLED_BY_NAME = /^(?:那个|喂|嗨|hi|hello)?\s*(?:网格)?哨兵(?:[\s\p{P}]|你|帮|给|查|看)/iu;

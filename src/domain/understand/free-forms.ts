@@ -24,7 +24,11 @@ const COLLEAGUES = any(FREE_FORM.colleagues);
 const NOT_ME = new RegExp(alt(FREE_FORM.notMe), 'gu');
 const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
-const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未](?:${alt(FREE_FORM.undoneWork)})`, 'u');
+const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})`, 'u');
+/** 都办完了吧, 是不是全部搞定了: whether the sender's work is all done. */
+const ALL_DONE = /(?:都|全|全部|全都)(?:办完|弄完|处理完|搞定|搞完|办结|结了|完成|清了|清零)/u;
+/** 今天还剩啥没弄的, 还有几个没办: what is left, without 我 (the sender's own, asked). */
+const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪些)[^\s]{0,3}?[没未]有?(?:办|弄|处理|搞|接|反馈|签收)/u;
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
@@ -52,7 +56,9 @@ const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE
 /** 绑定码在哪里看: where to find something. */
 const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:${alt(FREE_FORM.findVerbs)})`, 'u');
 /** 接单要打什么字, 我能发些啥给你: what to type. */
-const WHAT_TO_TYPE = /(?:打|写|发|回|填|输入|输)(?:些|点)?(?:什么|啥)(?:字|内容|格式|给你)?/u;
+const WHAT_TO_TYPE = /(?:打|写|发|回|填|输入|输)(?:些|点)?(?:什么|啥|哪些)(?:字|内容|格式|给你|东西)?/u;
+/** 收到以后还要干嘛, 反馈之后怎么办: what comes next in using the bot. */
+const NEXT_IN_USE = /(?:收到|接单|反馈|绑定|转派|督办)(?:以后|之后|后)(?:还|再)?(?:要|该|得)?(?:干嘛|干啥|做什么|做啥|怎么办|咋办|干什么)/u;
 /** 撤销要写原因吗: whether a command needs something. */
 const NEEDS = /(?:要|需要|得|用不用|必须)(?:写|填|带|加|附|打)[^\s]{0,6}(?:吗|么|不)$/u;
 /** 重办是什么意思, 1和2是啥意思. */
@@ -80,9 +86,14 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /统计(?:局|表|员|站)|接单(?!率)|派单|转单|下单|买单|简单|名单/gu;
+const NOT_NOUNS = /统计(?:局|表|员|站)|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单/gu;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
+/** 哨兵你帮我看一下: 你 is the bot, called by its name. */
+const BOT_NAMED = /哨兵|机器人/u;
+
+/** 各社区周五前报一下, 下班前交: a task with a deadline is set for people. */
+const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止/u;
 
 /** Longer than this, an unaddressed line is a remark, not a request. */
 const LONGEST = 20;
@@ -116,7 +127,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const own = nouns.replace(NOT_ME, '');
   const ownCases = ME.test(own) && MINE_NOUN.test(own);
   const toColleagues = COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body);
-  if (length === 0 || (!addressed && (length > LONGEST || toColleagues))) return null;
+  if (length === 0 || (!addressed && (length > LONGEST || toColleagues || DEADLINE.test(body)))) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
@@ -129,25 +140,27 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const figures = /\d/u.test(body) && !asked;
   if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !whereOther(body)) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
-    if (HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
+    if (NEXT_IN_USE.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
     if (helpNoun && request) return 'help';
   }
-  if (YOU.test(body)) return null;
+  if (YOU.test(body) && !BOT_NAMED.test(body)) return null;
   if (GIVEN_TO_ME.test(body) && (asked || request)) return 'mine';
   if (!request && length > SHORT_STATS) return null;
   // 看下我的, 我手上的: the sender's own.
   if (ME.test(own)) {
-    if (ownCases || MINE_PLACE.test(own) || /我的$/u.test(own)) return request ? 'mine' : null;
+    if (ownCases || MINE_PLACE.test(own) || /我的$/u.test(own) || (ALL_DONE.test(own) && asked)) return request ? 'mine' : null;
     if (!STATS_SCOPE.test(nouns)) return null;
   }
   if (MINE_ALONE.test(nouns) && !STATS_NOUN.test(nouns)) return request ? 'mine' : null;
+  if (LEFT_UNDONE.test(nouns) && asked) return 'mine';
   if (figures) return null;
   // 今天天气怎么样: a bare 怎么样/情况 asks about whatever the sentence names; it is a count of
   // the work only when the sentence names the work.
   const onlyGeneric = !STATS_NOUN.test(nouns.replace(GENERIC_STATS, ''));
   if (onlyGeneric && !WORK.test(nouns)) return null;
   // 今天的单子真多, 今天的统计我看了 还行: a remark on the figures, not a request for them.
-  if (!asked && !addressed && !IMPERATIVE.test(body) && REMARK.test(body)) return null;
+  // 结果出来了 is news, not 出来 asked for.
+  if (!asked && !addressed && !IMPERATIVE.test(body.replace(/出来了/gu, '')) && REMARK.test(body)) return null;
   if (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)) return 'stats';
   if (STATS_ALONE.test(nouns) && (length <= SHORT_STATS || request)) return 'stats';
   return null;

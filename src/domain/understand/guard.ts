@@ -10,7 +10,7 @@
  *   the push or to a pending confirmation, a free-form request, outreach in a volunteer room).
  */
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
-import { atHead } from './evidence.js';
+import { atHead, calledByNameOnly, isAddressed } from './evidence.js';
 import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { promptFor } from './prompts.js';
@@ -62,7 +62,9 @@ function toPerson(r: Reading, ctx: UnderstandContext): boolean {
 
 /** Said to the bot, so an answer is not a reply to chatter. */
 function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
-  if (ctx.room === 'private' || ctx.mention || r.mentionsBot || ctx.quote?.from === 'bot') return true;
+  if (isAddressed(ctx, r)) return true;
+  // 已反馈 on a colleague's quoted message answers the colleague, unless a case is named.
+  if (ctx.quote?.from === 'person' && !r.ids.some((e) => e.how !== 'unknown')) return false;
   const c = d.kind === 'act' || d.kind === 'confirm' ? d.command : null;
   if (c && (c.kind === 'confirm_yes' || c.kind === 'confirm_no')) return ctx.pendingConfirmation;
   // 李姐 G5PY 那栋楼门禁密码多少, F9MD 的地址你帮我看下: a question put to a person.
@@ -97,6 +99,7 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
 export function guard(d: Decision, r: Reading, ctx: UnderstandContext): Decision {
   if (d.kind === 'ignore') return d;
   if (!addressed(d, r, ctx)) return IGNORE;
+  if (d.kind === 'refuse' && d.reason === 'not_understood' && calledByNameOnly(ctx, r) && !r.ids.some((e) => e.how === 'own')) return IGNORE;
   if ((d.kind !== 'act' && d.kind !== 'confirm') || !STATE_CHANGING.has(d.command.kind)) return d;
   // 不必督办 网格员在路上了: a command called off leaves everything as it is.
   if (r.calledOff) return IGNORE;
