@@ -172,11 +172,18 @@ export function readAmountAt(text: string, index: number, explicit: boolean): Fo
   const suffix = /^(?:元整|块钱|元|块|圆)?(?:多|余|来|左右|上下)?(?:元|块钱|块)?(?:人民币|rmb)?/i.exec(s.slice(j))![0];
   if (/多|余|来|左右|上下/.test(suffix)) approximate = true;
   j += suffix.length;
+  // 二十多万, 三十来万, 两百多万: the magnitude comes after 多, and counts (not 20 yuan).
+  let magnitude = '';
+  const bigger = /[万萬wW]/u.test(s[j] ?? '') ? !/[万萬亿億]$/u.test(numeric) : /[千百]/u.test(s[j] ?? '') && !/[万千百亿萬億]$/u.test(numeric);
+  if (/^(?:多|余|来)$/u.test(suffix) && bigger) {
+    magnitude = s[j]!;
+    j += 1 + (/^(?:块钱|元|块)/u.exec(s.slice(j + 1))?.[0].length ?? 0);
+  }
   const next = s[j];
   // Chinese numerals are also ordinary words (一些, 一下): without a magnitude, a money unit or
   // a pause after them they are not an amount.
   const plausible = !NOT_MONEY.has(next ?? '') && (/\d/.test(numeric) || /[百千万亿佰仟萬億]/.test(numeric) || suffix !== '' || next === undefined || next === ' ');
   if (!plausible && !explicit) return null;
-  const value = plausible ? parseAmount(s.slice(valueStart, j)) : null;
+  const value = !plausible ? null : magnitude ? parseAmount(s.slice(valueStart, numStart) + numeric + magnitude) : parseAmount(s.slice(valueStart, j));
   return approximate ? { start, end: j, text: s.slice(start, j), value, approximate } : { start, end: j, text: s.slice(start, j), value };
 }

@@ -104,3 +104,19 @@ describe('readAmountAt', () => {
     expect(readAmountAt(text, at, explicit)).toBeNull();
   });
 });
+
+describe('a magnitude after 多 (found in train-phone: 被骗了二十多万 was read as 20 yuan)', () => {
+  it.each([
+    ['被骗了二十多万', 3, 200_000],
+    ['投了20多万', 2, 200_000],
+    ['损失两百多万块', 2, 2_000_000],
+    ['损失三十来万元', 2, 300_000],
+    ['被骗3千多万', 2, 30_000_000],
+  ] as const)('reads %j at %i as about %i yuan', (text, at, value) => {
+    expect(readAmountAt(text, at, false)).toMatchObject({ value, approximate: true });
+  });
+  it('leaves 五千多 and 三万来块 as they were', () => {
+    expect(readAmountAt('五千多', 0, false)).toMatchObject({ value: 5000, approximate: true });
+    expect(readAmountAt('三万来块', 0, false)).toMatchObject({ value: 30_000, approximate: true });
+  });
+});

@@ -265,8 +265,10 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     // bot message (a summary, a notice) it only answers that message.
     return quote.kind === 'dispatch' || quote.kind === 'reminder' || quote.kind === 'escalation' ? act({ kind: 'ack', caseId: quote.caseId }) : IGNORE;
   }
-  // Only a short reply that starts with the acknowledgement is a bare one (收到，这就出发).
-  if (!atHead(r.toks, ackTok) || [...r.body].length > 16) return IGNORE;
+  // Only a short reply that starts with the acknowledgement is a bare one (收到，这就出发;
+  // 我这就过去, the sender named first).
+  const subjectFirst = r.toks[0]?.t === 'word' && /^(?:我|俺)$/u.test(r.toks[0].text) && r.toks[1] === ackTok;
+  if ((!atHead(r.toks, ackTok) && !subjectFirst) || [...r.body].length > 16) return IGNORE;
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter

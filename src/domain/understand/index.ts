@@ -6,6 +6,7 @@
  */
 import { CONFIRM_NO, CONFIRM_YES } from '../case-words.js';
 import { describeOutreach } from '../outreach.js';
+import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
 import { understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
 import { decideDuty } from './duty-commands.js';
@@ -126,6 +127,9 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
   const withdraw = WITHDRAW.has(word) || (r.ids.length === 0 && (word.startsWith('撤回') || word.endsWith('撤回') || /(?:宣传|登记|记录|那条|上一条|刚才).{0,6}撤回/u.test(word)));
   if (outreachPlace && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
+  // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.
+  const logged = !outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion && OUTREACH_KEYWORD.test(r.body) ? readOutreach(r.body) : null;
+  if (logged?.keyword && logged.parsed.ok) return { kind: 'act', command: { kind: 'outreach', ...logged.parsed.log } };
   if (outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion) {
     const { keyword, parsed } = readOutreach(r.body);
     if (parsed.ok) {

@@ -7,7 +7,7 @@ import { KEYWORD } from '../outreach-words.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
-const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|给|为|向|对|宣传)/u;
+const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|发放|派发|贴了|张贴|给|为|向|对|宣传)/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
 
@@ -23,7 +23,7 @@ function spoken(raw: string): string {
     // 摆了个摊 is 摆摊; 来了大概60个人 is 60人 (how many came, said loosely).
     .replace(/摆了?(?:个|一个)?摊(?:子|位)?/gu, '摆摊')
     .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), '')
-    .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人)`, 'gu'), '$1$2人')
+    .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人|学生|同学|家长|员工|职工|商户|师生)`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
     .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app))`, 'gu'), '$1人')
     .replace(new RegExp(`装了?(?:APP|app)的(?:有)?(${N})(?:人|个)`, 'gu'), '装APP $1')

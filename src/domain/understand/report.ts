@@ -49,7 +49,7 @@ function conflicting(results: (Token & { t: 'result' })[], methods: (Token & { t
 /** Unreachable words that only make sense at the door. */
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
 /** Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id). */
-const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.])\d(?:[\d.,]*)(?:万|w|W|k|K|千|元|块)|[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:万|千|元|块)/u;
+const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.])\d(?:[\d.,]*)(?:多|余|来)?(?:万|w|W|k|K|千|元|块)|[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:多|余|来)?(?:万|千|元|块)/u;
 /** Money after a transfer verb, even without a unit: 转了35000, 转走 5000. */
 const TRANSFERRED = /(?:转了|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共)\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
 /** Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000. */
@@ -96,6 +96,9 @@ function amountOf(r: Reading): Amount | null {
   return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !found.text.includes('-') };
 }
 
+/** 前后投了二十多万, 充了三万: money put in, said in Chinese numerals. */
+const PUT_IN = /(?:投了|投进去|投进去了|充了|充值了?|转进去|转出去)\s?(?:大概|大约|约|差不多|将近|前后|总共|一共)?\s?[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]/u;
+
 /** Calling without the word 电话: 打了4次, 打了好几遍, 没人接, 占线, 关机, 停机, 打不通. */
 const CALLED = /打了\s?(?:\d+|[一两二三四五六七八九十几好]+)\s?(?:次|遍|个)|没人接|不接|没接|占线|关机|停机|打不通|空号/u;
 
@@ -110,7 +113,7 @@ export function readOutcome(r: Reading): Outcome | null {
   const main = results.filter((t) => t.result !== 'reported').sort((a, b) => WEIGHT[a.result] - WEIGHT[b.result])[0];
   const reported = results.some((t) => t.result === 'reported');
   const lossWord = r.toks.some((t) => t.t === 'loss');
-  const moneyGone = amount !== null && (lossWord || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
+  const moneyGone = amount !== null && (lossWord || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
   // 损失7000 已报警: the loss decides; 已报警 goes along with it.
   // 未能联系上, 没打通, 没见到人: a contact denied is an attempt that failed.
   const contactFailed = main === undefined && !r.negated.includes('unreachable') && CONTACT_FAILED.test(r.clean);
