@@ -215,3 +215,12 @@ describe('any input', () => {
     );
   });
 });
+
+describe('a head count right after a leaflet word (found in train.jsonl: 发了传单 大概80个人 was refused)', () => {
+  it('reads 传单 80人 as 80 people, not 80 leaflets', () => {
+    expect(parseOutreach('宣传 公交站 发了传单 80人 发了100份')).toMatchObject({ ok: true, log: { people: 80, leaflets: 100 } });
+  });
+  it('still reads 传单 200 after the head count as leaflets', () => {
+    expect(parseOutreach('宣传 公交站 60人 传单 200')).toMatchObject({ ok: true, log: { people: 60, leaflets: 200 } });
+  });
+});

@@ -124,6 +124,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
+/** 今天全社区多少单, 全所的数据给我看看, 统计一下今天的: figures asked for outright. */
+const COUNT_ASKED = /(?:多少|几)(?:单|件|起|个预警)|数据|统计|汇总/u;
+
 /** Thanks and praise, said to the bot or about its message: nothing to answer. */
 const SOCIAL = /^(?:辛苦了?|辛苦辛苦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了大家您你]*$/u;
 
@@ -195,7 +198,7 @@ function phraseCommand(t: Turn): Decision | null {
   if (kind !== 'help' && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
   // 统计 from a worker is answered with what they may ask; a free-form count (上午那个单子是不是…) said in the group is not put to the bot.
-  if (kind === 'stats' && !overseer) return soleKeyword(t) === 'stats' || t.addressed ? refuse('not_allowed', '我的', say.statsLeadsOnly) : null;
+  if (kind === 'stats' && !overseer) return soleKeyword(t) === 'stats' || t.addressed || COUNT_ASKED.test(t.r.body) ? refuse('not_allowed', '我的', say.statsLeadsOnly) : null;
   return act({ kind });
 }
 

@@ -7,7 +7,7 @@ import { KEYWORD } from '../outreach-words.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
-const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|发放|派发|贴了|张贴|给|为|向|对|宣传)/u;
+const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
 
@@ -37,7 +37,7 @@ function spoken(raw: string): string {
 const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
 
 /** Without a place phrase, a sentence must at least speak of outreach. */
-const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|app/iu;
+const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|折页|手册|海报|入户|走访|app/iu;
 
 /**
  * Reads an outreach log from a message, with or without the 宣传 keyword. `keyword` says
