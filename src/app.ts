@@ -94,6 +94,9 @@ async function closeHttp(http: { close(): PromiseLike<unknown>; server: { closeA
   }
 }
 
+/** How long one part may take to stop before the next one is stopped anyway. */
+const STOP_GRACE_MS = 5_000;
+
 /** A part of the running service: started in order, stopped in reverse. */
 interface Service {
   name: string;
@@ -254,11 +257,19 @@ export function createApp(config: Config, options: AppOptions): App {
       // Connections close on purpose from here: no outage to tell.
       outage?.stopping();
       for (const s of started.splice(0).reverse()) {
+        const began = Date.now();
+        // A part whose stop hangs (a connection that never answers) must not keep the rest
+        // from stopping: after STOP_GRACE_MS the next one stops, and the log names the part.
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), STOP_GRACE_MS)));
         try {
           log.debug({ service: s.name }, 'stopping');
-          await s.stop();
+          const outcome = await Promise.race([Promise.resolve(s.stop()).then(() => 'done' as const), grace]);
+          if (outcome === 'late') log.warn({ service: s.name, waitedMs: Date.now() - began }, 'service did not stop in time; stopping the rest');
         } catch (err) {
           log.warn({ service: s.name, err: (err as Error).message }, 'service did not stop cleanly');
+        } finally {
+          clearTimeout(timer);
         }
       }
       if (wasUp) log.info('GridGuard stopped');
