@@ -40,6 +40,8 @@ export const KEYWORDS: Record<WordKind, readonly string[]> = {
     '过问', '我包了', '亲自盯', '亲自督', '来盯', '我来跟', '负责督', '督一下', '督着点',
     // Pushing the worker: 催一下, 帮我催催, 让他赶紧去.
     '催一下', '催下', '催催', '催一催', '催促一下', '催他', '让他赶紧', '叫他赶紧', '赶紧让他',
+    // Said of a case by a lead: K7Q2 盯紧点, K7Q2 抓紧, K7Q2 尽快处置 (only with the case named: SUPERVISE_WITH_CASE).
+    '盯紧', '盯紧点', '抓紧', '抓紧办', '抓紧处理', '赶紧处理', '尽快处理', '尽快处置', '抓紧处置', '加急', '我跟一下', '跟一下', '安排人去', '马上安排',
   ],
   cancel: ['撤销', '作废', '撤单', '销案', '取消', '撤了', '撤掉'],
   stats: ['统计', '今日', '今日统计', '数据', '今日数据', '今天数据', '本班数据', '汇总'],
@@ -47,6 +49,18 @@ export const KEYWORDS: Record<WordKind, readonly string[]> = {
   correct: ['更正', '改正', '纠正', '更改', '修改', '改成', '改为', '应改为', '写错了', '报错了', '选错', '填错', '搞错了', '弄错了', '应该是', '点错了', '点错'],
   reopen: ['重办', '重新办理', '重新处理', '重开', '重新打开', '再办'],
 };
+
+/**
+ * Thanks and praise, said to the bot or about its message: nothing to answer.
+ * @example SOCIAL.test('好的谢谢') // true
+ */
+export const SOCIAL = /^(?:辛苦了?|辛苦辛苦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了大家您你]*$/u;
+
+/**
+ * 督办 words that push only when the case is named or quoted: alone (抓紧！) they are chatter.
+ * @example SUPERVISE_WITH_CASE.has('抓紧') // true
+ */
+export const SUPERVISE_WITH_CASE: ReadonlySet<string> = new Set(['盯紧', '盯紧点', '抓紧', '抓紧办', '抓紧处理', '赶紧处理', '尽快处理', '尽快处置', '抓紧处置', '加急', '我跟一下', '跟一下', '安排人去', '马上安排']);
 
 /**
  * The acknowledgement keywords that take a case outright; the others (马上过去, 在路上) are

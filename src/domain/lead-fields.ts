@@ -38,6 +38,14 @@ function hasControl(s: string): boolean {
   }
   return /\p{Cs}/u.test(s);
 }
+/**
+ * True when `s` has more than `max` characters (code points, as `Array.from` counts them). A
+ * string of at most `max` UTF-16 units cannot have more, so the usual short field is not split.
+ */
+function longerThan(s: string, max: number): boolean {
+  return s.length > max && Array.from(s).length > max;
+}
+
 /** What an external id may hold: letters, marks, digits, punctuation, symbols and plain spaces. */
 const PRINTABLE_ID = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]+$/u;
 
@@ -56,7 +64,7 @@ export function readExternalId(v: unknown): FieldRead<string> {
   if (typeof v !== 'string') return bad(`expected a string, not ${v === undefined ? 'nothing' : kindOf(v)}`);
   const s = v.trim();
   if (s === '') return bad('must not be empty');
-  if (Array.from(s).length > MAX_EXTERNAL_ID) return bad(`at most ${MAX_EXTERNAL_ID} characters`);
+  if (longerThan(s, MAX_EXTERNAL_ID)) return bad(`at most ${MAX_EXTERNAL_ID} characters`);
   if (!PRINTABLE_ID.test(s) || INVISIBLE.test(s)) return bad('only printable characters: no control, zero-width or line-break characters');
   return ok(s);
 }
@@ -78,7 +86,7 @@ export function readVisibleText(v: unknown, max: number, lines = false): FieldRe
     : s.replace(/\s+/g, ' ').trim();
   if (s === '' && v.trim() === '') return bad('must not be empty');
   if (!/[\p{L}\p{N}]/u.test(s)) return bad('must contain letters or digits (zero-width, control and punctuation characters alone are not text)');
-  if (Array.from(s).length > max) return bad(`at most ${max} characters`);
+  if (longerThan(s, max)) return bad(`at most ${max} characters`);
   return ok(s);
 }
 

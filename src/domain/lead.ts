@@ -145,6 +145,8 @@ export function validateLeads(body: unknown, org: OrgIndex): { ok: true; leads: 
   const errors: LeadError[] = [];
   const leads: Lead[] = [];
   const seen = new Map<string, number>();
+  // Routing depends only on the unit and the named assignee: leads naming none share their unit's.
+  const unitRoutes = new Map<string, Routing>();
   raw.forEach((item, index) => {
     const r = schema.safeParse(item);
     if (!r.success) {
@@ -167,7 +169,11 @@ export function validateLeads(body: unknown, org: OrgIndex): { ok: true; leads: 
       const first = leads[earlier];
       if (first && JSON.stringify(first) !== JSON.stringify(lead)) errors.push({ index, field: 'externalId', message: `same externalId as lead ${earlier} with different content` });
     } else seen.set(lead.externalId, leads.length);
-    const routing = routeLead(org, lead);
+    let routing = lead.assignee ? undefined : unitRoutes.get(lead.unit);
+    if (!routing) {
+      routing = routeLead(org, lead);
+      if (!lead.assignee) unitRoutes.set(lead.unit, routing);
+    }
     if (!routing.ok) errors.push({ index, field: routing.field, message: routing.message });
     leads.push(lead);
   });

@@ -70,7 +70,7 @@ export const FORMS = re(alternation([...FORM_OF.keys()]));
 export const INSTALLS = re(
   [
     // 30人装了APP: the people who installed it, not the audience.
-    String.raw`${NUM}${ABOUT}(?:人|个|户|名|位)(?:都|已|已经)?(?:安装|装|下载|注册)了?\s?${APP}(?!\s?(?:共计|共|合计|约)?\s?[\d${CN_DIGITS}])`,
+    String.raw`${NUM}${ABOUT}(?:人|个|户|名|位)(?:都|已|已经|当场|现场|也|全部|全都)?(?:安装|装|下载|注册)了?\s?${APP}(?!\s?(?:共计|共|合计|约)?\s?[\d${CN_DIGITS}])`,
     String.raw`(?:安装|装|下载|注册)\s?了?\s?${NUM}${ABOUT}${INSTALL_UNIT}\s?${APP}`,
     String.raw`(?:安装|装|下载|注册|推广)\s?了?\s?${APP}\s?(?:共计|共|合计|约)?\s?${NUM}${ABOUT}${INSTALL_UNIT}`,
     String.raw`${APP}\s?(?:安装量|下载量|注册量|安装数|安装|下载|注册|装)?\s?了?\s?(?:共计|共|合计|约)?\s?${NUM}${ABOUT}${INSTALL_UNIT}`,

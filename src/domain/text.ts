@@ -61,7 +61,8 @@ export function normalizeText(raw: string): string {
  */
 export function stripMentions(text: string): { mentions: string[]; text: string } {
   const mentions: string[] = [];
-  const rest = text.replace(/@([^\s@\u2005]{1,32})[\u2005 ]?/g, (_, name: string) => {
+  // A typed @name ends at a space or at sentence punctuation (@周网格，李网格今天请假).
+  const rest = text.replace(/@([^\s@\u2005,，、;；:：!！?？。]{1,32})[\u2005 ]?/g, (_, name: string) => {
     mentions.push(name);
     return ' ';
   });

@@ -4,7 +4,7 @@
  * change state; inferred outcomes and slipped ids are confirmed first; unknown ids answered.
  */
 import type { WordKind } from '../case-words.js';
-import { ASIDE_REMARK, STRONG_ACK } from '../case-words.js';
+import { ASIDE_REMARK, SOCIAL, STRONG_ACK, SUPERVISE_WITH_CASE } from '../case-words.js';
 import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
@@ -51,6 +51,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   for (const kind of ['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind'] as const) {
     const kw = kwOf(t, kind);
     if (!kw) continue;
+    if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && (typed === null || typed.source === 'unknown') && !(ctx.quote?.from === 'bot' && ctx.quote.caseId)) continue;
+    // 转派的事我跟赵督导说过了: the command named as a topic; @赵督导 好的，我来跟: said to a colleague.
+    if (/^的/u.test(r.clean.slice(kw.end)) || (!typed && !addressed && r.others.length > 0 && ctx.quote?.from !== 'bot')) continue;
     if (headKw && headKw.kind !== kind && kind !== 'correct') continue;
     // 老人把转账取消了: a verb with its own object, not a command on the case.
     if (/[把将][^\s,.!?]{1,6}$/u.test(r.clean.slice(Math.max(0, kw.start - 7), kw.start)) && !atHead(r.toks, kw)) continue;
@@ -111,7 +114,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
-  if (query && !typed && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
+  // 查了一下这个号码: a look-up told as done.
+  const told = /^\s*[了过]/u.test(r.body.slice(query?.end ?? 0));
+  if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   if (query && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   if (typed && typed.source !== 'unknown' && !outcome && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body)) return caseQuery(t, typed);
@@ -125,10 +130,8 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
 }
 
 /** 今天全社区多少单, 全所的数据给我看看, 统计一下今天的: figures asked for outright. */
-const COUNT_ASKED = /(?:多少|几)(?:单|件|起|个预警)|数据|统计|汇总/u;
+const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|数据|统计|汇总/u;
 
-/** Thanks and praise, said to the bot or about its message: nothing to answer. */
-const SOCIAL = /^(?:辛苦了?|辛苦辛苦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了大家您你]*$/u;
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
 const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念)\1(?!而已)|看一眼|瞅一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下/u;
@@ -172,7 +175,8 @@ const HANDED_ALREADY = new RegExp(`(?:已经|已)\\s*(?:${FREE_FORM.reassignBefo
 function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decision | null {
   const { r, ctx } = t;
   // 改成吴网格负责: 改成 is 更正 only with a result after it.
-  const others = t.kws.filter((k) => OTHER_LEAD_KINDS.has(k.kind) && (k.kind !== 'correct' || readOutcome(r) !== null));
+  // Y6FQ 给吴网格 加急: 加急 says how soon, the hand-over is the command.
+  const others = t.kws.filter((k) => OTHER_LEAD_KINDS.has(k.kind) && (k.kind !== 'correct' || readOutcome(r) !== null) && !(k.kind === 'supervise' && SUPERVISE_WITH_CASE.has(k.text)));
   if (!overseer || !ctx.members || others.length > 0) return null;
   const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId ? ctx.quote.caseId : null;
   if (!typed && !quoted) return null;

@@ -25,6 +25,11 @@ const NOT_ME = new RegExp(alt(FREE_FORM.notMe), 'gu');
 const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
 const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})`, 'u');
+/** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
+const LEFT_ASKED = /还(?:剩|有)(?:几|多少|啥|什么|哪些)|还有没(?:处理|办|弄|反馈|接|结)|(?:手上|手里|手头)(?:还有)?(?:几|多少)/u;
+/** 全社区, 大家, 各网格: a scope wider than the sender. */
+const WIDE_SCOPE = /全|大家|各|社区|所里|辖区|网格|咱们|我们/u;
+
 /** 都办完了吧, 是不是全部搞定了: whether the sender's work is all done. */
 const ALL_DONE = /(?:都|全|全部|全都)(?:办完|弄完|处理完|搞定|搞完|办结|结了|完成|清了|清零)/u;
 /** 今天还剩啥没弄的, 还有几个没办: what is left, without 我 (the sender's own, asked). */
@@ -50,13 +55,15 @@ const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_
 /** 怎么跟哨兵说, 如何告诉你: how to tell the bot. */
 const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
 /** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
-const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)[^\\s]{0,2}(?:${alt(FREE_FORM.howTo)})(?:弄|操作|用|写|发|填|搞)?$`, 'u');
+const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)[^\\s]{0,2}(?:${alt(FREE_FORM.howTo)})(?:弄|操作|用|写|发|填|搞|接|回|报|办)?$`, 'u');
 /** 我知道咋弄了: no longer a question. */
 const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
 const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:${alt(FREE_FORM.findVerbs)})`, 'u');
 /** 接单要打什么字, 我能发些啥给你: what to type. */
 const WHAT_TO_TYPE = /(?:打|写|发|回|填|输入|输)(?:些|点)?(?:什么|啥|哪些)(?:字|内容|格式|给你|东西)?/u;
+/** 怎么转给别人, 咋把单子交给同事: how to hand a case over. */
+const HOW_TO_HAND = /(?:怎么|咋|如何)(?:把(?:单子?|案子|这单|这个))?(?:转给|交给|派给|转派给)(?:别人|其他人|同事|别的网格员?)/u;
 /** 收到以后还要干嘛, 反馈之后怎么办: what comes next in using the bot. */
 const NEXT_IN_USE = /(?:收到|接单|反馈|绑定|转派|督办)(?:以后|之后|后)(?:还|再)?(?:要|该|得)?(?:干嘛|干啥|做什么|做啥|怎么办|咋办|干什么)/u;
 /** 撤销要写原因吗: whether a command needs something. */
@@ -86,7 +93,7 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /统计(?:局|表|员|站)|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单/gu;
+const NOT_NOUNS = /统计(?:局|表|员|站)|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
@@ -140,7 +147,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const figures = /\d/u.test(body) && !asked;
   if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !whereOther(body)) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
-    if (NEXT_IN_USE.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
+    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
     if (helpNoun && request) return 'help';
   }
   if (YOU.test(body) && !BOT_NAMED.test(body)) return null;
@@ -153,6 +160,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   }
   if (MINE_ALONE.test(nouns) && !STATS_NOUN.test(nouns)) return request ? 'mine' : null;
   if (LEFT_UNDONE.test(nouns) && asked) return 'mine';
+  // Said to the bot: 还剩几个, 还有没处理的吗, 现在手上几件 ask about the sender's own.
+  if (addressed && LEFT_ASKED.test(nouns) && !WIDE_SCOPE.test(nouns)) return 'mine';
   if (figures) return null;
   // 今天天气怎么样: a bare 怎么样/情况 asks about whatever the sentence names; it is a count of
   // the work only when the sentence names the work.

@@ -4,7 +4,7 @@
  * Every grammar is read here: confirmations, outreach, help, binding and case commands.
  * Pure and total: it never throws and never reads the clock.
  */
-import { CONFIRM_NO, CONFIRM_YES } from '../case-words.js';
+import { CONFIRM_NO, CONFIRM_YES, SOCIAL } from '../case-words.js';
 import { describeOutreach } from '../outreach.js';
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
 import { understandReplies as say } from '../understand-replies.js';
@@ -144,6 +144,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     const d = decideCase(r, ctx, addressed);
     // 帮助, and 查 (core answers a volunteer's 查 with what volunteers may do).
     if (d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query')) return d;
+    // 好的谢谢 to the bot: nothing to answer.
+    if (SOCIAL.test(r.body.trim())) return IGNORE;
     return d.kind === 'ignore' && !addressed ? IGNORE : { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: say.volunteerCases };
   }
   return decideCase(r, ctx, addressed);

@@ -98,6 +98,9 @@ export function memberIn(text: string, members: Members): { name: string; index:
   return found ? { name: found.name, index: found.index } : null;
 }
 
+/** Said of a member right after the name: away, so not the one a case goes to. */
+const AWAY = /^(?:今天|明天|这两天|现在|下午|上午)?(?:请假|休假|不在|休息|生病|病了|出差|有事|没空|忙不过来)/u;
+
 /**
  * Whom a message hands a case to: the member a cue points at (the last such), an @mention when a
  * cue stands anywhere, or null. `unknown` is an @mention not on the roster; `guessed` an @mention
@@ -110,7 +113,8 @@ export function pickTarget(body: string, mentions: string[], members: Members): 
     const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));
     if (before?.[1]) continue; // 不给刘网格了
     const after = body.slice(n.end).replace(/^\s+/u, '');
-    if (forThem(before, after)) continue;
+    // 李网格今天请假: the one away is the reason for the hand-over, never its target.
+    if (forThem(before, after) || AWAY.test(after)) continue;
     const score = before ? 2 : AFTER.test(after) || toYou(after) ? 1 : 0;
     if (score > 0 && (!best || score >= best.score)) best = { name: n.name, score, index: n.index };
   }

@@ -99,6 +99,9 @@ function amountOf(r: Reading): Amount | null {
 /** 前后投了二十多万, 充了三万: money put in, said in Chinese numerals. */
 const PUT_IN = /(?:投了|投进去|投进去了|充了|充值了?|转进去|转出去)\s?(?:大概|大约|约|差不多|将近|前后|总共|一共)?\s?[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]/u;
 
+/** 他在跟朋友, 老人正在和: someone else doing something, right before a method word. */
+const THEIR_OWN = /(?:他|她|老人|对方|家属|老太太|老头)(?:正)?在(?:跟|和|与)?[^\s，,。]{0,3}$/u;
+
 /** Calling without the word 电话: 打了4次, 打了好几遍, 没人接, 占线, 关机, 停机, 打不通. */
 const CALLED = /打了\s?(?:\d+|[一两二三四五六七八九十几好]+)\s?(?:次|遍|个)|没人接|不接|没接|占线|关机|停机|打不通|空号/u;
 
@@ -122,7 +125,8 @@ export function readOutcome(r: Reading): Outcome | null {
   if (result === null) return null;
   const said = new Set(results.map((t) => t.result));
   if (result === 'defrauded') said.add('defrauded');
-  const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method');
+  // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
+  const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)));
   const before = main ? methods.filter((t) => t.start < main.start).pop() : undefined;
   let method: Method | null = (before ?? methods[0])?.method ?? null;
   if (method === null && result === 'unreachable' && AT_THE_DOOR.test(r.clean)) method = 'visit';
