@@ -201,6 +201,8 @@ function phraseCommand(t: Turn): Decision | null {
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
+  // 现在还有多少件没办结: from a lead or supervisor with no cases of their own, the area's figures.
+  if (kind === 'mine' && overseer && t.ctx.openCases.length === 0 && soleKeyword(t) !== 'mine' && !/我|俺/u.test(t.r.body)) kind = 'stats';
   // 统计 from a worker is answered with what they may ask; a free-form count (上午那个单子是不是…) said in the group is not put to the bot.
   if (kind === 'stats' && !overseer) return soleKeyword(t) === 'stats' || t.addressed || COUNT_ASKED.test(t.r.body) ? refuse('not_allowed', '我的', say.statsLeadsOnly) : null;
   return act({ kind });

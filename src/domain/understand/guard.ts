@@ -84,6 +84,8 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (c?.kind === 'reassign' && r.ids.some((e) => e.id === c.caseId)) return true;
   if (c && ctx.pushIsLatest && caseOf(c) !== null && caseOf(c) === ctx.openCases[0]?.id) return true;
   if (OUTREACH_KEYWORD.test(r.body) || (c && (c.kind === 'outreach' || c.kind === 'withdraw') && ctx.room === 'volunteers')) return true;
+  // 撤回刚才的宣传: the log named, the command first.
+  if (c?.kind === 'withdraw' && /^\s*撤回.*(?:宣传|登记)/u.test(r.body)) return true;
   // 培训通知：…讲怎么用哨兵: an announcement is read by people; 有人知道怎么用吗 asks them.
   if (ANNOUNCEMENT.test(r.body) || ASKS_PEOPLE.test(r.body)) return false;
   // 我还有几件没办完, 辖区目前情况如何, 今天全社区多少单, 能看下帮助吗: a request only the bot answers.

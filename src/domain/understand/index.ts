@@ -126,7 +126,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
   // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
   const withdraw = WITHDRAW.has(word) || (r.ids.length === 0 && (word.startsWith('撤回') || word.endsWith('撤回') || /(?:宣传|登记|记录|那条|上一条|刚才).{0,6}撤回/u.test(word)));
-  if (outreachPlace && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
+  // 撤回刚才的宣传 names the log, wherever it is said.
+  if ((outreachPlace || /宣传|登记/u.test(word)) && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
   // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.
   const logged = !outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion && OUTREACH_KEYWORD.test(r.body) ? readOutreach(r.body) : null;
   if (logged?.keyword && logged.parsed.ok) return { kind: 'act', command: { kind: 'outreach', ...logged.parsed.log } };

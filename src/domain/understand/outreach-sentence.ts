@@ -33,6 +33,9 @@ function spoken(raw: string): string {
     .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五');
 }
 
+/** A place, then the keyword and the figures: 团结湖农贸市场 宣传 人数 90. */
+const PLACE_FIRST = /^\s*([^\s\d，,。]{2,16}?)\s+宣传\s+(?=.*\d)/u;
+
 /** 明天计划在公园宣传 预计100人: a plan, not a log. */
 const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
 
@@ -46,7 +49,8 @@ const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|折页|
  * @example readOutreach('今天在团结湖公园做了反诈宣传，120人参加').parsed.ok // true
  */
 export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachParsed } {
-  const body = spoken(raw);
+  // 团结湖农贸市场 宣传 人数 90: the place said before the keyword.
+  const body = spoken(raw).replace(PLACE_FIRST, '宣传 $1 ');
   if (KEYWORD.test(body)) return { keyword: true, parsed: parseOutreach(body) };
   if (!HEAD_COUNT.test(body) || PLANNED.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   const place = PLACE.exec(body);

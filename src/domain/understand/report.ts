@@ -35,7 +35,7 @@ const WEIGHT: Record<Result, number> = { defrauded: 0, dissuaded: 1, false_posit
  * 上门劝住了).
  */
 function conflicting(results: (Token & { t: 'result' })[], methods: (Token & { t: 'method' })[], reported: boolean): boolean {
-  const closing = results.filter((t) => t.result !== 'reported');
+  const closing = results.filter((t) => t.result !== 'reported' && !stoppedAfterLoss(results, t));
   const kinds = new Set(closing.map((t) => t.result));
   // 误报 and 已报警: nobody calls the police over a false alarm.
   if (kinds.has('false_positive') && reported) return true;
@@ -46,6 +46,15 @@ function conflicting(results: (Token & { t: 'result' })[], methods: (Token & { t
   const then = closing.find((t) => t.result !== 'unreachable')!;
   return !(miss.start < then.start && methods.some((m) => m.start > miss.end && m.start < then.start));
 }
+/** Stopping the money, which also follows a loss: 已止付, 卡已冻结. */
+const STOPPED_AFTER = /止付|冻结/u;
+
+/** 被骗3万 卡已止付: a payment stopped after the loss is what came next, not a second result. */
+function stoppedAfterLoss(results: (Token & { t: 'result' })[], t: Token & { t: 'result' }): boolean {
+  const loss = results.find((x) => x.result === 'defrauded');
+  return loss !== undefined && t.start > loss.start && STOPPED_AFTER.test(t.text);
+}
+
 /** Unreachable words that only make sense at the door. */
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
 /** Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id). */
@@ -77,6 +86,8 @@ function amountOf(r: Reading): Amount | null {
   if (range) return { value: ((DIGIT[range[1]!]! + DIGIT[range[2]!]!) / 2) * UNIT[range[3]!]!, approximate: true };
   const teens = TEENS.exec(text);
   if (teens) return { value: (teens[1] === '几' ? 15 : 10) * (UNIT[teens[2] ?? ''] ?? 1), approximate: true };
+  // 几万块, 好几万: money named, no figure given (万 alone is not a figure).
+  if (VAGUE_MONEY.test(text) && !/\d/u.test(text) && !/[一二两三四五六七八九壹贰叁肆伍陆柒捌玖]/u.test(text.replace(VAGUE_MONEY, ''))) return { value: null, approximate: true, vague: true };
   const tok = r.toks.find((t): t is Token & { t: 'amount' } => t.t === 'amount');
   // A figure with its unit (转了 5 万, closed up above) outranks a bare one the lexer took.
   const m = MONEY.exec(text);
@@ -123,7 +134,7 @@ export function readOutcome(r: Reading): Outcome | null {
   let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : contactFailed ? 'unreachable' : reported ? 'reported' : null);
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
   if (result === null) return null;
-  const said = new Set(results.map((t) => t.result));
+  const said = new Set(results.filter((t) => !stoppedAfterLoss(results, t)).map((t) => t.result));
   if (result === 'defrauded') said.add('defrauded');
   // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
   const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)));
