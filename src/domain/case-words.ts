@@ -54,7 +54,7 @@ export const KEYWORDS: Record<WordKind, readonly string[]> = {
  * Thanks and praise, said to the bot or about its message: nothing to answer.
  * @example SOCIAL.test('好的谢谢') // true
  */
-export const SOCIAL = /^(?:辛苦了?|辛苦辛苦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了大家您你]*$/u;
+export const SOCIAL = /^(?:(?:辛苦了?|辛苦辛苦|辛苦啦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|哨兵|机器人|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了啦大家您你]*)+$/u;
 
 /**
  * 督办 words that push only when the case is named or quoted: alone (抓紧！) they are chatter.
@@ -171,7 +171,7 @@ export const SOFT_QUESTION: readonly string[] = ['呢'];
  * Shapes that ask without a question word: 是已接单还是待接单 (either-or), 我已经接了吧 (checking).
  * @example QUESTION_SHAPES.some((p) => new RegExp(p, 'u').test('是A还是B')) // true
  */
-export const QUESTION_SHAPES: readonly string[] = ['是.{1,10}还是', '已经?.{0,6}了吧$'];
+export const QUESTION_SHAPES: readonly string[] = ['是.{1,10}还是', '算.{1,10}还是', '已经?.{0,6}了吧$', '(?:劝住|拦住|被骗|报警|接|去|到|联系上)没有[啊呀呢吧哈嘛]?(?:\\s|$)'];
 
 /**
  * What the sender does not assert ("Safety first"; understand/scope.ts reads them): a
@@ -186,7 +186,7 @@ export const SCOPE_MARKERS = {
   /** Nearly, or feared: 差点上当, 以免被骗, 担心被骗. */
   unreal: ['差点', '差一点', '险些', '几乎', '怕', '担心', '生怕', '以免', '防止', '避免', '谨防', '小心', '提防', '以防', '容易'],
   /** Later: 等会过去, 明天上门, 准备去, 打算报警. */
-  plan: ['等会', '等下', '等一下', '待会', '过会', '回头', '晚点', '稍后', '明天', '明早', '明儿', '后天', '下周', '改天', '准备', '打算', '计划', '将要', '再去', '再来', '再打', '再上门', '再联系'],
+  plan: ['等会', '等下', '等一下', '待会', '过会', '一会发', '一会儿发', '回头', '晚点', '稍后', '明天', '明早', '明儿', '后天', '下周', '改天', '准备', '打算', '计划', '将要', '再去', '再来', '再打', '再上门', '再联系'],
   /** Said by someone else, or unsure: 他说, 听说, 老人说, 家属反映, 以为, 好像, 可能. */
   reported: ['听说', '据说', '说是', '反映', '自称', '声称', '据称', '以为', '怀疑', '觉得', '感觉', '好像', '似乎', '疑似', '可能', '也许'],
 } as const;

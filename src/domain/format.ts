@@ -44,15 +44,16 @@ function parts(at: number, tz: string): Readonly<Record<string, string>> {
  */
 export function formatClock(at: number, now: number, tz: string): string {
   const a = parts(at, tz);
-  const n = parts(now, tz);
   const hm = `${a.hour}:${a.minute}`;
-  const day = `${a.year}-${a.month}-${a.day}`;
-  if (day === `${n.year}-${n.month}-${n.day}`) return hm;
-  const tomorrow = parts(now + 86_400_000, tz);
-  if (day === `${tomorrow.year}-${tomorrow.month}-${tomorrow.day}`) return `明天 ${hm}`;
-  const yesterday = parts(now - 86_400_000, tz);
-  if (day === `${yesterday.year}-${yesterday.month}-${yesterday.day}`) return `昨天 ${hm}`;
+  if (sameDay(a, parts(now, tz))) return hm;
+  if (sameDay(a, parts(now + 86_400_000, tz))) return `明天 ${hm}`;
+  if (sameDay(a, parts(now - 86_400_000, tz))) return `昨天 ${hm}`;
   return `${Number(a.month)}月${Number(a.day)}日 ${hm}`;
+}
+
+/** Compares the fields, not built date strings: every dispatch message formats two or three times. */
+function sameDay(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  return a.day === b.day && a.month === b.month && a.year === b.year;
 }
 
 /**

@@ -34,6 +34,8 @@ const SHORT_REMARK = 10;
 
 /** Decides a message by the case grammar. */
 export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolean): Decision {
+  // Q7RT 不用更正，结果是对的: a command called off, said to the room.
+  if (r.calledOff && !addressed && !r.question) return IGNORE;
   const kws = r.toks.filter((x): x is Token & { t: 'kw' } => x.t === 'kw');
   const t: Turn = { r, ctx, addressed, kws, exampleId: ctx.openCases[0]?.id ?? 'K7Q2' };
   if (r.question) return question(t);
@@ -53,7 +55,11 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
     if (!kw) continue;
     if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && (typed === null || typed.source === 'unknown') && !(ctx.quote?.from === 'bot' && ctx.quote.caseId)) continue;
     // 转派的事我跟赵督导说过了: the command named as a topic; @赵督导 好的，我来跟: said to a colleague.
-    if (/^的/u.test(r.clean.slice(kw.end)) || (!typed && !addressed && r.others.length > 0 && ctx.quote?.from !== 'bot')) continue;
+    // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
+    if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
+    // 王社区说要撤销 X6CU: someone else's command, relayed.
+    if (leadsOnly(kind) && !overseer && r.governed.includes('reported') && !addressed) continue;
+    if (/^的/u.test(r.clean.slice(kw.end)) || (!typed && !addressed && r.others.length > 0 && ctx.quote?.from !== 'bot' && r.toks[0] !== kw)) continue;
     if (headKw && headKw.kind !== kind && kind !== 'correct') continue;
     // 老人把转账取消了: a verb with its own object, not a command on the case.
     if (/[把将][^\s,.!?]{1,6}$/u.test(r.clean.slice(Math.max(0, kw.start - 7), kw.start)) && !atHead(r.toks, kw)) continue;
@@ -105,7 +111,7 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   if (strongAck && reportKw && strongAck.start < reportKw.start) return acknowledge(t, typed, strongAck, meant);
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
-  if (reportKw && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
+  if (reportKw && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   if (ackTok) return acknowledge(t, typed, ackTok, meant);
   const going = onTheWay(r) ? caseOnTheWay(t, typed) : null;
@@ -115,11 +121,14 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
   // 查了一下这个号码: a look-up told as done.
-  const told = /^\s*[了过]/u.test(r.body.slice(query?.end ?? 0));
-  if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
-  if (query && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  const told = query !== undefined && /^查/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end));
+  // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
+  const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
+  if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
+  if (query && !told && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
-  if (typed && typed.source !== 'unknown' && !outcome && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body)) return caseQuery(t, typed);
+  // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
+  if (typed && typed.source !== 'unknown' && !outcome && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body)) return caseQuery(t, typed);
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
@@ -130,8 +139,10 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
 }
 
 /** 今天全社区多少单, 全所的数据给我看看, 统计一下今天的: figures asked for outright. */
-const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|数据|统计|汇总/u;
+const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)/u;
 
+
+const leadsOnly = (kind: string) => kind === 'reassign' || kind === 'cancel' || kind === 'supervise' || kind === 'reopen';
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
 const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念)\1(?!而已)|看一眼|瞅一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下/u;
@@ -142,7 +153,8 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   let kind: 'mine' | 'stats' | 'help' | null = null;
   for (const x of t.r.toks) {
     if (x.t === 'kw' && (x.kind === 'mine' || x.kind === 'stats' || x.kind === 'help') && (kind === null || kind === x.kind)) kind = x.kind;
-    else if (!(x.t === 'particle' || x.t === 'filler')) return null;
+    // 哨兵 帮助: the bot called by name before its command.
+    else if (!(x.t === 'particle' || x.t === 'filler' || (x.t === 'word' && /^(?:网格)?哨兵$/u.test(x.text)))) return null;
   }
   return kind;
 }
@@ -166,7 +178,7 @@ const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel',
 const OTHER_LEAD_KINDS = new Set<WordKind>(['supervise', 'cancel', 'reopen', 'correct', 'bind']);
 
 /** 已经转给, 已派给, 已经交给: a hand-over told as done. */
-const HANDED_ALREADY = new RegExp(`(?:已经|已)\\s*(?:${FREE_FORM.reassignBefore.filter((w) => w.length > 1).join('|')})`, 'u');
+const HANDED_ALREADY = new RegExp(`(?:已经|已|刚才|刚刚)\\s*(?:${FREE_FORM.reassignBefore.join('|')})|(?<![别不没])(?:让|叫|派)\\p{Script=Han}{1,5}(?:直接)?(?:过去|去|接手|接|上门)了`, 'u');
 
 /**
  * With the roster: a lead or supervisor pointing a case (typed, or the quoted bot message) at a
@@ -196,10 +208,10 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
 function phraseCommand(t: Turn): Decision | null {
   const overseer = OVERSEERS.has(t.ctx.role);
   // @吴网格 你今天处置了几单, or a quoted colleague: said to a person, not to the bot.
-  const toPerson = !t.addressed && (t.r.others.length > 0 || t.ctx.quote?.from === 'person');
+  const toPerson = (t.r.others.length > 0 && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private') || (!t.addressed && t.ctx.quote?.from === 'person');
   let kind = soleKeyword(t) ?? (toPerson ? null : readFreeForm(t.r, t.addressed));
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
-  if (kind !== 'help' && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
+  if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
   // 现在还有多少件没办结: from a lead or supervisor with no cases of their own, the area's figures.
   if (kind === 'mine' && overseer && t.ctx.openCases.length === 0 && soleKeyword(t) !== 'mine' && !/我|俺/u.test(t.r.body)) kind = 'stats';
@@ -214,13 +226,16 @@ function question(t: Turn): Decision {
   const typed = typedCase(r);
   // 这个X6CU怎么还没人接 督办: a complaint (怎么还, 咋还没), then the command alone at the end.
   const last = t.kws.at(-1);
-  const complaint = last !== undefined && COMPLAINT.test(r.body.slice(0, last.start)) && !/[?？吗呢]|是不是|是否|有没有/u.test(r.body);
+  const complaint = last !== undefined && COMPLAINT.test(r.body.slice(0, last.start)) && !/[吗呢]|是不是|是否|有没有/u.test(r.body) && !/[?？]/u.test(r.body.slice(last.start));
   if (complaint && last.kind === 'supervise' && OVERSEERS.has(ctx.role) && typed && typed.source !== 'unknown' && r.toks.at(-1) === last && /[\s\p{P}]$/u.test(r.body.slice(0, last.start))) {
     return leadCommand(t, 'supervise', last, typed);
   }
   const phrase = typed ? null : phraseCommand(t);
   if (phrase) return phrase;
-  if (kwOf(t, 'help') && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
+  // 帮助老人装APP也算宣传吗: 帮助 with an object of its own is helping someone.
+  const helpKw = kwOf(t, 'help');
+  const helpingSomeone = helpKw !== undefined && helpKw.text === '帮助' && /^\p{Script=Han}/u.test(r.clean.slice(helpKw.end)) && !/^(?:一下|下|信息|文档|菜单|说明|[吗呢吧啊呀了么嘛哈])/u.test(r.clean.slice(helpKw.end));
+  if (helpKw && !helpingSomeone && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   if (!t.addressed && r.others.length > 0) return IGNORE;
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
@@ -291,6 +306,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
   if (remark && recent.length === 0) return IGNORE;
   if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
+  // Only 收到/接单 is asked about later; 好的, 嗯, 明白 in a busy group mostly answer people.
+  if (!r.toks.some((x) => x.t === 'kw' && x.kind === 'ack' && STRONG_ACK.includes(x.text)) && !onTheWay(r)) return IGNORE;
   if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
   if (recent.length > 1) return refuse('which_case', `收到 ${recent[0]!.id}`, say.whichCase(recent));
   // 我要接单 with nothing to take: 接单 is said to the bot, unlike a bare 收到.

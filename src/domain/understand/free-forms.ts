@@ -59,7 +59,7 @@ const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更
 /** 我知道咋弄了: no longer a question. */
 const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
-const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:${alt(FREE_FORM.findVerbs)})`, 'u');
+const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:${alt(FREE_FORM.findVerbs)})|(?:写|填|记|录|输)在(?:哪里|哪儿|哪)`, 'u');
 /** 接单要打什么字, 我能发些啥给你: what to type. */
 const WHAT_TO_TYPE = /(?:打|写|发|回|填|输入|输)(?:些|点)?(?:什么|啥|哪些)(?:字|内容|格式|给你|东西)?/u;
 /** 怎么转给别人, 咋把单子交给同事: how to hand a case over. */
@@ -67,7 +67,7 @@ const HOW_TO_HAND = /(?:怎么|咋|如何)(?:把(?:单子?|案子|这单|这个)
 /** 收到以后还要干嘛, 反馈之后怎么办: what comes next in using the bot. */
 const NEXT_IN_USE = /(?:收到|接单|反馈|绑定|转派|督办)(?:以后|之后|后)(?:还|再)?(?:要|该|得)?(?:干嘛|干啥|做什么|做啥|怎么办|咋办|干什么)/u;
 /** 撤销要写原因吗: whether a command needs something. */
-const NEEDS = /(?:要|需要|得|用不用|必须)(?:写|填|带|加|附|打)[^\s]{0,6}(?:吗|么|不)$/u;
+const NEEDS = /(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)(?:的时候|时|的话)?(?:要|需要|得|用不用|必须)(?:写|填|带|加|附|打)[^\s]{0,6}(?:吗|么|不)$/u;
 /** 重办是什么意思, 1和2是啥意思. */
 const MEANING = /(?:是)?(?:什么|啥)意思/u;
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
@@ -133,7 +133,9 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 请问我还有哪些待处理预警: a question about one's own cases can only be put to the bot.
   const own = nouns.replace(NOT_ME, '');
   const ownCases = ME.test(own) && MINE_NOUN.test(own);
-  const toColleagues = COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body);
+  // 请问这个机器人怎么使用, 看看大家今天的完成情况: the bot asked, everyone's figures asked for.
+  const askingBot = BOT_NAMED.test(body) || /^(?:看看|看下|查查|查下)大家/u.test(body);
+  const toColleagues = !askingBot && (COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body));
   if (length === 0 || (!addressed && (length > LONGEST || toColleagues || DEADLINE.test(body)))) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
@@ -143,6 +145,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const request = asked || IMPERATIVE.test(body) || length <= SHORT || addressed;
   // 看一下我还没接的单: an outcome word inside a request.
   if ((outcome && !counted && !r.question && !/^(?:看|查|给我|帮我)/u.test(body)) || CALLED_OFF.test(body)) return null;
+  // 那单算已被骗还是劝阻成功: which outcome to record, asked of colleagues.
+  if (r.toks.some((t) => t.t === 'result') && /还是/u.test(body)) return null;
   // 今天反馈及时率100%: figures given, not asked for.
   const figures = /\d/u.test(body) && !asked;
   if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !whereOther(body)) {
@@ -155,7 +159,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   if (!request && length > SHORT_STATS) return null;
   // 看下我的, 我手上的: the sender's own.
   if (ME.test(own)) {
-    if (ownCases || MINE_PLACE.test(own) || /我的$/u.test(own) || (ALL_DONE.test(own) && asked)) return request ? 'mine' : null;
+    if (/转给|交给|换人|换个人/u.test(own)) return null;
+    if (ownCases || MINE_PLACE.test(own) || /我的$/u.test(own) || (ALL_DONE.test(own) && (asked || /吧$/u.test(own)))) return request || /吧$/u.test(own) ? 'mine' : null;
     if (!STATS_SCOPE.test(nouns)) return null;
   }
   if (MINE_ALONE.test(nouns) && !STATS_NOUN.test(nouns)) return request ? 'mine' : null;

@@ -68,10 +68,16 @@ function decide(text: string, ctx: UnderstandContext): Decision {
   if (duty) return duty;
   const d = decideRead(r, text, ctx);
   // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.
-  if (r.softQuestion && changesState(d)) return IGNORE;
+  if (r.softQuestion && changesState(d) && !softOnlyAfter(r)) return IGNORE;
   if (!changesState(d) || r.governed.length === 0) return guard(d, r, ctx);
   return unasserted(d, r, text, ctx);
 }
+
+/** 反馈 Q7RT 劝住了，钱还在卡里呢: the command's own clause asks nothing; a later one trails off. */
+const softOnlyAfter = (r: Reading) => {
+  const [first, ...rest] = r.body.split(/[，,。；;！!]/u);
+  return rest.length > 0 && !/呢/u.test(first ?? '') && r.toks.some((t) => t.t === 'kw' && t.kind === 'report' && t.end <= (first ?? '').length);
+};
 
 const changesState = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind);
 /** The same command, a free-text reason aside (重办 K7Q2，家属说还在转钱 without what the family said is still 重办 K7Q2). */
@@ -125,7 +131,9 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
 
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
   // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
-  const withdraw = WITHDRAW.has(word) || (r.ids.length === 0 && (word.startsWith('撤回') || word.endsWith('撤回') || /(?:宣传|登记|记录|那条|上一条|刚才).{0,6}撤回/u.test(word)));
+  // 已经撤回了: a WeChat recall told as done, not a request.
+  const recalled = /(?:已经|已)撤回|撤回了$/u.test(word);
+  const withdraw = !recalled && (WITHDRAW.has(word) || (r.ids.length === 0 && (word.startsWith('撤回') || word.endsWith('撤回') || /(?:宣传|登记|记录|那条|上一条|刚才).{0,6}撤回/u.test(word))));
   // 撤回刚才的宣传 names the log, wherever it is said.
   if ((outreachPlace || /宣传|登记/u.test(word)) && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
   // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.

@@ -7,7 +7,7 @@ import { KEYWORD } from '../outreach-words.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
-const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
+const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|发(?=传单|折页|资料|手册)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
 
@@ -59,6 +59,8 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body.replace(TIME_FIRST, '')}`;
   const parsed = parseOutreach(text);
   if (!parsed.ok) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  // 孙志愿今天宣传了80人 厉害: without a place phrase, what stands first must be a place, not a deed.
+  if (!place && /宣传了|志愿$|网格$/u.test(parsed.log.place)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 来了26个 都装了APP: everyone installed it.
   if (parsed.log.installs === 0 && /(?:都|全都|全部|人人)(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
   return { keyword: false, parsed };

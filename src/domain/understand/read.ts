@@ -174,7 +174,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const asked = said.replace(/怎么(?:说|劝|讲|弄)?都/gu, '');
   const whole = blankPunctuation(said).trim();
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(whole) || CLAUSE_ASKS.test(whole);
-  const softQuestion = !question && SOFT.test(asked);
+  // 等着呢, 在卡里呢: a state described, not asked.
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|在\p{Script=Han}{0,4})呢/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))] };
 }
