@@ -102,6 +102,11 @@ export function parseAmount(raw: string): number | null {
     s = s.replace(SUFFIX, '');
   }
   if (s === '' || !/^[\d零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾]/.test(s)) return null;
+  // 三点五万, 一点二万: a decimal point said in words (voice input writes it so).
+  s = s.replace(CN_DECIMAL, (m, whole: string, frac: string) => {
+    const w = parseAmount(whole);
+    return w === null ? m : `${w}.${[...frac].map((c) => DIGITS[c]).join('')}`;
+  });
   const pieces = toPieces(s);
   const value = pieces ? evaluate(pieces) : null;
   if (value === null || !Number.isFinite(value) || value < 0 || value > MAX_AMOUNT) return null;
@@ -109,6 +114,9 @@ export function parseAmount(raw: string): number | null {
 }
 
 const NUMERALS = new Set([...'零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億']);
+/** 三点五: whole part, 点, then fraction digits (Chinese numerals). */
+const CN_DECIMAL = /([零〇一二两三四五六七八九十百]+)点([零〇一二三四五六七八九]+)/gu;
+const CN_DIGIT = /[零〇一二两三四五六七八九]/u;
 /** Counters that show a number is not money: 被骗3次, 损失两天. */
 const NOT_MONEY = new Set([...'次个人天年月日号岁笔条位时分秒周起回遍家户名']);
 const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
@@ -162,6 +170,7 @@ export function readAmountAt(text: string, index: number, explicit: boolean): Fo
     const ch = s[j]!;
     if (isDigit(ch) || NUMERALS.has(ch)) continue;
     if ((ch === '.' || ch === ',') && isDigit(s[j - 1]) && isDigit(s[j + 1])) continue;
+    if (ch === '点' && CN_DIGIT.test(s[j - 1] ?? '') && CN_DIGIT.test(s[j + 1] ?? '')) continue;
     // 8k, 2w, and 1w5 (the digit after w abbreviates thousands).
     if (/[kKwW]/.test(ch) && isDigit(s[j - 1]) && (!isAsciiAlnum(s[j + 1]) || (/[wW]/.test(ch) && isDigit(s[j + 1]) && !isAsciiAlnum(s[j + 2])))) continue;
     break;

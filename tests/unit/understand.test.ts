@@ -311,9 +311,10 @@ describe('safety by construction', () => {
 const TRAIN = TRAINING_FILES.filter((p) => existsSync(p));
 /**
  * Set from the measured result; it may only go up for the same files. With train-phone, -street,
- * -rooms and -traps (written independently of the parser, 2,392 lines) the split measured 99.4%.
+ * -rooms, -traps and -voice (written independently of the parser, 2,842 lines) the split
+ * measured 99.1%.
  */
-const TRAIN_ACCURACY_FLOOR = 0.993;
+const TRAIN_ACCURACY_FLOOR = 0.99;
 
 describe.skipIf(TRAIN.length === 0)(`the training split of the phrasing corpus (${TRAIN.join(', ')})`, () => {
   const scored = TRAIN.flatMap((p) => readCorpus(p).map(score));
@@ -323,6 +324,33 @@ describe.skipIf(TRAIN.length === 0)(`the training split of the phrasing corpus (
   });
   it('makes no wrong state change', () => {
     expect(scored.filter((s) => s.wrongStateChange).map((s) => `${s.line.id} ${s.line.text}`)).toEqual([]);
+  });
+});
+
+describe('found in the training files written this round (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  it.each([
+    ['反馈 Q7RT 已被骗 损失三点五万', 35_000],
+    ['反馈 Q7RT 已被骗 损失 三 万 五 千', 35_000],
+    ['反馈Q7RT 已被骗了 损失是 一万 两千 块', 12_000],
+    ['反馈 Q7RT 被骗了二十多万 已报警', 200_000],
+  ])('reads the loss in %j as %i yuan (voice input; it read 50000, 3, 10000 and 20)', (text, loss) => {
+    const d = understand(text, acked);
+    expect(d.kind === 'act' || d.kind === 'confirm' ? d.command : null).toMatchObject({ kind: 'report', result: 'defrauded', lossAmount: loss });
+  });
+  it.each(['反馈Q 7 R T 上门 劝阻成功', '反馈Q七RT劝阻成功了', '反馈 Q7 RT 上门 劝阻成功'])('closes up the case id voice input spelled out in %j', (text) => {
+    expect(understand(text, acked)).toMatchObject({ kind: 'act', command: { kind: 'report', caseId: 'Q7RT', result: 'dissuaded' } });
+  });
+  it('hands a case to the @member, not to the one said to be away', () => {
+    const withRoster = { ...lead, members: [{ name: '李网格', role: 'worker' as const }, { name: '周网格', role: 'worker' as const }] };
+    expect(understand('转派 X6CU 给 @周网格，李网格今天请假', withRoster)).toMatchObject({ kind: 'act', command: { kind: 'reassign', caseId: 'X6CU', to: '周网格' } });
+  });
+  it.each([
+    ['孙志愿今天宣传了80人 厉害👍', { ...worker, role: 'volunteer' as const, room: 'volunteers' as const, openCases: [] }],
+    ['刚才发错群了 已经撤回了', { ...worker, role: 'volunteer' as const, room: 'volunteers' as const, openCases: [] }],
+    ['老人受到惊吓了', worker],
+  ] as const)('does not act on %j', (text, ctx) => {
+    expect(understand(text, ctx as UnderstandContext).kind).not.toBe('act');
   });
 });
 

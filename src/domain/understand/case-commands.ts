@@ -113,7 +113,8 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   if (reportKw && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
-  if (ackTok) return acknowledge(t, typed, ackTok, meant);
+  // 嗯 查一下 X6CU: a filler before the request, not an acknowledgement.
+  if (ackTok && !(ackTok.t === 'weak' && kwOf(t, 'query'))) return acknowledge(t, typed, ackTok, meant);
   const going = onTheWay(r) ? caseOnTheWay(t, typed) : null;
   if (going) return going;
   const query = kwOf(t, 'query');
@@ -246,7 +247,7 @@ function question(t: Turn): Decision {
   if (weighed) return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
   const idTok = r.toks.find((x) => x.t === 'id');
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
-  const politeHead = idTok !== undefined && /^(?:请问|问下|问一下|麻烦问下)\s*$/u.test(r.body.slice(0, idTok.start));
+  const politeHead = idTok !== undefined && /^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯)\s*$/u.test(r.body.slice(0, idTok.start));
   const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && (atHead(r.toks, idTok) || politeHead)) || ctx.openCases.some((c) => c.id === typed?.id);
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.

@@ -4,7 +4,7 @@
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */
 import type { Result } from '../case-machine.js';
-import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, KEYWORDS, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
+import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, KEYWORDS, MISHEARD_ACK, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
 import { readUtterance } from '../utterance.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import { errand } from './on-the-way.js';
@@ -93,6 +93,34 @@ function within1(a: string, b: string): boolean {
 const TWO_CHAR_KEYWORDS = new Set(Object.values(KEYWORDS).flat().filter((w) => /^\p{Script=Han}{2}$/u.test(w)));
 const SPLIT_KEYWORD = /^(\p{Script=Han})[ \u3000]+(\p{Script=Han})(?=[\s\p{P}A-Za-z0-9]|$)/u;
 
+const CN_ID_DIGIT: Record<string, string> = { 零: '0', 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** Letters, digits and digits said in Chinese, maybe one space apart, with a letter among them. */
+const SPOKEN_ID = /(?<![A-Za-z0-9])(?=[^\s]*?[A-Za-z])(?:[A-Za-z0-9零一二两三四五六七八九] ?){3,7}[A-Za-z0-9零一二两三四五六七八九](?![A-Za-z0-9])/gu;
+
+/**
+ * Closes up a case id spelled out by voice input (Q 7 R T, Q七RT, K七Q二 → Q7RT, K7Q2) when the
+ * result is one of the sender's open or visible cases; anything else is left as typed.
+ * @example spokenIds('反馈Q七RT劝阻成功', { openCases: [q7rt], visibleCases: [] }) // '反馈Q7RT劝阻成功'
+ */
+function spokenIds(body: string, cases: { openCases: OpenCase[]; visibleCases: string[] }): string {
+  const known = new Set([...cases.openCases.map((c) => c.id), ...cases.visibleCases]);
+  if (known.size === 0) return body;
+  return body.replace(SPOKEN_ID, (m) => {
+    if (/^[A-Za-z0-9]+$/u.test(m)) return m;
+    const chars = [...m.replace(/ /gu, '')].map((c) => CN_ID_DIGIT[c] ?? c.toUpperCase());
+    // The longest front part that is a known case; the rest stays as typed.
+    for (let n = chars.length; n >= 4; n--) {
+      const id = chars.slice(0, n).join('');
+      if (!known.has(id)) continue;
+      let seen = 0;
+      let cut = 0;
+      while (seen < n) if (m[cut++] !== ' ') seen++;
+      return `${id}${m.slice(cut)}`;
+    }
+    return m;
+  });
+}
+
 /** Keywords whose next word is their case: 查, 反馈 and the leads' commands (not 收到: 收到 G1234次 is a train). */
 const ID_AFTER = new Set(['query', 'report', 'supervise', 'cancel', 'reassign', 'reopen', 'correct']);
 
@@ -119,6 +147,8 @@ function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; vis
  */
 export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[] }, botName = '', blank: readonly Governed[] = []): Reading {
   const u = readUtterance(raw, botName);
+  // Q 7 R T, Q七RT, K七Q二: a case id as voice input writes it, closed up when it is a case the sender has.
+  u.body = spokenIds(u.body, cases);
   // 督 办 X6CU, 帮 助: a two-character keyword split by a stray space at the start.
   u.body = u.body.replace(SPLIT_KEYWORD, (m, a: string, b: string) => (TWO_CHAR_KEYWORDS.has(a + b) ? a + b : m));
   // [OK] and [强] are WeChat's 👌 and 👍 typed as text; other codes ([抱拳], [玫瑰]) say nothing.
@@ -149,7 +179,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end)));
       // 收到的短信: 收到 describing a noun, not acknowledging.
       const attributive = t.t === 'kw' && /^的/u.test(clean.slice(t.end));
-      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject || attributive ? word : t);
+      // 受到影响, 老人受到惊吓: the homophone with an object, or after a subject, is the verb.
+      const misheard = t.t === 'kw' && MISHEARD_ACK.has(t.text) && (/^\s?(?!马上|这就|立刻|好的|受到|收到)\p{Script=Han}/u.test(clean.slice(t.end)) || /\p{Script=Han}$/u.test(clean.slice(0, t.start)));
+      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject || attributive || misheard ? word : t);
     } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
       dropped = true;
       toks.push(word);

@@ -81,6 +81,8 @@ function amountOf(r: Reading): Amount | null {
   let text = r.clean;
   for (const id of r.ids) text = text.slice(0, id.start) + ' '.repeat(id.typed.length) + text.slice(id.start + id.typed.length);
   text = text.replace(/(\d)\s+(?=[\d万千元块wWkK])/g, '$1');
+  // 三 万 五 千: voice input spaces the words of a figure apart.
+  text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, '$1');
   const hedged = HEDGE.test(text);
   const range = RANGE.exec(text);
   if (range) return { value: ((DIGIT[range[1]!]! + DIGIT[range[2]!]!) / 2) * UNIT[range[3]!]!, approximate: true };
