@@ -8,12 +8,13 @@ import type { CoreContext } from './ports.js';
 import { eq } from 'drizzle-orm';
 import { dispatchGroupText, dispatchPrivateText, levelRaisedGroupText, repeatWarningText, unboundAssigneeText } from '../domain/case-replies.js';
 import { generateCaseId } from '../domain/case-id.js';
-import { chooseAssignee, levelRank, routeLead, validateLeads, type Lead, type LeadError } from '../domain/lead.js';
+import type { Duty } from '../domain/duty-routing.js';
+import { chooseAssignee, levelRank, routeLead, validateLeads, type Lead, type LeadError, type Routing } from '../domain/lead.js';
 import type { Recipient } from '../domain/messages.js';
 import { PRIORITY, type Level } from '../domain/types.js';
 import type { Log } from '../log.js';
 import { appendEvent, caseById, caseExists, caseFacts, caseOfLead, insertCase, noteAssigned, openCaseByPhone, recordLead, workload, type CaseRow, type Tx } from '../store/cases.js';
-import { memberById, memberByName } from '../store/org.js';
+import { memberById, memberByName, type StoredMember } from '../store/org.js';
 import { nextDeadlineOf, refreshDeadline } from './escalate.js';
 import { addOutboxMessage } from '../store/outbox.js';
 import { makeKey } from '../domain/keys.js';
@@ -41,8 +42,8 @@ export function intakeLeads(deps: IntakeDeps, body: unknown): IntakeOutcome {
     return v;
   }
   const at = deps.now();
-  const routing: RoutingMemo = { known: new Set(), open: new Map(), lastAssigned: new Map() };
-  const results = deps.db.transaction((tx) => v.leads.map((lead) => intakeOne(deps, tx, lead, at, routing)));
+  const memo: BatchMemo = { duty: deps.duty.any(at) ? deps.duty.at(at) : undefined, routes: new Map(), members: new Map(), known: new Set(), open: new Map(), lastAssigned: new Map() };
+  const results = deps.db.transaction((tx) => v.leads.map((lead) => intakeOne(deps, tx, lead, at, memo)));
   logTaken(deps.log, results);
   if (results.some((r) => r.status !== 'duplicate')) {
     deps.afterCommit();
@@ -68,18 +69,38 @@ function logTaken(log: Log, results: IntakeResult[]): void {
 }
 
 /**
- * Fair-routing inputs of one request: each member's open cases and last assignment, read once
- * in the request's transaction and kept current as its leads are assigned, so a batch of
- * 1,000 counts each worker's open cases once, not 1,000 times. Exact: nothing else
- * writes while the transaction holds the database.
+ * What the leads of one request share, read once in its transaction and kept current as its
+ * leads are assigned: who is on duty and each unit's routing (every lead of a request has the
+ * same `at`), the stored members by name, and the fair-routing inputs — each member's open
+ * cases and last assignment — so a batch of 1,000 counts each worker's open cases once, not
+ * 1,000 times. Exact: nothing else writes while the transaction holds the database.
  */
-interface RoutingMemo {
+interface BatchMemo {
+  duty: Duty | undefined;
+  /** Routing of the leads that name no assignee, by unit. */
+  routes: Map<string, Extract<Routing, { ok: true }>>;
+  members: Map<string, StoredMember | null>;
   known: Set<string>;
   open: Map<string, number>;
   lastAssigned: Map<string, number>;
 }
 
-function workloadOf(tx: Tx, memo: RoutingMemo, names: string[]): RoutingMemo {
+function routingOf(deps: IntakeDeps, memo: BatchMemo, lead: Lead): Extract<Routing, { ok: true }> {
+  const shared = lead.assignee ? undefined : memo.routes.get(lead.unit);
+  if (shared) return shared;
+  const routing = routeLead(deps.org, lead, memo.duty);
+  if (!routing.ok) throw new Error(`lead ${lead.externalId} passed validation but cannot be routed: ${routing.message}`);
+  if (!lead.assignee) memo.routes.set(lead.unit, routing);
+  return routing;
+}
+
+function memberOf(tx: Tx, memo: BatchMemo, name: string): StoredMember | null {
+  let member = memo.members.get(name);
+  if (member === undefined) memo.members.set(name, (member = memberByName(tx, name)));
+  return member;
+}
+
+function workloadOf(tx: Tx, memo: BatchMemo, names: string[]): BatchMemo {
   const missing = names.filter((n) => !memo.known.has(n));
   if (missing.length) {
     const w = workload(tx, missing);
@@ -92,14 +113,14 @@ function workloadOf(tx: Tx, memo: RoutingMemo, names: string[]): RoutingMemo {
   return memo;
 }
 
-function noteInMemo(memo: RoutingMemo, name: string, at: number): void {
+function noteInMemo(memo: BatchMemo, name: string, at: number): void {
   if (!memo.known.has(name)) return;
   memo.open.set(name, (memo.open.get(name) ?? 0) + 1);
   memo.lastAssigned.set(name, at);
 }
 
-function recipient(tx: Tx, name: string): Recipient {
-  return { name, wechatId: memberByName(tx, name)?.wechatId ?? null };
+function recipient(tx: Tx, memo: BatchMemo, name: string): Recipient {
+  return { name, wechatId: memberOf(tx, memo, name)?.wechatId ?? null };
 }
 
 function newCaseId(tx: Tx, random: () => number): string {
@@ -111,23 +132,21 @@ function newCaseId(tx: Tx, random: () => number): string {
   throw new Error('could not find a free case id');
 }
 
-function intakeOne(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingMemo): IntakeResult {
+function intakeOne(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: BatchMemo): IntakeResult {
   const known = caseOfLead(tx, lead.externalId);
   if (known) return { externalId: lead.externalId, caseId: known, status: 'duplicate' };
   const open = openCaseByPhone(tx, lead.subject.phone);
-  if (open) return mergeInto(deps, tx, open, lead, at);
+  if (open) return mergeInto(deps, tx, open, lead, at, memo);
   return create(deps, tx, lead, at, memo);
 }
 
-function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingMemo): IntakeResult {
-  const routing = routeLead(deps.org, lead, deps.duty.any(at) ? deps.duty.at(at) : undefined);
-  if (!routing.ok) throw new Error(`lead ${lead.externalId} passed validation but cannot be routed: ${routing.message}`);
-  const names = routing.workers.map((w) => w.name);
-  const { open, lastAssigned } = workloadOf(tx, memo, names);
+function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: BatchMemo): IntakeResult {
+  const routing = routingOf(deps, memo, lead);
+  const { open, lastAssigned } = workloadOf(tx, memo, routing.workers.map((w) => w.name));
   const assignee = chooseAssignee(routing, open, lastAssigned);
   const policy = deps.policy[lead.level];
   const id = newCaseId(tx, deps.random);
-  const member = memberByName(tx, assignee.name)!;
+  const member = memberOf(tx, memo, assignee.name)!;
   const ackDueAt = at + policy.ackWithin;
   // The row is built here and written once: nothing is read back.
   const row: CaseRow = {
@@ -167,7 +186,8 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingM
   recordLead(tx, { externalId: lead.externalId, caseId: id, receivedAt: at, level: lead.level, category: lead.category, amountAtRisk: lead.amountAtRisk, detail: lead.detail, outcome: 'created' });
   appendEvent(tx, id, at, 'created', 'system', { externalId: lead.externalId, level: lead.level, unit: lead.unit });
   appendEvent(tx, id, at, 'dispatched', 'system', { assignee: assignee.name, room: routing.room.topic, how: routing.named ? 'named' : routing.workers.length ? 'fair' : 'fallback_lead' });
-  noteAssigned(tx, member.id, at);
+  // Every lead of a request is assigned at the same `at`: a member already noted at it needs no second write.
+  if (memo.lastAssigned.get(assignee.name) !== at) noteAssigned(tx, member.id, at);
   noteInMemo(memo, assignee.name, at);
 
   const facts = caseFacts(row);
@@ -178,12 +198,12 @@ function create(deps: IntakeDeps, tx: Tx, lead: Lead, at: number, memo: RoutingM
     addOutboxMessage(tx, makeKey('dispatch', id, 'private'), { to, text: dispatchPrivateText(facts, at, deps.timezone) }, priority, at, id);
   } else {
     // DESIGN "Privacy": the full record goes only to a bound identity, never to a display name.
-    tellLeadUnbound(deps, tx, id, lead.level, lead.unit, assignee.name, at);
+    tellLeadUnbound(deps, tx, memo, id, lead.level, lead.unit, assignee.name, at);
   }
   return { externalId: lead.externalId, caseId: id, status: 'created' };
 }
 
-function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: number): IntakeResult {
+function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: number, memo: BatchMemo): IntakeResult {
   const before = caseById(tx, caseId)!;
   const oldLevel = before.level as Level;
   const raised = levelRank(lead.level) > levelRank(oldLevel);
@@ -220,7 +240,7 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
   const facts = caseFacts(after);
   const assigneeName = after.assigneeId ? memberById(tx, after.assigneeId)?.name : undefined;
   if (assigneeName) {
-    const to = recipient(tx, assigneeName);
+    const to = recipient(tx, memo, assigneeName);
     const priority = PRIORITY[after.level as Level];
     if (to.wechatId) addOutboxMessage(tx, makeKey('merge', caseId, lead.externalId, 'private'), { to, text: repeatWarningText(facts, lead, raised ? oldLevel : null, acknowledged, at, deps.timezone) }, priority, at, caseId);
     const room = deps.org.taskRoom(after.unitCode);
@@ -238,12 +258,12 @@ function mergeInto(deps: IntakeDeps, tx: Tx, caseId: string, lead: Lead, at: num
  * nearest lead (privately if bound, else in their supervision room) is told, masked, so that
  * someone reaches the worker by phone and the worker binds.
  */
-function tellLeadUnbound(deps: IntakeDeps, tx: Tx, caseId: string, level: Level, unit: string, assigneeName: string, at: number): void {
+function tellLeadUnbound(deps: IntakeDeps, tx: Tx, memo: BatchMemo, caseId: string, level: Level, unit: string, assigneeName: string, at: number): void {
   const lead = deps.org.nearest(unit, 'lead') ?? deps.org.nearest(unit, 'supervisor');
   deps.log.warn({ caseId, lead: lead?.name ?? null }, 'assignee not bound: private record withheld');
   appendEvent(tx, caseId, at, 'private_withheld', 'system', { assignee: assigneeName, reason: 'not_bound' });
   if (!lead) return;
-  const to = recipient(tx, lead.name);
+  const to = recipient(tx, memo, lead.name);
   const text = unboundAssigneeText(caseId, level, assigneeName);
   if (to.wechatId) {
     addOutboxMessage(tx, makeKey('unbound', caseId, 'lead'), { to, text }, PRIORITY[level], at, caseId);

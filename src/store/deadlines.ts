@@ -1,7 +1,7 @@
 /** The deadlines of open cases, as the timers adapter needs them (through core). */
 import { and, asc, gt, inArray, isNotNull, lt } from 'drizzle-orm';
-import { OPEN_STATUSES } from '../domain/vocabulary.js';
-import type { Db } from './db.js';
+import { OPEN_STATUSES, OPEN_STATUSES_SQL } from '../domain/vocabulary.js';
+import { statement, type Db } from './db.js';
 import { cases } from './schema.js';
 
 /** A case's timer: its version names the job, its next deadline is when it fires. */
@@ -27,14 +27,23 @@ export function overdueDeadlines(db: Db, before: number): ArmedDeadline[] {
   return select(db).where(and(inArray(cases.status, [...OPEN_STATUSES]), lt(cases.nextDeadlineAt, before))).all();
 }
 
+/**
+ * Ids are passed as one JSON array (`json_each`), so each statement is prepared once. The
+ * status is tested with a unary `+` so that SQLite looks the ids up by primary key: offered
+ * `status in (…)`, it walks (status, next_deadline_at), i.e. every open case, for each call.
+ */
+const BY_IDS = 'id in (select value from json_each(?))';
+
 /** The current deadline of each case that is still open (closed ones are left out). */
 export function currentDeadlines(db: Db, ids: string[]): ArmedDeadline[] {
   if (ids.length === 0) return [];
-  return select(db).where(and(inArray(cases.id, ids), inArray(cases.status, [...OPEN_STATUSES]), isNotNull(cases.nextDeadlineAt))).all();
+  return statement(db, `select id, version, next_deadline_at as nextDeadlineAt from cases where ${BY_IDS} and +status in ${OPEN_STATUSES_SQL} and next_deadline_at is not null`).all(
+    JSON.stringify(ids),
+  ) as ArmedDeadline[];
 }
 
 /** The version of each case now (open or not): the timer of the version before it is stale. */
 export function versionsOf(db: Db, ids: string[]): { id: string; version: number }[] {
   if (ids.length === 0) return [];
-  return db.select({ id: cases.id, version: cases.version }).from(cases).where(inArray(cases.id, ids)).all();
+  return statement(db, `select id, version from cases where ${BY_IDS}`).all(JSON.stringify(ids)) as { id: string; version: number }[];
 }

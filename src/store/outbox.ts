@@ -41,25 +41,30 @@ export function addOutboxMessage(tx: Tx | Db, key: string, message: ChatOut, pri
 /**
  * Rows to relay: never relayed, or relayed long ago and still not delivered (Redis may have
  * lost them; re-adding with the same job id is harmless while the job still exists). Rows
- * marked failed are never relayed again.
+ * marked failed are never relayed again. Each half is one range of the pending index
+ * (delivered_at, failed_at, relayed_at): written as one `relayed_at is null or …` SQLite reads
+ * every undelivered row, so the relay, which runs after every intake, would slow down with
+ * the backlog of messages waiting to be sent.
  */
 export function pendingOutbox(db: Db, staleBefore: number, limit = 500): OutboxRow[] {
   const rows = statement(
     db,
-    `select id, queue, job_id as jobId, payload, priority from outbox
-     where delivered_at is null and failed_at is null and (relayed_at is null or relayed_at < ?)
-     order by id limit ?`,
+    `select id, queue, jobId, payload, priority from (
+       select id, queue, job_id as jobId, payload, priority from outbox where delivered_at is null and failed_at is null and relayed_at is null
+       union all
+       select id, queue, job_id as jobId, payload, priority from outbox where delivered_at is null and failed_at is null and relayed_at < ?
+     ) order by id limit ?`,
   ).all(staleBefore, limit) as (Omit<OutboxRow, 'payload'> & { payload: string })[];
   return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
-/** Marks rows relayed, in one transaction (the relay runs after every intake: one prepared update per row). */
+/**
+ * Marks rows relayed in one statement, so in one transaction (the relay runs after every
+ * intake): the ids go as one JSON array (`json_each`), each looked up by primary key.
+ */
 export function markRelayed(db: Db, ids: number[], now: number): void {
   if (!ids.length) return;
-  const update = statement(db, 'update outbox set relayed_at = ? where id = ?');
-  db.transaction(() => {
-    for (const id of ids) update.run(now, id);
-  });
+  statement(db, 'update outbox set relayed_at = ? where id in (select value from json_each(?))').run(now, JSON.stringify(ids));
 }
 
 /** A row BullMQ or WeChat refused for good: kept with its reason, never relayed again. */
