@@ -12,13 +12,15 @@
  *      message waits: the child's RSS sampled all along, then urgent leads timed from POST to
  *      their room message behind that backlog, and messages written per case.
  *
- * BENCH_QUICK=1 runs smaller counts (20,000 leads in step 4). Redis keys under the bench's
+ * Run alone with `node --import tsx bench/intake.ts` (prints the figures as JSON), or through
+ * `npm run bench`. BENCH_QUICK=1 runs smaller counts (20,000 leads in step 4). Redis keys under the bench's
  * prefixes are deleted at the end, and the temporary directory removed.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Agent, get } from 'node:http';
 import Database from 'better-sqlite3';
@@ -249,4 +251,14 @@ export function secondHalf(f: IntakeFigures): { mean: number; max: number; devia
   const max = Math.max(...half);
   const deviation = Math.max(...half.map((r) => Math.abs(r - mean))) / mean;
   return { mean, max, deviation };
+}
+
+// Run alone (`node --import tsx bench/intake.ts`): the figures as JSON; `npm run bench` puts them in RESULTS.md.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runIntakeBench()
+    .then((f) => console.log(JSON.stringify(f, null, 2)))
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    });
 }
