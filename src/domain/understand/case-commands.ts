@@ -54,18 +54,18 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
     const kw = kwOf(t, kind);
     if (!kw) continue;
     if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && (typed === null || typed.source === 'unknown') && !(ctx.quote?.from === 'bot' && ctx.quote.caseId)) continue;
-    // 转派的事我跟赵督导说过了: the command named as a topic; @赵督导 好的，我来跟: said to a colleague.
+    const leads = kind !== 'correct' && kind !== 'bind';
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
     if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
-    if (leadsOnly(kind) && !overseer && r.governed.includes('reported') && !addressed) continue;
+    if (leads && !overseer && r.governed.includes('reported') && !addressed) continue;
+    // 转派的事我跟赵督导说过了: the command named as a topic; @赵督导 好的，我来跟: said to a colleague.
     if (/^的/u.test(r.clean.slice(kw.end)) || (!typed && !addressed && r.others.length > 0 && ctx.quote?.from !== 'bot' && r.toks[0] !== kw)) continue;
     if (headKw && headKw.kind !== kind && kind !== 'correct') continue;
     // 老人把转账取消了: a verb with its own object, not a command on the case.
     if (/[把将][^\s,.!?]{1,6}$/u.test(r.clean.slice(Math.max(0, kw.start - 7), kw.start)) && !atHead(r.toks, kw)) continue;
     // P5KE 这单撤了吧 号码填错了: 填错 is the reason for another command, not a correction.
     if (kind === 'correct' && readOutcome(r) === null && t.kws.some((k) => k !== kw && OTHER_LEAD_KINDS.has(k.kind))) continue;
-    const leads = kind !== 'correct' && kind !== 'bind';
     // 交给我吧 from a worker takes the case; 转派/撤销/督办 are for leads and supervisors.
     // N7QJ 这单我包了: a worker taking their own case, not supervising it.
     if (leads && !overseer && /我/u.test(kw.text) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
@@ -142,8 +142,6 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
 /** 今天全社区多少单, 全所的数据给我看看, 统计一下今天的: figures asked for outright. */
 const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)/u;
 
-
-const leadsOnly = (kind: string) => kind === 'reassign' || kind === 'cancel' || kind === 'supervise' || kind === 'reopen';
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
 const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念)\1(?!而已)|看一眼|瞅一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下/u;
