@@ -28,6 +28,7 @@ import { reclaimActive } from '../wire/reclaim.js';
 import type { RedisErrorReport } from '../wire/redis-outage.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { createSendControl, deliveryKeyOf, startHeartbeat, type DeliveryReporter, type OutboundJob } from './send-control.js';
+import { closeBounded, SEND_CLOSE_MS } from '../wire/close.js';
 
 /** What every channel's gateway gets. */
 export interface ChannelContext {
@@ -139,9 +140,9 @@ export function createChannelWorker(ctx: ChannelContext, channel: { send(out: Ch
     },
     async stop() {
       stopBeat?.();
-      await worker?.close();
+      await closeBounded(worker, SEND_CLOSE_MS);
       await ctx.reporter.close();
-      await queue?.close();
+      await closeBounded(queue);
     },
   };
 }

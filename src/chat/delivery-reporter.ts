@@ -17,6 +17,7 @@ import type { DeliveryReport } from '../wire/accounts.js';
 import { DELIVERIES_QUEUE, jobIds } from '../wire/names.js';
 import type { RedisErrorReport } from '../wire/redis-outage.js';
 import type { DeliveryReporter } from './send-control.js';
+import { closeBounded } from '../wire/close.js';
 
 /** Retries what could not be written, every `everyMs`, until it is. */
 function withRetry(write: (r: DeliveryReport) => Promise<void> | void, log: Log, everyMs = 250): DeliveryReporter & { held: Map<string, DeliveryReport> } {
@@ -74,7 +75,7 @@ export function queueReporter(connection: Redis, prefix: string, log: Log, redis
     ...r,
     async close() {
       await r.close();
-      await queue.close();
+      await closeBounded(queue);
     },
   };
 }

@@ -18,6 +18,7 @@ import { reclaimActive } from '../wire/reclaim.js';
 import { logRedisErrors, type RedisErrorReport } from '../wire/redis-outage.js';
 import type { BotAccount } from '../profile-bots.js';
 import { createSendControl, deliveryKeyOf, startHeartbeat, type DeliveryReporter, type OutboundJob, type SendControl } from './send-control.js';
+import { closeBounded, SEND_CLOSE_MS } from '../wire/close.js';
 
 export interface GatewayOptions {
   botId: string;
@@ -270,11 +271,12 @@ export function createGateway(o: GatewayOptions): Gateway {
     async stop() {
       stopping = true;
       stopBeat?.();
-      await worker?.close();
+      // A send under way finishes (its chat's interval included) unless it takes longer than this.
+      await closeBounded(worker, SEND_CLOSE_MS);
       await o.reporter.close();
       await bot.stop();
-      await inbound.close();
-      await outbound?.close();
+      await closeBounded(inbound);
+      await closeBounded(outbound);
     },
   };
 }

@@ -14,6 +14,7 @@ import { createBackupClock } from './backup.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createWatchdog, type Watchdog } from './watchdog.js';
 import { routeWechatyLogs } from './wechaty-logs.js';
+import { closeBounded } from '../wire/close.js';
 
 export interface OpsRuntime {
   sqlite: Database.Database;
@@ -85,7 +86,7 @@ export function createOps(config: Config, log: Log, now: () => number = Date.now
       await backup?.stop();
       await watchdog?.stop();
       metrics?.stop();
-      await events?.close().catch(() => {});
+      await closeBounded(events);
       unroute?.();
       unroute = null;
     },

@@ -15,6 +15,7 @@ import type { Core } from '../core/index.js';
 import type { Log } from '../log.js';
 import { reclaimActive } from '../wire/reclaim.js';
 import { logRedisErrors, type RedisErrorReport } from '../wire/redis-outage.js';
+import { closeBounded } from '../wire/close.js';
 
 export const DEADLINES_QUEUE = 'deadlines';
 export const deadlineJobId = (caseId: string, version: number) => `deadline-${caseId}-v${version}`;
@@ -213,9 +214,9 @@ export function createTimers(o: TimersOptions): Timers {
     },
     async stop() {
       if (timer) clearInterval(timer);
-      await worker?.close();
+      await closeBounded(worker);
       await reconciling?.catch(() => {});
-      await queue.close();
+      await closeBounded(queue);
     },
   };
 }

@@ -15,6 +15,7 @@ import type { DeliveryReport } from '../wire/accounts.js';
 import { DELIVERIES_QUEUE } from '../wire/names.js';
 import { reclaimActive } from '../wire/reclaim.js';
 import { logRedisErrors, type RedisErrorReport } from '../wire/redis-outage.js';
+import { closeBounded } from '../wire/close.js';
 
 export interface DeliveriesOptions {
   connection: ConnectionOptions;
@@ -56,6 +57,6 @@ export function createDeliveries(o: DeliveriesOptions) {
       await reclaimActive(queue, o.log).finally(() => queue.close());
       void worker.run();
     },
-    stop: () => worker.close(),
+    stop: () => closeBounded(worker),
   };
 }

@@ -13,6 +13,7 @@ import type { Log } from '../log.js';
 import { INBOUND_QUEUE } from '../wire/names.js';
 import { reclaimActive } from '../wire/reclaim.js';
 import { logRedisErrors, type RedisErrorReport } from '../wire/redis-outage.js';
+import { closeBounded } from '../wire/close.js';
 
 /**
  * The inbound consumer as a service: on start, jobs a crashed process left active are taken
@@ -28,7 +29,7 @@ export function createInbound(connection: Redis, prefix: string, handle: (msg: C
       await reclaimActive(queue, log).finally(() => queue.close());
       void worker.run();
     },
-    stop: () => worker.close(),
+    stop: () => closeBounded(worker),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { OUTBOUND } from '../store/outbox.js';
 import { outboundQueue } from '../wire/names.js';
 import type { RedisErrorReport } from '../wire/redis-outage.js';
+import { closeBounded } from '../wire/close.js';
 
 /** Outbound messages are retried until WeChat takes them; capped backoff (see gateway). */
 const OUTBOUND_JOB_OPTIONS = {
@@ -37,7 +38,7 @@ export function createQueues(connection: Redis, prefix: string, botId: string, r
       return q;
     },
     async close() {
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      await Promise.all([...queues.values()].map((q) => closeBounded(q)));
     },
   };
 }
