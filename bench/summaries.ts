@@ -357,7 +357,7 @@ export async function runSummariesBench(): Promise<SummariesFigures> {
 
     const table: [string, Timing][] = [
       ['bare aggregate (2 queries)', bareT],
-      ['readShiftRows (6 queries)', readT],
+      [`readShiftRows (${READ_QUERIES.length} queries)`, readT],
       ['compileSummaries (500 units)', compileT],
       ['closeShift (whole, 1 tx)', closeT],
     ];

@@ -10,8 +10,8 @@ import { meta, shiftSummaries } from './schema.js';
 /**
  * Rows of a query folded by SQLite into one JSON array per column (`json_group_array`), in the
  * query's row order: one value crosses into JavaScript instead of one object per row, which
- * costs more than the query itself for the tens of thousands of acknowledgements, resolutions
- * and open cases of a city-wide shift.
+ * costs more than the query itself for the tens of thousands of open cases of a city-wide shift
+ * (acknowledgements and resolutions come folded by unit, in `units`).
  */
 function columns<T extends unknown[]>(db: Db | Tx, sql: string, params: { from: number; to: number }): { [K in keyof T]: T[K][] } {
   const row = statement(db, sql).raw(true).get(params) as (string | null)[];
