@@ -341,6 +341,13 @@ describe('found in the training files written this round (named regressions)', (
   it.each(['反馈Q 7 R T 上门 劝阻成功', '反馈Q七RT劝阻成功了', '反馈 Q7 RT 上门 劝阻成功'])('closes up the case id voice input spelled out in %j', (text) => {
     expect(understand(text, acked)).toMatchObject({ kind: 'act', command: { kind: 'report', caseId: 'Q7RT', result: 'dissuaded' } });
   });
+  it('keeps no scraps of an outreach sentence as its remark (found walking the sandbox: 备注：传单 帮), but keeps a real one', () => {
+    const volunteer = { ...worker, role: 'volunteer' as const, room: 'volunteers' as const, openCases: [] };
+    expect(understand('今天上午在幸福里菜市场门口发传单，大概80个人，发了100份，帮20个人装了APP', volunteer)).toMatchObject({
+      kind: 'act', command: { kind: 'outreach', people: 80, installs: 20, leaflets: 100, note: null },
+    });
+    expect(understand('今天下午在团结湖公园做了反诈宣传，大约120人参加，现场装了30个APP，老人居多', volunteer)).toMatchObject({ command: { note: '老人居多' } });
+  });
   it('hands a case to the @member, not to the one said to be away', () => {
     const withRoster = { ...lead, members: [{ name: '李网格', role: 'worker' as const }, { name: '周网格', role: 'worker' as const }] };
     expect(understand('转派 X6CU 给 @周网格，李网格今天请假', withRoster)).toMatchObject({ kind: 'act', command: { kind: 'reassign', caseId: 'X6CU', to: '周网格' } });

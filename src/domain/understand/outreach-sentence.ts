@@ -36,6 +36,9 @@ function spoken(raw: string): string {
 /** A place, then the keyword and the figures: 团结湖农贸市场 宣传 人数 90. */
 const PLACE_FIRST = /^\s*([^\s\d，,。]{2,16}?)\s+宣传\s+(?=.*\d)/u;
 
+/** Words a sentence's figures leave behind: 发了100份 → 发了, 传单 …, 帮20个人装了APP → 帮. */
+const SENTENCE_LEFTOVERS = new Set(['传单', '折页', '手册', '海报', '资料', '发了', '发放', '装了', '大概', '大约', '一共', '今天', '上午', '下午', '现场']);
+
 /** 明天计划在公园宣传 预计100人: a plan, not a log. */
 const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
 
@@ -63,5 +66,11 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   if (!place && /宣传了|志愿$|网格$/u.test(parsed.log.place)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 来了26个 都装了APP: everyone installed it.
   if (parsed.log.installs === 0 && /(?:都|全都|全部|人人)(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
+  // 备注：传单 帮 — what is left of a sentence once its figures are read is words that went with
+  // them, not a remark worth keeping.
+  if (parsed.log.note !== null) {
+    const kept = parsed.log.note.split(/\s+/u).filter((w) => [...w].length > 1 && !SENTENCE_LEFTOVERS.has(w));
+    parsed.log.note = kept.length ? kept.join(' ') : null;
+  }
   return { keyword: false, parsed };
 }
