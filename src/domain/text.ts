@@ -56,15 +56,19 @@ export function normalizeText(raw: string): string {
 
 /**
  * Removes @mentions (`@网格哨兵`, `@李网格 `) wherever they are; WeChat ends a mention with a
- * space or U+2005. Returns the names mentioned and the rest of the text.
+ * space or U+2005, or where a roster name (`names`) ends. Returns the names mentioned and the
+ * rest of the text.
  * @example stripMentions('@网格哨兵 帮助') // { mentions: ['网格哨兵'], text: '帮助' }
  */
-export function stripMentions(text: string): { mentions: string[]; text: string } {
+export function stripMentions(text: string, names: readonly string[] = []): { mentions: string[]; text: string } {
   const mentions: string[] = [];
-  // A typed @name ends at a space or at sentence punctuation (@周网格，李网格今天请假).
-  const rest = text.replace(/@([^\s@\u2005,，、;；:：!！?？。]{1,32})[\u2005 ]?/g, (_, name: string) => {
-    mentions.push(name);
-    return ' ';
+  const known = [...names].sort((a, b) => b.length - a.length);
+  // A typed @name ends at a space or at sentence punctuation (@周网格，李网格今天请假), or right
+  // after a name on the roster when the rest runs on (@陈网格X6CU你接一下).
+  const rest = text.replace(/@([^\s@\u2005,，、;；:：!！?？。]{1,32})[\u2005 ]?/g, (m, name: string) => {
+    const on = known.find((k) => k !== name && name.startsWith(k));
+    mentions.push(on ?? name);
+    return on ? ` ${name.slice(on.length)} ` : ' ';
   });
   return { mentions, text: rest.replace(/\s+/g, ' ').trim() };
 }

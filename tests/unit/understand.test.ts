@@ -361,6 +361,40 @@ describe('found in the training files written this round (named regressions)', (
   });
 });
 
+describe('found by varying the training split (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  it.each([
+    ['反馈Q7RT没有被骗劝住了', 'dissuaded'],
+    ['反馈Q7RT并未被骗已劝阻', 'dissuaded'],
+    ['反馈Q7RT差点上当已拦下', 'dissuaded'],
+    ['反馈Q7RT差一点就转了被我们拦下来了', 'dissuaded'],
+  ] as const)('reads %j, typed without commas, as %s (a denial or a near miss blanked the result after it)', (text, result) => {
+    acts(understand(text, acked), { kind: 'report', caseId: 'Q7RT', result });
+  });
+  it('still denies the result a denial runs into: 没有上当受骗 records no defrauded', () => {
+    expect(understand('反馈 Q7RT 没有上当受骗', acked)).not.toMatchObject({ command: { result: 'defrauded' } });
+  });
+  it('takes Q7RT我离得近我先过去 (voice input, one run-on clause) as on the way', () => {
+    acts(understand('Q7RT我离得近我先过去', worker), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it('ends a typed @name where the roster name ends: @周网格X6CU你接一下 hands X6CU to 周网格', () => {
+    const withRoster = { ...lead, members: [{ name: '李网格', role: 'worker' as const }, { name: '周网格', role: 'worker' as const }] };
+    acts(understand('@周网格X6CU你接一下', withRoster), { kind: 'reassign', caseId: 'X6CU', to: '周网格' });
+  });
+  it('reads 请问，X6CU，有人上门了没有 as a query (the comma after 请问 hid the case)', () => {
+    acts(understand('请问，X6CU，有人上门了没有', lead), { kind: 'query', caseId: 'X6CU' });
+  });
+  it('reads X6CU，周网格请假了，改给李网格 as a hand-over, not as leave for 周网格', () => {
+    const withRoster = { ...lead, members: [{ name: '李网格', role: 'worker' as const }, { name: '周网格', role: 'worker' as const }] };
+    acts(understand('X6CU，周网格请假了，改给李网格', withRoster), { kind: 'reassign', caseId: 'X6CU', to: '李网格' });
+  });
+  it.each(['帮助🙏', '嗯，帮助', '帮助哈', '帮 助啊'])('reads %j as 帮助', (text) => acts(understand(text, worker), { kind: 'help' }));
+  it.each(['我的，辛苦', '看下我的哈'])('reads %j as 我的', (text) => acts(understand(text, worker), { kind: 'mine' }));
+  it('still reads a question closed by an emoji as a question: X6CU 劝住了没🙏', () => acts(understand('X6CU 劝住了没🙏', lead), { kind: 'query', caseId: 'X6CU' }));
+  it('leaves 好的谢谢 alone as a pleasantry', () => expect(understand('好的谢谢', { ...volunteer, room: 'private' }).kind).toBe('ignore'));
+  it('reads 反馈 Q7RT 晚了一步 以经转账了 (以经 for 已经) as defrauded', () => acts(understand('反馈 Q7RT 晚了一步 以经转账了', acked), { kind: 'report', result: 'defrauded' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -245,7 +245,7 @@ function question(t: Turn): Decision {
   if (weighed) return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
   const idTok = r.toks.find((x) => x.t === 'id');
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
-  const politeHead = idTok !== undefined && /^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯)\s*$/u.test(r.body.slice(0, idTok.start));
+  const politeHead = idTok !== undefined && /^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯)\s*$/u.test(r.clean.slice(0, idTok.start));
   const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && (atHead(r.toks, idTok) || politeHead)) || ctx.openCases.some((c) => c.id === typed?.id);
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.

@@ -70,7 +70,9 @@ export function decideDuty(r: Reading, ctx: UnderstandContext): Decision | null 
     return { kind: 'act', command: { kind: 'approve', member: who, yes: !reject } };
   }
 
-  const leave = LEAVE.exec(body);
+  // X6CU，刘网格请假了，改给吴网格: a message about a case says why it moves; it records no leave.
+  const aboutCase = r.ids.some((e) => e.how !== 'unknown');
+  const leave = aboutCase ? null : LEAVE.exec(body);
   if (leave && !/(?:吗|么|嘛|能不能|可不可以|可以不|行不行)|[?？]/u.test(body)) {
     // 我明天请假, 帮李网格请假, 李网格明天请假, 请假 @李网格 明天, 请假 李网格 明天 (a lead).
     let before = leave[1]!.trim().replace(/^我\s*/u, '').replace(/^(?:帮|给|替)/u, '');

@@ -19,6 +19,8 @@ const HOME = /[到回]家|到(?:底|时|现在|点)|去年/u;
 const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');
 /** 马上, 这就: now, said alone. */
 const NOW_ALONE = new RegExp(`^(?:${alt(W.adverbs)})+$`, 'u');
+/** Before the sender named mid-clause (…近我先过去), not inside 我们 or 自我. */
+const RESTART = new RegExp(`(?<=\\p{Script=Han})(?<![自让叫喊给找])(?=(?:${alt(W.subjects)})(?!们|家|的))`, 'u');
 const UNDONE = new RegExp(`(?:${ACK_UNDONE.join('|')})`, 'u');
 
 /**
@@ -38,5 +40,7 @@ export function errand(after: string): boolean {
 export function onTheWay(r: Reading): boolean {
   if (r.question || r.softQuestion) return false;
   const clauses = r.clean.split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
-  return clauses.some((c) => !UNDONE.test(c) && !HOME.test(c) && !ERRAND.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));
+  // 我离得近我先过去 (voice input, no comma): the sender named again starts another clause.
+  const said = clauses.flatMap((c) => c.split(RESTART).filter((x) => x !== ''));
+  return said.some((c) => !UNDONE.test(c) && !HOME.test(c) && !ERRAND.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));
 }

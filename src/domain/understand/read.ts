@@ -4,7 +4,7 @@
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */
 import type { Result } from '../case-machine.js';
-import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, KEYWORDS, MISHEARD_ACK, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
+import { ACK_UNDONE, CLAIM_VERBS, WEAK_ACK, COMMAND_DROPPED, KEYWORDS, MISHEARD_ACK, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
 import { readUtterance } from '../utterance.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import { errand } from './on-the-way.js';
@@ -80,6 +80,41 @@ const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?:能|会|可以|�
  */
 const EMOJI_CODE = /\[(?![^\]]*[吗呢么没不否])[\p{Script=Han}A-Za-z]{1,4}\]/gu;
 
+/** The result a denial phrase (NEUTRAL: 没有上当, 没报警, 不是误报) is about. */
+function deniedBy(phrase: string): Result {
+  if (/误报/u.test(phrase)) return 'false_positive';
+  if (/报警/u.test(phrase)) return 'reported';
+  return 'defrauded';
+}
+
+/** Emoji that say something (WEAK_ACK: 👌 is 收到); any other emoji is decoration. */
+const MEANINGFUL_EMOJI = /^(?:👌|👍|🫡|💪|🆗|✅|✔|✌|👉|➡)/u;
+const EMOJI_RUN = /\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier}|\p{Extended_Pictographic})*/gu;
+/** 嗯，帮助 · 哦 2: an interjection before the message proper. */
+const LEADING_INTERJECTION = /^(?:嗯+|哦+|噢+|喔+|呃+|额+|诶|欸|哎|唉|啊)[\s，,、。.!！~～]+(?=[\p{Script=Han}A-Za-z0-9])/u;
+/** 马上过去哈 · 看下我的啊 · 领了哈哈: a tone particle (or a laugh) closing the message. */
+const TRAILING_PARTICLES = /(?<=\p{Script=Han}[\s，,]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+)[\s。.!！~～]*$/u;
+/** 我的，辛苦 · 统计 谢谢: thanks after the message proper. */
+const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s，,。.!！~～]*(?:辛苦(?:你|您|大家)?(?:了|啦)?|谢谢(?:你|您|啦|了)?|多谢|感谢|麻烦(?:你|您)?(?:了|啦)|拜托(?:了|啦)?)[\s。.!！~～]*$/u;
+
+/**
+ * Decoration blanked, positions kept: emoji other than the ones that say something (收到🏃,
+ * 劝住了没🙏), an interjection before the message, a tone particle and thanks after it, so a
+ * bare command or a question still reads as one; 以经 (a common slip) read as 已经.
+ * @example blankAsides('嗯，帮助🙏').trim() // '帮助'
+ */
+function blankAsides(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  const opened = text.replace(LEADING_INTERJECTION, blank);
+  // 帮助👍, 收到👌: after words, any emoji only decorates them (J3DK👌, D9EY 👉 still say it).
+  const plain = opened.replace(EMOJI_RUN, (m, at: number) => (MEANINGFUL_EMOJI.test(m) && !(/\p{Script=Han}/u.test(opened.slice(0, at)) && opened.slice(at + m.length).trim() === '') ? m : blank(m)));
+  if (!/[\p{Script=Han}A-Za-z0-9]/u.test(plain)) return text;
+  const trimmed = plain.replace(TRAILING_PARTICLES, blank).replace(/以经/gu, '已经');
+  // 好的谢谢 is a pleasantry through and through: left whole, as chatter.
+  const thanked = trimmed.replace(TRAILING_THANKS, blank);
+  return WEAK_ACK.includes(thanked.trim().toLowerCase()) ? trimmed : thanked;
+}
+
 /** Levenshtein distance, capped: we only care whether it is 0, 1 or more. */
 function within1(a: string, b: string): boolean {
   if (a === b) return true;
@@ -145,14 +180,16 @@ function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; vis
  * read as if they were not there (questions are still judged on the whole text).
  * @example read('反馈 Q7RT 没劝住', { openCases: [], visibleCases: ['Q7RT'] }).negated // ['dissuaded']
  */
-export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[] }, botName = '', blank: readonly Governed[] = []): Reading {
-  const u = readUtterance(raw, botName);
+export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[]; members?: readonly { name: string }[] }, botName = '', blank: readonly Governed[] = []): Reading {
+  const u = readUtterance(raw, botName, cases.members?.map((m) => m.name));
   // Q 7 R T, Q七RT, K七Q二: a case id as voice input writes it, closed up when it is a case the sender has.
   u.body = spokenIds(u.body, cases);
-  // 督 办 X6CU, 帮 助: a two-character keyword split by a stray space at the start.
-  u.body = u.body.replace(SPLIT_KEYWORD, (m, a: string, b: string) => (TWO_CHAR_KEYWORDS.has(a + b) ? a + b : m));
   // [OK] and [强] are WeChat's 👌 and 👍 typed as text; other codes ([抱拳], [玫瑰]) say nothing.
-  const said = u.body.replace(EMOJI_CODE, (m) => (/^\[(?:OK|ok)\]$/u.test(m) ? '👌' : m === '[强]' ? '👍' : ' '.repeat(m.length))).trim();
+  const coded = u.body.replace(EMOJI_CODE, (m) => (/^\[(?:OK|ok)\]$/u.test(m) ? '👌' : m === '[强]' ? '👍' : ' '.repeat(m.length)));
+  // 督 办 X6CU, 帮 助: a two-character keyword split by a stray space at the start.
+  const said = blankAsides(coded)
+    .trim()
+    .replace(SPLIT_KEYWORD, (m, a: string, b: string) => (TWO_CHAR_KEYWORDS.has(a + b) ? a + b : m));
   const spans = governedSpans(said);
   // Blanking keeps positions, so tokens still point into the text as typed.
   u.body = blankSpans(said, spans, blank);
@@ -164,8 +201,10 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   for (const t of lex(clean)) {
     const before = clean.slice(Math.max(0, t.start - 3), t.start);
     const word: Token = { t: 'word', start: t.start, end: t.end, text: t.text };
-    // 没有上当受骗: a denial (没有上当) runs straight into the result it denies.
-    const afterDenial = toks.at(-1)?.t === 'neutral' && toks.at(-1)!.end === t.start;
+    // 没有上当受骗: a denial (没有上当) runs straight into the result it denies; 没有被骗劝住了
+    // (voice input, no comma) denies being defrauded and then asserts another result.
+    const last = toks.at(-1);
+    const afterDenial = last?.t === 'neutral' && last.end === t.start && t.t === 'result' && deniedBy(last.text) === t.result;
     const near = clean.slice(Math.max(0, t.start - 6), t.start).replace(/\s+/gu, '');
     if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial || DENIED_CLAIM.test(near))) {
       negated.push(t.result);

@@ -37,6 +37,8 @@ const MARKER: Record<Governed, RegExp> = {
   reported: new RegExp(`${alt(SCOPE_MARKERS.reported)}|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}])说(?![明法话服了过完清不得好起笑一下说])`, 'gu'),
 };
 
+/** Inside an unreal clause, the words that go on to what did happen: 已, 被我拦下, 但, 还好. */
+const AVERTED_BY = /(?<=\p{Script=Han})(?:已经?|被(?=我|咱|民警|网格|社区|银行|家属)|但是?|可是|还好|幸好|好在|结果|最后|及时)/u;
 const SENTENCE_END = /[。!?;\n]/u;
 const BOUNDARY = /[\s\p{P}\p{S}]/u;
 /** Skipped right after a marker: separators and case ids (他说: 已经转了, 如果 Q7RT 还打不通). */
@@ -77,6 +79,12 @@ export function governedSpans(text: string): Span[] {
       if (kind === 'suppose') {
         // 被骗了的话就报警, 劝不住的话 就报警: 的话 closes a supposition that began with its clause.
         spans.push(m[0] === '的话' ? { kind, start: clauseStart(text, start), end: clauseEnd(text, after) } : { kind, start, end: sentenceEnd(text, after) });
+      } else if (kind === 'unreal') {
+        // 差点上当已拦下, 差点就转了被我们拦下来了: typed without a comma, what was averted ends
+        // where the sentence starts saying what did happen.
+        const end = clauseEnd(text, after);
+        const restart = AVERTED_BY.exec(text.slice(after, end));
+        spans.push({ kind, start, end: restart ? after + restart.index : end });
       } else spans.push({ kind, start, end: clauseEnd(text, after) });
     }
   }
