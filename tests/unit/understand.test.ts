@@ -395,6 +395,42 @@ describe('found by varying the training split (named regressions)', () => {
   it('reads 反馈 Q7RT 晚了一步 以经转账了 (以经 for 已经) as defrauded', () => acts(understand('反馈 Q7RT 晚了一步 以经转账了', acked), { kind: 'report', result: 'defrauded' }));
 });
 
+describe('found in train-mirror.jsonl, written in train.jsonl\'s conventions (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  const late = { ...worker, openCases: [{ id: 'Q7RT', level: 'high' as const, acknowledged: false, pushedMinutesAgo: 14 }] };
+  it.each(['使用方法', '这玩意儿么样用', '机器人怎么玩', 'help me'])('reads %j as 帮助', (text) => acts(understand(text, worker), { kind: 'help' }));
+  it('leaves 周末怎么玩 alone: 怎么玩 is about the bot only when the bot is named', () => expect(understand('周末怎么玩', worker).kind).toBe('ignore'));
+  it('answers a pending confirmation with 选1 and with ２ 不对不对 (a denial said twice is no either-or question)', () => {
+    acts(understand('选1', { ...acked, pendingConfirmation: true }), { kind: 'confirm_yes' });
+    acts(understand('２ 不对不对', { ...acked, pendingConfirmation: true }), { kind: 'confirm_no' });
+    expect(changesState(understand('Q7RT 是误报对不对', acked))).toBe(false);
+  });
+  it('does not log a call for helpers as outreach: 各位志愿者 周六宣传需要10个人 报名接龙 (it logged 10 people at 各位志愿者)', () => {
+    expect(understand('各位志愿者 周六宣传需要10个人 报名接龙', volunteer).kind).toBe('ignore');
+  });
+  it.each([
+    ['上午在三里屯社区卫生站讲反诈 听众45人 发宣传页60张', { people: 45, leaflets: 60 }],
+    ['宣传 团结湖 外卖站点 骑手40人 全部装了APP', { people: 40, installs: 40 }],
+    ['今天上午在团结湖社区门口宣传 来了六七十人 装APP十几个', { people: 65, installs: 15 }],
+    ['今天去幸福里养老驿站给老人讲防骗 二十五人', { people: 25 }],
+  ] as const)('logs %j with its figures (leaflets, installs or the log itself were lost)', (text, figures) => {
+    acts(understand(text, volunteer), { kind: 'outreach', ...figures });
+  });
+  it('reads 反馈 Q7RT 报警处理了 as reported', () => acts(understand('反馈 Q7RT 报警处理了', acked), { kind: 'report', result: 'reported' }));
+  it('tells a worker who asks 帮我统计下今天的数据 that figures are for leads', () => expect(understand('帮我统计下今天的数据', acked)).toMatchObject({ kind: 'refuse', reason: 'not_allowed' }));
+  it('leaves news on a case that promises the result alone: Q7RT 银行那边在核实流水 有结果马上说', () => expect(understand('Q7RT 银行那边在核实流水 有结果马上说', acked).kind).toBe('ignore'));
+  it.each(['收到了 扫个共享单车过去', '收到...我已经在路上'])('asks about a late %j (a means of going; an ellipsis is no remark)', (text) => {
+    confirms(understand(text, late), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it('reads 不对不对 是劝阻成功 手滑了 on the bot\'s confirmation as a correction, asked first', () => {
+    confirms(understand('不对不对 是劝阻成功 手滑了', { ...lead, role: 'worker', quote: { from: 'bot', caseId: 'Q7RT', kind: 'confirmation' } }), { kind: 'correct', caseId: 'Q7RT', result: 'dissuaded' });
+  });
+  it('takes the worker\'s own 劝阻成功 after what the old man said, and still not what the family relayed', () => {
+    acts(understand('反馈Q7RT我刚上门了老人说那个是骗子已经把他拉黑了劝阻成功', acked), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    expect(changesState(understand('Q7RT 家属说已经被骗了', acked))).toBe(false);
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

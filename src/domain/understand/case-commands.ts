@@ -103,7 +103,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // 查询 K7Q2 处置情况: the query comes first; 处置 is what is asked about.
   if (queryKw && reportKw && queryKw.start < reportKw.start && atHead(r.toks, queryKw) && typed) return caseQuery(t, typed);
   // X6CU处置结果, K7Q2 多久能有结果: asking for the result, not giving one.
-  if (reportKw && /结果/.test(r.body) && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
+  // 有结果马上说 promises the result; it does not ask for it.
+  const resultAsked = r.question || r.softQuestion || /结果\s*$/u.test(r.clean);
+  if (reportKw && /结果/.test(r.body) && resultAsked && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
   // 看一眼 X6CU 的处置记录: 处置 names what is asked about.
   if (reportKw && typed && typed.source !== 'unknown' && /^(?:的)?(?:记录|情况|进度|详情|过程|时间线)/u.test(r.body.slice(reportKw.end))) return caseQuery(t, typed);
   const strongAck = r.toks.find((x) => x.t === 'kw' && x.kind === 'ack' && STRONG_ACK.includes(x.text));
@@ -111,7 +113,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   if (strongAck && reportKw && strongAck.start < reportKw.start) return acknowledge(t, typed, strongAck, meant);
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
-  if (reportKw && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
+  // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
+  const announces = reportKw !== undefined && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
+  if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   // 嗯 查一下 X6CU: a filler before the request, not an acknowledgement.
   if (ackTok && !(ackTok.t === 'weak' && kwOf(t, 'query'))) return acknowledge(t, typed, ackTok, meant);
@@ -140,12 +144,15 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
 }
 
 /** 今天全社区多少单, 全所的数据给我看看, 统计一下今天的: figures asked for outright. */
-const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)/u;
+const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)|^(?:帮我|给我|麻烦)(?:统计|汇总|出)/u;
 
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
 const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念)\1(?!而已)|看一眼|瞅一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, ''));
+
+/** How long a reply is in words: punctuation and spaces do not count (收到...我已经在路上). */
+const wordLength = (r: Reading) => [...r.clean.replace(/\s+/gu, '')].length;
 
 /** 我的 / 统计 / 帮助 alone (with politeness: 帮助 谢谢). */
 function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
@@ -291,7 +298,7 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // Only a short reply that starts with the acknowledgement is a bare one (收到，这就出发;
   // 我这就过去, the sender named first).
   const subjectFirst = r.toks[0]?.t === 'word' && /^(?:我|俺)$/u.test(r.toks[0].text) && r.toks[1] === ackTok;
-  if ((!atHead(r.toks, ackTok) && !subjectFirst) || [...r.body].length > 16) return IGNORE;
+  if ((!atHead(r.toks, ackTok) && !subjectFirst) || wordLength(r) > 16) return IGNORE;
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter
@@ -300,7 +307,7 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // still about the push.
   const remark = !r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
   const aside = remark && (r.governed.includes('plan') || ASIDE_REMARK.some((w) => r.clean.includes(w)));
-  if ((r.others.length > 0 || aside || (remark && [...r.body].length > SHORT_REMARK)) && !onTheWay(r)) return IGNORE;
+  if ((r.others.length > 0 || aside || (remark && wordLength(r) > SHORT_REMARK)) && !onTheWay(r)) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
   // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
   if (remark && recent.length === 0) return IGNORE;

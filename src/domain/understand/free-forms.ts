@@ -72,7 +72,9 @@ const NEEDS = /(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记
 const MEANING = /(?:是)?(?:什么|啥)意思/u;
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
 const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)的|干嘛用的|有什么用|你(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
-const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual/iu;
+const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual|^help\s*(?:me|pls|please)?$/iu;
+/** 机器人怎么玩, 这玩意儿咋整: the bot itself, then how (怎么玩 alone may be about anything). */
+const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
 const HELP_NOUN = any(FREE_FORM.helpNouns);
 /** 周报格式, 写情况说明: a help noun that belongs to a paper. */
 const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FREE_FORM.helpNouns)})`, 'gu');
@@ -151,7 +153,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const figures = /\d/u.test(body) && !asked;
   if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !whereOther(body)) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
-    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || ENGLISH.test(r.body)) return 'help';
+    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || BOT_HOW.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';
   }
   if (YOU.test(body) && !BOT_NAMED.test(body)) return null;

@@ -19,7 +19,7 @@ import { STATE_CHANGING, type Decision, type UnderstandContext, type UnderstoodC
 
 const IGNORE: Decision = { kind: 'ignore' };
 /** Outreach words: a log without the 宣传 keyword still speaks of outreach. */
-const OUTREACH_WORDS = /宣传|宣讲|讲座|摆摊|反诈|传单|折页|(?:装|下载|安装).{0,4}(?:app|APP|App)/u;
+const OUTREACH_WORDS = /宣传|宣讲|讲座|讲解|讲了|讲防|科普|摆摊|反诈|防骗|防诈|传单|折页|手册|海报|入户|走访|(?:装|下载|安装).{0,4}(?:app|APP|App)/u;
 
 const caseOf = (c: UnderstoodCommand) => ('caseId' in c ? c.caseId : null);
 

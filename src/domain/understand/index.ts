@@ -118,8 +118,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   const addressed = isAddressed(ctx, r);
   const word = compact(r.body);
   if (ctx.pendingConfirmation && !r.question && !r.softQuestion) {
-    // 1, 回复1, 1 对, 对 确认, 2 不是这个: the digit first decides, or every word agrees.
-    const reply = r.body.replace(/^回复?\s*/u, '');
+    // 1, 回复1, 选1, 1 对, 对 确认, 2 不是这个: the digit first decides, or every word agrees.
+    const reply = r.body.replace(/^(?:回复?|选择?|按)\s*/u, '');
     const words = reply.split(/[\s\p{P}]+/u).filter((w) => w !== '');
     const all = (list: readonly string[]) => words.length > 0 && words.every((w) => list.includes(w.toLowerCase()));
     if (CONFIRM_YES.includes(word) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES)) return { kind: 'act', command: { kind: 'confirm_yes' } };

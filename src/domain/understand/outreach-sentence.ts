@@ -30,7 +30,9 @@ function spoken(raw: string): string {
     // Posters put up are not leaflets handed out.
     .replace(new RegExp(`张?贴了?海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     // 一百五六十人: between 150 and 160, say 155.
-    .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五');
+    .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五')
+    // 十几个, 二十几人: some over ten, say 15 (一百几十 stays as said).
+    .replace(/(?<![百千])((?:[一二三四五六七八九])?十)几(?=\s?(?:个|人|名|位|份|张))/gu, '$1五');
 }
 
 /** A place, then the keyword and the figures: 团结湖农贸市场 宣传 人数 90. */
@@ -42,8 +44,17 @@ const SENTENCE_LEFTOVERS = new Set(['传单', '折页', '手册', '海报', '资
 /** 明天计划在公园宣传 预计100人: a plan, not a log. */
 const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
 
+/** 周六宣传需要10个人 报名接龙, 各位志愿者: a call for helpers or a notice, not a log. */
+const RECRUITING = /报名|接龙|招募|缺人|集合|需要\s?\d*\s?个?人|各位/u;
+
 /** Without a place phrase, a sentence must at least speak of outreach. */
 const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|折页|手册|海报|入户|走访|app/iu;
+
+/** 来了26个 都装了APP, 骑手40人 全部装了APP: everyone installed it. */
+function everyoneInstalled(parsed: OutreachParsed, body: string): OutreachParsed {
+  if (parsed.ok && parsed.log.installs === 0 && /(?:都|全都|全部|全|人人)(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
+  return parsed;
+}
 
 /**
  * Reads an outreach log from a message, with or without the 宣传 keyword. `keyword` says
@@ -54,8 +65,8 @@ const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|折页|
 export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachParsed } {
   // 团结湖农贸市场 宣传 人数 90: the place said before the keyword.
   const body = spoken(raw).replace(PLACE_FIRST, '宣传 $1 ');
-  if (KEYWORD.test(body)) return { keyword: true, parsed: parseOutreach(body) };
-  if (!HEAD_COUNT.test(body) || PLANNED.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  if (KEYWORD.test(body)) return { keyword: true, parsed: everyoneInstalled(parseOutreach(body), body) };
+  if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   const place = PLACE.exec(body);
   if (!place && !ABOUT_OUTREACH.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // The place first; what stood around it on lines of its own, so it is never part of the place.
@@ -64,8 +75,7 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   if (!parsed.ok) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人 厉害: without a place phrase, what stands first must be a place, not a deed.
   if (!place && /宣传了|志愿$|网格$/u.test(parsed.log.place)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
-  // 来了26个 都装了APP: everyone installed it.
-  if (parsed.log.installs === 0 && /(?:都|全都|全部|人人)(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
+  everyoneInstalled(parsed, body);
   // 备注：传单 帮 — what is left of a sentence once its figures are read is words that went with
   // them, not a remark worth keeping.
   if (parsed.log.note !== null) {

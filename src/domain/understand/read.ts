@@ -69,10 +69,11 @@ const CALLED_OFF = new Set(['supervise', 'cancel', 'reassign', 'reopen', 'correc
 /** 督办就算了, 撤销先不用: dropped right after it. */
 const DROPPED = new RegExp(`^\\s*(?:${COMMAND_DROPPED.join('|')})`, 'u');
 /**
- * Asked without a question word: either-or of a verb (报没报警, 去没去, 用不用转), 了没 closing a
+ * Asked without a question word: either-or of a verb (报没报警, 去没去, 用不用转; not 不对不对,
+ * a denial said twice), 了没 closing a
  * clause (反馈了没 我这边要报分局), a clause-final 不 after a modal (今天能办结不).
  */
-const A_NOT_A = /(\p{Script=Han})[不没]\1/u;
+const A_NOT_A = /(?<!不)(\p{Script=Han})不\1|(?<!没)(\p{Script=Han})没\2/u;
 const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
 /**
  * WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. A bracket holding a question or negation
@@ -93,7 +94,7 @@ const EMOJI_RUN = /\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifi
 /** 嗯，帮助 · 哦 2: an interjection before the message proper. */
 const LEADING_INTERJECTION = /^(?:嗯+|哦+|噢+|喔+|呃+|额+|诶|欸|哎|唉|啊)[\s，,、。.!！~～]+(?=[\p{Script=Han}A-Za-z0-9])/u;
 /** 马上过去哈 · 看下我的啊 · 领了哈哈: a tone particle (or a laugh) closing the message. */
-const TRAILING_PARTICLES = /(?<=\p{Script=Han}[\s，,]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+)[\s。.!！~～]*$/u;
+const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+)[\s。.!！~～]*$/u;
 /** 我的，辛苦 · 统计 谢谢: thanks after the message proper. */
 const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s，,。.!！~～]*(?:辛苦(?:你|您|大家)?(?:了|啦)?|谢谢(?:你|您|啦|了)?|多谢|感谢|麻烦(?:你|您)?(?:了|啦)|拜托(?:了|啦)?)[\s。.!！~～]*$/u;
 

@@ -39,6 +39,8 @@ const MARKER: Record<Governed, RegExp> = {
 
 /** Inside an unreal clause, the words that go on to what did happen: 已, 被我拦下, 但, 还好. */
 const AVERTED_BY = /(?<=\p{Script=Han})(?:已经?|被(?=我|咱|民警|网格|社区|银行|家属)|但是?|可是|还好|幸好|好在|结果|最后|及时)/u;
+/** The office's words for the outcome, after a finished clause (…拉黑了劝阻成功). */
+const OWN_VERDICT = /(?<=了)(?:劝阻成功|成功劝阻|已劝阻|已成功劝阻)/u;
 const SENTENCE_END = /[。!?;\n]/u;
 const BOUNDARY = /[\s\p{P}\p{S}]/u;
 /** Skipped right after a marker: separators and case ids (他说: 已经转了, 如果 Q7RT 还打不通). */
@@ -85,6 +87,12 @@ export function governedSpans(text: string): Span[] {
         const end = clauseEnd(text, after);
         const restart = AVERTED_BY.exec(text.slice(after, end));
         spans.push({ kind, start, end: restart ? after + restart.index : end });
+      } else if (kind === 'reported') {
+        // 老人说那个是骗子已经拉黑了劝阻成功: the worker's own verdict, in the office's words, ends
+        // what was relayed (nobody relays 劝阻成功; 家属说已经被骗了 stays relayed).
+        const end = clauseEnd(text, after);
+        const verdict = OWN_VERDICT.exec(text.slice(after, end));
+        spans.push({ kind, start, end: verdict ? after + verdict.index : end });
       } else spans.push({ kind, start, end: clauseEnd(text, after) });
     }
   }
