@@ -15,7 +15,11 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 1
 const BIG_UNITS: Record<string, number> = { 万: 10_000, 萬: 10_000, w: 10_000, 亿: 100_000_000, 億: 100_000_000 };
 
 const PREFIX = /^(?:人民币|rmb|¥|￥)/;
-const SUFFIX = /(?:元整|块钱|人民币|元|块|圆|多|余|来|左右|上下)$/;
+/**
+ * Words after the figure that leave it as stated: the currency (5000RMB too), and estimates
+ * (5000多, 三万多点, 两万出头, 两万几千: the round figure, some more unsaid).
+ */
+const SUFFIX = /(?:元整|块钱|人民币|rmb|元|块|圆|多一?点|多|余|来|左右|上下|出头|几[十百千]?)$/;
 const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|./gsu;
 /**
  * The largest amount of money GridGuard accepts anywhere (a lead's amount at risk, a reported
@@ -102,11 +106,13 @@ export function parseAmount(raw: string): number | null {
     s = s.replace(SUFFIX, '');
   }
   if (s === '' || !/^[\d零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾]/.test(s)) return null;
-  // 三点五万, 一点二万: a decimal point said in words (voice input writes it so).
+  // 三点五万, 一点二万: a decimal point said in words (voice input writes it so); 3点5万 with
+  // digits only before a magnitude (3点20 is a time).
   s = s.replace(CN_DECIMAL, (m, whole: string, frac: string) => {
     const w = parseAmount(whole);
     return w === null ? m : `${w}.${[...frac].map((c) => DIGITS[c]).join('')}`;
   });
+  s = s.replace(DIGIT_POINT, '$1.$2');
   const pieces = toPieces(s);
   const value = pieces ? evaluate(pieces) : null;
   if (value === null || !Number.isFinite(value) || value < 0 || value > MAX_AMOUNT) return null;
@@ -116,10 +122,30 @@ export function parseAmount(raw: string): number | null {
 const NUMERALS = new Set([...'零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億']);
 /** 三点五: whole part, 点, then fraction digits (Chinese numerals). */
 const CN_DECIMAL = /([零〇一二两三四五六七八九十百]+)点([零〇一二三四五六七八九]+)/gu;
-const CN_DIGIT = /[零〇一二两三四五六七八九]/u;
-/** Counters that show a number is not money: 被骗3次, 损失两天. */
+/** 3点5万: the same in digits, a magnitude after it. */
+const DIGIT_POINT = /(\d+)点(\d+)(?=[万萬千仟百佰亿億wk])/gu;
+/**
+ * 点 as a decimal point in running text: digits after it, then a magnitude (三点五万, 3点5万).
+ * Without the magnitude it is the hour of a time (3点20, 三点半转的), never money.
+ */
+const POINT = /^点[\d零〇一二三四五六七八九]+[万萬千仟百佰亿億wWkK]/u;
+/** Counters that show a number is not money: 被骗3次, 损失两天, 10分钟, 5号楼. */
 const NOT_MONEY = new Set([...'次个人天年月日号岁笔条位时分秒周起回遍家户名']);
+/**
+ * The same after a bare number only (3万张阿姨 is still money): a time (3点20, 2小时), an
+ * address (2楼, 3单元, 501室), cards (3张卡), people (一家3口).
+ */
+const NOT_MONEY_BARE = new Set([...'点楼层栋幢室张口趟期']);
+const NOT_MONEY_WORD = /^(?:小时|单元)/u;
+/** The same after a space (被骗了 2 次, 3 个人), but only words that cannot start a clause. */
+const NOT_MONEY_AFTER_SPACE = new Set([...'次个天年月日号岁笔条位点楼层栋幢单室张口趟']);
+/** A mainland mobile number (13812345678): 11 digits from 13 to 19, never an amount. */
+const MOBILE = /^1[3-9]\d{9}$/;
+/** Characters a figure may be read in, Chinese and Arabic. */
+const isNumeral = (ch: string | undefined) => ch !== undefined && (isDigit(ch) || NUMERALS.has(ch));
 const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
+/** Magnitudes a spoken or typed digit may be followed by after a space (3 万, 1.5 万). */
+const MAGNITUDE = /^[万萬千仟百佰亿億]$/u;
 
 /**
  * An amount found in running text: where it is and what it is worth (null: it looks like an
@@ -138,6 +164,61 @@ export interface FoundAmount {
 /** Words before an amount that make it an estimate, or merely introduce it. */
 const APPROX_BEFORE = /^(?:大约|大概|差不多|将近|接近|约莫|约|近|少说)/;
 const TOTAL_BEFORE = /^(?:合计|共计|总计|总共|一共|累计|共|了)/;
+
+/** 8k, 2w, 1w5, 2w8, 1w5000, 3k5, 3w5k: a letter unit and what may follow it in one ASCII word. */
+const LETTER_UNIT = /^(?:[wW](?:\d{1,4}|\d[kK])?|[kK]\d{0,3})$/;
+const isLetterUnit = (s: string, j: number) => /^[kKwW]/.test(s[j] ?? '') && LETTER_UNIT.test(/^[A-Za-z0-9]+/.exec(s.slice(j))![0]);
+/** 12,000 and 12，000: a comma with a group of exactly three digits after it. */
+const GROUP = /^[,，]\d{3}(?!\d)/;
+/** 5000，2个人 and 5000,3次: a comma, digits, then a counter: two clauses, not one figure. */
+const CLAUSE_COMMA = /^[,，]\d+(\D?)/;
+
+/**
+ * Whether the figure goes on at `j` (a digit, numeral, unit, decimal point or separator, or
+ * the spaces inside a spoken figure). Returns the index after what goes on, or -1.
+ */
+function goesOn(s: string, j: number): number {
+  const ch = s[j]!;
+  const prev = s[j - 1];
+  if (isNumeral(ch)) return j + 1;
+  if (ch === '.' && isDigit(prev) && isDigit(s[j + 1])) return j + 1;
+  if ((ch === ',' || ch === '，') && isDigit(prev) && isDigit(s[j + 1])) {
+    if (GROUP.test(s.slice(j))) return j + 1;
+    // Not a group of three: a full-width comma, or one before a count, ends the clause.
+    const after = CLAUSE_COMMA.exec(s.slice(j))![1]!;
+    return ch === '，' || NOT_MONEY.has(after) || NOT_MONEY_BARE.has(after) ? -1 : j + 1;
+  }
+  if (ch === '点' && isNumeral(prev) && POINT.test(s.slice(j))) return j + 1;
+  if (isDigit(prev) && isLetterUnit(s, j)) return j + 1;
+  if (ch !== ' ') return -1;
+  // Voice input spaces a figure's words apart (三 万 五 千, 3 万 5 千, 1.5 万): a space goes on
+  // when both sides belong to one figure (never digit space digit: 3 20 is a time, 138 1234 a phone).
+  let k = j;
+  while (s[k] === ' ') k++;
+  const next = s[k];
+  const joins =
+    (NUMERALS.has(prev ?? '') && NUMERALS.has(next ?? '')) ||
+    (isDigit(prev) && (MAGNITUDE.test(next ?? '') || isLetterUnit(s, k))) ||
+    (/[万萬千仟亿億wWkK]/u.test(prev ?? '') && isDigit(next));
+  return joins ? k : -1;
+}
+
+/**
+ * Where the figure starting at `from` may end: where it ends without spaces first, then after
+ * each space read into it (三 万 五 千 may end after 三, 万, 五 or 千).
+ */
+function figureEnds(s: string, from: number): number[] {
+  const ends: number[] = [];
+  for (let j = from; ; ) {
+    const k = j < s.length ? goesOn(s, j) : -1;
+    if (k < 0) return [...ends, j];
+    if (s[j] === ' ') ends.push(j);
+    j = k;
+  }
+}
+
+/** Figures said as one word with nothing after them: Arabic digits alone, no unit or estimate. */
+const isBare = (numeric: string, suffix: string, magnitude: string) => suffix === '' && magnitude === '' && /^[\d.,，]+$/.test(numeric);
 
 /**
  * Reads the amount that starts at `index` in running text (spaces skipped), as it follows
@@ -162,36 +243,53 @@ export function readAmountAt(text: string, index: number, explicit: boolean): Fo
     while (s[j] === ' ') j++;
   }
   const valueStart = j;
-  if (s[j] === '-') j++;
+  // -5000 and 负5000: said, and refused below (parseAmount reads no sign).
+  if (s[j] === '-' || s[j] === '负') j++;
   const prefix = /^(?:人民币|rmb|¥|￥)\s?/i.exec(s.slice(j, j + 5));
   if (prefix) j += prefix[0].length;
   const numStart = j;
-  for (; j < s.length; j++) {
-    const ch = s[j]!;
-    if (isDigit(ch) || NUMERALS.has(ch)) continue;
-    if ((ch === '.' || ch === ',') && isDigit(s[j - 1]) && isDigit(s[j + 1])) continue;
-    if (ch === '点' && CN_DIGIT.test(s[j - 1] ?? '') && CN_DIGIT.test(s[j + 1] ?? '')) continue;
-    // 8k, 2w, and 1w5 (the digit after w abbreviates thousands).
-    if (/[kKwW]/.test(ch) && isDigit(s[j - 1]) && (!isAsciiAlnum(s[j + 1]) || (/[wW]/.test(ch) && isDigit(s[j + 1]) && !isAsciiAlnum(s[j + 2])))) continue;
-    break;
+  const ends = figureEnds(s, numStart);
+  if (ends[0] === numStart) return null;
+  const read = (end: number) => finish(s, { start, valueStart, numStart, end }, approximate, explicit);
+  // The longest spaced figure that reads as money (两万 三个人 is 两万, then three people).
+  for (const end of ends.slice(1).reverse()) {
+    const found = read(end);
+    if (found && found.value !== null) return found;
   }
-  if (j === numStart) return null;
+  return read(ends[0]!);
+}
+
+/** The figure's unit and estimate words after it, then whether it is money at all. */
+function finish(s: string, at: { start: number; valueStart: number; numStart: number; end: number }, approx: boolean, explicit: boolean): FoundAmount | null {
+  const { start, valueStart, numStart } = at;
+  let j = at.end;
+  let approximate = approx;
   const numeric = s.slice(numStart, j);
-  // 7000元人民币: the currency named after the unit too.
-  const suffix = /^(?:元整|块钱|元|块|圆)?(?:多|余|来|左右|上下)?(?:元|块钱|块)?(?:人民币|rmb)?/i.exec(s.slice(j))![0];
-  if (/多|余|来|左右|上下/.test(suffix)) approximate = true;
+  // 7000元人民币: the currency named after the unit too; 5000 元: a space before the unit;
+  // 三 万 多 块: before an estimate too, when a pause or a unit follows it (not 5000 多亏了).
+  const suffix = /^(?: ?(?:元整|块钱|元|块|圆))?(?:多一?点|多|余|来|左右|上下|出头|几[十百千]?| (?:多|余|来|左右|出头)(?=$|[\s\p{P}元块万千百了]))?(?: ?(?:元|块钱|块))?(?:人民币|rmb)?/iu.exec(s.slice(j))![0];
+  if (/多|余|来|左右|上下|出头|几/.test(suffix)) approximate = true;
   j += suffix.length;
-  // 二十多万, 三十来万, 两百多万: the magnitude comes after 多, and counts (not 20 yuan).
+  // 二十多万, 三十来万, 两百多万, 二十几万: the magnitude comes after 多, and counts (not 20 yuan).
   let magnitude = '';
   const bigger = /[万萬wW]/u.test(s[j] ?? '') ? !/[万萬亿億]$/u.test(numeric) : /[千百]/u.test(s[j] ?? '') && !/[万千百亿萬億]$/u.test(numeric);
-  if (/^(?:多|余|来)$/u.test(suffix) && bigger) {
+  if (/^(?:多|余|来|几[十百千]?)$/u.test(suffix) && bigger) {
     magnitude = s[j]!;
     j += 1 + (/^(?:块钱|元|块)/u.exec(s.slice(j + 1))?.[0].length ?? 0);
   }
   const next = s[j];
+  let k = j;
+  while (s[k] === ' ') k++;
   // Chinese numerals are also ordinary words (一些, 一下): without a magnitude, a money unit or
-  // a pause after them they are not an amount.
-  const plausible = !NOT_MONEY.has(next ?? '') && (/\d/.test(numeric) || /[百千万亿佰仟萬億]/.test(numeric) || suffix !== '' || next === undefined || next === ' ');
+  // a pause after them (a space or punctuation: 损失一十三，已报警) they are not an amount.
+  const looksLike = /\d/.test(numeric) || /[百千万亿佰仟萬億]/.test(numeric) || suffix !== '' || next === undefined || /[\s\p{P}]/u.test(next);
+  // A bare number before a time, an address or a count (3点20, 2楼, 被骗了 2 次), a mobile
+  // number, or one glued to letters (an id, a code) is not money either.
+  const bare = isBare(numeric, suffix, magnitude);
+  const notMoney =
+    NOT_MONEY.has(next ?? '') ||
+    (bare && (NOT_MONEY_BARE.has(next ?? '') || NOT_MONEY_WORD.test(s.slice(j)) || MOBILE.test(numeric) || isAsciiAlnum(next) || (k > j && NOT_MONEY_AFTER_SPACE.has(s[k] ?? ''))));
+  const plausible = !notMoney && looksLike;
   if (!plausible && !explicit) return null;
   const value = !plausible ? null : magnitude ? parseAmount(s.slice(valueStart, numStart) + numeric + magnitude) : parseAmount(s.slice(valueStart, j));
   return approximate ? { start, end: j, text: s.slice(start, j), value, approximate } : { start, end: j, text: s.slice(start, j), value };

@@ -2,7 +2,7 @@
  * What an outcome message asserts: the deciding result, the method, the loss and whether the
  * reading is certain ("Safety first": two results, or a vague amount, need a check).
  */
-import { readAmountAt } from '../amount.js';
+import { parseAmount, readAmountAt } from '../amount.js';
 import type { Method, Result } from '../case-machine.js';
 import type { Token } from '../grammar-lexer.js';
 import type { Reading } from './read.js';
@@ -57,15 +57,21 @@ function stoppedAfterLoss(results: (Token & { t: 'result' })[], t: Token & { t: 
 
 /** Unreachable words that only make sense at the door. */
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
-/** Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id). */
-const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.])\d(?:[\d.,]*)(?:多|余|来)?(?:万|w|W|k|K|千|元|块)|[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:多|余|来)?(?:万|千|元|块)/u;
+/**
+ * Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id, not
+ * after a minus: -2万 is refused; not 一块 without 钱, which is "together": 我跟民警一块去).
+ */
+const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.\-负])\d(?:[\d.,]*)(?:多|余|来)?(?:万|w|W|k|K|千|元|块)|(?!一块(?!钱))[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:多|余|来)?(?:万|千|元|块)/u;
 /** Money after a transfer verb, even without a unit: 转了35000, 转走 5000. */
 const TRANSFERRED = /(?:转了|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共)\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
-/** Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000. */
-const RANGE = /([一二两三四五六七八九])([二两三四五六七八九])(十|百|千|万)/u;
-const DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** 十几万 = about 150000, 十来万 = about 100000, 两万出头 = about 20000. */
-const TEENS = /十(几|来)(万|千|百)?/u;
+/**
+ * Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000;
+ * the figure before them and a magnitude after them count too: 一万二三千 = about 12500,
+ * 十二三万 = about 125000, 三四十万 = about 350000 (not 35).
+ */
+const RANGE = /((?:[零一二两三四五六七八九十百千万]*[十百千万])?)([一二两三四五六七八九])([二两三四五六七八九])(十|百|千|万)(万|亿)?/u;
+/** 十几万 = about 150000, 十来万 = about 100000, 两万出头 = about 20000; not 二十几万 or 九十来 (a figure ending in 十). */
+const TEENS = /(?<![零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])十(几|来)(万|千|百)?/u;
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 /** A negation, then making contact: 未能联系上, 没打通, 没见到人 (还没联系上 is still under way). */
 const CONTACT_FAILED = /(?<![还尚仍没不未有非])(?:没能|未能|没有|没|未)(?:联系上|联系到|接通|打通|见到人|找到人|见着人)/u;
@@ -80,12 +86,14 @@ function amountOf(r: Reading): Amount | null {
   // The figure as typed, spaces inside it closed up (转了 5 万) and case ids blanked (H3WN).
   let text = r.clean;
   for (const id of r.ids) text = text.slice(0, id.start) + ' '.repeat(id.typed.length) + text.slice(id.start + id.typed.length);
-  text = text.replace(/(\d)\s+(?=[\d万千元块wWkK])/g, '$1');
+  // Digits close up on digits only as a group of three (12 000): 3:20 and 5000 2个人 stay apart.
+  text = text.replace(/(\d)\s+(?=[万千元块wWkK]|\d{3}(?!\d))/g, '$1');
   // 三 万 五 千: voice input spaces the words of a figure apart.
   text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, '$1');
   const hedged = HEDGE.test(text);
   const range = RANGE.exec(text);
-  if (range) return { value: ((DIGIT[range[1]!]! + DIGIT[range[2]!]!) / 2) * UNIT[range[3]!]!, approximate: true };
+  const ends = range && [range[2]!, range[3]!].map((d) => parseAmount(range[1]! + d + range[4]! + (range[5] ?? '')));
+  if (ends && ends[0] != null && ends[1] != null) return { value: (ends[0] + ends[1]) / 2, approximate: true };
   const teens = TEENS.exec(text);
   if (teens) return { value: (teens[1] === '几' ? 15 : 10) * (UNIT[teens[2] ?? ''] ?? 1), approximate: true };
   // 几万块, 好几万: money named, no figure given (万 alone is not a figure).
@@ -96,7 +104,7 @@ function amountOf(r: Reading): Amount | null {
   if (tok && tok.value !== null && !(m && !/[万千百wWkK元块]/.test(tok.text))) return { value: tok.value, approximate: tok.approximate === true || hedged };
   const t = m ? null : TRANSFERRED.exec(text);
   if (!m && !t) {
-    if (tok) return { value: null, approximate: false, tooBig: !tok.text.includes('-') };
+    if (tok) return { value: null, approximate: false, tooBig: !/[-负]/u.test(tok.text) };
     // 被骗了大几千: money lost, the figure unknown; asked about, never stored as certain.
     return VAGUE_MONEY.test(text) ? { value: null, approximate: true, vague: true } : null;
   }
@@ -104,9 +112,10 @@ function amountOf(r: Reading): Amount | null {
   let start = m ? m.index : t!.index + t![0].length - t![1]!.length;
   const lead = /(?:大约|大概|差不多|将近|接近|约|近|合计|共计|一共|总共|共)\s?$/.exec(text.slice(Math.max(0, start - 4), start));
   if (lead) start -= lead[0].length;
-  const found = readAmountAt(text, start, true);
+  // A bare figure after a transfer verb is money only if it reads as money (被骗了 3点20转的, 被骗了 2楼).
+  const found = readAmountAt(text, start, m !== null || /^(?:损失|金额)/u.test(t![0]));
   if (!found) return null;
-  return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !found.text.includes('-') };
+  return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !/[-负]/u.test(found.text) };
 }
 
 /** 前后投了二十多万, 充了三万: money put in, said in Chinese numerals. */
