@@ -207,7 +207,7 @@ export const SCOPE_MARKERS = {
  * Characters before 说 that make it no report (劝说, 再说, 小说): any other 老人说, 他说, 家属说 is.
  * @example NOT_REPORTING_SAY.includes('劝') // true
  */
-export const NOT_REPORTING_SAY = '劝游解演小再话所不别虽就说听据跟和对我';
+export const NOT_REPORTING_SAY = '劝游解演小再话所不别虽就说听据跟和对我少按照如来';
 
 /**
  * Words that call a command off when they stand right before it: 不用督办了, 别转给, 暂时不换人.

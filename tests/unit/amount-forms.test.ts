@@ -455,11 +455,17 @@ describe('misreadings found by generation', () => {
     expect(at2('损失一十三，已报警')).toEqual({ value: 13, approximate: false });
   });
 
-  // KNOWN, not fixed here: understand/scope.ts takes the 万一 inside a figure (一万一千, 两万一,
-  // 三千五百一十一万一千) for 万一 "in case" and blanks the rest of the sentence, so 一万一千 is
-  // recorded as a loss of 1 (and m-loss-047 in train-mirror.jsonl fails). The fix belongs in
-  // scope.ts (no 万一 right after a numeral); when it is made this test fails: turn it into it().
-  it.fails('一万一千 is 11,000, not 1 (万一 inside a figure read as "in case")', () => {
-    expect(report('反馈 Q7RT 被骗了，损失一万一千')).toEqual({ kind: 'act', loss: 11_000, approximate: false });
+  // understand/scope.ts took the 万一 inside a figure (一万一千, 两万一) for 万一 "in case" and
+  // blanked the rest of the sentence, so 一万一千 was recorded as a loss of 1 (m-loss-047 in
+  // train-mirror.jsonl: 一共一万一 被骗了 lost its amount).
+  it.each([
+    ['反馈 Q7RT 被骗了，损失一万一千', 11_000],
+    ['反馈 Q7RT 被骗了，损失两万一', 21_000],
+    ['反馈 Q7RT 转了三次 一共一万一 被骗了', 11_000],
+  ])('%j carries %i, not 1 (万一 inside a figure read as "in case")', (text, loss) => {
+    expect(report(text)).toEqual({ kind: 'act', loss, approximate: false });
+  });
+  it('still reads 万一 before a clause as "in case": 万一被骗了就报警 changes nothing', () => {
+    expect(report('反馈 Q7RT 万一被骗了就报警')).not.toMatchObject({ kind: 'act' });
   });
 });

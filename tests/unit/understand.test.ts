@@ -431,6 +431,21 @@ describe('found in train-mirror.jsonl, written in train.jsonl\'s conventions (na
   });
 });
 
+describe('found in train-mirror2.jsonl (named regressions)', () => {
+  it.each([
+    ['今天下午村口小卖部那边宣传了一波 来了三十多个人 装了十来个app😄', { place: '村口小卖部', people: 30, installs: 10 }],
+    ['今天跟着镇派出所民警进了石桥中学 给初二学生讲网络诈骗 两个班九十六名学生', { place: '石桥中学', people: 96 }],
+    ['我们大学生志愿队今天在东沟村宣传，一共讲解了一百二十人次，发放折页二百份，帮助三十五位村民下载了反诈APP。', { people: 120, leaflets: 200, installs: 35 }],
+    ['各位好，我是退休教师老孙。今天下午在王家庄老年活动室给老人们讲了防范养老诈骗，共有四十多名群众参加，发放宣传折页六十份。', { place: '王家庄老年活动室', people: 40, leaflets: 60 }],
+    ['今天在镇上赶集的时候宣传 人太多了 少说有五百人 发完了四百份传单', { people: 500, leaflets: 400 }],
+  ] as const)('logs %j (the place before 宣传, 进了, help to install, a greeting, 少说 read as someone speaking)', (text, figures) => {
+    acts(understand(text, volunteer), { kind: 'outreach', ...figures });
+  });
+  it('still leaves 孙志愿今天宣传了80人 alone: who and when stand before 宣传, not a place', () => {
+    expect(understand('孙志愿今天宣传了80人 厉害👍', volunteer).kind).toBe('ignore');
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

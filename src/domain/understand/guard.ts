@@ -10,6 +10,7 @@
  *   the push or to a pending confirmation, a free-form request, outreach in a volunteer room).
  */
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
+import { ABOUT_OUTREACH } from './outreach-sentence.js';
 import { atHead, calledByNameOnly, isAddressed } from './evidence.js';
 import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
@@ -18,8 +19,6 @@ import { pickTarget } from './reassign.js';
 import { STATE_CHANGING, type Decision, type UnderstandContext, type UnderstoodCommand } from './types.js';
 
 const IGNORE: Decision = { kind: 'ignore' };
-/** Outreach words: a log without the 宣传 keyword still speaks of outreach. */
-const OUTREACH_WORDS = /宣传|宣讲|讲座|讲解|讲了|讲防|科普|摆摊|反诈|防骗|防诈|传单|折页|手册|海报|入户|走访|(?:装|下载|安装).{0,4}(?:app|APP|App)/u;
 
 const caseOf = (c: UnderstoodCommand) => ('caseId' in c ? c.caseId : null);
 
@@ -30,7 +29,7 @@ function intentShown(c: UnderstoodCommand, r: Reading, ctx: UnderstandContext): 
   if (ctx.pushIsLatest && ctx.openCases[0] !== undefined) return true;
   if (r.ids.some((e) => e.how === 'own')) return true;
   if (r.toks.some((t) => t.t === 'kw' || (t.t === 'weak' && atHead(r.toks, t)))) return true;
-  if (c.kind === 'outreach') return OUTREACH_WORDS.test(r.body);
+  if (c.kind === 'outreach') return ABOUT_OUTREACH.test(r.body);
   if (c.kind === 'withdraw') return /撤回|撤销/u.test(r.body);
   if (c.kind === 'bind') return /绑\s*定/u.test(r.body);
   // 让周网格去, 由李网格负责, 给周网格: a hand-over cue pointing at a member.

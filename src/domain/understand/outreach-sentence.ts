@@ -7,7 +7,7 @@ import { KEYWORD } from '../outreach-words.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
-const PLACE = /(?:在|到|去|于|赴)([^\s，,。；;！!、]{2,16}?)(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|发(?=传单|折页|资料|手册)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
+const PLACE = /(?:在|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|发(?=传单|折页|资料|手册)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
 
@@ -27,6 +27,8 @@ function spoken(raw: string): string {
     .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
     .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app))`, 'gu'), '$1人')
     .replace(new RegExp(`装了?(?:APP|app)的(?:有)?(${N})(?:人|个)`, 'gu'), '装APP $1')
+    // 帮助三十五位村民下载了反诈APP: installs, said as help given to people.
+    .replace(new RegExp(`帮(?:助)?(${N})(?:位|个|名)?\\p{Script=Han}{0,3}?(?:下载|安装|装)了?(?:反诈|国家反诈中心)?(?:APP|app|App)`, 'gu'), '装APP $1')
     // Posters put up are not leaflets handed out.
     .replace(new RegExp(`张?贴了?海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     // 一百五六十人: between 150 and 160, say 155.
@@ -44,11 +46,16 @@ const SENTENCE_LEFTOVERS = new Set(['传单', '折页', '手册', '海报', '资
 /** 明天计划在公园宣传 预计100人: a plan, not a log. */
 const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
 
-/** 周六宣传需要10个人 报名接龙, 各位志愿者: a call for helpers or a notice, not a log. */
-const RECRUITING = /报名|接龙|招募|缺人|集合|需要\s?\d*\s?个?人|各位/u;
+/** 周六宣传需要10个人 报名接龙: a call for helpers, not a log. */
+const RECRUITING = /报名|接龙|招募|缺人|集合|需要\s?\d*\s?个?人/u;
 
-/** Without a place phrase, a sentence must at least speak of outreach. */
-const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|摆摊|发放|传单|折页|手册|海报|入户|走访|app/iu;
+/** Without a place phrase, a sentence must at least speak of outreach (and a log without 宣传 is acted on only then). */
+export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|摆摊|发放|传单|折页|手册|海报|入户|走访|app|防骗|防诈|讲\p{Script=Han}{0,4}诈骗/iu;
+
+/** Words that make what stands before 宣传 a person or a time, not a place. */
+const NOT_A_PLACE = /今天|今日|昨天|上午|下午|晚上|早上|刚才|志愿|网格|老师|阿姨|大姐|我|咱|他|她/u;
+/** 村口小卖部那边宣传了一波: the place first, then the outreach itself (no 在 before it). */
+const PLACE_BEFORE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?([^\\s\\d，,。；;！!、]{2,12}?)(?:那边|这边|那儿|这儿|那里|这里|门口)?(?:宣传了?|做了?宣传|搞了?宣传|摆了?摊)`, 'u');
 
 /** 来了26个 都装了APP, 骑手40人 全部装了APP: everyone installed it. */
 function everyoneInstalled(parsed: OutreachParsed, body: string): OutreachParsed {
@@ -67,7 +74,9 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   const body = spoken(raw).replace(PLACE_FIRST, '宣传 $1 ');
   if (KEYWORD.test(body)) return { keyword: true, parsed: everyoneInstalled(parseOutreach(body), body) };
   if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
-  const place = PLACE.exec(body);
+  // 孙志愿今天宣传了80人: who and when, not where.
+  const before = PLACE_BEFORE.exec(body);
+  const place = PLACE.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null);
   if (!place && !ABOUT_OUTREACH.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // The place first; what stood around it on lines of its own, so it is never part of the place.
   const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body.replace(TIME_FIRST, '')}`;
