@@ -446,6 +446,63 @@ describe('found in train-mirror2.jsonl (named regressions)', () => {
   });
 });
 
+describe('found in train-mirror3.jsonl and train-mirror4.jsonl (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  const pushed = { ...worker, pushIsLatest: true };
+  const says = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm' ? d.command : null);
+  it('takes the total a worker states over the first transfer: 先转了5000 又转了3000 总共8000 (it recorded 5000)', () => {
+    acts(understand('反馈 Q7RT 先转了5000 又转了3000 总共8000', acked), { kind: 'report', result: 'defrauded', lossAmount: 8000 });
+  });
+  it('adds up transfers told one after another, and asks: 先转了5000 后来又转了3000 (it recorded 5000)', () => {
+    confirms(understand('反馈 Q7RT 被骗了 先转了5000 后来又转了3000', acked), { kind: 'report', result: 'defrauded', lossAmount: 8000 });
+  });
+  it.each(['反馈 Q7RT 不听劝 最后还是被骗了', '反馈 Q7RT 拒绝配合 已被骗', '反馈 Q7RT 电话没人接 后来上门劝住了'])('asks about %j: two results named (it recorded the last)', (text) => {
+    expect(understand(text, acked).kind).toBe('confirm');
+  });
+  it('still records 没劝住 被骗十万 at once: the failed dissuasion is how the loss came about', () => {
+    acts(understand('反馈 Q7RT 没劝住 被骗十万', acked), { kind: 'report', result: 'defrauded', lossAmount: 100_000 });
+  });
+  it('corrects to the result after 应为, not the one it was recorded as (更正 X6CU 应为劝阻成功 之前报成被骗了 recorded defrauded)', () => {
+    acts(understand('更正 X6CU 应为劝阻成功 之前报成被骗了', worker), { kind: 'correct', caseId: 'X6CU', result: 'dissuaded' });
+  });
+  it('reads 派出所已经立案 as reported too', () => acts(understand('反馈 Q7RT 被骗3.6万 派出所已经立案', acked), { kind: 'report', lossAmount: 36_000, alsoReported: true }));
+  it.each([
+    ['孙志愿今天在菜市场讲了一上午 来了100多人 太厉害了👍'],
+    ['上个月全街道宣传一共覆盖了3000多人'],
+    ['去年这个时候我们在这里宣传来了200人'],
+  ])('does not log %j (a colleague praised, a past period)', (text) => expect(understand(text, volunteer).kind).toBe('ignore'));
+  it.each([
+    ['新华里社区老年活动中心 防骗讲座 到场老人38位 装APP的12位', { people: 38, installs: 12 }],
+    ['今儿个在俺们村委会大院讲了一回防骗 来了五十多口人 装了十来个APP', { people: 50, installs: 10 }],
+    ['今天早市宣传 人不多 三十来个 装了5个APP', { people: 30, installs: 5 }],
+  ] as const)('logs %j with its figures', (text, figures) => acts(understand(text, volunteer), { kind: 'outreach', ...figures }));
+  it.each(['麻烦撤回我上一条 地点写错了', '不好意思，刚才那条宣传数据填错了，麻烦撤回一下'])('withdraws on %j', (text) => acts(understand(text, volunteer), { kind: 'withdraw' }));
+  it('reads 错了 是误报 on the bot\'s confirmation of a closed case as a correction, asked first', () => {
+    confirms(understand('错了 是误报', { ...lead, role: 'worker', quote: { from: 'bot', caseId: 'X6CU', kind: 'confirmation' } }), { kind: 'correct', caseId: 'X6CU', result: 'false_positive' });
+  });
+  it.each(['帮助文档', '新手指引', '接到推送以后我该干嘛', '接单了然后呢 下一步干啥', '填错了能改吗', '反馈要不要带编号', '那四位码是干啥用的', '网格哨兵都会些什么', '请问一下这个小助手怎么使用', '点样回复接单啊', '迭个哪能弄啊', '装APP的数量怎么填'])('reads %j as 帮助', (text) => {
+    expect(says(understand(text, worker))).toMatchObject({ kind: 'help' });
+  });
+  it.each(['表格怎么填', '加班餐费怎么报销啊', '台账怎么填 有模板没', '打卡APP怎么用 一直定位不上', '群公告怎么发', '入户登记表第二页怎么填', '说明会几点开始', '误报的单子要不要写说明'])('leaves %j alone: how to use something that is not the bot', (text) => {
+    expect(understand(text, worker).kind).toBe('ignore');
+  });
+  it.each(['嗯对', '对对对'])('answers a pending confirmation with %j as yes', (text) => acts(understand(text, { ...acked, pendingConfirmation: true }), { kind: 'confirm_yes' }));
+  it.each(['没问题', '要得 马上去', '中 我这就去'])('acknowledges %j right after the push', (text) => acts(understand(text, pushed), { kind: 'ack', caseId: 'Q7RT' }));
+  it.each(['中午吃啥', '好多人啊'])('does not acknowledge %j right after the push: 中/好 begins another word', (text) => expect(changesState(understand(text, pushed))).toBe(false));
+  it.each([
+    ['收到收到 Q7RT 我现在就去看看是咋回事', 'ack'],
+    ['好嘞 Q7RT 交给俺', 'ack'],
+    ['嗯嗯 再路上', 'ack'],
+  ] as const)('reads %j as %s (an embedded 咋回事, 交给俺, 再路上 for 在路上)', (text, kind) => expect(says(understand(text, pushed))).toMatchObject({ kind }));
+  it('reads 反馈：Q7RT，上门面谈，老人已被劝下，钱没动。 as dissuaded by a visit', () => acts(understand('反馈：Q7RT，上门面谈，老人已被劝下，钱没动。', acked), { kind: 'report', result: 'dissuaded', method: 'visit' }));
+  it('reads 反馈 Q7RT 遭骗了 三万 as a loss of 30,000', () => acts(understand('反馈 Q7RT 遭骗了 三万', acked), { kind: 'report', result: 'defrauded', lossAmount: 30_000 }));
+  it('asks about a late 收到 with 我先给老人打个电话 (the call is about the push)', () => {
+    confirms(understand('收到 我先给老人打个电话', { ...worker, openCases: [{ id: 'Q7RT', level: 'high' as const, acknowledged: false, pushedMinutesAgo: 12 }] }), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it('reads 这单X6CU给我盯死了 from a lead as 督办', () => acts(understand('这单X6CU给我盯死了', lead), { kind: 'supervise', caseId: 'X6CU' }));
+  it('leaves 我还剩几天年假来着 alone', () => expect(understand('我还剩几天年假来着', worker).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

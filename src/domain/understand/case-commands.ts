@@ -59,6 +59,8 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
     if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
     if (leads && !overseer && r.governed.includes('reported') && !addressed) continue;
+    // 派给我的单, 转给我的那几件: the cases given to the sender, asked about (我的).
+    if (kind === 'reassign' && !typed && /^我的?/u.test(r.clean.slice(kw.end))) continue;
     // 转派的事我跟赵督导说过了: the command named as a topic; @赵督导 好的，我来跟: said to a colleague.
     if (/^的/u.test(r.clean.slice(kw.end)) || (!typed && !addressed && r.others.length > 0 && ctx.quote?.from !== 'bot' && r.toks[0] !== kw)) continue;
     if (headKw && headKw.kind !== kind && kind !== 'correct') continue;
@@ -350,6 +352,10 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);
   if (!keyword && found.source === 'text' && own?.acknowledged && o.result === 'unreachable' && AT_THE_DOOR_ONLY.test(t.r.clean) && nextStep && !o.conflicting) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
+  // 错了 是误报 on the bot's confirmation that an outcome was recorded: a correction, asked first.
+  if (found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'confirmation' && !t.ctx.openCases.some((c) => c.id === found.id)) {
+    return confirm({ kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount }, say.confirmCorrect(found.id, describeReport(o)));
+  }
   const command: UnderstoodCommand = { kind: 'report', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount, approximate: o.approximate, alsoReported: o.alsoReported };
   const said = describeReport(o);
   if (found.source === 'typo') return confirm(command, say.confirmTypo(found.id));

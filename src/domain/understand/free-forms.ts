@@ -26,12 +26,12 @@ const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
 const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})`, 'u');
 /** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
-const LEFT_ASKED = /还(?:剩|有)(?:几|多少|啥|什么|哪些)|还有没(?:处理|办|弄|反馈|接|结)|(?:手上|手里|手头)(?:还有)?(?:几|多少)/u;
+const LEFT_ASKED = /还(?:剩|有)(?:几|多少|啥|什么|哪些|么子)|还有没(?:处理|办|弄|反馈|接|结)|(?:手上|手里|手头)(?:还有)?(?:几|多少)/u;
 /** 全社区, 大家, 各网格: a scope wider than the sender. */
 const WIDE_SCOPE = /全|大家|各|社区|所里|辖区|网格|咱们|我们/u;
 
 /** 都办完了吧, 是不是全部搞定了: whether the sender's work is all done. */
-const ALL_DONE = /(?:都|全|全部|全都)(?:办完|弄完|处理完|搞定|搞完|办结|结了|完成|清了|清零)/u;
+const ALL_DONE = /(?:都|全|全部|全都)(?:办完|弄完|处理完|搞定|搞完|办结|结了|完成|清了|清零|反馈了|处理了|办了)/u;
 /** 今天还剩啥没弄的, 还有几个没办: what is left, without 我 (the sender's own, asked). */
 const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪些)[^\s]{0,3}?[没未]有?(?:办|弄|处理|搞|接|反馈|签收)/u;
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
@@ -65,13 +65,19 @@ const WHAT_TO_TYPE = /(?:打|写|发|回|填|输入|输)(?:些|点)?(?:什么|�
 /** 怎么转给别人, 咋把单子交给同事: how to hand a case over. */
 const HOW_TO_HAND = /(?:怎么|咋|如何)(?:把(?:单子?|案子|这单|这个))?(?:转给|交给|派给|转派给)(?:别人|其他人|同事|别的网格员?)/u;
 /** 收到以后还要干嘛, 反馈之后怎么办: what comes next in using the bot. */
-const NEXT_IN_USE = /(?:收到|接单|反馈|绑定|转派|督办)(?:以后|之后|后)(?:还|再)?(?:要|该|得)?(?:干嘛|干啥|做什么|做啥|怎么办|咋办|干什么)/u;
+const NEXT_IN_USE = /(?:收到|接单|反馈|绑定|转派|督办|接到推送|收到推送|接到预警|收到预警|接到单子|接了单)(?:了)?(?:以后|之后|后|然后呢?)(?:我)?(?:还|再)?(?:要|该|得)?(?:干嘛|干啥|做什么|做啥|怎么办|咋办|干什么)|下一步(?:该|要)?(?:干嘛|干啥|做什么|做啥|怎么办|咋办|干什么)/u;
 /** 撤销要写原因吗: whether a command needs something. */
-const NEEDS = /(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)(?:的时候|时|的话)?(?:要|需要|得|用不用|必须)(?:写|填|带|加|附|打)[^\s]{0,6}(?:吗|么|不)$/u;
+const NEEDS = /(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)(?:的时候|时|的话)?(?:要|需要|得|用不用|必须|要不要|需不需要)(?:写|填|带|加|附|打)[^\s]{0,6}(?:吗|么|不)?$/u;
 /** 重办是什么意思, 1和2是啥意思. */
 const MEANING = /(?:是)?(?:什么|啥)意思/u;
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
-const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)的|干嘛用的|有什么用|你(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
+const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)(?:用)?的|干(?:嘛|啥)用的|有什么用|(?:你|哨兵|机器人|助手)(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
+/** 表格怎么填 but not 装APP的数量怎么填 (the installs of an outreach log are the bot's). */
+const toolFirst = (body: string) => TOOL_FIRST.test(body.replace(/(?:安装|装|下载)(?:APP|app|App)/gu, '装机')) && !BOT_NAMED.test(body);
+/** 填错了能改吗, 报错了怎么改: how to correct what was sent. */
+const HOW_TO_FIX = /(?:填|写|报|选|点|发)错了?(?:能|可以|怎么|咋|如何)(?:改|更正|撤回)/u;
+/** 表格怎么填, 加班餐费怎么报销, 打卡APP怎么用: how to use something named first that is not the bot. */
+const TOOL_FIRST = new RegExp(`(?:${alt(FREE_FORM.otherTools)}|说明会)\\p{Script=Han}{0,6}?(?:${alt(FREE_FORM.howTo)}|几点)`, 'u');
 const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual|^help\s*(?:me|pls|please)?$/iu;
 /** 机器人怎么玩, 这玩意儿咋整: the bot itself, then how (怎么玩 alone may be about anything). */
 const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
@@ -95,17 +101,19 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /统计(?:局|表|员|站)|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
+const NOT_NOUNS = /统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
-const BOT_NAMED = /哨兵|机器人/u;
+const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统/u;
 
 /** 各社区周五前报一下, 下班前交: a task with a deadline is set for people. */
 const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止/u;
 
 /** Longer than this, an unaddressed line is a remark, not a request. */
 const LONGEST = 20;
+/** Up to this long, a line that names the bot and asks how, or asks what the sender has left, is still a request. */
+const LONGEST_MEANT = 40;
 /** This short, a line is a request even without a question mark (今日情况, 我的任务). */
 const SHORT = 8;
 /** This short, a report noun alone is a request (jin tian 统计). */
@@ -118,7 +126,7 @@ const SHORT_STATS = 12;
  */
 export function helpForSomethingElse(r: Reading): boolean {
   const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
-  return REPORTED_ASK.test(body) || OTHER_TOOL.test(body) || whereOther(body);
+  return REPORTED_ASK.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body);
 }
 
 /**
@@ -138,7 +146,10 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 请问这个机器人怎么使用, 看看大家今天的完成情况: the bot asked, everyone's figures asked for.
   const askingBot = BOT_NAMED.test(body) || /^(?:看看|看下|查查|查下)大家/u.test(body);
   const toColleagues = !askingBot && (COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body));
-  if (length === 0 || (!addressed && (length > LONGEST || toColleagues || DEADLINE.test(body)))) return null;
+  // 您好，我是新来的社区主任，请问这个系统怎么使用？…: a longer line may still ask the bot how to
+  // use it, or what the sender has left, in so many words.
+  const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body))) || (ownCases && (r.question || COUNT.test(body))));
+  if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body)))) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
@@ -151,9 +162,9 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   if (r.toks.some((t) => t.t === 'result') && /还是/u.test(body)) return null;
   // 今天反馈及时率100%: figures given, not asked for.
   const figures = /\d/u.test(body) && !asked;
-  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !whereOther(body)) {
+  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body)) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
-    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || BOT_HOW.test(body) || ENGLISH.test(r.body.trim())) return 'help';
+    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';
   }
   if (YOU.test(body) && !BOT_NAMED.test(body)) return null;

@@ -122,8 +122,10 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     const reply = r.body.replace(/^(?:回复?|选择?|按)\s*/u, '');
     const words = reply.split(/[\s\p{P}]+/u).filter((w) => w !== '');
     const all = (list: readonly string[]) => words.length > 0 && words.every((w) => list.includes(w.toLowerCase()));
-    if (CONFIRM_YES.includes(word) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES)) return { kind: 'act', command: { kind: 'confirm_yes' } };
-    if (CONFIRM_NO.includes(word) || /^2(?!\d)/.test(reply) || all(CONFIRM_NO)) return { kind: 'act', command: { kind: 'confirm_no' } };
+    // 对对对, 不对不对, 嗯对: the answer said again, or after 嗯.
+    const said = word.replace(/^嗯+(?=.)/u, '').replace(/(.{1,2}?)\1+/gu, '$1');
+    if (CONFIRM_YES.includes(word) || CONFIRM_YES.includes(said) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES)) return { kind: 'act', command: { kind: 'confirm_yes' } };
+    if (CONFIRM_NO.includes(word) || CONFIRM_NO.includes(said) || /^2(?!\d)/.test(reply) || all(CONFIRM_NO)) return { kind: 'act', command: { kind: 'confirm_no' } };
   }
   if (r.toks.length === 0) return addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
   if (/^[12]$/.test(word)) return IGNORE;
@@ -133,7 +135,7 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
   // 已经撤回了: a WeChat recall told as done, not a request.
   const recalled = /(?:已经|已)撤回|撤回了$/u.test(word);
-  const withdraw = !recalled && (WITHDRAW.has(word) || (r.ids.length === 0 && (word.startsWith('撤回') || word.endsWith('撤回') || /(?:宣传|登记|记录|那条|上一条|刚才).{0,6}撤回/u.test(word))));
+  const withdraw = !recalled && (WITHDRAW.has(word) || (r.ids.length === 0 && (/^(?:麻烦|请|帮我|帮忙)?撤回/u.test(word) || /撤回(?:一下|下)?(?:吧|呗)?$/u.test(word) || /(?:宣传|登记|记录|那条|上一条|刚才).{0,14}撤回/u.test(word))));
   // 撤回刚才的宣传 names the log, wherever it is said.
   if ((outreachPlace || /宣传|登记/u.test(word)) && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
   // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.

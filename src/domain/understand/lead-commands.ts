@@ -13,6 +13,9 @@ import { readOutcome } from './report.js';
 import { act, confirm, refuse, unknownCase, type Turn } from './turn.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
+/** Right before the result a case was recorded with by mistake: 之前报成, 错填成, 原来是. */
+const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|错报|原来是|之前是|原先是|不是)\s*$/u;
+
 /**
  * A keyword command with arguments.
  * @example const k: LeadKind = 'reassign'
@@ -42,7 +45,8 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
   let command: UnderstoodCommand;
   switch (kind) {
     case 'correct': {
-      const o = readOutcome(r);
+      // 应为劝阻成功 之前报成被骗了: the result it was recorded as is not the one it becomes.
+      const o = readOutcome({ ...r, toks: r.toks.filter((x) => !(x.t === 'result' && WAS_RECORDED.test(r.clean.slice(Math.max(0, x.start - 5), x.start)))) }) ?? readOutcome(r);
       if (!o) return refuse('missing_result', example.correct, say.missingResult);
       command = { kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount };
       if (found.source !== 'text') return confirm(command, say.confirmCorrect(found.id, describeReport(o)));

@@ -7,12 +7,12 @@ import { KEYWORD } from '../outreach-words.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
-const PLACE = /(?:在|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|发(?=传单|折页|资料|手册)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
+const PLACE = /(?:在|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|跟|和|陪|发(?=传单|折页|资料|手册)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
 
 const N = '(?:\\d+|[一二两三四五六七八九十百千]+)';
-const TIME_FIRST = /^(?:今天|今日|昨天|刚才|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|中午|晚上|早上|傍晚|\s)+/u;
+const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|昨天|刚才|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|中午|晚上|早上|傍晚|\s)+/u;
 
 /**
  * Head counts as they are said, in the form the outreach grammar reads: 70来个人 → 70来人,
@@ -26,11 +26,17 @@ function spoken(raw: string): string {
     .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人|学生|同学|家长|员工|职工|商户|师生)`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
     .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app))`, 'gu'), '$1人')
-    .replace(new RegExp(`装了?(?:APP|app)的(?:有)?(${N})(?:人|个)`, 'gu'), '装APP $1')
+    .replace(new RegExp(`装了?(?:APP|app)的(?:有)?(${N})(?:人|个|位|名)`, 'gu'), '装APP $1')
     // 帮助三十五位村民下载了反诈APP: installs, said as help given to people.
     .replace(new RegExp(`帮(?:助)?(${N})(?:位|个|名)?\\p{Script=Han}{0,3}?(?:下载|安装|装)了?(?:反诈|国家反诈中心)?(?:APP|app|App)`, 'gu'), '装APP $1')
     // Posters put up are not leaflets handed out.
     .replace(new RegExp(`张?贴了?海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
+    // 五十多口人: 口 counts people too.
+    .replace(new RegExp(`(${N})(来|多|余)?口人`, 'gu'), '$1$2人')
+    // 人不多 三十来个: the count after the people is of people.
+    .replace(new RegExp(`(人不多|人挺多|人很多|人不少)[\\s，,]*(${N})(来|多|余)?个(?!\\s?(?:APP|app))`, 'gu'), '$1 $2$3人')
+    // 两三百人次: between 200 and 300, say 250.
+    .replace(/([一二三四五六七八九])[二三四五六七八九]百(?=多?人)/gu, '$1百五十')
     // 一百五六十人: between 150 and 160, say 155.
     .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五')
     // 十几个, 二十几人: some over ten, say 15 (一百几十 stays as said).
@@ -45,6 +51,10 @@ const SENTENCE_LEFTOVERS = new Set(['传单', '折页', '手册', '海报', '资
 
 /** 明天计划在公园宣传 预计100人: a plan, not a log. */
 const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
+/** 去年这个时候…, 上个月全街道…: outreach long past, or a period's total, not today's log. */
+const LONG_AGO = /去年|前年|上个?月|上周|上星期|上礼拜|那年|以前|当年/u;
+/** 孙志愿今天在菜市场讲了…太厉害了: a colleague's outreach told and praised, not the sender's log. */
+const SOMEONE_ELSE = /^\p{Script=Han}{1,3}(?:志愿|网格|老师|阿姨|大姐|大哥|书记|主任|警官)|厉害|太棒|点赞|佩服|向.{1,4}学习/u;
 
 /** 周六宣传需要10个人 报名接龙: a call for helpers, not a log. */
 const RECRUITING = /报名|接龙|招募|缺人|集合|需要\s?\d*\s?个?人/u;
@@ -73,7 +83,7 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   // 团结湖农贸市场 宣传 人数 90: the place said before the keyword.
   const body = spoken(raw).replace(PLACE_FIRST, '宣传 $1 ');
   if (KEYWORD.test(body)) return { keyword: true, parsed: everyoneInstalled(parseOutreach(body), body) };
-  if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body) || LONG_AGO.test(body) || SOMEONE_ELSE.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人: who and when, not where.
   const before = PLACE_BEFORE.exec(body);
   const place = PLACE.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null);

@@ -92,16 +92,16 @@ function deniedBy(phrase: string): Result {
 const MEANINGFUL_EMOJI = /^(?:👌|👍|🫡|💪|🆗|✅|✔|✌|👉|➡)/u;
 const EMOJI_RUN = /\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier}|\p{Extended_Pictographic})*/gu;
 /** 嗯，帮助 · 哦 2: an interjection before the message proper. */
-const LEADING_INTERJECTION = /^(?:嗯+|哦+|噢+|喔+|呃+|额+|诶|欸|哎|唉|啊)[\s，,、。.!！~～]+(?=[\p{Script=Han}A-Za-z0-9])/u;
+const LEADING_INTERJECTION = /^(?:嗯+|哦+|噢+|喔+|呃+|额+|诶|欸|哎|唉|啊)[\s，,、。.!！~～]+(?=[\p{Script=Han}A-Za-z0-9/@])/u;
 /** 马上过去哈 · 看下我的啊 · 领了哈哈: a tone particle (or a laugh) closing the message. */
-const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+)[\s。.!！~～]*$/u;
+const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+|呗|咯)+[\s。.!！~～]*$/u;
 /** 我的，辛苦 · 统计 谢谢: thanks after the message proper. */
 const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s，,。.!！~～]*(?:辛苦(?:你|您|大家)?(?:了|啦)?|谢谢(?:你|您|啦|了)?|多谢|感谢|麻烦(?:你|您)?(?:了|啦)|拜托(?:了|啦)?)[\s。.!！~～]*$/u;
 
 /**
  * Decoration blanked, positions kept: emoji other than the ones that say something (收到🏃,
  * 劝住了没🙏), an interjection before the message, a tone particle and thanks after it, so a
- * bare command or a question still reads as one; 以经 (a common slip) read as 已经.
+ * bare command or a question still reads as one; 以经 and 再路上 (common slips) read as 已经, 在路上.
  * @example blankAsides('嗯，帮助🙏').trim() // '帮助'
  */
 function blankAsides(text: string): string {
@@ -110,7 +110,7 @@ function blankAsides(text: string): string {
   // 帮助👍, 收到👌: after words, any emoji only decorates them (J3DK👌, D9EY 👉 still say it).
   const plain = opened.replace(EMOJI_RUN, (m, at: number) => (MEANINGFUL_EMOJI.test(m) && !(/\p{Script=Han}/u.test(opened.slice(0, at)) && opened.slice(at + m.length).trim() === '') ? m : blank(m)));
   if (!/[\p{Script=Han}A-Za-z0-9]/u.test(plain)) return text;
-  const trimmed = plain.replace(TRAILING_PARTICLES, blank).replace(/以经/gu, '已经');
+  const trimmed = plain.replace(TRAILING_PARTICLES, blank).replace(/以经/gu, '已经').replace(/再路上/gu, '在路上');
   // 好的谢谢 is a pleasantry through and through: left whole, as chatter.
   const thanked = trimmed.replace(TRAILING_THANKS, blank);
   return WEAK_ACK.includes(thanked.trim().toLowerCase()) ? trimmed : thanked;
@@ -220,8 +220,10 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       // 收到的短信: 收到 describing a noun, not acknowledging.
       const attributive = t.t === 'kw' && /^的/u.test(clean.slice(t.end));
       // 受到影响, 老人受到惊吓: the homophone with an object, or after a subject, is the verb.
+      // 中午, 行李, 好多人: a one-character 好/行/中/嗯 that starts a longer word says nothing.
+      const partOfWord = t.t === 'weak' && [...t.text].length === 1 && /^\p{Script=Han}/u.test(t.text) && /^[\p{Script=Han}](?<![的了吧啊呀嘞哒滴嘛呢哈])/u.test(clean.slice(t.end));
       const misheard = t.t === 'kw' && MISHEARD_ACK.has(t.text) && (/^\s?(?!马上|这就|立刻|好的|受到|收到)\p{Script=Han}/u.test(clean.slice(t.end)) || /\p{Script=Han}$/u.test(clean.slice(0, t.start)));
-      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject || attributive || misheard ? word : t);
+      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject || attributive || misheard || partOfWord ? word : t);
     } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
       dropped = true;
       toks.push(word);
@@ -242,8 +244,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       }
     } else toks.push(t);
   }
-  // 怎么说都不行 is a complaint, not a question.
-  const asked = said.replace(/怎么(?:说|劝|讲|弄)?都/gu, '');
+  // 怎么说都不行 is a complaint, not a question; 去看看是咋回事 says what the sender will find out.
+  const asked = said.replace(/怎么(?:说|劝|讲|弄)?都/gu, '').replace(/(?:看看|看一下|看下|问问|问一下|了解一下|了解下|瞧瞧)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '');
   const whole = blankPunctuation(said).trim();
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(whole) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢: a state described, not asked.

@@ -29,23 +29,24 @@ export interface Outcome {
 /** When several results are named, the one that decides the case: a loss first, attempts last. */
 const WEIGHT: Record<Result, number> = { defrauded: 0, dissuaded: 1, false_positive: 2, refused: 3, unreachable: 4, reported: 5 };
 /**
- * Two different outcomes in one message cannot both be the result (two results are
- * asked about), except two failed attempts (打不通，上门也不开门), a failed dissuasion and the loss
- * (没劝住 被骗十万), or a failed attempt and then, by another method, the outcome (电话没接通
- * 上门劝住了).
+ * Two different outcomes in one message cannot both be the result, so they are asked about:
+ * 不听劝 最后还是被骗了, 电话没人接 后来上门劝住了 (the last is most likely what decides, but the
+ * ledger only records it once the sender says so). Two failed attempts (打不通，上门也不开门) are
+ * one failure; 没劝住 被骗十万 names one result (the failed dissuasion is how the loss came about;
+ * 拒绝配合 已被骗 names two).
  */
-function conflicting(results: (Token & { t: 'result' })[], methods: (Token & { t: 'method' })[], reported: boolean): boolean {
-  const closing = results.filter((t) => t.result !== 'reported' && !stoppedAfterLoss(results, t));
+function conflicting(results: (Token & { t: 'result' })[], reported: boolean): boolean {
+  const lost = results.some((t) => t.result === 'defrauded');
+  // 没劝住 被骗十万: the dissuasion that failed is how the loss came about.
+  const closing = results.filter((t) => t.result !== 'reported' && !stoppedAfterLoss(results, t) && !(lost && FAILED_DISSUASION.test(t.text)));
   const kinds = new Set(closing.map((t) => t.result));
   // 误报 and 已报警: nobody calls the police over a false alarm.
   if (kinds.has('false_positive') && reported) return true;
   if (kinds.size < 2) return false;
-  if ([...kinds].every((k) => k === 'unreachable' || k === 'refused') || [...kinds].every((k) => k === 'refused' || k === 'defrauded')) return false;
-  if (kinds.size > 2 || !kinds.has('unreachable')) return true;
-  const miss = closing.find((t) => t.result === 'unreachable')!;
-  const then = closing.find((t) => t.result !== 'unreachable')!;
-  return !(miss.start < then.start && methods.some((m) => m.start > miss.end && m.start < then.start));
+  return ![...kinds].every((k) => k === 'unreachable' || k === 'refused');
 }
+/** A dissuasion that failed (没劝住, 劝不住, 没拦住): no result of its own beside the loss. */
+const FAILED_DISSUASION = /^(?:没|未|没有|没能|未能)(?:劝|拦)|^劝不/u;
 /** Stopping the money, which also follows a loss: 已止付, 卡已冻结. */
 const STOPPED_AFTER = /止付|冻结/u;
 
@@ -80,7 +81,24 @@ const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(
 /** Words that make any figure in the message an estimate. */
 const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下|约/u;
 
-type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean };
+type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean; summed?: boolean };
+
+/** 一共1.8万, 总共8000, 合计3.2万: the total, said outright, outranks the parts before it. */
+const TOTAL = /(?:一共|总共|合计|共计|累计|总计|加起来)\s?(?:转了|转走了?|被骗了?|骗了|损失了?|是|有)?\s?(?=[\d¥￥零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])/u;
+/** 先转了5000 后来又转了3000: each transfer, told one after another. */
+const EACH_TRANSFER = /(?:转了|转走了?|转过去|汇了|汇过去|打过去|骗走了?)\s?(?=[\d零一二两三四五六七八九十百千万])/gu;
+const AGAIN = /又|再|第二次|后来|然后|接着|另外/u;
+
+/**
+ * The sum of transfers told one after another with no total (先转了5000 后来又转了3000 = 8000),
+ * or null. The sender did not say the sum, so it is asked about.
+ */
+function summed(text: string): number | null {
+  if (!AGAIN.test(text)) return null;
+  const parts = [...text.matchAll(EACH_TRANSFER)].map((m) => readAmountAt(text, m.index + m[0].length, true)?.value ?? null);
+  if (parts.length < 2 || parts.some((v) => v === null)) return null;
+  return (parts as number[]).reduce((a, b) => a + b, 0);
+}
 
 function amountOf(r: Reading): Amount | null {
   // The figure as typed, spaces inside it closed up (转了 5 万) and case ids blanked (H3WN).
@@ -91,6 +109,11 @@ function amountOf(r: Reading): Amount | null {
   // 三 万 五 千: voice input spaces the words of a figure apart.
   text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, '$1');
   const hedged = HEDGE.test(text);
+  const total = TOTAL.exec(text);
+  const stated = total ? readAmountAt(text, total.index + total[0].length, true) : null;
+  if (stated && stated.value !== null) return { value: stated.value, approximate: stated.approximate === true || hedged };
+  const sum = summed(text);
+  if (sum !== null) return { value: sum, approximate: hedged, summed: true };
   const range = RANGE.exec(text);
   const ends = range && [range[2]!, range[3]!].map((d) => parseAmount(range[1]! + d + range[4]! + (range[5] ?? '')));
   if (ends && ends[0] != null && ends[1] != null) return { value: (ends[0] + ends[1]) / 2, approximate: true };
@@ -162,9 +185,9 @@ export function readOutcome(r: Reading): Outcome | null {
     lossAmount: loss,
     approximate: (loss !== null && amount!.approximate) || vague,
     alsoReported: reported && result !== 'reported',
-    conflicting: conflicting(results, methods, reported) || (said.has('defrauded') && said.has('dissuaded')),
+    conflicting: conflicting(results, reported) || (said.has('defrauded') && said.has('dissuaded')),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
-    inferred: main === undefined && !reported && !lossWord && !contactFailed,
+    inferred: (main === undefined && !reported && !lossWord && !contactFailed) || (result === 'defrauded' && amount?.summed === true),
     badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true && !vague,
     tooBig: result === 'defrauded' && amount?.tooBig === true,
   };
