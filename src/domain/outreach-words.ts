@@ -54,7 +54,8 @@ export const TARGET_SYNONYMS = [...TARGET_OF.keys()].sort((a, b) => b.length - a
  * A count in digits (80, 1.2万, -5) or Chinese numerals (八十, 两百), read from its first
  * character only (which keeps long runs linear), never the tail of 几十/上百/数百.
  */
-const NUM = String.raw`((?<![\d.])-?\d+(?:\.\d+)?[十百千万]?|(?<![几数上零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+)`;
+// 数十人 is several tens; 人数六十八 is the label, then the figure.
+const NUM = String.raw`((?<![\d.])-?\d+(?:\.\d+)?[十百千万]?|(?<![几上零〇一二两三四五六七八九十百千万])(?<!(?<!人)数)[零〇一二两三四五六七八九十百千万]+)`;
 const ABOUT = String.raw`\s?(?:余|多|来)?\s?`;
 const APP = String.raw`(?:国家反诈中心|国家反诈|反诈中心|反诈)?\s?app`;
 const INSTALL_UNIT = String.raw`(?:个|人|部|台|户|名|次|位)?`;

@@ -487,7 +487,7 @@ describe('found in train-mirror3.jsonl and train-mirror4.jsonl (named regression
     expect(understand(text, worker).kind).toBe('ignore');
   });
   it.each(['嗯对', '对对对'])('answers a pending confirmation with %j as yes', (text) => acts(understand(text, { ...acked, pendingConfirmation: true }), { kind: 'confirm_yes' }));
-  it.each(['没问题', '要得 马上去', '中 我这就去'])('acknowledges %j right after the push', (text) => acts(understand(text, pushed), { kind: 'ack', caseId: 'Q7RT' }));
+  it.each(['要得 马上去', '行行 马上去', 'okk 收到'])('acknowledges %j right after the push', (text) => acts(understand(text, pushed), { kind: 'ack', caseId: 'Q7RT' }));
   it.each(['中午吃啥', '好多人啊'])('does not acknowledge %j right after the push: 中/好 begins another word', (text) => expect(changesState(understand(text, pushed))).toBe(false));
   it.each([
     ['收到收到 Q7RT 我现在就去看看是咋回事', 'ack'],
@@ -501,6 +501,67 @@ describe('found in train-mirror3.jsonl and train-mirror4.jsonl (named regression
   });
   it('reads 这单X6CU给我盯死了 from a lead as 督办', () => acts(understand('这单X6CU给我盯死了', lead), { kind: 'supervise', caseId: 'X6CU' }));
   it('leaves 我还剩几天年假来着 alone', () => expect(understand('我还剩几天年假来着', worker).kind).toBe('ignore'));
+});
+
+describe('asking rather than guessing a figure (safety rules drawn from the unseen corpora\'s wrong state changes)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  it('asks which sum was lost when a report names two and no total: 被骗3万 卡里还剩2万', () => {
+    confirms(understand('反馈 Q7RT 被骗3万 卡里还剩2万', acked), { kind: 'report', result: 'defrauded', lossAmount: 30_000 });
+  });
+  it('still records at once when the other sum was saved: 被骗2万 还有5千被银行冻结了, or one sum said twice', () => {
+    acts(understand('反馈 Q7RT 被骗2万 还有5千被银行冻结了', acked), { kind: 'report', lossAmount: 20_000 });
+    acts(understand('反馈 Q7RT 已被骗 损失三万 嗯 三万块', acked), { kind: 'report', lossAmount: 30_000 });
+    acts(understand('反馈 Q7RT 已被骗 ￥12,000元', acked), { kind: 'report', lossAmount: 12_000 });
+  });
+  it('asks before logging outreach whose remark still holds a figure it should have read: 发小卡片50张', () => {
+    confirms(understand('宣传 幸福里社区 摆摊 80人 发小卡片50张', volunteer), { kind: 'outreach', people: 80 });
+  });
+  it('still logs at once when what is left over is households or a sub-count: 入户 28户, 老人20名 护工8名 共28人', () => {
+    acts(understand('宣传 幸福里3号院 入户 28户 65人 装APP 9', volunteer), { kind: 'outreach', people: 65, installs: 9 });
+    acts(understand('宣传 团结湖社区 敬老院 老人20名 护工8名 共28人', volunteer), { kind: 'outreach', people: 28 });
+  });
+});
+
+describe('found in train-para-a.jsonl and train-para-b.jsonl, paraphrases of train.jsonl (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  const pending = { ...acked, pendingConfirmation: true };
+  it.each([
+    ['反馈 Q7RT 已经打了110', 'reported', null],
+    ['反馈 Q7RT 被骗了 金额是15000', 'defrauded', 15_000],
+    ['反馈 已经被骗了 损了7000 报过警了', 'defrauded', 7000],
+  ] as const)('reads %j as %s with loss %s (打了110 was a loss of 110; 金额是, 损了 lost the figure)', (text, result, loss) => {
+    const d = understand(text, { ...acked, quote: { from: 'bot', caseId: 'Q7RT', kind: 'reminder' } });
+    expect(d.kind === 'act' || d.kind === 'confirm' ? d.command : null).toMatchObject({ kind: 'report', result, ...(loss === null ? {} : { lossAmount: loss }) });
+  });
+  it.each(['反馈 Q7RT 跟社区民警上的门 已经劝阻', '反馈 Q7RT 俺上他家去了 老头儿听进去了 没转'])('reads the visit in %j', (text) => acts(understand(text, acked), { kind: 'report', result: 'dissuaded', method: 'visit' }));
+  it.each(['反馈 Q7RT 报过案了 被骗八百六十元', '反馈 Q7RT 已打110报警 被骗六千八'])('reads the police report in %j', (text) => acts(understand(text, acked), { kind: 'report', result: 'defrauded', alsoReported: true }));
+  it.each([
+    ['团结湖社区入户走访 30户 75人覆盖到了 APP帮装了十八个', { people: 75, installs: 18 }],
+    ['团结湖二网格楼道里宣传 海报贴了20张 单页发了150份 讲解了大约60人', { people: 60, leaflets: 150 }],
+    ['幸福里学校宣传 500人 APP一个没装', { people: 500, installs: 0 }],
+    ['宣传 幸福里摆摊 人数六十八 装APP十九个', { people: 68, installs: 19 }],
+  ] as const)('logs %j with its figures (posters are no leaflets; 一个没装 is none)', (text, figures) => acts(understand(text, volunteer), { kind: 'outreach', ...figures }));
+  it.each([['好的 选1', 'confirm_yes'], ['说错了 选2', 'confirm_no'], ['不是这个案子 2', 'confirm_no'], ['确认1', 'confirm_yes']] as const)('answers a pending confirmation with %j', (text, kind) => acts(understand(text, pending), { kind }));
+  it.each(['3号楼1单元', '我在3号楼 1', '不是 1'])('does not take %j for an answer: the digit is part of something else, or the words disagree', (text) => expect(changesState(understand(text, pending))).toBe(false));
+  it.each(['反馈 Q7RT 被冒充客服的骗了52000', '反馈 Q7RT 被那个投资理财骗了一万五'])('records %j at once: the loss said in the passive is stated', (text) => expect(understand(text, acked).kind).toBe('act'));
+  it('records the loss when another payment was stopped by the bank, and asks when the bank stopped the only one', () => {
+    acts(understand('反馈 Q7RT 被骗了 转出去一万五 另外一笔两千让银行拦下来了', acked), { kind: 'report', result: 'defrauded', lossAmount: 15_000 });
+    expect(understand('反馈 Q7RT 被骗了 还好银行拦住了', acked).kind).toBe('confirm');
+  });
+  it.each(['Q7RT 还在劝 没劝住 接着做工作', 'Q7RT 敲门没人在 晚点再去'])('leaves progress news %j alone', (text) => expect(changesState(understand(text, acked))).toBe(false));
+  it('reads 反馈 Q7RT 入户劝阻成功 老人保证陌生电话再也不接 as dissuaded (再也不接 is a promise, not unreachable)', () => {
+    acts(understand('反馈 Q7RT 入户劝阻成功 老人保证陌生电话再也不接', acked), { kind: 'report', result: 'dissuaded', method: 'visit' });
+  });
+  it.each([
+    ['反馈 Q7RT 已经被骗 老人说不清转了多少', 'report'],
+    ['反馈 Q7RT 搞什么投资理财 结果被骗150000', 'report'],
+    ['Q7RT 说啥都不听 劝不动', 'report'],
+  ] as const)('reads %j as a %s, not a question (说不清…多少, 搞什么X, 说啥都)', (text, kind) => expect(understand(text, acked)).toMatchObject({ command: { kind } }));
+  it('leaves 反馈模板是 方式加结果 被骗了就写上金额 alone: the form of a report explained', () => expect(changesState(understand('反馈模板是 方式加结果 被骗了就写上金额', acked))).toBe(false));
+  it.each(['我撤回了一条消息'])('does not withdraw a log on WeChat\'s notice %j', (text) => expect(understand(text, volunteer).kind).toBe('ignore'));
+  it.each(['今日整体咋样', '@网格哨兵 今天情况如何'])('reads %j from a lead as 统计', (text) => acts(understand(text, { ...lead, mention: text.startsWith('@') }), { kind: 'stats' }));
+  it('leaves 今天情况咋样 alone in the group: it may be asked of the people there', () => expect(understand('今天情况咋样', lead).kind).toBe('ignore'));
+  it.each(['需要帮助吗', '独居老人需要帮助的请联系我'])('leaves %j alone', (text) => expect(understand(text, worker).kind).toBe('ignore'));
 });
 
 // ---- properties ----

@@ -21,9 +21,9 @@ import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js'
 
 const IGNORE: Decision = { kind: 'ignore' };
 /** Not finding anyone at the door, said without 反馈 and followed by a next step, is progress news. */
-const AT_THE_DOOR_ONLY = /不在家|家中无人|家里没人|没人在家|人在外地/u;
+const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说) or another try (我打电话试试). */
-const NEXT_STEP = /试试|试一下/u;
+const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
@@ -97,8 +97,10 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // 转 X6CU 给李网格 without the roster: a roster-shaped name after 给.
   const given = overseer && typed?.source === 'text' && !ctx.members ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] : undefined;
   if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given });
-  const outcome = readOutcome(r);
   const reportKw = kwOf(t, 'report');
+  // 反馈模板是 方式加结果: the form of a report explained, not a report.
+  const explained = reportKw !== undefined && /^(?:的)?(?:模板|格式|方式|流程|要求|规范)/u.test(r.clean.slice(reportKw.end));
+  const outcome = explained ? null : readOutcome(r);
   if (outcome) return report(t, typed, meant, reportKw !== undefined);
   const idTok = r.toks.find((x) => x.t === 'id');
   const queryKw = kwOf(t, 'query');
@@ -116,7 +118,7 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
-  const announces = reportKw !== undefined && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
+  const announces = reportKw !== undefined && !explained && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   // 嗯 查一下 X6CU: a filler before the request, not an acknowledgement.
@@ -156,13 +158,15 @@ const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|�
 /** How long a reply is in words: punctuation and spaces do not count (收到...我已经在路上). */
 const wordLength = (r: Reading) => [...r.clean.replace(/\s+/gu, '')].length;
 
+const LOOK = /^(?:看看|看下|看一下|查下|查一下)$/u;
+
 /** 我的 / 统计 / 帮助 alone (with politeness: 帮助 谢谢). */
 function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   let kind: 'mine' | 'stats' | 'help' | null = null;
   for (const x of t.r.toks) {
     if (x.t === 'kw' && (x.kind === 'mine' || x.kind === 'stats' || x.kind === 'help') && (kind === null || kind === x.kind)) kind = x.kind;
-    // 哨兵 帮助: the bot called by name before its command.
-    else if (!(x.t === 'particle' || x.t === 'filler' || (x.t === 'word' && /^(?:网格)?哨兵$/u.test(x.text)))) return null;
+    // 哨兵 帮助: the bot called by name before its command; 我的看一下, 统计我看看: asking to see it.
+    else if (!(x.t === 'particle' || x.t === 'filler' || (x.t === 'word' && /^(?:网格)?哨兵$|^我$/u.test(x.text)) || (x.t === 'kw' && x.kind === 'query' && LOOK.test(x.text)))) return null;
   }
   return kind;
 }
@@ -243,7 +247,9 @@ function question(t: Turn): Decision {
   // 帮助老人装APP也算宣传吗: 帮助 with an object of its own is helping someone.
   const helpKw = kwOf(t, 'help');
   const helpingSomeone = helpKw !== undefined && helpKw.text === '帮助' && /^\p{Script=Han}/u.test(r.clean.slice(helpKw.end)) && !/^(?:一下|下|信息|文档|菜单|说明|[吗呢吧啊呀了么嘛哈])/u.test(r.clean.slice(helpKw.end));
-  if (helpKw && !helpingSomeone && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
+  // 需要帮助吗: offering help to someone, asked of them.
+  const offering = helpKw !== undefined && !t.addressed && /(?:需要|要|需不需要)帮助[吗么]?$/u.test(r.clean.trim());
+  if (helpKw && !helpingSomeone && !offering && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   if (!t.addressed && r.others.length > 0) return IGNORE;
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.

@@ -43,6 +43,7 @@ const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:$
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */
 const GENERIC_STATS = /怎么样|咋样|情况|结果|进度/gu;
+const DAY_ASKED = /^(?:总体看|整体看)?(?:今天|今日|目前|现在|当前|本班|这班|今晚)(?:的)?(?:总体|整体|总的|全天|截止目前|截至目前)?(?:情况|来看)?(?:咋样|怎么样|如何|怎样|啥样)$/u;
 /** Words that name the work itself: cases, warnings, shifts, the units. */
 const WORK = new RegExp(`${alt(FREE_FORM.countedWork)}|${alt(FREE_FORM.statsAlone)}|单|班|辖区|社区|网格|工作|案|件|数|量`, 'u');
 /** 统计表明天交 names a form, not a request for figures. */
@@ -108,7 +109,7 @@ const YOU = /你(?!们|能|会|是|可以|好)/u;
 const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统/u;
 
 /** 各社区周五前报一下, 下班前交: a task with a deadline is set for people. */
-const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止/u;
+const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
 
 /** Longer than this, an unaddressed line is a remark, not a request. */
 const LONGEST = 20;
@@ -183,6 +184,9 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   if (figures) return null;
   // 今天天气怎么样: a bare 怎么样/情况 asks about whatever the sentence names; it is a count of
   // the work only when the sentence names the work.
+  // 今日整体咋样, 总体看 今天情况如何, @网格哨兵 今天情况如何: the day as a whole asked about is the
+  // day's figures (今天情况咋样 alone, in the group, may be asked of the people there).
+  if (DAY_ASKED.test(nouns) && (addressed || /总体|整体|总的|全天/u.test(nouns))) return 'stats';
   const onlyGeneric = !STATS_NOUN.test(nouns.replace(GENERIC_STATS, ''));
   if (onlyGeneric && !WORK.test(nouns)) return null;
   // 今天的单子真多, 今天的统计我看了 还行: a remark on the figures, not a request for them.

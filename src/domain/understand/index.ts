@@ -6,6 +6,7 @@
  */
 import { CONFIRM_NO, CONFIRM_YES, SOCIAL } from '../case-words.js';
 import { describeOutreach } from '../outreach.js';
+import type { OutreachLog } from '../outreach-log.js';
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
 import { understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
@@ -76,7 +77,9 @@ function decide(text: string, ctx: UnderstandContext): Decision {
 /** 反馈 Q7RT 劝住了，钱还在卡里呢: the command's own clause asks nothing; a later one trails off. */
 const softOnlyAfter = (r: Reading) => {
   const [first, ...rest] = r.body.split(/[，,。；;！!]/u);
-  return rest.length > 0 && !/呢/u.test(first ?? '') && r.toks.some((t) => t.t === 'kw' && t.kind === 'report' && t.end <= (first ?? '').length);
+  // The later 呢 must close its clause (钱还在卡里呢), not stand anywhere (…！呢收到).
+  const trailsOff = rest.every((c) => !/呢/u.test(c) || /\p{Script=Han}呢\s*$/u.test(c));
+  return rest.length > 0 && trailsOff && !/呢/u.test(first ?? '') && r.toks.some((t) => t.t === 'kw' && t.kind === 'report' && t.end <= (first ?? '').length);
 };
 
 const changesState = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind);
@@ -117,15 +120,24 @@ function unasserted(d: Decision, r: Reading, text: string, ctx: UnderstandContex
 function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision {
   const addressed = isAddressed(ctx, r);
   const word = compact(r.body);
-  if (ctx.pendingConfirmation && !r.question && !r.softQuestion) {
+  // 不对不对 answering the bot's question is a denial said twice, not 对不对 asked.
+  const deniedTwice = /^[12]?(?:不对|不是){2,}$/u.test(word);
+  if (ctx.pendingConfirmation && (!r.question || deniedTwice) && !r.softQuestion) {
     // 1, 回复1, 选1, 1 对, 对 确认, 2 不是这个: the digit first decides, or every word agrees.
     const reply = r.body.replace(/^(?:回复?|选择?|按)\s*/u, '');
     const words = reply.split(/[\s\p{P}]+/u).filter((w) => w !== '');
     const all = (list: readonly string[]) => words.length > 0 && words.every((w) => list.includes(w.toLowerCase()));
     // 对对对, 不对不对, 嗯对: the answer said again, or after 嗯.
     const said = word.replace(/^嗯+(?=.)/u, '').replace(/(.{1,2}?)\1+/gu, '$1');
-    if (CONFIRM_YES.includes(word) || CONFIRM_YES.includes(said) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES)) return { kind: 'act', command: { kind: 'confirm_yes' } };
-    if (CONFIRM_NO.includes(word) || CONFIRM_NO.includes(said) || /^2(?!\d)/.test(reply) || all(CONFIRM_NO)) return { kind: 'act', command: { kind: 'confirm_no' } };
+    // 好的 选1, 说错了 选2, 不是这个案子 2: one short line with one answer digit and the words around it agreeing.
+    const ANSWER = /^(?:选|回|回复|按|确认)?([12])(?:哈|吧|啊)?$/u;
+    const answers = words.filter((w) => ANSWER.test(w));
+    const others = words.filter((w) => !ANSWER.test(w) && !/^(?:我回复?|选|回复?)$/u.test(w));
+    // The digit stands as a word of its own (3号楼1单元 is no answer), and nothing else holds a figure.
+    const digit = answers.length === 1 && !others.some((w) => /\d/u.test(w)) && [...word].length <= SHORT_ANSWER ? ANSWER.exec(answers[0]!)![1] : undefined;
+    const agrees = (yes: boolean) => others.every((w) => !(yes ? CONFIRM_NO : CONFIRM_YES).includes(w));
+    if (CONFIRM_YES.includes(word) || CONFIRM_YES.includes(said) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES) || (digit === '1' && agrees(true))) return { kind: 'act', command: { kind: 'confirm_yes' } };
+    if (CONFIRM_NO.includes(word) || CONFIRM_NO.includes(said) || /^2(?!\d)/.test(reply) || all(CONFIRM_NO) || (digit === '2' && agrees(false))) return { kind: 'act', command: { kind: 'confirm_no' } };
   }
   if (r.toks.length === 0) return addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
   if (/^[12]$/.test(word)) return IGNORE;
@@ -134,20 +146,16 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
   // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
   // 已经撤回了: a WeChat recall told as done, not a request.
-  const recalled = /(?:已经|已)撤回|撤回了$/u.test(word);
-  const withdraw = !recalled && (WITHDRAW.has(word) || (r.ids.length === 0 && (/^(?:麻烦|请|帮我|帮忙)?撤回/u.test(word) || /撤回(?:一下|下)?(?:吧|呗)?$/u.test(word) || /(?:宣传|登记|记录|那条|上一条|刚才).{0,14}撤回/u.test(word))));
+  const recalled = /(?:已经|已)撤回|撤回了(?:$|一条|消息)/u.test(word);
+  const withdraw = !recalled && (WITHDRAW.has(word) || (r.ids.length === 0 && (/^(?:我|麻烦|请|帮我|帮忙)?撤回/u.test(word) || /撤回(?:一下|下)?(?:吧|呗)?$/u.test(word) || /(?:宣传|登记|记录|那条|上一条|刚才).{0,14}撤回/u.test(word))));
   // 撤回刚才的宣传 names the log, wherever it is said.
   if ((outreachPlace || /宣传|登记/u.test(word)) && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
   // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.
   const logged = !outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion && OUTREACH_KEYWORD.test(r.body) ? readOutreach(r.body) : null;
-  if (logged?.keyword && logged.parsed.ok) return { kind: 'act', command: { kind: 'outreach', ...logged.parsed.log } };
+  if (logged?.keyword && logged.parsed.ok) return logOrAsk(logged.parsed.log, true);
   if (outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion) {
     const { keyword, parsed } = readOutreach(r.body);
-    if (parsed.ok) {
-      const command = { kind: 'outreach' as const, ...parsed.log };
-      // A log is withdrawn with 撤回 within 10 minutes, so even a sentence without 宣传 is stored at once.
-      return keyword || parsed.log.place !== '' ? { kind: 'act', command } : { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(parsed.log)) };
-    }
+    if (parsed.ok) return logOrAsk(parsed.log, keyword || parsed.log.place !== '');
     if (parsed.reason !== 'not_outreach') return { kind: 'refuse', reason: 'outreach_incomplete', example: parsed.example, hint: parsed.hint };
   }
   if (ctx.role === 'volunteer') {
@@ -161,6 +169,26 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   }
   return decideCase(r, ctx, addressed);
 }
+
+/**
+ * Left over once a log's figures are read, what should have been one of them: paper handed out
+ * (发宣传页60张), the app (帮助三十五位村民下载了反诈APP), a vague count (装APP十几个).
+ */
+const UNREAD_FIGURE = /[\d一二两三四五六七八九十百千]\s?(?:份|张|册|本)|app|几个|十几|几十/iu;
+
+/**
+ * Stores an outreach log at once, or asks first: without 宣传 or a place, or with a figure
+ * left unread in its remark. A log is withdrawn with 撤回 within 10 minutes, so a sentence with
+ * a place and every figure read is stored at once.
+ */
+function logOrAsk(log: OutreachLog, sure: boolean): Decision {
+  const command = { kind: 'outreach' as const, ...log };
+  if (sure && !(log.note !== null && UNREAD_FIGURE.test(log.note))) return { kind: 'act', command };
+  return { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(log)) };
+}
+
+/** An answer to the bot's one-tap question is this short at most (不是这个案子 2). */
+const SHORT_ANSWER = 10;
 
 /** Someone not bound yet: 绑定 and 帮助 work; anything else addressed is told how to bind. */
 function stranger(text: string, ctx: UnderstandContext): Decision {

@@ -69,11 +69,10 @@ const CALLED_OFF = new Set(['supervise', 'cancel', 'reassign', 'reopen', 'correc
 /** 督办就算了, 撤销先不用: dropped right after it. */
 const DROPPED = new RegExp(`^\\s*(?:${COMMAND_DROPPED.join('|')})`, 'u');
 /**
- * Asked without a question word: either-or of a verb (报没报警, 去没去, 用不用转; not 不对不对,
- * a denial said twice), 了没 closing a
+ * Asked without a question word: either-or of a verb (报没报警, 去没去, 用不用转), 了没 closing a
  * clause (反馈了没 我这边要报分局), a clause-final 不 after a modal (今天能办结不).
  */
-const A_NOT_A = /(?<!不)(\p{Script=Han})不\1|(?<!没)(\p{Script=Han})没\2/u;
+const A_NOT_A = /(\p{Script=Han})[不没]\1/u;
 const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
 /**
  * WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. A bracket holding a question or negation
@@ -92,7 +91,7 @@ function deniedBy(phrase: string): Result {
 const MEANINGFUL_EMOJI = /^(?:👌|👍|🫡|💪|🆗|✅|✔|✌|👉|➡)/u;
 const EMOJI_RUN = /\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier}|\p{Extended_Pictographic})*/gu;
 /** 嗯，帮助 · 哦 2: an interjection before the message proper. */
-const LEADING_INTERJECTION = /^(?:嗯+|哦+|噢+|喔+|呃+|额+|诶|欸|哎|唉|啊)[\s，,、。.!！~～]+(?=[\p{Script=Han}A-Za-z0-9/@])/u;
+const LEADING_INTERJECTION = /^(?:(?:嗯+|哦+|噢+|喔+|呃+|额+|诶|欸|哎|唉|啊)[\s，,、。.!！~～]+)+(?=[\p{Script=Han}A-Za-z0-9/@])/u;
 /** 马上过去哈 · 看下我的啊 · 领了哈哈: a tone particle (or a laugh) closing the message. */
 const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+|呗|咯)+[\s。.!！~～]*$/u;
 /** 我的，辛苦 · 统计 谢谢: thanks after the message proper. */
@@ -114,6 +113,18 @@ function blankAsides(text: string): string {
   // 好的谢谢 is a pleasantry through and through: left whole, as chatter.
   const thanked = trimmed.replace(TRAILING_THANKS, blank);
   return WEAK_ACK.includes(thanked.trim().toLowerCase()) ? trimmed : thanked;
+}
+
+/**
+ * Question words that ask nothing: 怎么说都不行 (a complaint), 说不清转了多少 and 去看看是咋回事
+ * (what is not known, or will be found out), 搞什么投资理财 (some kind of).
+ */
+function unasked(text: string): string {
+  return text
+    .replace(/(?:怎么|啥|什么)(?:说|劝|讲|弄)?都/gu, '')
+    .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
+    .replace(/(?:搞|弄|做|买|投|玩)了?什么(?=\p{Script=Han}{2})/gu, '')
+    .replace(/(?:看看|看一下|看下|问问|问一下|了解一下|了解下|瞧瞧)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '');
 }
 
 /** Levenshtein distance, capped: we only care whether it is 0, 1 or more. */
@@ -244,12 +255,13 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       }
     } else toks.push(t);
   }
-  // 怎么说都不行 is a complaint, not a question; 去看看是咋回事 says what the sender will find out.
-  const asked = said.replace(/怎么(?:说|劝|讲|弄)?都/gu, '').replace(/(?:看看|看一下|看下|问问|问一下|了解一下|了解下|瞧瞧)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '');
-  const whole = blankPunctuation(said).trim();
-  const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(whole) || CLAUSE_ASKS.test(whole);
+  const asked = unasked(said);
+  const whole = blankPunctuation(asked).trim();
+  // 不对不对 是劝阻成功: a denial said twice, closing its clause, is no 对不对 asked.
+  const denialsOut = whole.replace(/(不对|不是)\1+(?=\s|$)/gu, ' ');
+  const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢: a state described, not asked.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|在\p{Script=Han}{0,4})呢/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|个|人|份|(?:在|刚|正)\p{Script=Han}{0,4})呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))] };
 }

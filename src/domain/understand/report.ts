@@ -35,10 +35,10 @@ const WEIGHT: Record<Result, number> = { defrauded: 0, dissuaded: 1, false_posit
  * one failure; 没劝住 被骗十万 names one result (the failed dissuasion is how the loss came about;
  * 拒绝配合 已被骗 names two).
  */
-function conflicting(results: (Token & { t: 'result' })[], reported: boolean): boolean {
+function conflicting(results: (Token & { t: 'result' })[], reported: boolean, clean: string): boolean {
   const lost = results.some((t) => t.result === 'defrauded');
   // 没劝住 被骗十万: the dissuasion that failed is how the loss came about.
-  const closing = results.filter((t) => t.result !== 'reported' && !stoppedAfterLoss(results, t) && !(lost && FAILED_DISSUASION.test(t.text)));
+  const closing = results.filter((t) => t.result !== 'reported' && !stoppedAfterLoss(results, t, clean) && !(lost && FAILED_DISSUASION.test(t.text)));
   const kinds = new Set(closing.map((t) => t.result));
   // 误报 and 已报警: nobody calls the police over a false alarm.
   if (kinds.has('false_positive') && reported) return true;
@@ -51,9 +51,11 @@ const FAILED_DISSUASION = /^(?:没|未|没有|没能|未能)(?:劝|拦)|^劝不/
 const STOPPED_AFTER = /止付|冻结/u;
 
 /** 被骗3万 卡已止付: a payment stopped after the loss is what came next, not a second result. */
-function stoppedAfterLoss(results: (Token & { t: 'result' })[], t: Token & { t: 'result' }): boolean {
+function stoppedAfterLoss(results: (Token & { t: 'result' })[], t: Token & { t: 'result' }, clean = ''): boolean {
   const loss = results.find((x) => x.result === 'defrauded');
-  return loss !== undefined && t.start > loss.start && STOPPED_AFTER.test(t.text);
+  // 另外一笔两千让银行拦下来了: the bank stopping another payment, after the loss.
+  const bankStopped = t.result === 'dissuaded' && /(?:另外|还有|另一笔|那笔|一笔)[^银]{0,8}银行/u.test(clean.slice(Math.max(0, t.start - 14), t.start));
+  return loss !== undefined && t.start > loss.start && (STOPPED_AFTER.test(t.text) || bankStopped);
 }
 
 /** Unreachable words that only make sense at the door. */
@@ -63,8 +65,9 @@ const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|
  * after a minus: -2万 is refused; not 一块 without 钱, which is "together": 我跟民警一块去).
  */
 const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.\-负])\d(?:[\d.,]*)(?:多|余|来)?(?:万|w|W|k|K|千|元|块)|(?!一块(?!钱))[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:多|余|来)?(?:万|千|元|块)/u;
-/** Money after a transfer verb, even without a unit: 转了35000, 转走 5000. */
-const TRANSFERRED = /(?:转了|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共)\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
+const MONEY_ALL = new RegExp(MONEY.source, 'gu');
+/** Money after a transfer verb, even without a unit: 转了35000, 转走 5000, 金额是15000 (打了110 is a call). */
+const TRANSFERRED = /(?:转了|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共|总共|累计|总计)\s?(?:是|为|有|达)?\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(?!(?:110|120|119|96110)(?!\d))(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
 /**
  * Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000;
  * the figure before them and a magnitude after them count too: 一万二三千 = about 12500,
@@ -81,6 +84,7 @@ const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(
 /** Words that make any figure in the message an estimate. */
 const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下|约/u;
 
+/** `summed`: the loss was added up, or picked from several sums, rather than said: asked about. */
 type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean; summed?: boolean };
 
 /** 一共1.8万, 总共8000, 合计3.2万: the total, said outright, outranks the parts before it. */
@@ -88,6 +92,21 @@ const TOTAL = /(?:一共|总共|合计|共计|累计|总计|加起来)\s?(?:转�
 /** 先转了5000 后来又转了3000: each transfer, told one after another. */
 const EACH_TRANSFER = /(?:转了|转走了?|转过去|汇了|汇过去|打过去|骗走了?)\s?(?=[\d零一二两三四五六七八九十百千万])/gu;
 const AGAIN = /又|再|第二次|后来|然后|接着|另外/u;
+
+/** How many different sums of money lost the text names (1万5千 is one; 三万 嗯 三万块 is one, said twice). */
+function distinctSums(text: string): number {
+  const values = new Set<number>();
+  let end = 0;
+  for (const m of text.matchAll(MONEY_ALL)) {
+    if (m.index < end) continue;
+    const found = readAmountAt(text, m.index, true);
+    end = found ? found.end : m.index + m[0].length;
+    // 还有5千被银行冻结了, 2k被银行拦了: money saved is not a loss to choose from.
+    if (found?.value != null && !SAVED.test(text.slice(end, end + 10))) values.add(found.value);
+  }
+  return values.size;
+}
+const SAVED = /冻结|拦|止付|保住|没转|退回|追回|没被骗/u;
 
 /**
  * The sum of transfers told one after another with no total (先转了5000 后来又转了3000 = 8000),
@@ -114,6 +133,8 @@ function amountOf(r: Reading): Amount | null {
   if (stated && stated.value !== null) return { value: stated.value, approximate: stated.approximate === true || hedged };
   const sum = summed(text);
   if (sum !== null) return { value: sum, approximate: hedged, summed: true };
+  // 被骗3万 卡里还剩2万: two sums of money and no total; which one is the loss is asked.
+  const several = distinctSums(text) > 1;
   const range = RANGE.exec(text);
   const ends = range && [range[2]!, range[3]!].map((d) => parseAmount(range[1]! + d + range[4]! + (range[5] ?? '')));
   if (ends && ends[0] != null && ends[1] != null) return { value: (ends[0] + ends[1]) / 2, approximate: true };
@@ -124,7 +145,7 @@ function amountOf(r: Reading): Amount | null {
   const tok = r.toks.find((t): t is Token & { t: 'amount' } => t.t === 'amount');
   // A figure with its unit (转了 5 万, closed up above) outranks a bare one the lexer took.
   const m = MONEY.exec(text);
-  if (tok && tok.value !== null && !(m && !/[万千百wWkK元块]/.test(tok.text))) return { value: tok.value, approximate: tok.approximate === true || hedged };
+  if (tok && tok.value !== null && !(m && !/[万千百wWkK元块]/.test(tok.text))) return { value: tok.value, approximate: tok.approximate === true || hedged, summed: several };
   const t = m ? null : TRANSFERRED.exec(text);
   if (!m && !t) {
     if (tok) return { value: null, approximate: false, tooBig: !/[-负]/u.test(tok.text) };
@@ -138,8 +159,11 @@ function amountOf(r: Reading): Amount | null {
   // A bare figure after a transfer verb is money only if it reads as money (被骗了 3点20转的, 被骗了 2楼).
   const found = readAmountAt(text, start, m !== null || /^(?:损失|金额)/u.test(t![0]));
   if (!found) return null;
-  return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !/[-负]/u.test(found.text) };
+  return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !/[-负]/u.test(found.text), summed: several };
 }
+
+const STILL_AT_IT = /还在劝|正在劝|接着(?:劝|做工作|做思想工作)|继续(?:劝|做工作|做思想工作)/u;
+const PASSIVE_FRAUD = /被\p{Script=Han}{1,10}?骗(?:了|走)/u;
 
 /** 前后投了二十多万, 充了三万: money put in, said in Chinese numerals. */
 const PUT_IN = /(?:投了|投进去|投进去了|充了|充值了?|转进去|转出去)\s?(?:大概|大约|约|差不多|将近|前后|总共|一共)?\s?[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]/u;
@@ -167,8 +191,9 @@ export function readOutcome(r: Reading): Outcome | null {
   const contactFailed = main === undefined && !r.negated.includes('unreachable') && CONTACT_FAILED.test(r.clean);
   let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : contactFailed ? 'unreachable' : reported ? 'reported' : null);
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
-  if (result === null) return null;
-  const said = new Set(results.filter((t) => !stoppedAfterLoss(results, t)).map((t) => t.result));
+  // 还在劝 没劝住 接着做工作: the dissuasion goes on; nothing is decided yet.
+  if (result === null || (result === 'refused' && STILL_AT_IT.test(r.clean))) return null;
+  const said = new Set(results.filter((t) => !stoppedAfterLoss(results, t, r.clean)).map((t) => t.result));
   if (result === 'defrauded') said.add('defrauded');
   // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
   const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)));
@@ -185,9 +210,10 @@ export function readOutcome(r: Reading): Outcome | null {
     lossAmount: loss,
     approximate: (loss !== null && amount!.approximate) || vague,
     alsoReported: reported && result !== 'reported',
-    conflicting: conflicting(results, reported) || (said.has('defrauded') && said.has('dissuaded')),
+    conflicting: conflicting(results, reported, r.clean) || (said.has('defrauded') && said.has('dissuaded')),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
-    inferred: (main === undefined && !reported && !lossWord && !contactFailed) || (result === 'defrauded' && amount?.summed === true),
+    // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
+    inferred: (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
     badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true && !vague,
     tooBig: result === 'defrauded' && amount?.tooBig === true,
   };
