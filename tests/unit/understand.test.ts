@@ -564,6 +564,48 @@ describe('found in train-para-a.jsonl and train-para-b.jsonl, paraphrases of tra
   it.each(['需要帮助吗', '独居老人需要帮助的请联系我'])('leaves %j alone', (text) => expect(understand(text, worker).kind).toBe('ignore'));
 });
 
+describe('found in train-para-c.jsonl and train-para-d.jsonl, second paraphrases of train.jsonl (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  const pushed = { ...worker, pushIsLatest: true };
+  const says = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm' ? d.command : null);
+  it('does not take 刚刚上门处置 for the keyword 反馈: the report is asked about (it was recorded at once)', () => {
+    expect(understand('刚刚上门处置 Q7RT 已劝阻成功。', acked).kind).toBe('confirm');
+  });
+  it.each(['反馈 Q7RT 已经被骗了 损失一万五 警也报了', '反馈 Q7RT 被骗六万 案也报嘞', '反馈 Q7RT 被骗一万五 报警嘞', '【反馈】Q7RT：劝阻未果，老人已通过手机银行转账28000元，已陪同其报警。'])('records the police report in %j', (text) => {
+    expect(says(understand(text, acked))).toMatchObject({ kind: 'report', result: 'defrauded', alsoReported: true });
+  });
+  it('reads 亏5000 as the loss, and 幸亏 as luck', () => {
+    acts(understand('反馈 Q7RT 被骗了 亏5000', acked), { kind: 'report', lossAmount: 5000 });
+    expect(says(understand('反馈 Q7RT 幸亏银行拦住了 劝阻成功', acked))).toMatchObject({ result: 'dissuaded' });
+  });
+  it('marks 快五万 as approximate', () => confirms(understand('反馈 Q7RT 钱转走嘞 快五万了', acked), { lossAmount: 50_000, approximate: true }));
+  it('takes the method the correction states, not the one it denies: 劝阻方式为电话，非上门', () => {
+    acts(understand('更正X6CU：劝阻方式为电话，非上门，结果为劝阻成功。', worker), { kind: 'correct', result: 'dissuaded', method: 'phone' });
+  });
+  it.each([
+    ['宣传 幸福里小区门口摆摊 八十人 APP整了二十五个', { people: 80, installs: 25 }],
+    ['宣传 幸福里学校 五百个人 APP一个都没有装', { people: 500, installs: 0 }],
+    ['团结湖二网格楼道宣传 海报20张 单页150份 讲了60人左右', { people: 60, leaflets: 150 }],
+    ['今儿上午搁幸福里菜市场门口摆摊 来了一百五十号人左右 装了四十个APP', { people: 150, installs: 40 }],
+    ['宣传 幸福里社区入户 独居老人四十八个 装APP十五个 传单发了六十份', { people: 48, installs: 15, leaflets: 60 }],
+  ] as const)('logs %j with its figures (整 for 装, 号人, 搁 for 在, posters apart)', (text, figures) => acts(understand(text, volunteer), { kind: 'outreach', ...figures }));
+  it.each([
+    ['Q7RT晓得了 马上克', 'ack'],
+    ['Q7RT收✅', 'ack'],
+    ['Q7RT这条收啦✔', 'ack'],
+    ['嗯知道了我这就去了', 'ack'],
+    ['立刻出发👍', 'ack'],
+    ['本人已在前往途中。', 'ack'],
+  ] as const)('acknowledges %j right after the push (dialect, shorthand, formal)', (text, kind) => expect(says(understand(text, pushed))).toMatchObject({ kind }));
+  it('does not take 分局已接手 for the lead taking the case over', () => expect(says(understand('@网格哨兵 K7Q2撤 分局已接手', { ...lead, mention: true }))).toMatchObject({ kind: 'cancel', caseId: 'K7Q2' }));
+  it.each(['Q7RT劝下来没得', 'Q7RT有结果没得', 'Q7RT被骗了没得'])('reads %j as a question (没得 for 没有)', (text) => acts(understand(text, acked), { kind: 'query', caseId: 'Q7RT' }));
+  it.each(['嗯选一', '嗯选2'])('answers a pending confirmation with %j', (text) => expect(understand(text, { ...acked, pendingConfirmation: true })).toMatchObject({ kind: 'act' }));
+  it('reads 绑Y2MC6V as 绑定 for a stranger', () => acts(understand('绑Y2MC6V', { ...worker, role: 'stranger', room: 'private', openCases: [] }), { kind: 'bind', code: 'Y2MC6V' }));
+  it('reads X6CU改误报 as a correction', () => acts(understand('X6CU改误报 @网格哨兵', { ...worker, mention: true }), { kind: 'correct', caseId: 'X6CU', result: 'false_positive' }));
+  it('leaves the relayed 周网格说他X6CU填错了要更正 to 周网格', () => expect(understand('周网格说他X6CU填错了要更正', lead).kind).toBe('ignore'));
+  it('reads 这单我来接吧 right after the push as taking the case, not as 我的', () => acts(understand('这单我来接吧', pushed), { kind: 'ack', caseId: 'Q7RT' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -58,7 +58,8 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
     if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
-    if (leads && !overseer && r.governed.includes('reported') && !addressed) continue;
+    // 周网格说他X6CU填错了要更正: a correction relayed is the other person's to make.
+    if (((leads && !overseer) || kind === 'correct') && r.governed.includes('reported') && !addressed) continue;
     // 派给我的单, 转给我的那几件: the cases given to the sender, asked about (我的).
     if (kind === 'reassign' && !typed && /^我的?/u.test(r.clean.slice(kw.end))) continue;
     // 转派的事我跟赵督导说过了: the command named as a topic; @赵督导 好的，我来跟: said to a colleague.
@@ -67,7 +68,7 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
     // 老人把转账取消了: a verb with its own object, not a command on the case.
     if (/[把将][^\s,.!?]{1,6}$/u.test(r.clean.slice(Math.max(0, kw.start - 7), kw.start)) && !atHead(r.toks, kw)) continue;
     // P5KE 这单撤了吧 号码填错了: 填错 is the reason for another command, not a correction.
-    if (kind === 'correct' && readOutcome(r) === null && t.kws.some((k) => k !== kw && OTHER_LEAD_KINDS.has(k.kind))) continue;
+    if (kind === 'correct' && readOutcome(r) === null && t.kws.some((k) => k.kind !== 'correct' && OTHER_LEAD_KINDS.has(k.kind))) continue;
     // 交给我吧 from a worker takes the case; 转派/撤销/督办 are for leads and supervisors.
     // N7QJ 这单我包了: a worker taking their own case, not supervising it.
     if (leads && !overseer && /我/u.test(kw.text) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
@@ -97,7 +98,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // 转 X6CU 给李网格 without the roster: a roster-shaped name after 给.
   const given = overseer && typed?.source === 'text' && !ctx.members ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] : undefined;
   if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given });
-  const reportKw = kwOf(t, 'report');
+  // 刚刚上门处置 W5RA 已劝阻成功: 处置 after a verb is the work done, not the keyword 反馈.
+  const anyReportKw = kwOf(t, 'report');
+  const reportKw = anyReportKw?.text === '处置' && !atHead(r.toks, anyReportKw) && /\p{Script=Han}$/u.test(r.clean.slice(0, anyReportKw.start)) ? undefined : anyReportKw;
   // 反馈模板是 方式加结果: the form of a report explained, not a report.
   const explained = reportKw !== undefined && /^(?:的)?(?:模板|格式|方式|流程|要求|规范)/u.test(r.clean.slice(reportKw.end));
   const outcome = explained ? null : readOutcome(r);
@@ -152,13 +155,13 @@ const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|
 
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
-const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念)\1(?!而已)|看一眼|瞅一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下/u;
+const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下|发送|详细信息/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, ''));
 
 /** How long a reply is in words: punctuation and spaces do not count (收到...我已经在路上). */
 const wordLength = (r: Reading) => [...r.clean.replace(/\s+/gu, '')].length;
 
-const LOOK = /^(?:看看|看下|看一下|查下|查一下)$/u;
+const LOOK = /^(?:看看|看下|看一下|查下|查一下|瞅瞅|瞧瞧)$/u;
 
 /** 我的 / 统计 / 帮助 alone (with politeness: 帮助 谢谢). */
 function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
@@ -181,7 +184,7 @@ const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
-const TAKES_ON = /我|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系/u;
+const TAKES_ON = /我|俺|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
 const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind']);
@@ -228,6 +231,8 @@ function phraseCommand(t: Turn): Decision | null {
   // 现在还有多少件没办结: from a lead or supervisor with no cases of their own, the area's figures.
   if (kind === 'mine' && overseer && t.ctx.openCases.length === 0 && soleKeyword(t) !== 'mine' && !/我|俺/u.test(t.r.body)) kind = 'stats';
   // 统计 from a worker is answered with what they may ask; a free-form count (上午那个单子是不是…) said in the group is not put to the bot.
+  // 这单我来接吧: taking the case, not asking for one's own.
+  if (kind === 'mine' && t.r.toks.some((x) => x.t === 'kw' && x.kind === 'ack') && !t.r.question && !/几|多少/u.test(t.r.body)) return null;
   if (kind === 'stats' && !overseer) return soleKeyword(t) === 'stats' || t.addressed || COUNT_ASKED.test(t.r.body) ? refuse('not_allowed', '我的', say.statsLeadsOnly) : null;
   return act({ kind });
 }
@@ -305,8 +310,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   }
   // Only a short reply that starts with the acknowledgement is a bare one (收到，这就出发;
   // 我这就过去, the sender named first).
-  const subjectFirst = r.toks[0]?.t === 'word' && /^(?:我|俺)$/u.test(r.toks[0].text) && r.toks[1] === ackTok;
-  if ((!atHead(r.toks, ackTok) && !subjectFirst) || wordLength(r) > 16) return IGNORE;
+  // 立刻出发, 本人已在前往途中: an adverb or the sender before it, and still about going there.
+  const subjectFirst = r.toks[0]?.t === 'word' && /^(?:我|俺|本人)$/u.test(r.toks[0].text) && r.toks[1] === ackTok;
+  if ((!atHead(r.toks, ackTok) && !subjectFirst && !onTheWay(r)) || wordLength(r) > 16) return IGNORE;
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter

@@ -43,7 +43,7 @@ const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:$
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */
 const GENERIC_STATS = /怎么样|咋样|情况|结果|进度/gu;
-const DAY_ASKED = /^(?:总体看|整体看)?(?:今天|今日|目前|现在|当前|本班|这班|今晚)(?:的)?(?:总体|整体|总的|全天|截止目前|截至目前)?(?:情况|来看)?(?:咋样|怎么样|如何|怎样|啥样)$/u;
+const DAY_ASKED = /^(?:总体看|整体看)?(?:今天|今日|目前|现在|当前|本班|这班|今晚)(?:的)?(?:总体|整体|总的|全天|截止目前|截至目前)?(?:情况|来看)?(?:咋样|怎么样|如何|怎样|啥样)(?:嘛|啊|呀|呢)?$/u;
 /** Words that name the work itself: cases, warnings, shifts, the units. */
 const WORK = new RegExp(`${alt(FREE_FORM.countedWork)}|${alt(FREE_FORM.statsAlone)}|单|班|辖区|社区|网格|工作|案|件|数|量`, 'u');
 /** 统计表明天交 names a form, not a request for figures. */
@@ -60,9 +60,9 @@ const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更
 /** 我知道咋弄了: no longer a question. */
 const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
-const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:${alt(FREE_FORM.findVerbs)})|(?:写|填|记|录|输)在(?:哪里|哪儿|哪)`, 'u');
+const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:可以|能)?(?:${alt(FREE_FORM.findVerbs)}|查看)|(?:写|填|记|录|输)在(?:哪里|哪儿|哪)`, 'u');
 /** 接单要打什么字, 我能发些啥给你: what to type. */
-const WHAT_TO_TYPE = /(?:打|写|发|回|填|输入|输)(?:些|点)?(?:什么|啥|哪些)(?:字|内容|格式|给你|东西)?/u;
+const WHAT_TO_TYPE = /(?:打|写|发送|发|回|填|输入|输)(?:些|点)?(?:什么|啥|哪些)(?:字|内容|格式|给你|东西)?/u;
 /** 怎么转给别人, 咋把单子交给同事: how to hand a case over. */
 const HOW_TO_HAND = /(?:怎么|咋|如何)(?:把(?:单子?|案子|这单|这个))?(?:转给|交给|派给|转派给)(?:别人|其他人|同事|别的网格员?)/u;
 /** 收到以后还要干嘛, 反馈之后怎么办: what comes next in using the bot. */
@@ -81,7 +81,7 @@ const HOW_TO_FIX = /(?:填|写|报|选|点|发)错了?(?:能|可以|怎么|咋|�
 const TOOL_FIRST = new RegExp(`(?:${alt(FREE_FORM.otherTools)}|说明会)\\p{Script=Han}{0,6}?(?:${alt(FREE_FORM.howTo)}|几点)`, 'u');
 const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual|^help\s*(?:me|pls|please)?$/iu;
 /** 机器人怎么玩, 这玩意儿咋整: the bot itself, then how (怎么玩 alone may be about anything). */
-const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
+const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西|^这)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
 const HELP_NOUN = any(FREE_FORM.helpNouns);
 /** 周报格式, 写情况说明: a help noun that belongs to a paper. */
 const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FREE_FORM.helpNouns)})`, 'gu');
@@ -174,7 +174,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 看下我的, 我手上的: the sender's own.
   if (ME.test(own)) {
     if (/转给|交给|换人|换个人/u.test(own)) return null;
-    if (ownCases || MINE_PLACE.test(own) || /我的$/u.test(own) || (ALL_DONE.test(own) && (asked || /吧$/u.test(own)))) return request || /吧$/u.test(own) ? 'mine' : null;
+    if (ownCases || MINE_PLACE.test(own) || /[我俺]的$/u.test(own) || (ALL_DONE.test(own) && (asked || /吧$/u.test(own)))) return request || /吧$/u.test(own) ? 'mine' : null;
     if (!STATS_SCOPE.test(nouns)) return null;
   }
   if (MINE_ALONE.test(nouns) && !STATS_NOUN.test(nouns)) return request ? 'mine' : null;

@@ -124,17 +124,17 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   const deniedTwice = /^[12]?(?:不对|不是){2,}$/u.test(word);
   if (ctx.pendingConfirmation && (!r.question || deniedTwice) && !r.softQuestion) {
     // 1, 回复1, 选1, 1 对, 对 确认, 2 不是这个: the digit first decides, or every word agrees.
-    const reply = r.body.replace(/^(?:回复?|选择?|按)\s*/u, '');
+    const reply = r.body.replace(/^嗯+\s*/u, '').replace(/^(?:回复?|选择?|按)\s*/u, '').replace(/^一$/u, '1').replace(/^二$/u, '2');
     const words = reply.split(/[\s\p{P}]+/u).filter((w) => w !== '');
     const all = (list: readonly string[]) => words.length > 0 && words.every((w) => list.includes(w.toLowerCase()));
     // 对对对, 不对不对, 嗯对: the answer said again, or after 嗯.
     const said = word.replace(/^嗯+(?=.)/u, '').replace(/(.{1,2}?)\1+/gu, '$1');
     // 好的 选1, 说错了 选2, 不是这个案子 2: one short line with one answer digit and the words around it agreeing.
-    const ANSWER = /^(?:选|回|回复|按|确认)?([12])(?:哈|吧|啊)?$/u;
+    const ANSWER = /^(?:嗯)?(?:选|回|回复|按|确认)?([12一二])(?:哈|吧|啊)?$/u;
     const answers = words.filter((w) => ANSWER.test(w));
     const others = words.filter((w) => !ANSWER.test(w) && !/^(?:我回复?|选|回复?)$/u.test(w));
     // The digit stands as a word of its own (3号楼1单元 is no answer), and nothing else holds a figure.
-    const digit = answers.length === 1 && !others.some((w) => /\d/u.test(w)) && [...word].length <= SHORT_ANSWER ? ANSWER.exec(answers[0]!)![1] : undefined;
+    const digit = answers.length === 1 && !others.some((w) => /\d/u.test(w)) && [...word].length <= SHORT_ANSWER ? ({ 一: '1', 二: '2' } as Record<string, string>)[ANSWER.exec(answers[0]!)![1]!] ?? ANSWER.exec(answers[0]!)![1] : undefined;
     const agrees = (yes: boolean) => others.every((w) => !(yes ? CONFIRM_NO : CONFIRM_YES).includes(w));
     if (CONFIRM_YES.includes(word) || CONFIRM_YES.includes(said) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES) || (digit === '1' && agrees(true))) return { kind: 'act', command: { kind: 'confirm_yes' } };
     if (CONFIRM_NO.includes(word) || CONFIRM_NO.includes(said) || /^2(?!\d)/.test(reply) || all(CONFIRM_NO) || (digit === '2' && agrees(false))) return { kind: 'act', command: { kind: 'confirm_no' } };

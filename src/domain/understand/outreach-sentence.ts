@@ -7,7 +7,7 @@ import { KEYWORD } from '../outreach-words.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
-const PLACE = /(?:在|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|放了|放映|跟|和|陪|发(?=传单|折页|资料|手册)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
+const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|放了|放映|跟|和|陪|发(?=传单|折页|资料|手册)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
 
@@ -23,21 +23,26 @@ function spoken(raw: string): string {
     // 摆了个摊 is 摆摊; 来了大概60个人 is 60人 (how many came, said loosely).
     .replace(/摆了?(?:个|一个)?摊(?:子|位)?/gu, '摆摊')
     .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), '')
-    .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人|学生|同学|家长|员工|职工|商户|师生|观众|听众)`, 'gu'), '$1$2人')
+    .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人|学生|同学|家长|员工|职工|商户|师生|观众|听众|病人|家属)`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
-    .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app))`, 'gu'), '$1人')
+    .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app)(?!都|全))`, 'gu'), '$1人')
+    // 独居老人四十八个, 居民五十八个: the people named, then counted.
+    .replace(new RegExp(`(老人|居民|群众|村民|学生|家长|病人|家属|商户|骑手)(${N})(来|多|余)?个(?!\\s?(?:APP|app))`, 'gu'), '$1$2$3人')
     .replace(new RegExp(`装了?(?:APP|app)的(?:有)?(${N})(?:人|个|位|名)`, 'gu'), '装APP $1')
     // 帮助三十五位村民下载了反诈APP: installs, said as help given to people.
     .replace(new RegExp(`帮(?:助)?(${N})(?:位|个|名)?\\p{Script=Han}{0,3}?(?:下载|安装|装)了?(?:反诈|国家反诈中心)?(?:APP|app|App)`, 'gu'), '装APP $1')
     // Posters put up are not leaflets handed out.
     .replace(new RegExp(`张?贴了?海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     .replace(new RegExp(`海报\\s?(?:张)?贴了\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
+    .replace(new RegExp(`海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     // APP帮装了十八个: the installs, said with the app first.
     .replace(/(?:APP|app|App)\s?帮(?:忙|着)?(?:安装|装|下载)了?/gu, '装APP ')
+    // APP整了二十五个, APP全给整上了: 整 is 装 in the north.
+    .replace(/(?:APP|app|App)\s?(?:全|都)?(?:给)?整(?:上)?了?/gu, '装APP ')
     // APP一个没装, 没人装APP: none installed.
-    .replace(/(?:APP|app|App)\s?一个(?:都|也)?没(?:人)?装|没(?:有)?人装(?:APP|app|App)/gu, '装APP 0')
-    // 五十多口人: 口 counts people too.
-    .replace(new RegExp(`(${N})(来|多|余)?口人`, 'gu'), '$1$2人')
+    .replace(/(?:APP|app|App)\s?一个(?:都|也)?没(?:有)?(?:人)?装|没(?:有)?人装(?:APP|app|App)/gu, '装APP 0')
+    // 五十多口人, 一百二十号人: 口 and 号 count people too.
+    .replace(new RegExp(`(${N})(来|多|余)?(?:口|号)人`, 'gu'), '$1$2人')
     // 人不多 三十来个: the count after the people is of people.
     .replace(new RegExp(`(人不多|人挺多|人很多|人不少)[\\s，,]*(${N})(来|多|余)?个(?!\\s?(?:APP|app))`, 'gu'), '$1 $2$3人')
     // 两三百人次: between 200 and 300, say 250.

@@ -57,7 +57,7 @@ const DENIED_CLAIM = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a
 const NOT_YET = /(?:还|尚|仍|暂)$/u;
 const QUESTION = new RegExp(`[?？]|${QUESTION_WORDS.join('|')}`);
 /** 损失多少, 电话是多少来着: 来着 recalls, the ending still asks. */
-const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')})(?:来着)?[\\s啊呀呢哈]*$`);
+const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')}|没得)(?:来着)?[\\s啊呀呢哈]*$`);
 const SOFT = new RegExp(SOFT_QUESTION.join('|'));
 const SHAPES = new RegExp(QUESTION_SHAPES.join('|'), 'u');
 const COMMAND_NOT = new RegExp(`(?:${COMMAND_NEGATIONS.join('|')})$`, 'u');
@@ -93,9 +93,17 @@ const EMOJI_RUN = /\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifi
 /** 嗯，帮助 · 哦 2: an interjection before the message proper. */
 const LEADING_INTERJECTION = /^(?:(?:嗯+|哦+|噢+|喔+|呃+|额+|诶|欸|哎|唉|啊)[\s，,、。.!！~～]+)+(?=[\p{Script=Han}A-Za-z0-9/@])/u;
 /** 马上过去哈 · 看下我的啊 · 领了哈哈: a tone particle (or a laugh) closing the message. */
-const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+|呗|咯)+[\s。.!！~～]*$/u;
+const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+|呗|咯)+[\s。.!！~～]*$/u;
+/**
+ * One-character shorthands after a case id or alone between spaces: K7Q2撤 (撤销), H3WN收 (收到),
+ * J3DK中 (好), 绑Y2MC6V (绑定); 改误报 (改为).
+ */
+const SHORTHAND = /(?<=^|[\s\p{P}\p{S}A-Za-z0-9]|这条|这单)(?:撤|收|中)(?=$|[\s\p{P}\p{S}])|绑(?=\s?[A-Za-z0-9]{6}(?![A-Za-z0-9]))|(?<=[A-Za-z0-9]{6}\s?)绑(?=$|[\s\p{P}\p{S}])|改(?=误报|已报警|劝阻成功|已被骗|拒绝配合|未接通)/gu;
+const SHORTHAND_MEANS: Record<string, string> = { 撤: '撤销', 收: '收到', 中: '好', 绑: '绑定', 改: '改为' };
+/** 嗯收到, 嗯我要看帮助: 嗯 run into the message proper (那个… stays: it may open talk to people). */
+const FILLER_BEFORE_COMMAND = /^\s*嗯+[\s，,]*(?=反馈|查|督办|重办|更正|撤销|转派|帮助|我的|统计|宣传|收到|我|俺|好的|知道|晓得|明白|了解)/u;
 /** 我的，辛苦 · 统计 谢谢: thanks after the message proper. */
-const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s，,。.!！~～]*(?:辛苦(?:你|您|大家)?(?:了|啦)?|谢谢(?:你|您|啦|了)?|多谢|感谢|麻烦(?:你|您)?(?:了|啦)|拜托(?:了|啦)?)[\s。.!！~～]*$/u;
+const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s，,。.!！~～]*(?:辛苦(?:你|您|大家)?(?:了|啦)?|谢谢(?:你|您|啦|了)?|谢啦|谢了|(?<![谢多])谢|多谢|感谢|麻烦(?:你|您)?(?:了|啦)|拜托(?:了|啦)?)[\s。.!！~～]*$/u;
 
 /**
  * Decoration blanked, positions kept: emoji other than the ones that say something (收到🏃,
@@ -105,11 +113,12 @@ const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s�
  */
 function blankAsides(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  const opened = text.replace(LEADING_INTERJECTION, blank);
+  const opened = text.replace(LEADING_INTERJECTION, blank).replace(FILLER_BEFORE_COMMAND, blank);
   // 帮助👍, 收到👌: after words, any emoji only decorates them (J3DK👌, D9EY 👉 still say it).
   const plain = opened.replace(EMOJI_RUN, (m, at: number) => (MEANINGFUL_EMOJI.test(m) && !(/\p{Script=Han}/u.test(opened.slice(0, at)) && opened.slice(at + m.length).trim() === '') ? m : blank(m)));
   if (!/[\p{Script=Han}A-Za-z0-9]/u.test(plain)) return text;
-  const trimmed = plain.replace(TRAILING_PARTICLES, blank).replace(/以经/gu, '已经').replace(/再路上/gu, '在路上');
+  // 嘞 closing a clause is 了 said in the north (转走嘞, 报警嘞); 以经 and 再路上 are slips.
+  const trimmed = plain.replace(TRAILING_PARTICLES, blank).replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m).replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功').replace(/以经/gu, '已经').replace(/再路上/gu, '在路上').replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
   // 好的谢谢 is a pleasantry through and through: left whole, as chatter.
   const thanked = trimmed.replace(TRAILING_THANKS, blank);
   return WEAK_ACK.includes(thanked.trim().toLowerCase()) ? trimmed : thanked;
@@ -121,10 +130,12 @@ function blankAsides(text: string): string {
  */
 function unasked(text: string): string {
   return text
-    .replace(/(?:怎么|啥|什么)(?:说|劝|讲|弄)?都/gu, '')
+    .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄)?都/gu, '')
+    .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     .replace(/(?:搞|弄|做|买|投|玩)了?什么(?=\p{Script=Han}{2})/gu, '')
-    .replace(/(?:看看|看一下|看下|问问|问一下|了解一下|了解下|瞧瞧)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '');
+    .replace(/(?:看看|看一下|看下|瞅瞅|问问|问一下|了解一下|了解下|瞧瞧|核实|确认)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '')
+    .replace(/没得(?=\p{Script=Han})/gu, '没有');
 }
 
 /** Levenshtein distance, capped: we only care whether it is 0, 1 or more. */
@@ -230,11 +241,13 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end)));
       // 收到的短信: 收到 describing a noun, not acknowledging.
       const attributive = t.t === 'kw' && /^的/u.test(clean.slice(t.end));
+      // 分局已接手, 民警已经到了: someone else took it, not the sender.
+      const someoneElse = /(?:分局|派出所|民警|警察|公安|刑侦|他们|别人|同事|银行)\s?(?:已经?|也|都)?$/u.test(clean.slice(Math.max(0, t.start - 5), t.start));
       // 受到影响, 老人受到惊吓: the homophone with an object, or after a subject, is the verb.
       // 中午, 行李, 好多人: a one-character 好/行/中/嗯 that starts a longer word says nothing.
       const partOfWord = t.t === 'weak' && [...t.text].length === 1 && /^\p{Script=Han}/u.test(t.text) && /^[\p{Script=Han}](?<![的了吧啊呀嘞哒滴嘛呢哈])/u.test(clean.slice(t.end));
       const misheard = t.t === 'kw' && MISHEARD_ACK.has(t.text) && (/^\s?(?!马上|这就|立刻|好的|受到|收到)\p{Script=Han}/u.test(clean.slice(t.end)) || /\p{Script=Han}$/u.test(clean.slice(0, t.start)));
-      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject || attributive || misheard || partOfWord ? word : t);
+      toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject || attributive || misheard || partOfWord || someoneElse ? word : t);
     } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
       dropped = true;
       toks.push(word);
@@ -258,10 +271,10 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const asked = unasked(said);
   const whole = blankPunctuation(asked).trim();
   // 不对不对 是劝阻成功: a denial said twice, closing its clause, is no 对不对 asked.
-  const denialsOut = whole.replace(/(不对|不是)\1+(?=\s|$)/gu, ' ');
+  const denialsOut = whole.replace(/(?<=^|\s)(不对|不是)\1+(?=\s|$)/gu, ' ');
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢: a state described, not asked.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|个|人|份|(?:在|刚|正)\p{Script=Han}{0,4})呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|个|人|份|在\p{Script=Han}{0,4}|(?:刚|正|搁)\p{Script=Han}{1,4})呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))] };
 }

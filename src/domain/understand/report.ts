@@ -46,7 +46,7 @@ function conflicting(results: (Token & { t: 'result' })[], reported: boolean, cl
   return ![...kinds].every((k) => k === 'unreachable' || k === 'refused');
 }
 /** A dissuasion that failed (没劝住, 劝不住, 没拦住): no result of its own beside the loss. */
-const FAILED_DISSUASION = /^(?:没|未|没有|没能|未能)(?:劝|拦)|^劝不/u;
+const FAILED_DISSUASION = /^(?:没|未|没有|没能|未能)(?:劝|拦)|^劝不|^劝阻(?:未果|失败|无效)/u;
 /** Stopping the money, which also follows a loss: 已止付, 卡已冻结. */
 const STOPPED_AFTER = /止付|冻结/u;
 
@@ -82,7 +82,7 @@ const CONTACT_FAILED = /(?<![还尚仍没不未有非])(?:没能|未能|没有|�
 /** A loss said without a figure: 大几千, 好几万, 几千块, 上万. */
 const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(?:块|元)?|十几|几十/u;
 /** Words that make any figure in the message an estimate. */
-const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下|约/u;
+const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下|约|快(?=[一二两三四五六七八九十\d])/u;
 
 /** `summed`: the loss was added up, or picked from several sums, rather than said: asked about. */
 type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean; summed?: boolean };
@@ -197,8 +197,10 @@ export function readOutcome(r: Reading): Outcome | null {
   if (result === 'defrauded') said.add('defrauded');
   // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
   const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)));
-  const before = main ? methods.filter((t) => t.start < main.start).pop() : undefined;
-  let method: Method | null = (before ?? methods[0])?.method ?? null;
+  // 劝阻方式为电话，非上门: a method denied is not how it was done.
+  const usedMethods = methods.filter((t) => !/(?:非|不是|没|没有|未)\s?$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)));
+  const before = main ? usedMethods.filter((t) => t.start < main.start).pop() : undefined;
+  let method: Method | null = (before ?? usedMethods[0])?.method ?? null;
   if (method === null && result === 'unreachable' && AT_THE_DOOR.test(r.clean)) method = 'visit';
   // 打了4次都没接, 一直占线: calls, though 电话 is not said.
   if (method === null && CALLED.test(r.clean)) method = 'phone';

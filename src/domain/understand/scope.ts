@@ -38,7 +38,7 @@ const MARKER: Record<Governed, RegExp> = {
 };
 
 /** Inside an unreal clause, the words that go on to what did happen: 已, 被我拦下, 但, 还好. */
-const AVERTED_BY = /(?<=\p{Script=Han})(?:已经?|被(?=我|咱|民警|网格|社区|银行|家属)|但是?|可是|还好|幸好|好在|结果|最后|及时)/u;
+const AVERTED_BY = /(?<=\p{Script=Han})(?:已经?|[被给](?=我|咱|民警|网格|社区|银行|家属|拦|劝)|但是?|可是|还好|幸好|好在|结果|最后|及时)/u;
 /** The office's words for the outcome, after a finished clause (…拉黑了劝阻成功). */
 const OWN_VERDICT = /(?<=了)(?:劝阻成功|成功劝阻|已劝阻|已成功劝阻)/u;
 const SENTENCE_END = /[。!?;\n]/u;
