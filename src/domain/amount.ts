@@ -196,12 +196,17 @@ function goesOn(s: string, j: number): number {
   let k = j;
   while (s[k] === ' ') k++;
   const next = s[k];
+  // 2.8万 一直在哭: a numeral that begins a word (一直, 一起, 两个) is not the figure going on.
+  const beginsWord = NUMERAL_WORD.test(s.slice(k, k + 2));
   const joins =
-    (NUMERALS.has(prev ?? '') && NUMERALS.has(next ?? '')) ||
+    (NUMERALS.has(prev ?? '') && NUMERALS.has(next ?? '') && !beginsWord) ||
     (isDigit(prev) && (MAGNITUDE.test(next ?? '') || isLetterUnit(s, k))) ||
     (/[万萬千仟亿億wWkK]/u.test(prev ?? '') && isDigit(next));
   return joins ? k : -1;
 }
+
+/** Words that begin with a numeral (一直, 一起, 两个, 十分): after a space, not the figure going on. */
+export const NUMERAL_WORD = /^(?:一(?:直|起|定|下|共|点|些|样|般|个|次|会|边|旦|切|再|天|家|路|趟|早|晚)|[两三四五六七八九几]个|十分)/u;
 
 /**
  * Where the figure starting at `from` may end: where it ends without spaces first, then after

@@ -24,7 +24,7 @@ export class MalformedCorpusError extends Error {
  * The training split: the first corpus file and the varied phrasings added to it later (when
  * present; train-field.jsonl was written without reading the parser). Tuning may look at these; tests/corpus/heldout.jsonl is only ever measured.
  */
-export const TRAINING_FILES = ['tests/corpus/train.jsonl', 'tests/corpus/train-extra.jsonl', 'tests/corpus/train-adversarial.jsonl', 'tests/corpus/train-field.jsonl', 'tests/corpus/train-phone.jsonl', 'tests/corpus/train-street.jsonl', 'tests/corpus/train-rooms.jsonl', 'tests/corpus/train-traps.jsonl', 'tests/corpus/train-voice.jsonl', 'tests/corpus/train-mirror.jsonl', 'tests/corpus/train-mirror2.jsonl', 'tests/corpus/train-mirror3.jsonl', 'tests/corpus/train-mirror4.jsonl', 'tests/corpus/train-para-a.jsonl', 'tests/corpus/train-para-b.jsonl', 'tests/corpus/train-para-c.jsonl', 'tests/corpus/train-para-d.jsonl'] as const;
+export const TRAINING_FILES = ['tests/corpus/train.jsonl', 'tests/corpus/train-extra.jsonl', 'tests/corpus/train-adversarial.jsonl', 'tests/corpus/train-field.jsonl', 'tests/corpus/train-phone.jsonl', 'tests/corpus/train-street.jsonl', 'tests/corpus/train-rooms.jsonl', 'tests/corpus/train-traps.jsonl', 'tests/corpus/train-voice.jsonl', 'tests/corpus/train-mirror.jsonl', 'tests/corpus/train-mirror2.jsonl', 'tests/corpus/train-mirror3.jsonl', 'tests/corpus/train-mirror4.jsonl', 'tests/corpus/train-para-a.jsonl', 'tests/corpus/train-para-b.jsonl', 'tests/corpus/train-para-c.jsonl', 'tests/corpus/train-para-d.jsonl', 'tests/corpus/train-para-e.jsonl', 'tests/corpus/train-mirror5.jsonl'] as const;
 
 const DECISIONS = new Set(['act', 'confirm', 'refuse', 'ignore']);
 

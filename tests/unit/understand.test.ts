@@ -413,8 +413,9 @@ describe('found in train-mirror.jsonl, written in train.jsonl\'s conventions (na
     ['宣传 团结湖 外卖站点 骑手40人 全部装了APP', { people: 40, installs: 40 }],
     ['今天上午在团结湖社区门口宣传 来了六七十人 装APP十几个', { people: 65, installs: 15 }],
     ['今天去幸福里养老驿站给老人讲防骗 二十五人', { people: 25 }],
-  ] as const)('logs %j with its figures (leaflets, installs or the log itself were lost)', (text, figures) => {
-    acts(understand(text, volunteer), { kind: 'outreach', ...figures });
+  ] as const)('logs %j with its figures (leaflets, installs or the log itself were lost; a vague count is asked about)', (text, figures) => {
+    const d = understand(text, volunteer);
+    expect(d.kind === 'act' || d.kind === 'confirm' ? d.command : null).toMatchObject({ kind: 'outreach', ...figures });
   });
   it('reads 反馈 Q7RT 报警处理了 as reported', () => acts(understand('反馈 Q7RT 报警处理了', acked), { kind: 'report', result: 'reported' }));
   it('tells a worker who asks 帮我统计下今天的数据 that figures are for leads', () => expect(understand('帮我统计下今天的数据', acked)).toMatchObject({ kind: 'refuse', reason: 'not_allowed' }));
@@ -604,6 +605,18 @@ describe('found in train-para-c.jsonl and train-para-d.jsonl, second paraphrases
   it('reads X6CU改误报 as a correction', () => acts(understand('X6CU改误报 @网格哨兵', { ...worker, mention: true }), { kind: 'correct', caseId: 'X6CU', result: 'false_positive' }));
   it('leaves the relayed 周网格说他X6CU填错了要更正 to 周网格', () => expect(understand('周网格说他X6CU填错了要更正', lead).kind).toBe('ignore'));
   it('reads 这单我来接吧 right after the push as taking the case, not as 我的', () => acts(understand('这单我来接吧', pushed), { kind: 'ack', caseId: 'Q7RT' }));
+});
+
+describe('found in train-para-e.jsonl and train-mirror5.jsonl (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  it('reads 老人被骗了2.8万 一直在哭 as 28,000 (一直 was read into the figure: 29,000)', () => {
+    acts(understand('@网格哨兵 反馈 Q7RT 老人被骗了2.8万 一直在哭', { ...acked, mention: true }), { kind: 'report', lossAmount: 28_000 });
+  });
+  it('records 已陪老人报警 as reported too', () => acts(understand('反馈 Q7RT 没劝住，老人通过手机银行转了28000，已陪老人报警', acked), { kind: 'report', lossAmount: 28_000, alsoReported: true }));
+  it('asks before logging a count said vaguely: 装APP二十几个 (the figure would be a guess)', () => {
+    confirms(understand('今早菜场宣传 估摸一百五十人 装APP二十几个', volunteer), { kind: 'outreach', people: 150 });
+  });
+  it('acknowledges 快到了 on the quoted dispatch', () => acts(understand('快到了哈', { ...worker, quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' } }), { kind: 'ack', caseId: 'Q7RT' }));
 });
 
 // ---- properties ----

@@ -136,6 +136,8 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   const told = query !== undefined && /^查/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
+  // 给我看下手上的单: the sender's own cases, asked for with 看下.
+  if (query && !typed && readFreeForm(r, addressed) === 'mine') return act({ kind: 'mine' });
   if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   if (query && !told && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.

@@ -152,10 +152,10 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   if ((outreachPlace || /宣传|登记/u.test(word)) && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
   // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.
   const logged = !outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion && OUTREACH_KEYWORD.test(r.body) ? readOutreach(r.body) : null;
-  if (logged?.keyword && logged.parsed.ok) return logOrAsk(logged.parsed.log, true);
+  if (logged?.keyword && logged.parsed.ok) return logOrAsk(logged.parsed.log, true, r.body);
   if (outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion) {
     const { keyword, parsed } = readOutreach(r.body);
-    if (parsed.ok) return logOrAsk(parsed.log, keyword || parsed.log.place !== '');
+    if (parsed.ok) return logOrAsk(parsed.log, keyword || parsed.log.place !== '', r.body);
     if (parsed.reason !== 'not_outreach') return { kind: 'refuse', reason: 'outreach_incomplete', example: parsed.example, hint: parsed.hint };
   }
   if (ctx.role === 'volunteer') {
@@ -174,16 +174,17 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
  * Left over once a log's figures are read, what should have been one of them: paper handed out
  * (发宣传页60张), the app (帮助三十五位村民下载了反诈APP), a vague count (装APP十几个).
  */
+const VAGUE_COUNT = /[一二三四五六七八九十]几|几[十百]/u;
 const UNREAD_FIGURE = /[\d一二两三四五六七八九十百千]\s?(?:份|张|册|本)|app|几个|十几|几十/iu;
 
 /**
- * Stores an outreach log at once, or asks first: without 宣传 or a place, or with a figure
- * left unread in its remark. A log is withdrawn with 撤回 within 10 minutes, so a sentence with
+ * Stores an outreach log at once, or asks first: without 宣传 or a place, with a figure left
+ * unread in its remark, or with a count said vaguely (二十几个: the figure stored is a guess). A log is withdrawn with 撤回 within 10 minutes, so a sentence with
  * a place and every figure read is stored at once.
  */
-function logOrAsk(log: OutreachLog, sure: boolean): Decision {
+function logOrAsk(log: OutreachLog, sure: boolean, said: string): Decision {
   const command = { kind: 'outreach' as const, ...log };
-  if (sure && !(log.note !== null && UNREAD_FIGURE.test(log.note))) return { kind: 'act', command };
+  if (sure && !(log.note !== null && UNREAD_FIGURE.test(log.note)) && !VAGUE_COUNT.test(said)) return { kind: 'act', command };
   return { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(log)) };
 }
 

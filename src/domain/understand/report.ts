@@ -2,7 +2,7 @@
  * What an outcome message asserts: the deciding result, the method, the loss and whether the
  * reading is certain ("Safety first": two results, or a vague amount, need a check).
  */
-import { parseAmount, readAmountAt } from '../amount.js';
+import { NUMERAL_WORD, parseAmount, readAmountAt } from '../amount.js';
 import type { Method, Result } from '../case-machine.js';
 import type { Token } from '../grammar-lexer.js';
 import type { Reading } from './read.js';
@@ -126,7 +126,8 @@ function amountOf(r: Reading): Amount | null {
   // Digits close up on digits only as a group of three (12 000): 3:20 and 5000 2个人 stay apart.
   text = text.replace(/(\d)\s+(?=[万千元块wWkK]|\d{3}(?!\d))/g, '$1');
   // 三 万 五 千: voice input spaces the words of a figure apart.
-  text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, '$1');
+  // Not into a word that begins with a numeral: 2.8万 一直在哭 is 28,000, then crying.
+  text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, (m, d: string, at: number) => (NUMERAL_WORD.test(text.slice(at + m.length, at + m.length + 2)) ? m : d));
   const hedged = HEDGE.test(text);
   const total = TOTAL.exec(text);
   const stated = total ? readAmountAt(text, total.index + total[0].length, true) : null;
