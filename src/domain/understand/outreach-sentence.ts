@@ -56,8 +56,8 @@ function spoken(raw: string): string {
 /** A place, then the keyword and the figures: 团结湖农贸市场 宣传 人数 90. */
 const PLACE_FIRST = /^\s*([^\s\d，,。]{2,16}?)\s+宣传\s+(?=.*\d)/u;
 
-/** Words a sentence's figures leave behind: 发了100份 → 发了, 传单 …, 帮20个人装了APP → 帮. */
-const SENTENCE_LEFTOVERS = new Set(['传单', '折页', '手册', '海报', '资料', '发了', '发放', '装了', '大概', '大约', '一共', '今天', '上午', '下午', '现场']);
+/** Words a sentence's figures leave behind: 发了100份 → 发了, 传单 …, 帮20个人装了APP → 帮, 宣传了一波 → 一波. */
+const SENTENCE_LEFTOVERS = new Set(['传单', '折页', '手册', '海报', '资料', '发了', '发放', '装了', '大概', '大约', '一共', '今天', '上午', '下午', '现场', '一波', '一场', '一回', '一趟', '一下', '讲了', '来了']);
 
 /** 明天计划在公园宣传 预计100人: a plan, not a log. */
 const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
