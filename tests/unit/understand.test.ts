@@ -619,6 +619,56 @@ describe('found in train-para-e.jsonl and train-mirror5.jsonl (named regressions
   it('acknowledges 快到了 on the quoted dispatch', () => acts(understand('快到了哈', { ...worker, quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' } }), { kind: 'ack', caseId: 'Q7RT' }));
 });
 
+describe('found in train-context.jsonl: who writes, where, in reply to what (named regressions)', () => {
+  const taken = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 40 }] };
+  it('does not take the quoted reminder of a case already taken again: 收到 / 好的 only answer it', () => {
+    expect(understand('收到', { ...taken, quote: { from: 'bot', caseId: 'Q7RT', kind: 'reminder' } }).kind).toBe('ignore');
+    expect(understand('好的', { ...taken, quote: { from: 'bot', caseId: 'Q7RT', kind: 'reminder' } }).kind).toBe('ignore');
+  });
+  it('does not take someone else\'s quoted dispatch: a worker\'s or a lead\'s 收到 on it', () => {
+    expect(understand('收到', { ...taken, quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }).kind).toBe('ignore');
+    expect(understand('收到', { ...lead, room: 'tasks', quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }).kind).toBe('ignore');
+  });
+  it('reads a lead\'s 收到 on the escalation alert as 督办, and on a reminder meant for the worker as nothing', () => {
+    acts(understand('收到', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }), { kind: 'supervise', caseId: 'X6CU' });
+    expect(understand('收到', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'reminder' } }).kind).toBe('ignore');
+  });
+  it('still takes the quoted dispatch of the sender\'s own waiting case', () => acts(understand('好的', { ...worker, quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' } }), { kind: 'ack', caseId: 'Q7RT' }));
+  it('leaves 好的 明天见 alone even right after the push: a farewell to someone', () => expect(understand('好的 明天见', { ...worker, pushIsLatest: true }).kind).toBe('ignore'));
+  it('keeps no scrap like 一波 as an outreach remark (宣传了一波, found walking the sandbox)', () => {
+    const d = understand('今天下午村口小卖部那边宣传了一波 来了三十多个人', volunteer);
+    expect(d.kind === 'act' || d.kind === 'confirm' ? d.command : null).toMatchObject({ kind: 'outreach', note: null });
+  });
+});
+
+describe('found in train-issue.jsonl and train-context.jsonl (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  const pending = { ...acked, pendingConfirmation: true };
+  it('does not take 1楼大厅等你 for the answer 1 to a pending confirmation', () => expect(changesState(understand('1楼大厅等你', pending))).toBe(false));
+  it.each([['对 就是它', 'confirm_yes'], ['不对 人数是80', 'confirm_no'], ['2️⃣', 'confirm_no']] as const)('answers a pending confirmation with %j', (text, kind) => acts(understand(text, pending), { kind }));
+  it('reads 下午3点转的 8000 as a loss of 8000, not the time', () => acts(understand('反馈 Q7RT 被骗 下午3点转的 8000', acked), { kind: 'report', lossAmount: 8000 }));
+  it.each([
+    ['K7Q2 我刚反馈错了 是劝阻成功 不是拒绝配合', 'dissuaded'],
+    ['K7Q2 反馈有误 应为已报警', 'reported'],
+    ['K7Q2 之前填的被骗不对 改成拦住了', 'dissuaded'],
+  ] as const)('reads %j as a correction to %s (it recorded a new report, or the old result)', (text, result) => acts(understand(text, worker), { kind: 'correct', caseId: 'K7Q2', result }));
+  it('reads 18人当场装了国家反诈中心 as installs', () => acts(understand('宣传 幸福里5号楼 入户 讲了45人 18人当场装了国家反诈中心', volunteer), { kind: 'outreach', people: 45, installs: 18 }));
+  it('reads 万把块钱 as about 10,000, asked', () => confirms(understand('反馈 Q7RT 被骗 万把块钱', acked), { kind: 'report', lossAmount: 10_000, approximate: true }));
+  it('leaves 我还有几件衣服没收 alone: clothes are no cases', () => expect(understand('我还有几件衣服没收 先回趟家', worker).kind).toBe('ignore'));
+  it('asks a worker who says 在跟了 or 马上安排 right after the push whether that takes the case', () => {
+    acts(understand('在跟了', { ...worker, pushIsLatest: true }), { kind: 'ack', caseId: 'Q7RT' });
+    acts(understand('马上安排', { ...worker, pushIsLatest: true }), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it('asks about @网格哨兵 收到 even when the push is older than half an hour', () => {
+    confirms(understand('@网格哨兵 收到', { ...worker, mention: true, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: false, pushedMinutesAgo: 50 }] }), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it('reads @网格哨兵 已劝阻 钱没转 as the sole open case\'s outcome, asked', () => confirms(understand('@网格哨兵 已劝阻 钱没转', { ...acked, mention: true }), { kind: 'report', caseId: 'Q7RT', result: 'dissuaded' }));
+  it.each(['返馈 Q7RT 上门劝阻成功', '反溃 Q7RT 劝阻成功'])('asks first about %j: 反馈 misspelt', (text) => expect(understand(text, acked).kind).toBe('confirm'));
+  it.each(['my cases', '窝的待办', '还有我的事吗', '我手头还有么子单子'])('reads %j as 我的', (text) => acts(understand(text, worker), { kind: 'mine' }));
+  it('acknowledges Q7RT 我五分钟到', () => acts(understand('Q7RT 我五分钟到', worker), { kind: 'ack', caseId: 'Q7RT' }));
+  it('leaves 啷个搞的 网又断了 alone: how come, not how to', () => expect(understand('啷个搞的 网又断了', worker).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -20,6 +20,8 @@ import { readOutcome } from './report.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
 const IGNORE: Decision = { kind: 'ignore' };
+/** Supervising words that, from the worker a case waits on, mean taking it. */
+const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来处理|我盯着|我来盯)$/u;
 /** Not finding anyone at the door, said without 反馈 and followed by a next step, is progress news. */
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说) or another try (我打电话试试). */
@@ -27,13 +29,18 @@ const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
+/** A farewell or thanks to a person after 好的/收到. */
+const FAREWELL = /明天见|再见|回见|拜拜|晚安|下午见|晚上见|谢谢\s*(?:[王李周陈刘吴郑赵钱孙马何林]|你|您|大家)/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */
 const RECENT_PUSH_MINUTES = 30;
 /** 收到 等我两分钟, 收到~已经在车上: this short, a remark after 收到 still answers the push. */
 const SHORT_REMARK = 10;
 
 /** Decides a message by the case grammar. */
-export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolean): Decision {
+export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boolean): Decision {
+  // 在跟了, 马上安排, 我来跟 from the worker the case is pushed to: taking it, not supervising it.
+  const taker = ctx.role === 'worker' && ctx.openCases.some((c) => !c.acknowledged);
+  const r: Reading = taker ? { ...read, toks: read.toks.map((x) => (x.t === 'kw' && x.kind === 'supervise' && TAKING_IT.test(x.text) ? { ...x, kind: 'ack' as const } : x)) } : read;
   // Q7RT 不用更正，结果是对的: a command called off, said to the room.
   if (r.calledOff && !addressed && !r.question) return IGNORE;
   const kws = r.toks.filter((x): x is Token & { t: 'kw' } => x.t === 'kw');
@@ -104,7 +111,8 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // 反馈模板是 方式加结果: the form of a report explained, not a report.
   const explained = reportKw !== undefined && /^(?:的)?(?:模板|格式|方式|流程|要求|规范)/u.test(r.clean.slice(reportKw.end));
   const outcome = explained ? null : readOutcome(r);
-  if (outcome) return report(t, typed, meant, reportKw !== undefined);
+  // 返馈 / 反溃 / 反会: 反馈 misspelt by voice input or a slip; read, but asked first.
+  if (outcome) return report(t, typed, meant, reportKw !== undefined && !/^(?:返馈|反溃|反会)$/u.test(reportKw.text));
   const idTok = r.toks.find((x) => x.t === 'id');
   const queryKw = kwOf(t, 'query');
   // 查询 K7Q2 处置情况: the query comes first; 处置 is what is asked about.
@@ -147,8 +155,9 @@ export function decideCase(r: Reading, ctx: UnderstandContext, addressed: boolea
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
   if (overseer && alert && !typed && TAKES_ON.test(r.body)) return act({ kind: 'supervise', caseId: alert });
-  // 辛苦了, 谢谢 on a quoted bot message: thanks, not a request.
+  // 辛苦了, 谢谢 on a quoted bot message: thanks, not a request; 在跟了 on a summary: news, not a request.
   if (SOCIAL.test(r.body.trim())) return IGNORE;
+  if (ctx.quote?.from === 'bot' && ctx.quote.kind === 'other' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
@@ -171,7 +180,7 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   for (const x of t.r.toks) {
     if (x.t === 'kw' && (x.kind === 'mine' || x.kind === 'stats' || x.kind === 'help') && (kind === null || kind === x.kind)) kind = x.kind;
     // 哨兵 帮助: the bot called by name before its command; 我的看一下, 统计我看看: asking to see it.
-    else if (!(x.t === 'particle' || x.t === 'filler' || (x.t === 'word' && /^(?:网格)?哨兵$|^我$/u.test(x.text)) || (x.t === 'kw' && x.kind === 'query' && LOOK.test(x.text)))) return null;
+    else if (!(x.t === 'particle' || x.t === 'filler' || (x.t === 'word' && /^(?:网格)?哨兵$|^我$/u.test(x.text)) || ((x.t === 'kw' && x.kind === 'query') || x.t === 'word') && LOOK.test(x.text))) return null;
   }
   return kind;
 }
@@ -305,10 +314,12 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (quote?.from === 'person') return IGNORE;
   if (quote?.from === 'bot') {
     if (!quote.caseId) return IGNORE;
-    if (overseer && (quote.kind === 'escalation' || quote.kind === 'reminder')) return act({ kind: 'supervise', caseId: quote.caseId });
-    // 好的 on the bot's dispatch, reminder or alert takes the case; on a confirmation or any other
+    if (overseer && quote.kind === 'escalation') return act({ kind: 'supervise', caseId: quote.caseId });
+    // 好的 on the bot's dispatch, reminder or alert takes the case, when it is the sender's and
+    // still waiting; on a case already taken, someone else's dispatch, a confirmation or any other
     // bot message (a summary, a notice) it only answers that message.
-    return quote.kind === 'dispatch' || quote.kind === 'reminder' || quote.kind === 'escalation' ? act({ kind: 'ack', caseId: quote.caseId }) : IGNORE;
+    const waiting = ctx.openCases.some((c) => c.id === quote.caseId && !c.acknowledged);
+    return (quote.kind === 'dispatch' || quote.kind === 'reminder' || quote.kind === 'escalation') && (waiting || !ctx.openCases.some((c) => c.id === quote.caseId) && ctx.openCases.length === 0 && !overseer) ? act({ kind: 'ack', caseId: quote.caseId }) : IGNORE;
   }
   // Only a short reply that starts with the acknowledgement is a bare one (收到，这就出发;
   // 我这就过去, the sender named first).
@@ -316,13 +327,17 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   const subjectFirst = r.toks[0]?.t === 'word' && /^(?:我|俺|本人)$/u.test(r.toks[0].text) && r.toks[1] === ackTok;
   if ((!atHead(r.toks, ackTok) && !subjectFirst && !onTheWay(r)) || wordLength(r) > 16) return IGNORE;
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
-  if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id) return act({ kind: 'ack', caseId: unacked[0].id });
+  // 好的 明天见, 收到 谢谢王书记: a farewell or thanks to someone, even right after the push.
+  const farewell = FAREWELL.test(r.clean);
+  if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id && !farewell) return act({ kind: 'ack', caseId: unacked[0].id });
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter
   // (好的 王书记, 收到 明天我带过去, 好 晚上见: an answer to a colleague), and so does an @mention
   // of someone else (@李网格 收到). 收到 正在赶过去, 收到 我骑车去: a remark about going there is
   // still about the push.
   const remark = !r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
-  const aside = remark && (r.governed.includes('plan') || ASIDE_REMARK.some((w) => r.clean.includes(w)));
+  // 收到，谢谢通知: thanks for the push itself is about the push.
+  const remarkText = r.clean.replace(/谢谢(?:通知|提醒|哨兵)/gu, '');
+  const aside = remark && (r.governed.includes('plan') || ASIDE_REMARK.some((w) => remarkText.includes(w)));
   if ((r.others.length > 0 || aside || (remark && wordLength(r) > SHORT_REMARK)) && !onTheWay(r)) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
   // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
@@ -331,6 +346,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // Only 收到/接单 is asked about later; 好的, 嗯, 明白 in a busy group mostly answer people.
   if (!r.toks.some((x) => x.t === 'kw' && x.kind === 'ack' && STRONG_ACK.includes(x.text)) && !onTheWay(r)) return IGNORE;
   if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
+  // @网格哨兵 收到, privately 收到: said to the bot, so even an older push is asked about.
+  if (recent.length === 0 && t.addressed && unacked.length === 1) return confirm({ kind: 'ack', caseId: unacked[0]!.id }, say.confirmAck(unacked[0]!.id));
   if (recent.length > 1) return refuse('which_case', `收到 ${recent[0]!.id}`, say.whichCase(recent));
   // 我要接单 with nothing to take: 接单 is said to the bot, unlike a bare 收到.
   const takes = kwOf(t, 'ack')?.text.includes('接单') === true && ctx.openCases.length === 0;

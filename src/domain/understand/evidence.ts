@@ -39,7 +39,7 @@ export function typedCase(r: Reading): FoundCase | null {
 
 /**
  * The case the context points at when no id was typed: the quoted bot message, the push right
- * before this message, or (in private chat, or with 反馈) the sender's only open case. A quote of a person's
+ * before this message, or (in private chat, to the bot by name, or with 反馈) the sender's only open case. A quote of a person's
  * message points at nothing.
  * @example contextCase({ ...ctx, pushIsLatest: true })?.source // 'push'
  */
@@ -50,7 +50,8 @@ export function contextCase(ctx: UnderstandContext, onlyCase = false): FoundCase
   if (ctx.pushIsLatest && newest) return { id: newest.id, source: 'push', typed: '' };
   // In private chat, or when the sender said 反馈 (onlyCase), a sole open case is the one meant.
   // Not in the task room without 反馈: there a worker's 劝不动 or 打不通 is as often about someone else.
-  if ((ctx.room === 'private' || onlyCase) && ctx.openCases.length === 1) return { id: ctx.openCases[0]!.id, source: 'only', typed: '' };
+  // @网格哨兵 已劝阻 钱没转: said to the bot by name, like a private message.
+  if ((ctx.room === 'private' || ctx.mention || onlyCase) && ctx.openCases.length === 1) return { id: ctx.openCases[0]!.id, source: 'only', typed: '' };
   return null;
 }
 

@@ -52,7 +52,7 @@ const ASKS = any(FREE_FORM.asks);
 const REMARK = any(FREE_FORM.remarks);
 const IMPERATIVE = any(FREE_FORM.imperatives);
 /** 怎么发, 如何反馈, 咋用, 怎么告诉你: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
-const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通)`, 'u');
+const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的)`, 'u');
 /** 怎么跟哨兵说, 如何告诉你: how to tell the bot. */
 const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
 /** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
@@ -80,6 +80,8 @@ const HOW_TO_FIX = /(?:填|写|报|选|点|发)错了?(?:能|可以|怎么|咋|�
 /** 表格怎么填, 加班餐费怎么报销, 打卡APP怎么用: how to use something named first that is not the bot. */
 const TOOL_FIRST = new RegExp(`(?:${alt(FREE_FORM.otherTools)}|说明会)\\p{Script=Han}{0,6}?(?:${alt(FREE_FORM.howTo)}|几点)`, 'u');
 const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual|^help\s*(?:me|pls|please)?$/iu;
+/** my cases, 还有我的事吗: the sender's own, asked in so many words. */
+const MINE_SAID = /^my\s*(?:cases|tasks|todo|list)$|还有我的(?:事|活|单|任务)/iu;
 /** 机器人怎么玩, 这玩意儿咋整: the bot itself, then how (怎么玩 alone may be about anything). */
 const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西|^这)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
 const HELP_NOUN = any(FREE_FORM.helpNouns);
@@ -102,7 +104,7 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
+const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
@@ -170,6 +172,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   }
   if (YOU.test(body) && !BOT_NAMED.test(body)) return null;
   if (GIVEN_TO_ME.test(body) && (asked || request)) return 'mine';
+  if (MINE_SAID.test(r.body.trim())) return 'mine';
   if (!request && length > SHORT_STATS) return null;
   // 看下我的, 我手上的: the sender's own.
   if (ME.test(own)) {

@@ -136,8 +136,14 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     // The digit stands as a word of its own (3号楼1单元 is no answer), and nothing else holds a figure.
     const digit = answers.length === 1 && !others.some((w) => /\d/u.test(w)) && [...word].length <= SHORT_ANSWER ? ({ 一: '1', 二: '2' } as Record<string, string>)[ANSWER.exec(answers[0]!)![1]!] ?? ANSWER.exec(answers[0]!)![1] : undefined;
     const agrees = (yes: boolean) => others.every((w) => !(yes ? CONFIRM_NO : CONFIRM_YES).includes(w));
-    if (CONFIRM_YES.includes(word) || CONFIRM_YES.includes(said) || /^1(?!\d)/.test(reply) || all(CONFIRM_YES) || (digit === '1' && agrees(true))) return { kind: 'act', command: { kind: 'confirm_yes' } };
-    if (CONFIRM_NO.includes(word) || CONFIRM_NO.includes(said) || /^2(?!\d)/.test(reply) || all(CONFIRM_NO) || (digit === '2' && agrees(false))) return { kind: 'act', command: { kind: 'confirm_no' } };
+    if (CONFIRM_YES.includes(word) || CONFIRM_YES.includes(said) || ANSWER_FIRST.test(reply) && reply.startsWith('1') || all(CONFIRM_YES) || (digit === '1' && agrees(true))) return { kind: 'act', command: { kind: 'confirm_yes' } };
+    if (CONFIRM_NO.includes(word) || CONFIRM_NO.includes(said) || ANSWER_FIRST.test(reply) && reply.startsWith('2') || all(CONFIRM_NO) || (digit === '2' && agrees(false))) return { kind: 'act', command: { kind: 'confirm_no' } };
+    // 对 就是它, 不对 人数是80, 不是这个 我说的是另一单: the answer first, then why.
+    const lead = words[0]?.toLowerCase();
+    if (lead && words.length > 1 && [...word].length <= SHORT_ANSWER + 4) {
+      if (['对', '对的', '是的', '没错', '确认'].includes(lead)) return { kind: 'act', command: { kind: 'confirm_yes' } };
+      if (['不对', '不是', '不是这个', '错了', '取消', '算了'].includes(lead)) return { kind: 'act', command: { kind: 'confirm_no' } };
+    }
   }
   if (r.toks.length === 0) return addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
   if (/^[12]$/.test(word)) return IGNORE;
@@ -161,10 +167,12 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   if (ctx.role === 'volunteer') {
     // Volunteers log outreach; a case command from them is answered with what they can do.
     const d = decideCase(r, ctx, addressed);
-    // 帮助, and 查 (core answers a volunteer's 查 with what volunteers may do).
-    if (d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query')) return d;
-    // 好的谢谢 to the bot: nothing to answer.
+    // 帮助, 我的, and 查 (core answers a volunteer's 查 with what volunteers may do).
+    if (d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query' || d.command.kind === 'mine')) return d;
+    // 好的谢谢 to the bot: nothing to answer; 收到 / 好的 on a notice or an alert: read, nothing to do.
     if (SOCIAL.test(r.body.trim())) return IGNORE;
+    const bareAck = r.ids.length === 0 && r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
+    if (bareAck) return IGNORE;
     return d.kind === 'ignore' && !addressed ? IGNORE : { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: say.volunteerCases };
   }
   return decideCase(r, ctx, addressed);
@@ -188,6 +196,8 @@ function logOrAsk(log: OutreachLog, sure: boolean, said: string): Decision {
   return { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(log)) };
 }
 
+/** 1 对, 2 不是这个, 1哈: the digit first, then a break or a word of answer (not 1楼大厅等你). */
+const ANSWER_FIRST = /^[12](?=$|[\s\p{P}\p{S}\u{FE0F}\u{20E3}]|[对好是确哈吧啊嗯不错说])/u;
 /** An answer to the bot's one-tap question is this short at most (不是这个案子 2). */
 const SHORT_ANSWER = 10;
 

@@ -14,7 +14,9 @@ import { act, confirm, refuse, unknownCase, type Turn } from './turn.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
 /** Right before the result a case was recorded with by mistake: 之前报成, 错填成, 原来是. */
-const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|错报|原来是|之前是|原先是|不是)\s*$/u;
+const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|错报|原来是|之前是|原先是|不是|填的|报的|写的|选的)\s*$/u;
+/** Right after the result recorded by mistake: 被骗不对, 误报有误. */
+const WAS_WRONG = /^\s*(?:不对|有误|错了|是错的)/u;
 
 /**
  * A keyword command with arguments.
@@ -46,7 +48,7 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
   switch (kind) {
     case 'correct': {
       // 应为劝阻成功 之前报成被骗了: the result it was recorded as is not the one it becomes.
-      const o = readOutcome({ ...r, toks: r.toks.filter((x) => !(x.t === 'result' && WAS_RECORDED.test(r.clean.slice(Math.max(0, x.start - 5), x.start)))) }) ?? readOutcome(r);
+      const o = readOutcome({ ...r, toks: r.toks.filter((x) => !(x.t === 'result' && (WAS_RECORDED.test(r.clean.slice(Math.max(0, x.start - 5), x.start)) || WAS_WRONG.test(r.clean.slice(x.end))))) }) ?? readOutcome(r);
       if (!o) return refuse('missing_result', example.correct, say.missingResult);
       command = { kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount };
       if (found.source !== 'text') return confirm(command, say.confirmCorrect(found.id, describeReport(o)));

@@ -37,10 +37,14 @@ function spoken(raw: string): string {
     .replace(new RegExp(`海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     // APP帮装了十八个: the installs, said with the app first.
     .replace(/(?:APP|app|App)\s?帮(?:忙|着)?(?:安装|装|下载)了?/gu, '装APP ')
+    // 18人当场装了国家反诈中心: the installs, the app named without APP.
+    .replace(new RegExp(`(${N})\\s?(?:个)?人\\s?(?:当场|现场)?(?:安装|装|下载)了?国家反诈中心(?!\\s?(?:APP|app|App))`, 'gu'), '装APP $1')
     // APP整了二十五个, APP全给整上了: 整 is 装 in the north.
     .replace(/(?:APP|app|App)\s?(?:全|都)?(?:给)?整(?:上)?了?/gu, '装APP ')
     // APP一个没装, 没人装APP: none installed.
     .replace(/(?:APP|app|App)\s?一个(?:都|也)?没(?:有)?(?:人)?装|没(?:有)?人装(?:APP|app|App)/gu, '装APP 0')
+    // 百来号人: a hundred or so.
+    .replace(/(?<![一二两三四五六七八九])百(?=来|多|余)/gu, '一百')
     // 五十多口人, 一百二十号人: 口 and 号 count people too.
     .replace(new RegExp(`(${N})(来|多|余)?(?:口|号)人`, 'gu'), '$1$2人')
     // 人不多 三十来个: the count after the people is of people.

@@ -93,7 +93,7 @@ const EMOJI_RUN = /\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifi
 /** 嗯，帮助 · 哦 2: an interjection before the message proper. */
 const LEADING_INTERJECTION = /^(?:(?:嗯+|哦+|噢+|喔+|呃+|额+|诶|欸|哎|唉|啊)[\s，,、。.!！~～]+)+(?=[\p{Script=Han}A-Za-z0-9/@])/u;
 /** 马上过去哈 · 看下我的啊 · 领了哈哈: a tone particle (or a laugh) closing the message. */
-const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！]*)(?<![哈啊呀])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+|呗|咯)+[\s。.!！~～]*$/u;
+const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9\p{Extended_Pictographic}\]][\s，,。.!！]*)(?<![哈啊呀一])(?:哈+|啊+|呀+|啦+|哦+|噢+|喔+|哟+|呗|咯)+[\s。.!！~～]*$/u;
 /**
  * One-character shorthands after a case id or alone between spaces: K7Q2撤 (撤销), H3WN收 (收到),
  * J3DK中 (好), 绑Y2MC6V (绑定); 改误报 (改为).
@@ -118,7 +118,7 @@ function blankAsides(text: string): string {
   const plain = opened.replace(EMOJI_RUN, (m, at: number) => (MEANINGFUL_EMOJI.test(m) && !(/\p{Script=Han}/u.test(opened.slice(0, at)) && opened.slice(at + m.length).trim() === '') ? m : blank(m)));
   if (!/[\p{Script=Han}A-Za-z0-9]/u.test(plain)) return text;
   // 嘞 closing a clause is 了 said in the north (转走嘞, 报警嘞); 以经 and 再路上 are slips.
-  const trimmed = plain.replace(TRAILING_PARTICLES, blank).replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m).replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功').replace(/以经/gu, '已经').replace(/再路上/gu, '在路上').replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
+  const trimmed = plain.replace(TRAILING_PARTICLES, blank).replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m).replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功').replace(/^(\s*)窝的/u, '$1我的').replace(/以经/gu, '已经').replace(/再路上/gu, '在路上').replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
   // 好的谢谢 is a pleasantry through and through: left whole, as chatter.
   const thanked = trimmed.replace(TRAILING_THANKS, blank);
   return WEAK_ACK.includes(thanked.trim().toLowerCase()) ? trimmed : thanked;

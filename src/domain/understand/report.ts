@@ -67,7 +67,7 @@ const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|
 const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.\-负])\d(?:[\d.,]*)(?:多|余|来)?(?:万|w|W|k|K|千|元|块)|(?!一块(?!钱))[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:多|余|来)?(?:万|千|元|块)/u;
 const MONEY_ALL = new RegExp(MONEY.source, 'gu');
 /** Money after a transfer verb, even without a unit: 转了35000, 转走 5000, 金额是15000 (打了110 is a call). */
-const TRANSFERRED = /(?:转了|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共|总共|累计|总计)\s?(?:是|为|有|达)?\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(?!(?:110|120|119|96110)(?!\d))(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
+const TRANSFERRED = /(?:转了|转的|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共|总共|累计|总计)\s?(?:是|为|有|达)?\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(?!(?:110|120|119|96110)(?!\d))(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
 /**
  * Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000;
  * the figure before them and a magnitude after them count too: 一万二三千 = about 12500,
@@ -139,6 +139,9 @@ function amountOf(r: Reading): Amount | null {
   const range = RANGE.exec(text);
   const ends = range && [range[2]!, range[3]!].map((d) => parseAmount(range[1]! + d + range[4]! + (range[5] ?? '')));
   if (ends && ends[0] != null && ends[1] != null) return { value: (ends[0] + ends[1]) / 2, approximate: true };
+  // 万把块, 千把块: about ten thousand, about a thousand.
+  const roughly = /([一两二三四五六七八九]?)(万|千)把/u.exec(text);
+  if (roughly) return { value: (roughly[1] ? (parseAmount(roughly[1]) ?? 1) : 1) * (roughly[2] === '万' ? 10_000 : 1000), approximate: true };
   const teens = TEENS.exec(text);
   if (teens) return { value: (teens[1] === '几' ? 15 : 10) * (UNIT[teens[2] ?? ''] ?? 1), approximate: true };
   // 几万块, 好几万: money named, no figure given (万 alone is not a figure).
