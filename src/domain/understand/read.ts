@@ -4,7 +4,7 @@
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */
 import type { Result } from '../case-machine.js';
-import { ACK_UNDONE, CLAIM_VERBS, WEAK_ACK, COMMAND_DROPPED, KEYWORDS, MISHEARD_ACK, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION } from '../case-words.js';
+import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, KEYWORDS, MISHEARD_ACK, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION, WEAK_ACK } from '../case-words.js';
 import { readUtterance } from '../utterance.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import { errand } from './on-the-way.js';
@@ -108,7 +108,7 @@ const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s�
 /**
  * Decoration blanked, positions kept: emoji other than the ones that say something (收到🏃,
  * 劝住了没🙏), an interjection before the message, a tone particle and thanks after it, so a
- * bare command or a question still reads as one; 以经 and 再路上 (common slips) read as 已经, 在路上.
+ * bare command or a question still reads as one.
  * @example blankAsides('嗯，帮助🙏').trim() // '帮助'
  */
 function blankAsides(text: string): string {
@@ -117,11 +117,26 @@ function blankAsides(text: string): string {
   // 帮助👍, 收到👌: after words, any emoji only decorates them (J3DK👌, D9EY 👉 still say it).
   const plain = opened.replace(EMOJI_RUN, (m, at: number) => (MEANINGFUL_EMOJI.test(m) && !(/\p{Script=Han}/u.test(opened.slice(0, at)) && opened.slice(at + m.length).trim() === '') ? m : blank(m)));
   if (!/[\p{Script=Han}A-Za-z0-9]/u.test(plain)) return text;
-  // 嘞 closing a clause is 了 said in the north (转走嘞, 报警嘞); 以经 and 再路上 are slips.
-  const trimmed = plain.replace(TRAILING_PARTICLES, blank).replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m).replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功').replace(/^(\s*)窝的/u, '$1我的').replace(/以经/gu, '已经').replace(/再路上/gu, '在路上').replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
+  const trimmed = plain.replace(TRAILING_PARTICLES, blank);
   // 好的谢谢 is a pleasantry through and through: left whole, as chatter.
   const thanked = trimmed.replace(TRAILING_THANKS, blank);
   return WEAK_ACK.includes(thanked.trim().toLowerCase()) ? trimmed : thanked;
+}
+
+/**
+ * Shorthands and slips written out in full, once decoration is gone: K7Q2撤 (撤销), 劝阻是成功了,
+ * 窝的 (我的), 以经 (已经), 再路上 (在路上), and 嘞 closing a clause, which is 了 said in the north
+ * (转走嘞, 报警嘞; not 得嘞 or 好嘞).
+ * @example spellOut('K7Q2撤') // 'K7Q2撤销'
+ */
+function spellOut(text: string): string {
+  return text
+    .replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m)
+    .replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功')
+    .replace(/^(\s*)窝的/u, '$1我的')
+    .replace(/以经/gu, '已经')
+    .replace(/再路上/gu, '在路上')
+    .replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
 }
 
 /**
@@ -210,7 +225,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   // [OK] and [强] are WeChat's 👌 and 👍 typed as text; other codes ([抱拳], [玫瑰]) say nothing.
   const coded = u.body.replace(EMOJI_CODE, (m) => (/^\[(?:OK|ok)\]$/u.test(m) ? '👌' : m === '[强]' ? '👍' : ' '.repeat(m.length)));
   // 督 办 X6CU, 帮 助: a two-character keyword split by a stray space at the start.
-  const said = blankAsides(coded)
+  const said = spellOut(blankAsides(coded))
     .trim()
     .replace(SPLIT_KEYWORD, (m, a: string, b: string) => (TWO_CHAR_KEYWORDS.has(a + b) ? a + b : m));
   const spans = governedSpans(said);
