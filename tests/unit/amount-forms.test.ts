@@ -465,6 +465,9 @@ describe('misreadings found by generation', () => {
   ])('%j carries %i, not 1 (万一 inside a figure read as "in case")', (text, loss) => {
     expect(report(text)).toEqual({ kind: 'act', loss, approximate: false });
   });
+  it('十万几千 is about 100,000, not a vague 几千 with no figure (found running the property 100 times longer)', () => {
+    expect(report('反馈 Q7RT 被骗了，损失十万几千')).toEqual({ kind: 'confirm', loss: 100_000, approximate: true });
+  });
   it('still reads 万一 before a clause as "in case": 万一被骗了就报警 changes nothing', () => {
     expect(report('反馈 Q7RT 万一被骗了就报警')).not.toMatchObject({ kind: 'act' });
   });

@@ -669,6 +669,21 @@ describe('found in train-issue.jsonl and train-context.jsonl (named regressions)
   it('leaves 啷个搞的 网又断了 alone: how come, not how to', () => expect(understand('啷个搞的 网又断了', worker).kind).toBe('ignore'));
 });
 
+describe('found by running the properties fifteen times longer (named regressions)', () => {
+  it.each([
+    ['反馈已报警Q7RI ,收到呢', { ...worker, openCases: [], quote: { from: 'bot' as const, caseId: 'Q7RT', kind: 'dispatch' as const } }],
+    ['80人呢  上门', { ...worker, pushIsLatest: true }],
+    ['00A0更正绑定呢', { ...worker, mention: true, openCases: [] }],
+  ] as const)('changes nothing on %j: a 呢 that asks (更正 holds 正, 人呢 asks, 收到呢 closes no statement)', (text, ctx) => {
+    expect(changesState(understand(text, ctx as UnderstandContext))).toBe(false);
+  });
+  it('still reads a statement ending in 呢 as one: 钱还在卡里呢, APP装了35个呢, 刚开会呢', () => {
+    acts(understand('反馈 Q7RT 劝住了，钱还在卡里呢', { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] }), { kind: 'report', result: 'dissuaded' });
+    acts(understand('团结湖广场舞那块晚上宣传 200多人 APP装了35个呢', volunteer), { kind: 'outreach', installs: 35 });
+    acts(understand('收到 刚开会呢 抱歉🙏', { ...worker, quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' } }), { kind: 'ack', caseId: 'Q7RT' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -77,8 +77,9 @@ function decide(text: string, ctx: UnderstandContext): Decision {
 /** 反馈 Q7RT 劝住了，钱还在卡里呢: the command's own clause asks nothing; a later one trails off. */
 const softOnlyAfter = (r: Reading) => {
   const [first, ...rest] = r.body.split(/[，,。；;！!]/u);
-  // The later 呢 must close its clause (钱还在卡里呢), not stand anywhere (…！呢收到).
-  const trailsOff = rest.every((c) => !/呢/u.test(c) || /\p{Script=Han}呢\s*$/u.test(c));
+  // The later 呢 must close a clause that describes a state (钱还在卡里呢), not stand anywhere
+  // (…！呢收到) or close an ask (…，收到呢).
+  const trailsOff = rest.every((c) => !/呢/u.test(c) || (/\p{Script=Han}呢\s*$/u.test(c) && /还|在|着|正/u.test(c)));
   return rest.length > 0 && trailsOff && !/呢/u.test(first ?? '') && r.toks.some((t) => t.t === 'kw' && t.kind === 'report' && t.end <= (first ?? '').length);
 };
 
@@ -123,27 +124,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   // 不对不对 answering the bot's question is a denial said twice, not 对不对 asked.
   const deniedTwice = /^[12]?(?:不对|不是){2,}$/u.test(word);
   if (ctx.pendingConfirmation && (!r.question || deniedTwice) && !r.softQuestion) {
-    // 1, 回复1, 选1, 1 对, 对 确认, 2 不是这个: the digit first decides, or every word agrees.
-    const reply = r.body.replace(/^嗯+\s*/u, '').replace(/^(?:回复?|选择?|按)\s*/u, '').replace(/^一$/u, '1').replace(/^二$/u, '2');
-    const words = reply.split(/[\s\p{P}]+/u).filter((w) => w !== '');
-    const all = (list: readonly string[]) => words.length > 0 && words.every((w) => list.includes(w.toLowerCase()));
-    // 对对对, 不对不对, 嗯对: the answer said again, or after 嗯.
-    const said = word.replace(/^嗯+(?=.)/u, '').replace(/(.{1,2}?)\1+/gu, '$1');
-    // 好的 选1, 说错了 选2, 不是这个案子 2: one short line with one answer digit and the words around it agreeing.
-    const ANSWER = /^(?:嗯)?(?:选|回|回复|按|确认)?([12一二])(?:哈|吧|啊)?$/u;
-    const answers = words.filter((w) => ANSWER.test(w));
-    const others = words.filter((w) => !ANSWER.test(w) && !/^(?:我回复?|选|回复?)$/u.test(w));
-    // The digit stands as a word of its own (3号楼1单元 is no answer), and nothing else holds a figure.
-    const digit = answers.length === 1 && !others.some((w) => /\d/u.test(w)) && [...word].length <= SHORT_ANSWER ? ({ 一: '1', 二: '2' } as Record<string, string>)[ANSWER.exec(answers[0]!)![1]!] ?? ANSWER.exec(answers[0]!)![1] : undefined;
-    const agrees = (yes: boolean) => others.every((w) => !(yes ? CONFIRM_NO : CONFIRM_YES).includes(w));
-    if (CONFIRM_YES.includes(word) || CONFIRM_YES.includes(said) || ANSWER_FIRST.test(reply) && reply.startsWith('1') || all(CONFIRM_YES) || (digit === '1' && agrees(true))) return { kind: 'act', command: { kind: 'confirm_yes' } };
-    if (CONFIRM_NO.includes(word) || CONFIRM_NO.includes(said) || ANSWER_FIRST.test(reply) && reply.startsWith('2') || all(CONFIRM_NO) || (digit === '2' && agrees(false))) return { kind: 'act', command: { kind: 'confirm_no' } };
-    // 对 就是它, 不对 人数是80, 不是这个 我说的是另一单: the answer first, then why.
-    const lead = words[0]?.toLowerCase();
-    if (lead && words.length > 1 && [...word].length <= SHORT_ANSWER + 4) {
-      if (['对', '对的', '是的', '没错', '确认'].includes(lead)) return { kind: 'act', command: { kind: 'confirm_yes' } };
-      if (['不对', '不是', '不是这个', '错了', '取消', '算了'].includes(lead)) return { kind: 'act', command: { kind: 'confirm_no' } };
-    }
+    const answer = answerTo(r.body, word);
+    if (answer) return { kind: 'act', command: { kind: answer } };
   }
   if (r.toks.length === 0) return addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
   if (/^[12]$/.test(word)) return IGNORE;
@@ -194,6 +176,42 @@ function logOrAsk(log: OutreachLog, sure: boolean, said: string): Decision {
   const command = { kind: 'outreach' as const, ...log };
   if (sure && !(log.note !== null && UNREAD_FIGURE.test(log.note)) && !VAGUE_COUNT.test(said)) return { kind: 'act', command };
   return { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(log)) };
+}
+
+/** A word of its own that answers with a digit: 1, 选1, 回2, 确认1, 嗯选一, 2哈. */
+const ANSWER_WORD = /^(?:嗯)?(?:选|回|回复|按|确认)?([12一二])(?:哈|吧|啊)?$/u;
+const DIGIT_OF: Record<string, 'confirm_yes' | 'confirm_no'> = { 1: 'confirm_yes', 一: 'confirm_yes', 2: 'confirm_no', 二: 'confirm_no' };
+/** Words that lead an answer given with its reason: 对 就是它, 不对 人数是80. */
+const LEADS_YES = ['对', '对的', '是的', '没错', '确认'];
+const LEADS_NO = ['不对', '不是', '不是这个', '错了', '取消', '算了'];
+
+/**
+ * The answer to the bot's one-tap question (1 confirms, 2 cancels), or null: the answer alone or
+ * said again (对对对, 不对不对), the digit first (1 对, 2 不是这个), one digit among agreeing words
+ * (好的 选1, 不是这个案子 2; not 3号楼1单元), every word agreeing (对 确认), or the answer first
+ * and then why (不对 人数是80).
+ * @example answerTo('好的 选1', '好的选1') // 'confirm_yes'
+ */
+function answerTo(body: string, word: string): 'confirm_yes' | 'confirm_no' | null {
+  const reply = body.replace(/^嗯+\s*/u, '').replace(/^(?:回复?|选择?|按)\s*/u, '');
+  const words = reply.split(/[\s\p{P}]+/u).filter((w) => w !== '');
+  const again = word.replace(/^嗯+(?=.)/u, '').replace(/(.{1,2}?)\1+/gu, '$1');
+  const lists = [['confirm_yes', CONFIRM_YES, CONFIRM_NO], ['confirm_no', CONFIRM_NO, CONFIRM_YES]] as const;
+  for (const [kind, list] of lists) if (list.includes(word) || list.includes(again) || (words.length > 0 && words.every((w) => list.includes(w.toLowerCase())))) return kind;
+  if (ANSWER_FIRST.test(reply) || /^[一二]$/u.test(reply)) return DIGIT_OF[reply[0]!] ?? null;
+  const answers = words.filter((w) => ANSWER_WORD.test(w));
+  const others = words.filter((w) => !ANSWER_WORD.test(w) && !/^(?:我回复?|选|回复?)$/u.test(w));
+  if (answers.length === 1 && !others.some((w) => /\d/u.test(w)) && [...word].length <= SHORT_ANSWER) {
+    const kind = DIGIT_OF[ANSWER_WORD.exec(answers[0]!)![1]!]!;
+    const against = kind === 'confirm_yes' ? CONFIRM_NO : CONFIRM_YES;
+    if (others.every((w) => !against.includes(w))) return kind;
+  }
+  const lead = words[0]?.toLowerCase();
+  if (lead && words.length > 1 && [...word].length <= SHORT_ANSWER + 4) {
+    if (LEADS_YES.includes(lead)) return 'confirm_yes';
+    if (LEADS_NO.includes(lead)) return 'confirm_no';
+  }
+  return null;
 }
 
 /** 1 对, 2 不是这个, 1哈: the digit first, then a break or a word of answer (not 1楼大厅等你). */

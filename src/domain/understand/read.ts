@@ -289,7 +289,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const denialsOut = whole.replace(/(?<=^|\s)(不对|不是)\1+(?=\s|$)/gu, ' ');
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢: a state described, not asked.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|个|人|份|在\p{Script=Han}{0,4}|(?:刚|正|搁)\p{Script=Han}{1,4})呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|了[^\s，,。]{0,6}[个人份]|在\p{Script=Han}{0,4}|(?:刚|(?<![更改纠修真公反])正|搁)\p{Script=Han}{1,4})呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))] };
 }

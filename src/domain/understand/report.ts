@@ -145,7 +145,8 @@ function amountOf(r: Reading): Amount | null {
   const teens = TEENS.exec(text);
   if (teens) return { value: (teens[1] === '几' ? 15 : 10) * (UNIT[teens[2] ?? ''] ?? 1), approximate: true };
   // 几万块, 好几万: money named, no figure given (万 alone is not a figure).
-  if (VAGUE_MONEY.test(text) && !/\d/u.test(text) && !/[一二两三四五六七八九壹贰叁肆伍陆柒捌玖]/u.test(text.replace(VAGUE_MONEY, ''))) return { value: null, approximate: true, vague: true };
+  // 十万几千 names a figure (十万) and then some: not vague.
+  if (VAGUE_MONEY.test(text) && !/\d/u.test(text) && !/[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]/u.test(text.replace(VAGUE_MONEY, ''))) return { value: null, approximate: true, vague: true };
   const tok = r.toks.find((t): t is Token & { t: 'amount' } => t.t === 'amount');
   // A figure with its unit (转了 5 万, closed up above) outranks a bare one the lexer took.
   const m = MONEY.exec(text);
