@@ -684,6 +684,24 @@ describe('found by running the properties fifteen times longer (named regression
   });
 });
 
+describe('found in train-leads.jsonl (named regressions)', () => {
+  const withRoster = { ...lead, members: [{ name: '李网格', role: 'worker' as const }, { name: '陈网格', role: 'worker' as const }, { name: '赵督导', role: 'supervisor' as const }, { name: '冯中心', role: 'operator' as const }] };
+  it('hands W7KN to the @member, not to the one in hospital: W7KN 转派 @李网格 陈网格在医院', () => {
+    acts(understand('X6CU 转派 @李网格 陈网格在医院', withRoster), { kind: 'reassign', caseId: 'X6CU', to: '李网格' });
+  });
+  it.each(['赵督导 这周督办了几单 要报分局', '冯中心，撤销的单子月底统计里算不算', '今天统计出来了吗？冯中心'])('leaves %j alone: a colleague called by name', (text) => expect(understand(text, withRoster).kind).toBe('ignore'));
+  it.each(['今天全员零超时 辛苦大家了🌹', '统计报表格式又改了 真折腾'])('leaves the remark %j alone', (text) => expect(understand(text, { ...lead, room: 'tasks' }).kind).toBe('ignore'));
+  it('reads X6CU 现在怎样 as a query', () => acts(understand('X6CU 现在怎样', lead), { kind: 'query', caseId: 'X6CU' }));
+  it('reads 查一下 on the bot\'s dispatch as a query about that case (it asked for an id)', () => acts(understand('查一下', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }), { kind: 'query', caseId: 'X6CU' }));
+  it('records 更正为误报 on the bot\'s message about a case at once, and asks about 搞错了 是误报', () => {
+    acts(understand('更正为误报', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'other' } }), { kind: 'correct', caseId: 'X6CU', result: 'false_positive' });
+    confirms(understand('搞错了 是误报', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'confirmation' } }), { kind: 'correct', caseId: 'X6CU' });
+  });
+  it('leaves a remark on a quoted summary to the room: 大家看下 今天超时三单 明天不能再这样了', () => {
+    expect(understand('大家看下 今天超时三单 明天不能再这样了', { ...lead, room: 'tasks', quote: { from: 'bot', caseId: null, kind: 'other' } }).kind).toBe('ignore');
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -146,6 +146,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
   if (query && !typed && readFreeForm(r, addressed) === 'mine') return act({ kind: 'mine' });
+  // 查一下, 这单进展 on the bot's message about a case: that case.
+  if (query && !typed && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   if (query && !told && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
@@ -234,8 +236,13 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
 function phraseCommand(t: Turn): Decision | null {
   const overseer = OVERSEERS.has(t.ctx.role);
   // @吴网格 你今天处置了几单, or a quoted colleague: said to a person, not to the bot.
-  const toPerson = (t.r.others.length > 0 && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private') || (!t.addressed && t.ctx.quote?.from === 'person');
-  let kind = soleKeyword(t) ?? (toPerson ? null : readFreeForm(t.r, t.addressed));
+  // 赵督导 这周督办了几单, 今天统计出来了吗？冯中心: a colleague called by name, first or last.
+  const body = t.r.body.trim();
+  const calledByName = !t.addressed && (t.ctx.members ?? []).some((m) => (body.startsWith(m.name) && /^[\s\p{P}]/u.test(body.slice(m.name.length))) || (body.endsWith(m.name) && /[\s\p{P}]$/u.test(body.slice(0, -m.name.length))));
+  const toPerson = (t.r.others.length > 0 && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private') || (!t.addressed && t.ctx.quote?.from === 'person') || calledByName;
+  // 大家看下 今天超时三单 on a quoted summary: said to the room about the bot's message, not asked of it.
+  const onSummary = t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'other' && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private';
+  let kind = soleKeyword(t) ?? (toPerson ? null : readFreeForm(t.r, t.addressed && !onSummary));
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;

@@ -75,7 +75,9 @@ export function atHead(toks: Token[], tok: Token): boolean {
  * @example isAddressed(ctx, reading) // true in private chat
  */
 export function isAddressed(ctx: UnderstandContext, r: Reading): boolean {
-  return ctx.room === 'private' || ctx.mention || r.mentionsBot || ctx.quote?.from === 'bot' || CALLED_BY_NAME.test(r.body);
+  // A quoted summary or notice (no case) is read by the room; a remark on it is for the room too.
+  const quotedCase = ctx.quote?.from === 'bot' && (ctx.quote.kind !== 'other' || (ctx.quote.caseId ?? null) !== null);
+  return ctx.room === 'private' || ctx.mention || r.mentionsBot || quotedCase || CALLED_BY_NAME.test(r.body);
 }
 
 /**

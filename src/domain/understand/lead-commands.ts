@@ -51,7 +51,10 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
       const o = readOutcome({ ...r, toks: r.toks.filter((x) => !(x.t === 'result' && (WAS_RECORDED.test(r.clean.slice(Math.max(0, x.start - 5), x.start)) || WAS_WRONG.test(r.clean.slice(x.end))))) }) ?? readOutcome(r);
       if (!o) return refuse('missing_result', example.correct, say.missingResult);
       command = { kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount };
-      if (found.source !== 'text') return confirm(command, say.confirmCorrect(found.id, describeReport(o)));
+      // On a quoted bot message, 更正 / 改成 names the case as well as an id does (as 反馈 does);
+      // a slip owned up to (搞错了, 不对) or a case guessed from context is asked about.
+      const formal = found.source === 'quote' && /^(?:更正|改正|纠正|更改|修改|改成|改为|应改为|结果改)$/u.test(kw.text);
+      if (found.source !== 'text' && !formal) return confirm(command, say.confirmCorrect(found.id, describeReport(o)));
       break;
     }
     case 'reopen':

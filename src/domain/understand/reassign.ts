@@ -99,7 +99,7 @@ export function memberIn(text: string, members: Members): { name: string; index:
 }
 
 /** Said of a member right after the name: away, so not the one a case goes to. */
-const AWAY = /^(?:今天|明天|这两天|现在|下午|上午)?(?:请假|休假|不在|休息|生病|病了|出差|有事|没空|忙不过来)/u;
+const AWAY = /^(?:今天|明天|这两天|现在|下午|上午)?(?:请假|休假|不在|休息|生病|病了|出差|有事|没空|忙不过来|在医院|住院|在培训|培训|在外地|去开会)/u;
 
 /**
  * Whom a message hands a case to: the member a cue points at (the last such), an @mention when a
