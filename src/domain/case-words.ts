@@ -56,7 +56,7 @@ export const KEYWORDS: Record<WordKind, readonly string[]> = {
  * Thanks and praise, said to the bot or about its message: nothing to answer.
  * @example SOCIAL.test('好的谢谢') // true
  */
-export const SOCIAL = /^(?:(?:辛苦了?|辛苦辛苦|辛苦啦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|哨兵|机器人|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了啦大家您你]*)+$/u;
+export const SOCIAL = /^(?:(?:辛苦了?|辛苦辛苦|辛苦啦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|哨兵|机器人|小哨兵|小助手|哈哈+|呵呵+|嘿嘿+|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了啦大家您你]*)+$/u;
 
 /**
  * 督办 words that push only when the case is named or quoted: alone (抓紧！) they are chatter.

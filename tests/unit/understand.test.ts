@@ -702,6 +702,15 @@ describe('found in train-leads.jsonl (named regressions)', () => {
   });
 });
 
+describe('found in train-private.jsonl (named regressions)', () => {
+  it('counts 都帮着装了APP as everyone installed', () => acts(understand('上午去敬老院讲反诈 老人35个 都帮着装了APP', volunteer), { kind: 'outreach', people: 35, installs: 35 }));
+  it('does not take someone else\'s quoted dispatch with 收到 when the sender has no case waiting', () => expect(understand('收到', { ...worker, openCases: [], quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }).kind).toBe('ignore'));
+  it('leaves @李网格 抓紧看一下 on a quoted dispatch to 李网格', () => expect(changesState(understand('@李网格 抓紧看一下', { ...lead, room: 'tasks', quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }))).toBe(false));
+  it.each(['[图片]', '[抱拳][抱拳]', '哈哈哈'])('answers nothing to %j in private', (text) => expect(understand(text, { ...worker, room: 'private' }).kind).toBe('ignore'));
+  it('answers nothing to a stranger\'s 谢谢', () => expect(understand('谢谢', { ...worker, role: 'stranger', room: 'private', openCases: [] }).kind).toBe('ignore'));
+  it('still answers @网格哨兵 alone with the help', () => acts(understand('@网格哨兵', { ...worker, mention: true }), { kind: 'help' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({
@@ -739,7 +748,7 @@ describe('properties', () => {
   it('keeps a question word in brackets: 收到[吗] on a quoted push is a question, not an acknowledgement', () => {
     const ctx = { role: 'worker', room: 'tasks', mention: false, openCases: [], visibleCases: [], quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' }, pushIsLatest: false, pendingConfirmation: false, botName: '网格哨兵' } as const;
     expect(changesState(understand('收到[吗]', { ...ctx, openCases: [], visibleCases: [] }))).toBe(false);
-    expect(understand('收到[抱拳]', { ...ctx, openCases: [], visibleCases: [] })).toMatchObject({ kind: 'act', command: { kind: 'ack' } });
+    expect(understand('收到[抱拳]', { ...ctx, openCases: [{ id: 'Q7RT', level: 'urgent', acknowledged: false, pushedMinutesAgo: 3 }], visibleCases: [] })).toMatchObject({ kind: 'act', command: { kind: 'ack' } });
   });
 
   const MARKERS = ['吗', '呢', '是不是', '是否', '有没有', '怎么', '？', '?'];

@@ -61,6 +61,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     const kw = kwOf(t, kind);
     if (!kw) continue;
     if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && (typed === null || typed.source === 'unknown') && !(ctx.quote?.from === 'bot' && ctx.quote.caseId)) continue;
+    // @李网格 抓紧看一下: pressing a colleague in person, not asking the bot to 督办.
+    if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && r.others.length > 0 && !t.ctx.mention && !r.mentionsBot) continue;
     const leads = kind !== 'correct' && kind !== 'bind';
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
     if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
@@ -326,7 +328,7 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     // still waiting; on a case already taken, someone else's dispatch, a confirmation or any other
     // bot message (a summary, a notice) it only answers that message.
     const waiting = ctx.openCases.some((c) => c.id === quote.caseId && !c.acknowledged);
-    return (quote.kind === 'dispatch' || quote.kind === 'reminder' || quote.kind === 'escalation') && (waiting || !ctx.openCases.some((c) => c.id === quote.caseId) && ctx.openCases.length === 0 && !overseer) ? act({ kind: 'ack', caseId: quote.caseId }) : IGNORE;
+    return (quote.kind === 'dispatch' || quote.kind === 'reminder' || quote.kind === 'escalation') && waiting ? act({ kind: 'ack', caseId: quote.caseId }) : IGNORE;
   }
   // Only a short reply that starts with the acknowledgement is a bare one (收到，这就出发;
   // 我这就过去, the sender named first).

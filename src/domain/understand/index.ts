@@ -127,7 +127,9 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     const answer = answerTo(r.body, word);
     if (answer) return { kind: 'act', command: { kind: answer } };
   }
-  if (r.toks.length === 0) return addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
+  // @网格哨兵 alone asks what the bot does; [图片], [抱拳], an emoji alone say nothing to answer.
+  const onlyDecoration = text.replace(/@\S+/gu, '').trim() !== '';
+  if (r.toks.length === 0) return onlyDecoration ? IGNORE : addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;
   if (/^[12]$/.test(word)) return IGNORE;
   if (ctx.role === 'stranger') return stranger(text, ctx);
 
@@ -225,5 +227,7 @@ function stranger(text: string, ctx: UnderstandContext): Decision {
   const d = decideCase(read(text.replace(/绑\s+定/gu, '绑定'), ctx, ctx.botName), ctx, true);
   if (d.kind === 'act' && (d.command.kind === 'bind' || d.command.kind === 'help')) return d;
   if (d.kind === 'refuse' && d.reason === 'missing_code') return d;
+  // 谢谢 from someone not bound yet: nothing to answer.
+  if (SOCIAL.test(text.trim())) return IGNORE;
   return ctx.room === 'private' || ctx.mention ? { kind: 'refuse', reason: 'not_bound', example: '绑定 K3P9QX', hint: say.notBound } : IGNORE;
 }

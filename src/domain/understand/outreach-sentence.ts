@@ -83,7 +83,7 @@ const PLACE_BEFORE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?([^\\s\\d，
 
 /** 来了26个 都装了APP, 骑手40人 全部装了APP: everyone installed it. */
 function everyoneInstalled(parsed: OutreachParsed, body: string): OutreachParsed {
-  if (parsed.ok && parsed.log.installs === 0 && /(?:都|全都|全部|全|人人)(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
+  if (parsed.ok && parsed.log.installs === 0 && /(?:都|全都|全部|全|人人)(?:帮着?|给)?(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
   return parsed;
 }
 
