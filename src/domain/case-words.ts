@@ -129,7 +129,7 @@ export const RESULTS: Record<Result, readonly string[]> = {
  * Words before a loss amount.
  * @example LOSS.includes('损失') // true
  */
-export const LOSS: readonly string[] = ['损失', '损失金额', '被骗金额', '涉案金额', '金额', '损了', '亏了', '损失了', '亏'];
+export const LOSS: readonly string[] = ['损失', '损失金额', '被骗金额', '实际损失', '金额', '损了', '亏了', '损失了', '亏'];
 
 /**
  * Phrases that contain a result word but do not say it: 未被骗 is not 被骗. What nearly happened
@@ -147,6 +147,8 @@ export const NEUTRAL: readonly string[] = [
   '再也不接', '以后不接', '不再接', '不接陌生',
   // 幸亏银行拦住了: luckily, not a loss.
   '幸亏', '吃亏',
+  // 涉案金额10万 实际损失3万: the sum at stake, not the loss.
+  '涉案金额', '涉及金额',
 ];
 
 /**

@@ -103,6 +103,8 @@ describe('chatter gets no reply', () => {
     fc.assert(
       fc.property(fc.constantFrom(...OPENERS), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }), unaddressed, (opener, words, c) => {
         const text = `${opener}${words.join('')}`;
+        // 收到，反馈劝阻成功: 反馈 then a result is a report by the grammar, wherever the opener put it.
+        fc.pre(!/反馈(?:劝阻成功|已被骗|打不通|已报警|损失3万|上门)/u.test(text));
         const ctx = worker({ role: c.role, room: c.room, quote: c.quote, openCases: c.role === 'worker' ? [{ id: OWN, level: 'urgent', acknowledged: c.acknowledged, pushedMinutesAgo: c.minutes }] : [] });
         const d = understand(text, ctx);
         const request = d.kind === 'act' && (d.command.kind === 'mine' || d.command.kind === 'stats' || d.command.kind === 'help');

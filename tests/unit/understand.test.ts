@@ -711,6 +711,22 @@ describe('found in train-private.jsonl (named regressions)', () => {
   it('still answers @网格哨兵 alone with the help', () => acts(understand('@网格哨兵', { ...worker, mention: true }), { kind: 'help' }));
 });
 
+describe('found in train-roles.jsonl (named regressions)', () => {
+  const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
+  it.each([
+    ['反馈 Q7RT 已被骗 损失6000 说错了 是9000', 9000],
+    ['反馈 Q7RT 被骗3万 更正一下 是3万5', 35_000],
+    ['反馈 Q7RT 被骗6000 家属刚说是一共9000 以这个为准', 9000],
+  ])('reads %j as a report of the corrected figure, asked first (it was recorded as a correction of an open case)', (text, loss) => {
+    confirms(understand(text, acked), { kind: 'report', result: 'defrauded', lossAmount: loss });
+  });
+  it('takes the loss, not the sum at stake: 涉案金额10万 实际损失3万 (it recorded 100,000)', () => {
+    acts(understand('反馈 Q7RT 涉案金额10万 实际损失3万 其余被银行止付', acked), { kind: 'report', lossAmount: 30_000 });
+  });
+  it('marks 不到一万 as approximate, asked (it was recorded as exactly 10,000)', () => confirms(understand('反馈 Q7RT 已被骗 不到一万 具体还在核', acked), { lossAmount: 10_000, approximate: true }));
+  it.each(['what can you do', 'hello how does this bot work'])('reads %j as 帮助', (text) => acts(understand(text, { ...worker, room: 'private' }), { kind: 'help' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -67,6 +67,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
     if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
+    // 反馈 W5RA 已被骗 损失6000 说错了 是9000: a slip mended in the report itself, still the report.
+    if (kind === 'correct' && kws.some((k) => k.kind === 'report' && k.text === '反馈' && atHead(r.toks, k))) continue;
     // 周网格说他X6CU填错了要更正: a correction relayed is the other person's to make.
     if (((leads && !overseer) || kind === 'correct') && r.governed.includes('reported') && !addressed) continue;
     // 派给我的单, 转给我的那几件: the cases given to the sender, asked about (我的).

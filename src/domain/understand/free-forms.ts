@@ -79,7 +79,7 @@ const toolFirst = (body: string) => TOOL_FIRST.test(body.replace(/(?:安装|装|
 const HOW_TO_FIX = /(?:填|写|报|选|点|发)错了?(?:能|可以|怎么|咋|如何)(?:改|更正|撤回)/u;
 /** 表格怎么填, 加班餐费怎么报销, 打卡APP怎么用: how to use something named first that is not the bot. */
 const TOOL_FIRST = new RegExp(`(?:${alt(FREE_FORM.otherTools)}|说明会)\\p{Script=Han}{0,6}?(?:${alt(FREE_FORM.howTo)}|几点)`, 'u');
-const ENGLISH = /how\s*to|how\s*do\s*i|usage|manual|^help\s*(?:me|pls|please)?$/iu;
+const ENGLISH = /how\s*to|how\s*do\s*i|how\s*does|usage|manual|what\s*can\s*you\s*do|^help\s*(?:me|pls|please)?$/iu;
 /** my cases, 还有我的事吗: the sender's own, asked in so many words. */
 const MINE_SAID = /^my\s*(?:cases|tasks|todo|list)$|还有我的(?:事|活|单|任务)/iu;
 /** 机器人怎么玩, 这玩意儿咋整: the bot itself, then how (怎么玩 alone may be about anything). */

@@ -82,13 +82,15 @@ const CONTACT_FAILED = /(?<![还尚仍没不未有非])(?:没能|未能|没有|�
 /** A loss said without a figure: 大几千, 好几万, 几千块, 上万. */
 const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(?:块|元)?|十几|几十/u;
 /** Words that make any figure in the message an estimate. */
-const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下|约|快(?=[一二两三四五六七八九十\d])/u;
+const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下|约|不到|不足|将近|接近|快(?=[一二两三四五六七八九十\d])/u;
 
 /** `summed`: the loss was added up, or picked from several sums, rather than said: asked about. */
 type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean; summed?: boolean };
 
+/** A figure corrected in the same message: 不对 是两万, 说错了 是9000, 更正一下 是3万5, 以这个为准. */
+const CORRECTED = /(?:说错了|不对|更正一下|更正|搞错了)[，,\s]*(?:是|应该是|改成|应为)\s*(?=[\d零一二两三四五六七八九十])|(?=[\d零一二两三四五六七八九十][\d.万千百十零一二两三四五六七八九]*\s*(?:元|块)?\s*以这个为准)/u;
 /** 一共1.8万, 总共8000, 合计3.2万: the total, said outright, outranks the parts before it. */
-const TOTAL = /(?:一共|总共|合计|共计|累计|总计|加起来)\s?(?:转了|转走了?|被骗了?|骗了|损失了?|是|有)?\s?(?=[\d¥￥零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])/u;
+const TOTAL = /(?:一共|总共|合计|共计|累计|总计|加起来|(?<![一总合])共)\s?(?:转了|转走了?|被骗了?|骗了|损失了?|是|有)?\s?(?=[\d¥￥零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])/u;
 /** 先转了5000 后来又转了3000: each transfer, told one after another. */
 const EACH_TRANSFER = /(?:转了|转走了?|转过去|汇了|汇过去|打过去|骗走了?)\s?(?=[\d零一二两三四五六七八九十百千万])/gu;
 const AGAIN = /又|再|第二次|后来|然后|接着|另外/u;
@@ -129,6 +131,10 @@ function amountOf(r: Reading): Amount | null {
   // Not into a word that begins with a numeral: 2.8万 一直在哭 is 28,000, then crying.
   text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, (m, d: string, at: number) => (NUMERAL_WORD.test(text.slice(at + m.length, at + m.length + 2)) ? m : d));
   const hedged = HEDGE.test(text);
+  // 被骗两千 不对 是两万, 损失6000 说错了 是9000: the figure said last, corrected, is the one meant (asked).
+  const fixed = CORRECTED.exec(text);
+  const refigured = fixed ? readAmountAt(text, fixed.index + fixed[0].length, true) : null;
+  if (refigured && refigured.value !== null) return { value: refigured.value, approximate: refigured.approximate === true || hedged, summed: true };
   const total = TOTAL.exec(text);
   const stated = total ? readAmountAt(text, total.index + total[0].length, true) : null;
   if (stated && stated.value !== null) return { value: stated.value, approximate: stated.approximate === true || hedged };
