@@ -105,6 +105,11 @@ describe('chatter gets no reply', () => {
         const text = `${opener}${words.join('')}`;
         // 收到，反馈劝阻成功: 反馈 then a result is a report by the grammar, wherever the opener put it.
         fc.pre(!/反馈(?:劝阻成功|已被骗|打不通|已报警|损失3万|上门)/u.test(text));
+        // A clause of the assignee's own, a few minutes after the push (…，马上过去, …，收到劝阻成功), is an
+        // acknowledgement or an outcome without an id, which the issue asks to take for that case (an
+        // outcome once confirmed); the opener governs its own clause only. 15x runs found
+        // 听说收到，收到劝阻成功反馈 and 听说收到，马上过去.
+        fc.pre(!(c.role === 'worker' && c.minutes === 3 && /(?:^|，)(?:收到|马上过去|上门|好的|劝阻成功|已被骗|打不通|已报警|损失3万)/u.test(text.slice(opener.length))));
         const ctx = worker({ role: c.role, room: c.room, quote: c.quote, openCases: c.role === 'worker' ? [{ id: OWN, level: 'urgent', acknowledged: c.acknowledged, pushedMinutesAgo: c.minutes }] : [] });
         const d = understand(text, ctx);
         const request = d.kind === 'act' && (d.command.kind === 'mine' || d.command.kind === 'stats' || d.command.kind === 'help');

@@ -727,6 +727,26 @@ describe('found in train-roles.jsonl (named regressions)', () => {
   it.each(['what can you do', 'hello how does this bot work'])('reads %j as 帮助', (text) => acts(understand(text, { ...worker, room: 'private' }), { kind: 'help' }));
 });
 
+describe('found in train-quiet.jsonl, group chatter (named regressions)', () => {
+  it.each([
+    '我还有几个系统截图没整理',
+    '我还有几个居民的电话没存',
+    '我们网格一共多少户来着 我忘了',
+    '中午盒饭统计下 要的接龙',
+    '下午的会几个人来 回复一下',
+    '这次培训的签到数据发我一份',
+    '群里多少人了 我数一下',
+    '健康码怎么弄来着 好久没用了',
+    '表格里这个合并单元格怎么弄',
+    '新的OA系统怎么用 下午培训的时候问问',
+    '易拉宝怎么弄 支架装不上',
+    '怎么弄都打不开这个文件',
+  ])('ignores %j in the group (it answered with 我的, 统计 or 帮助)', (text) => expect(understand(text, worker).kind).toBe('ignore'));
+  it.each(['我还有几个冇弄完', '我哪些超时了', '我跟的那几个现在啥情况', '我今天一共登记了多少人', '俺今天弄了多少了'])('still reads %j as 我的', (text) =>
+    acts(understand(text, worker), { kind: 'mine' }),
+  );
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

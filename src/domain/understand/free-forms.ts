@@ -23,8 +23,10 @@ const any = (words: readonly string[]) => new RegExp(alt(words), 'u');
 const COLLEAGUES = any(FREE_FORM.colleagues);
 const NOT_ME = new RegExp(alt(FREE_FORM.notMe), 'gu');
 const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
+/** 我今天登记了多少人, 俺弄了多少了: a count of the sender's own outreach or case work. */
+const OWN_WORK_COUNT = /(?:登记|装|发|宣传|弄|办|处理)了?(?:几|多少)/u;
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
-const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})`, 'u');
+const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})|${OWN_WORK_COUNT.source}`, 'u');
 /** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
 const LEFT_ASKED = /还(?:剩|有)(?:几|多少|啥|什么|哪些|么子)|还有没(?:处理|办|弄|反馈|接|结)|(?:手上|手里|手头)(?:还有)?(?:几|多少)/u;
 /** 全社区, 大家, 各网格: a scope wider than the sender. */
@@ -52,7 +54,7 @@ const ASKS = any(FREE_FORM.asks);
 const REMARK = any(FREE_FORM.remarks);
 const IMPERATIVE = any(FREE_FORM.imperatives);
 /** 怎么发, 如何反馈, 咋用, 怎么告诉你: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
-const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的)`, 'u');
+const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的|都)`, 'u');
 /** 怎么跟哨兵说, 如何告诉你: how to tell the bot. */
 const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
 /** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
@@ -104,7 +106,7 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
+const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
@@ -113,6 +115,8 @@ const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统/u;
 /** 各社区周五前报一下, 下班前交: a task with a deadline is set for people. */
 const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
 
+/** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据: counting something else, for people. */
+const OTHER_TALLY = /接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 const LONGEST = 20;
 /** Up to this long, a line that names the bot and asks how, or asks what the sender has left, is still a request. */
@@ -152,7 +156,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 您好，我是新来的社区主任，请问这个系统怎么使用？…: a longer line may still ask the bot how to
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body))) || (ownCases && (r.question || COUNT.test(body))));
-  if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body)))) return null;
+  if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
@@ -178,7 +182,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   if (ME.test(own)) {
     if (/转给|交给|换人|换个人/u.test(own)) return null;
     if (ownCases || MINE_PLACE.test(own) || /[我俺]的$/u.test(own) || (ALL_DONE.test(own) && (asked || /吧$/u.test(own)))) return request || /吧$/u.test(own) ? 'mine' : null;
-    if (!STATS_SCOPE.test(nouns)) return null;
+    // 我还有几个系统截图没整理: what the sender has left of something else is no scope of the day's figures.
+    if (!STATS_SCOPE.test(nouns.replace(/还有(?:几|多少)/gu, ''))) return null;
   }
   if (MINE_ALONE.test(nouns) && !STATS_NOUN.test(nouns)) return request ? 'mine' : null;
   if (LEFT_UNDONE.test(nouns) && asked) return 'mine';
