@@ -727,7 +727,7 @@ describe('found in train-roles.jsonl (named regressions)', () => {
   it.each(['what can you do', 'hello how does this bot work'])('reads %j as 帮助', (text) => acts(understand(text, { ...worker, room: 'private' }), { kind: 'help' }));
 });
 
-describe('found in train-quiet.jsonl, group chatter (named regressions)', () => {
+describe('found in train-quiet.jsonl and the training split\'s remaining chatter (named regressions)', () => {
   it.each([
     '我还有几个系统截图没整理',
     '我还有几个居民的电话没存',
@@ -742,6 +742,11 @@ describe('found in train-quiet.jsonl, group chatter (named regressions)', () => 
     '易拉宝怎么弄 支架装不上',
     '怎么弄都打不开这个文件',
   ])('ignores %j in the group (it answered with 我的, 统计 or 帮助)', (text) => expect(understand(text, worker).kind).toBe('ignore'));
+  it.each(['区里督办的那几件事这周要有结果', '区委督办的那几件事这周要办结'])('ignores %j from a supervisor: things to do, not a count of cases (it answered with 统计)', (text) =>
+    expect(understand(text, { ...lead, role: 'supervisor' }).kind).toBe('ignore'),
+  );
+  it('ignores a lead asking the volunteers room how many volunteers came (it answered with 统计)', () =>
+    expect(understand('统计一下 今天参加宣传的志愿者有几位', { ...lead, room: 'volunteers' }).kind).toBe('ignore'));
   it.each(['我还有几个冇弄完', '我哪些超时了', '我跟的那几个现在啥情况', '我今天一共登记了多少人', '俺今天弄了多少了'])('still reads %j as 我的', (text) =>
     acts(understand(text, worker), { kind: 'mine' }),
   );
