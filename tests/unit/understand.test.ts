@@ -752,6 +752,47 @@ describe('found in train-quiet.jsonl and the training split\'s remaining chatter
   );
 });
 
+describe('found in train-office.jsonl, train-shift.jsonl and train-outreach2.jsonl (named regressions)', () => {
+  const sup = (visible: string[]): UnderstandContext => ({ ...lead, role: 'supervisor', visibleCases: visible });
+  it.each([
+    ['K7Q2 再等半小时，没人接我再督办', ['K7Q2']],
+    ['Q7RT 下午再看看 不行就督办', ['Q7RT']],
+    ['B8WD 这两天要督办一下，先记着', ['B8WD']],
+    ['J5LS 周一开会的时候统一督办', ['J5LS']],
+    ['不是让你督办R9VA，是让你问问情况', ['R9VA']],
+    ['J5LS 没必要督办吧 刚推过来5分钟', ['J5LS']],
+    ['X6CU 你们盯一下', ['X6CU']],
+    ['Q7RT 周网格你抓紧啊 别等到晚上', ['Q7RT']],
+    ['收到，K7Q2 今天之内给您答复', ['K7Q2']],
+    ['@赵督导 收到，Q7RT 李网格已经在路上了', ['Q7RT']],
+    ['收到，B8WD 的材料我补一下', ['B8WD']],
+    ['冯中心讲 M3ZP 要撤销 是误报', ['M3ZP']],
+  ])('never acts on %j, a plan, a denial, an order to people or a reply to a superior (it recorded 督办 or 撤销)', (text, visible) => {
+    expect(changesState(understand(text, sup(visible)))).toBe(false);
+  });
+  it.each(['好的 K7Q2 我来处理', '收到 K7Q2 我来', '收到 H9QC 我来协调', 'X7PW 我去现场督导'])('still reads %j from a lead as 督办', (text) =>
+    acts(understand(text, sup(['K7Q2', 'H9QC', 'X7PW'])), { kind: 'supervise' }),
+  );
+  it.each([
+    'F8QM 是AI换脸的，视频里是他领导的脸',
+    'K7Q2 他说钱是借给朋友的，不是转给骗子',
+    'X6CU 结果不用改，反馈是对的',
+    'K7Q2 这个地址写错了吧',
+    'W7GY 的地址谁知道在哪？导航找不到',
+  ])('ignores %j in the supervision room (it refused or answered)', (text) => expect(understand(text, sup(['F8QM', 'K7Q2', 'X6CU', 'W7GY'])).kind).toBe('ignore'));
+  it('ignores a worker telling the room a colleague is on the way (it took the colleague\'s case)', () =>
+    expect(understand('C5VR 李网格已经在路上了 我刚看到他骑车过去', { ...worker, visibleCases: ['C5VR'] }).kind).toBe('ignore'));
+  it.each(['家属不让进门 说我们才是骗子 咋整😂', '要是他真把钱转了可咋整', '人数统计好了吗 食堂要订餐'])('ignores %j (it answered with 帮助 or 统计)', (text) =>
+    expect(understand(text, worker).kind).toBe('ignore'),
+  );
+  it.each(['这玩意儿咋整', '我这个不会弄啊怎么办', '这个我弄不来 咋整啊'])('still reads %j as 帮助', (text) => acts(understand(text, worker), { kind: 'help' }));
+  it.each(['本月宣传任务：每个志愿者至少宣传50人，装APP 10个', '现在排队装APP的有十几个，忙不过来，来两个人帮忙'])('logs no outreach from %j, a quota or a call for help', (text) =>
+    expect(understand(text, volunteer).kind).toBe('ignore'),
+  );
+  it('reads 装上了 as installed (帮12个老人装上了反诈APP was 12 people and no installs)', () =>
+    acts(understand('今天在幸福里广场宣传 80人 帮12个老人装上了反诈APP', volunteer), { kind: 'outreach', people: 80, installs: 12 }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -64,6 +64,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // @李网格 抓紧看一下: pressing a colleague in person, not asking the bot to 督办.
     if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && r.others.length > 0 && !t.ctx.mention && !r.mentionsBot) continue;
     const leads = kind !== 'correct' && kind !== 'bind';
+    // K7Q2 这个地址写错了吧: the case's details mistyped, not its outcome.
+    if (kind === 'correct' && readOutcome(r) === null && /(?:地址|电话|号码|名字|姓名|手机号?|身份证|门牌号?)\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    // X6CU 你们盯一下, 周网格你抓紧啊: the lead tells people, not the bot.
+    if (kind === 'supervise' && !addressed && /你们?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
     if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
@@ -133,7 +137,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
-  const announces = reportKw !== undefined && !explained && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
+  // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的: 反馈 asked of people or talked about, not given.
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误)/u.test(r.clean.slice(reportKw.end)));
+  const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   // 嗯 查一下 X6CU: a filler before the request, not an acknowledgement.
@@ -201,6 +207,14 @@ const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
+/** 我来处理, 交给我, 我这边处理: a lead taking a case over (not 我这就安排人, 我亲自去一趟). */
+const TAKE_OVER = /我来|交给我|(?:我这边|我亲自|我去现场|我)(?:处理|协调|督|催|管|盯|跟|负责)/u;
+/** 您, @赵督导: the lead answers a person. */
+const TO_A_PERSON = /您|@/u;
+/** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
+const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
+/** 谁知道, 有没有人认识, 谁离得近: a question for the people in the room. */
+const ASKED_OF_PEOPLE = /谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便/u;
 const TAKES_ON = /我|俺|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
@@ -280,7 +294,8 @@ function question(t: Turn): Decision {
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   if (!t.addressed && r.others.length > 0) return IGNORE;
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
-  if (!t.addressed && ADVICE.test(r.clean)) return IGNORE;
+  // W7GY 的地址谁知道在哪, 谁离得近: asked of whoever in the room knows.
+  if (!t.addressed && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean))) return IGNORE;
   // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).
   // D7QA 撤销？: the command itself asked.
   const weighed = t.kws.some((k) => (OTHER_LEAD_KINDS.has(k.kind) || k.kind === 'reassign') && (WEIGHING.test(r.clean.slice(Math.max(0, k.start - 4), k.start).replace(/\s+/gu, '')) || /^\s*[?？]/u.test(r.body.slice(k.end))));
@@ -316,10 +331,13 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (typed.source === 'unknown') return meant ? unknownCase(t, typed.typed) : IGNORE;
     if (!meant && typed.source === 'text' && !atHead(r.toks, ackTok) && !atHead(r.toks, r.toks.find((x) => x.t === 'id')!)) return IGNORE;
     const own = ctx.openCases.find((c) => c.id === typed.id);
+    // C5VR 李网格已经在路上了: someone else on the way, told by a colleague.
+    if (!own && THIRD_PERSON.test(r.clean.slice(0, ackTok.start))) return IGNORE;
     // C2MU 还在路上: a progress remark on a case already taken.
     if (own?.acknowledged && !strong) return IGNORE;
-    // 好的 K7Q2 我来处理 from a lead: they take over the escalation.
-    if (overseer && !own) return act({ kind: 'supervise', caseId: typed.id });
+    // 好的 K7Q2 我来处理 from a lead: they take over the escalation; 收到，K7Q2 今天之内给您答复
+    // answers a superior, and 收到，B8WD 的材料我补一下 is the lead's own errand.
+    if (overseer && !own) return TAKE_OVER.test(r.body) && !TO_A_PERSON.test(r.body.replace(`@${ctx.botName}`, '')) ? act({ kind: 'supervise', caseId: typed.id }) : IGNORE;
     return typed.source === 'typo' ? confirm({ kind: 'ack', caseId: typed.id }, say.confirmTypo(typed.id)) : act({ kind: 'ack', caseId: typed.id });
   }
   if (quote?.from === 'person') return IGNORE;

@@ -101,6 +101,12 @@ const whereOther = (body: string) => {
   return m !== null && object !== '' && !BOT_THING.test(object);
 };
 const HELP_LOST = any(FREE_FORM.helpLost);
+/** 家属不让进门 说我们才是骗子 咋整: a situation, then what to do, asked of colleagues (not 这玩意儿咋整). */
+const WHAT_NOW = /^(.{5,})(?:可?咋整|咋办|怎么办|怎么整)[啊呀呢😂🤣😭\s]*$/u;
+function situation(body: string): boolean {
+  const m = WHAT_NOW.exec(body);
+  return m !== null && !BOT_THING.test(m[1]!) && !BOT_NAMED.test(m[1]!) && !HELP_LOST.test(m[1]!) && !HOW_TO.test(m[1]!) && !HELP_NOUN.test(m[1]!);
+}
 /** The sender's own cases without 我: 待办事项, 待处理. */
 const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:待办|待处理)/u;
 /** 统计先不用发了: a request called off. */
@@ -116,7 +122,7 @@ const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统/u;
 const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
-const OTHER_TALLY = /接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位/u;
+const OTHER_TALLY = /接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 const LONGEST = 20;
 /** Up to this long, a line that names the bot and asks how, or asks what the sender has left, is still a request. */
@@ -169,7 +175,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   if (r.toks.some((t) => t.t === 'result') && /还是/u.test(body)) return null;
   // 今天反馈及时率100%: figures given, not asked for.
   const figures = /\d/u.test(body) && !asked;
-  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body)) {
+  // 家属不让进门 说我们才是骗子 咋整: what to do about a situation, asked of colleagues.
+  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && (addressed || !situation(r.body.trim()))) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';

@@ -20,6 +20,8 @@ const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|昨天|刚才|周[一二�
  */
 function spoken(raw: string): string {
   return raw
+    // 装上了 is 装了.
+    .replace(/装上了?/gu, '装了')
     // 摆了个摊 is 摆摊; 来了大概60个人 is 60人 (how many came, said loosely).
     .replace(/摆了?(?:个|一个)?摊(?:子|位)?/gu, '摆摊')
     .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), '')
@@ -71,7 +73,9 @@ const LONG_AGO = /去年|前年|上个?月|上周|上星期|上礼拜|那年|以
 const SOMEONE_ELSE = /^\p{Script=Han}{1,3}(?:志愿|网格|老师|阿姨|大姐|大哥|书记|主任|警官)|厉害|太棒|点赞|佩服|向.{1,4}学习/u;
 
 /** 周六宣传需要10个人 报名接龙: a call for helpers, not a log. */
-const RECRUITING = /报名|接龙|招募|缺人|集合|需要\s?\d*\s?个?人/u;
+const RECRUITING = /报名|接龙|招募|缺人|集合|需要\s?\d*\s?个?人|帮忙(?!装|下载|安装|宣传)|忙不过来|来[两几\d]个人/u;
+/** 本月宣传任务：每个志愿者至少宣传50人: a quota set, not a log. */
+const QUOTA = /任务|目标|指标|至少|每个志愿者|每位志愿者|考核/u;
 
 /** Without a place phrase, a sentence must at least speak of outreach (and a log without 宣传 is acted on only then). */
 export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|摆摊|发放|传单|折页|手册|海报|入户|走访|app|防骗|防诈|讲\p{Script=Han}{0,4}诈骗/iu;
@@ -97,7 +101,7 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   // 团结湖农贸市场 宣传 人数 90: the place said before the keyword.
   const body = spoken(raw).replace(PLACE_FIRST, '宣传 $1 ');
   if (KEYWORD.test(body)) return { keyword: true, parsed: everyoneInstalled(parseOutreach(body), body) };
-  if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body) || LONG_AGO.test(body) || SOMEONE_ELSE.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body) || QUOTA.test(body) || LONG_AGO.test(body) || SOMEONE_ELSE.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人: who and when, not where.
   const before = PLACE_BEFORE.exec(body);
   const place = PLACE.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null);
