@@ -789,6 +789,12 @@ describe('found in train-office.jsonl, train-shift.jsonl and train-outreach2.jso
   it.each(['本月宣传任务：每个志愿者至少宣传50人，装APP 10个', '现在排队装APP的有十几个，忙不过来，来两个人帮忙'])('logs no outreach from %j, a quota or a call for help', (text) =>
     expect(understand(text, volunteer).kind).toBe('ignore'),
   );
+  it.each(['好，K7Q2 明天给我个结果', 'C8JE 这个下午三点前给我反馈'])('ignores %j, a deadline set for people (it answered with 查)', (text) =>
+    expect(understand(text, sup(['K7Q2', 'C8JE'])).kind).toBe('ignore'),
+  );
+  it.each(['K7Q2 的结果给我看看', 'K7Q2 结果给我看下'])('reads %j as 查 (it asked for a result, as if reporting)', (text) => acts(understand(text, sup(['K7Q2'])), { kind: 'query', caseId: 'K7Q2' }));
+  it('ignores a lead asking a colleague 看到了吗 while quoting the bot\'s dispatch (it answered with 查)', () =>
+    expect(understand('@李网格 看到了吗', { ...lead, room: 'tasks', quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' } }).kind).toBe('ignore'));
   it('reads 装上了 as installed (帮12个老人装上了反诈APP was 12 people and no installs)', () =>
     acts(understand('今天在幸福里广场宣传 80人 帮12个老人装上了反诈APP', volunteer), { kind: 'outreach', people: 80, installs: 12 }));
 });

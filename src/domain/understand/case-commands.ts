@@ -127,7 +127,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (queryKw && reportKw && queryKw.start < reportKw.start && atHead(r.toks, queryKw) && typed) return caseQuery(t, typed);
   // X6CU处置结果, K7Q2 多久能有结果: asking for the result, not giving one.
   // 有结果马上说 promises the result; it does not ask for it.
-  const resultAsked = r.question || r.softQuestion || /结果\s*$/u.test(r.clean);
+  // K7Q2 的结果给我看看: asked to be shown.
+  const resultAsked = (r.question || r.softQuestion || /结果\s*(?:(?:给我|发我|让我)\s*(?:看看|看下|看一下|瞧瞧|说说|发一下)?|看看|看下)?\s*$/u.test(r.clean)) && (addressed || !GIVE_ME.test(r.clean));
   if (reportKw && /结果/.test(r.body) && resultAsked && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
   // 看一眼 X6CU 的处置记录: 处置 names what is asked about.
   if (reportKw && typed && typed.source !== 'unknown' && /^(?:的)?(?:记录|情况|进度|详情|过程|时间线)/u.test(r.body.slice(reportKw.end))) return caseQuery(t, typed);
@@ -162,7 +163,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (query && !told && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
-  if (typed && typed.source !== 'unknown' && !outcome && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body)) return caseQuery(t, typed);
+  if (typed && typed.source !== 'unknown' && !outcome && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
@@ -215,6 +216,8 @@ const TO_A_PERSON = /您|@/u;
 const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
 /** 谁知道, 有没有人认识, 谁离得近: a question for the people in the room. */
 const ASKED_OF_PEOPLE = /谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便/u;
+/** 给我个结果, 三点前给我反馈: asked of the people on the case. */
+const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 const TAKES_ON = /我|俺|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
@@ -292,7 +295,10 @@ function question(t: Turn): Decision {
   const offering = helpKw !== undefined && !t.addressed && /(?:需要|要|需不需要)帮助[吗么]?$/u.test(r.clean.trim());
   if (helpKw && !helpingSomeone && !offering && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
-  if (!t.addressed && r.others.length > 0) return IGNORE;
+  // @李网格 看到了吗, quoting the bot's dispatch: asked of him about it, not of the bot.
+  if ((!t.addressed || (ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private')) && r.others.length > 0) return IGNORE;
+  // 好，K7Q2 明天给我个结果: a result asked of people by a deadline.
+  if (!t.addressed && GIVE_ME.test(r.clean)) return IGNORE;
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
   // W7GY 的地址谁知道在哪, 谁离得近: asked of whoever in the room knows.
   if (!t.addressed && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean))) return IGNORE;
