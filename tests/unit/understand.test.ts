@@ -799,6 +799,37 @@ describe('found in train-office.jsonl, train-shift.jsonl and train-outreach2.jso
     acts(understand('今天在幸福里广场宣传 80人 帮12个老人装上了反诈APP', volunteer), { kind: 'outreach', people: 80, installs: 12 }));
 });
 
+describe('found in train-nearmiss.jsonl and train-notices.jsonl (named regressions)', () => {
+  const justPushed = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: true });
+  const later = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 11 }], pushIsLatest: false });
+  it.each(['@郑社区 好的 明白', '@周网格 嗯嗯', '@王社区 👌', '收到王姐', '收到，材料我晚点交', '收到 下午三点开会是吧', '明白，王社区说的那个培训我报名了', '👌 照片收到了'])(
+    'does not take the case just pushed from %j, said to someone else or about another matter (it did)',
+    (text) => expect(changesState(understand(text, justPushed('E8RS')))).toBe(false),
+  );
+  it.each(['收到', '收到，这就出发', '收到！！刚在开会'])('still takes the case just pushed from %j', (text) => acts(understand(text, justPushed('E8RS')), { kind: 'ack', caseId: 'E8RS' }));
+  it.each(['@钱警官 收到，马上过去', '收到 打印机修好了是吧', '收到，考勤我补一下'])('ignores %j a while after the push', (text) => expect(understand(text, later('Q4WD')).kind).toBe('ignore'));
+  it.each(['不好意思刚看到 收到', '才看到，收到', '刚看到 收到'])('asks whether %j takes the case pushed a while ago (it was ignored)', (text) =>
+    confirms(understand(text, later('P3FK')), { kind: 'ack', caseId: 'P3FK' }),
+  );
+  it('asks whether @网格哨兵 明白 takes the case (it was ignored)', () => confirms(understand('@网格哨兵 明白', { ...later('B9KF'), mention: true }), { kind: 'ack', caseId: 'B9KF' }));
+  it.each(['快递打不通', '外卖小哥电话打不通😂', '维修师傅电话关机了', '小区门禁坏了 物业没人接'])('ignores %j right after the push: someone else unreachable (it asked to record 未接通)', (text) =>
+    expect(understand(text, justPushed('R5JX')).kind).toBe('ignore'),
+  );
+  it.each(['嗯 看到了', '又是刷单的', '这个小区上周也有一个'])('ignores a lead\'s remark %j on a worker\'s quoted dispatch (it answered 没看懂)', (text) =>
+    expect(understand(text, { ...lead, room: 'tasks', quote: { from: 'bot', caseId: 'J8TQ', kind: 'dispatch' } }).kind).toBe('ignore'),
+  );
+  it('reads 我打过去了 as a call, not money sent (阿姨说没转钱 … 劝住了 was asked as 已被骗)', () =>
+    confirms(understand('好的我打过去了 阿姨说没转钱 已经提醒她了 劝住了', justPushed('Y5QE')), { kind: 'report', result: 'dissuaded', method: 'phone' }));
+  it('reads 当事人已自行报警 as reported (it was refused as a report without a result)', () =>
+    acts(understand('反馈 Q7RT 当事人已自行报警', worker), { kind: 'report', caseId: 'Q7RT', result: 'reported' }));
+  it.each([
+    ['表扬一下，K7Q2 这单陈网格5分钟就上门了，处置很规范👍', lead],
+    ['X6CU 和 K7Q2 是不是同一个人啊？名字一样，是不是重复推送了', lead],
+    ['那个老太太到底转没转钱啊，家属说法不一样', worker],
+    ['会议号多少来着？我找不到了', worker],
+  ] as const)('ignores %j (it refused or answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

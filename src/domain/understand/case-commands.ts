@@ -8,7 +8,7 @@ import { ASIDE_REMARK, SOCIAL, STRONG_ACK, SUPERVISE_WITH_CASE } from '../case-w
 import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
-import { atHead, contextCase, typedCase, type FoundCase } from './evidence.js';
+import { atHead, contextCase, LATE_SEEN, typedCase, type FoundCase } from './evidence.js';
 import { helpForSomethingElse, readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { leadCommand } from './lead-commands.js';
@@ -139,7 +139,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
   // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的: 反馈 asked of people or talked about, not given.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误)/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范)/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -171,6 +171,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 辛苦了, 谢谢 on a quoted bot message: thanks, not a request; 在跟了 on a summary: news, not a request.
   if (SOCIAL.test(r.body.trim())) return IGNORE;
   if (ctx.quote?.from === 'bot' && ctx.quote.kind === 'other' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
+  // 又是刷单的, 嗯 看到了 on someone else's case: a remark for the room, not for the bot.
+  const quotedCase = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
+  if (quotedCase && !ctx.openCases.some((c) => c.id === quotedCase) && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
@@ -215,9 +218,13 @@ const TO_A_PERSON = /您|@/u;
 /** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
 const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
 /** 谁知道, 有没有人认识, 谁离得近: a question for the people in the room. */
-const ASKED_OF_PEOPLE = /谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便/u;
+const ASKED_OF_PEOPLE = /谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
+/** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
+const OTHER_MATTER = /材料|照片|资料|文件|(?<![刚在])会议|(?<![刚在])开会|例会|通知|工作证|签到|考勤|公告|报销|打印|培训|报名|表格|台账|周报|月报|快递|外卖|聚餐|体检|请假|换班|值班|[姐哥]|书记|主任|老师|领导/u;
+/** 快递, 外卖小哥, 维修师傅, 物业, 我妈: daily life, not the person of a case. */
+const ELSEWHERE = /快递|外卖|维修|师傅|物业|门禁|电梯|保安|房东|司机|我妈|我爸|老婆|老公|媳妇|打印机|广场舞/u;
 const TAKES_ON = /我|俺|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
@@ -360,11 +367,11 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // 我这就过去, the sender named first).
   // 立刻出发, 本人已在前往途中: an adverb or the sender before it, and still about going there.
   const subjectFirst = r.toks[0]?.t === 'word' && /^(?:我|俺|本人)$/u.test(r.toks[0].text) && r.toks[1] === ackTok;
-  if ((!atHead(r.toks, ackTok) && !subjectFirst && !onTheWay(r)) || wordLength(r) > 16) return IGNORE;
+  // 不好意思刚看到 收到, 才看到，收到: an apology for the delay, then the acknowledgement.
+  const late = LATE_SEEN.exec(r.clean);
+  const afterApology = late !== null && ackTok.start <= late[0].length;
+  if ((!atHead(r.toks, ackTok) && !subjectFirst && !afterApology && !onTheWay(r)) || wordLength(r) > 16) return IGNORE;
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
-  // 好的 明天见, 收到 谢谢王书记: a farewell or thanks to someone, even right after the push.
-  const farewell = FAREWELL.test(r.clean);
-  if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id && !farewell) return act({ kind: 'ack', caseId: unacked[0].id });
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter
   // (好的 王书记, 收到 明天我带过去, 好 晚上见: an answer to a colleague), and so does an @mention
   // of someone else (@李网格 收到). 收到 正在赶过去, 收到 我骑车去: a remark about going there is
@@ -372,14 +379,20 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   const remark = !r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
   // 收到，谢谢通知: thanks for the push itself is about the push.
   const remarkText = r.clean.replace(/谢谢(?:通知|提醒|哨兵)/gu, '');
-  const aside = remark && (r.governed.includes('plan') || ASIDE_REMARK.some((w) => remarkText.includes(w)));
-  if ((r.others.length > 0 || aside || (remark && wordLength(r) > SHORT_REMARK)) && !onTheWay(r)) return IGNORE;
+  // 好的 明天见, 收到 谢谢王书记: a farewell or thanks to someone, even right after the push; so is
+  // an answer to someone named (@郑社区 好的 明白, 收到王姐) or about another matter (收到，材料我晚点交).
+  const farewell = FAREWELL.test(r.clean) || (r.others.length > 0 && !r.mentionsBot) || (remark && OTHER_MATTER.test(remarkText) && !onTheWay(r));
+  if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id && !farewell) return act({ kind: 'ack', caseId: unacked[0].id });
+  const aside = remark && (r.governed.includes('plan') || ASIDE_REMARK.some((w) => remarkText.includes(w)) || OTHER_MATTER.test(remarkText));
+  // @钱警官 收到，马上过去: on the way, but told to someone else.
+  if ((r.others.length > 0 && !r.mentionsBot) || ((aside || (remark && wordLength(r) > SHORT_REMARK)) && !onTheWay(r))) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
   // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
   if (remark && recent.length === 0) return IGNORE;
   if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
   // Only 收到/接单 is asked about later; 好的, 嗯, 明白 in a busy group mostly answer people.
-  if (!r.toks.some((x) => x.t === 'kw' && x.kind === 'ack' && STRONG_ACK.includes(x.text)) && !onTheWay(r)) return IGNORE;
+  // @网格哨兵 明白: said to the bot, so any acknowledgement is asked about.
+  if (!r.toks.some((x) => x.t === 'kw' && x.kind === 'ack' && STRONG_ACK.includes(x.text)) && !onTheWay(r) && !ctx.mention && !r.mentionsBot) return IGNORE;
   if (recent.length === 1) return confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id));
   // @网格哨兵 收到, privately 收到: said to the bot, so even an older push is asked about.
   if (recent.length === 0 && t.addressed && unacked.length === 1) return confirm({ kind: 'ack', caseId: unacked[0]!.id }, say.confirmAck(unacked[0]!.id));
@@ -413,6 +426,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (!found) return meant && (t.addressed || keyword) ? refuse('missing_case_id', `反馈 ${t.exampleId} ${describeReport({ ...o, method: o.method, lossAmount: null })}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return meant || keyword ? unknownCase(t, found.typed) : IGNORE;
   if (found.source === 'text' && !meant) return IGNORE;
+  // 快递打不通, 维修师傅电话关机了: the case guessed from context, but the sentence is about someone else.
+  if (!keyword && found.source !== 'text' && found.source !== 'quote' && ELSEWHERE.test(t.r.clean)) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
   const own = t.ctx.openCases.find((c) => c.id === found.id);
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);

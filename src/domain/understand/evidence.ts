@@ -90,3 +90,9 @@ export function calledByNameOnly(ctx: UnderstandContext, r: Reading): boolean {
 
 /** 哨兵，我还有几个没弄完, 那个哨兵你帮我看一下: the bot called by its name, without an @. */
 const CALLED_BY_NAME = /^(?:那个|喂|嗨|hi|hello)?\s*(?:网格)?哨兵(?:[\s\p{P}]|你|帮|给|查|看)/iu;
+
+/**
+ * The delay owned up to before an acknowledgement: 不好意思刚看到, 才看到，, 刚在开车.
+ * @example LATE_SEEN.exec('不好意思刚看到 收到')?.[0] // '不好意思刚看到 '
+ */
+export const LATE_SEEN = /^\s*(?:不好意思|抱歉|sorry)?\s*(?:刚刚|刚才|刚|才)\s*(?:看到|看见|在开车|在开会|在忙|没看手机)\s*(?:了)?[\s，,。.]*/iu;

@@ -11,7 +11,7 @@
  */
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
 import { ABOUT_OUTREACH } from './outreach-sentence.js';
-import { atHead, calledByNameOnly, isAddressed } from './evidence.js';
+import { atHead, calledByNameOnly, isAddressed, LATE_SEEN } from './evidence.js';
 import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { promptFor } from './prompts.js';
@@ -75,6 +75,8 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (r.ids.some((e) => e.start === opening && e.how !== 'unknown')) return true;
   const head = r.toks.find((t) => t.t !== 'particle' && t.t !== 'filler');
   if (head && (head.t === 'id' || ((head.t === 'kw' || head.t === 'weak') && atHead(r.toks, head)))) return true;
+  // 不好意思刚看到 收到: the acknowledgement after an apology for the delay.
+  if (c?.kind === 'ack' && LATE_SEEN.test(r.clean)) return true;
   const second = r.toks.filter((t) => t.t !== 'particle' && t.t !== 'filler')[1];
   if (second && (second.t === 'kw' || second.t === 'weak') && atHead(r.toks, second)) return true;
   // 把 X6CU 转给@刘网格, 不好意思 K7Q2 选错了 改为误报: a case named with a command word.
