@@ -818,6 +818,8 @@ describe('found in train-nearmiss.jsonl and train-notices.jsonl (named regressio
   it.each(['嗯 看到了', '又是刷单的', '这个小区上周也有一个'])('ignores a lead\'s remark %j on a worker\'s quoted dispatch (it answered 没看懂)', (text) =>
     expect(understand(text, { ...lead, room: 'tasks', quote: { from: 'bot', caseId: 'J8TQ', kind: 'dispatch' } }).kind).toBe('ignore'),
   );
+  it('ignores @李网格 X6CU 反馈一下结果, asked of the colleague (it answered with 查)', () =>
+    expect(understand('@李网格 X6CU 反馈一下结果', { ...lead, room: 'tasks' }).kind).toBe('ignore'));
   it('reads 我打过去了 as a call, not money sent (阿姨说没转钱 … 劝住了 was asked as 已被骗)', () =>
     confirms(understand('好的我打过去了 阿姨说没转钱 已经提醒她了 劝住了', justPushed('Y5QE')), { kind: 'report', result: 'dissuaded', method: 'phone' }));
   it('reads 当事人已自行报警 as reported (it was refused as a report without a result)', () =>

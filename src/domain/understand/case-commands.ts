@@ -327,6 +327,8 @@ function question(t: Turn): Decision {
 }
 
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {
+  // @李网格 X6CU 反馈一下结果: asked of the colleague named, not of the bot.
+  if (!t.addressed && t.r.others.length > 0 && !t.r.mentionsBot) return IGNORE;
   const found = typed ?? (t.ctx.quote?.from === 'bot' ? contextCase(t.ctx) : null);
   if (!found) return t.addressed ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return unknownCase(t, found.typed);
