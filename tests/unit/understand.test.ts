@@ -832,6 +832,37 @@ describe('found in train-nearmiss.jsonl and train-notices.jsonl (named regressio
   ] as const)('ignores %j (it refused or answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror6.jsonl and train-mirror7.jsonl (named regressions)', () => {
+  const idle: UnderstandContext = { ...worker, openCases: [] };
+  const own = (id: string, acknowledged = true): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged, pushedMinutesAgo: acknowledged ? 30 : 3 }] });
+  it('records the 6800 paid as a deposit (交了6800的保证金 was a loss of nothing)', () =>
+    acts(understand('反馈 U8FA 网贷被骗 交了6800的保证金', own('U8FA')), { kind: 'report', result: 'defrauded', lossAmount: 6800 }));
+  it('reads 保住了6万块 as dissuaded, not a loss of 60,000', () => acts(understand('反馈 F3HA 保住了6万块 老人没转', own('F3HA')), { kind: 'report', result: 'dissuaded', lossAmount: null }));
+  it.each(['反馈F3HA 电话打通了 劝到了 钱莫转', '反馈 F3HA 劝到了'])('reads the Southwest 劝到了 in %j as dissuaded (it was refused)', (text) =>
+    acts(understand(text, own('F3HA')), { kind: 'report', result: 'dissuaded' }),
+  );
+  it('reads 着骗了 as defrauded', () => acts(understand('反馈 H4TE 着骗了 一万二千元', own('H4TE')), { kind: 'report', result: 'defrauded', lossAmount: 12_000 }));
+  it('takes 收到 E4XN 先电话联系 联系不上就上门 as taking the case, not 未接通', () => acts(understand('收到 E4XN 先电话联系 联系不上就上门', own('E4XN', false)), { kind: 'ack', caseId: 'E4XN' }));
+  it('takes h9qm收到哈 我晓得那个婆婆住哪 as taking the case: what he knows is not asked', () => acts(understand('h9qm收到哈 我晓得那个婆婆住哪', own('H9QM', false)), { kind: 'ack', caseId: 'H9QM' }));
+  it('reads a report whose family asks 能不能追回 as a report, asked first (it was answered with 查)', () =>
+    confirms(understand('反馈 P2YH 已被骗七八千 家属在问能不能追回', own('P2YH')), { kind: 'report', result: 'defrauded', lossAmount: 7500, approximate: true }));
+  it('counts 四十几个婆婆爷爷 as people, asked first', () =>
+    confirms(understand('今天在鹅岭社区老年协会讲反诈 来了四十几个婆婆爷爷 装了十五个APP', volunteer), { kind: 'outreach', people: 45, installs: 15 }));
+  it.each([
+    ['隔壁社区昨天摆摊来了两百多人 咱们也加把劲', volunteer],
+    ['撤回消息只有两分钟 发错了赶紧撤', volunteer],
+    ['收到请回复 不回复的我挨个打电话', lead],
+    ['复印机卡纸了 我不会弄', idle],
+    ['老人转了钱还不承认 这种咋弄', idle],
+    ['有几个同志的反馈一直没交 我就不点名了哈', lead],
+    ['K7Q2 那个号码我好像在哪见过', lead],
+    ['r2xc 正在核对转账记录', own('R2XC')],
+  ] as [string, UnderstandContext][])('ignores %j (it logged, withdrew, refused or answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+  it.each(['转派给别人怎么弄', '第一次用 不太懂 怎么弄', '我整不明白 咋弄啊', '命令列表', '装APP的数量怎么填'])('still reads %j as 帮助', (text) =>
+    acts(understand(text, idle), { kind: 'help' }),
+  );
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -43,6 +43,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const r: Reading = taker ? { ...read, toks: read.toks.map((x) => (x.t === 'kw' && x.kind === 'supervise' && TAKING_IT.test(x.text) ? { ...x, kind: 'ack' as const } : x)) } : read;
   // Q7RT 不用更正，结果是对的: a command called off, said to the room.
   if (r.calledOff && !addressed && !r.question) return IGNORE;
+  // 收到请回复, 看到回个收到: the room asked to acknowledge a notice.
+  if (!addressed && r.ids.length === 0 && REPLY_REQUESTED.test(r.clean)) return IGNORE;
   const kws = r.toks.filter((x): x is Token & { t: 'kw' } => x.t === 'kw');
   const t: Turn = { r, ctx, addressed, kws, exampleId: ctx.openCases[0]?.id ?? 'K7Q2' };
   if (r.question) return question(t);
@@ -160,7 +162,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 查一下, 这单进展 on the bot's message about a case: that case.
   if (query && !typed && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
-  if (query && !told && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
+  const atWork = !addressed && query !== undefined && AT_WORK.test(r.clean.slice(0, query.start));
+  if (query && !told && !atWork && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
   if (typed && typed.source !== 'unknown' && !outcome && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
@@ -183,7 +187,9 @@ const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
 const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下|发送|详细信息/u;
-const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, ''));
+/** r2xc 正在核对转账记录: the sender at work on it, not asking. */
+const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对)/u;
+const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, '')) && !AT_WORK.test(body);
 
 /** How long a reply is in words: punctuation and spaces do not count (收到...我已经在路上). */
 const wordLength = (r: Reading) => [...r.clean.replace(/\s+/gu, '')].length;
@@ -225,6 +231,8 @@ const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说�
 const OTHER_MATTER = /材料|照片|资料|文件|(?<![刚在])会议|(?<![刚在])开会|例会|通知|工作证|签到|考勤|公告|报销|打印|培训|报名|表格|台账|周报|月报|快递|外卖|聚餐|体检|请假|换班|值班|[姐哥]|书记|主任|老师|领导/u;
 /** 快递, 外卖小哥, 维修师傅, 物业, 我妈: daily life, not the person of a case. */
 const ELSEWHERE = /快递|外卖|维修|师傅|物业|门禁|电梯|保安|房东|司机|我妈|我爸|老婆|老公|媳妇|打印机|广场舞/u;
+/** 收到请回复, 请回复收到, 看到回个1: a notice asking people to answer it. */
+const REPLY_REQUESTED = /收到请回复|收到(?:的)?请?回(?:复|个)|请回复收到|看到(?:的)?请?回(?:复|个)|回个收到|扣1|回个1/u;
 const TAKES_ON = /我|俺|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */

@@ -90,6 +90,8 @@ const HELP_NOUN = any(FREE_FORM.helpNouns);
 /** 周报格式, 写情况说明: a help noun that belongs to a paper. */
 const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FREE_FORM.helpNouns)})`, 'gu');
 /** 怎么用反诈APP: how to use something else. */
+/** A tool named outright (复印机, 打印机, 健康码), not 表 or APP, which the bot's own answers name too. */
+const TOOL_NAMED = any(FREE_FORM.otherTools.filter((w) => w.length > 1 && !/^app$/iu.test(w)));
 const OTHER_TOOL = new RegExp(`(?:${alt(FREE_FORM.howTo)})\\p{Script=Han}{0,3}?(?:${alt(FREE_FORM.useVerbs)})\\p{Script=Han}{0,4}?(?:${alt(FREE_FORM.otherTools)})`, 'u');
 /** 老人问怎么用, 他问我: someone else's question reported (not 请问, 我问下, 想问问, 问题). */
 const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题])`, 'u');
@@ -101,18 +103,22 @@ const whereOther = (body: string) => {
   return m !== null && object !== '' && !BOT_THING.test(object);
 };
 const HELP_LOST = any(FREE_FORM.helpLost);
+/** 转派给别人, 第一次用 不太懂, 我整不明白: the bot's own commands, or the sender lost with it. */
+const BOT_WORK = /转派|督办|撤销|更正|重办|绑定|接单|撤回|不太?懂|不明白|第一次|新来/u;
 /** 家属不让进门 说我们才是骗子 咋整: a situation, then what to do, asked of colleagues (not 这玩意儿咋整). */
-const WHAT_NOW = /^(.{5,})(?:可?咋整|咋办|怎么办|怎么整)[啊呀呢😂🤣😭\s]*$/u;
+const WHAT_NOW = /^(.{5,})(?:可?咋整|咋办|怎么办|怎么整|咋弄|怎么弄|咋搞|怎么搞|怎么处理|咋处理)[啊呀呢😂🤣😭\s]*$/u;
 function situation(body: string): boolean {
   const m = WHAT_NOW.exec(body);
-  return m !== null && !BOT_THING.test(m[1]!) && !BOT_NAMED.test(m[1]!) && !HELP_LOST.test(m[1]!) && !HOW_TO.test(m[1]!) && !HELP_NOUN.test(m[1]!);
+  // 嗯，？？这个咋弄: no situation told, only fillers before the ask.
+  const told = m === null ? '' : m[1]!.replace(/[^\p{Script=Han}]|嗯|啊|哦|呃|这个|那个|这种|那种|我|这|那|的|吧|呀|了/gu, '');
+  return m !== null && [...told].length >= 4 && !BOT_THING.test(m[1]!) && !BOT_NAMED.test(m[1]!) && !HELP_LOST.test(m[1]!) && !HOW_TO.test(m[1]!) && !HELP_NOUN.test(m[1]!) && !BOT_WORK.test(m[1]!);
 }
 /** The sender's own cases without 我: 待办事项, 待处理. */
 const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:待办|待处理)/u;
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
+const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
@@ -176,7 +182,9 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 今天反馈及时率100%: figures given, not asked for.
   const figures = /\d/u.test(body) && !asked;
   // 家属不让进门 说我们才是骗子 咋整: what to do about a situation, asked of colleagues.
-  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && (addressed || !situation(r.body.trim()))) {
+  // 复印机卡纸了 我不会弄: another tool named, and nothing of the bot's.
+  const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body) && !BOT_NAMED.test(body);
+  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && (addressed || !situation(r.body.trim()))) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';

@@ -136,7 +136,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
   // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
   // 已经撤回了: a WeChat recall told as done, not a request.
-  const recalled = /(?:已经|已)撤回|撤回了(?:$|一条|消息)/u.test(word);
+  // 撤回消息只有两分钟: WeChat's recall talked about.
+  const recalled = /(?:已经|已)撤回|撤回了(?:$|一条|消息)|撤回(?:消息|功能|时间)|撤回(?:只有|只能)/u.test(word);
   const withdraw = !recalled && (WITHDRAW.has(word) || (r.ids.length === 0 && (/^(?:我|麻烦|请|帮我|帮忙)?撤回/u.test(word) || /撤回(?:一下|下)?(?:吧|呗)?$/u.test(word) || /(?:宣传|登记|记录|那条|上一条|刚才).{0,14}撤回/u.test(word))));
   // 撤回刚才的宣传 names the log, wherever it is said.
   if ((outreachPlace || /宣传|登记/u.test(word)) && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };

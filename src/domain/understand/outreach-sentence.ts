@@ -20,12 +20,14 @@ const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|昨天|刚才|周[一二�
  */
 function spoken(raw: string): string {
   return raw
+    // 十几个, 二十几人: some over ten, say 15 (一百几十 stays as said).
+    .replace(/(?<![百千])((?:[一二三四五六七八九])?十)几(?=\s?(?:个|人|名|位|份|张))/gu, '$1五')
     // 装上了 is 装了.
     .replace(/装上了?/gu, '装了')
     // 摆了个摊 is 摆摊; 来了大概60个人 is 60人 (how many came, said loosely).
     .replace(/摆了?(?:个|一个)?摊(?:子|位)?/gu, '摆摊')
     .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), '')
-    .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人|学生|同学|家长|员工|职工|商户|师生|观众|听众|病人|家属)`, 'gu'), '$1$2人')
+    .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人|学生|同学|家长|员工|职工|商户|师生|观众|听众|病人|家属|老年人|婆婆爷爷|爷爷奶奶|婆婆|爷爷|奶奶|大爷|大妈|阿姨|叔叔|老头老太)`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
     .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app)(?!都|全))`, 'gu'), '$1人')
     // 独居老人四十八个, 居民五十八个: the people named, then counted.
@@ -54,9 +56,7 @@ function spoken(raw: string): string {
     // 两三百人次: between 200 and 300, say 250.
     .replace(/([一二三四五六七八九])[二三四五六七八九]百(?=多?人)/gu, '$1百五十')
     // 一百五六十人: between 150 and 160, say 155.
-    .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五')
-    // 十几个, 二十几人: some over ten, say 15 (一百几十 stays as said).
-    .replace(/(?<![百千])((?:[一二三四五六七八九])?十)几(?=\s?(?:个|人|名|位|份|张))/gu, '$1五');
+    .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五');
 }
 
 /** A place, then the keyword and the figures: 团结湖农贸市场 宣传 人数 90. */
@@ -69,8 +69,8 @@ const SENTENCE_LEFTOVERS = new Set(['传单', '折页', '手册', '海报', '资
 const PLANNED = /明天|后天|下周|计划|预计|准备|打算|将于|拟于/u;
 /** 去年这个时候…, 上个月全街道…: outreach long past, or a period's total, not today's log. */
 const LONG_AGO = /去年|前年|上个?月|上周|上星期|上礼拜|那年|以前|当年/u;
-/** 孙志愿今天在菜市场讲了…太厉害了: a colleague's outreach told and praised, not the sender's log. */
-const SOMEONE_ELSE = /^\p{Script=Han}{1,3}(?:志愿|网格|老师|阿姨|大姐|大哥|书记|主任|警官)|厉害|太棒|点赞|佩服|向.{1,4}学习/u;
+/** 孙志愿今天在菜市场讲了…太厉害了, 隔壁社区…咱们也加把劲: someone else's outreach told, not the sender's log. */
+const SOMEONE_ELSE = /^\p{Script=Han}{1,3}(?:志愿|网格|老师|阿姨|大姐|大哥|书记|主任|警官)|厉害|太棒|点赞|佩服|向.{1,4}学习|隔壁|别的社区|其他社区|兄弟社区|人家|加把劲|看齐/u;
 
 /** 周六宣传需要10个人 报名接龙: a call for helpers, not a log. */
 const RECRUITING = /报名|接龙|招募|缺人|集合|需要\s?\d*\s?个?人|帮忙(?!装|下载|安装|宣传)|忙不过来|来[两几\d]个人/u;

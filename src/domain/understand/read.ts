@@ -150,7 +150,13 @@ function unasked(text: string): string {
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     .replace(/(?:搞|弄|做|买|投|玩)了?什么(?=\p{Script=Han}{2})/gu, '')
     .replace(/(?:看看|看一下|看下|瞅瞅|问问|问一下|了解一下|了解下|瞧瞧|核实|确认)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '')
-    .replace(/没得(?=\p{Script=Han})/gu, '没有');
+    .replace(/没得(?=\p{Script=Han})/gu, '没有')
+    // 我好像在哪见过: somewhere, not where asked.
+    .replace(/(?:好像|似乎|应该)?在哪(?:儿|里)?(?:见过|看到过|听过)/gu, '')
+    // 我晓得那个婆婆住哪: what the sender knows, not asked.
+    .replace(/(?<=[我俺])(?:也|都)?(?:知道|晓得|清楚|记得|认得)\p{Script=Han}{0,6}?(?:住哪儿?|在哪儿?|住哪里|在哪里|是谁|怎么走|咋走)/gu, '')
+    // 家属在问能不能追回: someone else's question, told.
+    .replace(/(?<=\p{Script=Han})(?:在|一直|还|都|也)问(?:我们?|咱们?)?(?:能不能|可不可以|会不会|要不要|是不是|有没有|怎么|多少|啥时候|什么时候)\p{Script=Han}{0,8}/gu, '');
 }
 
 /** Levenshtein distance, capped: we only care whether it is 0, 1 or more. */
