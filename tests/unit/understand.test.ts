@@ -858,6 +858,16 @@ describe('found in train-mirror6.jsonl and train-mirror7.jsonl (named regression
     ['K7Q2 那个号码我好像在哪见过', lead],
     ['r2xc 正在核对转账记录', own('R2XC')],
   ] as [string, UnderstandContext][])('ignores %j (it logged, withdrew, refused or answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+  it.each([
+    ['反诈APP的来电预警功能在哪开？', volunteer],
+    ['反诈APP的“我要举报”在哪个菜单', volunteer],
+    ['今天一个APP都没装成，老人都说不会用', volunteer],
+    ['反馈表第5栏填啥 是写走访时间吗', idle],
+    ['一共发了多少传单？我这边要写报告', { ...lead, room: 'volunteers' }],
+  ] as [string, UnderstandContext][])('ignores %j, about the anti-fraud app, a paper form or someone else\'s count (it answered with 帮助 or 我的)', (text, ctx) =>
+    expect(understand(text, ctx).kind).toBe('ignore'),
+  );
+  it.each(['我今天发了多少传单 帮我查下', '我今天一共登记了多少人'])('still reads %j as 我的', (text) => acts(understand(text, volunteer), { kind: 'mine' }));
   it.each(['转派给别人怎么弄', '第一次用 不太懂 怎么弄', '我整不明白 咋弄啊', '命令列表', '装APP的数量怎么填'])('still reads %j as 帮助', (text) =>
     acts(understand(text, idle), { kind: 'help' }),
   );

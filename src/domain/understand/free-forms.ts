@@ -24,9 +24,9 @@ const COLLEAGUES = any(FREE_FORM.colleagues);
 const NOT_ME = new RegExp(alt(FREE_FORM.notMe), 'gu');
 const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 /** 我今天登记了多少人, 俺弄了多少了: a count of the sender's own outreach or case work. */
-const OWN_WORK_COUNT = /(?:登记|装|发|宣传|弄|办|处理)了?(?:几|多少)/u;
+const OWN_WORK_COUNT = /[我俺]\p{Script=Han}{0,6}?(?:登记|装|发|宣传|弄|办|处理)了?(?:几|多少)/u;
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
-const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})|${OWN_WORK_COUNT.source}`, 'u');
+const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})`, 'u');
 /** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
 const LEFT_ASKED = /还(?:剩|有)(?:几|多少|啥|什么|哪些|么子)|还有没(?:处理|办|弄|反馈|接|结)|(?:手上|手里|手头)(?:还有)?(?:几|多少)/u;
 /** 全社区, 大家, 各网格: a scope wider than the sender. */
@@ -76,7 +76,9 @@ const MEANING = /(?:是)?(?:什么|啥)意思/u;
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
 const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)(?:用)?的|干(?:嘛|啥)用的|有什么用|(?:你|哨兵|机器人|助手)(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
 /** 表格怎么填 but not 装APP的数量怎么填 (the installs of an outreach log are the bot's). */
-const toolFirst = (body: string) => TOOL_FIRST.test(body.replace(/(?:安装|装|下载)(?:APP|app|App)/gu, '装机')) && !BOT_NAMED.test(body);
+/** 反诈APP的来电预警功能在哪开: the anti-fraud app itself asked about, not the bot. */
+const FRAUD_APP_FIRST = /^(?:国家)?反诈(?:中心)?(?:APP|app|App)/u;
+const toolFirst = (body: string) => (TOOL_FIRST.test(body.replace(/(?:安装|装|下载)(?:APP|app|App)/gu, '装机')) || FRAUD_APP_FIRST.test(body)) && !BOT_NAMED.test(body);
 /** 填错了能改吗, 报错了怎么改: how to correct what was sent. */
 const HOW_TO_FIX = /(?:填|写|报|选|点|发)错了?(?:能|可以|怎么|咋|如何)(?:改|更正|撤回)/u;
 /** 表格怎么填, 加班餐费怎么报销, 打卡APP怎么用: how to use something named first that is not the bot. */
@@ -91,6 +93,10 @@ const HELP_NOUN = any(FREE_FORM.helpNouns);
 const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FREE_FORM.helpNouns)})`, 'gu');
 /** 怎么用反诈APP: how to use something else. */
 /** A tool named outright (复印机, 打印机, 健康码), not 表 or APP, which the bot's own answers name too. */
+/** 反馈表, 登记表: a paper form, whose name holds one of the bot's words. */
+const FORMS = /(?:反馈|登记|走访|宣传)表/gu;
+/** A name in quotes: “我要举报”, 「我的」. */
+const QUOTED_NAME = /[“「『"][^”」』"]{1,12}[”」』"]/gu;
 const TOOL_NAMED = any(FREE_FORM.otherTools.filter((w) => w.length > 1 && !/^app$/iu.test(w)));
 const OTHER_TOOL = new RegExp(`(?:${alt(FREE_FORM.howTo)})\\p{Script=Han}{0,3}?(?:${alt(FREE_FORM.useVerbs)})\\p{Script=Han}{0,4}?(?:${alt(FREE_FORM.otherTools)})`, 'u');
 /** 老人问怎么用, 他问我: someone else's question reported (not 请问, 我问下, 想问问, 问题). */
@@ -118,7 +124,7 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
+const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
@@ -160,8 +166,9 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const nouns = body.replace(NOT_NOUNS, '');
   const length = [...body].length;
   // 请问我还有哪些待处理预警: a question about one's own cases can only be put to the bot.
-  const own = nouns.replace(NOT_ME, '');
-  const ownCases = ME.test(own) && MINE_NOUN.test(own);
+  // 反诈APP的“我要举报”在哪个菜单: a name in quotes is nobody's own words.
+  const own = r.body.replace(QUOTED_NAME, '').replace(/[\s\p{P}\p{S}]/gu, '').replace(NOT_NOUNS, '').replace(NOT_ME, '');
+  const ownCases = ME.test(own) && (MINE_NOUN.test(own) || OWN_WORK_COUNT.test(body));
   // 请问这个机器人怎么使用, 看看大家今天的完成情况: the bot asked, everyone's figures asked for.
   const askingBot = BOT_NAMED.test(body) || /^(?:看看|看下|查查|查下)大家/u.test(body);
   const toColleagues = !askingBot && (COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body));
@@ -183,8 +190,10 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const figures = /\d/u.test(body) && !asked;
   // 家属不让进门 说我们才是骗子 咋整: what to do about a situation, asked of colleagues.
   // 复印机卡纸了 我不会弄: another tool named, and nothing of the bot's.
-  const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body) && !BOT_NAMED.test(body);
-  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && (addressed || !situation(r.body.trim()))) {
+  const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body.replace(FORMS, '')) && !BOT_NAMED.test(body);
+  // 老人都说不会用: someone else who cannot use something.
+  const othersLost = !addressed && /说(?:不会|不懂|看不懂|搞不懂)/u.test(body);
+  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';
