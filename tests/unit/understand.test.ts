@@ -873,6 +873,51 @@ describe('found in train-mirror6.jsonl and train-mirror7.jsonl (named regression
   );
 });
 
+describe('found in train-mirror8.jsonl (named regressions)', () => {
+  const pushed = (id: string, minutes = 2): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged: false, pushedMinutesAgo: minutes }] });
+  it.each(['接单 P8HY', '收到 P8HY'])('answers %j that P8HY does not exist (it asked whether to take D3MV)', (text) =>
+    expect(understand(text, pushed('D3MV'))).toMatchObject({ kind: 'refuse', reason: 'unknown_case' }),
+  );
+  it('still asks about 收到 D3MW, one slip from the sender\'s D3MV', () => confirms(understand('收到 D3MW', pushed('D3MV')), { kind: 'ack', caseId: 'D3MV' }));
+  it('takes 妥了 right after the push', () => acts(understand('妥了', { ...pushed('K4TW', 1), pushIsLatest: true }), { kind: 'ack', caseId: 'K4TW' }));
+  it('reads 老太太死活不信 咋整都不行 as a report of refusal, not a question (it was answered with 查)', () =>
+    acts(understand('反馈 W9CJ 上门 老太太死活不信 咋整都不行', { ...worker, openCases: [{ id: 'W9CJ', level: 'high', acknowledged: true, pushedMinutesAgo: 30 }] }), { kind: 'report', result: 'refused' }));
+  it('reads 短信发了 电话也打了 都没回音 as unreachable (it was refused)', () =>
+    acts(understand('反馈 P8HY 短信发了 电话也打了 都没回音', { ...worker, openCases: [{ id: 'P8HY', level: 'high', acknowledged: true, pushedMinutesAgo: 30 }] }), { kind: 'report', result: 'unreachable' }));
+});
+
+describe('found in train-mirror9.jsonl, written Cantonese and pinyin slips (named regressions)', () => {
+  const own = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged: true, pushedMinutesAgo: 30 }] });
+  it.each([
+    ['反馈 D3QW 电话打咗三次 冇人听', 'D3QW', { result: 'unreachable' }],
+    ['反馈 F2MX 佢唔信 劝唔郁 仲话我哋系骗子', 'F2MX', { result: 'refused' }],
+    ['反馈 G8TC 已经报咗警 派出所民警到场', 'G8TC', { result: 'reported' }],
+    ['反馈 M6XR 劝祖成功 阿婆好配合', 'M6XR', { result: 'dissuaded' }],
+    ['反馈 N2FH 无人接厅', 'N2FH', { result: 'unreachable' }],
+    ['反馈 D3QW 被骗咗万五', 'D3QW', { result: 'defrauded', lossAmount: 15_000 }],
+    ['@网格哨兵 反馈 P8CW 被骗了9k 已经报咗警', 'P8CW', { result: 'defrauded', lossAmount: 9000, alsoReported: true }],
+  ] as [string, string, Record<string, unknown>][])('reads %j (it was refused, or read short)', (text, id, command) =>
+    acts(understand(text, { ...own(id), mention: text.startsWith('@') }), { kind: 'report', caseId: id, ...command }),
+  );
+  it('asks about 差啲转咗十万 被我哋拦落嚟 instead of recording a loss of 100,000', () =>
+    expect(understand('反馈 J9NE 差啲转咗十万 被我哋拦落嚟', own('J9NE'))).toMatchObject({ command: { kind: 'report', result: 'dissuaded' } }));
+  it('asks about a denial and a loss in one message (冇被骗 但系钱已经转走咗, 没被骗 但是钱已经转走了), never acting', () => {
+    for (const text of ['反馈 J9NE 冇被骗 但系钱已经转走咗', '反馈 J9NE 没被骗 但是钱已经转走了']) expect(understand(text, own('J9NE')).kind).toBe('confirm');
+  });
+  it('reads 更正 X6CU：唔系已被骗 系劝阻成功 as a correction to dissuaded (it kept 已被骗)', () =>
+    acts(understand('更正 X6CU：唔系已被骗 系劝阻成功', lead), { kind: 'correct', caseId: 'X6CU', result: 'dissuaded' }));
+  it('reads @网格哨兵 撤回点搞 as 帮助, not a withdrawal', () => acts(understand('@网格哨兵 撤回点搞', { ...volunteer, mention: true }), { kind: 'help' }));
+  it.each(['K7Q2 而家咩情况', 'X6CU 有冇劝住', 'K7Q2 边个跟紧'])('reads %j as 查', (text) => acts(understand(text, lead), { kind: 'query' }));
+  it('logs the installs in 顺手装咗15个APP', () =>
+    acts(understand('喺员村快递驿站门口宣传 嚟取件嘅大概110人 顺手装咗15个APP', volunteer), { kind: 'outreach', people: 110, installs: 15 }));
+  it.each([
+    ['反馈 T3MA 差点转了3万 被我拦下了', { result: 'dissuaded' }],
+    ['反馈 T3MA 被骗 下午3点转的 8000', { result: 'defrauded', lossAmount: 8000 }],
+    ['反馈 T3MA 连系不上 敲门也没人', { result: 'unreachable' }],
+  ] as [string, Record<string, unknown>][])('leaves the Mandarin 点 and 系 of %j alone', (text, command) => acts(understand(text, own('T3MA')), { kind: 'report', ...command }));
+  it('leaves 晚点发 alone (幸福里的名单晚点发 is no 帮助)', () => expect(understand('幸福里的名单晚点发', worker).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -4,7 +4,7 @@
  * negated words dropped, questions marked, case ids weighed against the sender's cases.
  */
 import type { Result } from '../case-machine.js';
-import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, KEYWORDS, MISHEARD_ACK, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION, WEAK_ACK } from '../case-words.js';
+import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, KEYWORDS, MISHEARD_ACK, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION, STRONG_ACK, WEAK_ACK } from '../case-words.js';
 import { readUtterance } from '../utterance.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import { errand } from './on-the-way.js';
@@ -130,7 +130,7 @@ function blankAsides(text: string): string {
  * @example spellOut('K7Q2撤') // 'K7Q2撤销'
  */
 function spellOut(text: string): string {
-  return text
+  return cantonese(text)
     .replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m)
     .replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功')
     .replace(/^(\s*)窝的/u, '$1我的')
@@ -139,13 +139,27 @@ function spellOut(text: string): string {
     .replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
 }
 
+/** Written Cantonese, word for word into Mandarin, longest first (唔该 before 唔). */
+const CANTONESE: readonly [RegExp, string][] = [
+  [/唔该/gu, '谢谢'], [/唔使/gu, '不用'], [/唔好/gu, '不要'], [/系唔系/gu, '是不是'], [/系咪/gu, '是否'], [/有冇/gu, '有没有'],
+  [/劝唔郁/gu, '劝不动'], [/([劝拦])落嚟/gu, '$1下来'], [/差啲/gu, '差点'], [/呢(?=单|个|度|位|件|次)/gu, '这'], [/冇人听/gu, '没人接'], [/搞掂/gu, '搞定'], [/拣错/gu, '选错'],
+  [/点解/gu, '为什么'], [/点样/gu, '怎样'], [/(?<=^|[\s\p{P}\p{S}]|撤回|转派|反馈|宣传|数据|绑定|我|你|要|该|又|到底)点(?=搞|报|转|用|弄|填|发|写|查|绑)/gu, '咋'], [/边个/gu, '谁'], [/边度/gu, '哪里'],
+  [/而家|宜家/gu, '现在'], [/几多/gu, '多少'], [/(?<![\d零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])万五(?![千百十\d])/gu, '一万五'],
+  [/(?<=\p{Script=Han})未(?=$|[\s\p{P}\p{S}])/gu, '了没'], [/仲(?!裁)/gu, '还'],
+  [/咗/gu, '了'], [/冇/gu, '没'], [/(?<!唔)唔(?=\p{Script=Han})(?!唔)/gu, '不'], [/佢/gu, '他'], [/哋/gu, '们'], [/嘅/gu, '的'], [/喺/gu, '在'], [/嚟/gu, '来'],
+  [/[俾畀]/gu, '给'], [/睇/gu, '看'], [/揾/gu, '找'], [/[咩乜]/gu, '啥'], [/(?<![联连关体干派世直谱院])系(?![统列数])/gu, '是'],
+  // Pinyin slips: 马桑, 劝祖, 无人接厅, 被片, 首到.
+  [/马桑/gu, '马上'], [/劝祖/gu, '劝阻'], [/接厅/gu, '接听'], [/被片/gu, '被骗'], [/首到|收道/gu, '收到'],
+];
+const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replace(from, to), text);
+
 /**
  * Question words that ask nothing: 怎么说都不行 (a complaint), 说不清转了多少 and 去看看是咋回事
  * (what is not known, or will be found out), 搞什么投资理财 (some kind of).
  */
 function unasked(text: string): string {
   return text
-    .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄)?都/gu, '')
+    .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄|整|搞)?都/gu, '')
     .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     .replace(/(?:搞|弄|做|买|投|玩)了?什么(?=\p{Script=Han}{2})/gu, '')
@@ -280,14 +294,19 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
         // 督办 M4VB, 撤销 M4VB 重复推送: right after a command keyword an id-shaped word is the
         // case meant, even one that cannot exist, so the sender hears it was not found.
         const prev = toks.at(-1);
-        const commanded = prev?.t === 'kw' && ID_AFTER.has(prev.kind) && NEAR_ID.test(t.text);
+        // 收到 P8HY, 接单 Q7RI: after a firm acknowledgement too.
+        const commanded = prev?.t === 'kw' && (ID_AFTER.has(prev.kind) || (prev.kind === 'ack' && STRONG_ACK.includes(prev.text))) && NEAR_ID.test(t.text);
         if (t.t === 'word' && e.how === 'unknown' && !commanded) toks.push(t);
         else {
           ids.push(e);
           toks.push({ t: 'id', id: e.id, start: t.start, end: t.end, text: t.text });
         }
       }
-    } else toks.push(t);
+    } else {
+      // 没被骗, 未上当: a denial of its own, so 没被骗 但是钱已经转走了 is asked about.
+      if (t.t === 'neutral' && /^(?:未|没有?|不是|非)(?:被骗|受骗|上当)/u.test(t.text)) negated.push('defrauded');
+      toks.push(t);
+    }
   }
   const asked = unasked(said);
   const whole = blankPunctuation(asked).trim();

@@ -223,7 +223,8 @@ export function readOutcome(r: Reading): Outcome | null {
     lossAmount: loss,
     approximate: (loss !== null && amount!.approximate) || vague,
     alsoReported: reported && result !== 'reported',
-    conflicting: conflicting(results, reported, r.clean) || (said.has('defrauded') && said.has('dissuaded')),
+    // 没被骗 但是钱已经转走了: a result denied and asserted in one message.
+    conflicting: conflicting(results, reported, r.clean) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
     inferred: (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
