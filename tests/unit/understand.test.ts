@@ -918,6 +918,28 @@ describe('found in train-mirror9.jsonl, written Cantonese and pinyin slips (name
   it('leaves 晚点发 alone (幸福里的名单晚点发 is no 帮助)', () => expect(understand('幸福里的名单晚点发', worker).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror10.jsonl and train-quiet2.jsonl (named regressions)', () => {
+  const own = (id: string, acknowledged = true): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged, pushedMinutesAgo: acknowledged ? 30 : 3 }] });
+  it('reads 撤回么样弄 as 帮助, not a withdrawal (it withdrew a log)', () => acts(understand('撤回么样弄', volunteer), { kind: 'help' }));
+  it.each([
+    ['反馈 N3TF 嗯我上门跟老太太说了半天然后她儿子也来了全住了', 'N3TF', { result: 'dissuaded' }],
+    ['反馈 G5UC 无报 是她自己给孙子交学费', 'G5UC', { result: 'false_positive' }],
+    ['反馈W7AD 老爷子犟得很 说么样都不听 劝不动', 'W7AD', { result: 'refused' }],
+  ] as [string, string, Record<string, unknown>][])('reads the voice-input report %j', (text, id, command) => acts(understand(text, own(id)), { kind: 'report', caseId: id, ...command }));
+  it.each(['X6CU 么样了', '@网格哨兵 K7Q2 么情况'])('reads %j as 查', (text) => acts(understand(text, { ...lead, mention: text.startsWith('@') }), { kind: 'query' }));
+  it('takes W7AD 我克看看 as taking the case', () => acts(understand('W7AD 我克看看', own('W7AD', false)), { kind: 'ack', caseId: 'W7AD' }));
+  it('never binds on 绑定吗 P2KV8Q: 吗 may be a slip for 码, but a question never changes state', () =>
+    expect(understand('绑定吗 P2KV8Q', { ...worker, role: 'stranger', room: 'private', openCases: [] }).kind).not.toBe('act'));
+  it.each([
+    ['N3TF还在做工作 老人有点听不进去', own('N3TF')],
+    ['反馈的时候把劝阻方式写清楚 电话还是上门', lead],
+    ['我的老花镜落在会议室了 哪个帮我收一下', worker],
+    ['我跟老李换班了 这周六我来', worker],
+    ['请教一下 银行那边调流水需要什么手续', worker],
+    ['B8LK 的家属刚才打到居委会来了 问是什么事', { ...lead, visibleCases: ['B8LK'] }],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -139,7 +139,7 @@ function spellOut(text: string): string {
     .replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
 }
 
-/** Written Cantonese, word for word into Mandarin, longest first (唔该 before 唔). */
+/** Written Cantonese and other spoken forms, word for word into Mandarin, longest first (唔该 before 唔). */
 const CANTONESE: readonly [RegExp, string][] = [
   [/唔该/gu, '谢谢'], [/唔使/gu, '不用'], [/唔好/gu, '不要'], [/系唔系/gu, '是不是'], [/系咪/gu, '是否'], [/有冇/gu, '有没有'],
   [/劝唔郁/gu, '劝不动'], [/([劝拦])落嚟/gu, '$1下来'], [/差啲/gu, '差点'], [/呢(?=单|个|度|位|件|次)/gu, '这'], [/冇人听/gu, '没人接'], [/搞掂/gu, '搞定'], [/拣错/gu, '选错'],
@@ -148,8 +148,11 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/(?<=\p{Script=Han})未(?=$|[\s\p{P}\p{S}])/gu, '了没'], [/仲(?!裁)/gu, '还'],
   [/咗/gu, '了'], [/冇/gu, '没'], [/(?<!唔)唔(?=\p{Script=Han})(?!唔)/gu, '不'], [/佢/gu, '他'], [/哋/gu, '们'], [/嘅/gu, '的'], [/喺/gu, '在'], [/嚟/gu, '来'],
   [/[俾畀]/gu, '给'], [/睇/gu, '看'], [/揾/gu, '找'], [/[咩乜]/gu, '啥'], [/(?<![联连关体干派世直谱院])系(?![统列数])/gu, '是'],
-  // Pinyin slips: 马桑, 劝祖, 无人接厅, 被片, 首到.
-  [/马桑/gu, '马上'], [/劝祖/gu, '劝阻'], [/接厅/gu, '接听'], [/被片/gu, '被骗'], [/首到|收道/gu, '收到'],
+  // Pinyin and speech-recognition slips: 马桑, 劝祖, 无人接厅, 被片, 首到, 全住了, 无报, 上们, 手到.
+  [/马桑/gu, '马上'], [/劝祖/gu, '劝阻'], [/接厅/gu, '接听'], [/被片/gu, '被骗'], [/首到|收道|手到/gu, '收到'], [/全住了/gu, '劝住了'],
+  [/(?<![\p{Script=Han}])无报/gu, '误报'], [/上们/gu, '上门'], [/没得人/gu, '没有人'],
+  // Hubei and Hunan: 么样 (怎么样), 么情况, 么子 (什么), 我克 (我去).
+  [/(?<![怎什这那要多])么样/gu, '怎么样'], [/么子/gu, '什么'], [/(?<![怎什这那要多])么(?=情况|事)/gu, '什么'], [/(?<=[我俺])克(?=看|瞅|了|一趟|$|\s)/gu, '去'],
 ];
 const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replace(from, to), text);
 
@@ -159,7 +162,7 @@ const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replac
  */
 function unasked(text: string): string {
   return text
-    .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄|整|搞)?都/gu, '')
+    .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄|整|搞|样)?都/gu, '')
     .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     .replace(/(?:搞|弄|做|买|投|玩)了?什么(?=\p{Script=Han}{2})/gu, '')
@@ -169,6 +172,8 @@ function unasked(text: string): string {
     .replace(/(?:好像|似乎|应该)?在哪(?:儿|里)?(?:见过|看到过|听过)/gu, '')
     // 我晓得那个婆婆住哪: what the sender knows, not asked.
     .replace(/(?<=[我俺])(?:也|都)?(?:知道|晓得|清楚|记得|认得)\p{Script=Han}{0,6}?(?:住哪儿?|在哪儿?|住哪里|在哪里|是谁|怎么走|咋走)/gu, '')
+    // 家属…打到居委会来了 问是什么事: someone else asking what it is about, told.
+    .replace(/(?<![请想我借试要先来下])问(?:是|他|她|我们)?(?:什么|啥)(?:事|情况)/gu, '')
     // 家属在问能不能追回: someone else's question, told.
     .replace(/(?<=\p{Script=Han})(?:在|一直|还|都|也)问(?:我们?|咱们?)?(?:能不能|可不可以|会不会|要不要|是不是|有没有|怎么|多少|啥时候|什么时候)\p{Script=Han}{0,8}/gu, '');
 }
