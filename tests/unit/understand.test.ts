@@ -846,8 +846,8 @@ describe('found in train-mirror6.jsonl and train-mirror7.jsonl (named regression
   it('takes h9qm收到哈 我晓得那个婆婆住哪 as taking the case: what he knows is not asked', () => acts(understand('h9qm收到哈 我晓得那个婆婆住哪', own('H9QM', false)), { kind: 'ack', caseId: 'H9QM' }));
   it('reads a report whose family asks 能不能追回 as a report, asked first (it was answered with 查)', () =>
     confirms(understand('反馈 P2YH 已被骗七八千 家属在问能不能追回', own('P2YH')), { kind: 'report', result: 'defrauded', lossAmount: 7500, approximate: true }));
-  it('counts 四十几个婆婆爷爷 as people, asked first', () =>
-    confirms(understand('今天在鹅岭社区老年协会讲反诈 来了四十几个婆婆爷爷 装了十五个APP', volunteer), { kind: 'outreach', people: 45, installs: 15 }));
+  it('counts 四十几个婆婆爷爷 as forty people (the round figure, as 四十多), asked first', () =>
+    confirms(understand('今天在鹅岭社区老年协会讲反诈 来了四十几个婆婆爷爷 装了十五个APP', volunteer), { kind: 'outreach', people: 40, installs: 15 }));
   it.each([
     ['隔壁社区昨天摆摊来了两百多人 咱们也加把劲', volunteer],
     ['撤回消息只有两分钟 发错了赶紧撤', volunteer],
@@ -937,6 +937,62 @@ describe('found in train-mirror10.jsonl and train-quiet2.jsonl (named regression
     ['我跟老李换班了 这周六我来', worker],
     ['请教一下 银行那边调流水需要什么手续', worker],
     ['B8LK 的家属刚才打到居委会来了 问是什么事', { ...lead, visibleCases: ['B8LK'] }],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
+describe('found in train-mirror11.jsonl (named regressions)', () => {
+  const own = (id: string, acknowledged = true): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged, pushedMinutesAgo: acknowledged ? 30 : 3 }] });
+  it('never records 劝阻成功 from 劝住了 不过钞票已经转脱了: two results, asked first (it acted)', () =>
+    expect(understand('反馈 R8WU 劝住了 不过钞票已经转脱了', own('R8WU')).kind).toBe('confirm'));
+  it('reads F8ZT 反馈错脱了 改成已被骗 as a correction, not a new report (it reported)', () =>
+    acts(understand('F8ZT 反馈错脱了 改成已被骗', { ...worker, visibleCases: ['F8ZT'] }), { kind: 'correct', caseId: 'F8ZT', result: 'defrauded' }));
+  it('reads 反馈 K5LR 已报警 交给钱警官了 from a worker as the report, not a hand-over refused', () =>
+    acts(understand('反馈 K5LR 情况复杂 已报警 交给钱警官了', own('K5LR')), { kind: 'report', caseId: 'K5LR', result: 'reported' }));
+  it.each([
+    ['反馈 V2RG 没劝牢 钞票已经转脱了', 'defrauded'],
+    ['反馈 F3YK 差一眼眼就转了 被阿拉拦下来了', 'dissuaded'],
+  ])('reads the Wu report %j', (text, result) => acts(understand(text, own(text.slice(3, 7))), { kind: 'report', result }));
+  it.each(['W8FA 劝住了伐', 'Y2DK 有人接单伐'])('reads %j (伐 asks) as 查', (text) => acts(understand(text, { ...lead, visibleCases: ['W8FA', 'Y2DK'] }), { kind: 'query' }));
+  it('takes 好额 right after the push as the acknowledgement', () =>
+    acts(understand('好额', { ...worker, pushIsLatest: true }), { kind: 'ack', caseId: 'Q7RT' }));
+  it('reads 帮助一下 谢谢侬 as 帮助', () => acts(understand('帮助一下 谢谢侬', worker), { kind: 'help' }));
+  it('asks about 反馈 打了好几趟都不通 privately with one open case', () =>
+    confirms(understand('反馈 打了好几趟都不通', { ...own('G9PL'), room: 'private' }), { kind: 'report', caseId: 'G9PL', result: 'unreachable' }));
+  it('counts 二十几个APP as twenty, the round figure (as 二十多), and 十几个 as fifteen', () => {
+    confirms(understand('今早菜场宣传 估摸一百五十人 装APP二十几个', volunteer), { kind: 'outreach', people: 150, installs: 20, place: '菜场' });
+    confirms(understand('今天上午在团结湖社区门口宣传 来了六七十人 装APP十几个', volunteer), { kind: 'outreach', people: 65, installs: 15 });
+  });
+  it.each([
+    ['到D7MV楼下了 门卫不让进 在登记', own('D7MV')],
+    ['拒绝配合的一般哪能弄 有经验伐', { ...worker, openCases: [] }],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
+describe('found in train-quiet3.jsonl (named regressions)', () => {
+  const own = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged: true, pushedMinutesAgo: 20 }] });
+  it('never takes 收到 W6QH 的家属电话了 as the acknowledgement: 收到 is the verb (it acted)', () =>
+    expect(understand('收到 W6QH 的家属电话了 说老人在医院输液', own('W6QH')).kind).toBe('ignore'));
+  it('still takes 收到 W6QH 的预警 as the acknowledgement', () =>
+    acts(understand('收到 W6QH 的预警 马上去', { ...worker, openCases: [{ id: 'W6QH', level: 'high', acknowledged: false, pushedMinutesAgo: 3 }] }), { kind: 'ack', caseId: 'W6QH' }));
+  it('never supervises on @钱警官 V9CL 麻烦您督办一下: asked of the officer (it acted)', () =>
+    expect(understand('@钱警官 V9CL 麻烦您督办一下', { ...lead, visibleCases: ['V9CL'] }).kind).toBe('ignore'));
+  it('never withdraws a log on 撤回了 发错群了: a WeChat recall told (it acted)', () =>
+    expect(understand('撤回了 发错群了', volunteer).kind).toBe('ignore'));
+  it('reads 反馈 Q2LE 当面把骗子电话挂了 钱没转 劝住了 as one result, not a refusal as well', () =>
+    acts(understand('反馈 Q2LE 当面把骗子电话挂了 钱没转 劝住了', own('Q2LE')), { kind: 'report', caseId: 'Q2LE', result: 'dissuaded', method: 'visit' }));
+  it.each(['宣传数据在哪报啊', '反馈在哪报'])('reads %j as 帮助', (text) => acts(understand(text, volunteer), { kind: 'help' }));
+  it.each([
+    ['M8ZD 敲了半天门没人应 我问问邻居去', own('M8ZD')],
+    ['P9QF 老爷子不开门 隔着门在聊', own('P9QF')],
+    ['F3LM 老人把跟骗子的聊天记录给我看了 聊了三天了', own('F3LM')],
+    ['Q2LE 骗子还在电话里催他 我在旁边听着', own('Q2LE')],
+    ['Z7KR 我记得是郑社区那片的？', { ...worker, openCases: [], visibleCases: ['Z7KR'] }],
+    ['演练的那几条单子 冯中心说晚上统一作废', lead],
+    ['作废的演练单还在我待办里挂着 咋回事', lead],
+    ['今天数据不太好看啊', lead],
+    ['@林管理 网格哨兵怎么用啊', worker],
+    ['反馈的时候别光写劝阻成功 把过程写两句', { ...lead, role: 'supervisor' }],
+    ['上周装APP那个大爷今天又来问怎么用了😂', volunteer],
   ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 

@@ -24,8 +24,8 @@ const IGNORE: Decision = { kind: 'ignore' };
 const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来处理|我盯着|我来盯)$/u;
 /** Not finding anyone at the door, said without 反馈 and followed by a next step, is progress news. */
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应/u;
-/** The next step after the door: a plan (晚上再去看看, 明天回来再说) or another try (我打电话试试). */
-const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下/u;
+/** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
+const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
@@ -89,6 +89,12 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // 交给我吧 from a worker takes the case; 转派/撤销/督办 are for leads and supervisors.
     // N7QJ 这单我包了: a worker taking their own case, not supervising it.
     if (leads && !overseer && /我/u.test(kw.text) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
+    // Q2LE 骗子还在电话里催他: on the worker's own case, a pushing word mid-sentence is someone else pushing.
+    if (kind === 'supervise' && !overseer && !addressed && !atHead(r.toks, kw) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
+    // @钱警官 V9CL 麻烦您督办一下: asked of the person named, not of the bot.
+    if (kind === 'supervise' && r.others.length > 0 && !ctx.mention && !r.mentionsBot && /(?:您|你)\s*(?:来|帮忙|帮着|给|再)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    // 反馈 K5LR 已报警 交给钱警官了: what was done, told in the worker's report.
+    if (leads && !overseer && readOutcome(r) !== null && kws.some((k) => k.kind === 'report' && atHead(r.toks, k))) continue;
     if (leads && !overseer) {
       const handing = kind === 'reassign' && typed !== null && ctx.members !== undefined && pickTarget(r.body, r.others, ctx.members) !== null;
       // 转派 K7Q2 @李网格, X6CU 我也帮着督办: a lead's command on a case; 转给大家看看 is not.
@@ -122,6 +128,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const explained = reportKw !== undefined && /^(?:的)?(?:模板|格式|方式|流程|要求|规范)/u.test(r.clean.slice(reportKw.end));
   const outcome = explained ? null : readOutcome(r);
   // 返馈 / 反溃 / 反会: 反馈 misspelt by voice input or a slip; read, but asked first.
+  // 反馈的时候别光写劝阻成功: how to report, told to people; the result word is an example.
+  if (outcome && reportKw && !typed && !addressed && /^\s*(?:的时候|时候|时|的话)/u.test(r.clean.slice(reportKw.end))) return IGNORE;
   if (outcome) return report(t, typed, meant, reportKw !== undefined && !/^(?:返馈|反溃|反会)$/u.test(reportKw.text));
   const idTok = r.toks.find((x) => x.t === 'id');
   const queryKw = kwOf(t, 'query');
@@ -164,7 +172,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
   const atWork = !addressed && query !== undefined && AT_WORK.test(r.clean.slice(0, query.start));
-  if (query && !told && !atWork && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  // F3LM 老人把聊天记录给我看了: the victim's records, not the case's.
+  const theirRecords = query?.text === '记录' && /(?:聊天|转账|通话|交易|银行|微信|支付宝|流水|通讯)\s*$/u.test(r.clean.slice(0, query.start));
+  if (query && !told && !atWork && !theirRecords && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
   if (typed && typed.source !== 'unknown' && !outcome && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
@@ -185,8 +195,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
 const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)|^(?:帮我|给我|麻烦)(?:统计|汇总|出)/u;
 
 
-/** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已). */
-const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我|发给我|给我|再发|发一下|说一下|讲一下|发送|详细信息/u;
+/** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done). */
+const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}?[了过])|再发|发一下|说一下|讲一下|发送|详细信息/u;
 /** r2xc 正在核对转账记录: the sender at work on it, not asking. */
 const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对)/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, '')) && !AT_WORK.test(body);
@@ -223,8 +233,10 @@ const TAKE_OVER = /我来|交给我|(?:我这边|我亲自|我去现场|我)(?:�
 const TO_A_PERSON = /您|@/u;
 /** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
 const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
-/** 谁知道, 有没有人认识, 谁离得近: a question for the people in the room. */
-const ASKED_OF_PEOPLE = /谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+/** 收到 W6QH 的家属电话: something of the case's received, which is not its push (预警, 派单, 任务). */
+const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|单子|单|任务|推送|消息|通知|案子|案件|信息|提醒|催办|督办)\p{Script=Han}/u;
+/** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
+const ASKED_OF_PEOPLE = /我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -278,7 +290,10 @@ function phraseCommand(t: Turn): Decision | null {
   const toPerson = (t.r.others.length > 0 && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private') || (!t.addressed && t.ctx.quote?.from === 'person') || calledByName;
   // 大家看下 今天超时三单 on a quoted summary: said to the room about the bot's message, not asked of it.
   const onSummary = t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'other' && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private';
-  let kind = soleKeyword(t) ?? (toPerson ? null : readFreeForm(t.r, t.addressed && !onSummary));
+  // @林管理 网格哨兵怎么用啊: a keyword inside a question to a person is theirs to answer (@周网格 帮助 alone is still the bot's).
+  const sole = soleKeyword(t);
+  const keywordAlone = t.r.toks.every((x) => x.t === 'kw' || x.t === 'particle' || x.t === 'filler');
+  let kind = toPerson ? (keywordAlone ? sole : null) : (sole ?? readFreeForm(t.r, t.addressed && !onSummary));
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
@@ -308,7 +323,9 @@ function question(t: Turn): Decision {
   const helpingSomeone = helpKw !== undefined && helpKw.text === '帮助' && /^\p{Script=Han}/u.test(r.clean.slice(helpKw.end)) && !/^(?:一下|下|信息|文档|菜单|说明|[吗呢吧啊呀了么嘛哈])/u.test(r.clean.slice(helpKw.end));
   // 需要帮助吗: offering help to someone, asked of them.
   const offering = helpKw !== undefined && !t.addressed && /(?:需要|要|需不需要)帮助[吗么]?$/u.test(r.clean.trim());
-  if (helpKw && !helpingSomeone && !offering && !typed && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
+  // @林管理 网格哨兵怎么用啊: how to use it, asked of the person named.
+  const ofPerson = r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private';
+  if (helpKw && !helpingSomeone && !offering && !typed && !ofPerson && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   // @李网格 看到了吗, quoting the bot's dispatch: asked of him about it, not of the bot.
   if ((!t.addressed || (ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private')) && r.others.length > 0) return IGNORE;
@@ -358,6 +375,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (!own && THIRD_PERSON.test(r.clean.slice(0, ackTok.start))) return IGNORE;
     // C2MU 还在路上: a progress remark on a case already taken.
     if (own?.acknowledged && !strong) return IGNORE;
+    // 收到 W6QH 的家属电话了: 收到 is the verb, the case's thing received (not 收到 W6QH 的预警).
+    if (!t.addressed && RECEIVED_THING.test(r.clean.slice(ackTok.start))) return IGNORE;
     // 好的 K7Q2 我来处理 from a lead: they take over the escalation; 收到，K7Q2 今天之内给您答复
     // answers a superior, and 收到，B8WD 的材料我补一下 is the lead's own errand.
     if (overseer && !own) return TAKE_OVER.test(r.body) && !TO_A_PERSON.test(r.body.replace(`@${ctx.botName}`, '')) ? act({ kind: 'supervise', caseId: typed.id }) : IGNORE;

@@ -99,8 +99,8 @@ const FORMS = /(?:反馈|登记|走访|宣传)表/gu;
 const QUOTED_NAME = /[“「『"][^”」』"]{1,12}[”」』"]/gu;
 const TOOL_NAMED = any(FREE_FORM.otherTools.filter((w) => w.length > 1 && !/^app$/iu.test(w)));
 const OTHER_TOOL = new RegExp(`(?:${alt(FREE_FORM.howTo)})\\p{Script=Han}{0,3}?(?:${alt(FREE_FORM.useVerbs)})\\p{Script=Han}{0,4}?(?:${alt(FREE_FORM.otherTools)})`, 'u');
-/** 老人问怎么用, 他问我: someone else's question reported (not 请问, 我问下, 想问问, 问题). */
-const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题])`, 'u');
+/** 老人问怎么用, 他问我, 大爷又来问: someone else's question reported (not 请问, 我问下, 想问问, 问题). */
+const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题])|(?<!我)(?:又|还|也|都|跑|过)来问`, 'u');
 const BOT_THING = any(FREE_FORM.botThings);
 /** 志愿者证在哪领: where to find something that is not the bot's. */
 const whereOther = (body: string) => {
@@ -125,6 +125,10 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
 const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|哪个(?=帮|能|有空|去|来|可以|方便|在|知道)|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
+/** 冯中心说, 领导讲: someone's words relayed to the room. */
+const RELAYED = /(?:中心|社区|网格|督导|警官|主任|书记|所长|领导|上面|所里|局里)(?:说|讲|交代|要求)(?!一下|下|说)/u;
+/** 咋回事, 为啥: asking why, which people answer. */
+const WHY = /咋回事|怎么回事|为啥|为什么|凭什么/u;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
@@ -171,7 +175,9 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const ownCases = ME.test(own) && (MINE_NOUN.test(own) || OWN_WORK_COUNT.test(body));
   // 请问这个机器人怎么使用, 看看大家今天的完成情况: the bot asked, everyone's figures asked for.
   const askingBot = BOT_NAMED.test(body) || /^(?:看看|看下|查查|查下)大家/u.test(body);
-  const toColleagues = !askingBot && (COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body));
+  // @林管理 网格哨兵怎么用啊: asked of the person named, even when it names the bot.
+  // 冯中心说晚上统一作废, 领导讲的: someone's words relayed; 咋回事: why, which people answer.
+  const toColleagues = (!askingBot && (COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body))) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body)));
   // 您好，我是新来的社区主任，请问这个系统怎么使用？…: a longer line may still ask the bot how to
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body))) || (ownCases && (r.question || COUNT.test(body))));

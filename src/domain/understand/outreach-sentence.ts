@@ -12,7 +12,7 @@ const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)/u;
 
 const N = '(?:\\d+|[一二两三四五六七八九十百千]+)';
-const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|昨天|刚才|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|中午|晚上|早上|傍晚|\s)+/u;
+const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|今早|今晨|今朝|昨晚|昨天|刚才|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|中午|晚上|早上|傍晚|\s)+/u;
 
 /**
  * Head counts as they are said, in the form the outreach grammar reads: 70来个人 → 70来人,
@@ -20,8 +20,10 @@ const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|昨天|刚才|周[一二�
  */
 function spoken(raw: string): string {
   return raw
-    // 十几个, 二十几人: some over ten, say 15 (一百几十 stays as said).
-    .replace(/(?<![百千])((?:[一二三四五六七八九])?十)几(?=\s?(?:个|人|名|位|份|张))/gu, '$1五')
+    // 二十几人, 两百几人: the round figure, the rest unsaid, as with 二十多人 (一百几十 stays as said).
+    .replace(/(?<![百千])([一二三四五六七八九]十|[一二两三四五六七八九]百)几(?=\s?(?:个|人|名|位|份|张))/gu, '$1')
+    // 十几个: some over ten, say 15.
+    .replace(/(?<![百千一二三四五六七八九])十几(?=\s?(?:个|人|名|位|份|张))/gu, '十五')
     // 装上了 is 装了.
     .replace(/装上了?/gu, '装了')
     // 摆了个摊 is 摆摊; 来了大概60个人 is 60人 (how many came, said loosely).

@@ -130,12 +130,17 @@ function blankAsides(text: string): string {
  * @example spellOut('K7Q2撤') // 'K7Q2撤销'
  */
 function spellOut(text: string): string {
+  // Again once decoration is gone: 劝住了伐哈 and 我克🙏 end in the dialect word only now.
   return cantonese(text)
     .replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m)
     .replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功')
     .replace(/^(\s*)窝的/u, '$1我的')
     .replace(/以经/gu, '已经')
     .replace(/再路上/gu, '在路上')
+    // 把骗子电话挂了: the call with the fraudster cut, not the worker's call refused.
+    .replace(/(?:把|跟)?骗子(?:的)?电话(?:给)?挂(?:了|断了?|掉了?)/gu, '断了骗子联系')
+    // 门卫不让进: the gate, not the person at risk, refusing.
+    .replace(/(门卫|保安|物业|门岗|门房)(大爷|师傅|的人)?(?:不让|不给|不许)(?:我们?)?进(?:门|去|来|小区|楼)?/gu, '$1$2拦着')
     .replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
 }
 
@@ -153,6 +158,10 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/(?<![\p{Script=Han}])无报/gu, '误报'], [/上们/gu, '上门'], [/没得人/gu, '没有人'],
   // Hubei and Hunan: 么样 (怎么样), 么情况, 么子 (什么), 我克 (我去).
   [/(?<![怎什这那要多])么样/gu, '怎么样'], [/么子/gu, '什么'], [/(?<![怎什这那要多])么(?=情况|事)/gu, '什么'], [/(?<=[我俺])克(?=看|瞅|了|一趟|$|\s)/gu, '去'],
+  // Wu (Shanghai, Suzhou, Hangzhou): 劝住了伐 (吗), 好额 (好的), 劝牢 (劝住), 转脱 (转走), 钞票, 哪能 (怎么), 侬, 阿拉, 一眼眼.
+  [/(?<=\p{Script=Han})(?<![砍步征讨杀采北])伐(?=$|[\s\p{P}\p{S}])/gu, '吗'], [/(?<=[好是对])额(?=$|[\s\p{P}\p{S}])/gu, '的'], [/(?<=[劝拦看稳守])牢/gu, '住'],
+  [/(?<=[转骗汇])脱/gu, '走'], [/错脱/gu, '错'], [/钞票/gu, '钱'], [/哪能/gu, '怎么'], [/侬/gu, '你'], [/阿拉/gu, '我们'], [/一眼眼/gu, '一点点'], [/覅/gu, '不要'],
+  [/屋里厢/gu, '家里'], [/今朝/gu, '今天'], [/明朝(?=[早上下晚再去来])/gu, '明天'], [/啥人/gu, '谁'], [/([上下])半天/gu, '$1午'],
 ];
 const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replace(from, to), text);
 
@@ -250,7 +259,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   // [OK] and [强] are WeChat's 👌 and 👍 typed as text; other codes ([抱拳], [玫瑰]) say nothing.
   const coded = u.body.replace(EMOJI_CODE, (m) => (/^\[(?:OK|ok)\]$/u.test(m) ? '👌' : m === '[强]' ? '👍' : ' '.repeat(m.length)));
   // 督 办 X6CU, 帮 助: a two-character keyword split by a stray space at the start.
-  const said = spellOut(blankAsides(coded))
+  // Dialect first, so thanks and particles in dialect (谢谢侬, 好额) are decoration like any other.
+  const said = spellOut(blankAsides(cantonese(coded)))
     .trim()
     .replace(SPLIT_KEYWORD, (m, a: string, b: string) => (TWO_CHAR_KEYWORDS.has(a + b) ? a + b : m));
   const spans = governedSpans(said);

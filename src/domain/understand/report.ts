@@ -173,7 +173,7 @@ function amountOf(r: Reading): Amount | null {
   return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !/[-负]/u.test(found.text), summed: several };
 }
 
-const STILL_AT_IT = /还在劝|正在劝|(?:还在|正在)(?:做工作|做思想工作|沟通|做他的工作|做她的工作)|接着(?:劝|做工作|做思想工作)|继续(?:劝|做工作|做思想工作)/u;
+const STILL_AT_IT = /还在劝|正在劝|(?:还|正|隔着门)?在(?:聊|谈)(?!过)|(?:还在|正在)(?:做工作|做思想工作|沟通|做他的工作|做她的工作)|接着(?:劝|做工作|做思想工作)|继续(?:劝|做工作|做思想工作)/u;
 const PASSIVE_FRAUD = /被\p{Script=Han}{1,10}?骗(?:了|走)/u;
 
 /** 前后投了二十多万, 充了三万: money put in, said in Chinese numerals. */
