@@ -996,6 +996,23 @@ describe('found in train-quiet3.jsonl (named regressions)', () => {
   ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror12.jsonl (named regressions)', () => {
+  const own = (id: string, acknowledged = true): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged, pushedMinutesAgo: acknowledged ? 27 : 3 }] });
+  it('takes A5KW 额去看看 (额 is 我) as taking the case, not a query', () => acts(understand('A5KW 额去看看', own('A5KW', false)), { kind: 'ack', caseId: 'A5KW' }));
+  it('reads 额的任务 as 我的', () => acts(understand('额的任务', worker), { kind: 'mine' }));
+  it('reads 被骗了一万五六 as about 15,500, asked first', () =>
+    confirms(understand('反馈 P2JR 被骗了一万五六', own('P2JR')), { kind: 'report', result: 'defrauded', lossAmount: 15500, approximate: true }));
+  it('reads 门锁着 in a report as nobody home', () =>
+    acts(understand('反馈 W9HN 上门了 门锁着 邻居说去西安看病了', own('W9HN')), { kind: 'report', result: 'unreachable', method: 'visit' }));
+  it('reads 老婆儿 as an old woman, not someone\'s wife, in a private outcome', () =>
+    confirms(understand('那个老婆儿不配合 咋劝都劝不动', { ...own('M4KS'), room: 'private' }), { kind: 'report', caseId: 'M4KS', result: 'refused' }));
+  it.each([
+    ['老赵 恁所里今天几单', lead],
+    ['P7XE 门锁着 我问问邻居去', own('P7XE')],
+    ['B4KN 楼下单元门锁着 等物业来开', own('B4KN')],
+  ] as [string, UnderstandContext][])('ignores %j', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

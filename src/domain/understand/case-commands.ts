@@ -23,9 +23,9 @@ const IGNORE: Decision = { kind: 'ignore' };
 /** Supervising words that, from the worker a case waits on, mean taking it. */
 const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来处理|我盯着|我来盯)$/u;
 /** Not finding anyone at the door, said without 反馈 and followed by a next step, is progress news. */
-const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应/u;
+const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
-const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等/u;
+const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;

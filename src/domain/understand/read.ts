@@ -137,10 +137,18 @@ function spellOut(text: string): string {
     .replace(/^(\s*)窝的/u, '$1我的')
     .replace(/以经/gu, '已经')
     .replace(/再路上/gu, '在路上')
+    // 一万五六, 三千五六: between two round figures, said as their middle (约15500).
+    .replace(/([一二两三四五六七八九])([万千])([一二三四五六七八])([二三四五六七八九])(?![十百千万\d])/gu, (m, a: string, unit: string, b: string, c: string) => {
+      const n = (x: string) => '一二三四五六七八九'.indexOf(x) + 1 || (x === '两' ? 2 : 0);
+      const size = unit === '万' ? 10_000 : 1_000;
+      return n(c) === n(b) + 1 ? `约${n(a) * size + ((n(b) + 0.5) * size) / 10}` : m;
+    })
     // 把骗子电话挂了: the call with the fraudster cut, not the worker's call refused.
     .replace(/(?:把|跟)?骗子(?:的)?电话(?:给)?挂(?:了|断了?|掉了?)/gu, '断了骗子联系')
     // 门卫不让进: the gate, not the person at risk, refusing.
     .replace(/(门卫|保安|物业|门岗|门房)(大爷|师傅|的人)?(?:不让|不给|不许)(?:我们?)?进(?:门|去|来|小区|楼)?/gu, '$1$2拦着')
+    // 单元门锁着: the building's door, not the home's.
+    .replace(/(单元门|楼道门|大门|小区门|铁门)锁着/gu, '$1关着')
     .replace(/(?<=\p{Script=Han})(?<![得好])嘞(?=$|[\s\p{P}\p{S}])/gu, '了');
 }
 
@@ -161,6 +169,8 @@ const CANTONESE: readonly [RegExp, string][] = [
   // Wu (Shanghai, Suzhou, Hangzhou): 劝住了伐 (吗), 好额 (好的), 劝牢 (劝住), 转脱 (转走), 钞票, 哪能 (怎么), 侬, 阿拉, 一眼眼.
   [/(?<=\p{Script=Han})(?<![砍步征讨杀采北])伐(?=$|[\s\p{P}\p{S}])/gu, '吗'], [/(?<=[好是对])额(?=$|[\s\p{P}\p{S}])/gu, '的'], [/(?<=[劝拦看稳守])牢/gu, '住'],
   [/(?<=[转骗汇])脱/gu, '走'], [/错脱/gu, '错'], [/钞票/gu, '钱'], [/哪能/gu, '怎么'], [/侬/gu, '你'], [/阿拉/gu, '我们'], [/一眼眼/gu, '一点点'], [/覅/gu, '不要'],
+  // Central Plains and Shaanxi: 额 and 俺 (我), 恁 (你), 老婆儿 (an old woman, not a wife), 嫑 (不要).
+  [/(?<!\p{Script=Han})额(?=们|的|去|来|在|也|都|刚|马上|这就|今天|明天|现在|已经|看|到|把|给|跟|和)/gu, '我'], [/恁/gu, '你'], [/老婆儿/gu, '老太太'], [/嫑/gu, '不要'],
   [/屋里厢/gu, '家里'], [/今朝/gu, '今天'], [/明朝(?=[早上下晚再去来])/gu, '明天'], [/啥人/gu, '谁'], [/([上下])半天/gu, '$1午'],
 ];
 const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replace(from, to), text);
