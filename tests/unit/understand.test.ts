@@ -1013,6 +1013,18 @@ describe('found in train-mirror12.jsonl (named regressions)', () => {
   ] as [string, UnderstandContext][])('ignores %j', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror9.jsonl, now in the training split (named regressions)', () => {
+  const own = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged: true, pushedMinutesAgo: 20 }] });
+  it('reads 即刻劝停咗 as dissuaded', () => acts(understand('反馈 V9MH 打电话过去佢准备去银行 即刻劝停咗', own('V9MH')), { kind: 'report', result: 'dissuaded' }));
+  it('reads 佢转晒钱 (转完) as money gone, asked first', () => confirms(understand('T7AG 去到已经迟咗 佢转晒钱', own('T7AG')), { kind: 'report', result: 'defrauded' }));
+  it('reads K7Q2 搞成点啊 as 查', () => acts(understand('K7Q2 搞成点啊', { ...lead, role: 'supervisor' }), { kind: 'query', caseId: 'K7Q2' }));
+  it.each([
+    ['今晚同我换班嘅系阿强定阿辉', { ...lead, role: 'supervisor', room: 'tasks' }],
+    ['反馈唔好只写已处理 要写清楚劝住定冇劝住', worker],
+    ['误报率高嘅几个银行我会同中心反映', { ...lead, role: 'supervisor' }],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -128,8 +128,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const explained = reportKw !== undefined && /^(?:的)?(?:模板|格式|方式|流程|要求|规范)/u.test(r.clean.slice(reportKw.end));
   const outcome = explained ? null : readOutcome(r);
   // 返馈 / 反溃 / 反会: 反馈 misspelt by voice input or a slip; read, but asked first.
-  // 反馈的时候别光写劝阻成功: how to report, told to people; the result word is an example.
-  if (outcome && reportKw && !typed && !addressed && /^\s*(?:的时候|时候|时|的话)/u.test(r.clean.slice(reportKw.end))) return IGNORE;
+  // 反馈的时候别光写劝阻成功, 反馈不要只写已处理: how to report, told to people; the result word is an example.
+  if (outcome && reportKw && !typed && !addressed && /^\s*(?:的时候|时候|时|的话|不要|别|要|得|一定|必须|务必)/u.test(r.clean.slice(reportKw.end))) return IGNORE;
   if (outcome) return report(t, typed, meant, reportKw !== undefined && !/^(?:返馈|反溃|反会)$/u.test(reportKw.text));
   const idTok = r.toks.find((x) => x.t === 'id');
   const queryKw = kwOf(t, 'query');
