@@ -161,8 +161,8 @@ export interface FoundAmount {
   approximate?: boolean;
 }
 
-/** Words before an amount that make it an estimate, or merely introduce it. */
-const APPROX_BEFORE = /^(?:大约|大概|差不多|将近|接近|约莫|约|近|少说)/;
+/** Words before an amount that make it an estimate (大约, 将近, 小两万: a little under), or merely introduce it. */
+const APPROX_BEFORE = /^(?:大约|大概|差不多|将近|接近|约莫|约|近|少说|小(?=[一两二三四五六七八九十][十百千万]))/;
 const TOTAL_BEFORE = /^(?:合计|共计|总计|总共|一共|累计|共|了)/;
 
 /** 8k, 2w, 1w5, 2w8, 1w5000, 3k5, 3w5k: a letter unit and what may follow it in one ASCII word. */
@@ -241,9 +241,10 @@ export function readAmountAt(text: string, index: number, explicit: boolean): Fo
   const start = j;
   let approximate = false;
   for (let k = 0; k < 3; k++) {
-    const lead = APPROX_BEFORE.exec(s.slice(j, j + 3)) ?? TOTAL_BEFORE.exec(s.slice(j, j + 2));
+    const estimate = APPROX_BEFORE.exec(s.slice(j, j + 3));
+    const lead = estimate ?? TOTAL_BEFORE.exec(s.slice(j, j + 2));
     if (!lead) break;
-    if (APPROX_BEFORE.test(lead[0])) approximate = true;
+    if (estimate) approximate = true;
     j += lead[0].length;
     while (s[j] === ' ') j++;
   }

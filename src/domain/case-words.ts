@@ -82,7 +82,7 @@ export const MISHEARD_ACK: ReadonlySet<string> = new Set(['受到', '手到', '�
  * Acknowledgement words that count only alone (bare) or next to nothing but a case id.
  * @example WEAK_ACK.includes('好的') // true
  */
-export const WEAK_ACK: readonly string[] = ['好的', '好', '嗯', '妥了', '妥妥的', '好滴', '好嘞', '好哒', '得嘞', '行', '要得', '好好', '晓得', '晓得了', '晓得嘞', '晓得咯', '晓得啦', '知悉', '已知悉', '懂了', '我知道了', '收啦', '嗯呐', '嗯好', '嗯行', '好好好', '行行', '行行行', 'okk', 'okok', 'ok了', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪', '🆗', '得令', '遵命'];
+export const WEAK_ACK: readonly string[] = ['好的', '好', '嗯', '妥了', '妥妥的', '好滴', '好嘞', '好哒', '得嘞', '行', '要得', '好好', '晓得', '晓得了', '晓得嘞', '晓得咯', '晓得啦', '知悉', '已知悉', '懂了', '我知道了', '收啦', '嗯呐', '嗯好', '嗯行', '好好好', '行行', '行行行', 'okk', 'okok', 'ok了', 'copy', 'get', 'copy that', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪', '🆗', '得令', '遵命'];
 
 /**
  * How a worker reached the person, by method.
@@ -173,7 +173,7 @@ export const CLAIM_VERBS: readonly string[] = ['急着报', '急着', '能算', 
  * shapes (是不是, 有没有, 要不要, 报没报) are read as a structure in understand/read.ts.
  * @example QUESTION_WORDS.includes('是否') // true
  */
-export const QUESTION_WORDS: readonly string[] = ['吗', '嘛', '是否', '怎么', '咋', '哪', '什么', '啥', '几件', '谁', '如何'];
+export const QUESTION_WORDS: readonly string[] = ['吗', '嘛', '是否', '怎么', '咋', '哪', '什么', '啥', '几件', '谁', '如何', '几号楼', '几单元', '几栋', '几幢', '几楼', '几层', '几室', '几号门'];
 
 /**
  * Endings that make a statement a question: 接了没有, 损失多少 (了没 closing any clause is read

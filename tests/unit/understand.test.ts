@@ -1025,6 +1025,45 @@ describe('found in train-mirror9.jsonl, now in the training split (named regress
   ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror13.jsonl, train-mirror14.jsonl and train-quiet4.jsonl (named regressions)', () => {
+  const own = (id: string, acknowledged = true): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged, pushedMinutesAgo: acknowledged ? 20 : 2 }] });
+  const lead4 = (...ids: string[]): UnderstandContext => ({ ...lead, visibleCases: ids });
+  it('never supervises on P3DV 那个我跟小周说过了 (跟 is "with"; it acted)', () =>
+    expect(understand('P3DV 那个我跟小周说过了 她下午过去', lead4('P3DV')).kind).toBe('ignore'));
+  it('never hands H9RE to 赵督导 on a status told to him: 派出所 holds no 派 cue (it acted)', () =>
+    expect(understand('@赵督导 H9RE 家属已经报警了 派出所在跟 您放心', lead4('H9RE')).kind).toBe('ignore'));
+  it('never hands U9HB to 钱警官 on 老人已经把钱转了 … 麻烦紧急止付 (it acted)', () =>
+    expect(understand('U9HB 家属打电话到中心 说老人已经把钱转了 @钱警官 麻烦紧急止付', lead4('U9HB')).kind).toBe('ignore'));
+  it('never cancels on J6TA 撤了以后…: what follows, talked about (it acted)', () =>
+    expect(understand('J6TA 撤了以后 老人那边我让周网格顺路再去看一眼', lead4('J6TA')).kind).toBe('ignore'));
+  it('never takes the scammer\'s WeChat for the method: 老人把骗子微信删了 (it recorded 短信)', () =>
+    acts(understand('反馈 L9CB 上门 老人把骗子微信删了 劝住了✅', own('L9CB')), { kind: 'report', result: 'dissuaded', method: 'visit' }));
+  it('asks before recording 转了小两万 (小 is a little under: approximate; it acted)', () =>
+    confirms(understand('反馈 D2GY 已被骗 转了小两万 具体看流水', own('D2GY')), { kind: 'report', lossAmount: 20000, approximate: true }));
+  it('never approves leave on 批了 单子我先盯着', () => expect(understand('批了 单子我先盯着', lead).kind).toBe('ignore'));
+  it.each(['sd', 'copy', 'get'])('takes %j right after the push as the acknowledgement', (text) =>
+    acts(understand(text, { ...own('N5QE', false), pushIsLatest: true }), { kind: 'ack', caseId: 'N5QE' }));
+  it.each([
+    ['今天战况如何 数据发下', 'stats', lead],
+    ['还剩几单没闭环', 'stats', lead],
+    ['怎么作废 @网格哨兵', 'help', { ...worker, mention: true }],
+    ['@网格哨兵 接单是回收到还是回编号', 'help', { ...worker, mention: true }],
+    ['@网格哨兵 报宣传的时候能带照片吗', 'help', { ...volunteer, mention: true }],
+  ] as [string, string, UnderstandContext][])('reads %j as %s', (text, kind, ctx) => acts(understand(text, ctx), { kind }));
+  it('reads S5XB 具体是几号楼几单元 as 查', () => acts(understand('S5XB 具体是几号楼几单元', own('S5XB')), { kind: 'query', caseId: 'S5XB' }));
+  it.each([
+    ['到W7DK楼下了 上去看看', own('W7DK')],
+    ['这咋整 网又断了', worker],
+    ['F3HR 那个小区超难找 导航直接给我干懵了', { ...worker, visibleCases: ['F3HR'] }],
+    ['R7GE 这户我跟钱警官说过了 他今晚会过去看一下', lead4('R7GE')],
+    ['超时那三单我看了 都是半夜推的 下周例会说一下夜班怎么排', lead],
+    ['口径改了 之前的数据要不要重算', lead],
+    ['E2XR 那个阿姨今天又打电话到中心 问是不是真的公安局', lead4('E2XR')],
+    ['怎么反馈来着 我问问老周 他上次教过我', worker],
+    ['怎么又是这个小区 上个月就三起了', { ...lead, quote: { from: 'bot', caseId: 'K9DP', kind: 'escalation' } }],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

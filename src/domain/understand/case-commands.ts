@@ -72,6 +72,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'supervise' && !addressed && /你们?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
     if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
+    // J6TA 撤了以后…: what follows the command, talked about.
+    if (kind === 'cancel' && /^\s*(?:了以后|了之后|以后|之后|的话|了的话)/u.test(r.clean.slice(kw.end))) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
     // 反馈 W5RA 已被骗 损失6000 说错了 是9000: a slip mended in the report itself, still the report.
     if (kind === 'correct' && kws.some((k) => k.kind === 'report' && k.text === '反馈' && atHead(r.toks, k))) continue;
@@ -91,6 +93,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (leads && !overseer && /我/u.test(kw.text) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
     // Q2LE 骗子还在电话里催他: on the worker's own case, a pushing word mid-sentence is someone else pushing.
     if (kind === 'supervise' && !overseer && !addressed && !atHead(r.toks, kw) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
+    // P3DV 那个我跟小周说过了: 跟 is "with", not following the case up.
+    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,4}?(?:说|讲|聊|商量|交代|联系|打过|一起)/u.test(r.clean.slice(kw.end))) continue;
     // @钱警官 V9CL 麻烦您督办一下: asked of the person named, not of the bot.
     if (kind === 'supervise' && r.others.length > 0 && !ctx.mention && !r.mentionsBot && /(?:您|你)\s*(?:来|帮忙|帮着|给|再)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 反馈 K5LR 已报警 交给钱警官了: what was done, told in the worker's report.
@@ -173,11 +177,13 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
   const atWork = !addressed && query !== undefined && AT_WORK.test(r.clean.slice(0, query.start));
   // F3LM 老人把聊天记录给我看了: the victim's records, not the case's.
+  // 到W7DK楼下了 上去看看: going to look, not asking to be shown.
+  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && /(?:上去|过去|进去|下去|再去|去)\s*$/u.test(r.clean.slice(0, query.start));
   const theirRecords = query?.text === '记录' && /(?:聊天|转账|通话|交易|银行|微信|支付宝|流水|通讯)\s*$/u.test(r.clean.slice(0, query.start));
-  if (query && !told && !atWork && !theirRecords && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  if (query && !told && !atWork && !theirRecords && !goingToLook && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
-  if (typed && typed.source !== 'unknown' && !outcome && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
+  if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
@@ -196,7 +202,7 @@ const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|
 
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done). */
-const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}?[了过])|再发|发一下|说一下|讲一下|发送|详细信息/u;
+const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过])|再发|发一下|说一下|讲一下|发送|详细信息/u;
 /** r2xc 正在核对转账记录: the sender at work on it, not asking. */
 const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对)/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, '')) && !AT_WORK.test(body);
@@ -233,6 +239,8 @@ const TAKE_OVER = /我来|交给我|(?:我这边|我亲自|我去现场|我)(?:�
 const TO_A_PERSON = /您|@/u;
 /** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
 const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
+/** What the bot does, named in a question put to it: 接单, 反馈, 宣传, 作废, 照片. */
+const BOT_WORK_ASKED = /接单|反馈|宣传|编号|作废|撤销|转派|督办|更正|重办|绑定|照片|图片|待办|回复|确认|登记|撤回|值班|请假|换班/u;
 /** 收到 W6QH 的家属电话: something of the case's received, which is not its push (预警, 派单, 任务). */
 const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|单子|单|任务|推送|消息|通知|案子|案件|信息|提醒|催办|督办)\p{Script=Han}/u;
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
@@ -318,6 +326,8 @@ function question(t: Turn): Decision {
   }
   const phrase = typed ? null : phraseCommand(t);
   if (phrase) return phrase;
+  // 怎么又是这个小区 on the bot's message: a complaint to the room, not a question about the case.
+  if (ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !typed && /^(?:怎么|咋|咋个)又/u.test(r.body.trim())) return IGNORE;
   // 帮助老人装APP也算宣传吗: 帮助 with an object of its own is helping someone.
   const helpKw = kwOf(t, 'help');
   const helpingSomeone = helpKw !== undefined && helpKw.text === '帮助' && /^\p{Script=Han}/u.test(r.clean.slice(helpKw.end)) && !/^(?:一下|下|信息|文档|菜单|说明|[吗呢吧啊呀了么嘛哈])/u.test(r.clean.slice(helpKw.end));
@@ -348,6 +358,8 @@ function question(t: Turn): Decision {
   if (typed && ((query && atHead(r.toks, query)) || t.addressed)) return unknownCase(t, typed.typed);
   if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   if (query && (t.addressed || atHead(r.toks, query))) return caseQuery(t, null);
+  // @网格哨兵 接单是回收到还是回编号: a question to the bot about its own work is answered with 帮助.
+  if ((ctx.mention || r.mentionsBot) && !typed && BOT_WORK_ASKED.test(r.body)) return act({ kind: 'help' });
   return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 

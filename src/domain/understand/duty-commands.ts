@@ -67,6 +67,8 @@ export function decideDuty(r: Reading, ctx: UnderstandContext): Decision | null 
   if ((approve || reject) && !r.question && LEADS.has(ctx.role)) {
     const rest = (approve ?? reject)![1]!.replace(/请假$/u, '');
     const { who } = whoAndRest(rest, r.others, ctx);
+    // 批了 单子我先盯着: approved something else, said to the room; leave is approved alone or for someone.
+    if (!who && rest.trim() !== '' && !/请假/u.test(rest)) return null;
     return { kind: 'act', command: { kind: 'approve', member: who, yes: !reject } };
   }
 

@@ -35,7 +35,7 @@ const WIDE_SCOPE = /全|大家|各|社区|所里|辖区|网格|咱们|我们/u;
 /** 都办完了吧, 是不是全部搞定了: whether the sender's work is all done. */
 const ALL_DONE = /(?:都|全|全部|全都)(?:办完|弄完|处理完|搞定|搞完|办结|结了|完成|清了|清零|反馈了|处理了|办了)/u;
 /** 今天还剩啥没弄的, 还有几个没办: what is left, without 我 (the sender's own, asked). */
-const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪些)[^\s]{0,3}?[没未]有?(?:办|弄|处理|搞|接|反馈|签收)/u;
+const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪些)[^\s]{0,3}?[没未]有?(?:办|弄|处理|搞|接|反馈|签收|闭环|结|完成|处置)/u;
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
@@ -182,6 +182,12 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body))) || (ownCases && (r.question || COUNT.test(body))));
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
+  // 之前的数据要不要重算: weighing what to do, asked of the room.
+  if (!addressed && /要不要|需不需要|该不该|用不用/u.test(body) && !BOT_THING.test(body)) return null;
+  // 超时那三单我看了…下周例会说一下夜班怎么排: a long remark with a plan in it.
+  if (!addressed && length > LONGEST && r.governed.includes('plan')) return null;
+  // 单子我先盯着: the sender's own errand, said to the room.
+  if (!addressed && !r.question && /[我俺](?:先|来|去|再|就)?(?:盯着|盯一下|跟进|跟着|处理|去办|来办)/u.test(body)) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
@@ -199,7 +205,9 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body.replace(FORMS, '')) && !BOT_NAMED.test(body);
   // 老人都说不会用: someone else who cannot use something.
   const othersLost = !addressed && /说(?:不会|不懂|看不懂|搞不懂)/u.test(body);
-  if (!KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
+  // 今天战况如何 数据发下: how the day went, asked; not how to send something.
+  const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)/u.test(body);
+  if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';

@@ -136,6 +136,8 @@ function spellOut(text: string): string {
     .replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功')
     .replace(/^(\s*)窝的/u, '$1我的')
     .replace(/以经/gu, '已经')
+    // sd: 收到 by its pinyin initials, as a word of its own.
+    .replace(/(?<![A-Za-z0-9])[sS][dD](?![A-Za-z0-9])/gu, '收到')
     .replace(/再路上/gu, '在路上')
     // 一万五六, 三千五六: between two round figures, said as their middle (约15500).
     .replace(/([一二两三四五六七八九])([万千])([一二三四五六七八])([二三四五六七八九])(?![十百千万\d])/gu, (m, a: string, unit: string, b: string, c: string) => {
@@ -193,6 +195,10 @@ function unasked(text: string): string {
     .replace(/(?<=[我俺])(?:也|都)?(?:知道|晓得|清楚|记得|认得)\p{Script=Han}{0,6}?(?:住哪儿?|在哪儿?|住哪里|在哪里|是谁|怎么走|咋走)/gu, '')
     // 家属…打到居委会来了 问是什么事: someone else asking what it is about, told.
     .replace(/(?<![请想我借试要先来下])问(?:是|他|她|我们)?(?:什么|啥)(?:事|情况)/gu, '')
+    // 阿姨打电话到中心 问是不是真的公安局: someone else's question, told.
+    .replace(/(?<![请想我借试要先来下])问(?:我们?|他|她)?(?:是不是|是否|能不能|有没有|会不会|要不要|可不可以)\p{Script=Han}{0,10}/gu, '')
+    // 谁来都不开门: whoever comes, not who.
+    .replace(/谁(?:来|去|说|劝|打|问)?(?:都|也)(?=不|没|别)/gu, '')
     // 家属在问能不能追回: someone else's question, told.
     .replace(/(?<=\p{Script=Han})(?:在|一直|还|都|也)问(?:我们?|咱们?)?(?:能不能|可不可以|会不会|要不要|是不是|有没有|怎么|多少|啥时候|什么时候)\p{Script=Han}{0,8}/gu, '');
 }

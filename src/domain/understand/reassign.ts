@@ -25,6 +25,8 @@ const forThem = (before: RegExpExecArray | null, after: string) => before !== nu
 
 /** A nickname in running text: 老周, 小李, 周哥, 李姐. */
 const NICK_IN_TEXT = /(?:老|小)\p{Script=Han}|\p{Script=Han}(?:哥|姐|师傅)/gu;
+/** Words holding a one-character cue that is not one: 派出所, 转账, 钱转了, 交代, 换班. */
+const NOT_CUES = /派出所|转账|转钱|钱(?:已经|都|也)?转|转出|转走|转了|交代|交流|交警|交通|换班|换人值班/gu;
 const ANY_CUE = new RegExp(alt(FREE_FORM.reassignBefore.filter((w) => w !== '让' && w !== '叫' && w !== '由')), 'u');
 
 /** 这单你接一下, 你把 K7Q2 接过去: said to the member, and the message ends there (not 你去的时候带上…). */
@@ -129,7 +131,8 @@ export function pickTarget(body: string, mentions: string[], members: Members): 
   // P7NC 刘网格离得最近 让他去: 他 after a cue, and one member named.
   const named0 = namesIn(body, members);
   if (/(?<!不|别)(?:让|叫|由|给)(?:他|她)(?:去|来|负责|跟进|处理|接)/u.test(body) && new Set(named0.map((n) => n.name)).size === 1) return { name: named0[0]!.name };
-  const cue = ANY_CUE.test(body) && !NOT.test(body.replace(/\s+/gu, ''));
+  // 派出所在跟, 老人把钱转了: a one-character cue inside another word is no hand-over.
+  const cue = ANY_CUE.test(body.replace(NOT_CUES, '')) && !NOT.test(body.replace(/\s+/gu, ''));
   const named = namesIn(body, members);
   if ((cue || toYou(body)) && mentions.length > 0) {
     const m = resolveMention(mentions[0]!, members);
