@@ -1064,6 +1064,38 @@ describe('found in train-mirror13.jsonl, train-mirror14.jsonl and train-quiet4.j
   ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror15.jsonl, train-mirror16.jsonl and train-quiet5.jsonl (named regressions)', () => {
+  const own = (id: string, acknowledged = true): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged, pushedMinutesAgo: acknowledged ? 30 : 3 }] });
+  it('asks about 反馈 P2JB 已报警/劝阻成功: the form\'s options copied, none chosen (it acted)', () =>
+    expect(understand('反馈 P2JB 已报警/劝阻成功', own('P2JB')).kind).toBe('confirm'));
+  it('records 已陪同老人报警 beside the loss (it dropped it)', () =>
+    acts(understand('反馈 R5JT 已被骗 损失12万 已陪同老人报警', own('R5JT')), { kind: 'report', result: 'defrauded', lossAmount: 120000, alsoReported: true }));
+  it('reads 卡里二十多万一分没动 as money kept (万一 inside a figure is no supposition)', () =>
+    acts(understand('反馈 T4HS 卡里二十多万一分没动 劝阻成功', own('T4HS')), { kind: 'report', result: 'dissuaded' }));
+  it('reads 陌生电话一律不接 as the lesson learnt, not a refusal or a phone call', () =>
+    acts(understand('反馈 F3RB 老人家已经醒悟了 说以后陌生电话一律不接 劝阻成功', own('F3RB')), { kind: 'report', result: 'dissuaded', method: null }));
+  it.each(['S3WD 收到，凌晨了我先打电话确认下人在不在家', '那个啥S3WD我收到了这就打车过去大概十来分钟能到'])('takes %j as the acknowledgement, not a query', (text) =>
+    acts(understand(text, own('S3WD', false)), { kind: 'ack', caseId: 'S3WD' }));
+  it('asks about 收到哈 刚才在洗澡没看见 a while after the push', () =>
+    confirms(understand('收到哈 刚才在洗澡没看见', { ...worker, openCases: [{ id: 'Y2TB', level: 'urgent', acknowledged: false, pushedMinutesAgo: 12 }] }), { kind: 'ack', caseId: 'Y2TB' }));
+  it('reads 周末这单 Y4DS 还没结？ as 查', () => acts(understand('周末这单 Y4DS 还没结？', { ...lead, visibleCases: ['Y4DS'] }), { kind: 'query', caseId: 'Y4DS' }));
+  it('still reads W4MJ 核实下来是不是误报 as 查', () => acts(understand('W4MJ 核实下来是不是误报', { ...lead, visibleCases: ['W4MJ'] }), { kind: 'query', caseId: 'W4MJ' }));
+  it('reads 夜班我这还挂着啥 as 我的', () => acts(understand('夜班我这还挂着啥', worker), { kind: 'mine' }));
+  it.each([
+    ['还在做工作 老人有点犟', { ...own('D3JX'), quote: { from: 'bot', caseId: 'D3JX', kind: 'reminder' } }],
+    ['@吴网格 刚打了 老人说在外面 晚上回', { ...own('B3LG'), quote: { from: 'bot', caseId: 'B3LG', kind: 'reminder' } }],
+    ['今天周末居然没几单', worker],
+    ['反馈一下 停车场从下周起按小时收费 一小时5块', own('K5DR')],
+    ['D4RS 这家上个月换了门牌 地址以新的为准', { ...lead, room: 'tasks', visibleCases: ['D4RS'] }],
+    ['Q2VA 应该是隔壁派出所的单 跟我们没关系', { ...lead, room: 'tasks', visibleCases: ['B9RW'] }],
+    ['X2PD 老人一直说自己没被骗 这种一般怎么劝 有经验的支个招', own('X2PD')],
+    ['U6JH 老人手机还开着屏幕共享 我让他先挂了 正在看', own('U6JH')],
+    ['P3CW 要是钱已经转出去了 是不是得先打96110', own('P3CW')],
+    ['记得宣传的时候拍照 反馈要附图', worker],
+    ['家属说我们多管闲事 这种咋回比较好', worker],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

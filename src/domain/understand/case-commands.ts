@@ -31,6 +31,10 @@ const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 const BIG_LOSS = 10_000_000;
 /** A farewell or thanks to a person after 好的/收到. */
 const FAREWELL = /明天见|再见|回见|拜拜|晚安|下午见|晚上见|谢谢\s*(?:[王李周陈刘吴郑赵钱孙马何林]|你|您|大家)/u;
+/** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
+const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作/u;
+/** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
+const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见)\s*$/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */
 const RECENT_PUSH_MINUTES = 30;
 /** 收到 等我两分钟, 收到~已经在车上: this short, a remark after 收到 still answers the push. */
@@ -72,6 +76,11 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'supervise' && !addressed && /你们?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
     if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
+    // 派出所: a police station, not 派; D4RS 这家换了门牌: something else changed, not the worker.
+    if (kind === 'reassign' && /^派$/u.test(kw.text) && /^出所/u.test(r.clean.slice(kw.end))) continue;
+    if (kind === 'reassign' && /^换$/u.test(kw.text) && /^\s*了/u.test(r.clean.slice(kw.end)) && !(ctx.members && memberIn(r.body.slice(kw.end), ctx.members))) continue;
+    // Q2VA 应该是隔壁派出所的单: 应该是 mid-sentence with no result corrects nothing.
+    if (kind === 'correct' && !addressed && r.toks[0] !== kw && !bare(t, kw) && readOutcome(r) === null) continue;
     // J6TA 撤了以后…: what follows the command, talked about.
     if (kind === 'cancel' && /^\s*(?:了以后|了之后|以后|之后|的话|了的话)/u.test(r.clean.slice(kw.end))) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
@@ -194,11 +203,15 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 又是刷单的, 嗯 看到了 on someone else's case: a remark for the room, not for the bot.
   const quotedCase = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
   if (quotedCase && !ctx.openCases.some((c) => c.id === quotedCase) && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
+  // 还在做工作 稍等, on the reminder of a case the sender has taken: progress told, nothing to do.
+  if (quotedCase && ctx.openCases.some((c) => c.id === quotedCase && c.acknowledged) && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && IN_PROGRESS.test(r.body)) return IGNORE;
+  // @吴网格 刚打了 老人说在外面, on the bot's reminder: told to the colleague named.
+  if (r.others.length > 0 && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
 /** 今天全社区多少单, 全所的数据给我看看, 统计一下今天的: figures asked for outright. */
-const COUNT_ASKED = /(?:多少|(?<!第)几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)|^(?:帮我|给我|麻烦)(?:统计|汇总|出)/u;
+const COUNT_ASKED = /(?:多少|(?<![第没])几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)|^(?:帮我|给我|麻烦)(?:统计|汇总|出)/u;
 
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done). */
@@ -229,7 +242,7 @@ const COMPLAINT = /(?:怎么|咋|为什么|为啥)(?:还|都)/u;
 /** 要撤销, 要不要更正, 需要督办: a command weighed, not given and not asked about. */
 const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用不用|能不能|可以|是否)$/u;
 /** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
-const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
+const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该|是不是得|是不是要)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
@@ -244,7 +257,7 @@ const BOT_WORK_ASKED = /接单|反馈|宣传|编号|作废|撤销|转派|督办|
 /** 收到 W6QH 的家属电话: something of the case's received, which is not its push (预警, 派单, 任务). */
 const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|单子|单|任务|推送|消息|通知|案子|案件|信息|提醒|催办|督办)\p{Script=Han}/u;
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
-const ASKED_OF_PEOPLE = /我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -350,7 +363,7 @@ function question(t: Turn): Decision {
   if (weighed) return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
   const idTok = r.toks.find((x) => x.t === 'id');
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
-  const politeHead = idTok !== undefined && /^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯)\s*$/u.test(r.clean.slice(0, idTok.start));
+  const politeHead = idTok !== undefined && /^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯|\p{Script=Han}{0,3}(?:这单|那单|这个单子|那个单子))\s*$/u.test(r.clean.slice(0, idTok.start));
   const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && (atHead(r.toks, idTok) || politeHead)) || ctx.openCases.some((c) => c.id === typed?.id);
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
@@ -426,7 +439,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id && !farewell) return act({ kind: 'ack', caseId: unacked[0].id });
   const aside = remark && (r.governed.includes('plan') || ASIDE_REMARK.some((w) => remarkText.includes(w)) || OTHER_MATTER.test(remarkText));
   // @钱警官 收到，马上过去: on the way, but told to someone else.
-  if ((r.others.length > 0 && !r.mentionsBot) || ((aside || (remark && wordLength(r) > SHORT_REMARK)) && !onTheWay(r))) return IGNORE;
+  // 收到哈 刚才在洗澡没看见: the delay excused after the acknowledgement, still about the push.
+  const excused = LATE_AFTER.test(r.clean);
+  if ((r.others.length > 0 && !r.mentionsBot) || ((aside || (remark && wordLength(r) > SHORT_REMARK && !excused)) && !onTheWay(r))) return IGNORE;
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
   // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
   if (remark && recent.length === 0) return IGNORE;
@@ -464,6 +479,8 @@ function caseOnTheWay(t: Turn, typed: FoundCase | null): Decision | null {
 function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boolean): Decision {
   const o = readOutcome(t.r)!;
   const found = typed ?? contextCase(t.ctx, keyword);
+  // 反馈一下 停车场…一小时5块: no result said, no case named, not said to the bot: a notice.
+  if (!typed && o.inferred && !t.addressed && t.ctx.quote?.from !== 'bot') return IGNORE;
   if (!found) return meant && (t.addressed || keyword) ? refuse('missing_case_id', `反馈 ${t.exampleId} ${describeReport({ ...o, method: o.method, lossAmount: null })}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return meant || keyword ? unknownCase(t, found.typed) : IGNORE;
   if (found.source === 'text' && !meant) return IGNORE;

@@ -40,7 +40,7 @@ const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
 /** A count: 几单, 多少件, 几笔, 几条 (not 好几个, 十几单: several, said, not asked). */
-const COUNT = /(?:(?<![好十百千万])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
+const COUNT = /(?:(?<![好十百千万没])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */
@@ -112,7 +112,7 @@ const HELP_LOST = any(FREE_FORM.helpLost);
 /** 转派给别人, 第一次用 不太懂, 我整不明白: the bot's own commands, or the sender lost with it. */
 const BOT_WORK = /转派|督办|撤销|更正|重办|绑定|接单|撤回|不太?懂|不明白|第一次|新来/u;
 /** 家属不让进门 说我们才是骗子 咋整: a situation, then what to do, asked of colleagues (not 这玩意儿咋整). */
-const WHAT_NOW = /^(.{5,})(?:可?咋整|咋办|怎么办|怎么整|咋弄|怎么弄|咋搞|怎么搞|怎么处理|咋处理)[啊呀呢😂🤣😭\s]*$/u;
+const WHAT_NOW = /^(.{5,})(?:可?咋整|咋办|怎么办|怎么整|咋弄|怎么弄|咋搞|怎么搞|怎么处理|咋处理|(?:咋|怎么)(?:回|说|应对|解释)(?:比较好|才好|好|合适)?)[啊呀呢😂🤣😭\s]*$/u;
 function situation(body: string): boolean {
   const m = WHAT_NOW.exec(body);
   // 嗯，？？这个咋弄: no situation told, only fillers before the ask.

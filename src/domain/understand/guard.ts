@@ -70,8 +70,8 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if ((c === null || c.kind === 'query') && toPerson(r, ctx)) return false;
   if (r.ids.some((e) => e.how === 'own' || e.how === 'typo')) return true;
   // A command or a case id first (收到 K7Q2, K7Q2 有结果了吗, X6CU 我这边督办).
-  // 请问 X6CU 有人上门了没有: a polite opening, then the case.
-  const opening = /^\s*(?:请问|问下|问一下|麻烦问下)?\s*/u.exec(r.clean)![0].length;
+  // 请问 X6CU 有人上门了没有, 周末这单 Y4DS 还没结: a polite opening or the time pointed at, then the case.
+  const opening = /^\s*(?:请问|问下|问一下|麻烦问下)?\s*(?:(?:今天|昨天|周末|早上|上午|下午|晚上|夜里|凌晨|刚才)\s*)?(?:这单|那单)?\s*/u.exec(r.clean)![0].length;
   if (r.ids.some((e) => e.start === opening && e.how !== 'unknown')) return true;
   const head = r.toks.find((t) => t.t !== 'particle' && t.t !== 'filler');
   if (head && (head.t === 'id' || ((head.t === 'kw' || head.t === 'weak') && atHead(r.toks, head)))) return true;

@@ -17,7 +17,7 @@ import { promptFor } from './prompts.js';
 import { readOutreach } from './outreach-sentence.js';
 import { read, type Reading } from './read.js';
 import type { Governed } from './scope.js';
-import { STATE_CHANGING, type Decision, type UnderstandContext } from './types.js';
+import { STATE_CHANGING, type Decision, type UnderstandContext, type UnderstoodCommand } from './types.js';
 
 export type { Decision, OpenCase, QuoteContext, RefuseReason, RoomKind, UnderstandContext, UnderstoodCommand } from './types.js';
 export { STATE_CHANGING } from './types.js';
@@ -85,7 +85,12 @@ const softOnlyAfter = (r: Reading) => {
 
 const changesState = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind);
 /** The same command, a free-text reason aside (重办 K7Q2，家属说还在转钱 without what the family said is still 重办 K7Q2). */
-const sameCommand = (a: Decision, b: Decision) => (a.kind === 'act' || a.kind === 'confirm') && (b.kind === 'act' || b.kind === 'confirm') && JSON.stringify({ ...a.command, reason: '' }) === JSON.stringify({ ...b.command, reason: '' });
+/** 劝阻成功，老人说以后陌生电话一律不接: a method named only in someone else's words is not how it was done either. */
+const sameCommand = (a: Decision, b: Decision) => {
+  if (!(a.kind === 'act' || a.kind === 'confirm') || !(b.kind === 'act' || b.kind === 'confirm')) return false;
+  const unspoken = (c: UnderstoodCommand, other: UnderstoodCommand) => ({ ...c, reason: '', ...('method' in c && 'method' in other && other.method === null ? { method: null } : {}) });
+  return JSON.stringify(unspoken(a.command, b.command)) === JSON.stringify(unspoken(b.command, a.command));
+};
 
 /**
  * A state change read from a message with unasserted spans (understand/scope.ts): read again
@@ -107,8 +112,9 @@ function unasserted(d: Decision, r: Reading, text: string, ctx: UnderstandContex
   const live = decideRead(rl, text, ctx);
   // The command stands on the sender's own words (劝阻成功，老人说以后不接陌生电话了).
   if (changesState(live) && sameCommand(live, base) && (live.kind === 'act' || live.kind === 'confirm')) {
-    // Read as asserted, kept with the whole reason (重办 K7Q2，家属说还在转钱).
-    return guard(live.kind === 'act' ? { kind: 'act', command: (base as typeof live).command } : live, rl, ctx);
+    // Read as asserted, kept with the whole reason (重办 K7Q2，家属说还在转钱), and the method the sender named.
+    const command = { ...(base as typeof live).command, ...('method' in live.command ? { method: live.command.method } : {}) } as UnderstoodCommand;
+    return guard(live.kind === 'act' ? { kind: 'act', command } : live, rl, ctx);
   }
   const checked = guard(base, rb, ctx);
   // 赵督导说 X6CU 要督办 大家上点心: someone else's words relayed to the group are for the group.

@@ -147,6 +147,12 @@ function spellOut(text: string): string {
     })
     // 把骗子电话挂了: the call with the fraudster cut, not the worker's call refused.
     .replace(/(?:把|跟)?骗子(?:的)?电话(?:给)?挂(?:了|断了?|掉了?)/gu, '断了骗子联系')
+    // 陌生电话一律不接, 以后不接陌生来电: the lesson learnt, neither a call nor a refusal.
+    .replace(/(?:陌生|不认识的?|陌生人的?)(?:电话|来电)(?:一律|都|再也|就|也)?不(?:接|听)了?|不(?:接|听)(?:陌生|不认识的?|陌生人的?)(?:电话|来电)/gu, '提防陌生人')
+    // 人在不在家: asked, not nobody home.
+    .replace(/在不在家/gu, '是否在家')
+    // 我让他先挂了: the fraudster's call cut on the worker's word, not the worker's call refused.
+    .replace(/(?:让|叫)(?:他|她|老人)(?:先|赶紧|马上)?挂(?:了|断了?|掉了?)?/gu, '让他断开')
     // 门卫不让进: the gate, not the person at risk, refusing.
     .replace(/(门卫|保安|物业|门岗|门房)(大爷|师傅|的人)?(?:不让|不给|不许)(?:我们?)?进(?:门|去|来|小区|楼)?/gu, '$1$2拦着')
     // 单元门锁着: the building's door, not the home's.
@@ -197,6 +203,12 @@ function unasked(text: string): string {
     .replace(/(?<![请想我借试要先来下])问(?:是|他|她|我们)?(?:什么|啥)(?:事|情况)/gu, '')
     // 阿姨打电话到中心 问是不是真的公安局: someone else's question, told.
     .replace(/(?<![请想我借试要先来下])问(?:我们?|他|她)?(?:是不是|是否|能不能|有没有|会不会|要不要|可不可以)\p{Script=Han}{0,10}/gu, '')
+    // 我先打电话确认下人在不在家, 看看有没有人: what the sender will find out, not asked (核实下来是不是误报 asks).
+    .replace(/(?:确认|核实|核对|看看|看一下|问问|问一下|了解|打听)(?!一?下来)(?:一?下)?\p{Script=Han}{0,6}?(?:在不在|是不是|是否|有没有|能不能|会不会|要不要|还在不在)\p{Script=Han}{0,4}/gu, '')
+    // 那个啥W8LQ: a filler, not a question.
+    .replace(/那个啥|那啥(?=\s|\p{Script=Han}|[A-Za-z0-9])/gu, '')
+    // 今天居然没几单: few, not how many.
+    .replace(/没(?:有)?几(?=单|件|个|起|次)/gu, '不多')
     // 谁来都不开门: whoever comes, not who.
     .replace(/谁(?:来|去|说|劝|打|问)?(?:都|也)(?=不|没|别)/gu, '')
     // 家属在问能不能追回: someone else's question, told.

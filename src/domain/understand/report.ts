@@ -45,6 +45,9 @@ function conflicting(results: (Token & { t: 'result' })[], reported: boolean, cl
   if (kinds.size < 2) return false;
   return ![...kinds].every((k) => k === 'unreachable' || k === 'refused');
 }
+/** 已报警/劝阻成功: the form's options copied, none chosen. */
+const optionsCopied = (results: (Token & { t: 'result' })[], body: string) =>
+  results.some((a, i) => results.slice(i + 1).some((b) => b.result !== a.result && /^\s*[/／]\s*$/u.test(body.slice(a.end, b.start))));
 /** A dissuasion that failed (没劝住, 劝不住, 没拦住): no result of its own beside the loss. */
 const FAILED_DISSUASION = /^(?:没|未|没有|没能|未能)(?:劝|拦)|^劝不|^劝阻(?:未果|失败|无效)/u;
 /** Stopping the money, which also follows a loss: 已止付, 卡已冻结. */
@@ -224,7 +227,7 @@ export function readOutcome(r: Reading): Outcome | null {
     approximate: (loss !== null && amount!.approximate) || vague,
     alsoReported: reported && result !== 'reported',
     // 没被骗 但是钱已经转走了: a result denied and asserted in one message.
-    conflicting: conflicting(results, reported, r.clean) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
+    conflicting: conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
     inferred: (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),

@@ -78,8 +78,8 @@ export function governedSpans(text: string): Span[] {
   for (const kind of Object.keys(MARKER) as Governed[]) {
     for (const m of text.matchAll(MARKER[kind])) {
       const start = m.index;
-      // 一万一千, 两万一: 万一 inside a figure is a number, not "in case".
-      if (m[0] === '万一' && /[\d零〇一二两三四五六七八九十百千]$/u.test(text.slice(0, start))) continue;
+      // 一万一千, 两万一, 二十多万一分没动: 万一 inside a figure is a number, not "in case".
+      if (m[0] === '万一' && /[\d零〇一二两三四五六七八九十百千多几来余]$/u.test(text.slice(0, start))) continue;
       const after = start + m[0].length;
       if (kind === 'suppose') {
         // 被骗了的话就报警, 劝不住的话 就报警: 的话 closes a supposition that began with its clause.
