@@ -1096,6 +1096,74 @@ describe('found in train-mirror15.jsonl, train-mirror16.jsonl and train-quiet5.j
   ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror17.jsonl, train-mirror18.jsonl and train-quiet6.jsonl (named regressions)', () => {
+  const own = (id: string, acknowledged = true): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged, pushedMinutesAgo: acknowledged ? 30 : 3 }] });
+  const alert = (caseId: string) => ({ from: 'bot' as const, caseId, kind: 'escalation' as const });
+  const members = [...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })), { name: '王社区', role: 'lead' as const }, { name: '郑社区', role: 'lead' as const }];
+  const leadOn = (caseId: string, role: UnderstandContext['role'] = 'lead'): UnderstandContext => ({ ...lead, role, visibleCases: [caseId], quote: alert(caseId), members });
+  it.each([
+    ['@郑社区 你来督办一下 我在分局开会', leadOn('J8VD', 'supervisor')],
+    ['哎 这个老人家我知道 女儿在国外', leadOn('D2JC')],
+    ['@王社区 中心也在打电话 你们社区再派个人', leadOn('M5RG', 'operator')],
+    ['家属刚给我打电话 说老人出门去银行了 @周网格 赶紧去银行', leadOn('J8VD')],
+    ['@吴网格 看到马上回电话给我 不管多晚', leadOn('E9KS')],
+    ['网格员刚给我打电话了 说在路上堵着', leadOn('F2LC', 'supervisor')],
+    ['A4MB 已经有人在督办了 你别重复打电话', { ...lead, visibleCases: ['A4MB'] }],
+    ['C7GY 派给李网格是对的 她最熟', { ...lead, visibleCases: ['C7GY'] }],
+    ['收到 K7Q2 那单不是我的啊', worker],
+  ] as [string, UnderstandContext][])('never changes state on %j (it acted)', (text, ctx) => {
+    const d = understand(text, ctx);
+    expect(d.kind === 'act' && ['supervise', 'reassign', 'ack'].includes(d.command.kind)).toBe(false);
+  });
+  it.each(['小周可以啊 十分钟就劝住了', '又是误报 这个月第五个了'])('never corrects on praise or a remark quoting the confirmation: %j', (text) =>
+    expect(understand(text, { ...lead, role: 'supervisor', visibleCases: ['N5HQ'], quote: { from: 'bot', caseId: 'N5HQ', kind: 'confirmation' } }).kind).toBe('ignore'));
+  it('still corrects on 错了 是误报 quoting the confirmation', () =>
+    confirms(understand('错了 是误报', { ...lead, visibleCases: ['N5HQ'], quote: { from: 'bot', caseId: 'N5HQ', kind: 'confirmation' } }), { kind: 'correct', caseId: 'N5HQ', result: 'false_positive' }));
+  it.each(['收到，@周网格 你先别动，我来', '收到 我打电话问问周网格', '这个我知道 在跟'])('still supervises on %j quoting the alert', (text) =>
+    acts(understand(text, leadOn('K7Q2', 'supervisor')), { kind: 'supervise', caseId: 'K7Q2' }));
+  it.each(['@陈网格 这单转你', '@刘网格 这个转你了 你去'])('still hands the quoted case over on %j', (text) =>
+    acts(understand(text, leadOn('X6CU')), { kind: 'reassign', caseId: 'X6CU' }));
+  it.each(['有人接了吗？', '现在呢？', '这单超时了吗', '这个地址在哪啊？'])('still reads %j quoting the bot as 查', (text) =>
+    acts(understand(text, leadOn('K7Q2')), { kind: 'query', caseId: 'K7Q2' }));
+  it.each([
+    ['天呐 又是冒充公检法的', { ...own('J6MT'), quote: { from: 'bot', caseId: 'J6MT', kind: 'dispatch' } }],
+    ['催什么催 正在楼上做工作呢😂', { ...own('J6MT'), quote: { from: 'bot', caseId: 'J6MT', kind: 'reminder' } }],
+    ['这个能不能晚点提醒 人家正在吃饭不好打扰', { ...own('P9EX'), quote: { from: 'bot', caseId: 'P9EX', kind: 'reminder' } }],
+    ['老人拨的那个号我查了 是个境外号', { ...own('C3TN'), quote: { from: 'bot', caseId: 'C3TN', kind: 'dispatch' } }],
+    ['谁知道这户是几单元的', { ...own('F3XN', false), quote: { from: 'bot', caseId: 'F3XN', kind: 'dispatch' } }],
+    ['Y2BR 老人家里来客人了 我在楼道等一会', { ...own('Y2BR'), quote: { from: 'bot', caseId: 'Y2BR', kind: 'dispatch' } }],
+    ['这个我明早再去一趟 今天家里没人', { ...own('G4PE'), quote: { from: 'bot', caseId: 'G4PE', kind: 'reminder' } }],
+    ['老人还在打电话 我在旁边等他挂了再说', { ...own('S3QW'), quote: { from: 'bot', caseId: 'S3QW', kind: 'reminder' } }],
+    ['U7BF 什么情况我也不清楚 问问社区吧', { ...lead, role: 'supervisor', visibleCases: ['U7BF'] }],
+    ['研判平台新版有哪些功能 明天培训时讲讲', worker],
+    ['食堂这周的菜单发我看看', worker],
+    ['这个小喇叭怎么用啊 头一回拿', worker],
+    ['我还欠小李一顿饭 哈哈', worker],
+    ['王书记 帮我看看我名下的台账对不对', worker],
+    ['这周超时的那几单我在台账上标红了', worker],
+    ['网格排行榜打印出来贴公告栏了', lead],
+    ['统计这活儿真不是人干的', lead],
+    ['数据统计这块以后归小刘管', worker],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+  it.each([
+    ['第一次用 不知道从哪开始', 'help', { ...worker, role: 'stranger', room: 'private', openCases: [] }],
+    ['督办和转派有啥区别', 'help', { ...lead, role: 'supervisor' }],
+    ['@网格哨兵 装了多少APP要怎么报', 'help', { ...volunteer, mention: true }],
+    ['这个星期劝住了多少', 'stats', lead],
+    ['网格排行榜', 'stats', lead],
+    ['麻烦网格哨兵把今天截至目前的处置情况统计一下，谢谢', 'stats', lead],
+  ] as [string, string, UnderstandContext][])('reads %j as %s', (text, kind, ctx) => acts(understand(text, ctx), { kind }));
+  it('tells a worker who asks 这班的统计发下 that the figures are the leads\'', () =>
+    expect(understand('这班的统计发下', worker)).toMatchObject({ kind: 'refuse', reason: 'not_allowed' }));
+  it('tells a volunteer who asks 今天的统计数据看一下 about outreach, never about 待办', () => {
+    const d = understand('今天的统计数据看一下', volunteer);
+    expect(d).toMatchObject({ kind: 'refuse', reason: 'not_allowed' });
+    expect(d.kind === 'refuse' && d.hint).toContain('宣传');
+    expect(d.kind === 'refuse' && d.hint).not.toContain('待办');
+  });
+  it.each(['V9LA 的情况', '看一眼 V9LA'])('reads %j as 查', (text) => acts(understand(text, { ...lead, visibleCases: ['V9LA'] }), { kind: 'query', caseId: 'V9LA' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -31,6 +31,17 @@ const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 const BIG_LOSS = 10_000_000;
 /** A farewell or thanks to a person after 好的/收到. */
 const FAREWELL = /明天见|再见|回见|拜拜|晚安|下午见|晚上见|谢谢\s*(?:[王李周陈刘吴郑赵钱孙马何林]|你|您|大家)/u;
+/** The bot's message quoted, a person @-mentioned and no case typed: the reply is for that person. */
+const quotedToPerson = (r: Reading, ctx: UnderstandContext) =>
+  ctx.quote?.from === 'bot' && r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private' && !r.ids.some((e) => e.how !== 'unknown');
+/** @陈网格 这单转你, 这个你去: the quoted case handed to the person named. */
+const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)你去|你来跟/u;
+/** Said to the bot in so many words: @-mentioned, named, or privately. */
+const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.mentionsBot || ctx.room === 'private';
+/** 这个能不能晚点提醒, 是不是派错了, 怎么还信这个: a question on the bot's message that is not about the case's state. */
+const NOT_STATUS = /催什么|什么催|能不能|可不可以|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+/** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
+const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
@@ -51,6 +62,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (!addressed && r.ids.length === 0 && REPLY_REQUESTED.test(r.clean)) return IGNORE;
   const kws = r.toks.filter((x): x is Token & { t: 'kw' } => x.t === 'kw');
   const t: Turn = { r, ctx, addressed, kws, exampleId: ctx.openCases[0]?.id ?? 'K7Q2' };
+  // @郑社区 你来督办一下, @周网格 赶紧去银行 on the bot's alert: said to the person named, about the
+  // quoted case; only a command begun with its keyword (转派 @刘网格) is still the bot's.
+  const leadTakesIt = OVERSEERS.has(ctx.role) && ctx.quote?.from === 'bot' && ctx.quote.kind === 'escalation' && kws[0]?.kind === 'ack' && atHead(r.toks, kws[0]) && TAKE_OVER.test(r.body);
+  if (quotedToPerson(r, ctx) && !(kws[0] && atHead(r.toks, kws[0]) && kws[0].kind !== 'ack') && !leadTakesIt && !HANDED_TO_YOU.test(r.body)) return IGNORE;
   if (r.question) return question(t);
   const first = kws[0];
   const head = first !== undefined && atHead(r.toks, first);
@@ -102,6 +117,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (leads && !overseer && /我/u.test(kw.text) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
     // Q2LE 骗子还在电话里催他: on the worker's own case, a pushing word mid-sentence is someone else pushing.
     if (kind === 'supervise' && !overseer && !addressed && !atHead(r.toks, kw) && typed !== null && ctx.openCases.some((c) => c.id === typed.id)) continue;
+    // X6CU 我记得上午就督办过了, A4MB 已经有人在督办了: the command remembered as done, or someone else's.
+    if (kind === 'supervise' && ((/^\s*过/u.test(r.clean.slice(kw.end)) && /我记得|印象中|好像/u.test(r.clean)) || /(?:有人|别人|人家|他们)\s*(?:在|也在|已经在)?\s*$/u.test(r.clean.slice(0, kw.start)))) continue;
+    // C7GY 派给李网格是对的: a hand-over judged, not made.
+    if (kind === 'reassign' && /(?:是对的|没错|挺好|不错|对的|合适)\s*(?:$|[，,\s])/u.test(r.clean.slice(kw.end))) continue;
     // P3DV 那个我跟小周说过了: 跟 is "with", not following the case up.
     if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,4}?(?:说|讲|聊|商量|交代|联系|打过|一起)/u.test(r.clean.slice(kw.end))) continue;
     // @钱警官 V9CL 麻烦您督办一下: asked of the person named, not of the bot.
@@ -132,7 +151,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (phrase) return phrase;
   // 转 X6CU 给李网格, K7Q2给周网格: a lead handing a case to a named member.
   // 转 X6CU 给李网格 without the roster: a roster-shaped name after 给.
-  const given = overseer && typed?.source === 'text' && !ctx.members ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] : undefined;
+  const given = overseer && typed?.source === 'text' && !ctx.members && !/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body) ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] : undefined;
   if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given });
   // 刚刚上门处置 W5RA 已劝阻成功: 处置 after a verb is the work done, not the keyword 反馈.
   const anyReportKw = kwOf(t, 'report');
@@ -162,7 +181,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
   // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的: 反馈 asked of people or talked about, not given.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时)/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过)/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -171,6 +190,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const going = onTheWay(r) ? caseOnTheWay(t, typed) : null;
   if (going) return going;
   const query = kwOf(t, 'query');
+  // 到W7DK楼下了 上去看看: going to look, not asking to be shown.
+  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && /(?:上去|过去|进去|下去|再去|去)\s*$/u.test(r.clean.slice(0, query.start));
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
@@ -181,22 +202,27 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
   if (query && !typed && readFreeForm(r, addressed) === 'mine') return act({ kind: 'mine' });
   // 查一下, 这单进展 on the bot's message about a case: that case.
-  if (query && !typed && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
+  if (query && !typed && !goingToLook && !told && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && ASKED_OF_PEOPLE.test(r.clean)) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
   const atWork = !addressed && query !== undefined && AT_WORK.test(r.clean.slice(0, query.start));
   // F3LM 老人把聊天记录给我看了: the victim's records, not the case's.
-  // 到W7DK楼下了 上去看看: going to look, not asking to be shown.
-  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && /(?:上去|过去|进去|下去|再去|去)\s*$/u.test(r.clean.slice(0, query.start));
   const theirRecords = query?.text === '记录' && /(?:聊天|转账|通话|交易|银行|微信|支付宝|流水|通讯)\s*$/u.test(r.clean.slice(0, query.start));
-  if (query && !told && !atWork && !theirRecords && !goingToLook && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  // U7BF 什么情况我也不清楚 问问社区吧: sent on to the people who know.
+  const passedOn = !addressed && ASKED_OF_PEOPLE.test(r.clean);
+  if (query && !told && !atWork && !theirRecords && !goingToLook && !passedOn && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
   if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
+  // V9LA 的情况, X6CU 最新进展: the case and what is asked of it, nothing more.
+  if (typed && typed.source !== 'unknown' && idTok && r.clean.slice(0, idTok.start).trim() === '' && /^\s*(?:的)?\s*(?:情况|进展|进度|结果|详情|状态|最新情况|最新进展)\s*$/u.test(r.clean.slice(idTok.end))) return caseQuery(t, typed);
+  // Y2BR 老人家里来客人了 我在楼道等一会: news on a case already taken, said to the room.
+  if (typed && ctx.openCases.some((c) => c.id === typed.id && c.acknowledged) && !plainlyToBot(r, ctx)) return IGNORE;
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
-  if (overseer && alert && !typed && TAKES_ON.test(r.body)) return act({ kind: 'supervise', caseId: alert });
+  // 哎 这个老人家我知道 女儿在国外: what the lead knows of the case, not taking it on.
+  if (overseer && alert && !typed && TAKES_ON.test(r.body) && !(/知道|认识|记得|熟悉|听说/u.test(r.body) && !/在跟|跟进|盯|处理|督|催|安排|协调|负责/u.test(r.body))) return act({ kind: 'supervise', caseId: alert });
   // 辛苦了, 谢谢 on a quoted bot message: thanks, not a request; 在跟了 on a summary: news, not a request.
   if (SOCIAL.test(r.body.trim())) return IGNORE;
   if (ctx.quote?.from === 'bot' && ctx.quote.kind === 'other' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
@@ -207,11 +233,13 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (quotedCase && ctx.openCases.some((c) => c.id === quotedCase && c.acknowledged) && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && IN_PROGRESS.test(r.body)) return IGNORE;
   // @吴网格 刚打了 老人说在外面, on the bot's reminder: told to the colleague named.
   if (r.others.length > 0 && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
+  // 天呐 又是冒充公检法的, 今天第四单了 on the bot's message: a remark on it, with no word for the bot.
+  if (ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && kws.length === 0) return IGNORE;
   return addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
 /** 今天全社区多少单, 全所的数据给我看看, 统计一下今天的: figures asked for outright. */
-const COUNT_ASKED = /(?:多少|(?<![第没])几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)|^(?:帮我|给我|麻烦)(?:统计|汇总|出)/u;
+const COUNT_ASKED = /(?:多少|(?<![第没那这])几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)|^(?:帮我|给我|麻烦)(?:统计|汇总|出)/u;
 
 
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done). */
@@ -253,11 +281,11 @@ const TO_A_PERSON = /您|@/u;
 /** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
 const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
 /** What the bot does, named in a question put to it: 接单, 反馈, 宣传, 作废, 照片. */
-const BOT_WORK_ASKED = /接单|反馈|宣传|编号|作废|撤销|转派|督办|更正|重办|绑定|照片|图片|待办|回复|确认|登记|撤回|值班|请假|换班/u;
+const BOT_WORK_ASKED = /怎么报|咋报|如何报|接单|反馈|宣传|编号|作废|撤销|转派|督办|更正|重办|绑定|照片|图片|待办|回复|确认|登记|撤回|值班|请假|换班/u;
 /** 收到 W6QH 的家属电话: something of the case's received, which is not its push (预警, 派单, 任务). */
 const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|单子|单|任务|推送|消息|通知|案子|案件|信息|提醒|催办|督办)\p{Script=Han}/u;
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
-const ASKED_OF_PEOPLE = /有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -289,6 +317,8 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (!overseer || !ctx.members || others.length > 0) return null;
   const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId ? ctx.quote.caseId : null;
   if (!typed && !quoted) return null;
+  // C7GY 派给李网格是对的: a hand-over judged, not made.
+  if (/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body)) return null;
   const to = pickTarget(r.body, r.others, ctx.members);
   if (!to) return null;
   const example = `转派 ${typed?.id ?? quoted} @周网格`;
@@ -323,7 +353,10 @@ function phraseCommand(t: Turn): Decision | null {
   // 统计 from a worker is answered with what they may ask; a free-form count (上午那个单子是不是…) said in the group is not put to the bot.
   // 这单我来接吧: taking the case, not asking for one's own.
   if (kind === 'mine' && t.r.toks.some((x) => x.t === 'kw' && x.kind === 'ack') && !t.r.question && !/几|多少/u.test(t.r.body)) return null;
-  if (kind === 'stats' && !overseer) return soleKeyword(t) === 'stats' || t.addressed || COUNT_ASKED.test(t.r.body) ? refuse('not_allowed', '我的', say.statsLeadsOnly) : null;
+  // 数据统计这块以后归小刘管: the word in a remark; 统计, 今天的统计数据看一下: asked.
+  const freeStats = readFreeForm(t.r, t.addressed) === 'stats';
+  const statsAsked = (sole === 'stats' && (keywordAlone || freeStats)) || (freeStats && ([...t.r.body.replace(/[\s\p{P}\p{S}]/gu, '')].length <= 6 || /看一下|看下|看看|发下|发一下|发个|出一下|报一下/u.test(t.r.body)));
+  if (kind === 'stats' && !overseer) return statsAsked || t.addressed || COUNT_ASKED.test(t.r.body) ? refuse('not_allowed', '我的', say.statsLeadsOnly) : null;
   return act({ kind });
 }
 
@@ -353,10 +386,11 @@ function question(t: Turn): Decision {
   // @李网格 看到了吗, quoting the bot's dispatch: asked of him about it, not of the bot.
   if ((!t.addressed || (ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private')) && r.others.length > 0) return IGNORE;
   // 好，K7Q2 明天给我个结果: a result asked of people by a deadline.
-  if (!t.addressed && GIVE_ME.test(r.clean)) return IGNORE;
+  const forPeople = !t.addressed || (ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx));
+  if (forPeople && GIVE_ME.test(r.clean)) return IGNORE;
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
   // W7GY 的地址谁知道在哪, 谁离得近: asked of whoever in the room knows.
-  if (!t.addressed && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean))) return IGNORE;
+  if (forPeople && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean))) return IGNORE;
   // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).
   // D7QA 撤销？: the command itself asked.
   const weighed = t.kws.some((k) => (OTHER_LEAD_KINDS.has(k.kind) || k.kind === 'reassign') && (WEIGHING.test(r.clean.slice(Math.max(0, k.start - 4), k.start).replace(/\s+/gu, '')) || /^\s*[?？]/u.test(r.body.slice(k.end))));
@@ -369,7 +403,8 @@ function question(t: Turn): Decision {
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
   const query = kwOf(t, 'query');
   if (typed && ((query && atHead(r.toks, query)) || t.addressed)) return unknownCase(t, typed.typed);
-  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
+  // 现在什么情况 on an alert asks about its case; 这老人上个月刚装的APP 怎么还信这个 does not.
+  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || !NOT_STATUS.test(r.body))) return caseQuery(t, null);
   if (query && (t.addressed || atHead(r.toks, query))) return caseQuery(t, null);
   // @网格哨兵 接单是回收到还是回编号: a question to the bot about its own work is answered with 帮助.
   if ((ctx.mention || r.mentionsBot) && !typed && BOT_WORK_ASKED.test(r.body)) return act({ kind: 'help' });
@@ -400,6 +435,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (!own && THIRD_PERSON.test(r.clean.slice(0, ackTok.start))) return IGNORE;
     // C2MU 还在路上: a progress remark on a case already taken.
     if (own?.acknowledged && !strong) return IGNORE;
+    // 收到 K7Q2 那单不是我的啊, 我收到也没用: the case disowned, not taken.
+    if (/不是我的|收到也没用|收到也白搭/u.test(r.clean)) return IGNORE;
     // 收到 W6QH 的家属电话了: 收到 is the verb, the case's thing received (not 收到 W6QH 的预警).
     if (!t.addressed && RECEIVED_THING.test(r.clean.slice(ackTok.start))) return IGNORE;
     // 好的 K7Q2 我来处理 from a lead: they take over the escalation; 收到，K7Q2 今天之内给您答复
@@ -410,7 +447,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (quote?.from === 'person') return IGNORE;
   if (quote?.from === 'bot') {
     if (!quote.caseId) return IGNORE;
-    if (overseer && quote.kind === 'escalation') return act({ kind: 'supervise', caseId: quote.caseId });
+    // 收到, 好的我来, 我来处理 on an alert: taken on; 哎 这个老人家我知道…: a remark, not 督办.
+    if (overseer && quote.kind === 'escalation') return atHead(r.toks, ackTok) || TAKE_OVER.test(r.body) ? act({ kind: 'supervise', caseId: quote.caseId }) : IGNORE;
     // 好的 on the bot's dispatch, reminder or alert takes the case, when it is the sender's and
     // still waiting; on a case already taken, someone else's dispatch, a confirmation or any other
     // bot message (a summary, a notice) it only answers that message.
@@ -489,10 +527,11 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
   const own = t.ctx.openCases.find((c) => c.id === found.id);
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);
-  if (!keyword && found.source === 'text' && own?.acknowledged && o.result === 'unreachable' && AT_THE_DOOR_ONLY.test(t.r.clean) && nextStep && !o.conflicting) return IGNORE;
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上/u.test(t.r.clean)) && nextStep && !o.conflicting) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
   // 错了 是误报 on the bot's confirmation that an outcome was recorded: a correction, asked first.
   if (found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'confirmation' && !t.ctx.openCases.some((c) => c.id === found.id)) {
+    if (!CORRECTING.test(t.r.body) && !plainlyToBot(t.r, t.ctx)) return IGNORE;
     return confirm({ kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount }, say.confirmCorrect(found.id, describeReport(o)));
   }
   const command: UnderstoodCommand = { kind: 'report', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount, approximate: o.approximate, alsoReported: o.alsoReported };

@@ -40,7 +40,7 @@ const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
 /** A count: 几单, 多少件, 几笔, 几条 (not 好几个, 十几单: several, said, not asked). */
-const COUNT = /(?:(?<![好十百千万没])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
+const COUNT = /(?:(?<![好十百千万没那这])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */
@@ -72,7 +72,7 @@ const NEXT_IN_USE = /(?:收到|接单|反馈|绑定|转派|督办|接到推送|�
 /** 撤销要写原因吗: whether a command needs something. */
 const NEEDS = /(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)(?:的时候|时|的话)?(?:要|需要|得|用不用|必须|要不要|需不需要)(?:写|填|带|加|附|打)[^\s]{0,6}(?:吗|么|不)?$/u;
 /** 重办是什么意思, 1和2是啥意思. */
-const MEANING = /(?:是)?(?:什么|啥)意思/u;
+const MEANING = /(?:是)?(?:什么|啥)意思|(?:督办|转派|撤销|作废|更正|重办|反馈|绑定|接单|我的|统计|撤回)\p{Script=Han}{0,3}(?:和|跟|与)\p{Script=Han}{0,5}(?:区别|不同|差别|不一样)/u;
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
 const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)(?:用)?的|干(?:嘛|啥)用的|有什么用|(?:你|哨兵|机器人|助手)(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
 /** 表格怎么填 but not 装APP的数量怎么填 (the installs of an outreach log are the bot's). */
@@ -94,7 +94,7 @@ const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FR
 /** 怎么用反诈APP: how to use something else. */
 /** A tool named outright (复印机, 打印机, 健康码), not 表 or APP, which the bot's own answers name too. */
 /** 反馈表, 登记表: a paper form, whose name holds one of the bot's words. */
-const FORMS = /(?:反馈|登记|走访|宣传)表/gu;
+const FORMS = /(?:反馈|登记|走访|宣传)表|(?:食堂|饭堂|餐厅)\p{Script=Han}{0,4}菜单|(?:研判|OA|办公|警务)\p{Script=Han}{0,4}(?:平台|系统)(?:\p{Script=Han}{0,6}?(?:功能|使用方法|用法))?/gu;
 /** A name in quotes: “我要举报”, 「我的」. */
 const QUOTED_NAME = /[“「『"][^”」』"]{1,12}[”」』"]/gu;
 const TOOL_NAMED = any(FREE_FORM.otherTools.filter((w) => w.length > 1 && !/^app$/iu.test(w)));
@@ -132,7 +132,7 @@ const WHY = /咋回事|怎么回事|为啥|为什么|凭什么/u;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
-const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统/u;
+const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统|(?:回复|告诉|发给|通知)你/u;
 
 /** 各社区周五前报一下, 下班前交: a task with a deadline is set for people. */
 const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
@@ -175,19 +175,23 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const ownCases = ME.test(own) && (MINE_NOUN.test(own) || OWN_WORK_COUNT.test(body));
   // 请问这个机器人怎么使用, 看看大家今天的完成情况: the bot asked, everyone's figures asked for.
   const askingBot = BOT_NAMED.test(body) || /^(?:看看|看下|查查|查下)大家/u.test(body);
+  // 王书记 帮我看看…: a person called by title first.
+  const titled = /^\p{Script=Han}{1,2}(?:书记|主任|姐|哥|老师|师傅|警官|所长|队长)(?=\s|[，,：:])/u.test(r.body.trim());
   // @林管理 网格哨兵怎么用啊: asked of the person named, even when it names the bot.
   // 冯中心说晚上统一作废, 领导讲的: someone's words relayed; 咋回事: why, which people answer.
-  const toColleagues = (!askingBot && (COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body))) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body)));
+  const toColleagues = (!askingBot && (COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body))) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body) || titled));
   // 您好，我是新来的社区主任，请问这个系统怎么使用？…: a longer line may still ask the bot how to
   // use it, or what the sender has left, in so many words.
-  const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body))) || (ownCases && (r.question || COUNT.test(body))));
+  const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
+  // 数据统计这块以后归小刘管: who does the work, told.
+  if (!addressed && /归\p{Script=Han}{1,4}管|(?:这块|这一块)(?:以后|现在|今后)?(?:归|由|给)/u.test(body)) return null;
   // 之前的数据要不要重算: weighing what to do, asked of the room.
   if (!addressed && /要不要|需不需要|该不该|用不用/u.test(body) && !BOT_THING.test(body)) return null;
   // 超时那三单我看了…下周例会说一下夜班怎么排: a long remark with a plan in it.
   if (!addressed && length > LONGEST && r.governed.includes('plan')) return null;
   // 单子我先盯着: the sender's own errand, said to the room.
-  if (!addressed && !r.question && /[我俺](?:先|来|去|再|就)?(?:盯着|盯一下|跟进|跟着|处理|去办|来办)/u.test(body)) return null;
+  if (!addressed && !r.question && /[我俺](?:先|来|去|再|就)?(?:盯着|盯一下|跟进|跟着|处理|去办|来办|(?:做|画|弄|整理|汇总)(?:个|一下)?(?:图|表|材料|汇报)|交代下去|标红)/u.test(body)) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
@@ -237,7 +241,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   if (onlyGeneric && !WORK.test(nouns)) return null;
   // 今天的单子真多, 今天的统计我看了 还行: a remark on the figures, not a request for them.
   // 结果出来了 is news, not 出来 asked for.
-  if (!asked && !addressed && !IMPERATIVE.test(body.replace(/出来了/gu, '')) && REMARK.test(body)) return null;
+  if (!asked && !addressed && !IMPERATIVE.test(body.replace(/出来了|打印出来/gu, '')) && REMARK.test(body)) return null;
   if (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)) return 'stats';
   if (STATS_ALONE.test(nouns) && (length <= SHORT_STATS || request)) return 'stats';
   return null;

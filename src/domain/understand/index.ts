@@ -8,7 +8,7 @@ import { CONFIRM_NO, CONFIRM_YES, SOCIAL } from '../case-words.js';
 import { describeOutreach } from '../outreach.js';
 import type { OutreachLog } from '../outreach-log.js';
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
-import { understandReplies as say } from '../understand-replies.js';
+import { conversationReplies, understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
 import { decideDuty } from './duty-commands.js';
 import { isAddressed } from './evidence.js';
@@ -68,6 +68,9 @@ function decide(text: string, ctx: UnderstandContext): Decision {
   const duty = ctx.role === 'stranger' ? null : decideDuty(r, ctx);
   if (duty) return duty;
   const d = decideRead(r, text, ctx);
+  // 天呐 又是冒充公检法的, 太好了 没被骗就好 on the bot's message: a refusal would answer a remark made
+  // to people; a command begun with its keyword (撤销 重复推送) is still answered.
+  if (d.kind === 'refuse' && (d.reason === 'not_understood' || d.reason === 'missing_result') && ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !keywordFirst(r)) return IGNORE;
   // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.
   if (r.softQuestion && changesState(d) && !softOnlyAfter(r)) return IGNORE;
   if (!changesState(d) || r.governed.length === 0) return guard(d, r, ctx);
@@ -83,6 +86,8 @@ const softOnlyAfter = (r: Reading) => {
   return rest.length > 0 && trailsOff && !/呢/u.test(first ?? '') && r.toks.some((t) => t.t === 'kw' && t.kind === 'report' && t.end <= (first ?? '').length);
 };
 
+/** The message begins with a command keyword (撤销, 反馈, 督办). */
+const keywordFirst = (r: Reading) => r.toks.find((x) => x.t !== 'particle' && x.t !== 'filler')?.t === 'kw';
 const changesState = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind);
 /** The same command, a free-text reason aside (重办 K7Q2，家属说还在转钱 without what the family said is still 重办 K7Q2). */
 /** 劝阻成功，老人说以后陌生电话一律不接: a method named only in someone else's words is not how it was done either. */
@@ -161,6 +166,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     const d = decideCase(r, ctx, addressed);
     // 帮助, 我的, and 查 (core answers a volunteer's 查 with what volunteers may do).
     if (d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query' || d.command.kind === 'mine')) return d;
+    // 今天的统计数据看一下: the figures are the leads'; told so, as a worker is.
+    if (d.kind === 'refuse' && d.reason === 'not_allowed' && d.example === '我的') return { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: conversationReplies.statsForVolunteers };
     // 好的谢谢 to the bot: nothing to answer; 收到 / 好的 on a notice or an alert: read, nothing to do.
     if (SOCIAL.test(r.body.trim())) return IGNORE;
     const bareAck = r.ids.length === 0 && r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));

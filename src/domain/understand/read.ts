@@ -149,6 +149,9 @@ function spellOut(text: string): string {
     .replace(/(?:把|跟)?骗子(?:的)?电话(?:给)?挂(?:了|断了?|掉了?)/gu, '断了骗子联系')
     // 陌生电话一律不接, 以后不接陌生来电: the lesson learnt, neither a call nor a refusal.
     .replace(/(?:陌生|不认识的?|陌生人的?)(?:电话|来电)(?:一律|都|再也|就|也)?不(?:接|听)了?|不(?:接|听)(?:陌生|不认识的?|陌生人的?)(?:电话|来电)/gu, '提防陌生人')
+    // 等他挂了再说: a call still going on; 被骗没被骗: asked, not told.
+    .replace(/等(?:他|她|老人)?(?:电话)?挂了/gu, '等他说完')
+    .replace(/被骗没被骗|被骗了没被骗/gu, '是否被骗')
     // 人在不在家: asked, not nobody home.
     .replace(/在不在家/gu, '是否在家')
     // 我让他先挂了: the fraudster's call cut on the worker's word, not the worker's call refused.
@@ -209,6 +212,8 @@ function unasked(text: string): string {
     .replace(/那个啥|那啥(?=\s|\p{Script=Han}|[A-Za-z0-9])/gu, '')
     // 今天居然没几单: few, not how many.
     .replace(/没(?:有)?几(?=单|件|个|起|次)/gu, '不多')
+    // U7BF 什么情况我也不清楚: what the sender does not know, not asked.
+    .replace(/(?:什么|啥)(?:情况|事)\s*(?:我|俺)?也?不(?:清楚|知道|晓得)/gu, '')
     // 谁来都不开门: whoever comes, not who.
     .replace(/谁(?:来|去|说|劝|打|问)?(?:都|也)(?=不|没|别)/gu, '')
     // 家属在问能不能追回: someone else's question, told.
