@@ -31,7 +31,7 @@ import { runCaseCommand, type CaseCommand } from './case-commands.js';
 import { caseStatus, liveStats, myCases } from './case-queries.js';
 import { buildContext, stateOf } from './converse-context.js';
 import { runDutyCommand } from './duty.js';
-import { attachPhoto, withdrawLast } from './outreach.js';
+import { attachPhoto, myOutreach, withdrawLast } from './outreach.js';
 
 export type ConverseDeps = CoreContext;
 
@@ -159,6 +159,8 @@ function act(turn: Turn, cmd: UnderstoodCommand): ChatOut[] {
   if (!member) return [reply(turn, replies.notBound())];
   switch (cmd.kind) {
     case 'mine':
+      // A volunteer has no cases: their 我的 is this month's outreach logs.
+      if (member.role === 'volunteer') return [reply(turn, myOutreach(outreachTurn(turn, member)))];
       return [reply(turn, myCases(tx, member, at, turn.deps.timezone))];
     case 'stats':
       // Volunteers have no 待办: they are told what they can do instead.

@@ -8,7 +8,7 @@ import { describeOutreach, parseOutreach, type OutreachLog } from '../domain/out
 import { outreachReplies } from '../domain/outreach-replies.js';
 import type { Tx } from '../store/cases.js';
 import type { StoredMember } from '../store/org.js';
-import { addPhoto, insertOutreach, latestOutreach, withdrawOutreach, type OutreachRow } from '../store/outreach.js';
+import { addPhoto, insertOutreach, latestOutreach, memberOutreachSince, withdrawOutreach, type OutreachRow } from '../store/outreach.js';
 
 export interface OutreachTurn {
   tx: Tx;
@@ -40,6 +40,18 @@ export function logOutreach(t: OutreachTurn, text: string): string | null {
   }
   insertOutreach(t.tx, { memberId: t.member.id, unitCode: t.member.unit, day: localDay(t.at, t.timezone), log: parsed.log, rawText: text, messageId: t.messageId, at: t.at, room: t.room });
   return outreachReplies.logged(describeOutreach(parsed.log));
+}
+
+/** Latest logs a volunteer's 我的 lists. */
+const MINE_LIST = 3;
+
+/** 我的 from a volunteer: their standing logs of this month (in the profile's time zone). */
+export function myOutreach(t: { tx: Tx; member: StoredMember; at: number; timezone: string }): string {
+  const today = localDay(t.at, t.timezone);
+  const rows = memberOutreachSince(t.tx, t.member.id, `${today.slice(0, 7)}-01`);
+  const sum = (k: 'people' | 'installs' | 'leaflets') => rows.reduce((n, r) => n + r[k], 0);
+  const latest = rows.slice(0, MINE_LIST).map((r) => `${Number(r.day.slice(5, 7))}月${Number(r.day.slice(8, 10))}日 ${describeOutreach(logOf(r))}`);
+  return outreachReplies.mine(Number(today.slice(5, 7)), { logs: rows.length, people: sum('people'), installs: sum('installs'), leaflets: sum('leaflets') }, latest, Math.max(0, rows.length - MINE_LIST));
 }
 
 export function withdrawLast(t: OutreachTurn): string {

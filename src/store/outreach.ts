@@ -41,6 +41,16 @@ export function latestOutreach(tx: Db | Tx, memberId: number, since: number): Ou
   );
 }
 
+/** The member's standing logs from `fromDay` (YYYY-MM-DD) on, newest first. */
+export function memberOutreachSince(tx: Db | Tx, memberId: number, fromDay: string): OutreachRow[] {
+  return tx
+    .select()
+    .from(outreachLogs)
+    .where(and(eq(outreachLogs.memberId, memberId), isNull(outreachLogs.withdrawnAt), gte(outreachLogs.day, fromDay)))
+    .orderBy(desc(outreachLogs.day), desc(outreachLogs.createdAt))
+    .all();
+}
+
 export function withdrawOutreach(tx: Db | Tx, id: number, at: number): void {
   tx.update(outreachLogs).set({ withdrawnAt: at }).where(eq(outreachLogs.id, id)).run();
 }

@@ -44,6 +44,19 @@ describe('a volunteer', () => {
     expect(JSON.parse(rows[1].targets)).toEqual(['elderly']);
   });
 
+  it('asks 我报过几次宣传了 and gets this month\'s standing logs, the withdrawn one left out, never 待办', async () => {
+    const answer = await says('孙志愿', '我报过几次宣传了');
+    expect(answer).toMatch(/月的宣传登记：1次 · 共90人 · 装APP 30 · 传单200份/);
+    expect(answer).toContain('幸福里社区');
+    expect(answer).not.toContain('80人');
+    expect(answer).not.toContain('待办');
+  });
+
+  it('hears 我的 from a volunteer with no logs yet as the way to log one', async () => {
+    const answer = await says('马志愿', '我的');
+    expect(answer).toMatch(/还没有宣传登记。登记请发：宣传 /);
+  });
+
   it('is asked for what is missing or implausible, and nothing is stored', async () => {
     const before = logsOf('马志愿').length;
     expect(await says('马志愿', '宣传 幸福里社区 摆摊')).toMatch(/例如：宣传 /);

@@ -1161,6 +1161,10 @@ describe('found in train-mirror17.jsonl, train-mirror18.jsonl and train-quiet6.j
     expect(d.kind === 'refuse' && d.hint).toContain('宣传');
     expect(d.kind === 'refuse' && d.hint).not.toContain('待办');
   });
+  it.each(['我的宣传记录', '我报过几次宣传了', '我这个月参加了几次宣传', '看看我的宣传登记', '我报的那些宣传', '我登记过的宣传有几条', '我的记录'])('reads a volunteer\'s %j as 我的 (their outreach logs)', (text) =>
+    acts(understand(text, volunteer), { kind: 'mine' }));
+  it.each(['我的记录本落在居委会了', '今天宣传了80人', '我的宣传做得一般'])('does not read a volunteer\'s %j as 我的', (text) =>
+    expect(understand(text, volunteer)).not.toMatchObject({ kind: 'act', command: { kind: 'mine' } }));
   it.each(['V9LA 的情况', '看一眼 V9LA'])('reads %j as 查', (text) => acts(understand(text, { ...lead, visibleCases: ['V9LA'] }), { kind: 'query', caseId: 'V9LA' }));
 });
 

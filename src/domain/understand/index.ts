@@ -86,6 +86,8 @@ const softOnlyAfter = (r: Reading) => {
   return rest.length > 0 && trailsOff && !/呢/u.test(first ?? '') && r.toks.some((t) => t.t === 'kw' && t.kind === 'report' && t.end <= (first ?? '').length);
 };
 
+/** A volunteer's own outreach logs asked for: 我的宣传记录, 我报过几次宣传了, 看看我的宣传登记, 我的记录. */
+const MY_OUTREACH = /^(?:看看|看下|查查|查一下|看一下|帮我看看)?我的(?:宣传)?(?:记录|登记|台账)(?:$|呢|吗|在哪|发我|给我|看看)|^我的宣传$|我\p{Script=Han}{0,4}?(?:报|登记|参加|做)(?:过|了)?(?:几次|多少次|几回|几条)|我(?:报|登记)过?的(?:那些|几次)?宣传|我登记过的宣传|宣传(?:登记|记录)(?:有几条|有多少)/u;
 /** The message begins with a command keyword (撤销, 反馈, 督办). */
 const keywordFirst = (r: Reading) => r.toks.find((x) => x.t !== 'particle' && x.t !== 'filler')?.t === 'kw';
 const changesState = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind);
@@ -144,6 +146,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   if (/^[12]$/.test(word)) return IGNORE;
   if (ctx.role === 'stranger') return stranger(text, ctx);
 
+  // 我的宣传记录, 我报过几次宣传了, 我的记录: a volunteer asking for their own logs (我的).
+  if (ctx.role === 'volunteer' && r.ids.length === 0 && r.others.length === 0 && !/\d|[一二两三四五六七八九十百]+(?:人|个|份|张)/u.test(word) && MY_OUTREACH.test(word)) return { kind: 'act', command: { kind: 'mine' } };
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
   // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
   // 已经撤回了: a WeChat recall told as done, not a request.
