@@ -1168,6 +1168,28 @@ describe('found in train-mirror17.jsonl, train-mirror18.jsonl and train-quiet6.j
   it.each(['V9LA 的情况', '看一眼 V9LA'])('reads %j as 查', (text) => acts(understand(text, { ...lead, visibleCases: ['V9LA'] }), { kind: 'query', caseId: 'V9LA' }));
 });
 
+describe('found in train-mirror19.jsonl and train-mirror20.jsonl (named regressions)', () => {
+  it.each([
+    '上次摆摊来了100多人 这次争取多装点APP',
+    '照片里那个大爷一个人帮我们发了五十份传单 哈哈',
+    '社区说下个月让我们去养老院讲一次 大概40位老人',
+    '这个月宣传数据街道要排名 咱们目前1200人 排第三',
+  ])('never logs outreach from %j: another time, someone else, a plan or a total (it logged)', (text) =>
+    expect(understand(text, volunteer)).not.toMatchObject({ kind: 'act', command: { kind: 'outreach' } }));
+  it('asks before recording a loss from 没劝住 已经陪老人去派出所报案了 (it recorded 拒绝配合)', () =>
+    confirms(understand('反馈 M3LU 没劝住 已经陪老人去派出所报案了', { ...worker, openCases: [{ id: 'M3LU', level: 'urgent', acknowledged: true, pushedMinutesAgo: 30 }] }), { kind: 'report', result: 'defrauded', alsoReported: true }));
+  it('still records 劝不动 已报警 as a refusal, the police called', () =>
+    acts(understand('反馈 M3LU 劝不动 已报警', { ...worker, openCases: [{ id: 'M3LU', level: 'urgent', acknowledged: true, pushedMinutesAgo: 30 }] }), { kind: 'report', result: 'refused', alsoReported: true }));
+  it('reads 敲了半天门没人 in a report as nobody home', () =>
+    acts(understand('反馈 J6QC 上门 敲了半天门没人 邻居说住院去了', { ...worker, openCases: [{ id: 'J6QC', level: 'high', acknowledged: true, pushedMinutesAgo: 30 }] }), { kind: 'report', result: 'unreachable', method: 'visit' }));
+  it('answers a worker\'s 督办 J6NA (not theirs to do) rather than staying silent', () =>
+    expect(understand('督办 J6NA', worker)).toMatchObject({ kind: 'refuse', reason: 'not_allowed' }));
+  it.each([
+    ['这个新系统怎么登录啊 密码忘了', worker],
+    ['有情况随时反馈给社区', volunteer],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -131,7 +131,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
       const handing = kind === 'reassign' && typed !== null && ctx.members !== undefined && pickTarget(r.body, r.others, ctx.members) !== null;
       // 转派 K7Q2 @李网格, X6CU 我也帮着督办: a lead's command on a case; 转给大家看看 is not.
       const onCase = typed !== null && typed.source !== 'unknown';
-      if ((atHead(r.toks, kw) && (onCase || addressed || bare(t, kw))) || handing || (onCase && kind !== 'reassign')) return refuse('not_allowed', '帮助', say.leadsOnly);
+      // 督办 J6NA: the command begun with its keyword and an id, whatever the id, is answered.
+      if ((atHead(r.toks, kw) && (onCase || addressed || bare(t, kw) || (typed !== null && r.toks[0] === kw))) || handing || (onCase && kind !== 'reassign')) return refuse('not_allowed', '帮助', say.leadsOnly);
       continue;
     }
     const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId !== null;

@@ -94,7 +94,7 @@ const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FR
 /** 怎么用反诈APP: how to use something else. */
 /** A tool named outright (复印机, 打印机, 健康码), not 表 or APP, which the bot's own answers name too. */
 /** 反馈表, 登记表: a paper form, whose name holds one of the bot's words. */
-const FORMS = /(?:反馈|登记|走访|宣传)表|(?:食堂|饭堂|餐厅)\p{Script=Han}{0,4}菜单|(?:研判|OA|办公|警务)\p{Script=Han}{0,4}(?:平台|系统)(?:\p{Script=Han}{0,6}?(?:功能|使用方法|用法))?/gu;
+const FORMS = /(?:反馈|登记|走访|宣传)表|(?:食堂|饭堂|餐厅)\p{Script=Han}{0,4}菜单|新系统|密码|(?:研判|OA|办公|警务)\p{Script=Han}{0,4}(?:平台|系统)(?:\p{Script=Han}{0,6}?(?:功能|使用方法|用法))?/gu;
 /** A name in quotes: “我要举报”, 「我的」. */
 const QUOTED_NAME = /[“「『"][^”」』"]{1,12}[”」』"]/gu;
 const TOOL_NAMED = any(FREE_FORM.otherTools.filter((w) => w.length > 1 && !/^app$/iu.test(w)));
@@ -184,6 +184,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
+  // 有情况随时反馈给社区: an instruction to people.
+  if (!addressed && /随时|有情况/u.test(body)) return null;
   // 数据统计这块以后归小刘管: who does the work, told.
   if (!addressed && /归\p{Script=Han}{1,4}管|(?:这块|这一块)(?:以后|现在|今后)?(?:归|由|给)/u.test(body)) return null;
   // 之前的数据要不要重算: weighing what to do, asked of the room.

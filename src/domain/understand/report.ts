@@ -207,6 +207,10 @@ export function readOutcome(r: Reading): Outcome | null {
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
   // 还在劝 没劝住 接着做工作: the dissuasion goes on; nothing is decided yet.
   if (result === null || (result === 'refused' && STILL_AT_IT.test(r.clean))) return null;
+  // 没劝住 已经陪老人去派出所报案了: a dissuasion that failed, then a case filed with the police, is
+  // a loss, though no figure is said; asked first (劝不动 已报警 may be a call for help in time).
+  const lossReported = result === 'refused' && results.some((t) => t.result === 'reported' && /报案|立案/u.test(t.text)) && results.every((t) => (t.result === 'reported' && /报案|立案/u.test(t.text)) || /^(?:没|未|没有|没能|未能)(?:劝|拦)住/u.test(t.text));
+  if (lossReported) result = 'defrauded';
   const said = new Set(results.filter((t) => !stoppedAfterLoss(results, t, r.clean)).map((t) => t.result));
   if (result === 'defrauded') said.add('defrauded');
   // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
@@ -230,7 +234,7 @@ export function readOutcome(r: Reading): Outcome | null {
     conflicting: conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
-    inferred: (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
+    inferred: lossReported || (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
     badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true && !vague,
     tooBig: result === 'defrauded' && amount?.tooBig === true,
   };
