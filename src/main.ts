@@ -1,7 +1,6 @@
 /** Entry point: reads the configuration and runs the service (src/run-service.ts: signals, exit codes). */
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
-import { runService } from './run-service.js';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -15,6 +14,16 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // A configured Redis that does not answer is said in one line before the service's many modules
+  // load, so a deployer hears it at once (app start-up says the same, for `gridguard start`).
+  if (config.redisUrl) {
+    const { redisAnswers, unansweredRedis } = await import('./queues/redis.js');
+    if (!(await redisAnswers(config.redisUrl, 3000))) {
+      process.stderr.write(`gridguard: ${unansweredRedis(config.redisUrl)}\n`);
+      process.exit(1);
+    }
+  }
+  const { runService } = await import('./run-service.js');
   await runService(config);
 }
 

@@ -25,6 +25,11 @@ export interface RedisEndpoint {
   private: boolean;
 }
 
+/** The one line said when the configured Redis does not answer. */
+export function unansweredRedis(url: string): string {
+  return `Redis at ${url} does not answer; start it (redis-server --port ${portOf(url)}) or point REDIS_URL at a running Redis`;
+}
+
 /** Answers true when a PING on `url` succeeds within `timeoutMs`. Never hangs, never retries. */
 export async function redisAnswers(url: string, timeoutMs = 2000): Promise<boolean> {
   const client = new Redis(url, {
@@ -104,9 +109,7 @@ export async function resolveRedis(configured: string | null, log: Log, defaultU
   const none = async () => {};
   if (configured) {
     if (await redisAnswers(configured, 3000)) return { url: configured, stop: none, private: false };
-    throw new RedisUnavailableError(
-      `Redis at ${configured} does not answer; start it (redis-server --port ${portOf(configured)}) or point REDIS_URL at a running Redis`,
-    );
+    throw new RedisUnavailableError(unansweredRedis(configured));
   }
   if (await redisAnswers(defaultUrl, 1500)) return { url: defaultUrl, stop: none, private: false };
   return startPrivateRedis(log, defaultUrl);
