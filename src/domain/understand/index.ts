@@ -171,7 +171,7 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     // 帮助, 我的, and 查 (core answers a volunteer's 查 with what volunteers may do).
     if (d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query' || d.command.kind === 'mine')) return d;
     // 今天的统计数据看一下: the figures are the leads'; told so, as a worker is.
-    if (d.kind === 'refuse' && d.reason === 'not_allowed' && d.example === '我的') return { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: conversationReplies.statsForVolunteers };
+    if (d.kind === 'refuse' && d.reason === 'not_allowed' && d.hint === say.statsLeadsOnly) return { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: conversationReplies.statsForVolunteers };
     // 好的谢谢 to the bot: nothing to answer; 收到 / 好的 on a notice or an alert: read, nothing to do.
     if (SOCIAL.test(r.body.trim())) return IGNORE;
     const bareAck = r.ids.length === 0 && r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
