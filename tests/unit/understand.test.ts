@@ -1190,6 +1190,28 @@ describe('found in train-mirror19.jsonl and train-mirror20.jsonl (named regressi
   ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror21.jsonl and train-mirror22.jsonl (named regressions)', () => {
+  const own = (id: string, acknowledged = true): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged, pushedMinutesAgo: acknowledged ? 30 : 3 }] });
+  it('takes 收到 w8km 我问下楼长在不在家 as the acknowledgement, not a query', () => acts(understand('收到 w8km 我问下楼长在不在家', own('W8KM', false)), { kind: 'ack', caseId: 'W8KM' }));
+  it('reads 钱没转 and 全阻成功 as dissuaded', () => {
+    acts(understand('反馈 K2JT 全阻成功', own('K2JT')), { kind: 'report', result: 'dissuaded' });
+    acts(understand('反馈 K2JT 视频里跟她讲清楚了 钱没转', own('K2JT')), { kind: 'report', result: 'dissuaded', method: 'video' });
+  });
+  it('asks about 不是诈骗 是给房东交的房租 right after the push (房东 explains a false alarm)', () =>
+    confirms(understand('不是诈骗 是给房东交的房租', { ...own('S8KN', false), pushIsLatest: true }), { kind: 'report', caseId: 'S8KN', result: 'false_positive' }));
+  it('logs 人次110 and 43个租户 and 工人82个 as head counts', () => {
+    acts(understand('宣传 幸福里 摆摊 人次110 装APP 33', volunteer), { kind: 'outreach', people: 110, installs: 33 });
+    expect(understand('今天在杨柳村出租屋一片入户 跟43个租户讲了刷单诈骗 装了APP 17个', volunteer)).toMatchObject({ command: { kind: 'outreach', people: 43, installs: 17 } });
+  });
+  it('reads 看看今天的情况 from a lead as the day\'s figures', () => acts(understand('看看今天的情况', lead), { kind: 'stats' }));
+  it.each([
+    ['P9FV 老人不在家 去跳广场舞了 我去广场找', own('P9FV')],
+    ['Z8WG 老人不在家 楼下小卖部说去接孙子放学了', own('Z8WG')],
+    ['上午那单冒充客服的后来咋样了', lead],
+    ['我的天 今天单子怎么这么多', lead],
+  ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

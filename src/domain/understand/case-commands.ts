@@ -25,7 +25,7 @@ const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来
 /** Not finding anyone at the door, said without 反馈 and followed by a next step, is progress news. */
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
-const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)/u;
+const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,3}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
@@ -524,7 +524,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (found.source === 'unknown') return meant || keyword ? unknownCase(t, found.typed) : IGNORE;
   if (found.source === 'text' && !meant) return IGNORE;
   // 快递打不通, 维修师傅电话关机了: the case guessed from context, but the sentence is about someone else.
-  if (!keyword && found.source !== 'text' && found.source !== 'quote' && ELSEWHERE.test(t.r.clean)) return IGNORE;
+  // 不是诈骗 是给房东交的房租: the other party explains a false alarm; only a failed contact is about them.
+  if (!keyword && found.source !== 'text' && found.source !== 'quote' && ELSEWHERE.test(t.r.clean) && (o.result === 'unreachable' || o.result === 'refused')) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
   const own = t.ctx.openCases.find((c) => c.id === found.id);
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);

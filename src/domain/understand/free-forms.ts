@@ -184,6 +184,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
+  // 上午那单冒充客服的后来咋样了: one case asked about without its id, of the people who know it.
+  if (!addressed && /(?:那|这)一?(?:单|个案子|户)(?!子)/u.test(body) && !/几|多少/u.test(body)) return null;
   // 有情况随时反馈给社区: an instruction to people.
   if (!addressed && /随时|有情况/u.test(body)) return null;
   // 数据统计这块以后归小刘管: who does the work, told.
@@ -239,6 +241,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 今日整体咋样, 总体看 今天情况如何, @网格哨兵 今天情况如何: the day as a whole asked about is the
   // day's figures (今天情况咋样 alone, in the group, may be asked of the people there).
   if (DAY_ASKED.test(nouns) && (addressed || /总体|整体|总的|全天/u.test(nouns))) return 'stats';
+  // 看看今天的情况: the day's figures asked for in so many words.
+  if (/^(?:看看|看下|看一下)(?:今天|今日|本班|这班|目前|当前)的?(?:情况|数据|进度)$/u.test(body)) return 'stats';
   const onlyGeneric = !STATS_NOUN.test(nouns.replace(GENERIC_STATS, ''));
   if (onlyGeneric && !WORK.test(nouns)) return null;
   // 今天的单子真多, 今天的统计我看了 还行: a remark on the figures, not a request for them.

@@ -207,13 +207,15 @@ function unasked(text: string): string {
     // 阿姨打电话到中心 问是不是真的公安局: someone else's question, told.
     .replace(/(?<![请想我借试要先来下])问(?:我们?|他|她)?(?:是不是|是否|能不能|有没有|会不会|要不要|可不可以)\p{Script=Han}{0,10}/gu, '')
     // 我先打电话确认下人在不在家, 看看有没有人: what the sender will find out, not asked (核实下来是不是误报 asks).
-    .replace(/(?:确认|核实|核对|看看|看一下|问问|问一下|了解|打听)(?!一?下来)(?:一?下)?\p{Script=Han}{0,6}?(?:在不在|是不是|是否|有没有|能不能|会不会|要不要|还在不在)\p{Script=Han}{0,4}/gu, '')
+    .replace(/(?:确认|核实|核对|看看|看一下|问问|问一下|问下|了解|打听)(?!一?下来)(?:一?下)?\p{Script=Han}{0,6}?(?:在不在|是不是|是否|有没有|能不能|会不会|要不要|还在不在)\p{Script=Han}{0,4}/gu, '')
     // 那个啥W8LQ: a filler, not a question.
     .replace(/那个啥|那啥(?=\s|\p{Script=Han}|[A-Za-z0-9])/gu, '')
     // 今天居然没几单: few, not how many.
     .replace(/没(?:有)?几(?=单|件|个|起|次)/gu, '不多')
     // U7BF 什么情况我也不清楚: what the sender does not know, not asked.
     .replace(/(?:什么|啥)(?:情况|事)\s*(?:我|俺)?也?不(?:清楚|知道|晓得)/gu, '')
+    // 今天单子怎么这么多: an exclamation, not a question.
+    .replace(/(?:怎么|咋)(?:这么|那么)(?:多|少|慢|快|难|累|忙|烦)/gu, '')
     // 谁来都不开门: whoever comes, not who.
     .replace(/谁(?:来|去|说|劝|打|问)?(?:都|也)(?=不|没|别)/gu, '')
     // 家属在问能不能追回: someone else's question, told.
