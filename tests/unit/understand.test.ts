@@ -1212,6 +1212,34 @@ describe('found in train-mirror21.jsonl and train-mirror22.jsonl (named regressi
   ] as [string, UnderstandContext][])('ignores %j (it answered)', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('a command shown as the form to copy (found by hand, named regressions)', () => {
+  const leadInTasks: UnderstandContext = { ...lead, room: 'tasks' };
+  it.each([
+    ['提醒：反馈 Q7RT 劝阻成功 这种格式大家学一下', worker],
+    ['比如说 反馈 Q7RT 已被骗 损失3万', worker],
+    ['像这样回：收到 Q7RT', worker],
+    ['大家照这个格式发：反馈 Q7RT 已劝阻', worker],
+    ['反馈 X6CU 劝阻成功 这种格式大家学一下', leadInTasks],
+    ['反馈 Q7RT 劝阻成功——大家以后就这么回', leadInTasks],
+    ['例如：督办 X6CU', lead],
+  ] as [string, UnderstandContext][])('changes nothing on %j', (text, ctx) => expect(changesState(understand(text, ctx))).toBe(false));
+  it('still takes a report that follows the form (按模板反馈 Q7RT 劝阻成功)', () => {
+    acts(understand('按模板反馈 Q7RT 劝阻成功', worker), { kind: 'report', caseId: 'Q7RT', result: 'dissuaded' });
+    acts(understand('反馈 Q7RT 劝阻成功，老人说以后接到这种例子电话就挂', worker), { kind: 'report', caseId: 'Q7RT', result: 'dissuaded' });
+  });
+  it('never changes state on any command shown after an example marker or before a "copy this" one', () => {
+    const command = fc.constantFrom('反馈 Q7RT 劝阻成功', '收到 Q7RT', '反馈 Q7RT 已被骗 损失3万', 'Q7RT 上门 劝阻成功', '督办 X6CU', '撤销 X6CU', '更正 Q7RT 已被骗');
+    const before = fc.constantFrom('比如', '比如说：', '例如 ', '举个例子，', '格式：', '示范一下：', '像这样回：', '照这个发 ');
+    const after = fc.constantFrom(' 这种格式大家学一下', '——大家以后就这么回', '，照着发', '（以此类推）', ' 仅供参考');
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(before, command).map(([b, c]) => b + c), fc.tuple(command, after).map(([c, a]) => c + a)), fc.constantFrom(worker, lead, leadInTasks), (text, ctx) => {
+        expect(changesState(understand(text, ctx))).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -3,7 +3,9 @@
  * 就报警), an outcome that nearly happened or is feared (差点上当, 以免被骗), a plan (等会过去,
  * 明天上门) or someone else's words and guesses (他说已经转了, 好像被骗了). Found by structure, a
  * marker and its scope, instead of listing every phrase: a supposition reaches the end of its
- * sentence, the others the end of their clause (差点上当，已拦下: only 上当 is unreal).
+ * sentence, the others the end of their clause (差点上当，已拦下: only 上当 is unreal). A command
+ * shown as the form to copy (比如 反馈 Q7RT 劝阻成功, 收到 X6CU 这种格式大家学一下) is an example,
+ * from its marker to the end of the sentence, or from the sentence's start to a marker after it.
  */
 import { NOT_REPORTING_SAY, SCOPE_MARKERS } from '../case-words.js';
 
@@ -12,7 +14,7 @@ import { NOT_REPORTING_SAY, SCOPE_MARKERS } from '../case-words.js';
  * reported or unsure words may, once the sender confirms.
  * @example const g: Governed = 'plan'
  */
-export type Governed = 'suppose' | 'unreal' | 'plan' | 'reported';
+export type Governed = 'suppose' | 'unreal' | 'plan' | 'reported' | 'example';
 
 /**
  * A stretch of the message under a marker, the marker included.
@@ -27,7 +29,7 @@ export interface Span {
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
 
-const MARKER: Record<Governed, RegExp> = {
+const MARKER: Record<Exclude<Governed, 'example'>, RegExp> = {
   // 主要是误报, 只要是, 需要是: not 要是.
   suppose: new RegExp(`(?<![主只需])(?:${alt(SCOPE_MARKERS.suppose)})`, 'gu'),
   // 不怕, 哪怕, 恐怕: 怕 only as fear of what follows.
@@ -75,7 +77,7 @@ function clauseEnd(text: string, from: number): number {
  */
 export function governedSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const kind of Object.keys(MARKER) as Governed[]) {
+  for (const kind of Object.keys(MARKER) as (keyof typeof MARKER)[]) {
     for (const m of text.matchAll(MARKER[kind])) {
       const start = m.index;
       // 一万一千, 两万一, 二十多万一分没动: 万一 inside a figure is a number, not "in case".
@@ -99,7 +101,19 @@ export function governedSpans(text: string): Span[] {
       } else spans.push({ kind, start, end: clauseEnd(text, after) });
     }
   }
+  for (const m of text.matchAll(EXAMPLE_BEFORE)) spans.push({ kind: 'example', start: m.index, end: sentenceEnd(text, m.index + m[0].length) });
+  for (const m of text.matchAll(EXAMPLE_AFTER)) spans.push({ kind: 'example', start: sentenceStart(text, m.index), end: m.index + m[0].length });
   return spans.sort((a, b) => a.start - b.start);
+}
+
+// 格式化 is another word; 按格式反馈, 照模板报 follow the form instead of showing it.
+const EXAMPLE_BEFORE = new RegExp(`(?<![按照用依])(?:${alt(SCOPE_MARKERS.example)})(?![化])`, 'gu');
+const EXAMPLE_AFTER = new RegExp(alt(SCOPE_MARKERS.exampleAfter), 'gu');
+
+function sentenceStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !SENTENCE_END.test(text[i - 1]!)) i--;
+  return i;
 }
 
 /**
