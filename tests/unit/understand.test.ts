@@ -1240,6 +1240,18 @@ describe('a command shown as the form to copy (found by hand, named regressions)
   });
 });
 
+describe('progress news on a case already taken (found by hand, named regressions)', () => {
+  const taken: UnderstandContext = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] };
+  it.each(['Q7RT 老人坚持说不是诈骗 还在劝', 'Q7RT 老人手机关机了 我在小区门口等', 'Q7RT 对方挂了 我再打', 'Q7RT 打了三个电话都没人接 我直接上门', 'Q7RT 停机了 上门去'])('ignores %j: the work goes on', (text) =>
+    expect(understand(text, taken).kind).toBe('ignore'));
+  it('still asks about a settled failure or refusal (Q7RT 联系不上, 上门去了 老人不听劝)', () => {
+    confirms(understand('Q7RT 联系不上', taken), { kind: 'report', caseId: 'Q7RT', result: 'unreachable' });
+    confirms(understand('上门去了 老人不听劝', { ...taken, quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' } }), { kind: 'report', caseId: 'Q7RT', result: 'refused' });
+  });
+  it('still records the outcome with 反馈 (反馈 Q7RT 电话打不通 我再打)', () =>
+    acts(understand('反馈 Q7RT 电话打不通 我再打', taken), { kind: 'report', caseId: 'Q7RT', result: 'unreachable' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

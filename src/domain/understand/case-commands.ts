@@ -25,6 +25,8 @@ const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来
 /** Not finding anyone at the door, said without 反馈 and followed by a next step, is progress news. */
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
+/** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
+const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找)|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
 const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,3}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
@@ -530,6 +532,9 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   const own = t.ctx.openCases.find((c) => c.id === found.id);
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);
   if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上/u.test(t.r.clean)) && nextStep && !o.conflicting) return IGNORE;
+  // Q7RT 老人不听 还在劝, 对方挂了 我再打, 停机了 上门去: the work goes on; nothing is settled yet.
+  const goesOn = GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean) || nextStep;
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive') && goesOn && !o.conflicting && o.lossAmount === null) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
   // 错了 是误报 on the bot's confirmation that an outcome was recorded: a correction, asked first.
   if (found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'confirmation' && !t.ctx.openCases.some((c) => c.id === found.id)) {
