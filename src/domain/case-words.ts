@@ -56,7 +56,13 @@ export const KEYWORDS: Record<WordKind, readonly string[]> = {
  * Thanks and praise, said to the bot or about its message: nothing to answer.
  * @example SOCIAL.test('好的谢谢') // true
  */
-export const SOCIAL = /^(?:(?:辛苦了?|辛苦辛苦|辛苦啦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|厉害|给力|哨兵|机器人|小哨兵|小助手|哈哈+|呵呵+|嘿嘿+|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了啦大家您你]*)+$/u;
+export const SOCIAL = /^(?:你|您)?(?:(?:辛苦了?|辛苦辛苦|辛苦啦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|真棒|好样的|厉害|给力|牛|666+|好用|真好用|挺好用|晚安|早安|早上好|上午好|中午好|下午好|晚上好|早点休息|哨兵|机器人|小哨兵|小助手|哈哈+|呵呵+|嘿嘿+|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了啦大家您你真]*)+$/u;
+
+/**
+ * A greeting or "who are you" put to the bot: answered with what it does (帮助).
+ * @example GREETING.test('你好') // true
+ */
+export const GREETING = /^(?:你好|您好|你好呀|哈喽|嗨|hi|hello|你是谁|你是干嘛的|你是干什么的|你叫啥|你叫什么|你是机器人吗)[\s\p{P}\p{S}啊呀哈吗呢]*$/iu;
 
 /**
  * 督办 words that push only when the case is named or quoted: alone (抓紧！) they are chatter.

@@ -1252,6 +1252,18 @@ describe('progress news on a case already taken (found by hand, named regression
     acts(understand('反馈 Q7RT 电话打不通 我再打', taken), { kind: 'report', caseId: 'Q7RT', result: 'unreachable' }));
 });
 
+describe('greetings and pleasantries said to the bot (found by hand, named regressions)', () => {
+  const toBot: UnderstandContext = { ...worker, mention: true };
+  const alone: UnderstandContext = { ...worker, room: 'private', openCases: [] };
+  it.each(['@网格哨兵 你好', '@网格哨兵 你是谁', '@网格哨兵 hello'])('answers %j with what the bot does (帮助)', (text) => acts(understand(text, toBot), { kind: 'help' }));
+  it('answers 你好 in private chat with 帮助, and tells someone not bound yet how to bind', () => {
+    acts(understand('你好', alone), { kind: 'help' });
+    expect(understand('你好', { ...alone, role: 'stranger' })).toMatchObject({ kind: 'refuse', reason: 'not_bound' });
+  });
+  it.each([['@网格哨兵 早上好', toBot], ['@网格哨兵 你真棒', toBot], ['晚安', alone], ['早安 辛苦啦', alone]] as [string, UnderstandContext][])('lets %j pass without a reply', (text, ctx) =>
+    expect(understand(text, ctx).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({
