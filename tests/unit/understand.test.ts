@@ -1264,6 +1264,19 @@ describe('greetings and pleasantries said to the bot (found by hand, named regre
     expect(understand(text, ctx).kind).toBe('ignore'));
 });
 
+describe('a member pushed, not handed the case (found by hand, named regressions)', () => {
+  const withRoster = { ...lead, members: roster };
+  it.each(['X6CU 让李网格盯紧点', 'X6CU 叫李网格抓紧反馈', 'X6CU 让李网格回个电话'])('never reassigns on %j', (text) => {
+    const d = understand(text, withRoster);
+    expect(d.kind === 'act' || d.kind === 'confirm' ? d.command.kind : d.kind).not.toBe('reassign');
+  });
+  it('reads 让李网格盯紧点 on a named case as 督办', () => acts(understand('X6CU 让李网格盯紧点', withRoster), { kind: 'supervise', caseId: 'X6CU' }));
+  it('still hands over with 让李网格去 and 转给李网格', () => {
+    acts(understand('X6CU 让李网格去', withRoster), { kind: 'reassign', caseId: 'X6CU', to: '李网格' });
+    acts(understand('X6CU 转给李网格', withRoster), { kind: 'reassign', caseId: 'X6CU', to: '李网格' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

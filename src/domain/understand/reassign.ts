@@ -100,6 +100,9 @@ export function memberIn(text: string, members: Members): { name: string; index:
   return found ? { name: found.name, index: found.index } : null;
 }
 
+/** After 让/叫 + a member: being pushed (盯紧点, 抓紧反馈, 快点, 回个电话), not handed the case. */
+const PUSHED = /^(?:再)?(?:盯紧|盯着|盯一下|盯住|抓紧|抓点紧|快点|快些|加快|赶紧(?!去|过去|上门|接|跟|处理|负责)|注意|小心|回(?:个|一下)?(?:电话|消息|话)|上点心|上心|尽快反馈|反馈|报一下|回复|别拖|不要拖|催)/u;
+
 /** Said of a member right after the name: away, so not the one a case goes to. */
 const AWAY = /^(?:今天|明天|这两天|现在|下午|上午)?(?:请假|休假|不在|休息|生病|病了|出差|有事|没空|忙不过来|在医院|住院|在培训|培训|在外地|去开会)/u;
 
@@ -117,6 +120,8 @@ export function pickTarget(body: string, mentions: string[], members: Members): 
     const after = body.slice(n.end).replace(/^\s+/u, '');
     // 李网格今天请假: the one away is the reason for the hand-over, never its target.
     if (forThem(before, after) || AWAY.test(after)) continue;
+    // 让李网格盯紧点, 叫小周抓紧反馈: pushing the member, not handing them the case.
+    if (before && /^[让叫]$/u.test(before[0]) && PUSHED.test(after)) continue;
     const score = before ? 2 : AFTER.test(after) || toYou(after) ? 1 : 0;
     if (score > 0 && (!best || score >= best.score)) best = { name: n.name, score, index: n.index };
   }
