@@ -1277,6 +1277,12 @@ describe('a member pushed, not handed the case (found by hand, named regressions
   });
 });
 
+describe('others who cannot use something (found by hand, named regressions)', () => {
+  const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
+  it.each(['老人们都说APP不会用', '大爷说这个反诈APP根本不会用'])('ignores %j: someone else lost with the app', (text) => expect(understand(text, volunteer).kind).toBe('ignore'));
+  it.each(['说实话我不会用', '我说我不会用这个'])('still answers %j with 帮助', (text) => acts(understand(text, worker), { kind: 'help' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -212,7 +212,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 复印机卡纸了 我不会弄: another tool named, and nothing of the bot's.
   const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body.replace(FORMS, '')) && !BOT_NAMED.test(body);
   // 老人都说不会用: someone else who cannot use something.
-  const othersLost = !addressed && /说(?:不会|不懂|看不懂|搞不懂)/u.test(body);
+  // 老人们都说APP不会用: the words of others, not 我说我不会用, 说实话我不会用.
+  const othersLost = !addressed && /(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, ''));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)/u.test(body);
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
