@@ -1283,6 +1283,12 @@ describe('others who cannot use something (found by hand, named regressions)', (
   it.each(['说实话我不会用', '我说我不会用这个'])('still answers %j with 帮助', (text) => acts(understand(text, worker), { kind: 'help' }));
 });
 
+describe('help asked of colleagues on the bot\'s dispatch (found by hand, named regressions)', () => {
+  const onDispatch: UnderstandContext = { ...worker, quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' } };
+  it.each(['我在外面 谁近帮忙去下', '谁顺路帮我跑一趟'])('ignores %j', (text) => expect(understand(text, onDispatch).kind).toBe('ignore'));
+  it('still answers 帮我查一下 on the dispatch with the case', () => acts(understand('帮我查一下', onDispatch), { kind: 'query', caseId: 'Q7RT' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({
