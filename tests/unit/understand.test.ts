@@ -1289,6 +1289,15 @@ describe('help asked of colleagues on the bot\'s dispatch (found by hand, named 
   it('still answers 帮我查一下 on the dispatch with the case', () => acts(understand('帮我查一下', onDispatch), { kind: 'query', caseId: 'Q7RT' }));
 });
 
+describe('a count of one\'s own work told, not asked (found by hand, named regressions)', () => {
+  it.each(['我手上三单了 忙死', '我今天跑了五单了'])('ignores %j', (text) => expect(understand(text, worker).kind).toBe('ignore'));
+  it('still answers 我手上还有几单 and 我还有两单没办？ with 我的', () => {
+    acts(understand('我手上还有几单', worker), { kind: 'mine' });
+    acts(understand('我还有两单没办？', worker), { kind: 'mine' });
+  });
+  it('still reads 今日统计来一个 from a lead as the figures', () => acts(understand('今日统计来一个', lead), { kind: 'stats' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

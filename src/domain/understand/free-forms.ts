@@ -222,6 +222,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
     if (helpNoun && request) return 'help';
   }
   if (YOU.test(body) && !BOT_NAMED.test(body)) return null;
+  // 我手上三单了 忙死, 今天跑了五单了: a count told, not asked (整一个, 再统计一次 ask).
+  if (!addressed && !asked && /(?<![几多少\d一二两三四五六七八九十])(?!一[个次])(?:[\d一二两三四五六七八九十]+)(?:单|件|个|起|户|次)/u.test(body)) return null;
   if (GIVEN_TO_ME.test(body) && (asked || request)) return 'mine';
   if (MINE_SAID.test(r.body.trim())) return 'mine';
   if (!request && length > SHORT_STATS) return null;
