@@ -1298,6 +1298,37 @@ describe('a count of one\'s own work told, not asked (found by hand, named regre
   it('still reads 今日统计来一个 from a lead as the figures', () => acts(understand('今日统计来一个', lead), { kind: 'stats' }));
 });
 
+describe('found in train-quiet7.jsonl and train-quiet8.jsonl (named regressions)', () => {
+  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
+  const withRoster: UnderstandContext = { ...lead, members: roster, visibleCases: ['K7Q2', 'X6CU', 'R8TJ', 'S5QE'] };
+  it('never records 督办 told of someone else (赵督导已经在督办K7Q2了)', () => {
+    expect(changesState(understand('赵督导已经在督办K7Q2了 大家别重复打电话', lead))).toBe(false);
+    expect(understand('K7Q2 赵督导在督办', lead).kind).toBe('ignore');
+    acts(understand('K7Q2 所里督办 限十分钟内到场', { ...lead, role: 'supervisor' }), { kind: 'supervise', caseId: 'K7Q2' });
+  });
+  it('reads 这单我亲自跟 from a lead as 督办 and 怎么还没动静 / 后来呢 as 查', () => {
+    acts(understand('R8TJ 这单我亲自跟', withRoster), { kind: 'supervise', caseId: 'R8TJ' });
+    acts(understand('那个 S5QE 怎么还没动静', withRoster), { kind: 'query', caseId: 'S5QE' });
+    acts(understand('这单后来呢', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'K7Q2', kind: 'dispatch' } }), { kind: 'query', caseId: 'K7Q2' });
+  });
+  it.each([
+    ['B4TX 到门口了 敲了半天没动静 我再等会儿', 'B4TX'],
+    ['w2ef 敲门没人 门上贴了联系卡 等回电', 'W2EF'],
+    ['C9DL里面有人说话 就是不开门 我再叫叫', 'C9DL'],
+    ['Z2NW 电话一直占线 估计又在跟骗子聊 我直接过去', 'Z2NW'],
+    ['P9CK 邻居说前两天有人来送过东西 可能是骗子上门取现 在查', 'P9CK'],
+    ['F9TA还在做工作啊 有点进展了🙏', 'F9TA'],
+    ['G2WQ 老头说他没接过什么电话 可能推错人了？我再问问他老伴', 'G2WQ'],
+    ['E5RM 老人哭得厉害，说被骗子骂了一通，我先给她倒杯水', 'E5RM'],
+  ])('ignores progress news %j', (text, id) => expect(understand(text, taken(id)).kind).toBe('ignore'));
+  it('still answers 我那个 N5JU 还在我名下吗 (asked last) and reads 被骗子骗走了3万 as a loss', () => {
+    acts(understand('我那个 N5JU 还在我名下吗', taken('N5JU')), { kind: 'query', caseId: 'N5JU' });
+    acts(understand('反馈 E5RM 被骗子骗走了3万', taken('E5RM')), { kind: 'report', result: 'defrauded', lossAmount: 30000 });
+  });
+  it('takes the door as the method of 上门两次都没人 电话一直关机', () =>
+    acts(understand('反馈 H6PZ 上门两次都没人 电话一直关机 联系不上', taken('H6PZ')), { kind: 'report', caseId: 'H6PZ', result: 'unreachable', method: 'visit' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

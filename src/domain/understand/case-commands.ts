@@ -26,7 +26,7 @@ const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
-const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找)|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
+const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊)|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
 const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,3}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
@@ -202,7 +202,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
   // 查了一下这个号码: a look-up told as done.
-  const told = query !== undefined && /^查/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end));
+  // 有点进展了: progress told, not asked.
+  const told = query !== undefined && /^(?:查|进展|进度)/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
@@ -211,7 +212,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (query && !typed && !goingToLook && !told && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && ASKED_OF_PEOPLE.test(r.clean)) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
-  const atWork = !addressed && query !== undefined && AT_WORK.test(r.clean.slice(0, query.start));
+  // …在查, 正在看: the sender at it.
+  const atWork = !addressed && query !== undefined && (AT_WORK.test(r.clean.slice(0, query.start)) || /(?:正在|还在|在|正)\s*$/u.test(r.clean.slice(0, query.start)));
   // F3LM 老人把聊天记录给我看了: the victim's records, not the case's.
   const theirRecords = query?.text === '记录' && /(?:聊天|转账|通话|交易|银行|微信|支付宝|流水|通讯)\s*$/u.test(r.clean.slice(0, query.start));
   // U7BF 什么情况我也不清楚 问问社区吧: sent on to the people who know.
@@ -251,7 +253,7 @@ const COUNT_ASKED = /(?:多少|(?<![第没那这])几)(?:单|件|起|个预警)|
 /** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done). */
 const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过])|再发|发一下|说一下|讲一下|发送|详细信息/u;
 /** r2xc 正在核对转账记录: the sender at work on it, not asking. */
-const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对)/u;
+const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对|查)/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, '')) && !AT_WORK.test(body);
 
 /** How long a reply is in words: punctuation and spaces do not count (收到...我已经在路上). */
@@ -405,6 +407,10 @@ function question(t: Turn): Decision {
   // 谁收到K7Q2了？ is a colleague's question; Q7RT 劝住了吗 (the id first) is asked of the bot.
   const politeHead = idTok !== undefined && /^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯|\p{Script=Han}{0,3}(?:这单|那单|这个单子|那个单子))\s*$/u.test(r.clean.slice(0, idTok.start));
   const asked = t.addressed || kwOf(t, 'query') !== undefined || (idTok !== undefined && (atHead(r.toks, idTok) || politeHead)) || ctx.openCases.some((c) => c.id === typed?.id);
+  // G2WQ 老头说没接过电话 可能推错人了？我再问问他老伴, 在T3VZ家里…装了个什么app 正在看: news on a
+  // case already taken, a wondering in it, while the work goes on (not 还在我名下吗, asked last).
+  const taken = typed !== null && ctx.openCases.some((c) => c.id === typed.id && c.acknowledged);
+  if (taken && !t.addressed && !kwOf(t, 'query') && (NEXT_STEP.test(r.clean) || GOES_ON.test(r.clean) || IN_PROGRESS.test(r.clean)) && !/[吗呢]\s*[?？]?\s*$|[?？]\s*$/u.test(r.body.trim())) return IGNORE;
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
   const query = kwOf(t, 'query');

@@ -19,6 +19,12 @@ const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|错报|原来
 const WAS_WRONG = /^\s*(?:不对|有误|错了|是错的)/u;
 
 /**
+ * 赵督导已经, 王社区也, 他: another person right before the keyword (所里督办, 中心督办 are the
+ * sender speaking for their office).
+ */
+const SOMEONE_ELSE = /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|他|她|他们)(?:已经|已|正|都|也|还)?在?\s*$/u;
+
+/**
  * A keyword command with arguments.
  * @example const k: LeadKind = 'reassign'
  */
@@ -32,6 +38,9 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
     const code = /(?<![A-Za-z0-9])[A-Za-z0-9]{4,16}(?![A-Za-z0-9])/.exec(r.body.replace(/@\S+/g, ''));
     return code && /\d/.test(code[0]) ? act({ kind: 'bind', code: code[0].toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
   }
+  // 赵督导已经在督办K7Q2了, 所里正在撤销: someone else at it, or work under way, told to the room.
+  const before = r.body.slice(0, kw.start);
+  if (kind !== 'correct' && !t.addressed && (SOMEONE_ELSE.test(before) || /(?:正|已经|一直)在\s*$/u.test(before))) return { kind: 'ignore' };
   // 刚才那个填错了 是误报, privately with one open case: that case, asked first (the source is not 'text').
   const found = typed ?? (ctx.quote?.from === 'bot' && ctx.quote.caseId ? contextCase(ctx) : kind === 'correct' ? contextCase(ctx) : null);
   const example: Record<Exclude<LeadKind, 'bind'>, string> = {
