@@ -40,7 +40,9 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
   }
   // 赵督导已经在督办K7Q2了, 所里正在撤销: someone else at it, or work under way, told to the room.
   const before = r.body.slice(0, kw.start);
-  if (kind !== 'correct' && !t.addressed && (SOMEONE_ELSE.test(before) || /(?:正|已经|一直)在\s*$/u.test(before))) return { kind: 'ignore' };
+  // 让李网格盯紧点: the sender has the member pushed.
+  const byOther = SOMEONE_ELSE.test(before) && !/[让叫请催要给]\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)\s*$/u.test(before);
+  if (kind !== 'correct' && !t.addressed && (byOther || /(?:正|已经|一直)在\s*$/u.test(before))) return { kind: 'ignore' };
   // 刚才那个填错了 是误报, privately with one open case: that case, asked first (the source is not 'text').
   const found = typed ?? (ctx.quote?.from === 'bot' && ctx.quote.caseId ? contextCase(ctx) : kind === 'correct' ? contextCase(ctx) : null);
   const example: Record<Exclude<LeadKind, 'bind'>, string> = {
