@@ -1329,6 +1329,42 @@ describe('found in train-quiet7.jsonl and train-quiet8.jsonl (named regressions)
     acts(understand('反馈 H6PZ 上门两次都没人 电话一直关机 联系不上', taken('H6PZ')), { kind: 'report', caseId: 'H6PZ', result: 'unreachable', method: 'visit' }));
 });
 
+describe('found in train-quiet7.jsonl and train-quiet8.jsonl, second part (named regressions)', () => {
+  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
+  const withRoster: UnderstandContext = { ...lead, members: roster, visibleCases: ['K7Q2', 'X6CU', 'R5NB'] };
+  it('reads 明白过来了 and 说通了 as dissuaded, with the method said (说通 is no one else\'s words)', () => {
+    acts(understand('反馈 F3KM 冒充公检法的 老人已经明白过来了 没转', taken('F3KM')), { kind: 'report', result: 'dissuaded' });
+    acts(understand('反馈 视频里跟老人说通了 没转账', { ...taken('P4HU'), quote: { from: 'bot', caseId: 'P4HU', kind: 'reminder' } }), { kind: 'report', caseId: 'P4HU', result: 'dissuaded', method: 'video' });
+  });
+  it('never acknowledges again on 好的 我再去跟K2PW家属沟通一下 quoting a colleague', () =>
+    expect(understand('好的 我再去跟K2PW家属沟通一下', { ...taken('K2PW'), quote: { from: 'person' } }).kind).toBe('ignore'));
+  it('ignores 都反馈完了 就剩Z2NW还在跑 (反馈 told as done)', () => expect(understand('都反馈完了 就剩Z2NW还在跑', { ...taken('Z2NW'), quote: { from: 'person' } }).kind).toBe('ignore'));
+  it('never hands over under a condition (实在劝不动就叫钱警官)', () => {
+    expect(changesState(understand('@周网格 R5NB 实在劝不动就叫钱警官 别硬来', { ...withRoster, room: 'tasks' }))).toBe(false);
+    expect(changesState(understand('R5NB 实在劝不动就转给钱警官', withRoster))).toBe(false);
+  });
+  it.each([
+    ['今天的反馈有几条没写方式 下次注意哈', { ...lead, role: 'supervisor', room: 'tasks' }],
+    ['这个月第几单了我都数不过来了', { ...worker, openCases: [] }],
+    ['我的单子太多了 王社区能不能匀两个给别人', taken('G2NA')],
+    ['我的待办一大堆 哪有空去开会', taken('G2NA')],
+    ['周网格问我机器人怎么接单，我让她先看群公告', { ...lead, members: roster }],
+    ['王社区 下周培训能不能顺便讲讲机器人怎么用', { ...lead, members: roster }],
+    ['使用说明我打印出来贴值班室墙上了', { ...lead, role: 'operator' }],
+    ['今天白班几个人？', lead],
+  ] as [string, UnderstandContext][])('ignores %j', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+  it.each([
+    ['转派的格式再发一遍', lead, 'help'],
+    ['哨兵能查别人的单吗', { ...worker, openCases: [] }, 'help'],
+    ['怎么设置你不在半夜提醒我', { ...worker, openCases: [], room: 'private' }, 'help'],
+    ['@网格哨兵 本周情况', { ...lead, role: 'supervisor', mention: true }, 'stats'],
+    ['这一周劝住了多少', lead, 'stats'],
+    ['看下我的单子还有好多', taken('P8DG'), 'mine'],
+  ] as [string, UnderstandContext, string][])('answers %j', (text, ctx, kind) => acts(understand(text, ctx), { kind }));
+  it('marks 去派出所报的案 as also reported', () =>
+    confirms(understand('N2HF 钱已经转走了 5万整 儿子回来一起去派出所报的案', taken('N2HF')), { kind: 'report', result: 'defrauded', lossAmount: 50000, alsoReported: true }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -111,7 +111,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // 派给我的单, 转给我的那几件: the cases given to the sender, asked about (我的).
     if (kind === 'reassign' && !typed && /^我的?/u.test(r.clean.slice(kw.end))) continue;
     // 转派的事我跟赵督导说过了: the command named as a topic; @赵督导 好的，我来跟: said to a colleague.
-    if (/^的/u.test(r.clean.slice(kw.end)) || (!typed && !addressed && r.others.length > 0 && ctx.quote?.from !== 'bot' && r.toks[0] !== kw)) continue;
+    // 督办指令格式, 转派怎么用: the command's form asked about.
+    if (/^(?:的|指令|命令|格式|模板|用法|功能|怎么|咋|如何)/u.test(r.clean.slice(kw.end)) || (!typed && !addressed && r.others.length > 0 && ctx.quote?.from !== 'bot' && r.toks[0] !== kw)) continue;
     if (headKw && headKw.kind !== kind && kind !== 'correct') continue;
     // 老人把转账取消了: a verb with its own object, not a command on the case.
     if (/[把将][^\s,.!?]{1,6}$/u.test(r.clean.slice(Math.max(0, kw.start - 7), kw.start)) && !atHead(r.toks, kw)) continue;
@@ -186,8 +187,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
-  // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的: 反馈 asked of people or talked about, not given.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过)/u.test(r.clean.slice(reportKw.end)));
+  // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的, 都反馈完了: 反馈 asked of people or talked about, not given.
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完)/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -340,13 +341,16 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
 }
 
 /** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下); 统计 is for leads. */
+/** 赵督导 这周督办了几单, 今天统计出来了吗？冯中心: a colleague called by name, first or last. */
+function calledByName(t: Turn): boolean {
+  const body = t.r.body.trim();
+  return !t.addressed && (t.ctx.members ?? []).some((m) => (body.startsWith(m.name) && /^[\s\p{P}]/u.test(body.slice(m.name.length))) || (body.endsWith(m.name) && /[\s\p{P}]$/u.test(body.slice(0, -m.name.length))));
+}
+
 function phraseCommand(t: Turn): Decision | null {
   const overseer = OVERSEERS.has(t.ctx.role);
   // @吴网格 你今天处置了几单, or a quoted colleague: said to a person, not to the bot.
-  // 赵督导 这周督办了几单, 今天统计出来了吗？冯中心: a colleague called by name, first or last.
-  const body = t.r.body.trim();
-  const calledByName = !t.addressed && (t.ctx.members ?? []).some((m) => (body.startsWith(m.name) && /^[\s\p{P}]/u.test(body.slice(m.name.length))) || (body.endsWith(m.name) && /[\s\p{P}]$/u.test(body.slice(0, -m.name.length))));
-  const toPerson = (t.r.others.length > 0 && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private') || (!t.addressed && t.ctx.quote?.from === 'person') || calledByName;
+  const toPerson = (t.r.others.length > 0 && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private') || (!t.addressed && t.ctx.quote?.from === 'person') || calledByName(t);
   // 大家看下 今天超时三单 on a quoted summary: said to the room about the bot's message, not asked of it.
   const onSummary = t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'other' && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private';
   // @林管理 网格哨兵怎么用啊: a keyword inside a question to a person is theirs to answer (@周网格 帮助 alone is still the bot's).
@@ -388,7 +392,8 @@ function question(t: Turn): Decision {
   // 需要帮助吗: offering help to someone, asked of them.
   const offering = helpKw !== undefined && !t.addressed && /(?:需要|要|需不需要)帮助[吗么]?$/u.test(r.clean.trim());
   // @林管理 网格哨兵怎么用啊: how to use it, asked of the person named.
-  const ofPerson = r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private';
+  // 郑社区 下周培训能不能顺便讲讲机器人怎么用: asked of the colleague called by name.
+  const ofPerson = (r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private') || calledByName(t);
   if (helpKw && !helpingSomeone && !offering && !typed && !ofPerson && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   // @李网格 看到了吗, quoting the bot's dispatch: asked of him about it, not of the bot.
@@ -447,6 +452,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (!own && THIRD_PERSON.test(r.clean.slice(0, ackTok.start))) return IGNORE;
     // C2MU 还在路上: a progress remark on a case already taken.
     if (own?.acknowledged && !strong) return IGNORE;
+    // 好的 我再去跟K2PW家属沟通一下, quoting a colleague: an answer to them on a case already taken.
+    if (own?.acknowledged && ctx.quote?.from === 'person' && !t.addressed) return IGNORE;
     // 收到 K7Q2 那单不是我的啊, 我收到也没用: the case disowned, not taken.
     if (/不是我的|收到也没用|收到也白搭/u.test(r.clean)) return IGNORE;
     // 收到 W6QH 的家属电话了: 收到 is the verb, the case's thing received (not 收到 W6QH 的预警).

@@ -40,7 +40,7 @@ const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
 /** A count: 几单, 多少件, 几笔, 几条 (not 好几个, 十几单: several, said, not asked). */
-const COUNT = /(?:(?<![好十百千万没那这])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
+const COUNT = /(?:(?<![好十百千万没那这第])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */
@@ -74,6 +74,8 @@ const NEEDS = /(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记
 /** 重办是什么意思, 1和2是啥意思. */
 const MEANING = /(?:是)?(?:什么|啥)意思|(?:督办|转派|撤销|作废|更正|重办|反馈|绑定|接单|我的|统计|撤回)\p{Script=Han}{0,3}(?:和|跟|与)\p{Script=Han}{0,5}(?:区别|不同|差别|不一样)/u;
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
+/** 哨兵能查别人的单吗, 机器人会自动提醒吗: what the bot can do, asked yes or no. */
+const CAN_IT = /(?:哨兵|机器人|小助手)(?:能|会|可以|能不能|可不可以|会不会)\p{Script=Han}{1,10}?(?:吗|么|不)$/u;
 const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)(?:用)?的|干(?:嘛|啥)用的|有什么用|(?:你|哨兵|机器人|助手)(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
 /** 表格怎么填 but not 装APP的数量怎么填 (the installs of an outreach log are the bot's). */
 /** 反诈APP的来电预警功能在哪开: the anti-fraud app itself asked about, not the bot. */
@@ -138,7 +140,7 @@ const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统|(?:回复|告�
 const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
-const OTHER_TALLY = /接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
+const OTHER_TALLY = /接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 const LONGEST = 20;
 /** Up to this long, a line that names the bot and asks how, or asks what the sender has left, is still a request. */
@@ -179,15 +181,20 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const titled = /^\p{Script=Han}{1,2}(?:书记|主任|姐|哥|老师|师傅|警官|所长|队长)(?=\s|[，,：:])/u.test(r.body.trim());
   // @林管理 网格哨兵怎么用啊: asked of the person named, even when it names the bot.
   // 冯中心说晚上统一作废, 领导讲的: someone's words relayed; 咋回事: why, which people answer.
-  const toColleagues = (!askingBot && (COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body) || REPORTED_ASK.test(body))) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body) || titled));
+  // 周网格问我机器人怎么接单: someone's question about the bot, reported, is theirs all the same.
+  const toColleagues = (!askingBot && COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body)) || REPORTED_ASK.test(body) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body) || titled));
   // 您好，我是新来的社区主任，请问这个系统怎么使用？…: a longer line may still ask the bot how to
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
   // 上午那单冒充客服的后来咋样了: one case asked about without its id, of the people who know it.
   if (!addressed && /(?:那|这)一?(?:单|个案子|户)(?!子)/u.test(body) && !/几|多少/u.test(body)) return null;
-  // 有情况随时反馈给社区: an instruction to people.
-  if (!addressed && /随时|有情况/u.test(body)) return null;
+  // 使用说明我打印出来贴值班室墙上了: a paper handled by the sender, told to the room.
+  if (!addressed && !r.question && /(?:打印|贴|复印|转发|发到|放到|放在|上传|整理|发群)\p{Script=Han}{0,10}了$/u.test(body)) return null;
+  // 有情况随时反馈给社区, 有几条没写方式 下次注意哈: an instruction to people.
+  if (!addressed && /随时|有情况|下次注意|以后注意|注意一下|大家注意|注意下/u.test(body)) return null;
+  // 我的单子太多了, 我的待办一大堆 哪有空去开会, 第几单了我都数不过来了: a complaint about the load.
+  if (!addressed && !/^(?:看|查|给我|帮我)/u.test(body) && /太多了?|一大堆|好多|堆成山|忙不过来|多得|数不过来|数不清|干不完|跑不过来/u.test(body)) return null;
   // 数据统计这块以后归小刘管: who does the work, told.
   if (!addressed && /归\p{Script=Han}{1,4}管|(?:这块|这一块)(?:以后|现在|今后)?(?:归|由|给)/u.test(body)) return null;
   // 之前的数据要不要重算: weighing what to do, asked of the room.
@@ -218,7 +225,7 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)/u.test(body);
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
-    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
+    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';
   }
   if (YOU.test(body) && !BOT_NAMED.test(body)) return null;
@@ -244,6 +251,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 今日整体咋样, 总体看 今天情况如何, @网格哨兵 今天情况如何: the day as a whole asked about is the
   // day's figures (今天情况咋样 alone, in the group, may be asked of the people there).
   if (DAY_ASKED.test(nouns) && (addressed || /总体|整体|总的|全天/u.test(nouns))) return 'stats';
+  // @网格哨兵 本周情况: a period and what happened in it, said to the bot.
+  if (addressed && /^(?:今天|今日|本周|这周|这一周|本月|这个月|本班|这班|今晚)(?:的)?(?:情况|数据|战况|统计|汇总)$/u.test(nouns)) return 'stats';
   // 看看今天的情况: the day's figures asked for in so many words.
   if (/^(?:看看|看下|看一下)(?:今天|今日|本班|这班|目前|当前)的?(?:情况|数据|进度)$/u.test(body)) return 'stats';
   const onlyGeneric = !STATS_NOUN.test(nouns.replace(GENERIC_STATS, ''));
