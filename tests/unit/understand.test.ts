@@ -1365,6 +1365,12 @@ describe('found in train-quiet7.jsonl and train-quiet8.jsonl, second part (named
     confirms(understand('N2HF 钱已经转走了 5万整 儿子回来一起去派出所报的案', taken('N2HF')), { kind: 'report', result: 'defrauded', lossAmount: 50000, alsoReported: true }));
 });
 
+describe('a lead\'s guess and a particle (found by hand, named regressions)', () => {
+  it('asks before correcting on a guess (X6CU 应该是误报吧)', () => confirms(understand('X6CU 应该是误报吧', lead), { kind: 'correct', caseId: 'X6CU', result: 'false_positive' }));
+  it('still corrects at once with 更正', () => acts(understand('更正 X6CU 误报吧', lead), { kind: 'correct', caseId: 'X6CU', result: 'false_positive' }));
+  it('keeps the particle out of a cancel reason (X6CU 撤销吧 重复了)', () => acts(understand('X6CU 撤销吧 重复了', lead), { kind: 'cancel', caseId: 'X6CU', reason: '重复了' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -66,6 +66,8 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
       // a slip owned up to (搞错了, 不对) or a case guessed from context is asked about.
       const formal = found.source === 'quote' && /^(?:更正|改正|纠正|更改|修改|改成|改为|应改为|结果改)$/u.test(kw.text);
       if (found.source !== 'text' && !formal) return confirm(command, say.confirmCorrect(found.id, describeReport(o)));
+      // X6CU 应该是误报吧: a guess at the right outcome, asked first (更正 X6CU 误报吧 says it).
+      if (/吧\s*[。.!！~～]*$/u.test(r.body.trim()) && !/^(?:更正|改正|纠正)/u.test(kw.text)) return confirm(command, say.confirmCorrect(found.id, describeReport(o)));
       break;
     }
     case 'reopen':
@@ -132,6 +134,8 @@ function restOf(r: Reading, spans: (Token | undefined)[]): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,，。、:：;；!！.\-—~～]+|[\s,，。、:：;；!！.\-—~～]+$/gu, '')
     .replace(/^(?:原因|理由|因为|由于)[\s:：,，]*/u, '')
+    // 撤销吧 重复了: the particle after the keyword is no part of the reason.
+    .replace(/^[了吧啊哈呀啦]+(?=[\s,，。!！]|$)[\s,，。!！]*/u, '')
     .trim()
     // 撤销了: a particle is no reason.
     .replace(/^(?:[了吧啊哈呀啦的吗]\s*)+$/u, '');
