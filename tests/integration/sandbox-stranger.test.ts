@@ -41,6 +41,11 @@ describe('the sandbox stranger', () => {
     expect((await says('陌生人', '帮助')).text).toContain('您还没有绑定身份');
   });
 
+  it('pastes the bind code alone, is asked once, and binds with 1 (found by hand)', async () => {
+    expect((await says('陌生人', 't5g8bd')).text).toContain('T5G8BD');
+    expect((await says('陌生人', '1')).text).toBe('绑定成功：您是幸福里社区的志愿者 新志愿。发送“帮助”查看常用指令。');
+  });
+
   it('is offered on the page as 陌生人（练习绑定）', async () => {
     const page = await (await fetch(`${sb.app.url()}/sandbox`)).text();
     expect(page).toContain("'陌生人（练习绑定）'");

@@ -1371,6 +1371,15 @@ describe('a lead\'s guess and a particle (found by hand, named regressions)', ()
   it('keeps the particle out of a cancel reason (X6CU 撤销吧 重复了)', () => acts(understand('X6CU 撤销吧 重复了', lead), { kind: 'cancel', caseId: 'X6CU', reason: '重复了' }));
 });
 
+describe('a bind code pasted alone (found by hand, named regressions)', () => {
+  const stranger: UnderstandContext = { ...worker, role: 'stranger', room: 'private', openCases: [] };
+  it('asks whether to bind with K3P9QX sent alone in private', () => confirms(understand('k3p9qx', stranger), { kind: 'bind', code: 'K3P9QX' }));
+  it('leaves a code in a group, and digits alone, to the binding rules as before', () => {
+    expect(understand('K3P9QX', { ...stranger, room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('123456', stranger)).toMatchObject({ kind: 'refuse', reason: 'not_bound' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

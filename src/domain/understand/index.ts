@@ -246,6 +246,9 @@ function stranger(text: string, ctx: UnderstandContext): Decision {
   const d = decideCase(read(text.replace(/绑\s+定/gu, '绑定'), ctx, ctx.botName), ctx, true);
   if (d.kind === 'act' && (d.command.kind === 'bind' || d.command.kind === 'help')) return d;
   if (d.kind === 'refuse' && d.reason === 'missing_code') return d;
+  // K3P9QX alone, privately: the bind code pasted without the keyword.
+  const code = text.trim();
+  if (ctx.room === 'private' && /^[A-Za-z0-9]{4,16}$/u.test(code) && /\d/u.test(code) && /[A-Za-z]/u.test(code)) return { kind: 'act', command: { kind: 'bind', code: code.toUpperCase() } };
   // 谢谢 from someone not bound yet: nothing to answer.
   if (SOCIAL.test(text.trim())) return IGNORE;
   return ctx.room === 'private' || ctx.mention ? { kind: 'refuse', reason: 'not_bound', example: '绑定 K3P9QX', hint: say.notBound } : IGNORE;
