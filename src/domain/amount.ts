@@ -180,6 +180,8 @@ const CLAUSE_COMMA = /^[,，]\d+(\D?)/;
 function goesOn(s: string, j: number): number {
   const ch = s[j]!;
   const prev = s[j - 1];
+  // 5万2点多转的, 3万 14:30: after 万 or 千, a time, date, floor or count begins; the figure has ended.
+  if (/[万萬千仟wWkK]/u.test(prev ?? '') && AFTER_FIGURE.test(s.slice(j).replace(/^ +/u, ''))) return -1;
   if (isNumeral(ch)) return j + 1;
   if (ch === '.' && isDigit(prev) && isDigit(s[j + 1])) return j + 1;
   if ((ch === ',' || ch === '，') && isDigit(prev) && isDigit(s[j + 1])) {
@@ -204,6 +206,9 @@ function goesOn(s: string, j: number): number {
     (/[万萬千仟亿億wWkK]/u.test(prev ?? '') && isDigit(next));
   return joins ? k : -1;
 }
+
+/** What follows a figure and is no part of it: a time (2点, 14:30), a date, a floor, a count (2次, 3笔). */
+const AFTER_FIGURE = /^(?:\d{1,2}[\s:：]\d{2}(?!\d)|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:点(?![\d一二三四五六七八九]万)|时|号|月|日|楼|层|栋|单元)|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:次|笔|个|人|天))/u;
 
 /** Words that begin with a numeral (一直, 一起, 两个, 十分): after a space, not the figure going on. */
 export const NUMERAL_WORD = /^(?:一(?:直|起|定|下|共|点|些|样|般|个|次|会|边|旦|切|再|天|家|路|趟|早|晚)|[两三四五六七八九几]个|十分)/u;

@@ -52,7 +52,7 @@ export interface OutreachLog {
 export type OutreachParsed =
   | { ok: true; log: OutreachLog }
   | { ok: false; reason: 'not_outreach' }
-  | { ok: false; reason: 'missing_people' | 'missing_place' | 'implausible'; hint: string; example: string };
+  | { ok: false; reason: 'missing_people' | 'missing_place' | 'implausible'; hint: string; example: string; /** The one number said without a unit (宣传 东关大集 150), when the head count is missing. */ bare?: string };
 
 /**
  * The example every refusal and the daily reminder show.

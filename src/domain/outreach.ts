@@ -318,7 +318,7 @@ export function parseOutreach(text: string): OutreachParsed {
   if (people === null) {
     if (vague) return refuse('missing_people', '人数请写具体数字，如“80人”');
     const bare = words.bareNumbers[0];
-    if (bare !== undefined) return refuse('missing_people', `缺少覆盖人数：“${bare}”是人数吗？请写成“${bare}人”`);
+    if (bare !== undefined) return { ...refuse('missing_people', `缺少覆盖人数：“${bare}”是人数吗？请写成“${bare}人”`), ...(words.bareNumbers.length === 1 ? { bare } : {}) };
     return refuse('missing_people', log.place ? '缺少覆盖人数' : '缺少活动地点和覆盖人数');
   }
   if (log.people === 0) return refuse('implausible', '覆盖0人？请填写实际人数后重发');

@@ -1380,6 +1380,21 @@ describe('a bind code pasted alone (found by hand, named regressions)', () => {
   });
 });
 
+describe('a time after the loss figure (found in train-quiet9.jsonl, named regressions)', () => {
+  const taken: UnderstandContext = { ...worker, openCases: [{ id: 'P6MV', level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] };
+  it.each([
+    ['反馈 P6MV 被骗 5 万 2点多转的', 50000],
+    ['反馈 P6MV 被骗了将近3万 14:30那会儿转的', 30000],
+    ['P6MV 被骗十五万 3点报的警', 150000],
+    ['反馈 P6MV 被骗3万 2次转的', 30000],
+  ])('reads %j as %d, never with the time in it', (text, amount) => expect(understand(text, taken)).toMatchObject({ command: { kind: 'report', result: 'defrauded', lossAmount: amount } }));
+  it.each([
+    ['反馈 P6MV 被骗1万2', 12000],
+    ['反馈 P6MV 损失 3 万 5 千', 35000],
+    ['反馈 P6MV 损失两万八 人已经报警了', 28000],
+  ])('still reads %j as %d', (text, amount) => acts(understand(text, taken), { kind: 'report', lossAmount: amount }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

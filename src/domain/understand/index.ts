@@ -159,10 +159,10 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   if ((outreachPlace || /宣传|登记/u.test(word)) && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
   // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.
   const logged = !outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion && OUTREACH_KEYWORD.test(r.body) ? readOutreach(r.body) : null;
-  if (logged?.keyword && logged.parsed.ok) return logOrAsk(logged.parsed.log, true, r.body);
+  if (logged?.keyword && logged.parsed.ok) return logOrAsk(logged.parsed.log, logged.guessed !== true, r.body);
   if (outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion) {
-    const { keyword, parsed } = readOutreach(r.body);
-    if (parsed.ok) return logOrAsk(parsed.log, keyword || parsed.log.place !== '', r.body);
+    const { keyword, parsed, guessed } = readOutreach(r.body);
+    if (parsed.ok) return logOrAsk(parsed.log, (keyword || parsed.log.place !== '') && guessed !== true, r.body);
     if (parsed.reason !== 'not_outreach') return { kind: 'refuse', reason: 'outreach_incomplete', example: parsed.example, hint: parsed.hint };
   }
   if (ctx.role === 'volunteer') {

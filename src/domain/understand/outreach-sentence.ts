@@ -99,10 +99,20 @@ function everyoneInstalled(parsed: OutreachParsed, body: string): OutreachParsed
  * head count, and is otherwise not outreach at all.
  * @example readOutreach('今天在团结湖公园做了反诈宣传，120人参加').parsed.ok // true
  */
-export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachParsed } {
+export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachParsed; guessed?: true } {
   // 团结湖农贸市场 宣传 人数 90: the place said before the keyword.
   const body = spoken(raw).replace(PLACE_FIRST, '宣传 $1 ');
-  if (KEYWORD.test(body)) return { keyword: true, parsed: everyoneInstalled(parseOutreach(body), body) };
+  if (KEYWORD.test(body)) {
+    const parsed = everyoneInstalled(parseOutreach(body), body);
+    // 宣传 东关大集 摆摊 150: one number without a unit is most likely the head count; asked first.
+    const bare = !parsed.ok && parsed.reason === 'missing_people' && parsed.bare !== undefined && /^\d{1,5}$/u.test(parsed.bare) ? parsed.bare : null;
+    if (bare !== null) {
+      const said = body.normalize('NFKC');
+      const guess = everyoneInstalled(parseOutreach(said.replace(new RegExp(`(^|[\\s，,。])${bare}(?=$|[\\s，,。])`, 'u'), `$1${bare}人`)), said);
+      if (guess.ok) return { keyword: true, parsed: guess, guessed: true };
+    }
+    return { keyword: true, parsed };
+  }
   if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body) || QUOTA.test(body) || LONG_AGO.test(body) || SOMEONE_ELSE.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人: who and when, not where.
   const before = PLACE_BEFORE.exec(body);
