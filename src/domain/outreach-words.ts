@@ -77,7 +77,7 @@ export const INSTALLS = re(
     String.raw`${APP}\s?(?:安装量|下载量|注册量|安装数|安装|下载|注册|装)?\s?了?\s?(?:共计|共|合计|约)?\s?${NUM}${ABOUT}${INSTALL_UNIT}`,
     String.raw`(?:安装|下载|注册|装机)\s?了?\s?${NUM}${ABOUT}(?:个|部|台)`,
     // A label makes the unit optional, as for people: 人数100 安装30 传单150.
-    String.raw`(?:安装量|安装数|装机量|装机数|下载量|安装|装机)\s?(?:约|共计|共|合计|达)?\s?${NUM}(?![\d.${CN_DIGITS}份张本册人名位户次场])`,
+    String.raw`(?:安装量|安装数|装机量|装机数|下载量|注册量|安装|装机|下载|注册)\s?了?\s?(?:国家反诈中心|国家反诈|反诈中心)?\s?(?:约|共计|共|合计|达)?\s?${NUM}(?![\d.${CN_DIGITS}份张本册人名位户次场])`,
   ].join('|'),
 );
 export const LEAFLETS = re(

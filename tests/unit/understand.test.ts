@@ -1395,6 +1395,53 @@ describe('a time after the loss figure (found in train-quiet9.jsonl, named regre
   ])('still reads %j as %d', (text, amount) => acts(understand(text, taken), { kind: 'report', lossAmount: amount }));
 });
 
+describe('found in train-quiet9.jsonl, train-mirror23.jsonl and train-mirror24.jsonl (named regressions)', () => {
+  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
+  const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
+  it.each([
+    ['Q7RT 骗子让转3万到“安全账户” 老人还没转 在做工作', 'Q7RT'],
+    ['H3WN 老人卡里有8万多 还没动 正在劝', 'H3WN'],
+    ['D5FJ 老人在银行排队 说要汇2万给“儿子” 我正赶过去', 'D5FJ'],
+    ['T9KE 骗子要1.5w“保证金” 老人犹豫中 民警在路上', 'T9KE'],
+    ['N7YC 老人说上个月就被骗过一次 6000块 这回又接到电话了 正在聊', 'N7YC'],
+    ['G7JW 老人正看那个3块钱一盒的“神药”单子 我先陪他聊聊', 'G7JW'],
+    ['V3PX 现在14:20 还在做工作 稍后反馈', 'V3PX'],
+    ['E9PH 老人答应明天9点跟我去银行 再看看', 'E9PH'],
+  ])('never reads money asked for, kept, priced or lost before as this loss: %j', (text, id) => expect(understand(text, taken(id)).kind).toBe('ignore'));
+  it('never records 要投10万 劝不动 as a loss of 100,000', () => {
+    const d = understand('反馈 N7YC 上门2次了 老人坚持要投10万 劝不动', taken('N7YC'));
+    acts(d, { kind: 'report', caseId: 'N7YC', result: 'refused', lossAmount: null });
+  });
+  it('asks about 误报 with a loss (反馈 D5FJ 误报 损失5000)', () => expect(understand('反馈 D5FJ 误报 损失5000', taken('D5FJ')).kind).toBe('confirm'));
+  it('reads 卡里6万多都在 as the money kept (dissuaded), asked', () =>
+    confirms(understand('上门了 老人没转 卡里6万多都在', { ...taken('A9HC'), room: 'private' }), { kind: 'report', caseId: 'A9HC', result: 'dissuaded', method: 'visit' }));
+  it('records 反馈 M4PA 被骗 4万出头 老人在5号楼哭呢 (the 呢 trails off in its own clause)', () =>
+    confirms(understand('反馈 M4PA 被骗 4万出头 老人在5号楼哭呢', taken('M4PA')), { kind: 'report', caseId: 'M4PA', result: 'defrauded', lossAmount: 40000, approximate: true }));
+  it('refuses a mobile number as a bind code', () => expect(understand('绑定 13912345678', { ...worker, role: 'stranger', room: 'private', openCases: [] })).toMatchObject({ kind: 'refuse', reason: 'missing_code' }));
+  it('takes 好的 我在502开会 散了马上去 right after the push', () =>
+    acts(understand('好的 我在502开会 散了马上去', { ...worker, pushIsLatest: true, openCases: [{ id: 'N7YC', level: 'high', acknowledged: false, pushedMinutesAgo: 2 }] }), { kind: 'ack', caseId: 'N7YC' }));
+  it.each([
+    ['今日统计 截至17:00', { ...lead, role: 'supervisor' }, 'stats'],
+    ['今天到现在几单了 我5点要交日报', lead, 'stats'],
+    ['装APP的数字写哪儿', volunteer, 'help'],
+    ['我本月的宣传', volunteer, 'mine'],
+    ['我今天登记上了吗', volunteer, 'mine'],
+    ['我报的都有啥', volunteer, 'mine'],
+  ] as [string, UnderstandContext, string][])('answers %j', (text, ctx, kind) => acts(understand(text, ctx), { kind }));
+  it.each([
+    ['收据上写 壹万元整 这格式对吗 财务让改', { ...lead, role: 'operator' }],
+    ['上个月的志愿时长怎么还没录上去', volunteer],
+    ['这周宣传排班：周二3人 周四4人 周六全员', { ...lead, room: 'volunteers' }],
+  ] as [string, UnderstandContext][])('ignores %j', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+  it.each([
+    ['宣传 城关镇农商银行大厅 40人次 下载12', 40, 12],
+    ['宣传 镇中学 300人 注册 80', 300, 80],
+    ['宣传 村小 家长 66人 下载国家反诈中心 24', 66, 24],
+    ['下午去了镇上的信用社 排队的多是老人 讲了五十来个 装了11个APP', 50, 11],
+  ])('logs %j with its head count and installs', (text, people, installs) => expect(understand(text, volunteer)).toMatchObject({ command: { kind: 'outreach', people, installs } }));
+  it('asks about 宣传 东关大集 摆摊 150 as 150 people', () => confirms(understand('宣传 东关大集 摆摊 150', volunteer), { kind: 'outreach', people: 150 }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

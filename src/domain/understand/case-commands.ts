@@ -204,7 +204,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
   // 查了一下这个号码: a look-up told as done.
   // 有点进展了: progress told, not asked.
-  const told = query !== undefined && /^(?:查|进展|进度)/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end));
+  // 明天9点跟我去银行 再看看: "we'll see", not 看看 asked of the bot.
+  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end))) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
@@ -298,7 +299,7 @@ const ASKED_OF_PEOPLE = /有没有人(?:跟我|帮我|能|愿意|有空)|问问\
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
-const OTHER_MATTER = /材料|照片|资料|文件|(?<![刚在])会议|(?<![刚在])开会|例会|通知|工作证|签到|考勤|公告|报销|打印|培训|报名|表格|台账|周报|月报|快递|外卖|聚餐|体检|请假|换班|值班|[姐哥]|书记|主任|老师|领导/u;
+const OTHER_MATTER = /材料|照片|资料|文件|(?<![刚在]|在[^\s，,]{1,5})会议|(?<![刚在]|在[^\s，,]{1,5})开会|例会|通知|工作证|签到|考勤|公告|报销|打印|培训|报名|表格|台账|周报|月报|快递|外卖|聚餐|体检|请假|换班|值班|[姐哥]|书记|主任|老师|领导/u;
 /** 快递, 外卖小哥, 维修师傅, 物业, 我妈: daily life, not the person of a case. */
 const ELSEWHERE = /快递|外卖|维修|师傅|物业|门禁|电梯|保安|房东|司机|我妈|我爸|老婆|老公|媳妇|打印机|广场舞/u;
 /** 收到请回复, 请回复收到, 看到回个1: a notice asking people to answer it. */
@@ -361,7 +362,8 @@ function phraseCommand(t: Turn): Decision | null {
   if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
   // 现在还有多少件没办结: from a lead or supervisor with no cases of their own, the area's figures.
-  if (kind === 'mine' && overseer && t.ctx.openCases.length === 0 && soleKeyword(t) !== 'mine' && !/我|俺/u.test(t.r.body)) kind = 'stats';
+  // 今天到现在几单了 我5点要交日报: 我 only in a later clause is not the sender's own cases.
+  if (kind === 'mine' && overseer && t.ctx.openCases.length === 0 && soleKeyword(t) !== 'mine' && !/我|俺/u.test(t.r.body.split(/[\s，,。；;！!？?]/u)[0] ?? '')) kind = 'stats';
   // 统计 from a worker is answered with what they may ask; a free-form count (上午那个单子是不是…) said in the group is not put to the bot.
   // 这单我来接吧: taking the case, not asking for one's own.
   if (kind === 'mine' && t.r.toks.some((x) => x.t === 'kw' && x.kind === 'ack') && !t.r.question && !/几|多少/u.test(t.r.body)) return null;

@@ -62,7 +62,7 @@ const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更
 /** 我知道咋弄了: no longer a question. */
 const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
-const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:可以|能)?(?:${alt(FREE_FORM.findVerbs)}|查看)|(?:写|填|记|录|输)在(?:哪里|哪儿|哪)`, 'u');
+const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:可以|能)?(?:${alt(FREE_FORM.findVerbs)}|查看)|(?:写|填|记|录|输)在(?:哪里|哪儿|哪)|(?:装APP|装app|人数|编号|地点)的?(?:数字|数)?(?:写|填)(?:在)?(?:哪里|哪儿|哪)`, 'u');
 /** 接单要打什么字, 我能发些啥给你: what to type. */
 const WHAT_TO_TYPE = /(?:打|写|发送|发|回|填|输入|输)(?:些|点)?(?:什么|啥|哪些)(?:字|内容|格式|给你|东西)?/u;
 /** 怎么转给别人, 咋把单子交给同事: how to hand a case over. */
@@ -93,6 +93,7 @@ const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西|^这)(?:
 const HELP_NOUN = any(FREE_FORM.helpNouns);
 /** 周报格式, 写情况说明: a help noun that belongs to a paper. */
 const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FREE_FORM.helpNouns)})`, 'gu');
+const DOCUMENT_FIRST = new RegExp(`^(?:${alt(FREE_FORM.documents)})`, 'u');
 /** 怎么用反诈APP: how to use something else. */
 /** A tool named outright (复印机, 打印机, 健康码), not 表 or APP, which the bot's own answers name too. */
 /** 反馈表, 登记表: a paper form, whose name holds one of the bot's words. */
@@ -130,7 +131,7 @@ const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜
 /** 冯中心说, 领导讲: someone's words relayed to the room. */
 const RELAYED = /(?:中心|社区|网格|督导|警官|主任|书记|所长|领导|上面|所里|局里)(?:说|讲|交代|要求)(?!一下|下|说)/u;
 /** 咋回事, 为啥: asking why, which people answer. */
-const WHY = /咋回事|怎么回事|为啥|为什么|凭什么/u;
+const WHY = /咋回事|怎么回事|为啥|为什么|凭什么|怎么还没|咋还没|怎么还不|咋还不/u;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
@@ -214,7 +215,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 那单算已被骗还是劝阻成功: which outcome to record, asked of colleagues.
   if (r.toks.some((t) => t.t === 'result') && /还是/u.test(body)) return null;
   // 今天反馈及时率100%: figures given, not asked for.
-  const figures = /\d/u.test(body) && !asked;
+  // 今日统计 截至17:00: a time is no figure given.
+  const figures = /\d/u.test(r.body.replace(/\d{1,2}[:：]\d{2}|\d{1,2}点(?:\d{1,2}分?)?/gu, '')) && !asked;
   // 家属不让进门 说我们才是骗子 咋整: what to do about a situation, asked of colleagues.
   // 复印机卡纸了 我不会弄: another tool named, and nothing of the bot's.
   const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body.replace(FORMS, '')) && !BOT_NAMED.test(body);
@@ -224,7 +226,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)/u.test(body);
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
-    const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, ''));
+    // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
+    const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '')) && !DOCUMENT_FIRST.test(body);
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';
   }

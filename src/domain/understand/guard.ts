@@ -90,7 +90,7 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   // 培训通知：…讲怎么用哨兵: an announcement is read by people; 有人知道怎么用吗 asks them.
   if (ANNOUNCEMENT.test(r.body) || ASKS_PEOPLE.test(r.body)) return false;
   // 我报过几次宣传了: a volunteer's own logs, which only the bot keeps.
-  if (c?.kind === 'mine' && ctx.role === 'volunteer' && /宣传|记录|登记/u.test(r.body)) return true;
+  if (c?.kind === 'mine' && ctx.role === 'volunteer' && /宣传|记录|登记|数据|我报的/u.test(r.body)) return true;
   // 我还有几件没办完, 辖区目前情况如何, 今天全社区多少单, 能看下帮助吗: a request only the bot answers.
   if (c && (c.kind === 'mine' || c.kind === 'stats' || c.kind === 'help') && r.toks.some((t) => t.t === 'kw' && t.kind === c.kind)) return true;
   return readFreeForm(r, false) !== null;

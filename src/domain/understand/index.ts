@@ -79,7 +79,7 @@ function decide(text: string, ctx: UnderstandContext): Decision {
 
 /** 反馈 Q7RT 劝住了，钱还在卡里呢: the command's own clause asks nothing; a later one trails off. */
 const softOnlyAfter = (r: Reading) => {
-  const [first, ...rest] = r.body.split(/[，,。；;！!]/u);
+  const [first, ...rest] = r.body.split(/[，,。；;！!\s]+/u);
   // The later 呢 must close a clause that describes a state (钱还在卡里呢), not stand anywhere
   // (…！呢收到) or close an ask (…，收到呢).
   const trailsOff = rest.every((c) => !/呢/u.test(c) || (/\p{Script=Han}呢\s*$/u.test(c) && /还|在|着|正/u.test(c)));
@@ -87,7 +87,7 @@ const softOnlyAfter = (r: Reading) => {
 };
 
 /** A volunteer's own outreach logs asked for: 我的宣传记录, 我报过几次宣传了, 看看我的宣传登记, 我的记录. */
-const MY_OUTREACH = /^(?:看看|看下|查查|查一下|看一下|帮我看看)?我的(?:宣传)?(?:记录|登记|台账)(?:$|呢|吗|在哪|发我|给我|看看)|^我的宣传$|我\p{Script=Han}{0,4}?(?:报|登记|参加|做)(?:过|了)?(?:几次|多少次|几回|几条)|我(?:报|登记)过?的(?:那些|几次)?宣传|我登记过的宣传|宣传(?:登记|记录)(?:有几条|有多少)/u;
+const MY_OUTREACH = /^(?:给我)?(?:看看|看下|查查|查一下|看一下|帮我看看)?我(?:本月|这个月|这月|今天|本周|这周)?的(?:宣传)?(?:记录|登记|台账|数据)(?:$|呢|吗|在哪|发我|给我|看看)|^(?:给我)?(?:看看|看下|查查|查一下|看一下|帮我看看)?我(?:本月|这个月|这月|本周|这周)?的宣传$|我\p{Script=Han}{0,4}?(?:报|登记|参加|做|宣传)(?:过|了)?(?:几次|多少次|几回|几条|几场)|我(?:报|登记)过?的(?:那些|几次)?宣传|我登记过的宣传|宣传(?:登记|记录)(?:有几条|有多少)|我(?:今天|刚才|刚刚)?(?:的)?(?:登记|宣传)?(?:登记上|报上|登上)了?(?:吗|没|没有)|我报的(?:都有啥|都有哪些|有哪些|有啥)/u;
 /** The message begins with a command keyword (撤销, 反馈, 督办). */
 const keywordFirst = (r: Reading) => r.toks.find((x) => x.t !== 'particle' && x.t !== 'filler')?.t === 'kw';
 const changesState = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind);

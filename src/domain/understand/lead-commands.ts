@@ -36,7 +36,8 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
   if (kind === 'bind') {
     // 绑定 K3P9QX, 我的绑定码是X9D6LP, Y2MC6V 绑定: the one code-shaped word, wherever it stands.
     const code = /(?<![A-Za-z0-9])[A-Za-z0-9]{4,16}(?![A-Za-z0-9])/.exec(r.body.replace(/@\S+/g, ''));
-    return code && /\d/.test(code[0]) ? act({ kind: 'bind', code: code[0].toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
+    // 绑定 13912345678: a mobile number is not a bind code.
+    return code && /\d/.test(code[0]) && !/^1[3-9]\d{9}$/u.test(code[0]) ? act({ kind: 'bind', code: code[0].toUpperCase() }) : refuse('missing_code', '绑定 K3P9QX', say.missingCode);
   }
   // 赵督导已经在督办K7Q2了, 所里正在撤销: someone else at it, or work under way, told to the room.
   const before = r.body.slice(0, kw.start);

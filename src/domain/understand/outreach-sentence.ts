@@ -31,6 +31,10 @@ function spoken(raw: string): string {
     .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), '')
     .replace(new RegExp(`(${N})(来|多|余)?个(人|居民|群众|村民|老人|学生|同学|家长|员工|职工|工人|租户|住户|业主|商户|商贩|骑手|师生|观众|听众|病人|家属|老年人|婆婆爷爷|爷爷奶奶|大爷大妈|大叔大妈|婆婆|爷爷|奶奶|大爷|大妈|阿姨|叔叔|老头老太)`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
+    // 讲了五十来个, 讲了有60来个, 听的人110个, 看的村民有两百多: how many heard it.
+    .replace(new RegExp(`讲了(?:有)?\\s?(${N})(来|多|余)?个(?!\\s?(?:APP|app|App|村|社区|小区|点|地方|场|小时|钟|半|多小时|多钟|上午|下午|晚上|月|星期|礼拜))`, 'gu'), '讲了 $1$2人')
+    .replace(new RegExp(`(?:听的|看的|来的)(?:人|老人|村民|居民|群众)(?:有)?\\s?(${N})(来|多|余)?个?(?=$|[\\s\\p{P}])`, 'gu'), '$1$2人')
+    .replace(new RegExp(`(?:村民|老人|居民|群众)有(${N})(来|多|余)(?=$|[\\s\\p{P}])`, 'gu'), '$1$2人')
     .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app)(?!都|全))`, 'gu'), '$1人')
     // 独居老人四十八个, 居民五十八个: the people named, then counted.
     .replace(new RegExp(`(老人|居民|群众|村民|学生|家长|病人|家属|商户|骑手|工人|租户|住户|业主)(${N})(来|多|余)?个(?!\\s?(?:APP|app))`, 'gu'), '$1$2$3人')
@@ -44,7 +48,7 @@ function spoken(raw: string): string {
     // APP帮装了十八个: the installs, said with the app first.
     .replace(/(?:APP|app|App)\s?帮(?:忙|着)?(?:安装|装|下载)了?/gu, '装APP ')
     // 18人当场装了国家反诈中心: the installs, the app named without APP.
-    .replace(new RegExp(`(${N})\\s?(?:个)?人\\s?(?:当场|现场)?(?:安装|装|下载)了?国家反诈中心(?!\\s?(?:APP|app|App))`, 'gu'), '装APP $1')
+    .replace(new RegExp(`(${N})\\s?(?:个)?人\\s?(?:当场|现场)?(?:安装|装|下载)了?国家反诈中心(?!\\s?(?:APP|app|App|\\d|[一二两三四五六七八九十]))`, 'gu'), '装APP $1')
     // APP整了二十五个, APP全给整上了: 整 is 装 in the north.
     .replace(/(?:APP|app|App)\s?(?:全|都)?(?:给)?整(?:上)?了?/gu, '装APP ')
     // APP一个没装, 没人装APP: none installed.
@@ -75,7 +79,7 @@ const LONG_AGO = /去年|前年|上个?月|上周|上星期|上礼拜|上次|上
 const SOMEONE_ELSE = /^\p{Script=Han}{1,3}(?:志愿|网格|老师|阿姨|大姐|大哥|书记|主任|警官)|(?:大爷|大妈|阿姨|大姐|小伙子|摊主)(?:一个?人|1人)?帮(?:我们|忙)|厉害|太棒|点赞|佩服|向.{1,4}学习|隔壁|别的社区|其他社区|兄弟社区|人家|加把劲|看齐/u;
 
 /** 周六宣传需要10个人 报名接龙: a call for helpers, not a log. */
-const RECRUITING = /报名|接龙|招募|缺人|集合|需要\s?\d*\s?个?人|帮忙(?!装|下载|安装|宣传)|忙不过来|来[两几\d]个人/u;
+const RECRUITING = /报名|接龙|招募|缺人|集合|排班|轮班|值班|分工|需要\s?\d*\s?个?人|帮忙(?!装|下载|安装|宣传)|忙不过来|来[两几\d]个人/u;
 /** 本月宣传任务：每个志愿者至少宣传50人: a quota set, not a log. */
 const QUOTA = /任务|目标|指标|至少|每个志愿者|每位志愿者|考核/u;
 
@@ -83,7 +87,7 @@ const QUOTA = /任务|目标|指标|至少|每个志愿者|每位志愿者|考�
 export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|摆摊|发放|传单|折页|手册|海报|入户|走访|app|防骗|防诈|讲\p{Script=Han}{0,4}诈骗/iu;
 
 /** Words that make what stands before 宣传 a person or a time, not a place. */
-const NOT_A_PLACE = /今天|今日|昨天|上午|下午|晚上|早上|刚才|志愿|网格|老师|阿姨|大姐|我|咱|他|她/u;
+const NOT_A_PLACE = /今天|今日|昨天|上午|下午|晚上|早上|刚才|周|月|志愿|网格|老师|阿姨|大姐|我|咱|他|她/u;
 /** 村口小卖部那边宣传了一波: the place first, then the outreach itself (no 在 before it). */
 const PLACE_BEFORE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?([^\\s\\d，,。；;！!、]{2,12}?)(?:今天|今日|上午|下午|晚上|早上)?(?:那边|这边|那儿|这儿|那里|这里|门口|那块)?(?:晚上|下午|上午)?(?:宣传了?|做了?宣传|搞了?宣传|摆了?摊)`, 'u');
 

@@ -182,6 +182,16 @@ const PASSIVE_FRAUD = /被\p{Script=Han}{1,10}?骗(?:了|走)/u;
 /** 前后投了二十多万, 充了三万: money put in, said in Chinese numerals. */
 const PUT_IN = /(?:投了|投进去|投进去了|充了|充值了?|转进去|转出去)\s?(?:大概|大约|约|差不多|将近|前后|总共|一共)?\s?[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]/u;
 
+const FIGURE = '[\\d零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]';
+/** 骗子让转3万, 老人坚持要投10万, 说要汇2万给"儿子", 骗子要1.5w: money asked for or meant, not moved. */
+const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:他|她|老人)?(?:转|汇|投|交|打|存|给|取)?(?:个|了)?\\s?(?:大概|约)?${FIGURE}`, 'u');
+/** 卡里6万多都在, 8万多 还没动: the money still where it was. */
+const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
+/** 上个月就被骗过一次, 去年被骗了2万: an earlier loss. */
+const PAST_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年)\p{Script=Han}{0,6}?(?:被骗过|骗过|被骗了|上过当)/u;
+/** 3块钱一盒, 每瓶20元: a price, not a loss. */
+const PRICE = new RegExp(`${FIGURE}\\s?(?:元|块钱?)\\s?(?:一|每)(?:盒|瓶|斤|个|包|袋|份|张|次|件)|(?:每|一)(?:盒|瓶|斤|个|包|袋|件)${FIGURE}`, 'u');
+
 /** 他在跟朋友, 老人正在和: someone else doing something, right before a method word. */
 const THEIR_OWN = /(?:他|她|老人|对方|家属|老太太|老头)(?:正)?在(?:跟|和|与)?[^\s，,。]{0,3}$|骗子的?$/u;
 
@@ -199,11 +209,16 @@ export function readOutcome(r: Reading): Outcome | null {
   const main = results.filter((t) => t.result !== 'reported').sort((a, b) => WEIGHT[a.result] - WEIGHT[b.result])[0];
   const reported = results.some((t) => t.result === 'reported');
   const lossWord = r.toks.some((t) => t.t === 'loss');
-  const moneyGone = amount !== null && (lossWord || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
+  // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 3块钱一盒: money asked for, meant, still there or a price; not lost.
+  // 上个月就被骗过一次 6000块: an earlier loss told, not this case's.
+  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean));
+  const moneyGone = amount !== null && !notLost && (lossWord || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
   // 损失7000 已报警: the loss decides; 已报警 goes along with it.
   // 未能联系上, 没打通, 没见到人: a contact denied is an attempt that failed.
   const contactFailed = main === undefined && !r.negated.includes('unreachable') && CONTACT_FAILED.test(r.clean);
-  let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : contactFailed ? 'unreachable' : reported ? 'reported' : null);
+  // 上门了 老人没转 卡里6万多都在: the money kept is the outcome.
+  const kept = main === undefined && !moneyGone && STILL_THERE.test(r.clean) && !STILL_AT_IT.test(r.clean) && !r.negated.includes('dissuaded');
+  let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : contactFailed ? 'unreachable' : reported ? 'reported' : kept ? 'dissuaded' : null);
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
   // 还在劝 没劝住 接着做工作: the dissuasion goes on; nothing is decided yet.
   if (result === null || (result === 'refused' && STILL_AT_IT.test(r.clean))) return null;
@@ -231,7 +246,8 @@ export function readOutcome(r: Reading): Outcome | null {
     approximate: (loss !== null && amount!.approximate) || vague,
     alsoReported: reported && result !== 'reported',
     // 没被骗 但是钱已经转走了: a result denied and asserted in one message.
-    conflicting: conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
+    // 反馈 D5FJ 误报 损失5000: a loss told with an outcome that has none.
+    conflicting: (lossWord && amount?.value != null && result !== null && result !== 'defrauded' && result !== 'reported') || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
     inferred: lossReported || (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
