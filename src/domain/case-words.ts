@@ -290,12 +290,12 @@ export const ASIDE_REMARK: readonly string[] = [
  * Replies to a pending one-tap confirmation.
  * @example CONFIRM_YES.includes('1') // true
  */
-export const CONFIRM_YES: readonly string[] = ['1', '确认', '是', '是的', '对', '对的', '没错', '确定', '好的', '好', 'yes', 'y', '嗯', '嗯嗯', '是这样', '没问题', '确认无误'];
+export const CONFIRM_YES: readonly string[] = ['1', '确认', '是', '是的', '对', '对的', '没错', '确定', '好的', '好', 'yes', 'y', '嗯', '嗯嗯', '是这样', '没问题', '确认无误', 'ok', 'okk', 'okay', '好滴', '好嘞', '行', '可以', '对的没错', '没错对的', '对没错', '是滴', '嗯呢', '嗯对', '对头'];
 /**
  * Replies that cancel a pending confirmation.
  * @example CONFIRM_NO.includes('2') // true
  */
-export const CONFIRM_NO: readonly string[] = ['2', '取消', '不是', '不对', '错了', '算了', '否', 'no', 'n', '不用了', '不要'];
+export const CONFIRM_NO: readonly string[] = ['2', '取消', '不是', '不对', '错了', '算了', '否', 'no', 'n', '不用了', '不要', '不行', '不可以', '不用', '别', '搞错了', '弄错了', '不是这样', '不确认'];
 
 /**
  * Politeness and particles the grammar skips.

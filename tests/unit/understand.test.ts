@@ -1442,6 +1442,12 @@ describe('found in train-quiet9.jsonl, train-mirror23.jsonl and train-mirror24.j
   it('asks about 宣传 东关大集 摆摊 150 as 150 people', () => confirms(understand('宣传 东关大集 摆摊 150', volunteer), { kind: 'outreach', people: 150 }));
 });
 
+describe('answers to the one-tap question (found by hand, named regressions)', () => {
+  const asked: UnderstandContext = { ...worker, pendingConfirmation: true };
+  it.each(['ok', 'OK', '对的没错', '行', '可以', '好嘞'])('confirms with %j', (text) => acts(understand(text, asked), { kind: 'confirm_yes' }));
+  it.each(['不行', '不用', '搞错了', '不可以'])('cancels with %j', (text) => acts(understand(text, asked), { kind: 'confirm_no' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({
