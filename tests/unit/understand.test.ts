@@ -1448,6 +1448,12 @@ describe('answers to the one-tap question (found by hand, named regressions)', (
   it.each(['不行', '不用', '搞错了', '不可以'])('cancels with %j', (text) => acts(understand(text, asked), { kind: 'confirm_no' }));
 });
 
+describe('a cancel told as done (found by hand, named regressions)', () => {
+  const operator: UnderstandContext = { ...lead, role: 'operator' };
+  it('asks about K7Q2 是重复推送 我撤了, with the reason alone', () => confirms(understand('K7Q2 是重复推送 我撤了', operator), { kind: 'cancel', caseId: 'K7Q2', reason: '重复推送' }));
+  it('still cancels K7Q2 撤了吧 重复推送 at once', () => acts(understand('K7Q2 撤了吧 重复推送', operator), { kind: 'cancel', caseId: 'K7Q2', reason: '重复推送' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

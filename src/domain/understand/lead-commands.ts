@@ -96,7 +96,8 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
   }
   if (found.source === 'typo') return confirm(command, say.confirmTypo(found.id));
   // K7Q2 已经转给周网格了, X6CU 昨天督办过了: news of something done, maybe elsewhere; asked first.
-  const past = /(?:已经|已)\s*$/u.test(r.body.slice(Math.max(0, kw.start - 3), kw.start)) || /^\s*过/u.test(r.body.slice(kw.end));
+  // K7Q2 是重复推送 我撤了: done, told (撤了吧 still asks it).
+  const past = /(?:已经|已)\s*$/u.test(r.body.slice(Math.max(0, kw.start - 3), kw.start)) || /^\s*过/u.test(r.body.slice(kw.end)) || (/[我俺]\s*$/u.test(r.body.slice(0, kw.start)) && /^[撤转派]\s*了$/u.test((kw.text + r.body.slice(kw.end)).trim()));
   return past && kind !== 'correct' ? confirm(command, promptFor(command)) : act(command);
 }
 
@@ -138,6 +139,8 @@ function restOf(r: Reading, spans: (Token | undefined)[]): string {
     // 撤销吧 重复了: the particle after the keyword is no part of the reason.
     .replace(/^[了吧啊哈呀啦]+(?=[\s,，。!！]|$)[\s,，。!！]*/u, '')
     .trim()
-    // 撤销了: a particle is no reason.
-    .replace(/^(?:[了吧啊哈呀啦的吗]\s*)+$/u, '');
+    // 撤销了: a particle is no reason; 是重复推送 我(撤了): the sender left over is none either.
+    .replace(/^(?:[了吧啊哈呀啦的吗]\s*)+$/u, '')
+    .replace(/^是(?=\p{Script=Han}{2})/u, '')
+    .replace(/\s*[我俺]$/u, '');
 }
