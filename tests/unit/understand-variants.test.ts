@@ -24,10 +24,10 @@ const VARIANTS: { name: string; vary: (t: string, l: CorpusLine) => string | nul
   { name: 'lower-case ids', vary: (t) => (t.toLowerCase() === t ? null : t.toLowerCase()) },
   { name: 'two spaces for one', vary: (t) => (t.includes(' ') ? t.replace(/ /gu, '  ') : null) },
   { name: 'half-width punctuation', vary: (t) => (/[，。！：]/u.test(t) ? t.replace(/，/gu, ',').replace(/。/gu, '.').replace(/！/gu, '!').replace(/：/gu, ':') : null) },
-  { name: 'commas as spaces', vary: (t) => (t.includes('，') ? t.replace(/，/gu, ' ') : null) },
-  { name: 'commas as full stops', vary: (t) => (t.includes('，') ? t.replace(/，/gu, '。') : null) },
-  { name: 'commas as ellipses', vary: (t) => (t.includes('，') ? t.replace(/，/gu, '...') : null) },
-  { name: 'commas as line breaks', vary: (t) => (t.includes('，') ? t.replace(/，/gu, '\n') : null) },
+  { name: 'commas as spaces', vary: (t) => (CLAUSE_COMMA.test(t) ? t.replace(CLAUSE_COMMAS, ' ') : null) },
+  { name: 'commas as full stops', vary: (t) => (CLAUSE_COMMA.test(t) ? t.replace(CLAUSE_COMMAS, '。') : null) },
+  { name: 'commas as ellipses', vary: (t) => (CLAUSE_COMMA.test(t) ? t.replace(CLAUSE_COMMAS, '...') : null) },
+  { name: 'commas as line breaks', vary: (t) => (CLAUSE_COMMA.test(t) ? t.replace(CLAUSE_COMMAS, '\n') : null) },
   { name: '嗯， first', vary: (t, l) => (isCommand(l) ? `嗯，${t}` : null) },
   { name: '哈 last', vary: (t, l) => (isAct(l) && !asks(t) ? `${t}哈` : null) },
   { name: '啊 last', vary: (t, l) => (isAct(l) && !asks(t) ? `${t}啊` : null) },
@@ -35,6 +35,10 @@ const VARIANTS: { name: string; vary: (t: string, l: CorpusLine) => string | nul
   { name: 'the bot @-mentioned first', vary: (t, l) => (isAct(l) && !t.includes('@') && !answersConfirmation(l) ? `@网格哨兵 ${t}` : null) },
   { name: '以经 for 已经', vary: (t) => (t.includes('已经') ? t.replace(/已经/gu, '以经') : null) },
 ];
+
+/** A full-width comma between clauses, not one inside a figure (损失12，000). */
+const CLAUSE_COMMA = /(?<!\d)，|，(?!\d)/u;
+const CLAUSE_COMMAS = new RegExp(CLAUSE_COMMA.source, 'gu');
 
 const lines = TRAINING_FILES.flatMap((f) => readCorpus(f)).filter((l) => score(l).correct);
 

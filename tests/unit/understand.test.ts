@@ -1454,6 +1454,57 @@ describe('a cancel told as done (found by hand, named regressions)', () => {
   it('still cancels K7Q2 撤了吧 重复推送 at once', () => acts(understand('K7Q2 撤了吧 重复推送', operator), { kind: 'cancel', caseId: 'K7Q2', reason: '重复推送' }));
 });
 
+describe('found in train-quiet10.jsonl and train-mirror25.jsonl (named regressions)', () => {
+  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
+  const justPushed: UnderstandContext = { ...worker, pushIsLatest: true, openCases: [{ id: 'F6TQ', level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }] };
+  it('takes 好的呢 and 嗯呢 right after the push (呢 softens, it does not ask)', () => {
+    acts(understand('好的呢', justPushed), { kind: 'ack', caseId: 'F6TQ' });
+    acts(understand('嗯呢', justPushed), { kind: 'ack', caseId: 'F6TQ' });
+    acts(understand('好的呢', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'K7Q2', kind: 'escalation' } }), { kind: 'supervise', caseId: 'K7Q2' });
+  });
+  it('reads 没人 on the case in front of the sender as nobody reached, asked', () => {
+    confirms(understand('没人', { ...taken('J3DK'), pushIsLatest: true }), { kind: 'report', caseId: 'J3DK', result: 'unreachable' });
+    confirms(understand('A9HC 没人', taken('A9HC')), { kind: 'report', caseId: 'A9HC', result: 'unreachable' });
+    acts(understand('反馈一下 A9HC 没人', taken('A9HC')), { kind: 'report', caseId: 'A9HC', result: 'unreachable' });
+    expect(understand('群里没人回', worker).kind).toBe('ignore');
+  });
+  it('asks about 反馈 A9HC 没人 劝住了 (nobody reached, yet persuaded)', () => expect(understand('反馈 A9HC 没人 劝住了', taken('A9HC')).kind).toBe('confirm'));
+  it('lets 收到了 and 马上去 pass privately when nothing waits', () => {
+    expect(understand('收到了。', { ...taken('E9PH'), room: 'private' }).kind).toBe('ignore');
+    expect(understand('马上去！', { ...worker, room: 'private', openCases: [] }).kind).toBe('ignore');
+  });
+  it('withdraws with 撤了吧 on the bot\'s receipt in the volunteer room', () =>
+    acts(understand('撤了吧', { ...worker, role: 'volunteer', room: 'volunteers', openCases: [], quote: { from: 'bot', caseId: null, kind: 'other' } }), { kind: 'withdraw' }));
+  it.each([
+    ['反馈 F5BK 视屏 劝阻成功', { result: 'dissuaded', method: 'video' }],
+    ['反馈 J9ZT 发段信 已劝阻', { result: 'dissuaded', method: 'sms' }],
+    ['反馈 P2HE 入护 劝阻成功', { result: 'dissuaded', method: 'visit' }],
+    ['反馈 T6XW 报井了 民警在路上', { result: 'reported' }],
+    ['反馈 E4RS 老人很固执 劝补动', { result: 'refused' }],
+    ['反馈 D8WM 一直站线', { result: 'unreachable' }],
+    ['反馈 Y3PL 不是炸骗 是给孙子交的学费', { result: 'false_positive' }],
+  ] as [string, Record<string, unknown>][])('reads the keyboard slips in %j', (text, fields) => acts(understand(text, taken(/[A-Z]\d[A-Z]{2}|[A-Z]\d[A-Z]\d|[A-Z]{2}\d[A-Z]/u.exec(text)![0])), { kind: 'report', ...fields }));
+  it('asks about 反馈 C9VP 无报 alone (误报, or nothing to report) and takes 无报 with a reason', () => {
+    confirms(understand('反馈 C9VP 无报', taken('C9VP')), { kind: 'report', caseId: 'C9VP', result: 'false_positive' });
+    acts(understand('反馈 G5UC 无报 是她自己给孙子交学费', taken('G5UC')), { kind: 'report', result: 'false_positive' });
+  });
+  it('corrects 更正 X6CU 不是以被骗 是劝阻成功 to dissuaded', () =>
+    acts(understand('更正 X6CU 不是以被骗 是劝阻成功', { ...worker, room: 'private' }), { kind: 'correct', caseId: 'X6CU', result: 'dissuaded' }));
+  it.each([
+    ['shoudao L2QW', { ...worker, openCases: [{ id: 'L2QW', level: 'urgent', acknowledged: false, pushedMinutesAgo: 3 }] }, 'ack'],
+    ['毒办K7Q2', { ...lead, role: 'supervisor', room: 'private' }, 'supervise'],
+    ['撤削 K7Q2 测试单', { ...lead, role: 'operator' }, 'cancel'],
+    ['bangding H4N7PC', { ...worker, role: 'stranger', room: 'private', openCases: [] }, 'bind'],
+    ['X6CU 近展', { ...lead, role: 'operator' }, 'query'],
+    ['@网格哨兵 帮住', { ...worker, mention: true }, 'help'],
+  ] as [string, UnderstandContext, string][])('reads %j', (text, ctx, kind) => expect(understand(text, ctx)).toMatchObject({ command: { kind } }));
+  it('leaves 帮住户装APP, 跟正在开会的人说 and 借单车 alone', () => {
+    expect(understand('今天帮住户装APP 好几个', worker).kind).toBe('ignore');
+    expect(understand('跟正在开会的人说一声', worker).kind).toBe('ignore');
+    expect(understand('谁借单车给我', worker).kind).toBe('ignore');
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -514,6 +514,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (recent.length > 1) return refuse('which_case', `收到 ${recent[0]!.id}`, say.whichCase(recent));
   // 我要接单 with nothing to take: 接单 is said to the bot, unlike a bare 收到.
   const takes = kwOf(t, 'ack')?.text.includes('接单') === true && ctx.openCases.length === 0;
+  // 收到了, 马上去 privately with nothing waiting: an answer to the last message, nothing to take.
+  if (ctx.room === 'private' && !takes && unacked.length === 0 && !kwOf(t, 'ack')?.text.includes('接单')) return IGNORE;
   return (t.addressed || takes) && kwOf(t, 'ack') ? refuse('missing_case_id', `收到 ${t.exampleId}`, say.missingCaseId) : IGNORE;
 }
 

@@ -48,6 +48,8 @@ export interface Reading {
   calledOff: boolean;
   /** The kinds of unasserted spans in the message (understand/scope.ts), blanked or not. */
   governed: Governed[];
+  /** A result word read from a slip that may mean something else (无报): asked before it acts. */
+  slip?: boolean;
 }
 
 const NEGATION_BEFORE = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a.length).join('|')})$`);
@@ -175,6 +177,15 @@ const CANTONESE: readonly [RegExp, string][] = [
   // Pinyin and speech-recognition slips: 马桑, 劝祖, 无人接厅, 被片, 首到, 全住了, 无报, 上们, 手到.
   [/马桑/gu, '马上'], [/劝祖/gu, '劝阻'], [/接厅/gu, '接听'], [/被片/gu, '被骗'], [/首到|收道|手到/gu, '收到'], [/全住了/gu, '劝住了'],
   [/(?<![\p{Script=Han}])无报/gu, '误报'], [/上们/gu, '上门'], [/没得人/gu, '没有人'],
+  // More candidates picked from the pinyin keyboard's list (train-mirror25.jsonl): each only where
+  // the slip cannot be another word (帮住户, 跟正在, 借单车 stay as they are).
+  [/shou\s?dao/giu, '收到'], [/fan\s?kui/giu, '反馈'], [/bang\s?ding/giu, '绑定'], [/帮定|绑顶|邦定/gu, '绑定'], [/绑定吗(?=是)/gu, '绑定码'],
+  [/借单(?![据车子])/gu, '接单'], [/带办(?!公)/gu, '待办'], [/认务/gu, '任务'], [/案字/gu, '案子'], [/帮住(?!户)/gu, '帮助'], [/怎摸/gu, '怎么'], [/使用说名/gu, '使用说明'],
+  [/毒办|督半/gu, '督办'], [/(?<=[我来])叮(?=一下|着|住|紧)/gu, '盯'], [/撤削/gu, '撤销'], [/[座做]废(?=\s*[A-Za-z0-9])/gu, '作废'], [/(?:跟|耕)正(?=\s*[A-Za-z0-9]|为)|更整/gu, '更正'],
+  [/重半(?=\s*[A-Za-z0-9])/gu, '重办'], [/专派|转排(?=\s*[A-Za-z0-9])/gu, '转派'], [/近展/gu, '进展'], [/麽/gu, '么'], [/撤会(?!场)|彻回/gu, '撤回'],
+  [/劝租(?![客户房])/gu, '劝阻'], [/劝阻成工/gu, '劝阻成功'], [/劝补动|劝不东/gu, '劝不动'], [/不配和/gu, '不配合'], [/报井/gu, '报警'], [/站线/gu, '占线'], [/背骗/gu, '被骗'],
+  [/炸骗/gu, '诈骗'], [/视屏/gu, '视频'], [/段信|短心/gu, '短信'], [/入护/gu, '入户'], [/(?<=[\s\p{P}A-Za-z0-9为是成改])五报/gu, '误报'],
+  [/(?<=^|[\s\p{P}A-Za-z0-9]|是)[一以](?=劝阻|报警|出发|接单|被骗|转账|止付)/gu, '已'],
   // Hubei and Hunan: 么样 (怎么样), 么情况, 么子 (什么), 我克 (我去).
   [/(?<![怎什这那要多])么样/gu, '怎么样'], [/么子/gu, '什么'], [/(?<![怎什这那要多])么(?=情况|事)/gu, '什么'], [/(?<=[我俺])克(?=看|瞅|了|一趟|$|\s)/gu, '去'],
   // Wu (Shanghai, Suzhou, Hangzhou): 劝住了伐 (吗), 好额 (好的), 劝牢 (劝住), 转脱 (转走), 钞票, 哪能 (怎么), 侬, 阿拉, 一眼眼.
@@ -364,7 +375,10 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const denialsOut = whole.replace(/(?<=^|\s)(不对|不是)\1+(?=\s|$)/gu, ' ');
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢: a state described, not asked.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|了[^\s，,。]{0,6}[个人份]|在\p{Script=Han}{0,4}|(?:刚|(?<![更改纠修真公反])正|搁)\p{Script=Han}{1,4})呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|了[^\s，,。]{0,6}[个人份]|在\p{Script=Han}{0,4}|(?:刚|(?<![更改纠修真公反])正|搁)\p{Script=Han}{1,4})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
-  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))] };
+  // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
+  const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);
+  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))], ...(slip ? { slip } : {}) };
 }

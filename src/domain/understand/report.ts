@@ -81,7 +81,7 @@ const RANGE = /((?:[零一二两三四五六七八九十百千万]*[十百千万
 const TEENS = /(?<![零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])十(几|来)(万|千|百)?/u;
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 /** A negation, then making contact: 未能联系上, 没打通, 没见到人 (还没联系上 is still under way). */
-const CONTACT_FAILED = /(?<![还尚仍没不未有非])(?:没能|未能|没有|没|未)(?:联系上|联系到|接通|打通|见到人|找到人|见着人)/u;
+const CONTACT_FAILED = /(?<![还尚仍没不未有非])(?:没能|未能|没有|没|未)(?:联系上|联系到|接通|打通|见到人|找到人|见着人)|(?:^|[\s\p{P}A-Za-z0-9]|上门|敲门|去了|到了)没(?:有)?人(?![管知理说问去接手在意愿要会懂听回看信])/u;
 /** A loss said without a figure: 大几千, 好几万, 几千块, 上万. */
 const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(?:块|元)?|十几|几十/u;
 /** Words that make any figure in the message an estimate. */
@@ -247,10 +247,11 @@ export function readOutcome(r: Reading): Outcome | null {
     alsoReported: reported && result !== 'reported',
     // 没被骗 但是钱已经转走了: a result denied and asserted in one message.
     // 反馈 D5FJ 误报 损失5000: a loss told with an outcome that has none.
-    conflicting: (lossWord && amount?.value != null && result !== null && result !== 'defrauded' && result !== 'reported') || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
+    // 反馈 A9HC 没人 劝住了: nobody reached and persuaded at once is asked about.
+    conflicting: (lossWord && amount?.value != null && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
-    inferred: lossReported || (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
+    inferred: r.slip === true || lossReported || (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
     badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true && !vague,
     tooBig: result === 'defrauded' && amount?.tooBig === true,
   };
