@@ -1505,6 +1505,25 @@ describe('found in train-quiet10.jsonl and train-mirror25.jsonl (named regressio
   });
 });
 
+describe('found in train-mirror26.jsonl (named regressions)', () => {
+  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
+  const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
+  it('reads 直接打110了 as reported', () => acts(understand('反馈 S3NU 情况不对劲 直接打110了', taken('S3NU')), { kind: 'report', caseId: 'S3NU', result: 'reported' }));
+  it('asks about a case with 处置结果出来没', () => acts(understand('中心这边问一下 X6CU 处置结果出来没', { ...lead, role: 'operator' }), { kind: 'query', caseId: 'X6CU' }));
+  it('answers @网格哨兵 今天处理得怎么样 with the day\'s figures', () => acts(understand('@网格哨兵 今天处理得怎么样', { ...lead, mention: true }), { kind: 'stats' }));
+  it('answers 查下 J7PZ with "not found" (a filler between the keyword and the id)', () => expect(understand('查下 J7PZ', lead)).toMatchObject({ kind: 'refuse', reason: 'unknown_case' }));
+  it.each([
+    ['新来的同事不会用系统的 找周网格教一下', { ...lead, room: 'tasks' }],
+    ['反馈个事 三号楼那个独居老人住院了 这几天家里没人', { ...lead, room: 'tasks' }],
+  ] as [string, UnderstandContext][])('ignores %j', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+  it('still answers 新来的，不会用，咋整 (the sender is the new one) with 帮助', () => acts(understand('新来的，不会用，咋整', taken('Q7RT')), { kind: 'help' }));
+  it.each([
+    ['今儿个在公园门口宣传 人数70 APP 8个', 70, 8],
+    ['今天在社区卫生服务中心排队的地方讲了讲 三十来个人 发了50份折页', 30, 0],
+    ['团结湖社区今天反诈宣传：地点 社区广场 人数 130 装APP 41', 130, 41],
+  ])('logs %j (讲了讲 is no one else\'s words; 人数70 is a head count)', (text, people, installs) => acts(understand(text, volunteer), { kind: 'outreach', people, installs }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -168,7 +168,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const outcome = explained ? null : readOutcome(r);
   // 返馈 / 反溃 / 反会: 反馈 misspelt by voice input or a slip; read, but asked first.
   // 反馈的时候别光写劝阻成功, 反馈不要只写已处理: how to report, told to people; the result word is an example.
-  if (outcome && reportKw && !typed && !addressed && /^\s*(?:的时候|时候|时|的话|不要|别|要|得|一定|必须|务必)/u.test(r.clean.slice(reportKw.end))) return IGNORE;
+  // 反馈个事 三号楼那个独居老人住院了 这几天家里没人: news brought to the room, no case in it.
+  if (outcome && reportKw && !typed && !addressed && /^\s*(?:的时候|时候|时|的话|不要|别|要|得|一定|必须|务必|个事|一个事|件事|一件事|个情况|一个情况)/u.test(r.clean.slice(reportKw.end))) return IGNORE;
   if (outcome) return report(t, typed, meant, reportKw !== undefined && !/^(?:返馈|反溃|反会)$/u.test(reportKw.text));
   const idTok = r.toks.find((x) => x.t === 'id');
   const queryKw = kwOf(t, 'query');
@@ -188,7 +189,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
   // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的, 都反馈完了: 反馈 asked of people or talked about, not given.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完)/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题)/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));

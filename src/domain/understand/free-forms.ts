@@ -45,7 +45,7 @@ const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:$
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */
 const GENERIC_STATS = /怎么样|咋样|情况|结果|进度/gu;
-const DAY_ASKED = /^(?:总体看|整体看)?(?:今天|今日|目前|现在|当前|本班|这班|今晚)(?:的)?(?:总体|整体|总的|全天|截止目前|截至目前)?(?:情况|来看)?(?:咋样|怎么样|如何|怎样|啥样)(?:嘛|啊|呀|呢)?$/u;
+const DAY_ASKED = /^(?:总体看|整体看)?(?:今天|今日|目前|现在|当前|本班|这班|今晚)(?:的)?(?:总体|整体|总的|全天|截止目前|截至目前)?(?:情况|来看|处理得|办得|干得|弄得|搞得)?(?:咋样|怎么样|如何|怎样|啥样)(?:嘛|啊|呀|呢)?$/u;
 /** Words that name the work itself: cases, warnings, shifts, the units. */
 const WORK = new RegExp(`${alt(FREE_FORM.countedWork)}|${alt(FREE_FORM.statsAlone)}|单|班|辖区|社区|网格|工作|案|件|数|量`, 'u');
 /** 统计表明天交 names a form, not a request for figures. */
@@ -222,7 +222,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body.replace(FORMS, '')) && !BOT_NAMED.test(body);
   // 老人都说不会用: someone else who cannot use something.
   // 老人们都说APP不会用: the words of others, not 我说我不会用, 说实话我不会用.
-  const othersLost = !addressed && /(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, ''));
+  // 新来的同事不会用系统的 找周网格教一下: someone else lost, sent to a colleague.
+  const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)\p{Script=Han}{0,4}?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)/u.test(body);
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {

@@ -354,7 +354,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
         const e = weigh(t.text, t.start, cases);
         // 督办 M4VB, 撤销 M4VB 重复推送: right after a command keyword an id-shaped word is the
         // case meant, even one that cannot exist, so the sender hears it was not found.
-        const prev = toks.at(-1);
+        // 查下 J7PZ, 督办一下 M4VB: a filler between them changes nothing.
+        const prev = [...toks].reverse().find((x) => x.t !== 'filler');
         // 收到 P8HY, 接单 Q7RI: after a firm acknowledgement too.
         const commanded = prev?.t === 'kw' && (ID_AFTER.has(prev.kind) || (prev.kind === 'ack' && STRONG_ACK.includes(prev.text))) && NEAR_ID.test(t.text);
         if (t.t === 'word' && e.how === 'unknown' && !commanded) toks.push(t);
