@@ -1524,6 +1524,32 @@ describe('found in train-mirror26.jsonl (named regressions)', () => {
   ])('logs %j (讲了讲 is no one else\'s words; 人数70 is a head count)', (text, people, installs) => acts(understand(text, volunteer), { kind: 'outreach', people, installs }));
 });
 
+describe('found in train-quiet11.jsonl, long messages (named regressions)', () => {
+  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
+  const justPushed = (id: string): UnderstandContext => ({ ...worker, pushIsLatest: true, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 1 }] });
+  const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
+  it('corrects to the result said after 其实是 / 改为, not the one recorded by mistake', () => {
+    acts(understand('更正 X6CU 刚才手快点错了 我发的是已被骗 其实是劝阻成功 老人一分钱都没转 麻烦改一下', taken('Q7RT')), { kind: 'correct', caseId: 'X6CU', result: 'dissuaded' });
+    acts(understand('不好意思 K7Q2 选错了 改为已报警 当时老人情绪激动怎么劝都不听 我们最后是报了警让民警处理的', taken('Q7RT')), { kind: 'correct', caseId: 'K7Q2', result: 'reported' });
+  });
+  it('marks 去派出所做了笔录 as also reported', () =>
+    acts(understand('反馈 U4GA 网贷诈骗 交了三笔所谓的解冻费 合计一万一千五 已经带本人去派出所做了笔录', taken('U4GA')), { kind: 'report', result: 'defrauded', lossAmount: 11500, alsoReported: true }));
+  it.each([
+    ['在三里屯地铁站口发传单\n发出去300份\n停下来听讲解的大概有120人\n当场装APP的年轻人一共9个', 120, 9],
+    ['今天入户宣传 一共去了三个楼门 见了四十五位居民 有十八个人手机上原来没装反诈APP 都帮着装了', 45, 18],
+    ['早上在早市宣传 人特别多 估计有两百五十人 发了三百份传单 装APP的不多 只有十二个 老人都说不会用智能手机', 250, 12],
+  ])('counts the installs in %j', (text, people, installs) => expect(understand(text, volunteer)).toMatchObject({ command: { kind: 'outreach', people, installs } }));
+  it.each([
+    ['收到收到 我刚好在隔壁楼做入户走访 走过去两分钟的事 先过去敲门 有情况随时在群里说', 'W5RA'],
+  ])('takes the case on a long acknowledgement right after the push: %j', (text, id) => acts(understand(text, justPushed(id)), { kind: 'ack', caseId: id }));
+  it('takes 收到T9KE…有啥情况我到了再说 as the acknowledgement, not a query', () =>
+    acts(understand('收到T9KE我在开车不方便打字这是语音转的文字大概十分钟到有啥情况我到了再说', { ...worker, openCases: [{ id: 'T9KE', level: 'urgent', acknowledged: false, pushedMinutesAgo: 3 }] }), { kind: 'ack', caseId: 'T9KE' }));
+  it('reads a long line that opens with 统计 asked (看下今天到现在一共几单了 …) as the figures', () =>
+    acts(understand('看下今天到现在一共几单了 感觉今天预警特别多 中心这边电话都快被打爆了', { ...lead, role: 'operator' }), { kind: 'stats' }));
+  it('still ignores a long line that tells figures (这个月宣传数据街道要排名 咱们目前1200人 排第三)', () =>
+    expect(understand('这个月宣传数据街道要排名 咱们目前1200人 排第三', { ...lead, room: 'volunteers' }).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

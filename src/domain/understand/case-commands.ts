@@ -379,6 +379,10 @@ function phraseCommand(t: Turn): Decision | null {
 function question(t: Turn): Decision {
   const { r, ctx } = t;
   const typed = typedCase(r);
+  // 收到T9KE 我在开车…有啥情况我到了再说: the case taken first; a question later in the message
+  // is said along the way.
+  const ackFirst = t.kws[0]?.kind === 'ack' && STRONG_ACK.includes(t.kws[0].text) && atHead(r.toks, t.kws[0]);
+  if (ackFirst && typed && ctx.openCases.some((c) => c.id === typed.id && !c.acknowledged) && wordLength(r) > 16 && !/(?:吗|么|没|没有|呢|吧|不)\s*[?？]?\s*$|[?？]\s*$/u.test(r.body.trim())) return acknowledge(t, typed, t.kws[0]!, true);
   // 这个X6CU怎么还没人接 督办: a complaint (怎么还, 咋还没), then the command alone at the end.
   const last = t.kws.at(-1);
   const complaint = last !== undefined && COMPLAINT.test(r.body.slice(0, last.start)) && !/[吗呢]|是不是|是否|有没有/u.test(r.body) && !/[?？]/u.test(r.body.slice(last.start));
@@ -484,7 +488,10 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // 不好意思刚看到 收到, 才看到，收到: an apology for the delay, then the acknowledgement.
   const late = LATE_SEEN.exec(r.clean);
   const afterApology = late !== null && ackTok.start <= late[0].length;
-  if ((!atHead(r.toks, ackTok) && !subjectFirst && !afterApology && !onTheWay(r)) || wordLength(r) > 16) return IGNORE;
+  // 收到收到 我刚好在隔壁楼做入户走访 走过去两分钟的事 先过去敲门: right after the push, a longer
+  // line that begins with the acknowledgement and says the sender is going still takes the case.
+  const longButGoing = ctx.pushIsLatest && atHead(r.toks, ackTok) && onTheWay(r) && wordLength(r) <= 60;
+  if ((!atHead(r.toks, ackTok) && !subjectFirst && !afterApology && !onTheWay(r)) || (wordLength(r) > 16 && !longButGoing)) return IGNORE;
   const unacked = ctx.openCases.filter((c) => !c.acknowledged);
   // Later, only a bare acknowledgement (收到, 好的) may mean the push; a remark makes it chatter
   // (好的 王书记, 收到 明天我带过去, 好 晚上见: an answer to a colleague), and so does an @mention

@@ -168,6 +168,19 @@ export function helpForSomethingElse(r: Reading): boolean {
  * @example readFreeForm(read('谁知道误报怎么填', cases), false) // null: asked of colleagues
  */
 export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
+  const whole = readWhole(r, addressed);
+  if (whole !== null || addressed) return whole;
+  // 今天的统计出一下 街道下午四点要数据…: a long line that opens with a whole request, then why.
+  const clauses = r.body.trim().split(/[\s，,。；;！!]+/u).filter((c) => c !== '');
+  if (clauses.length < 2 || [...r.body.replace(/[\s\p{P}\p{S}]/gu, '')].length <= LONGEST) return null;
+  const head = [...clauses[0]!].length >= 4 ? clauses[0]! : `${clauses[0]!} ${clauses[1]!}`;
+  const asksHere = /[吗？?]|几|多少|哪/u.test(head);
+  if (!asksHere && !IMPERATIVE.test(head.replace(/[\s\p{P}\p{S}]/gu, ''))) return null;
+  const opening = readWhole({ ...r, body: head, question: asksHere, softQuestion: false }, false);
+  return opening === 'stats' || opening === 'mine' ? opening : null;
+}
+
+function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
   // What mine and stats look at: without names and words that only look like case nouns.
   const nouns = body.replace(NOT_NOUNS, '');

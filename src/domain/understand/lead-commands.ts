@@ -14,7 +14,9 @@ import { act, confirm, refuse, unknownCase, type Turn } from './turn.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
 /** Right before the result a case was recorded with by mistake: 之前报成, 错填成, 原来是. */
-const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|错报|原来是|之前是|原先是|不是|填的|报的|写的|选的)\s*$/u;
+const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|发成|错报|原来是|之前是|原先是|不是|填的|报的|写的|选的|发的|(?:填|报|写|选|发|点)的是)\s*$/u;
+/** Right before the result a case becomes: 改为, 改成, 应为, 其实是, 更正为. */
+const NOW_IS = /(?:改为|改成|应为|应该是|其实是|实际是|更正为|换成)\s*$/u;
 /** Right after the result recorded by mistake: 被骗不对, 误报有误. */
 const WAS_WRONG = /^\s*(?:不对|有误|错了|是错的)/u;
 
@@ -60,7 +62,9 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
   switch (kind) {
     case 'correct': {
       // 应为劝阻成功 之前报成被骗了: the result it was recorded as is not the one it becomes.
-      const o = readOutcome({ ...r, toks: r.toks.filter((x) => !(x.t === 'result' && (WAS_RECORDED.test(r.clean.slice(Math.max(0, x.start - 5), x.start)) || WAS_WRONG.test(r.clean.slice(x.end))))) }) ?? readOutcome(r);
+      // 改为已报警 (then why, in words that name other results): the result the cue names wins.
+      const named = r.toks.find((x) => x.t === 'result' && NOW_IS.test(r.clean.slice(Math.max(0, x.start - 4), x.start)));
+      const o = (named ? readOutcome({ ...r, toks: r.toks.filter((x) => x.t !== 'result' || x === named) }) : null) ?? readOutcome({ ...r, toks: r.toks.filter((x) => !(x.t === 'result' && (WAS_RECORDED.test(r.clean.slice(Math.max(0, x.start - 5), x.start)) || WAS_WRONG.test(r.clean.slice(x.end))))) }) ?? readOutcome(r);
       if (!o) return refuse('missing_result', example.correct, say.missingResult);
       command = { kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount };
       // On a quoted bot message, 更正 / 改成 names the case as well as an id does (as 反馈 does);

@@ -4,6 +4,7 @@
  * The outreach grammar itself is outreach.ts; this only finds the place in a sentence.
  */
 import { KEYWORD } from '../outreach-words.js';
+import { parseAmount } from '../amount.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
@@ -38,7 +39,9 @@ function spoken(raw: string): string {
     .replace(new RegExp(`来了(${N})个(?!\\s?(?:APP|app)(?!都|全))`, 'gu'), '$1人')
     // 独居老人四十八个, 居民五十八个: the people named, then counted.
     .replace(new RegExp(`(老人|居民|群众|村民|学生|家长|病人|家属|商户|骑手|工人|租户|住户|业主)(${N})(来|多|余)?个(?!\\s?(?:APP|app))`, 'gu'), '$1$2$3人')
-    .replace(new RegExp(`装了?(?:APP|app)的(?:有)?(${N})(?:人|个|位|名)`, 'gu'), '装APP $1')
+    .replace(new RegExp(`装了?(?:APP|app)的\\p{Script=Han}{0,4}?(?:有|一共|共|只有|就)?\\s?(${N})(?:人|个|位|名)`, 'gu'), '装APP $1')
+    // 装APP的不多 只有十二个: the installs said after a remark on them.
+    .replace(new RegExp(`装了?(?:APP|app)的(?:不多|很少|挺多|不少)[\\s，,]*(?:只有|就|有|一共)?(${N})个`, 'gu'), '装APP $1')
     // 帮助三十五位村民下载了反诈APP: installs, said as help given to people.
     .replace(new RegExp(`帮(?:助)?(${N})(?:位|个|名)?\\p{Script=Han}{0,3}?(?:下载|安装|装)了?(?:反诈|国家反诈中心)?(?:APP|app|App)`, 'gu'), '装APP $1')
     // Posters put up are not leaflets handed out.
@@ -93,6 +96,12 @@ const PLACE_BEFORE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?([^\\s\\d，
 
 /** 来了26个 都装了APP, 骑手40人 全部装了APP: everyone installed it. */
 function everyoneInstalled(parsed: OutreachParsed, body: string): OutreachParsed {
+  // 有十八个人手机上原来没装反诈APP 都帮着装了: everyone of those eighteen, not of all.
+  const those = new RegExp(`(${N})个?人\\p{Script=Han}{0,8}?没(?:有)?装`, 'u').exec(body);
+  if (parsed.ok && parsed.log.installs === 0 && those && /(?:都|全都|全部|全)(?:帮着?|给)?(?:安|下载)?装(?:上|好)?了/u.test(body)) {
+    parsed.log.installs = parseAmount(those[1]!) ?? 0;
+    return parsed;
+  }
   if (parsed.ok && parsed.log.installs === 0 && /(?:都|全都|全部|全|人人)(?:帮着?|给)?(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
   return parsed;
 }
