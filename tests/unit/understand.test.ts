@@ -1550,6 +1550,22 @@ describe('found in train-quiet11.jsonl, long messages (named regressions)', () =
     expect(understand('这个月宣传数据街道要排名 咱们目前1200人 排第三', { ...lead, room: 'volunteers' }).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror27.jsonl and train-quiet12.jsonl (named regressions)', () => {
+  it('never withdraws on 撤回的那条我看到了 没事 (the recalled message talked about)', () =>
+    expect(understand('撤回的那条我看到了 没事', { ...lead, room: 'volunteers' }).kind).toBe('ignore'));
+  it('still withdraws on 撤回, 撤回刚才的 and 把刚才那条宣传撤回', () => {
+    const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
+    for (const text of ['撤回', '撤回刚才的', '把刚才那条宣传撤回']) acts(understand(text, volunteer), { kind: 'withdraw' });
+  });
+  it.each([
+    ['菜单拍照发群里了 大家看看中午订哪家', worker],
+    ['机器人回的那个格式能不能简单点', worker],
+    ['换班的事跟王社区说一声就行', { ...lead, members: roster }],
+  ] as [string, UnderstandContext][])('ignores %j', (text, ctx) => expect(understand(text, ctx).kind).toBe('ignore'));
+  it('logs a worker\'s account of the volunteers\' outreach (今天志愿者在幸福里广场宣传 到场85人 装了30个APP)', () =>
+    expect(understand('今天志愿者在幸福里广场宣传 到场85人 装了30个APP', { ...worker, room: 'volunteers' })).toMatchObject({ command: { kind: 'outreach', people: 85, installs: 30 } }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

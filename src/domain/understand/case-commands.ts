@@ -99,6 +99,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // 派出所: a police station, not 派; D4RS 这家换了门牌: something else changed, not the worker.
     if (kind === 'reassign' && /^派$/u.test(kw.text) && /^出所/u.test(r.clean.slice(kw.end))) continue;
     if (kind === 'reassign' && /^换$/u.test(kw.text) && /^\s*了/u.test(r.clean.slice(kw.end)) && !(ctx.members && memberIn(r.body.slice(kw.end), ctx.members))) continue;
+    // 换班的事跟王社区说一声: a shift swap, not a case handed over.
+    if (kind === 'reassign' && /^换$/u.test(kw.text) && /^班/u.test(r.clean.slice(kw.end))) continue;
     // Q2VA 应该是隔壁派出所的单: 应该是 mid-sentence with no result corrects nothing.
     if (kind === 'correct' && !addressed && r.toks[0] !== kw && !bare(t, kw) && readOutcome(r) === null) continue;
     // J6TA 撤了以后…: what follows the command, talked about.

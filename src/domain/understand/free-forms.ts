@@ -105,6 +105,8 @@ const OTHER_TOOL = new RegExp(`(?:${alt(FREE_FORM.howTo)})\\p{Script=Han}{0,3}?(
 /** 老人问怎么用, 他问我, 大爷又来问: someone else's question reported (not 请问, 我问下, 想问问, 问题). */
 const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题])|(?<!我)(?:又|还|也|都|跑|过)来问`, 'u');
 const BOT_THING = any(FREE_FORM.botThings);
+/** 菜单拍照发群里了 大家看看中午订哪家: a menu to eat from. */
+const FOOD_MENU = /菜单\p{Script=Han}{0,12}(?:订|点餐|吃|饭|外卖|哪家)|(?:订餐|点餐|吃|饭|外卖)\p{Script=Han}{0,6}菜单/u;
 /** 志愿者证在哪领: where to find something that is not the bot's. */
 const whereOther = (body: string) => {
   const m = WHERE_TO.exec(body);
@@ -158,7 +160,7 @@ const SHORT_STATS = 12;
  */
 export function helpForSomethingElse(r: Reading): boolean {
   const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
-  return REPORTED_ASK.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body);
+  return REPORTED_ASK.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body) || FOOD_MENU.test(body);
 }
 
 /**
@@ -201,6 +203,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
+  // 机器人回的那个格式能不能简单点: a wish about the bot's replies, said to the room.
+  if (!addressed && /(?:能不能|可不可以|能否)\p{Script=Han}{0,4}?(?:简单|简洁|短|少|改|别|不要|换)/u.test(body)) return null;
   // 上午那单冒充客服的后来咋样了: one case asked about without its id, of the people who know it.
   if (!addressed && /(?:那|这)一?(?:单|个案子|户)(?!子)/u.test(body) && !/几|多少/u.test(body)) return null;
   // 使用说明我打印出来贴值班室墙上了: a paper handled by the sender, told to the room.
