@@ -9,7 +9,7 @@ import type { Reading } from './read.js';
 import type { Decision, UnderstandContext } from './types.js';
 
 const compact = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
-const DUTY = /^(?:请问|查一?下|查询|看看|看一?下)?(?:今天|今晚|现在|明天|明晚|这周|本周|下周|周末|晚上|夜里|白天)?(?:是)?(?:谁|哪位|哪个)?(?:在)?值班(?:表|情况|安排|人员|名单)?(?:的?是谁|的?是哪位|的?人(?:是谁)?)?(?:呢|啊|呀)?$/u;
+const DUTY = /^(?:请问|查一?下|查询|看看|看一?下)?(?:谁|哪位)?(?:今天|今晚|现在|明天|明晚|这周|本周|下周|周末|晚上|夜里|白天)?(?:是)?(?:谁|哪位|哪个)?(?:在)?值班(?:表|情况|安排|人员|名单)?(?:的?是谁|的?是哪位|的?人(?:是谁)?)?(?:发一下|发下|发我|发个|看看|看下|给我)?(?:呢|啊|呀)?$/u;
 /** Characters a day range is written with; the rest of a 请假 line is its reason. */
 const DAYS = /^[0-9０-９一二两三四五六七八九十月日号.\-—–~～至到今明后大天周星期礼拜下]+/u;
 const LEAVE = /^(.*?)(?:要|想|申请|需要)?请(?:个)?假\s*(.*)$/u;
@@ -20,6 +20,8 @@ const SWAP_YES = new Set(['同意', '同意换班', '可以', '可以换', '行'
 const SWAP_NO = new Set(['不同意', '不同意换班', '不行', '不换', '不可以', '换不了', '没空']);
 const LEADS = new Set(['lead', 'supervisor', 'admin', 'operator']);
 
+/** After 请假 / 换班: what makes it a topic (请假的同志, 请假条, 换班要提前说), not a request. */
+const TOPIC_AFTER = /^\s*(?:的|条|单|手续|流程|制度|规定|要|得|需要|必须|一律|都要|这事|这个事|的事)/u;
 const leaveExample = '请假 明天，或：请假 11月30日-12月2日';
 const swapExample = '换班 @周网格 明天';
 
@@ -93,6 +95,8 @@ export function decideDuty(r: Reading, ctx: UnderstandContext): Decision | null 
     }
     if (!member && r.others.length > 0) member = whoAndRest('', r.others, ctx).who;
     let rest = leave[2]!;
+    // 明天请假的同志记得交接, 下周请假的人多, 请假要提前说: 请假 as a topic, not asked for.
+    if (TOPIC_AFTER.test(rest)) return null;
     // 请假条交给社区了, 请假的事再说: 请假 as a word in a sentence, not the command.
     if (!written && rest !== '' && !/^[\s,，:：]/u.test(leave[0]!.slice(leave[0]!.indexOf('假') + 1)) && !DAYS.test(rest) && !whoAndRest(rest, [], ctx).who) return null;
     if (!member && !written && LEADS.has(ctx.role)) {
@@ -115,6 +119,8 @@ export function decideDuty(r: Reading, ctx: UnderstandContext): Decision | null 
     const head = swap[1]!.trim();
     const partner = r.others.length > 0 ? whoAndRest('', r.others, ctx).who : head ? whoAndRest(head, [], ctx).who : null;
     let rest = swap[2]!;
+    // 换班要提前说, 换班的事找王社区: the swap talked about.
+    if (TOPIC_AFTER.test(rest)) return null;
     let who = partner;
     if (!who) {
       const after = whoAndRest(rest, [], ctx);
