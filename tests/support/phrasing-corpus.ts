@@ -76,6 +76,7 @@ export function contextOf(line: CorpusLine): UnderstandContext {
     quote: (c.quote as QuoteContext | null | undefined) ?? null,
     pushIsLatest: c.pushIsLatest === true,
     pendingConfirmation: c.pendingConfirmation === true,
+    ...(c.pendingSwap === true ? { pendingSwap: true } : {}),
     botName: '网格哨兵',
     members: (c.members as { name: string; role: Role }[] | undefined) ?? DEMO_MEMBERS,
   };
