@@ -21,6 +21,8 @@ const worker: UnderstandContext = {
 };
 const lead: UnderstandContext = { ...worker, role: 'lead', room: 'supervision', openCases: [], visibleCases: ['Q7RT', 'X6CU', 'K7Q2'] };
 const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
+/** The sender's own case, already acknowledged twenty minutes ago. */
+const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
 
 const acts = (d: Decision, command: Record<string, unknown>) => expect(d).toMatchObject({ kind: 'act', command });
 const confirms = (d: Decision, command: Record<string, unknown>) => expect(d).toMatchObject({ kind: 'confirm', command });
@@ -1278,7 +1280,6 @@ describe('a member pushed, not handed the case (found by hand, named regressions
 });
 
 describe('others who cannot use something (found by hand, named regressions)', () => {
-  const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
   it.each(['老人们都说APP不会用', '大爷说这个反诈APP根本不会用'])('ignores %j: someone else lost with the app', (text) => expect(understand(text, volunteer).kind).toBe('ignore'));
   it.each(['说实话我不会用', '我说我不会用这个'])('still answers %j with 帮助', (text) => acts(understand(text, worker), { kind: 'help' }));
 });
@@ -1299,7 +1300,6 @@ describe('a count of one\'s own work told, not asked (found by hand, named regre
 });
 
 describe('found in train-quiet7.jsonl and train-quiet8.jsonl (named regressions)', () => {
-  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
   const withRoster: UnderstandContext = { ...lead, members: roster, visibleCases: ['K7Q2', 'X6CU', 'R8TJ', 'S5QE'] };
   it('never records 督办 told of someone else (赵督导已经在督办K7Q2了)', () => {
     expect(changesState(understand('赵督导已经在督办K7Q2了 大家别重复打电话', lead))).toBe(false);
@@ -1330,7 +1330,6 @@ describe('found in train-quiet7.jsonl and train-quiet8.jsonl (named regressions)
 });
 
 describe('found in train-quiet7.jsonl and train-quiet8.jsonl, second part (named regressions)', () => {
-  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
   const withRoster: UnderstandContext = { ...lead, members: roster, visibleCases: ['K7Q2', 'X6CU', 'R5NB'] };
   it('reads 明白过来了 and 说通了 as dissuaded, with the method said (说通 is no one else\'s words)', () => {
     acts(understand('反馈 F3KM 冒充公检法的 老人已经明白过来了 没转', taken('F3KM')), { kind: 'report', result: 'dissuaded' });
@@ -1396,8 +1395,6 @@ describe('a time after the loss figure (found in train-quiet9.jsonl, named regre
 });
 
 describe('found in train-quiet9.jsonl, train-mirror23.jsonl and train-mirror24.jsonl (named regressions)', () => {
-  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
-  const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
   it.each([
     ['Q7RT 骗子让转3万到“安全账户” 老人还没转 在做工作', 'Q7RT'],
     ['H3WN 老人卡里有8万多 还没动 正在劝', 'H3WN'],
@@ -1455,7 +1452,6 @@ describe('a cancel told as done (found by hand, named regressions)', () => {
 });
 
 describe('found in train-quiet10.jsonl and train-mirror25.jsonl (named regressions)', () => {
-  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
   const justPushed: UnderstandContext = { ...worker, pushIsLatest: true, openCases: [{ id: 'F6TQ', level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }] };
   it('takes 好的呢 and 嗯呢 right after the push (呢 softens, it does not ask)', () => {
     acts(understand('好的呢', justPushed), { kind: 'ack', caseId: 'F6TQ' });
@@ -1506,8 +1502,6 @@ describe('found in train-quiet10.jsonl and train-mirror25.jsonl (named regressio
 });
 
 describe('found in train-mirror26.jsonl (named regressions)', () => {
-  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
-  const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
   it('reads 直接打110了 as reported', () => acts(understand('反馈 S3NU 情况不对劲 直接打110了', taken('S3NU')), { kind: 'report', caseId: 'S3NU', result: 'reported' }));
   it('asks about a case with 处置结果出来没', () => acts(understand('中心这边问一下 X6CU 处置结果出来没', { ...lead, role: 'operator' }), { kind: 'query', caseId: 'X6CU' }));
   it('answers @网格哨兵 今天处理得怎么样 with the day\'s figures', () => acts(understand('@网格哨兵 今天处理得怎么样', { ...lead, mention: true }), { kind: 'stats' }));
@@ -1525,9 +1519,7 @@ describe('found in train-mirror26.jsonl (named regressions)', () => {
 });
 
 describe('found in train-quiet11.jsonl, long messages (named regressions)', () => {
-  const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
   const justPushed = (id: string): UnderstandContext => ({ ...worker, pushIsLatest: true, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 1 }] });
-  const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
   it('corrects to the result said after 其实是 / 改为, not the one recorded by mistake', () => {
     acts(understand('更正 X6CU 刚才手快点错了 我发的是已被骗 其实是劝阻成功 老人一分钱都没转 麻烦改一下', taken('Q7RT')), { kind: 'correct', caseId: 'X6CU', result: 'dissuaded' });
     acts(understand('不好意思 K7Q2 选错了 改为已报警 当时老人情绪激动怎么劝都不听 我们最后是报了警让民警处理的', taken('Q7RT')), { kind: 'correct', caseId: 'K7Q2', result: 'reported' });
@@ -1554,8 +1546,7 @@ describe('found in train-mirror27.jsonl and train-quiet12.jsonl (named regressio
   it('never withdraws on 撤回的那条我看到了 没事 (the recalled message talked about)', () =>
     expect(understand('撤回的那条我看到了 没事', { ...lead, room: 'volunteers' }).kind).toBe('ignore'));
   it('still withdraws on 撤回, 撤回刚才的 and 把刚才那条宣传撤回', () => {
-    const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] };
-    for (const text of ['撤回', '撤回刚才的', '把刚才那条宣传撤回']) acts(understand(text, volunteer), { kind: 'withdraw' });
+      for (const text of ['撤回', '撤回刚才的', '把刚才那条宣传撤回']) acts(understand(text, volunteer), { kind: 'withdraw' });
   });
   it.each([
     ['菜单拍照发群里了 大家看看中午订哪家', worker],
