@@ -87,6 +87,26 @@ describe('understanding duty commands', () => {
     expect(understand(text, ctx()).kind).toBe('ignore');
   });
 
+  it.each(['上次跟周网格换班挺顺利的', '换班太频繁不好管理', '原则上不允许私下换班', '换班以后记得核对值班表', '我不想换班', '换班成功了 谢谢周姐', '请假期间手机也别关机啊', '批准的请假单我都存档了'])(
+    '%s talks about leave or swaps (found in train-duty.jsonl)',
+    (text) => expect(understand(text, ctx({ role: text.startsWith('批准') ? 'lead' : 'worker' })).kind).toBe('ignore'),
+  );
+
+  it('reads the forms found in train-duty.jsonl', () => {
+    expect(understand('那个今天晚上是谁值班呀', ctx())).toEqual({ kind: 'act', command: { kind: 'duty' } });
+    expect(understand('国庆谁值班', ctx())).toEqual({ kind: 'act', command: { kind: 'duty' } });
+    expect(understand('请假 明天上午 去医院复查', ctx())).toMatchObject({ command: { kind: 'leave', days: '明天上午', reason: '去医院复查' } });
+    expect(understand('请假 本周五', ctx({ room: 'private' }))).toMatchObject({ command: { kind: 'leave', days: '本周五' } });
+    expect(understand('我周六请假 要陪老人看病', ctx())).toMatchObject({ command: { kind: 'leave', days: '周六', reason: '要陪老人看病' } });
+    expect(understand('不批准 那几天人手不够', ctx({ role: 'lead' }))).toEqual({ kind: 'act', command: { kind: 'approve', member: null, yes: false } });
+    expect(understand('批准，注意交接好手上的单子', ctx({ role: 'lead' }))).toEqual({ kind: 'act', command: { kind: 'approve', member: null, yes: true } });
+    expect(understand('周三和李网格换班', ctx())).toEqual({ kind: 'act', command: { kind: 'swap', with: '李网格', days: '周三' } });
+    expect(understand('跟周网格换一下周三的班', ctx())).toEqual({ kind: 'act', command: { kind: 'swap', with: '周网格', days: '周三' } });
+    expect(understand('不行 那天我也有事', ctx({ pendingSwap: true }))).toEqual({ kind: 'act', command: { kind: 'swap_answer', yes: false } });
+    expect(understand('好的 明天我替你', ctx({ pendingSwap: true }))).toEqual({ kind: 'act', command: { kind: 'swap_answer', yes: true } });
+    expect(understand('同意小李的意见', ctx({ pendingSwap: true })).kind).toBe('ignore');
+  });
+
   it('reads a swap with an @mention or a name', () => {
     expect(understand(`换班 ${at('周网格')}明天`, ctx())).toEqual({ kind: 'act', command: { kind: 'swap', with: '周网格', days: '明天' } });
     expect(understand('跟周网格换班 周三', ctx())).toEqual({ kind: 'act', command: { kind: 'swap', with: '周网格', days: '周三' } });
