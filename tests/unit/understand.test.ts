@@ -1557,6 +1557,20 @@ describe('found in train-mirror27.jsonl and train-quiet12.jsonl (named regressio
     expect(understand('今天志愿者在幸福里广场宣传 到场85人 装了30个APP', { ...worker, room: 'volunteers' })).toMatchObject({ command: { kind: 'outreach', people: 85, installs: 30 } }));
 });
 
+describe('found in train-quiet13.jsonl (named regressions)', () => {
+  const onAlert = (caseId: string, role: UnderstandContext['role'] = 'lead'): UnderstandContext => ({ ...lead, role, members: roster, quote: { from: 'bot', caseId, kind: 'escalation' } });
+  it.each(['家属电话我有 待会发你', '哈哈 这提醒比我妈还准时'])('never takes %j on an alert as 督办 (我 alone takes nothing on)', (text) => expect(changesState(understand(text, onAlert('K7Q2')))).toBe(false));
+  it('reads 周网格今天请假 转给陈网格 on an alert as the hand-over, not a leave', () =>
+    acts(understand('周网格今天请假 转给陈网格', { ...onAlert('X6CU'), members: [...roster!, { name: '陈网格', role: 'worker' }] }), { kind: 'reassign', caseId: 'X6CU', to: '陈网格' }));
+  it.each(['怎么回事', '怎么回事？？还没人接？', '为啥一直没人接啊', '咋回事 半小时了'])('asks about the case on %j from a supervisor on an alert', (text) =>
+    acts(understand(text, onAlert('K7Q2', 'supervisor')), { kind: 'query', caseId: 'K7Q2' }));
+  it.each(['@周网格 看一下这个', '王书记 你们社区的 看下', '钱警官你看这个要不要出警', '唉 还是被骗了 可惜'])('leaves %j on an alert to the people it is said to', (text) =>
+    expect(understand(text, onAlert('X6CU')).kind).toBe('ignore'));
+  it('reads 劝住了么 on a reminder as a question (查)', () => acts(understand('劝住了么', { ...lead, quote: { from: 'bot', caseId: 'K7Q2', kind: 'reminder' } }), { kind: 'query', caseId: 'K7Q2' }));
+  it.each(['X6CU 我去催', 'K7Q2 我协调派出所', 'X6CU 我负责跟进'])('reads %j from a lead as 督办', (text) => expect(understand(text, { ...lead, role: 'supervisor' })).toMatchObject({ kind: 'act', command: { kind: 'supervise' } }));
+  it('hands K7Q2 李网格离得近 转他 to the one member named', () => acts(understand('K7Q2 李网格离得近 转他', { ...lead, members: roster }), { kind: 'reassign', caseId: 'K7Q2', to: '李网格' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -35,7 +35,9 @@ const BIG_LOSS = 10_000_000;
 const FAREWELL = /明天见|再见|回见|拜拜|晚安|下午见|晚上见|谢谢\s*(?:[王李周陈刘吴郑赵钱孙马何林]|你|您|大家)/u;
 /** The bot's message quoted, a person @-mentioned and no case typed: the reply is for that person. */
 const quotedToPerson = (r: Reading, ctx: UnderstandContext) =>
-  ctx.quote?.from === 'bot' && r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private' && !r.ids.some((e) => e.how !== 'unknown');
+  ctx.quote?.from === 'bot' && (r.others.length > 0 || TITLED.test(r.body.trim())) && !r.mentionsBot && !ctx.mention && ctx.room !== 'private' && !r.ids.some((e) => e.how !== 'unknown');
+/** 王书记 你们社区的 看下, 钱警官你看这个, 赵所 这个…: a colleague called by title first. */
+const TITLED = /^\p{Script=Han}{1,3}(?:书记|所长|所|警官|主任|社区|网格|督导|老师|师傅)(?=\s|[，,：:]|你|您)/u;
 /** @陈网格 这单转你, 这个你去: the quoted case handed to the person named. */
 const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)你去|你来跟/u;
 /** Said to the bot in so many words: @-mentioned, named, or privately. */
@@ -70,7 +72,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // @郑社区 你来督办一下, @周网格 赶紧去银行 on the bot's alert: said to the person named, about the
   // quoted case; only a command begun with its keyword (转派 @刘网格) is still the bot's.
   const leadTakesIt = OVERSEERS.has(ctx.role) && ctx.quote?.from === 'bot' && ctx.quote.kind === 'escalation' && kws[0]?.kind === 'ack' && atHead(r.toks, kws[0]) && TAKE_OVER.test(r.body);
-  if (quotedToPerson(r, ctx) && !(kws[0] && atHead(r.toks, kws[0]) && kws[0].kind !== 'ack') && !leadTakesIt && !HANDED_TO_YOU.test(r.body)) return IGNORE;
+  // @周网格 看一下这个 on the bot's alert: the person is called first, so even a keyword is theirs.
+  if (quotedToPerson(r, ctx) && (!(kws[0] && atHead(r.toks, kws[0]) && kws[0].kind !== 'ack') || r.personFirst === true) && !leadTakesIt && !HANDED_TO_YOU.test(r.body)) return IGNORE;
   if (r.question) return question(t);
   const first = kws[0];
   const head = first !== undefined && atHead(r.toks, first);
@@ -307,7 +310,8 @@ const OTHER_MATTER = /材料|照片|资料|文件|(?<![刚在]|在[^\s，,]{1,5}
 const ELSEWHERE = /快递|外卖|维修|师傅|物业|门禁|电梯|保安|房东|司机|我妈|我爸|老婆|老公|媳妇|打印机|广场舞/u;
 /** 收到请回复, 请回复收到, 看到回个1: a notice asking people to answer it. */
 const REPLY_REQUESTED = /收到请回复|收到(?:的)?请?回(?:复|个)|请回复收到|看到(?:的)?请?回(?:复|个)|回个收到|扣1|回个1/u;
-const TAKES_ON = /我|俺|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
+// 我来, 我去看看, 俺盯着 take it on; 我妈, 我有 (家属电话我有) do not.
+const TAKES_ON = /[我俺](?:来|去|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|看|问|打|了解)|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
 const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind']);
@@ -430,7 +434,9 @@ function question(t: Turn): Decision {
   const query = kwOf(t, 'query');
   if (typed && ((query && atHead(r.toks, query)) || t.addressed)) return unknownCase(t, typed.typed);
   // 现在什么情况 on an alert asks about its case; 这老人上个月刚装的APP 怎么还信这个 does not.
-  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || !NOT_STATUS.test(r.body))) return caseQuery(t, null);
+  // 怎么回事？？还没人接？ from a lead or supervisor on an alert: the case's state, asked.
+  const alertAsked = OVERSEERS.has(ctx.role) && ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') && /怎么回事|咋回事|为啥|为什么|还没人|没人接|人呢/u.test(r.body) && r.others.length === 0;
+  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || alertAsked || !NOT_STATUS.test(r.body))) return caseQuery(t, null);
   if (query && (t.addressed || atHead(r.toks, query))) return caseQuery(t, null);
   // @网格哨兵 接单是回收到还是回编号: a question to the bot about its own work is answered with 帮助.
   if ((ctx.mention || r.mentionsBot) && !typed && BOT_WORK_ASKED.test(r.body)) return act({ kind: 'help' });
@@ -560,6 +566,9 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (!keyword && found.source !== 'text' && found.source !== 'quote' && ELSEWHERE.test(t.r.clean) && (o.result === 'unreachable' || o.result === 'refused')) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
   const own = t.ctx.openCases.find((c) => c.id === found.id);
+  // 唉 还是被骗了 可惜, 这个地址上次就是误报 on the bot's message about someone else's case: a
+  // remark on it, said to the room.
+  if (!keyword && found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind !== 'confirmation' && !own && !plainlyToBot(t.r, t.ctx)) return IGNORE;
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);
   if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上/u.test(t.r.clean)) && nextStep && !o.conflicting) return IGNORE;
   // Q7RT 老人不听 还在劝, 对方挂了 我再打, 停机了 上门去: the work goes on; nothing is settled yet.

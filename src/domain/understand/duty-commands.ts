@@ -84,7 +84,9 @@ export function decideDuty(r: Reading, ctx: UnderstandContext): Decision | null 
   }
 
   // X6CU，刘网格请假了，改给吴网格: a message about a case says why it moves; it records no leave.
-  const aboutCase = r.ids.some((e) => e.how !== 'unknown');
+  // 周网格今天请假 转给陈网格 (on an alert), …他片区的单子陈网格帮忙看一下: the absence explains
+  // where the work goes; it is told, not a leave to record.
+  const aboutCase = r.ids.some((e) => e.how !== 'unknown') || /转给|交给|改派|转派|派给|帮忙看|代管|顶一下|顶上|的单子?|手上的/u.test(body);
   const leave = aboutCase ? null : LEAVE.exec(body);
   if (leave && !/(?:吗|么|嘛|能不能|可不可以|可以不|行不行)|[?？]/u.test(body)) {
     // 我明天请假, 帮李网格请假, 李网格明天请假, 请假 @李网格 明天, 请假 李网格 明天 (a lead).

@@ -50,6 +50,8 @@ export interface Reading {
   governed: Governed[];
   /** A result word read from a slip that may mean something else (无报): asked before it acts. */
   slip?: boolean;
+  /** The message opens by calling a person (@周网格 看一下这个), not the bot. */
+  personFirst?: boolean;
 }
 
 const NEGATION_BEFORE = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a.length).join('|')})$`);
@@ -59,7 +61,8 @@ const DENIED_CLAIM = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a
 const NOT_YET = /(?:还|尚|仍|暂)$/u;
 const QUESTION = new RegExp(`[?？]|${QUESTION_WORDS.join('|')}`);
 /** 损失多少, 电话是多少来着: 来着 recalls, the ending still asks. */
-const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')}|没得)(?:来着)?[\\s啊呀呢哈]*$`);
+// 劝住了么: 么 closing a sentence asks, as 吗 does (not 这么, 怎么, 什么).
+const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')}|没得|(?<![这那怎什多要])么)(?:来着)?[\\s啊呀呢哈]*$`);
 const SOFT = new RegExp(SOFT_QUESTION.join('|'));
 const SHAPES = new RegExp(QUESTION_SHAPES.join('|'), 'u');
 const COMMAND_NOT = new RegExp(`(?:${COMMAND_NEGATIONS.join('|')})$`, 'u');
@@ -381,5 +384,6 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);
-  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))], ...(slip ? { slip } : {}) };
+  const personFirst = /^\s*@/u.test(raw) && (botName === '' || !raw.trim().startsWith(`@${botName}`)) && others.length > 0;
+  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))], ...(slip ? { slip } : {}), ...(personFirst ? { personFirst } : {}) };
 }
