@@ -62,7 +62,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const r: Reading = taker ? { ...read, toks: read.toks.map((x) => (x.t === 'kw' && x.kind === 'supervise' && TAKING_IT.test(x.text) ? { ...x, kind: 'ack' as const } : x)) } : read;
   // Q7RT 不用更正，结果是对的: a command called off, said to the room.
   if (r.calledOff && !addressed && !r.question) return IGNORE;
-  // @网格哨兵 你好, 在吗, 你是谁: a greeting to the bot is answered with what it does (someone not
+  // @网格哨兵 你好, 你是谁: a greeting to the bot is answered with what it does (someone not
   // bound yet is told how to bind instead).
   if (addressed && ctx.role !== 'stranger' && GREETING.test(r.body.trim())) return act({ kind: 'help' });
   // 收到请回复, 看到回个收到: the room asked to acknowledge a notice.
