@@ -108,6 +108,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'correct' && !addressed && r.toks[0] !== kw && !bare(t, kw) && readOutcome(r) === null) continue;
     // J6TA 撤了以后…: what follows the command, talked about.
     if (kind === 'cancel' && /^\s*(?:了以后|了之后|以后|之后|的话|了的话)/u.test(r.clean.slice(kw.end))) continue;
+    // 撤销K7Q2的督办, 取消 X6CU 的提醒: something about the case called off, not the case.
+    if ((kind === 'cancel' || kind === 'supervise') && typed && /^\s*的\s*(?:督办|提醒|催办|推送|转派|通知|提示|预警推送)/u.test(r.clean.slice(r.toks.find((x) => x.t === 'id')?.end ?? kw.end))) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
     // 反馈 W5RA 已被骗 损失6000 说错了 是9000: a slip mended in the report itself, still the report.
     if (kind === 'correct' && kws.some((k) => k.kind === 'report' && k.text === '反馈' && atHead(r.toks, k))) continue;

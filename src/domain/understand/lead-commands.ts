@@ -140,6 +140,8 @@ function restOf(r: Reading, spans: (Token | undefined)[]): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,，。、:：;；!！.\-—~～]+|[\s,，。、:：;；!！.\-—~～]+$/gu, '')
     .replace(/^(?:原因|理由|因为|由于)[\s:：,，]*/u, '')
+    // 重办一下吧 家属又来电话了: 一下 after the keyword is no part of the reason either.
+    .replace(/^(?:一下|下)(?:吧|哈|啊|呗)?(?=[\s,，。!！]|$)[\s,，。!！]*/u, '')
     // 撤销吧 重复了: the particle after the keyword is no part of the reason.
     .replace(/^[了吧啊哈呀啦]+(?=[\s,，。!！]|$)[\s,，。!！]*/u, '')
     .trim()
