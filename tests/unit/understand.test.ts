@@ -1573,6 +1573,7 @@ describe('found in train-quiet13.jsonl (named regressions)', () => {
 
 describe('something about a case called off, not the case (found by hand, named regressions)', () => {
   it('never cancels K7Q2 on 撤销K7Q2的督办', () => expect(changesState(understand('撤销K7Q2的督办', lead))).toBe(false));
+  it('never hands over on X6CU 转派给周网格的事先缓一缓 (put off)', () => expect(changesState(understand('X6CU 转派给周网格的事先缓一缓', { ...lead, members: roster }))).toBe(false));
   it('still cancels with 撤销 K7Q2 重复推送, and keeps 一下吧 out of a reopen reason', () => {
     acts(understand('撤销 K7Q2 重复推送', lead), { kind: 'cancel', caseId: 'K7Q2', reason: '重复推送' });
     acts(understand('X6CU 重办一下吧 家属又来电话了', lead), { kind: 'reopen', caseId: 'X6CU', reason: '家属又来电话了' });

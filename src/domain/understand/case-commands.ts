@@ -102,6 +102,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // 派出所: a police station, not 派; D4RS 这家换了门牌: something else changed, not the worker.
     if (kind === 'reassign' && /^派$/u.test(kw.text) && /^出所/u.test(r.clean.slice(kw.end))) continue;
     if (kind === 'reassign' && /^换$/u.test(kw.text) && /^\s*了/u.test(r.clean.slice(kw.end)) && !(ctx.members && memberIn(r.body.slice(kw.end), ctx.members))) continue;
+    // X6CU 转派给周网格的事先缓一缓: the hand-over talked about, or put off.
+    if (kind === 'reassign' && PUT_OFF.test(r.clean.slice(kw.end))) continue;
     // 换班的事跟王社区说一声: a shift swap, not a case handed over.
     if (kind === 'reassign' && /^换$/u.test(kw.text) && /^班/u.test(r.clean.slice(kw.end))) continue;
     // Q2VA 应该是隔壁派出所的单: 应该是 mid-sentence with no result corrects nothing.
@@ -328,6 +330,9 @@ const HANDED_ALREADY = new RegExp(`(?:已经|已|刚才|刚刚)\\s*(?:${FREE_FOR
  * With the roster: a lead or supervisor pointing a case (typed, or the quoted bot message) at a
  * member: 让周网格去一趟, 由吴网格负责, 刘网格请假了 改给吴网格, @刘网格 这单你接一下.
  */
+/** 转派给周网格的事先缓一缓, 先别转: a hand-over talked about or put off. */
+const PUT_OFF = /的事(?:先|再说|回头|等|以后)|缓一缓|缓缓|暂缓|先放放|先等等|再等等|先(?:别|不|不要)(?:转|派|给|换)/u;
+
 function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decision | null {
   const { r, ctx } = t;
   // 改成吴网格负责: 改成 is 更正 only with a result after it.
@@ -336,8 +341,8 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (!overseer || !ctx.members || others.length > 0) return null;
   const quoted = ctx.quote?.from === 'bot' && ctx.quote.caseId ? ctx.quote.caseId : null;
   if (!typed && !quoted) return null;
-  // C7GY 派给李网格是对的: a hand-over judged, not made.
-  if (/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body)) return null;
+  // C7GY 派给李网格是对的: a hand-over judged, not made; X6CU 转派给周网格的事先缓一缓: put off.
+  if (/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body) || PUT_OFF.test(r.clean)) return null;
   const to = pickTarget(r.body, r.others, ctx.members);
   if (!to) return null;
   const example = `转派 ${typed?.id ?? quoted} @周网格`;
