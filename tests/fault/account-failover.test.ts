@@ -67,7 +67,17 @@ describe('several accounts: core and two gateway processes', () => {
     env = serviceEnv(files.dir, prefix);
     core = await startService({ ...env, GRIDGUARD_ROLE: 'core' });
     [gateways.east, gateways.west] = await Promise.all([startGateway(env, 'east'), startGateway(env, 'west')]);
-  }, 90_000);
+    // A gateway says it is up before core's account monitor has read its first heartbeat; until
+    // then core holds the account down (failing over after 3 s), so a dispatch sent in between
+    // may rightly go by the backup. Wait until core has seen both accounts up (it logs the change;
+    // an account whose first heartbeat came before core's first check never went down, so the
+    // wait gives up quietly after 15 s).
+    const seenUp = (bot: string) => {
+      const lines = core.output().split('\n').filter((l) => l.includes(`"bot":"${bot}"`) && /account is up|account is back|account is down|account down|not logged in yet/.test(l));
+      return lines.length > 0 && /account is up|account is back/.test(lines.at(-1)!);
+    };
+    await until(() => seenUp('east') && seenUp('west'), 15_000, 'core seeing both accounts up').catch(() => undefined);
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all(Object.values(gateways).map((g) => g.stop()));
