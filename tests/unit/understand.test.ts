@@ -1580,6 +1580,12 @@ describe('something about a case called off, not the case (found by hand, named 
   });
 });
 
+describe('progress news on a case not yet taken (found in the sandbox, named regressions)', () => {
+  const waiting: UnderstandContext = { ...worker, openCases: [{ id: 'M5JY', level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }] };
+  it('takes the case on M5JY 敲门没人 我在楼下等 (the sender is at work on it)', () => acts(understand('M5JY 敲门没人 我在楼下等', waiting), { kind: 'ack', caseId: 'M5JY' }));
+  it('never takes it on M5JY 先不接，我问下王社区是不是我这片的', () => expect(changesState(understand('M5JY 先不接，我问下王社区是不是我这片的', waiting))).toBe(false));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -580,7 +580,10 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上/u.test(t.r.clean)) && nextStep && !o.conflicting) return IGNORE;
   // Q7RT 老人不听 还在劝, 对方挂了 我再打, 停机了 上门去: the work goes on; nothing is settled yet.
   const goesOn = GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean) || nextStep;
-  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive') && goesOn && !o.conflicting && o.lossAmount === null) return IGNORE;
+  const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive') && goesOn && !o.conflicting && o.lossAmount === null;
+  // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
+  if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });
+  if (unsettled && own.acknowledged) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
   // 错了 是误报 on the bot's confirmation that an outcome was recorded: a correction, asked first.
   if (found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'confirmation' && !t.ctx.openCases.some((c) => c.id === found.id)) {
