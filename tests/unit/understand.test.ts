@@ -1586,6 +1586,41 @@ describe('progress news on a case not yet taken (found in the sandbox, named reg
   it('never takes it on M5JY 先不接，我问下王社区是不是我这片的', () => expect(changesState(understand('M5JY 先不接，我问下王社区是不是我这片的', waiting))).toBe(false));
 });
 
+describe('chatter the training split answered (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('ignores 值班辛苦啦 (thanks to whoever is on duty) but answers 谁值班', () => {
+    quiet('值班辛苦啦', volunteer);
+    acts(understand('谁值班', volunteer), { kind: 'duty' });
+  });
+  it('ignores 请假、换班统一找王社区 (a rule told) but records 请假 明天', () => {
+    quiet('请假、换班统一找王社区', { ...lead, room: 'tasks', members: roster });
+    acts(understand('请假 明天', { ...worker, members: roster }), { kind: 'leave', days: '明天' });
+  });
+  it('ignores 我的待办都清完了😄 (told done) but answers 我的待办都清完了吧 and 我的待办', () => {
+    const none = { ...worker, openCases: [] };
+    quiet('我的待办都清完了😄', none);
+    acts(understand('我的待办都清完了吧', none), { kind: 'mine' });
+    acts(understand('我的待办', none), { kind: 'mine' });
+  });
+  it('ignores Z2HW 这个编号我怎么没见过 (one id talked about, not the sender\'s list)', () => quiet('Z2HW 这个编号我怎么没见过 是不是发错群了', { ...worker, openCases: [] }));
+  it('ignores 作废那几单别再跑了 白跑 (several cases spoken of) but still asks 撤销那个重复的单 for its id', () => {
+    quiet('作废那几单别再跑了 白跑', { ...lead, role: 'operator' });
+    expect(understand('撤销那个重复的单', { ...lead, role: 'operator' })).toMatchObject({ kind: 'refuse', reason: 'missing_case_id' });
+  });
+  it('ignores 反馈模板放群文件了 新来的同志看一下 but answers 反馈模板在群文件吗', () => {
+    quiet('反馈模板放群文件了 新来的同志看一下', { ...lead, room: 'tasks' });
+    acts(understand('反馈模板在群文件吗', { ...lead, room: 'tasks' }), { kind: 'help' });
+  });
+  it('ignores 我看了下记录 X6CU 是十点零五推的 (looked up already) but answers X6CU 记录', () => {
+    quiet('我看了下记录 X6CU 是十点零五推的', lead);
+    acts(understand('X6CU 记录', lead), { kind: 'query', caseId: 'X6CU' });
+  });
+  it('ignores N7YC…我打个电话看看 (trying, not asking) but answers N7YC 看看', () => {
+    quiet('N7YC那个老人没在家啊邻居讲去闺女家了我打个电话看看', taken('N7YC'));
+    acts(understand('N7YC 看看', taken('N7YC')), { kind: 'query', caseId: 'N7YC' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

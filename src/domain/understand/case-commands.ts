@@ -156,7 +156,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // 撤销的那几单不用再管了 speaks of cases, it does not command.
     const after = r.body.slice(kw.end).replace(/^\s+/u, '');
     const named = kind === 'reassign' && ctx.members !== undefined && memberIn(after, ctx.members) !== null;
-    const headless = overseer && atHead(r.toks, kw) && kind !== 'correct' && kind !== 'bind' && kw.text !== '取消' && (POINTING.test(after) || named);
+    const headless = overseer && atHead(r.toks, kw) && kind !== 'correct' && kind !== 'bind' && kw.text !== '取消' && ((POINTING.test(after) && !SEVERAL.test(after)) || named);
     if (!typed && !quoted && !(addressed || bare(t, kw) || headless || (kind === 'bind' && ctx.role === 'stranger'))) continue;
     if (typed?.source === 'unknown' && overseer && !meant) return unknownCase(t, typed.typed);
     if (meant || quoted || (typed?.source === 'text' && (atHead(r.toks, kw) || overseer || kind === 'correct'))) return leadCommand(t, kind, kw, typed);
@@ -207,15 +207,16 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const going = onTheWay(r) ? caseOnTheWay(t, typed) : null;
   if (going) return going;
   const query = kwOf(t, 'query');
-  // 到W7DK楼下了 上去看看: going to look, not asking to be shown.
-  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && /(?:上去|过去|进去|下去|再去|去)\s*$/u.test(r.clean.slice(0, query.start));
+  // 到W7DK楼下了 上去看看, 我打个电话看看: going to look or trying, not asking to be shown.
+  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && /(?:上去|过去|进去|下去|再去|去|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下)\s*$/u.test(r.clean.slice(0, query.start));
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
   // 查了一下这个号码: a look-up told as done.
   // 有点进展了: progress told, not asked.
   // 明天9点跟我去银行 再看看: "we'll see", not 看看 asked of the bot.
-  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end))) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
+  // 我看了下记录 X6CU 是十点零五推的: the sender looked already and tells what was found.
+  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end))) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
@@ -293,6 +294,8 @@ const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用�
 const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该|是不是得|是不是要)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
+/** 那几单, 这些: several cases spoken of, not one pointed at. */
+const SEVERAL = /^(?:一下|下)?(?:那|这)(?:几|些)/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
 /** 我来处理, 交给我, 我这边处理: a lead taking a case over (not 我这就安排人, 我亲自去一趟). */
 const TAKE_OVER = /我来|交给我|(?:我这边|我亲自|我去现场|我)(?:处理|协调|督|催|管|盯|跟|负责)/u;

@@ -21,7 +21,9 @@ const SWAP_NO = new Set(['不同意', '不同意换班', '不行', '不换', '�
 const LEADS = new Set(['lead', 'supervisor', 'admin', 'operator']);
 
 /** After 请假 / 换班: what makes it a topic (请假的同志, 请假条, 换班要提前说), not a request. */
-const TOPIC_AFTER = /^\s*(?:的|条|单|手续|流程|制度|规定|期间|那几天|那天|这几天|的时候|以后|之后|这事|这个事|的事|成功|太|挺|了\s*\S)/u;
+const TOPIC_AFTER = /^\s*(?:的|条|单|手续|流程|制度|规定|期间|那几天|那天|这几天|的时候|以后|之后|这事|这个事|的事|成功|太|挺|了\s*\S|[、和及与/]\s*(?:换班|调班|请假|休假|调休)|(?:统一|一律|都|请|直接)?找)/u;
+/** 值班辛苦了, 值班的同志辛苦: thanks to whoever is on duty, not a question about who is. */
+const THANKS_AFTER = /值班(?:的)?(?:同志|同事|人员|的)?(?:们)?(?:辛苦|加油|注意|愉快|受累)/u;
 /** 请假要提前说 (glued on): a rule about leave; 请假 要陪老人看病 (a pause first) is the reason. */
 const RULE_AFTER = /^(?:要|得|需要|必须|一律|都要)/u;
 /** Said before the request: 那个, 嗯, 哦. */
@@ -55,11 +57,11 @@ function splitDays(text: string): { days: string; reason: string } {
  * Reads a duty command, or returns null.
  * @example decideDuty(read('请假 明天'), ctx) // { kind: 'act', command: { kind: 'leave', member: null, days: '明天', reason: '' } }
  */
-export function decideDuty(r: Reading, ctx: UnderstandContext): Decision | null {
+export function decideDuty(r: Reading, ctx: UnderstandContext, text: string = r.body): Decision | null {
   const body = r.body.trim();
   const word = compact(body);
   if (word === '') return null;
-  if (DUTY.test(word)) return { kind: 'act', command: { kind: 'duty' } };
+  if (DUTY.test(word)) return THANKS_AFTER.test(text) ? null : { kind: 'act', command: { kind: 'duty' } };
   if (ctx.role === 'volunteer' || ctx.role === 'stranger') return null;
 
   if (ctx.pendingSwap && !r.question) {

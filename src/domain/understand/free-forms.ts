@@ -34,6 +34,8 @@ const WIDE_SCOPE = /全|大家|各|社区|所里|辖区|网格|咱们|我们/u;
 
 /** 都办完了吧, 是不是全部搞定了: whether the sender's work is all done. */
 const ALL_DONE = /(?:都|全|全部|全都)(?:办完|弄完|处理完|搞定|搞完|办结|结了|完成|清了|清零|反馈了|处理了|办了)/u;
+/** 清完了, 都搞定了: work told done. */
+const DONE_TOLD = /(?<![没未])(?:清完|办完|弄完|处理完|搞定|搞完|办结|完成|清零|清空|跑完)了/u;
 /** 今天还剩啥没弄的, 还有几个没办: what is left, without 我 (the sender's own, asked). */
 const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪些)[^\s]{0,3}?[没未]有?(?:办|弄|处理|搞|接|反馈|签收|闭环|结|完成|处置)/u;
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
@@ -129,7 +131,7 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|哪个(?=帮|能|有空|去|来|可以|方便|在|知道)|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)[个家]?(?:银行|网点|商户|平台|公司|单位)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活/gu;
+const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|哪个(?=帮|能|有空|去|来|可以|方便|在|知道)|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)[个家]?(?:银行|网点|商户|平台|公司|单位)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活|(?:这个|那个|这|那)编号/gu;
 /** 冯中心说, 领导讲: someone's words relayed to the room. */
 const RELAYED = /(?:中心|社区|网格|督导|警官|主任|书记|所长|领导|上面|所里|局里)(?:说|讲|交代|要求)(?!一下|下|说)/u;
 /** 咋回事, 为啥: asking why, which people answer. */
@@ -209,6 +211,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /(?:那|这)一?(?:单|个案子|户)(?!子)/u.test(body) && !/几|多少/u.test(body)) return null;
   // 使用说明我打印出来贴值班室墙上了: a paper handled by the sender, told to the room.
   if (!addressed && !r.question && /(?:打印|贴|复印|转发|发到|放到|放在|上传|整理|发群)\p{Script=Han}{0,10}了$/u.test(body)) return null;
+  // 反馈模板放群文件了 新来的同志看一下: a paper put where people find it, told to the room.
+  if (!addressed && !r.question && /群文件|群公告|群相册|置顶了|(?:放|发|传)(?:到|在)?群里了/u.test(body)) return null;
   // 有情况随时反馈给社区, 有几条没写方式 下次注意哈: an instruction to people.
   if (!addressed && /随时|有情况|下次注意|以后注意|注意一下|大家注意|注意下/u.test(body)) return null;
   // 我的单子太多了, 我的待办一大堆 哪有空去开会, 第几单了我都数不过来了: a complaint about the load.
@@ -255,6 +259,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (GIVEN_TO_ME.test(body) && (asked || request)) return 'mine';
   if (MINE_SAID.test(r.body.trim())) return 'mine';
   if (!request && length > SHORT_STATS) return null;
+  // 我的待办都清完了😄: the sender's work told done, not asked about (都办完了吧 asks).
+  if (!addressed && !asked && !/吧$/u.test(own) && DONE_TOLD.test(own)) return null;
   // 看下我的, 我手上的: the sender's own.
   if (ME.test(own)) {
     if (/转给|交给|换人|换个人/u.test(own)) return null;

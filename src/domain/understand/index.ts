@@ -65,7 +65,7 @@ export function understand(text: string, context: UnderstandContext): Decision {
 function decide(text: string, ctx: UnderstandContext): Decision {
   const r = read(text, ctx, ctx.botName);
   // 值班, 请假, 批准, 换班: their own words, never a case's state (issue 16).
-  const duty = ctx.role === 'stranger' ? null : decideDuty(r, ctx);
+  const duty = ctx.role === 'stranger' ? null : decideDuty(r, ctx, text);
   if (duty) return duty;
   const d = decideRead(r, text, ctx);
   // 天呐 又是冒充公检法的, 太好了 没被骗就好 on the bot's message: a refusal would answer a remark made
