@@ -8,7 +8,7 @@ import { ASIDE_REMARK, GREETING, SOCIAL, STRONG_ACK, SUPERVISE_WITH_CASE } from 
 import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
-import { atHead, contextCase, LATE_SEEN, typedCase, type FoundCase } from './evidence.js';
+import { atHead, CALLED_FIRST, contextCase, LATE_SEEN, typedCase, type FoundCase } from './evidence.js';
 import { helpForSomethingElse, readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { leadCommand } from './lead-commands.js';
@@ -35,9 +35,7 @@ const BIG_LOSS = 10_000_000;
 const FAREWELL = /明天见|再见|回见|拜拜|晚安|下午见|晚上见|谢谢\s*(?:[王李周陈刘吴郑赵钱孙马何林]|你|您|大家)/u;
 /** The bot's message quoted, a person @-mentioned and no case typed: the reply is for that person. */
 const quotedToPerson = (r: Reading, ctx: UnderstandContext) =>
-  ctx.quote?.from === 'bot' && (r.others.length > 0 || TITLED.test(r.body.trim())) && !r.mentionsBot && !ctx.mention && ctx.room !== 'private' && !r.ids.some((e) => e.how !== 'unknown');
-/** 王书记 你们社区的 看下, 钱警官你看这个, 赵所 这个…: a colleague called by title first. */
-const TITLED = /^\p{Script=Han}{1,3}(?:书记|所长|所|警官|主任|社区|网格|督导|老师|师傅)(?=\s|[，,：:]|你|您)/u;
+  ctx.quote?.from === 'bot' && (r.others.length > 0 || CALLED_FIRST.test(r.body.trim())) && !r.mentionsBot && !ctx.mention && ctx.room !== 'private' && !r.ids.some((e) => e.how !== 'unknown');
 /** @陈网格 这单转你, 这个你去: the quoted case handed to the person named. */
 const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)你去|你来跟/u;
 /** Said to the bot in so many words: @-mentioned, named, or privately. */

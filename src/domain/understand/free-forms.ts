@@ -8,6 +8,7 @@
  * colleagues (谁知道…, 你们那边…) is not put to the bot.
  */
 import { FREE_FORM } from '../free-form-words.js';
+import { CALLED_FIRST } from './evidence.js';
 import type { Reading } from './read.js';
 
 /**
@@ -196,7 +197,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 请问这个机器人怎么使用, 看看大家今天的完成情况: the bot asked, everyone's figures asked for.
   const askingBot = BOT_NAMED.test(body) || /^(?:看看|看下|查查|查下)大家/u.test(body);
   // 王书记 帮我看看…: a person called by title first.
-  const titled = /^\p{Script=Han}{1,2}(?:书记|主任|姐|哥|老师|师傅|警官|所长|队长)(?=\s|[，,：:])/u.test(r.body.trim());
+  const titled = CALLED_FIRST.test(r.body.trim());
   // @林管理 网格哨兵怎么用啊: asked of the person named, even when it names the bot.
   // 冯中心说晚上统一作废, 领导讲的: someone's words relayed; 咋回事: why, which people answer.
   // 周网格问我机器人怎么接单: someone's question about the bot, reported, is theirs all the same.

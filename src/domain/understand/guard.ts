@@ -11,7 +11,7 @@
  */
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
 import { ABOUT_OUTREACH } from './outreach-sentence.js';
-import { atHead, calledByNameOnly, isAddressed, LATE_SEEN } from './evidence.js';
+import { atHead, CALLED_FIRST, calledByNameOnly, isAddressed, LATE_SEEN } from './evidence.js';
 import { readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { promptFor } from './prompts.js';
@@ -44,8 +44,6 @@ function caseStated(id: string, r: Reading, ctx: UnderstandContext): boolean {
   return ctx.pushIsLatest && ctx.openCases[0]?.id === id;
 }
 
-/** A colleague's name or nickname opening the message: 李姐, 老陈, 周哥, 郑社区. */
-const VOCATIVE = /^(?:(?:老|小)(?![人区孩家时伙])\p{Script=Han}|\p{Script=Han}(?:姐|哥|叔|姨|师傅|老师|大姐|大哥)|\p{Script=Han}{1,2}(?:网格员|网格|社区|督导|警官|书记|主任))(?=[\s,.!?:;~]|$)/u;
 /** 通知：…, 【通知】…, 培训通知：… */
 const ANNOUNCEMENT = /^\s*[【[]?\p{Script=Han}{0,4}(?:通知|公告|提醒)[】\]:：]/u;
 /** Asking the people in the room: 有人知道…, 谁会…, 大家…, 你们…, 各位… */
@@ -56,7 +54,7 @@ const SECOND_PERSON = /你(?!好)|您(?!好)|大家|各位/u;
 function toPerson(r: Reading, ctx: UnderstandContext): boolean {
   const body = r.body.trim();
   const name = /^\S+/u.exec(body)?.[0] ?? '';
-  return VOCATIVE.test(body) || (ctx.members?.some((m) => m.name === name) ?? false) || SECOND_PERSON.test(body);
+  return CALLED_FIRST.test(body) || (ctx.members?.some((m) => m.name === name) ?? false) || SECOND_PERSON.test(body);
 }
 
 /** Said to the bot, so an answer is not a reply to chatter. */
