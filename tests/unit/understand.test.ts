@@ -1621,6 +1621,74 @@ describe('chatter the training split answered (named regressions)', () => {
   });
 });
 
+describe('found in train-mirror28, train-mirror29 and train-quiet14 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const sup: UnderstandContext = { ...lead, role: 'supervisor' };
+  const staff: UnderstandContext['members'] = [...roster!, { name: '吴网格', role: 'worker' }, { name: '陈网格', role: 'worker' }, { name: '刘网格', role: 'worker' }];
+  it('hands N2XE to the member the hand-over word points at (把N2XE转给@吴网格 小陈手上单子太多了), not the nickname after it', () =>
+    acts(understand('把N2XE转给@吴网格 小陈手上单子太多了', { ...lead, visibleCases: ['N2XE'], members: staff }), { kind: 'reassign', caseId: 'N2XE', to: '吴网格' }));
+  it('never supervises on X6CU 的事我跟街道汇报过了, 督办了两次了还没动静, 我跟进了一下 家属说没事了', () => {
+    for (const text of ['X6CU 的事我跟街道汇报过了', 'X6CU 督办了两次了还没动静 我都不好意思催了', 'X6CU 我跟进了一下 家属说没事了']) expect(changesState(understand(text, sup)), text).toBe(false);
+    acts(understand('督办 X6CU', sup), { kind: 'supervise', caseId: 'X6CU' });
+  });
+  it('never supervises on @王社区 X6CU 你那边督促一下网格员 (asked of the person named)', () =>
+    expect(changesState(understand('@王社区 X6CU 你那边督促一下网格员 别拖', sup))).toBe(false));
+  it('never hands over on K7Q2 原来是老周的 后来改派给小刘了 or X6CU 刚才改派了 周网格你别去了', () => {
+    expect(changesState(understand('K7Q2 原来是老周的 后来改派给小刘了', { ...sup, members: staff }))).toBe(false);
+    expect(changesState(understand('X6CU 刚才改派了 周网格你别去了', { ...lead, members: staff }))).toBe(false);
+    acts(understand('K7Q2 改派给小刘', { ...sup, members: staff }), { kind: 'reassign', caseId: 'K7Q2', to: '刘网格' });
+  });
+  it('reads an earlier loss (去年就被骗过一回 损失一万多) as no outcome, but 这次又被骗了2万 as one', () => {
+    quiet('M4PA 那个老人我认识 去年就被骗过一回 损失一万多', taken('M4PA'));
+    expect(understand('反馈 M4PA 去年被骗过 这次又被骗了2万', taken('M4PA'))).toMatchObject({ command: { kind: 'report', result: 'defrauded', lossAmount: 20000 } });
+    // 劝阻成功 with an earlier loss beside it is still asked about (not dropped as all past).
+    expect(understand('反馈 P9GK 劝阻成功了 但老人之前已经被骗过一笔', taken('P9GK')).kind).toBe('confirm');
+  });
+  it('holds back an outcome the sender says not to record yet (先别报), but not 先别报警', () => {
+    quiet('U4GA 家属说钱已经转了 我再核实一下 先别报', taken('U4GA'));
+    expect(understand('反馈 U4GA 劝住了 先别报警 观察一下', taken('U4GA'))).toMatchObject({ command: { kind: 'report', result: 'dissuaded' } });
+  });
+  it('reads a colleague\'s result (李姐那边劝住了) as theirs', () => quiet('李姐那边劝住了 我这J6TB还在找人', taken('J6TB')));
+  it('takes 收到 D4UX 我先打电话 打不通再上门 as the acknowledgement (打不通再 is the next step, not the outcome)', () =>
+    acts(understand('收到 D4UX 我先打电话 打不通再上门', { ...worker, openCases: [{ id: 'D4UX', level: 'high', acknowledged: false, pushedMinutesAgo: 4 }] }), { kind: 'ack', caseId: 'D4UX' }));
+  it('reads 不让我们管 as refused and 说啥也不听 as no question', () => {
+    acts(understand('反馈 W3YS 老人坚持说对方不是骗子 不让我们管', taken('W3YS')), { kind: 'report', result: 'refused' });
+    confirms(understand('M8EF 不配合 说啥也不听', taken('M8EF')), { kind: 'report', result: 'refused' });
+  });
+  it('reads 估计有二十几万 as about 200000, the round figure', () =>
+    confirms(understand('反馈 M9EB 投资被骗 估计有二十几万', taken('M9EB')), { kind: 'report', lossAmount: 200000, approximate: true }));
+  it('answers a short command led by an id nobody has (H8MA 我接了, J7PZ 查下) with the sender\'s cases', () => {
+    const other = { ...worker, openCases: [{ id: 'F8NH', level: 'urgent' as const, acknowledged: false, pushedMinutesAgo: 4 }] };
+    expect(understand('H8MA 俺接了', other)).toMatchObject({ kind: 'refuse', reason: 'unknown_case' });
+    expect(understand('J7PZ 查下', lead)).toMatchObject({ kind: 'refuse', reason: 'unknown_case' });
+    quiet('G1234 到了', other);
+  });
+  it('binds privately with the keyword anywhere (换新手机了 重新绑定 D8KQ5V)', () => {
+    const stranger: UnderstandContext = { ...worker, role: 'stranger', room: 'private', openCases: [] };
+    acts(understand('换新手机了 重新绑定 D8KQ5V', stranger), { kind: 'bind', code: 'D8KQ5V' });
+    acts(understand('孙志愿让我来绑定的 码是P2WE8H', stranger), { kind: 'bind', code: 'P2WE8H' });
+  });
+  it('logs a village outreach in sentences (去了三个村 … 一共见了95个人 帮着装了二十八个APP; 发单子 发了300张)', () => {
+    acts(understand('今天跟着派出所的钱警官一起去了三个村 挨家挨户讲那个冒充医保局的骗局 一共见了95个人 帮着装了二十八个APP', volunteer), { kind: 'outreach', place: '三个村', people: 95, installs: 28 });
+    acts(understand('上午在镇卫生院门口发单子 发了300张 跟120来个人讲了', volunteer), { kind: 'outreach', place: '镇卫生院门口', people: 120, leaflets: 300 });
+  });
+  it('stays quiet on help, 我的 and 统计 words said to people', () => {
+    quiet('不会用就问周姐 她最熟 别自己瞎琢磨', lead);
+    quiet('帮助文档谁手上有 发我一份 谢谢啦', { ...lead, role: 'operator' });
+    quiet('我的天 我一直以为接单要打“接单”俩字😂', { ...worker, openCases: [] });
+    quiet('我现在手里几个案子都不难 放心吧领导', worker);
+    quiet('现在有几单没处理的 各网格长自己盯一下', { ...sup, room: 'tasks' });
+    quiet('这周的周报数据我来汇总吧', lead);
+    quiet('派给我吧 我正好在那边', { ...worker, openCases: [] });
+    quiet('今天俺这几个组都消停 一个电话也没有', { ...worker, openCases: [] });
+    quiet('今天劝阻成功的几单都挺典型 晚上整理一下报分局', sup);
+    quiet('X6CU 老人刚又给我打电话 问钱能不能追回来', lead);
+    quiet('X6CU 进展我下午汇总一下发群里', lead);
+    acts(understand('X6CU 进展', lead), { kind: 'query', caseId: 'X6CU' });
+    acts(understand('眼下还压着几单没处理完', { ...lead, role: 'operator' }), { kind: 'stats' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -77,7 +77,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const head = first !== undefined && atHead(r.toks, first);
   const typed = typedCase(r);
   // Meant for the bot: addressed, begun with a keyword, or naming the sender's own case.
-  const meant = addressed || head || (typed !== null && (typed.source === 'typo' || ctx.openCases.some((c) => c.id === typed.id)));
+  // H8MA 我接了, J7PZ 查下: a short command led by an id nobody has is still meant for the bot.
+  // (read() makes such a word an id only when a keyword follows it.)
+  const idLed = typed?.source === 'unknown' && r.toks[0]?.t === 'id' && wordLength(r) <= 10;
+  const meant = addressed || head || idLed || (typed !== null && (typed.source === 'typo' || ctx.openCases.some((c) => c.id === typed.id)));
 
   const overseer = OVERSEERS.has(ctx.role);
   const handOver = handedOver(t, typed, overseer);
@@ -135,13 +138,22 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // C7GY 派给李网格是对的: a hand-over judged, not made.
     if (kind === 'reassign' && /(?:是对的|没错|挺好|不错|对的|合适)\s*(?:$|[，,\s])/u.test(r.clean.slice(kw.end))) continue;
     // P3DV 那个我跟小周说过了: 跟 is "with", not following the case up.
-    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,4}?(?:说|讲|聊|商量|交代|联系|打过|一起)/u.test(r.clean.slice(kw.end))) continue;
+    // X6CU 的事我跟街道汇报过了: 跟 is "to", the sender told someone.
+    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,4}?(?:说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实)/u.test(r.clean.slice(kw.end))) continue;
+    // X6CU 督办了两次了还没动静, X6CU 我跟进了一下 家属说没事了, R2XC 那个我跟过 不是诈骗: what the
+    // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
+    if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
+    // K7Q2 原来是老周的 后来改派给小刘了: the case's history told.
+    if (kind === 'reassign' && !addressed && /原来|后来|之前|当时|早就|本来/u.test(r.clean.slice(0, kw.start)) && /了\s*$/u.test(r.clean.slice(kw.end))) continue;
+    // X6CU 刚才改派了 周网格你别去了: a hand-over told as done, the old assignee told to stand down.
+    if (kind === 'reassign' && !addressed && /^\s*了/u.test(r.clean.slice(kw.end)) && /(?:你|您)(?:就)?(?:别|不用|不要)/u.test(r.clean.slice(kw.end))) continue;
     // @钱警官 V9CL 麻烦您督办一下: asked of the person named, not of the bot.
-    if (kind === 'supervise' && r.others.length > 0 && !ctx.mention && !r.mentionsBot && /(?:您|你)\s*(?:来|帮忙|帮着|给|再)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    // @王社区 X6CU 你那边督促一下网格员: the same, with 那边.
+    if (kind === 'supervise' && r.others.length > 0 && !ctx.mention && !r.mentionsBot && /(?:您|你)(?:那边|这边|那里|那儿)?\s*(?:来|帮忙|帮着|给|再)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 反馈 K5LR 已报警 交给钱警官了: what was done, told in the worker's report.
     if (leads && !overseer && readOutcome(r) !== null && kws.some((k) => k.kind === 'report' && atHead(r.toks, k))) continue;
     if (leads && !overseer) {
-      const handing = kind === 'reassign' && typed !== null && ctx.members !== undefined && pickTarget(r.body, r.others, ctx.members) !== null;
+      const handing = kind === 'reassign' && typed !== null && ctx.members !== undefined && pickTarget(r.body, r.others, ctx.members, r.handedTo) !== null;
       // 转派 K7Q2 @李网格, X6CU 我也帮着督办: a lead's command on a case; 转给大家看看 is not.
       const onCase = typed !== null && typed.source !== 'unknown';
       // 督办 J6NA: the command begun with its keyword and an id, whatever the id, is answered.
@@ -206,7 +218,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (going) return going;
   const query = kwOf(t, 'query');
   // 到W7DK楼下了 上去看看, 我打个电话看看: going to look or trying, not asking to be shown.
-  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && /(?:上去|过去|进去|下去|再去|去|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下)\s*$/u.test(r.clean.slice(0, query.start));
+  // 等会儿去B8WK家回访一下 看看老人情绪: 看看 in a message that plans a visit is the visit.
+  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && ((r.governed.includes('plan') && /去|回访|上门|走访/u.test(r.clean.slice(0, query.start))) || /(?:上去|过去|进去|下去|再去|去|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下)\s*$/u.test(r.clean.slice(0, query.start)));
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
@@ -214,7 +227,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 有点进展了: progress told, not asked.
   // 明天9点跟我去银行 再看看: "we'll see", not 看看 asked of the bot.
   // 我看了下记录 X6CU 是十点零五推的: the sender looked already and tells what was found.
-  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end))) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
+  // X6CU 进展我下午汇总一下发群里: what the sender will do with it, told.
+  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end))) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
@@ -261,8 +275,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
 const COUNT_ASKED = /(?:多少|(?<![第没那这])几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)|^(?:帮我|给我|麻烦)(?:统计|汇总|出)/u;
 
 
-/** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done). */
-const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过])|再发|发一下|说一下|讲一下|发送|详细信息/u;
+/** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done; 给我打电话: someone called). */
+const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过]|打\p{Script=Han}{0,2}电话|来\p{Script=Han}{0,2}电话)|再发|发一下|说一下|讲一下|发送|详细信息/u;
 /** r2xc 正在核对转账记录: the sender at work on it, not asking. */
 const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对|查)/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, '')) && !AT_WORK.test(body);
@@ -291,7 +305,7 @@ const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用�
 /** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
 const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该|是不是得|是不是要)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
-const POINTING = /^(?:一下|下)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
+const POINTING = /^(?:一下\s*|下\s*)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
 /** 那几单, 这些: several cases spoken of, not one pointed at. */
 const SEVERAL = /^(?:一下|下)?(?:那|这)(?:几|些)/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
@@ -306,7 +320,9 @@ const BOT_WORK_ASKED = /怎么报|咋报|如何报|接单|反馈|宣传|编号|�
 /** 收到 W6QH 的家属电话: something of the case's received, which is not its push (预警, 派单, 任务). */
 const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|单子|单|任务|推送|消息|通知|案子|案件|信息|提醒|催办|督办)\p{Script=Han}/u;
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
-const ASKED_OF_PEOPLE = /有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+/** 老人打电话问钱能不能追回来, 家属一直问: someone else asking, told to the room. */
+const THEIR_QUESTION = /(?:老人|家属|他|她|对方|人家|大爷|大妈|阿姨|老太太|老头|儿子|女儿)[\p{Script=Han}\s]{0,12}(?<![我请])问(?![下一问题])/u;
+const ASKED_OF_PEOPLE = /我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -344,7 +360,9 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (!typed && !quoted) return null;
   // C7GY 派给李网格是对的: a hand-over judged, not made; X6CU 转派给周网格的事先缓一缓: put off.
   if (/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body) || PUT_OFF.test(r.clean)) return null;
-  const to = pickTarget(r.body, r.others, ctx.members);
+  // K7Q2 原来是老周的 后来改派给小刘了: the case's history told.
+  if (!t.addressed && /(?:原来|本来|当时)\p{Script=Han}{0,6}[，,\s]*.*(?:后来|然后)\p{Script=Han}{0,8}了\s*$/u.test(r.clean)) return null;
+  const to = pickTarget(r.body, r.others, ctx.members, r.handedTo);
   if (!to) return null;
   const example = `转派 ${typed?.id ?? quoted} @周网格`;
   if (typed?.source === 'unknown') return unknownCase(t, typed.typed);
@@ -396,7 +414,9 @@ function question(t: Turn): Decision {
   // 收到T9KE 我在开车…有啥情况我到了再说: the case taken first; a question later in the message
   // is said along the way.
   const ackFirst = t.kws[0]?.kind === 'ack' && STRONG_ACK.includes(t.kws[0].text) && atHead(r.toks, t.kws[0]);
-  if (ackFirst && typed && ctx.openCases.some((c) => c.id === typed.id && !c.acknowledged) && wordLength(r) > 16 && !/(?:吗|么|没|没有|呢|吧|不)\s*[?？]?\s*$|[?？]\s*$/u.test(r.body.trim())) return acknowledge(t, typed, t.kws[0]!, true);
+  // The question must stand in a later clause: 收到吗K3P9QX…, 收到K3P9QX收到0吗0 ask in the acknowledgement's own.
+  const ackClause = t.kws[0] ? r.body.slice(0, t.kws[0].end + (/[\s，,。；;！!]/u.exec(r.body.slice(t.kws[0].end))?.index ?? r.body.length)) : '';
+  if (ackFirst && typed && !/[吗么呢?？]|是不是|有没有|没有?$/u.test(ackClause) && ctx.openCases.some((c) => c.id === typed.id && !c.acknowledged) && wordLength(r) > 16 && !/(?:吗|么|没|没有|呢|吧|不)\s*[?？]?\s*$|[?？]\s*$/u.test(r.body.trim())) return acknowledge(t, typed, t.kws[0]!, true);
   // 这个X6CU怎么还没人接 督办: a complaint (怎么还, 咋还没), then the command alone at the end.
   const last = t.kws.at(-1);
   const complaint = last !== undefined && COMPLAINT.test(r.body.slice(0, last.start)) && !/[吗呢]|是不是|是否|有没有/u.test(r.body) && !/[?？]/u.test(r.body.slice(last.start));
@@ -415,7 +435,9 @@ function question(t: Turn): Decision {
   // @林管理 网格哨兵怎么用啊: how to use it, asked of the person named.
   // 郑社区 下周培训能不能顺便讲讲机器人怎么用: asked of the colleague called by name.
   const ofPerson = (r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private') || calledByName(t);
-  if (helpKw && !helpingSomeone && !offering && !typed && !ofPerson && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
+  // 帮助文档谁手上有 发我一份: who has it, asked of the people in the room.
+  const whoHas = !t.addressed && /谁(?:手上|手里|那里|那儿|那边)?有/u.test(r.clean);
+  if (helpKw && !helpingSomeone && !offering && !typed && !ofPerson && !whoHas && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   // @李网格 看到了吗, quoting the bot's dispatch: asked of him about it, not of the bot.
   if ((!t.addressed || (ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private')) && r.others.length > 0) return IGNORE;
@@ -425,6 +447,8 @@ function question(t: Turn): Decision {
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
   // W7GY 的地址谁知道在哪, 谁离得近: asked of whoever in the room knows.
   if (forPeople && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean))) return IGNORE;
+  // X6CU 老人刚又给我打电话 问钱能不能追回来: someone else's question, told (not 我问下).
+  if (forPeople && !kwOf(t, 'query') && THEIR_QUESTION.test(r.clean)) return IGNORE;
   // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).
   // D7QA 撤销？: the command itself asked.
   const weighed = t.kws.some((k) => (OTHER_LEAD_KINDS.has(k.kind) || k.kind === 'reassign') && (WEIGHING.test(r.clean.slice(Math.max(0, k.start - 4), k.start).replace(/\s+/gu, '')) || /^\s*[?？]/u.test(r.body.slice(k.end))));

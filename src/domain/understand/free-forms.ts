@@ -139,6 +139,14 @@ const RELAYED = /(?:中心|社区|网格|督导|警官|主任|书记|所长|领�
 const WHY = /咋回事|怎么回事|为啥|为什么|凭什么|怎么还没|咋还没|怎么还不|咋还不/u;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
+/** 问周姐, 找小刘要, 谁手上有, 问问他: a person to ask, named or asked for. */
+const SENT_TO_PERSON = /(?:问|找)(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:老师|师傅|网格|社区|督导|警官|主任|书记))|谁(?:手上|手里|那里|那儿|那边)有|问(?:问|下|一下)(?:他|她)/u;
+/** 我一直以为接单要打“接单”俩字: a misunderstanding owned up to, no longer asked. */
+const THOUGHT_SO = /一直以为|还以为|原来以为|我以为/u;
+/** 我的案子都是老年人, 几个案子都不难: what the cases are like, told. */
+const CASES_DESCRIBED = /(?:案子|单子|单|件|预警|任务)都(?:是|不|挺|很|比较|蛮|还|算)/u;
+/** 各网格长自己盯一下: each told to see to their own. */
+const EACH_OWN = /(?:自己|各自)(?:盯|看|查|跟|抓|落实)/u;
 /** 哨兵你帮我看一下: 你 is the bot, called by its name. */
 const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统|(?:回复|告诉|发给|通知)你/u;
 
@@ -179,7 +187,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   const clauses = r.body.trim().split(/[\s，,。；;！!]+/u).filter((c) => c !== '');
   if (clauses.length < 2 || [...r.body.replace(/[\s\p{P}\p{S}]/gu, '')].length <= LONGEST) return null;
   const head = [...clauses[0]!].length >= 4 ? clauses[0]! : `${clauses[0]!} ${clauses[1]!}`;
-  const asksHere = /[吗？?]|几|多少|哪/u.test(head);
+  // 今天劝阻成功的几单都挺典型: the few cases described, not counted.
+  const asksHere = /[吗？?]|几|多少|哪/u.test(head) && !CASES_DESCRIBED.test(head);
   if (!asksHere && !IMPERATIVE.test(head.replace(/[\s\p{P}\p{S}]/gu, ''))) return null;
   const opening = readWhole({ ...r, body: head, question: asksHere, softQuestion: false }, false);
   return opening === 'stats' || opening === 'mine' ? opening : null;
@@ -201,11 +210,17 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // @林管理 网格哨兵怎么用啊: asked of the person named, even when it names the bot.
   // 冯中心说晚上统一作废, 领导讲的: someone's words relayed; 咋回事: why, which people answer.
   // 周网格问我机器人怎么接单: someone's question about the bot, reported, is theirs all the same.
-  const toColleagues = (!askingBot && COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body)) || REPORTED_ASK.test(body) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body) || titled));
+  // 不会用就问周姐, 没来的找小刘要课件, 帮助文档谁手上有, 问问他要不要人: sent on to a person.
+  const sentOn = SENT_TO_PERSON.test(body);
+  const toColleagues = sentOn || (!askingBot && COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body)) || REPORTED_ASK.test(body) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body) || titled));
   // 您好，我是新来的社区主任，请问这个系统怎么使用？…: a longer line may still ask the bot how to
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
+  // 今天的还没出来: something not out yet, told.
+  if (!addressed && !r.question && /还没(?:出来|出|好|做好|发)/u.test(body)) return null;
+  // 我一直以为…, 我的案子都是老年人, 各网格长自己盯一下: told, owned up to, or set for people.
+  if (!addressed && (THOUGHT_SO.test(body) || EACH_OWN.test(body) || (!r.question && CASES_DESCRIBED.test(body)))) return null;
   // 机器人回的那个格式能不能简单点: a wish about the bot's replies, said to the room.
   if (!addressed && /(?:能不能|可不可以|能否)\p{Script=Han}{0,4}?(?:简单|简洁|短|少|改|别|不要|换)/u.test(body)) return null;
   // 上午那单冒充客服的后来咋样了: one case asked about without its id, of the people who know it.
@@ -217,7 +232,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 有情况随时反馈给社区, 有几条没写方式 下次注意哈: an instruction to people.
   if (!addressed && /随时|有情况|下次注意|以后注意|注意一下|大家注意|注意下/u.test(body)) return null;
   // 我的单子太多了, 我的待办一大堆 哪有空去开会, 第几单了我都数不过来了: a complaint about the load.
-  if (!addressed && !/^(?:看|查|给我|帮我)/u.test(body) && /太多了?|一大堆|好多|堆成山|忙不过来|多得|数不过来|数不清|干不完|跑不过来/u.test(body)) return null;
+  if (!addressed && !/^(?:看|查|给我|帮我)/u.test(body) && /太多了?|一大堆|好多|堆成山|忙不过来|多得|数不过来|数不清|干不完|跑不过来|没停过|没歇|累死|忙死/u.test(body)) return null;
   // 数据统计这块以后归小刘管: who does the work, told.
   if (!addressed && /归\p{Script=Han}{1,4}管|(?:这块|这一块)(?:以后|现在|今后)?(?:归|由|给)/u.test(body)) return null;
   // 之前的数据要不要重算: weighing what to do, asked of the room.
@@ -225,7 +240,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 超时那三单我看了…下周例会说一下夜班怎么排: a long remark with a plan in it.
   if (!addressed && length > LONGEST && r.governed.includes('plan')) return null;
   // 单子我先盯着: the sender's own errand, said to the room.
-  if (!addressed && !r.question && /[我俺](?:先|来|去|再|就)?(?:盯着|盯一下|跟进|跟着|处理|去办|来办|(?:做|画|弄|整理|汇总)(?:个|一下)?(?:图|表|材料|汇报)|交代下去|标红)/u.test(body)) return null;
+  if (!addressed && !r.question && /[我俺](?:先|来|去|再|就)?(?:盯着|盯一下|跟进|跟着|处理|去办|来办|(?:做|画|弄|整理|汇总)(?:个|一下)?(?:图|表|材料|汇报)|交代下去|标红)|[我俺](?:先|来|去|再|就)(?:汇总|整理|统计|做|弄|出)(?:一下|下)?(?:吧|了)?$/u.test(body)) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
@@ -257,7 +272,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (YOU.test(body) && !BOT_NAMED.test(body)) return null;
   // 我手上三单了 忙死, 今天跑了五单了: a count told, not asked (整一个, 再统计一次 ask).
   if (!addressed && !asked && /(?<![几多少\d一二两三四五六七八九十])(?!一[个次])(?:[\d一二两三四五六七八九十]+)(?:单|件|个|起|户|次)/u.test(body)) return null;
-  if (GIVEN_TO_ME.test(body) && (asked || request)) return 'mine';
+  // 派给我吧 我正好在那边: offering to take a case, said to the lead.
+  if (GIVEN_TO_ME.test(body) && (asked || request) && !/(?:派给我|交给我|给我派)吧/u.test(body)) return 'mine';
   if (MINE_SAID.test(r.body.trim())) return 'mine';
   if (!request && length > SHORT_STATS) return null;
   // 我的待办都清完了😄: the sender's work told done, not asked about (都办完了吧 asks).

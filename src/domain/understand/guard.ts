@@ -33,7 +33,7 @@ function intentShown(c: UnderstoodCommand, r: Reading, ctx: UnderstandContext): 
   if (c.kind === 'withdraw') return /撤回|撤销/u.test(r.body);
   if (c.kind === 'bind') return /绑\s*定/u.test(r.body);
   // 让周网格去, 由李网格负责, 给周网格: a hand-over cue pointing at a member.
-  if (c.kind === 'reassign') return ctx.members ? pickTarget(r.body, r.others, ctx.members) !== null : /给|由|让/u.test(r.body);
+  if (c.kind === 'reassign') return ctx.members ? pickTarget(r.body, r.others, ctx.members, r.handedTo) !== null : /给|由|让/u.test(r.body);
   return false;
 }
 

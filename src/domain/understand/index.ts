@@ -71,6 +71,8 @@ function decide(text: string, ctx: UnderstandContext): Decision {
   // 天呐 又是冒充公检法的, 太好了 没被骗就好 on the bot's message: a refusal would answer a remark made
   // to people; a command begun with its keyword (撤销 重复推送) is still answered.
   if (d.kind === 'refuse' && (d.reason === 'not_understood' || d.reason === 'missing_result') && ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !keywordFirst(r)) return IGNORE;
+  // 家属说钱已经转了 我再核实一下 先别报: the sender holds the outcome back.
+  if (changesState(d) && !ctx.pendingConfirmation && HELD_BACK.test(r.clean)) return IGNORE;
   // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.
   if (r.softQuestion && changesState(d) && !softOnlyAfter(r)) return IGNORE;
   if (!changesState(d) || r.governed.length === 0) return guard(d, r, ctx);
@@ -86,6 +88,8 @@ const softOnlyAfter = (r: Reading) => {
   return rest.length > 0 && trailsOff && !/呢/u.test(first ?? '') && r.toks.some((t) => t.t === 'kw' && t.kind === 'report' && t.end <= (first ?? '').length);
 };
 
+/** 先别报, 先不记, 等我核实: an outcome held back by its sender (not 先别报警). */
+const HELD_BACK = /(?:先别|先不|暂时?不|先不要|先别急着)(?:报|记|反馈|登记|上报)(?![警案])|等(?:我)?核实(?:完|好|清楚)?(?:了)?再(?:报|记|反馈)/u;
 /** A volunteer's own outreach logs asked for: 我的宣传记录, 我报过几次宣传了, 看看我的宣传登记, 我的记录. */
 const MY_OUTREACH = /^(?:给我)?(?:看看|看下|查查|查一下|看一下|帮我看看)?我(?:本月|这个月|这月|今天|本周|这周)?的(?:宣传)?(?:记录|登记|台账|数据)(?:$|呢|吗|在哪|发我|给我|看看)|^(?:给我)?(?:看看|看下|查查|查一下|看一下|帮我看看)?我(?:本月|这个月|这月|本周|这周)?的宣传$|我\p{Script=Han}{0,4}?(?:报|登记|参加|做|宣传)(?:过|了)?(?:几次|多少次|几回|几条|几场)|我(?:报|登记)过?的(?:那些|几次)?宣传|我登记过的宣传|宣传(?:登记|记录)(?:有几条|有多少)|我(?:今天|刚才|刚刚)?(?:的)?(?:登记|宣传)?(?:登记上|报上|登上)了?(?:吗|没|没有)|我报的(?:都有啥|都有哪些|有哪些|有啥)/u;
 /** The message begins with a command keyword (撤销, 反馈, 督办). */
@@ -246,9 +250,14 @@ const SHORT_ANSWER = 10;
 /** Someone not bound yet: 绑定 and 帮助 work; anything else addressed is told how to bind. */
 function stranger(text: string, ctx: UnderstandContext): Decision {
   // 绑 定 PC9TF2: the keyword split by a stray space.
-  const d = decideCase(read(text.replace(/绑\s+定/gu, '绑定'), ctx, ctx.botName), ctx, true);
+  const r = read(text.replace(/绑\s+定/gu, '绑定'), ctx, ctx.botName);
+  const d = decideCase(r, ctx, true);
   if (d.kind === 'act' && (d.command.kind === 'bind' || d.command.kind === 'help')) return d;
   if (d.kind === 'refuse' && d.reason === 'missing_code') return d;
+  // 换新手机了 重新绑定 D8KQ5V, 孙志愿让我来绑定的 码是P2WE8H: privately, the keyword anywhere and one code.
+  const said = text.normalize('NFKC');
+  const codes = r.question || r.softQuestion ? [] : said.replace(/@\S+/gu, ' ').match(/(?<![A-Za-z0-9])(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{4,16}(?![A-Za-z0-9])/gu) ?? [];
+  if (ctx.room === 'private' && /绑定|绑码|绑一下/u.test(said) && new Set(codes.map((c) => c.toUpperCase())).size === 1) return { kind: 'act', command: { kind: 'bind', code: codes[0]!.toUpperCase() } };
   // K3P9QX alone, privately: the bind code pasted without the keyword.
   const code = text.trim();
   if (ctx.room === 'private' && /^[A-Za-z0-9]{4,16}$/u.test(code) && /\d/u.test(code) && /[A-Za-z]/u.test(code)) return { kind: 'act', command: { kind: 'bind', code: code.toUpperCase() } };

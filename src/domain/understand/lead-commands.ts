@@ -88,7 +88,7 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
     case 'reassign': {
       const written = r.others[0] ?? reassignTarget(rest);
       if (written !== null && /^我/.test(written) && ctx.role === 'worker') return act({ kind: 'ack', caseId: found.id });
-      const to = ctx.members ? onRoster(r.others[0], rest, written, ctx.members) : written;
+      const to = ctx.members ? onRoster(r.others[0], rest, written, ctx.members, r.handedTo) : written;
       if (!to) return refuse('missing_target', example.reassign, say.missingTarget);
       if (ctx.members && !ctx.members.some((m) => m.name === to)) return refuse('unknown_member', example.reassign, say.unknownMember(to));
       if (ctx.members && !takesCases(to, ctx.members)) return refuse('unknown_member', example.reassign, say.notACaseTaker(to));
@@ -109,8 +109,8 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
  * The roster member a 转派 names: the @mention if it is on the roster, else a roster name in the
  * rest, else what was written (an unknown @mention or name, refused by the caller).
  */
-function onRoster(mention: string | undefined, rest: string, written: string | null, members: NonNullable<UnderstandContext['members']>): string | null {
-  const pointed = pickTarget(rest, mention !== undefined ? [mention] : [], members);
+function onRoster(mention: string | undefined, rest: string, written: string | null, members: NonNullable<UnderstandContext['members']>, handedTo?: string): string | null {
+  const pointed = pickTarget(rest, mention !== undefined ? [mention] : [], members, handedTo);
   if (pointed) return pointed.name;
   const byMention = mention !== undefined ? resolveMention(mention, members) : null;
   if (byMention) return byMention;

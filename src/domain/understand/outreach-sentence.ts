@@ -7,8 +7,10 @@ import { KEYWORD } from '../outreach-words.js';
 import { parseAmount } from '../amount.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
-/** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb. */
-const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|讲了|讲|上了|开了|发了|放了|放映|跟|和|陪|发(?=传单|折页|资料|手册)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
+/** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb (发了, 讲了 stay with the figures after them). */
+const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|(?=讲了)|讲|上了|开了|(?=发了)|放了|放映|跟|和|陪|发(?=传单|折页|资料|手册|单子|宣传单|单页)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
+/** 去了三个村, 跑了两个小区: the places, counted. */
+const VISITED = /(?:去了|跑了|走了|到了)((?:\d+|[一二两三四五六七八九十]+)个(?:村子|村|社区|小区|组|点|市场|学校))/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
 const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)|(?:人数|人次|覆盖人数)\s?(?:是|为|有)?\s?(?:\d+|[一二两三四五六七八九十百千]+)/u;
 
@@ -72,7 +74,7 @@ function spoken(raw: string): string {
 const PLACE_FIRST = /^\s*([^\s\d，,。]{2,16}?)\s+宣传\s+(?=.*\d)/u;
 
 /** Words a sentence's figures leave behind: 发了100份 → 发了, 传单 …, 帮20个人装了APP → 帮, 宣传了一波 → 一波. */
-const SENTENCE_LEFTOVERS = new Set(['传单', '折页', '手册', '海报', '资料', '发了', '发放', '装了', '大概', '大约', '一共', '今天', '上午', '下午', '现场', '一波', '一场', '一回', '一趟', '一下', '讲了', '来了']);
+const SENTENCE_LEFTOVERS = new Set(['传单', '单子', '折页', '手册', '海报', '资料', '发了', '发放', '装了', '大概', '大约', '一共', '今天', '上午', '下午', '现场', '一波', '一场', '一回', '一趟', '一下', '讲了', '来了']);
 
 /** 明天计划在公园宣传 预计100人: a plan, not a log. */
 const PLANNED = /明天|后天|下周|下个?月|下次|下回|到时候|计划|预计|准备|打算|将于|拟于|争取|让我们去/u;
@@ -87,7 +89,7 @@ const RECRUITING = /报名|接龙|招募|缺人|集合|排班|轮班|值班|分�
 const QUOTA = /任务|目标|指标|至少|每个志愿者|每位志愿者|考核/u;
 
 /** Without a place phrase, a sentence must at least speak of outreach (and a log without 宣传 is acted on only then). */
-export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|摆摊|发放|传单|折页|手册|海报|入户|走访|app|防骗|防诈|讲\p{Script=Han}{0,4}诈骗/iu;
+export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|摆摊|发放|传单|折页|手册|海报|入户|走访|挨家挨户|app|防骗|防诈|讲\p{Script=Han}{0,8}(?:诈骗|骗局)/iu;
 
 /** Words that make what stands before 宣传 a person or a time, not a place. */
 const NOT_A_PLACE = /今天|今日|昨天|上午|下午|晚上|早上|刚才|周|月|志愿|网格|老师|阿姨|大姐|我|咱|他|她/u;
@@ -129,7 +131,7 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body) || QUOTA.test(body) || LONG_AGO.test(body) || SOMEONE_ELSE.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人: who and when, not where.
   const before = PLACE_BEFORE.exec(body);
-  const place = PLACE.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null);
+  const place = PLACE.exec(body) ?? VISITED.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null);
   if (!place && !ABOUT_OUTREACH.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // The place first; what stood around it on lines of its own, so it is never part of the place.
   const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body.replace(TIME_FIRST, '')}`;

@@ -52,6 +52,8 @@ export interface Reading {
   slip?: boolean;
   /** The message opens by calling a person (@周网格 看一下这个), not the bot. */
   personFirst?: boolean;
+  /** The person @-mentioned right after a hand-over word (转给@吴网格), the mention as written. */
+  handedTo?: string;
 }
 
 const NEGATION_BEFORE = new RegExp(`(?:${[...NEGATIONS].sort((a, b) => b.length - a.length).join('|')})$`);
@@ -62,7 +64,8 @@ const NOT_YET = /(?:还|尚|仍|暂)$/u;
 const QUESTION = new RegExp(`[?？]|${QUESTION_WORDS.join('|')}`);
 /** 损失多少, 电话是多少来着: 来着 recalls, the ending still asks. */
 // 劝住了么: 么 closing a sentence asks, as 吗 does (not 这么, 怎么, 什么).
-const QUESTION_END = new RegExp(`(?:${QUESTION_ENDINGS.join('|')}|没得|(?<![这那怎什多要])么)(?:来着)?[\\s啊呀呢哈]*$`);
+// 一个没有, 一分都没有: none at all, told (劝住了没有 asks).
+const QUESTION_END = new RegExp(`(?<!也|一[个单件次分条点毛]都?|啥都|什么都)(?:${QUESTION_ENDINGS.join('|')}|没得|(?<![这那怎什多要])么)(?:来着)?[\\s啊呀呢哈]*$`);
 const SOFT = new RegExp(SOFT_QUESTION.join('|'));
 const SHAPES = new RegExp(QUESTION_SHAPES.join('|'), 'u');
 const COMMAND_NOT = new RegExp(`(?:${COMMAND_NEGATIONS.join('|')})$`, 'u');
@@ -206,7 +209,8 @@ const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replac
  */
 function unasked(text: string): string {
   return text
-    .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄|整|搞|样)?都/gu, '')
+    // 说啥也不听, 怎么劝都不听: whatever is said, not asked.
+    .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
     .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     .replace(/(?:搞|弄|做|买|投|玩)了?什么(?=\p{Script=Han}{2})/gu, '')
@@ -222,6 +226,8 @@ function unasked(text: string): string {
     .replace(/(?<![请想我借试要先来下])问(?:我们?|他|她)?(?:是不是|是否|能不能|有没有|会不会|要不要|可不可以)\p{Script=Han}{0,10}/gu, '')
     // 我先打电话确认下人在不在家, 看看有没有人: what the sender will find out, not asked (核实下来是不是误报 asks).
     .replace(/(?:确认|核实|核对|看看|看一下|问问|问一下|问下|了解|打听)(?!一?下来)(?:一?下)?\p{Script=Han}{0,6}?(?:在不在|是不是|是否|有没有|能不能|会不会|要不要|还在不在)\p{Script=Han}{0,4}/gu, '')
+    // 说是啥养老金认证: "some sort of", told (说是啥 alone still asks).
+    .replace(/说是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '说是')
     // 那个啥W8LQ: a filler, not a question.
     .replace(/那个啥|那啥(?=\s|\p{Script=Han}|[A-Za-z0-9])/gu, '')
     // 今天居然没几单: few, not how many.
@@ -373,17 +379,29 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       toks.push(t);
     }
   }
+  // H8MA 我接了, J7PZ 查下: a short command led by an id-shaped word is about that case, even one
+  // that cannot exist, so the sender hears it was not found.
+  const lead = toks[0];
+  const next = toks.slice(1).find((x) => x.t !== 'filler' && !(x.t === 'word' && /^[我俺]$/u.test(x.text)));
+  if (lead?.t === 'word' && NEAR_ID.test(lead.text) && /^[A-Za-z]{1,2}\d|^\p{Lu}/u.test(lead.text) && next?.t === 'kw' && (ID_AFTER.has(next.kind) || next.kind === 'ack') && [...clean.replace(/\s+/gu, '')].length <= 10 && !PLATE_PREFIXES.includes(clean[lead.start - 1] ?? ' ')) {
+    const e = weigh(lead.text, lead.start, cases);
+    ids.push(e);
+    toks[0] = { t: 'id', id: e.id, start: lead.start, end: lead.end, text: lead.text };
+  }
   const asked = unasked(said);
   const whole = blankPunctuation(asked).trim();
   // 不对不对 是劝阻成功: a denial said twice, closing its clause, is no 对不对 asked.
   const denialsOut = whole.replace(/(?<=^|\s)(不对|不是)\1+(?=\s|$)/gu, ' ');
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
-  // 等着呢, 在卡里呢: a state described, not asked.
+  // 等着呢, 在卡里呢, 骑着三轮呢: a state described, not asked.
   // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:着|里|了[^\s，,。]{0,6}[个人份]|在\p{Script=Han}{0,4}|(?:刚|(?<![更改纠修真公反])正|搁)\p{Script=Han}{1,4})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在\p{Script=Han}{0,4}|(?:刚|(?<![更改纠修真公反])正|搁)\p{Script=Han}{1,4})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);
   const personFirst = /^\s*@/u.test(raw) && (botName === '' || !raw.trim().startsWith(`@${botName}`)) && others.length > 0;
-  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))], ...(slip ? { slip } : {}), ...(personFirst ? { personFirst } : {}) };
+  // 把N2XE转给@吴网格 小陈手上单子太多了: the mention the hand-over points at, not a name said after it.
+  const handed = /(?:转派给|改派给|转给|交给|派给|转|给)\s*@([^\s@]+)/u.exec(raw)?.[1]?.replace(/[\p{P}\p{S}]+$/u, '');
+  const handedTo = handed !== undefined && others.includes(handed) ? handed : undefined;
+  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))], ...(slip ? { slip } : {}), ...(personFirst ? { personFirst } : {}), ...(handedTo ? { handedTo } : {}) };
 }

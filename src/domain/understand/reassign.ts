@@ -112,7 +112,10 @@ const AWAY = /^(?:今天|明天|这两天|现在|下午|上午)?(?:请假|休假
  * read as a nickname of one member (@老周), which the caller asks about first.
  * @example pickTarget('C7NX 刘网格请假了 改给吴网格', [], members) // { name: '吴网格' }
  */
-export function pickTarget(body: string, mentions: string[], members: Members): { name: string; unknown?: true; guessed?: true } | null {
+export function pickTarget(body: string, mentions: string[], members: Members, handedTo?: string): { name: string; unknown?: true; guessed?: true } | null {
+  // 把N2XE转给@吴网格 小陈手上单子太多了: the mention the hand-over word points at wins.
+  const pointed = handedTo !== undefined ? resolveMention(handedTo, members) : null;
+  if (pointed) return { name: pointed };
   let best: { name: string; score: number; index: number } | null = null;
   for (const n of namesIn(body, members)) {
     const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));

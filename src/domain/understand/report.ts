@@ -80,6 +80,8 @@ const RANGE = /((?:[零一二两三四五六七八九十百千万]*[十百千万
 /** 十几万 = about 150000, 十来万 = about 100000, 两万出头 = about 20000; not 二十几万 or 九十来 (a figure ending in 十). */
 const TEENS = /(?<![零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])十(几|来)(万|千|百)?/u;
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
+/** 二十几万, 三十多万, 五十来千: tens of a unit, the rest unsaid (not 一百二十几万: a figure before it). */
+const TENS_SOME = /(?<![零一二两三四五六七八九十百千万\d])([二两三四五六七八九])十(?:几|多|来)(万|千)/u;
 /** A negation, then making contact: 未能联系上, 没打通, 没见到人 (还没联系上 is still under way). */
 const CONTACT_FAILED = /(?<![还尚仍没不未有非])(?:没能|未能|没有|没|未)(?:联系上|联系到|接通|打通|见到人|找到人|见着人)|(?:^|[\s\p{P}A-Za-z0-9]|上门|敲门|去了|到了)没(?:有)?人(?![管知理说问去接手在意愿要会懂听回看信])/u;
 /** A loss said without a figure: 大几千, 好几万, 几千块, 上万. */
@@ -153,6 +155,9 @@ function amountOf(r: Reading): Amount | null {
   if (roughly) return { value: (roughly[1] ? (parseAmount(roughly[1]) ?? 1) : 1) * (roughly[2] === '万' ? 10_000 : 1000), approximate: true };
   const teens = TEENS.exec(text);
   if (teens) return { value: (teens[1] === '几' ? 15 : 10) * (UNIT[teens[2] ?? ''] ?? 1), approximate: true };
+  // 估计有二十几万, 三十多万: the round figure, the rest unsaid, wherever it stands.
+  const tensSome = TENS_SOME.exec(text);
+  if (tensSome) return { value: (parseAmount(tensSome[1]!) ?? 0) * 10 * UNIT[tensSome[2]!]!, approximate: true };
   // 几万块, 好几万: money named, no figure given (万 alone is not a figure).
   // 十万几千 names a figure (十万) and then some: not vague.
   if (VAGUE_MONEY.test(text) && !/\d/u.test(text) && !/[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]/u.test(text.replace(VAGUE_MONEY, ''))) return { value: null, approximate: true, vague: true };
@@ -189,6 +194,12 @@ const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 上个月就被骗过一次, 去年被骗了2万: an earlier loss. */
 const PAST_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年)\p{Script=Han}{0,6}?(?:被骗过|骗过|被骗了|上过当)/u;
+/** A colleague's side, opening a clause: 李姐那边, 老周那单, 周网格那儿. */
+const THEIRS = /^(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:网格|社区|督导|警官))(?:那边|那儿|那里|那单|那个单子?)/u;
+/** The clause a token stands in, up to the token. */
+const clauseBefore = (clean: string, at: number) => clean.slice(0, at).split(/[\s，,。；;！!]+(?=\S)/u).pop()!.trimStart();
+/** 去年就被骗过一回, 上次被骗了: an earlier loss in so many words (之前被骗了 may be this case's). */
+const EARLIER_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年)\p{Script=Han}{0,6}?(?:被骗过|骗过|上过当)|(?:上个?月|去年|前年|上次|上回|早些年|那年)\p{Script=Han}{0,6}?被骗了/u;
 /** 3块钱一盒, 每瓶20元: a price, not a loss. */
 const PRICE = new RegExp(`${FIGURE}\\s?(?:元|块钱?)\\s?(?:一|每)(?:盒|瓶|斤|个|包|袋|份|张|次|件)|(?:每|一)(?:盒|瓶|斤|个|包|袋|件)${FIGURE}`, 'u');
 
@@ -204,7 +215,11 @@ const CALLED = /打了\s?(?:\d+|[一两二三四五六七八九十几好]+)\s?(?
  * @example readOutcome(read('反馈 Q7RT 已被骗 损失约3万 已报警', cases))?.approximate // true
  */
 export function readOutcome(r: Reading): Outcome | null {
-  const results = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result');
+  // 李姐那边劝住了 我这J6TB还在找人: a result in a colleague's clause is theirs.
+  const results = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && !THEIRS.test(clauseBefore(r.clean, t.start)));
+  // 那个老人我认识 去年就被骗过一回 损失一万多: every result is an earlier loss (这次又被骗了 is not).
+  const past = EARLIER_LOSS.exec(r.clean);
+  if (past && results.every((t) => t.start >= past.index && t.start < past.index + past[0].length) && !/这次|这回|今天|刚才|刚刚|又/u.test(r.clean.slice(past.index + past[0].length))) return null;
   const amount = amountOf(r);
   const main = results.filter((t) => t.result !== 'reported').sort((a, b) => WEIGHT[a.result] - WEIGHT[b.result])[0];
   const reported = results.some((t) => t.result === 'reported');
