@@ -1689,6 +1689,14 @@ describe('found in train-mirror28, train-mirror29 and train-quiet14 (named regre
   });
 });
 
+describe('declining and earlier events (training-split chatter, named regressions)', () => {
+  it('never reads 先不接 as a call nobody answered (Q7RT 先不接，我问下王社区是不是我这片的)', () =>
+    expect(understand('Q7RT 先不接，我问下王社区是不是我这片的', worker).kind).toBe('ignore'));
+  it('still reads 电话不接 as unreachable', () => acts(understand('反馈 Q7RT 电话不接', worker), { kind: 'report', result: 'unreachable', method: 'phone' }));
+  it('ignores 说这人之前报过案 (an earlier report, not this case\'s outcome)', () =>
+    expect(understand('X9TW 派出所来电话了 说这人之前报过案 我先配合他们', taken('X9TW')).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

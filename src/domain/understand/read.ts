@@ -337,6 +337,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial || DENIED_CLAIM.test(near))) {
       negated.push(t.result);
       toks.push(word);
+    } else if (t.t === 'result' && /^不接/u.test(t.text) && /(?:先|暂|暂时|我|俺)\s*$/u.test(before)) {
+      // Q7RT 先不接, 我不接: declining the case, not a call nobody answered.
+      toks.push(word);
     } else if (t.t === 'result' && /^[没未]/u.test(t.text) && NOT_YET.test(before)) {
       // 还没劝住: still under way, neither dissuaded nor refused.
       toks.push(word);

@@ -196,6 +196,8 @@ const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|
 const PAST_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年)\p{Script=Han}{0,6}?(?:被骗过|骗过|被骗了|上过当)/u;
 /** A colleague's side, opening a clause: 李姐那边, 老周那单, 周网格那儿. */
 const THEIRS = /^(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:网格|社区|督导|警官))(?:那边|那儿|那里|那单|那个单子?)/u;
+/** Words that put what follows before this case: 之前, 去年, 上次. */
+const EARLIER = /之前|以前|早先|上次|上回|去年|前年|上个?月|那年/u;
 /** The clause a token stands in, up to the token. */
 const clauseBefore = (clean: string, at: number) => clean.slice(0, at).split(/[\s，,。；;！!]+(?=\S)/u).pop()!.trimStart();
 /** 去年就被骗过一回, 上次被骗了: an earlier loss in so many words (之前被骗了 may be this case's). */
@@ -216,7 +218,8 @@ const CALLED = /打了\s?(?:\d+|[一两二三四五六七八九十几好]+)\s?(?
  */
 export function readOutcome(r: Reading): Outcome | null {
   // 李姐那边劝住了 我这J6TB还在找人: a result in a colleague's clause is theirs.
-  const results = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && !THEIRS.test(clauseBefore(r.clean, t.start)));
+  // 说这人之前报过案: an earlier event, not this case's outcome (之前已经被骗过一笔 may be this case's loss: asked).
+  const results = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && !THEIRS.test(clauseBefore(r.clean, t.start)) && !(t.result !== 'defrauded' && EARLIER.test(clauseBefore(r.clean, t.start)) && /过/u.test(t.text + r.clean.slice(t.end, t.end + 1))));
   // 那个老人我认识 去年就被骗过一回 损失一万多: every result is an earlier loss (这次又被骗了 is not).
   const past = EARLIER_LOSS.exec(r.clean);
   if (past && results.every((t) => t.start >= past.index && t.start < past.index + past[0].length) && !/这次|这回|今天|刚才|刚刚|又/u.test(r.clean.slice(past.index + past[0].length))) return null;
