@@ -35,6 +35,23 @@ export function foldWidth(raw: string): string {
   return raw.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/** Traditional characters of the bot's words, typed on a Hong Kong or Taiwan keyboard (反饋, 損失, 勸阻): one simplified form each. */
+const TRADITIONAL: Record<string, string> = {
+  饋: '馈', 損: '损', 報: '报', 騙: '骗', 勸: '劝', 轉: '转', 單: '单', 辦: '办', 銷: '销', 聯: '联', 電: '电', 話: '话', 無: '无', 門: '门', 訪: '访',
+  傳: '传', 確: '确', 認: '认', 萬: '万', 億: '亿', 塊: '块', 約: '约', 個: '个', 幾: '几', 兩: '两', 戶: '户', 經: '经', 誤: '误', 詐: '诈', 還: '还',
+  沒: '没', 說: '说', 這: '这', 對: '对', 會: '会', 為: '为', 請: '请', 問: '问', 嗎: '吗', 們: '们', 麼: '么', 來: '来', 過: '过', 發: '发', 裝: '装', 幫: '帮',
+絕: '绝', 當: '当', 網: '网', 統: '统', 計: '计', 應: '应', 歡: '欢', 謝: '谢', 場: '场', 現: '现', 後: '后', 時: '时', 見: '见', 寫: '写',
+};
+const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'gu');
+
+/**
+ * Folds the traditional characters of the bot's own words to their simplified forms, for reading only.
+ * @example foldTraditional('反饋 E2KH 已被騙 損失5000') // '反馈 E2KH 已被骗 损失5000'
+ */
+export function foldTraditional(raw: string): string {
+  return raw.replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c);
+}
+
 /**
  * Folds full-width ASCII (Ｋ７Ｑ２, ：, ！) to half-width, ideographic and other odd spaces to a
  * plain space, drops zero-width and control characters, and collapses runs of spaces.

@@ -1697,6 +1697,49 @@ describe('declining and earlier events (training-split chatter, named regression
     expect(understand('X9TW 派出所来电话了 说这人之前报过案 我先配合他们', taken('X9TW')).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror30, train-mirror31 and train-quiet15 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const sup: UnderstandContext = { ...lead, role: 'supervisor' };
+  const staff: UnderstandContext['members'] = [...roster!, { name: '吴网格', role: 'worker' }];
+  it('never hands over on 周例会上让吴网格讲讲 (asked to speak), but does on 让吴网格去', () => {
+    const ctx = { ...lead, visibleCases: ['F3XS'], members: staff };
+    expect(changesState(understand('F3XS 劝住的那个案例挺典型 周例会上让吴网格讲讲', ctx))).toBe(false);
+    acts(understand('F3XS 让吴网格去', ctx), { kind: 'reassign', caseId: 'F3XS', to: '吴网格' });
+  });
+  it('hands K7Q2 转派 @吴网格 老周今天请假 to 吴网格, not to the one away', () =>
+    acts(understand('K7Q2 转派 @吴网格 老周今天请假', { ...lead, members: staff }), { kind: 'reassign', caseId: 'K7Q2', to: '吴网格' }));
+  it('never supervises on @王社区 K7Q2 你去督办一下 (asked of the person named)', () =>
+    expect(changesState(understand('@王社区 K7Q2 你去督办一下 老人在你们社区', sup))).toBe(false));
+  it('ignores X6CU 上午已经督办过了 钱警官在跟, but still asks about X6CU 督办过了', () => {
+    quiet('X6CU 上午已经督办过了 钱警官在跟', sup);
+    confirms(understand('X6CU 督办过了', sup), { kind: 'supervise', caseId: 'X6CU' });
+  });
+  it('reads traditional characters (反饋 E2KH 已被騙 損失5000)', () =>
+    acts(understand('反饋 E2KH 已被騙 損失5000', taken('E2KH')), { kind: 'report', result: 'defrauded', lossAmount: 5000 }));
+  it('counts 装了14个 as installs in an outreach sentence', () =>
+    acts(understand('晚上在云湖广场跟跳舞的阿姨们聊反诈 大概五十来人 装了14个', volunteer), { kind: 'outreach', people: 50, installs: 14 }));
+  it('logs outreach at a shop whose name looks like an id (在T9KE奶茶店门口摆摊)', () =>
+    acts(understand('今天在T9KE奶茶店门口摆摊 来了90多人 装APP 21个', volunteer), { kind: 'outreach', people: 90, installs: 21 }));
+  it('ignores 反馈 talked about: a rule (反馈要及时), a plan (我一会儿再反馈), a lead\'s summary (反馈一下今晚的情况)', () => {
+    quiet('反馈要及时 超过半小时督导组会打电话过来', { ...sup, room: 'tasks' });
+    quiet('R3QE 我一会儿再反馈 还在楼上跟老人聊', taken('R3QE'));
+    quiet('反馈一下今晚的情况 整体还行 就两单没劝住', lead);
+    expect(understand('反馈 R3QE', taken('R3QE'))).toMatchObject({ kind: 'refuse', reason: 'missing_result' });
+  });
+  it('ignores help talk that is no request (培训讲过怎么反馈了, 我当时也不会用, 再研究研究怎么用)', () => {
+    quiet('上午培训讲过怎么反馈了 没来的同事看群文件', lead);
+    quiet('我当时也不会用 多用两次就熟了', { ...worker, openCases: [] });
+    quiet('等我吃完饭再研究研究怎么用', { ...worker, openCases: [] });
+    acts(understand('接单回复啥来着 忘了', worker), { kind: 'help' });
+    acts(understand('督办是怎么操作的', sup), { kind: 'help' });
+  });
+  it('reads 爱咋咋地 as no question, 没回复 and 忙音 as unreachable, and 他那边已经劝住了 as someone else\'s', () => {
+    acts(understand('反馈 E4FU 不听劝 说是他自己的钱 爱咋咋地', taken('E4FU')), { kind: 'report', result: 'refused' });
+    acts(understand('反馈 H8DA 短信提醒了 没回复', taken('H8DA')), { kind: 'report', result: 'unreachable', method: 'sms' });
+    expect(understand('李网格说他那边已经劝住了', { ...taken('G2YC'), pushIsLatest: true }).kind).toBe('ignore');
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

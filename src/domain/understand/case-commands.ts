@@ -9,7 +9,7 @@ import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { atHead, CALLED_FIRST, contextCase, LATE_SEEN, typedCase, type FoundCase } from './evidence.js';
-import { helpForSomethingElse, readFreeForm } from './free-forms.js';
+import { helpForSomethingElse, learningRemark, readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { leadCommand } from './lead-commands.js';
 import { onTheWay } from './on-the-way.js';
@@ -26,7 +26,7 @@ const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
-const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊)|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
+const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做)|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
 const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,3}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
@@ -143,13 +143,15 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // X6CU 督办了两次了还没动静, X6CU 我跟进了一下 家属说没事了, R2XC 那个我跟过 不是诈骗: what the
     // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
+    // X6CU 上午已经督办过了 钱警官在跟: done already, and someone on it, told.
+    if (kind === 'supervise' && !addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:警官|督导|社区|网格|所长)|他|她)\s*(?:在跟|在盯|在处理|跟着|盯着)/u.test(r.clean.slice(kw.end))) continue;
     // K7Q2 原来是老周的 后来改派给小刘了: the case's history told.
     if (kind === 'reassign' && !addressed && /原来|后来|之前|当时|早就|本来/u.test(r.clean.slice(0, kw.start)) && /了\s*$/u.test(r.clean.slice(kw.end))) continue;
     // X6CU 刚才改派了 周网格你别去了: a hand-over told as done, the old assignee told to stand down.
     if (kind === 'reassign' && !addressed && /^\s*了/u.test(r.clean.slice(kw.end)) && /(?:你|您)(?:就)?(?:别|不用|不要)/u.test(r.clean.slice(kw.end))) continue;
     // @钱警官 V9CL 麻烦您督办一下: asked of the person named, not of the bot.
     // @王社区 X6CU 你那边督促一下网格员: the same, with 那边.
-    if (kind === 'supervise' && r.others.length > 0 && !ctx.mention && !r.mentionsBot && /(?:您|你)(?:那边|这边|那里|那儿)?\s*(?:来|帮忙|帮着|给|再)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    if (kind === 'supervise' && r.others.length > 0 && !ctx.mention && !r.mentionsBot && /(?:您|你)(?:那边|这边|那里|那儿)?\s*(?:来|帮忙|帮着|给|再|去)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 反馈 K5LR 已报警 交给钱警官了: what was done, told in the worker's report.
     if (leads && !overseer && readOutcome(r) !== null && kws.some((k) => k.kind === 'report' && atHead(r.toks, k))) continue;
     if (leads && !overseer) {
@@ -207,8 +209,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const onlyKeyword = reportKw !== undefined && r.toks.every((x) => x === reportKw || x.t === 'particle' || x.t === 'filler' || x.t === 'id');
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
-  // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的, 都反馈完了: 反馈 asked of people or talked about, not given.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题)/u.test(r.clean.slice(reportKw.end)));
+  // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的, 都反馈完了: 反馈 asked of people or talked about, not given;
+  // 反馈要及时 超过半小时…: a rule about it.
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -436,7 +439,8 @@ function question(t: Turn): Decision {
   // 郑社区 下周培训能不能顺便讲讲机器人怎么用: asked of the colleague called by name.
   const ofPerson = (r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private') || calledByName(t);
   // 帮助文档谁手上有 发我一份: who has it, asked of the people in the room.
-  const whoHas = !t.addressed && /谁(?:手上|手里|那里|那儿|那边)?有/u.test(r.clean);
+  // 等我吃完饭再研究研究怎么用: learning it later, told.
+  const whoHas = !t.addressed && (/谁(?:手上|手里|那里|那儿|那边)?有/u.test(r.clean) || learningRemark(r.clean.replace(/\s+/gu, '')));
   if (helpKw && !helpingSomeone && !offering && !typed && !ofPerson && !whoHas && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   // @李网格 看到了吗, quoting the bot's dispatch: asked of him about it, not of the bot.
@@ -590,6 +594,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   const found = typed ?? contextCase(t.ctx, keyword);
   // 反馈一下 停车场…一小时5块: no result said, no case named, not said to the bot: a notice.
   if (!typed && o.inferred && !t.addressed && t.ctx.quote?.from !== 'bot') return IGNORE;
+  // 反馈一下今晚的情况 整体还行 就两单没劝住, from a lead with no case of their own: a summary for the room.
+  if (!found && OVERSEERS.has(t.ctx.role) && !t.addressed && t.ctx.openCases.length === 0) return IGNORE;
   if (!found) return meant && (t.addressed || keyword) ? refuse('missing_case_id', `反馈 ${t.exampleId} ${describeReport({ ...o, method: o.method, lossAmount: null })}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return meant || keyword ? unknownCase(t, found.typed) : IGNORE;
   if (found.source === 'text' && !meant) return IGNORE;

@@ -61,13 +61,13 @@ const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_
 /** 怎么跟哨兵说, 如何告诉你: how to tell the bot. */
 const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
 /** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
-const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)[^\\s]{0,2}(?:${alt(FREE_FORM.howTo)})(?:弄|操作|用|写|发|填|搞|接|回|报|办)?$`, 'u');
+const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)[^\\s]{0,2}(?:${alt(FREE_FORM.howTo)})(?:弄|操作|用|写|发|填|搞|接|回|报|办)?(?:的|呢|啊|呀)?$`, 'u');
 /** 我知道咋弄了: no longer a question. */
 const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
 const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:可以|能)?(?:${alt(FREE_FORM.findVerbs)}|查看)|(?:写|填|记|录|输)在(?:哪里|哪儿|哪)|(?:装APP|装app|人数|编号|地点)的?(?:数字|数)?(?:写|填)(?:在)?(?:哪里|哪儿|哪)`, 'u');
 /** 接单要打什么字, 我能发些啥给你: what to type. */
-const WHAT_TO_TYPE = /(?:打|写|发送|发|回|填|输入|输)(?:些|点)?(?:什么|啥|哪些)(?:字|内容|格式|给你|东西)?/u;
+const WHAT_TO_TYPE = /(?:打|写|发送|发|回复|回|填|输入|输)(?:些|点)?(?:什么|啥|哪些)(?:字|内容|格式|给你|东西)?/u;
 /** 怎么转给别人, 咋把单子交给同事: how to hand a case over. */
 const HOW_TO_HAND = /(?:怎么|咋|如何)(?:把(?:单子?|案子|这单|这个))?(?:转给|交给|派给|转派给)(?:别人|其他人|同事|别的网格员?)/u;
 /** 收到以后还要干嘛, 反馈之后怎么办: what comes next in using the bot. */
@@ -165,6 +165,15 @@ const SHORT = 8;
 const SHORT_STATS = 12;
 
 /**
+ * True when the sender speaks of learning the bot rather than asking: lost once (我当时也不会用),
+ * or to look at it later (等我吃完饭再研究研究怎么用).
+ * @example learningRemark('我当时也不会用多用两次就熟了') // true
+ */
+export function learningRemark(body: string): boolean {
+  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)(?:也|都)?不(?:太)?会用/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body);
+}
+
+/**
  * True when a how-to question is about something else than the bot: someone else's question
  * reported (老人问怎么用), another tool (怎么用反诈APP), another thing's whereabouts (志愿者证在哪领).
  * @example helpForSomethingElse(read('老人问怎么用反诈APP', cases)) // true
@@ -217,6 +226,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
+  // 我当时也不会用 多用两次就熟了, 等我吃完饭再研究研究怎么用: lost once, or to look at later, told.
+  if (!addressed && learningRemark(body)) return null;
   // 今天的还没出来: something not out yet, told.
   if (!addressed && !r.question && /还没(?:出来|出|好|做好|发)/u.test(body)) return null;
   // 我一直以为…, 我的案子都是老年人, 各网格长自己盯一下: told, owned up to, or set for people.

@@ -167,7 +167,9 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.
   const logged = !outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion && OUTREACH_KEYWORD.test(r.body) ? readOutreach(r.body) : null;
   if (logged?.keyword && logged.parsed.ok) return logOrAsk(logged.parsed.log, logged.guessed !== true, r.body);
-  if (outreachPlace && r.ids.length === 0 && !r.question && !r.softQuestion) {
+  // 今天在T9KE奶茶店门口摆摊 …: an id-shaped shop name that is no case is no case id either.
+  const noCase = !r.ids.some((e) => e.how !== 'unknown');
+  if (outreachPlace && noCase && !r.question && !r.softQuestion) {
     const { keyword, parsed, guessed } = readOutreach(r.body);
     if (parsed.ok) return logOrAsk(parsed.log, (keyword || parsed.log.place !== '') && guessed !== true, r.body);
     if (parsed.reason !== 'not_outreach') return { kind: 'refuse', reason: 'outreach_incomplete', example: parsed.example, hint: parsed.hint };

@@ -6,6 +6,7 @@
 import type { Result } from '../case-machine.js';
 import { ACK_UNDONE, CLAIM_VERBS, COMMAND_DROPPED, KEYWORDS, MISHEARD_ACK, COMMAND_NEGATIONS, NEGATIONS, PLATE_PREFIXES, QUESTION_ENDINGS, QUESTION_SHAPES, QUESTION_WORDS, SOFT_QUESTION, STRONG_ACK, WEAK_ACK } from '../case-words.js';
 import { readUtterance } from '../utterance.js';
+import { foldTraditional } from '../text.js';
 import { blankPunctuation, lex, type Token } from '../grammar-lexer.js';
 import { errand } from './on-the-way.js';
 import { blankSpans, governedSpans, type Governed } from './scope.js';
@@ -226,6 +227,9 @@ function unasked(text: string): string {
     .replace(/(?<![请想我借试要先来下])问(?:我们?|他|她)?(?:是不是|是否|能不能|有没有|会不会|要不要|可不可以)\p{Script=Han}{0,10}/gu, '')
     // 我先打电话确认下人在不在家, 看看有没有人: what the sender will find out, not asked (核实下来是不是误报 asks).
     .replace(/(?:确认|核实|核对|看看|看一下|问问|问一下|问下|了解|打听)(?!一?下来)(?:一?下)?\p{Script=Han}{0,6}?(?:在不在|是不是|是否|有没有|能不能|会不会|要不要|还在不在)\p{Script=Han}{0,4}/gu, '')
+    // 上午培训讲过怎么反馈了: how, taught already; 爱咋咋地: whatever, not asked.
+    .replace(/(?:讲过|讲了|教过|教了|说过)(?:怎么|咋|如何)/gu, '')
+    .replace(/爱咋咋地?|爱怎么怎么/gu, '')
     // 说是啥养老金认证: "some sort of", told (说是啥 alone still asks).
     .replace(/说是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '说是')
     // 那个啥W8LQ: a filler, not a question.
@@ -308,7 +312,7 @@ function weigh(typed: string, start: number, cases: { openCases: OpenCase[]; vis
  * @example read('反馈 Q7RT 没劝住', { openCases: [], visibleCases: ['Q7RT'] }).negated // ['dissuaded']
  */
 export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: string[]; members?: readonly { name: string }[] }, botName = '', blank: readonly Governed[] = []): Reading {
-  const u = readUtterance(raw, botName, cases.members?.map((m) => m.name));
+  const u = readUtterance(foldTraditional(raw), botName, cases.members?.map((m) => m.name));
   // Q 7 R T, Q七RT, K七Q二: a case id as voice input writes it, closed up when it is a case the sender has.
   u.body = spokenIds(u.body, cases);
   // [OK] and [强] are WeChat's 👌 and 👍 typed as text; other codes ([抱拳], [玫瑰]) say nothing.
@@ -404,7 +408,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);
   const personFirst = /^\s*@/u.test(raw) && (botName === '' || !raw.trim().startsWith(`@${botName}`)) && others.length > 0;
   // 把N2XE转给@吴网格 小陈手上单子太多了: the mention the hand-over points at, not a name said after it.
-  const handed = /(?:转派给|改派给|转给|交给|派给|转|给)\s*@([^\s@]+)/u.exec(raw)?.[1]?.replace(/[\p{P}\p{S}]+$/u, '');
+  const handed = /(?:转派给|改派给|转派|改派|转给|交给|派给|转|派|给)\s*@([^\s@]+)/u.exec(raw)?.[1]?.replace(/[\p{P}\p{S}]+$/u, '');
   const handedTo = handed !== undefined && others.includes(handed) ? handed : undefined;
   return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))], ...(slip ? { slip } : {}), ...(personFirst ? { personFirst } : {}), ...(handedTo ? { handedTo } : {}) };
 }

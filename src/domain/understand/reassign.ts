@@ -124,7 +124,8 @@ export function pickTarget(body: string, mentions: string[], members: Members, h
     // 李网格今天请假: the one away is the reason for the hand-over, never its target.
     if (forThem(before, after) || AWAY.test(after)) continue;
     // 让李网格盯紧点, 叫小周抓紧反馈: pushing the member, not handing them the case.
-    if (before && /^[让叫]$/u.test(before[0]) && PUSHED.test(after)) continue;
+    // 周例会上让吴网格讲讲: asked to speak or write, not to take the case.
+    if (before && /^[让叫请]$/u.test(before[0]) && (PUSHED.test(after) || /^(?:讲|说|分享|介绍|汇报|总结|发言|聊|谈|写|准备)/u.test(after))) continue;
     const score = before ? 2 : AFTER.test(after) || toYou(after) ? 1 : 0;
     if (score > 0 && (!best || score >= best.score)) best = { name: n.name, score, index: n.index };
   }

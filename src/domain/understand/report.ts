@@ -195,7 +195,7 @@ const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|
 /** 上个月就被骗过一次, 去年被骗了2万: an earlier loss. */
 const PAST_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年)\p{Script=Han}{0,6}?(?:被骗过|骗过|被骗了|上过当)/u;
 /** A colleague's side, opening a clause: 李姐那边, 老周那单, 周网格那儿. */
-const THEIRS = /^(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:网格|社区|督导|警官))(?:那边|那儿|那里|那单|那个单子?)/u;
+const THEIRS = /^(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:网格|社区|督导|警官))(?:那边|那儿|那里|那单|那个单子?)|(?:他|她|他们)(?:那边|那儿|那里|那单)/u;
 /** Words that put what follows before this case: 之前, 去年, 上次. */
 const EARLIER = /之前|以前|早先|上次|上回|去年|前年|上个?月|那年/u;
 /** The clause a token stands in, up to the token. */
