@@ -1740,6 +1740,21 @@ describe('found in train-mirror30, train-mirror31 and train-quiet15 (named regre
   });
 });
 
+describe('how-to asked politely, and 没换 (named regressions)', () => {
+  it('answers 请问误报怎么反馈 and 新人报到 请问这个怎么操作 with 帮助, not as a question to colleagues', () => {
+    acts(understand('请问误报怎么反馈', taken('A3KN')), { kind: 'help' });
+    acts(understand('新人报到 请问这个怎么操作', { ...worker, openCases: [] }), { kind: 'help' });
+    acts(understand('夜班第一天 大佬们说有问题问哨兵 所以 哨兵怎么用😂', { ...worker, openCases: [] }), { kind: 'help' });
+  });
+  it('still ignores 请问谁知道怎么反馈 and 老人问怎么反馈', () => {
+    expect(understand('请问谁知道怎么反馈', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('老人问怎么反馈', { ...worker, openCases: [] }).kind).toBe('ignore');
+  });
+  it('takes the case on 收到～ 鞋都没换就下楼了 right after the push (没换 calls nothing off)', () =>
+    acts(understand('收到～ 鞋都没换就下楼了', { ...worker, pushIsLatest: true }), { kind: 'ack', caseId: 'Q7RT' }));
+  it('still reads X6CU 没换人 as nothing to do', () => expect(understand('X6CU 没换人', { ...lead, members: roster }).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

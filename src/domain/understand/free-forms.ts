@@ -106,7 +106,7 @@ const QUOTED_NAME = /[“「『"][^”」』"]{1,12}[”」』"]/gu;
 const TOOL_NAMED = any(FREE_FORM.otherTools.filter((w) => w.length > 1 && !/^app$/iu.test(w)));
 const OTHER_TOOL = new RegExp(`(?:${alt(FREE_FORM.howTo)})\\p{Script=Han}{0,3}?(?:${alt(FREE_FORM.useVerbs)})\\p{Script=Han}{0,4}?(?:${alt(FREE_FORM.otherTools)})`, 'u');
 /** 老人问怎么用, 他问我, 大爷又来问: someone else's question reported (not 请问, 我问下, 想问问, 问题). */
-const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题])|(?<!我)(?:又|还|也|都|跑|过)来问`, 'u');
+const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题]|哨兵|机器人|小助手)|(?<!我)(?:又|还|也|都|跑|过)来问`, 'u');
 const BOT_THING = any(FREE_FORM.botThings);
 /** 菜单拍照发群里了 大家看看中午订哪家: a menu to eat from. */
 const FOOD_MENU = /菜单\p{Script=Han}{0,12}(?:订|点餐|吃|饭|外卖|哪家)|(?:订餐|点餐|吃|饭|外卖)\p{Script=Han}{0,6}菜单/u;
@@ -141,6 +141,8 @@ const WHY = /咋回事|怎么回事|为啥|为什么|凭什么|怎么还没|咋�
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 问周姐, 找小刘要, 谁手上有, 问问他: a person to ask, named or asked for. */
 const SENT_TO_PERSON = /(?:问|找)(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:老师|师傅|网格|社区|督导|警官|主任|书记))|谁(?:手上|手里|那里|那儿|那边)有|问(?:问|下|一下)(?:他|她)/u;
+/** 误报怎么反馈, 怎么接单, 督办咋弄: how to use one of the bot's commands. */
+const BOT_COMMAND_HOW = /(?:怎么|咋|如何|怎样)\p{Script=Han}{0,2}?(?:反馈|接单|督办|转派|撤销|绑定|更正|撤回|重办)|(?:反馈|接单|督办|转派|撤销|绑定|更正|撤回|重办)\p{Script=Han}{0,2}?(?:怎么|咋|如何|怎样)(?:弄|操作|用|写|发|搞)/u;
 /** 我一直以为接单要打“接单”俩字: a misunderstanding owned up to, no longer asked. */
 const THOUGHT_SO = /一直以为|还以为|原来以为|我以为/u;
 /** 我的案子都是老年人, 几个案子都不难: what the cases are like, told. */
@@ -221,7 +223,9 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 周网格问我机器人怎么接单: someone's question about the bot, reported, is theirs all the same.
   // 不会用就问周姐, 没来的找小刘要课件, 帮助文档谁手上有, 问问他要不要人: sent on to a person.
   const sentOn = SENT_TO_PERSON.test(body);
-  const toColleagues = sentOn || (!askingBot && COLLEAGUES.test(ownCases ? body.replace(/^请问/u, '') : body)) || REPORTED_ASK.test(body) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body) || titled));
+  // 请问误报怎么反馈, 新人报到 请问这个怎么操作: how to use the bot's own commands, asked politely of whoever answers.
+  const politeHowTo = BOT_COMMAND_HOW.test(body) || (/新人|新来|第一次|刚来/u.test(body) && /这个(?:怎么|咋|如何)(?:操作|用|弄)/u.test(body));
+  const toColleagues = sentOn || (!askingBot && COLLEAGUES.test(ownCases || politeHowTo ? body.replace(/^请问|(?<=\p{Script=Han}{2})请问/u, '') : body)) || REPORTED_ASK.test(body) || (r.others.length > 0 && !r.mentionsBot) || (!addressed && (RELAYED.test(body) || WHY.test(body) || titled));
   // 您好，我是新来的社区主任，请问这个系统怎么使用？…: a longer line may still ask the bot how to
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));

@@ -360,7 +360,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       const partOfWord = t.t === 'weak' && [...t.text].length === 1 && /^\p{Script=Han}/u.test(t.text) && /^[\p{Script=Han}](?<![的了吧啊呀嘞哒滴嘛呢哈])/u.test(clean.slice(t.end));
       const misheard = t.t === 'kw' && MISHEARD_ACK.has(t.text) && (/^\s?(?!马上|这就|立刻|好的|受到|收到)\p{Script=Han}/u.test(clean.slice(t.end)) || /\p{Script=Han}$/u.test(clean.slice(0, t.start)));
       toks.push(NEGATION_BEFORE.test(before) || COMMAND_NOT.test(before) || UNDONE.test(clean.slice(t.end)) || otherObject || attributive || misheard || partOfWord || someoneElse ? word : t);
-    } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
+    } else if (t.t === 'kw' && CALLED_OFF.has(t.kind) && !(t.text === '换' && /没$/u.test(clean.slice(0, t.start)) && !/^(?:人|个人|一个人|成|给|到)/u.test(clean.slice(t.end))) && (calledOff(clean.slice(Math.max(0, t.start - 4), t.start).replace(/\s+/gu, '')) || DROPPED.test(clean.slice(t.end)))) {
+      // (鞋都没换: 没 before a bare 换 is something not changed, not a command called off.)
       dropped = true;
       toks.push(word);
     } else if (t.t === 'id' || (t.t === 'word' && (NEAR_ID.test(t.text) || slipOnOwn(t.text, cases.openCases)))) {
