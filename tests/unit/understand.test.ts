@@ -1755,6 +1755,48 @@ describe('how-to asked politely, and 没换 (named regressions)', () => {
   it('still reads X6CU 没换人 as nothing to do', () => expect(understand('X6CU 没换人', { ...lead, members: roster }).kind).toBe('ignore'));
 });
 
+describe('found in train-mirror32, train-quiet16 and train-mirror33: the supervision room (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const room = (...ids: string[]): UnderstandContext => ({ ...lead, visibleCases: ids, members: [...roster!, { name: '吴网格', role: 'worker' }, { name: '陈网格', role: 'worker' }] });
+  it('never hands over on who did it, told (S8VD是周网格接的, 昨天下午吴网格去的, 现在是吴网格负责)', () => {
+    for (const [text, id] of [['S8VD是周网格接的 十分钟就到现场了 挺快的👍', 'S8VD'], ['L7UE 昨天下午吴网格去的，老人在家，聊完说不转了', 'L7UE'], ['Z2WH 现在是吴网格负责 郑社区帮着协调', 'Z2WH']] as const) expect(changesState(understand(text, room(id))), text).toBe(false);
+  });
+  it('asks before a hand-over only suggested (要不还是让他去)', () =>
+    confirms(understand('H9MC 之前是陈网格跟的 老人认他 要不还是让他去', room('H9MC')), { kind: 'reassign', caseId: 'H9MC', to: '陈网格' }));
+  it('ignores a hand-over told as done to the room (T4CY 上午已经转给吴网格了 你们别重复打电话了哈)', () => quiet('T4CY 上午已经转给吴网格了 你们别重复打电话了哈', room('T4CY')));
+  it('never supervises on 我跟家属约了, 我跟他儿子视频了, 我来写 (材料), or 交给我 晚上发你 said to a person', () => {
+    expect(changesState(understand('C9HT 我跟家属约了周六上午再去一趟 把老人的手机设置一下', room('C9HT')))).toBe(false);
+    expect(changesState(understand('N3KP 昨天晚上我跟他儿子视频了二十分钟 他儿子在深圳 说周末回来', room('N3KP')))).toBe(false);
+    expect(changesState(understand('K7Q2的材料我来写 X6CU的让郑社区写吧', room('X6CU', 'K7Q2')))).toBe(false);
+    expect(changesState(understand('好 那X6CU交给我 晚上发你', { ...room('X6CU'), quote: { from: 'person' } }))).toBe(false);
+    acts(understand('X6CU 我来处理', room('X6CU')), { kind: 'supervise', caseId: 'X6CU' });
+  });
+  it('reads M6PS 反馈填错了 应该是已报警 as a correction, not a report', () =>
+    acts(understand('M6PS 反馈填错了 应该是已报警 老人自己报的', room('M6PS')), { kind: 'correct', caseId: 'M6PS', result: 'reported' }));
+  it('ignores questions put to people about a visible case (谁下去接一下, 是真的吗赵督导, 听说是…的？, quoting a colleague)', () => {
+    quiet('E8SX 的家属刚才来所里了 在大厅等着 谁下去接一下', room('E8SX'));
+    quiet('k7q2 我听说钱其实已经转出去一部分了？是真的吗赵督导', room('K7Q2'));
+    quiet('T7GA 周一那会儿我在外面 听说是冯中心直接打给老人的？', room('T7GA'));
+    quiet('啊？E8SX 不是受害人吗 怎么成嫌疑人了', { ...room('E8SX'), quote: { from: 'person' } });
+    quiet('看下我的消息 刚发了X6CU老人家门口的照片', room('X6CU'));
+    acts(understand('X6CU咋样了 查一哈', { ...room('X6CU'), quote: { from: 'person' } }), { kind: 'query', caseId: 'X6CU' });
+  });
+  it('answers c5jd 地址 and Z2WH 推了几次了 as 查', () => {
+    acts(understand('c5jd 地址', room('C5JD')), { kind: 'query', caseId: 'C5JD' });
+    acts(understand('Z2WH 推了几次了', room('Z2WH')), { kind: 'query', caseId: 'Z2WH' });
+  });
+  it('ignores L7UE 上个月重办过一次了吧 (done long before)', () => quiet('L7UE 上个月重办过一次了吧 这次还是同一个骗子号码', room('L7UE')));
+  it('reads 门都不开 as refused and 晚了一步 钱已经出去了 as defrauded', () => {
+    acts(understand('反馈 K5NR 本人说我们才是骗子 门都不开', taken('K5NR')), { kind: 'report', result: 'refused' });
+    expect(understand('反馈 X3PG 晚了一步 钱已经出去了 金额还在问', taken('X3PG'))).toMatchObject({ command: { kind: 'report', result: 'defrauded' } });
+  });
+  it('holds back 核实清楚再反馈, and ignores 督办的几单今天都结了 辛苦', () => {
+    quiet('P9CE 老人说好像转了一万 我还在核实 核实清楚再反馈', taken('P9CE'));
+    quiet('督办的几单今天都结了 辛苦', { ...lead, role: 'supervisor' });
+    acts(understand('周六的数出一下', { ...lead, role: 'supervisor' }), { kind: 'stats' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -139,12 +139,14 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'reassign' && /(?:是对的|没错|挺好|不错|对的|合适)\s*(?:$|[，,\s])/u.test(r.clean.slice(kw.end))) continue;
     // P3DV 那个我跟小周说过了: 跟 is "with", not following the case up.
     // X6CU 的事我跟街道汇报过了: 跟 is "to", the sender told someone.
-    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,4}?(?:说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实)/u.test(r.clean.slice(kw.end))) continue;
+    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,4}?(?:说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实|约|见|视频|通话|通了|打了|碰)/u.test(r.clean.slice(kw.end))) continue;
     // X6CU 督办了两次了还没动静, X6CU 我跟进了一下 家属说没事了, R2XC 那个我跟过 不是诈骗: what the
     // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
     // X6CU 上午已经督办过了 钱警官在跟: done already, and someone on it, told.
     if (kind === 'supervise' && !addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:警官|督导|社区|网格|所长)|他|她)\s*(?:在跟|在盯|在处理|跟着|盯着)/u.test(r.clean.slice(kw.end))) continue;
+    // L7UE 上个月重办过一次了吧: a command done long before, told.
+    if (!addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /之前|以前|上次|上回|去年|上个?月|上周/u.test(r.clean)) continue;
     // K7Q2 原来是老周的 后来改派给小刘了: the case's history told.
     if (kind === 'reassign' && !addressed && /原来|后来|之前|当时|早就|本来/u.test(r.clean.slice(0, kw.start)) && /了\s*$/u.test(r.clean.slice(kw.end))) continue;
     // X6CU 刚才改派了 周网格你别去了: a hand-over told as done, the old assignee told to stand down.
@@ -222,7 +224,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const query = kwOf(t, 'query');
   // 到W7DK楼下了 上去看看, 我打个电话看看: going to look or trying, not asking to be shown.
   // 等会儿去B8WK家回访一下 看看老人情绪: 看看 in a message that plans a visit is the visit.
-  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && ((r.governed.includes('plan') && /去|回访|上门|走访/u.test(r.clean.slice(0, query.start))) || /(?:上去|过去|进去|下去|再去|去|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下)\s*$/u.test(r.clean.slice(0, query.start)));
+  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && ((r.governed.includes('plan') && /去|回访|上门|走访/u.test(r.clean.slice(0, query.start))) || /(?:上去|过去|进去|下去|再去|去|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下|给\p{Script=Han}{1,4})\s*$/u.test(r.clean.slice(0, query.start)) || /^\s*(?:我的?消息|我发的|群里|上面|照片|图片)/u.test(r.clean.slice(query.end)));
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
@@ -251,7 +253,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
   if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
   // V9LA 的情况, X6CU 最新进展: the case and what is asked of it, nothing more.
-  if (typed && typed.source !== 'unknown' && idTok && r.clean.slice(0, idTok.start).trim() === '' && /^\s*(?:的)?\s*(?:情况|进展|进度|结果|详情|状态|最新情况|最新进展)\s*$/u.test(r.clean.slice(idTok.end))) return caseQuery(t, typed);
+  if (typed && typed.source !== 'unknown' && idTok && r.clean.slice(0, idTok.start).trim() === '' && /^\s*(?:的)?\s*(?:情况|进展|进度|结果|详情|状态|最新情况|最新进展|地址|位置|在哪|负责人|谁负责|谁在跟|(?:推|提醒|催|督办)了?几次了?)\s*$/u.test(r.clean.slice(idTok.end))) return caseQuery(t, typed);
   // Y2BR 老人家里来客人了 我在楼道等一会: news on a case already taken, said to the room.
   if (typed && ctx.openCases.some((c) => c.id === typed.id && c.acknowledged) && !plainlyToBot(r, ctx)) return IGNORE;
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
@@ -315,7 +317,7 @@ const SEVERAL = /^(?:一下|下)?(?:那|这)(?:几|些)/u;
 /** 我来处理, 交给我, 我这边处理: a lead taking a case over (not 我这就安排人, 我亲自去一趟). */
 const TAKE_OVER = /我来|交给我|(?:我这边|我亲自|我去现场|我)(?:处理|协调|督|催|管|盯|跟|负责)/u;
 /** 您, @赵督导: the lead answers a person. */
-const TO_A_PERSON = /您|@/u;
+const TO_A_PERSON = /您|@|(?<![让叫请给])你(?!们)/u;
 /** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
 const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
 /** What the bot does, named in a question put to it: 接单, 反馈, 宣传, 作废, 照片. */
@@ -325,7 +327,7 @@ const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|�
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
 /** 老人打电话问钱能不能追回来, 家属一直问: someone else asking, told to the room. */
 const THEIR_QUESTION = /(?:老人|家属|他|她|对方|人家|大爷|大妈|阿姨|老太太|老头|儿子|女儿)[\p{Script=Han}\s]{0,12}(?<![我请])问(?![下一问题])/u;
-const ASKED_OF_PEOPLE = /我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /谁\p{Script=Han}{0,4}(?:一下|一趟)|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -350,6 +352,8 @@ const HANDED_ALREADY = new RegExp(`(?:已经|已|刚才|刚刚)\\s*(?:${FREE_FOR
  * With the roster: a lead or supervisor pointing a case (typed, or the quoted bot message) at a
  * member: 让周网格去一趟, 由吴网格负责, 刘网格请假了 改给吴网格, @刘网格 这单你接一下.
  */
+/** 要不还是让他去, 不如让李网格去: a suggestion, not an order. */
+const SUGGESTED = /要不(?!要)|不如|建议|我觉得|我看(?:还是|就)/u;
 /** 转派给周网格的事先缓一缓, 先别转: a hand-over talked about or put off. */
 const PUT_OFF = /的事(?:先|再说|回头|等|以后)|缓一缓|缓缓|暂缓|先放放|先等等|再等等|先(?:别|不|不要)(?:转|派|给|换)/u;
 
@@ -374,14 +378,17 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   const command: UnderstoodCommand = { kind: 'reassign', caseId: typed?.id ?? quoted!, to: to.name };
   if (typed?.source === 'typo') return confirm(command, say.confirmTypo(typed.id));
   // K7Q2 已经转给周网格了: news of a hand-over done, maybe elsewhere; asked first (and @小王 read as 王社区).
-  return HANDED_ALREADY.test(r.body) || to.guessed ? confirm(command, promptFor(command)) : act(command);
+  // T4CY 上午已经转给吴网格了 你们别重复打电话了: done, and told to the room.
+  if (HANDED_ALREADY.test(r.body) && /你们|大家|各位/u.test(r.body) && !t.addressed) return IGNORE;
+  // H9MC …要不还是让他去: a hand-over suggested to the room, asked first.
+  return HANDED_ALREADY.test(r.body) || SUGGESTED.test(r.clean) || to.guessed ? confirm(command, promptFor(command)) : act(command);
 }
 
 /** 帮助 / 我的 / 统计 alone, or their free forms (不会用, 我还剩几个, 今天的数发一下); 统计 is for leads. */
 /** 赵督导 这周督办了几单, 今天统计出来了吗？冯中心: a colleague called by name, first or last. */
 function calledByName(t: Turn): boolean {
   const body = t.r.body.trim();
-  return !t.addressed && (t.ctx.members ?? []).some((m) => (body.startsWith(m.name) && /^[\s\p{P}]/u.test(body.slice(m.name.length))) || (body.endsWith(m.name) && /[\s\p{P}]$/u.test(body.slice(0, -m.name.length))));
+  return !t.addressed && (t.ctx.members ?? []).some((m) => (body.startsWith(m.name) && /^[\s\p{P}]/u.test(body.slice(m.name.length))) || (body.endsWith(m.name) && /(?:[\s\p{P}]|[吗呢吧啊呀])$/u.test(body.slice(0, -m.name.length))));
 }
 
 function phraseCommand(t: Turn): Decision | null {
@@ -448,6 +455,8 @@ function question(t: Turn): Decision {
   // 好，K7Q2 明天给我个结果: a result asked of people by a deadline.
   const forPeople = !t.addressed || (ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx));
   if (forPeople && GIVE_ME.test(r.clean)) return IGNORE;
+  // 啊？E8SX 不是受害人吗, quoting a colleague: asked of that colleague.
+  if (!t.addressed && ctx.quote?.from === 'person' && !kwOf(t, 'query')) return IGNORE;
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
   // W7GY 的地址谁知道在哪, 谁离得近: asked of whoever in the room knows.
   if (forPeople && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean))) return IGNORE;

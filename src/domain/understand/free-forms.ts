@@ -36,7 +36,7 @@ const WIDE_SCOPE = /全|大家|各|社区|所里|辖区|网格|咱们|我们/u;
 /** 都办完了吧, 是不是全部搞定了: whether the sender's work is all done. */
 const ALL_DONE = /(?:都|全|全部|全都)(?:办完|弄完|处理完|搞定|搞完|办结|结了|完成|清了|清零|反馈了|处理了|办了)/u;
 /** 清完了, 都搞定了: work told done. */
-const DONE_TOLD = /(?<![没未])(?:清完|办完|弄完|处理完|搞定|搞完|办结|完成|清零|清空|跑完)了/u;
+const DONE_TOLD = /(?<![没未])(?:清完|办完|弄完|处理完|搞定|搞完|办结|完成|清零|清空|跑完|都结)了/u;
 /** 今天还剩啥没弄的, 还有几个没办: what is left, without 我 (the sender's own, asked). */
 const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪些)[^\s]{0,3}?[没未]有?(?:办|弄|处理|搞|接|反馈|签收|闭环|结|完成|处置)/u;
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
@@ -259,7 +259,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 准备下午把本周的统计做出来: the sender's plan, not a request.
   if (!addressed && !r.question && r.governed.includes('plan')) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
-  const counted = COUNT.test(body) || /(?:几|多少)[了呀啊呢吧]*$/u.test(body);
+  // 督办的几单今天都结了: the few cases, all of them, told; not counted.
+  const counted = (COUNT.test(body) && !/几[单件个起户]\p{Script=Han}{0,4}都/u.test(body)) || /(?:几|多少)[了呀啊呢吧]*$/u.test(body);
   const asked = r.question || r.softQuestion || ASKS.test(body) || counted;
   const request = asked || IMPERATIVE.test(body) || length <= SHORT || addressed;
   // 看一下我还没接的单: an outcome word inside a request.
@@ -281,7 +282,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '')) && !DOCUMENT_FIRST.test(body);
-    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
+    if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || BOT_COMMAND_HOW.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';
   }
   if (YOU.test(body) && !BOT_NAMED.test(body)) return null;

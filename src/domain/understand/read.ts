@@ -341,6 +341,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial || DENIED_CLAIM.test(near))) {
       negated.push(t.result);
       toks.push(word);
+    } else if (t.t === 'kw' && t.text === '换' && /^(?:个|一个|张|部|把)?(?:手机|号码|号|卡|地方|时间|衣服|鞋|锁|门)/u.test(clean.slice(t.end))) {
+      // 给老太太换个手机号: something else changed, not the person on the case.
+      toks.push(word);
     } else if (t.t === 'result' && /^不接/u.test(t.text) && /(?:先|暂|暂时|我|俺)\s*$/u.test(before)) {
       // Q7RT 先不接, 我不接: declining the case, not a call nobody answered.
       toks.push(word);
@@ -350,7 +353,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     } else if ((t.t === 'kw' && t.kind === 'ack') || t.t === 'weak') {
       // 我去不了: not on the way at all.
       // 我先接孩子: 接 with an object of its own takes something else.
-      const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end)));
+      const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end))) || (/^我来$/u.test(t.text) && /^(?:写|整理|汇总|做|弄|发|问|说|讲|拍|准备|订|买|算|统计)/u.test(clean.slice(t.end)));
       // 收到的短信: 收到 describing a noun, not acknowledging.
       const attributive = t.t === 'kw' && /^的/u.test(clean.slice(t.end));
       // 分局已接手, 民警已经到了: someone else took it, not the sender.
@@ -386,6 +389,12 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       if (t.t === 'neutral' && /^(?:未|没有?|不是|非)(?:被骗|受骗|上当)/u.test(t.text)) negated.push('defrauded');
       toks.push(t);
     }
+  }
+  // M6PS 反馈填错了 应该是已报警: the report named as what was wrong is the object of the correction.
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const a = toks[i]!;
+    const b = toks[i + 1]!;
+    if (a.t === 'kw' && a.kind === 'report' && b.t === 'kw' && b.kind === 'correct' && b.start - a.end <= 1) toks[i] = { t: 'word', start: a.start, end: a.end, text: a.text };
   }
   // H8MA 我接了, J7PZ 查下: a short command led by an id-shaped word is about that case, even one
   // that cannot exist, so the sender hears it was not found.

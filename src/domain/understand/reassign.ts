@@ -124,6 +124,8 @@ export function pickTarget(body: string, mentions: string[], members: Members, h
     // 李网格今天请假: the one away is the reason for the hand-over, never its target.
     if (forThem(before, after) || AWAY.test(after)) continue;
     // 让李网格盯紧点, 叫小周抓紧反馈: pushing the member, not handing them the case.
+    // S8VD是周网格接的, 吴网格去的, 现在是吴网格负责: who did or does it, told.
+    if (/^(?:接|去|跟|负责|处理|办|上门)的/u.test(after) || (/是\s*$/u.test(body.slice(Math.max(0, n.index - 2), n.index)) && /^(?:接|去|跟|负责|处理|办|在跟|在管)/u.test(after))) continue;
     // 周例会上让吴网格讲讲: asked to speak or write, not to take the case.
     if (before && /^[让叫请]$/u.test(before[0]) && (PUSHED.test(after) || /^(?:讲|说|分享|介绍|汇报|总结|发言|聊|谈|写|准备)/u.test(after))) continue;
     const score = before ? 2 : AFTER.test(after) || toYou(after) ? 1 : 0;
