@@ -1797,6 +1797,13 @@ describe('found in train-mirror32, train-quiet16 and train-mirror33: the supervi
   });
 });
 
+describe('a lead telling the room what happened (named regressions)', () => {
+  it('ignores 查了一下 X6CU 是他儿子报的警 from a lead, but records 反馈 X6CU 已报警 from the assignee', () => {
+    expect(understand('查了一下 X6CU 是他儿子报的警', lead).kind).toBe('ignore');
+    acts(understand('反馈 X6CU 已报警', taken('X6CU')), { kind: 'report', result: 'reported' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

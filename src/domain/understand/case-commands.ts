@@ -608,6 +608,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (!found) return meant && (t.addressed || keyword) ? refuse('missing_case_id', `反馈 ${t.exampleId} ${describeReport({ ...o, method: o.method, lossAmount: null })}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return meant || keyword ? unknownCase(t, found.typed) : IGNORE;
   if (found.source === 'text' && !meant) return IGNORE;
+  // 查了一下 X6CU 是他儿子报的警: a lead telling the room what happened on a case not their own.
+  if (!keyword && OVERSEERS.has(t.ctx.role) && found.source === 'text' && !t.addressed && !t.ctx.openCases.some((c) => c.id === found.id)) return IGNORE;
   // 快递打不通, 维修师傅电话关机了: the case guessed from context, but the sentence is about someone else.
   // 不是诈骗 是给房东交的房租: the other party explains a false alarm; only a failed contact is about them.
   if (!keyword && found.source !== 'text' && found.source !== 'quote' && ELSEWHERE.test(t.r.clean) && (o.result === 'unreachable' || o.result === 'refused')) return IGNORE;
