@@ -83,7 +83,7 @@ export const INSTALLS = re(
 export const LEAFLETS = re(
   [
     // 传单 80人 is 80 people after the word 传单, not 80 leaflets.
-    String.raw`(?:发放|派发|分发|发出|散发|赠送|送出|张贴|发)?\s?了?\s?(?:${LEAFLET})\s?(?:共计|共|合计|约)?\s?${NUM}${ABOUT}(?:${PAPER_UNIT}|(?![\d.${CN_DIGITS}]|\s?(?:人|名|位|户)))`,
+    String.raw`(?:发放|派发|分发|发出|散发|赠送|送出|张贴|发)?\s?了?\s?(?:${LEAFLET})\s?(?:一共|总共|共计|共|合计|约)?\s?${NUM}${ABOUT}(?:${PAPER_UNIT}|(?![\d.${CN_DIGITS}共起]|\s?(?:人|名|位|户)))`,
     String.raw`(?:发放|派发|分发|发出|散发|赠送|送出|张贴|发)\s?了?\s?${NUM}${ABOUT}${PAPER_UNIT}\s?(?:${LEAFLET})?`,
     String.raw`${NUM}${ABOUT}份`,
     String.raw`${NUM}${ABOUT}${PAPER_UNIT}\s?(?:${LEAFLET})`,

@@ -1804,6 +1804,32 @@ describe('a lead telling the room what happened (named regressions)', () => {
   });
 });
 
+describe('found in train-quiet17: outreach logs (named regressions)', () => {
+  const logs = (text: string, fields: Record<string, unknown>) => acts(understand(text, volunteer), { kind: 'outreach', ...fields });
+  it('reads 传单 一共发了300份 as 300 leaflets (not 301) and 发完传单 as no part of the place', () =>
+    logs('刚在八里庄地铁口发完传单 一共发了300份 讲解了大概120人', { place: '八里庄地铁口', people: 120, leaflets: 300 }));
+  it('counts installs said as 帮18位老人手机下载了反诈app and 装了反诈 20个', () => {
+    logs('在呼家楼社区给老人讲防骗 来了38人 帮18位老人手机下载了反诈app', { people: 38, installs: 18 });
+    logs('宣传 红庙菜场 摆摊 85人 装了反诈 20个', { people: 85, installs: 20 });
+  });
+  it('reads 参加人数：60 as the head count', () => logs('团结湖社区今天下午反诈宣传活动 参加人数：60 安装APP：18 发放资料：60份', { people: 60, installs: 18, leaflets: 60 }));
+  it('keeps a log whose remark relays someone (有个大爷还说…)', () => logs('今天在呼家楼公园宣传反诈 大概70人听了 装APP 18个 有个大爷还说他前两天刚接到诈骗电话', { people: 70, installs: 18 }));
+  it('asks about a head count given as a wide range (两三百人) or a bare Chinese numeral (一百二)', () => {
+    confirms(understand('宣传 幸福里菜场 摆摊 两三百人 装APP 50', volunteer), { kind: 'outreach', people: 250, installs: 50 });
+    confirms(understand('宣传 八里庄广场 一百二 装APP 三十', volunteer), { kind: 'outreach', people: 120, installs: 30 });
+  });
+  it('never logs a month\'s total, a misprint (少一位) or someone else\'s outreach heard of', () => {
+    for (const [text, ctx] of [['十月份总计：宣传22场 受众4100人 装APP 1300个', { ...lead, room: 'volunteers' as const }], ['有几份传单印错了 电话号码少一位', { ...worker, openCases: [], room: 'volunteers' as const }], ['听说团结湖那边昨天摆摊来了两百多人 装了五十多个APP 值得学习', { ...lead, room: 'volunteers' as const }]] as const)
+      expect(changesState(understand(text, ctx)), text).toBe(false);
+  });
+  it('stays quiet on a volunteer\'s thanks in private (收到啦 你也早点歇着, 👍👍👍 谢啦)', () => {
+    const priv = { ...volunteer, room: 'private' as const };
+    expect(understand('收到啦 你也早点歇着', priv).kind).toBe('ignore');
+    expect(understand('👍👍👍 谢啦', priv).kind).toBe('ignore');
+    acts(understand('查下我的宣传', priv), { kind: 'mine' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -75,7 +75,9 @@ function decide(text: string, ctx: UnderstandContext): Decision {
   if (changesState(d) && !ctx.pendingConfirmation && HELD_BACK.test(r.clean)) return IGNORE;
   // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.
   if (r.softQuestion && changesState(d) && !softOnlyAfter(r)) return IGNORE;
-  if (!changesState(d) || r.governed.length === 0) return guard(d, r, ctx);
+  // 今天在呼家楼公园宣传反诈 …有个大爷还说…: someone's words told inside one's own log.
+  const ownLog = (d.kind === 'act' || d.kind === 'confirm') && d.command.kind === 'outreach' && r.governed.every((g) => g === 'reported');
+  if (!changesState(d) || r.governed.length === 0 || ownLog) return guard(d, r, ctx);
   return unasserted(d, r, text, ctx);
 }
 
@@ -91,7 +93,7 @@ const softOnlyAfter = (r: Reading) => {
 /** 先别报, 先不记, 等我核实: an outcome held back by its sender (not 先别报警). */
 const HELD_BACK = /(?:先别|先不|暂时?不|先不要|先别急着)(?:报|记|反馈|登记|上报)(?![警案])|(?:等(?:我)?)?核实(?:完|好|清楚|一下)?(?:了)?再(?:报|记|反馈)/u;
 /** A volunteer's own outreach logs asked for: 我的宣传记录, 我报过几次宣传了, 看看我的宣传登记, 我的记录. */
-const MY_OUTREACH = /^(?:给我)?(?:看看|看下|查查|查一下|看一下|帮我看看)?我(?:本月|这个月|这月|今天|本周|这周)?的(?:宣传)?(?:记录|登记|台账|数据)(?:$|呢|吗|在哪|发我|给我|看看)|^(?:给我)?(?:看看|看下|查查|查一下|看一下|帮我看看)?我(?:本月|这个月|这月|本周|这周)?的宣传$|我\p{Script=Han}{0,4}?(?:报|登记|参加|做|宣传)(?:过|了)?(?:几次|多少次|几回|几条|几场)|我(?:报|登记)过?的(?:那些|几次)?宣传|我登记过的宣传|宣传(?:登记|记录)(?:有几条|有多少)|我(?:今天|刚才|刚刚)?(?:的)?(?:登记|宣传)?(?:登记上|报上|登上)了?(?:吗|没|没有)|我报的(?:都有啥|都有哪些|有哪些|有啥)/u;
+const MY_OUTREACH = /^(?:给我)?(?:看看|看下|查查|查一下|看一下|帮我看看)?我(?:本月|这个月|这月|今天|本周|这周)?的(?:宣传)?(?:记录|登记|台账|数据)(?:$|呢|吗|在哪|发我|给我|看看)|^(?:给我)?(?:看看|看下|查查|查下|查一下|看一下|帮我看看)?我(?:本月|这个月|这月|本周|这周)?的宣传$|我\p{Script=Han}{0,4}?(?:报|登记|参加|做|宣传)(?:过|了)?(?:几次|多少次|几回|几条|几场)|我(?:报|登记)过?的(?:那些|几次)?宣传|我登记过的宣传|宣传(?:登记|记录)(?:有几条|有多少)|我(?:今天|刚才|刚刚)?(?:的)?(?:登记|宣传)?(?:登记上|报上|登上)了?(?:吗|没|没有)|我报的(?:都有啥|都有哪些|有哪些|有啥)/u;
 /** The message begins with a command keyword (撤销, 反馈, 督办). */
 const keywordFirst = (r: Reading) => r.toks.find((x) => x.t !== 'particle' && x.t !== 'filler')?.t === 'kw';
 const changesState = (d: Decision) => (d.kind === 'act' || d.kind === 'confirm') && STATE_CHANGING.has(d.command.kind);
@@ -185,6 +187,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     if (SOCIAL.test(r.body.trim())) return IGNORE;
     const bareAck = r.ids.length === 0 && r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
     if (bareAck) return IGNORE;
+    // 收到啦 你也早点歇着, 👍👍👍 谢啦, 好的 谢谢啊 报上了就行: thanks, nothing asked.
+    if (d.kind === 'ignore' && !/\d/u.test(r.body) && /^(?:好的|收到|嗯|行|ok|👍|🙏|谢|辛苦)/iu.test(r.body.trim()) && /谢|辛苦|歇|晚安|就行|好的|收到|👍|🙏/u.test(r.body)) return IGNORE;
     return d.kind === 'ignore' && !addressed ? IGNORE : { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: say.volunteerCases };
   }
   return decideCase(r, ctx, addressed);
@@ -194,7 +198,7 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
  * Left over once a log's figures are read, what should have been one of them: paper handed out
  * (发宣传页60张), the app (帮助三十五位村民下载了反诈APP), a vague count (装APP十几个).
  */
-const VAGUE_COUNT = /[一二三四五六七八九十]几|几[十百]/u;
+const VAGUE_COUNT = /[一二三四五六七八九十]几|几[十百]|[一二两三四五六七八九][二两三四五六七八九]百/u;
 const UNREAD_FIGURE = /[\d一二两三四五六七八九十百千]\s?(?:份|张|册|本)|app|几个|十几|几十/iu;
 
 /**

@@ -19,8 +19,8 @@ const START = `^(?:好的|好嘞|好|收到|明白|嗯嗯?|ok)?(?:${alt(W.pointe
 const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!不|没)`, 'u');
 /** 去 then another errand, in the same clause: 我去开个会, 我去趟厕所. */
 const ERRAND = new RegExp(`去(?!$|${alt(W.errandFree)})\\p{Script=Han}`, 'u');
-/** 我到家了, 到时候再说, 去年: not going to the case. */
-const HOME = /[到回]家|到(?:底|时|现在|点)|去年/u;
+/** 我到家了, 到时候再说, 去年, 马上到会议室: not going to the case. */
+const HOME = /[到回]家|到(?:底|时|现在|点)|去年|到(?:会议室|会场|办公室|单位|所里|食堂|楼下开会)/u;
 const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');
 /** 马上, 这就: now, said alone. */
 const NOW_ALONE = new RegExp(`^(?:${alt(W.adverbs)})+$`, 'u');

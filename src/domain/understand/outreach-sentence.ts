@@ -8,11 +8,11 @@ import { parseAmount } from '../amount.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb (发了, 讲了 stay with the figures after them). */
-const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|(?=讲了)|讲|上了|开了|(?=发了)|放了|放映|跟|和|陪|发(?=传单|折页|资料|手册|单子|宣传单|单页)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
+const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|(?=讲了)|讲|上了|开了|(?=发了)|放了|放映|跟|和|陪|发完?(?=传单|折页|资料|手册|单子|宣传单|单页)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
 /** 去了三个村, 跑了两个小区: the places, counted. */
 const VISITED = /(?:去了|跑了|走了|到了)((?:\d+|[一二两三四五六七八九十]+)个(?:村子|村|社区|小区|组|点|市场|学校))/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
-const HEAD_COUNT = /(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)|(?:人数|人次|覆盖人数)\s?(?:是|为|有)?\s?(?:\d+|[一二两三四五六七八九十百千]+)/u;
+const HEAD_COUNT = /(?<![少多差第每])(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)|(?:人数|人次|覆盖人数)\s?[:：]?\s?(?:是|为|有)?\s?(?:\d+|[一二两三四五六七八九十百千]+)/u;
 
 const N = '(?:\\d+|[一二两三四五六七八九十百千]+)';
 const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|今早|今晨|今朝|昨晚|昨天|刚才|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|中午|晚上|早上|傍晚|\s)+/u;
@@ -29,6 +29,8 @@ function spoken(raw: string): string {
     .replace(/(?<![百千一二三四五六七八九])十几(?=\s?(?:个|人|名|位|份|张))/gu, '十五')
     // 装上了 is 装了.
     .replace(/装上了?/gu, '装了')
+    // 装了反诈 20个: the app named by its short name.
+    .replace(new RegExp(`装了?\\s?(?:国家)?反诈(?:中心)?(?:APP|app|App)?\\s?(${N})个`, 'gu'), '装APP $1')
     // 大概五十来人 装了14个: installs, the app left unsaid.
     .replace(new RegExp(`装了\\s?(${N})个(?!\\s?(?:人|村|社区|小区|点|APP|app|App|反诈))`, 'gu'), '装APP $1')
     // 摆了个摊 is 摆摊; 来了大概60个人 is 60人 (how many came, said loosely).
@@ -47,7 +49,7 @@ function spoken(raw: string): string {
     // 装APP的不多 只有十二个: the installs said after a remark on them.
     .replace(new RegExp(`装了?(?:APP|app)的(?:不多|很少|挺多|不少)[\\s，,]*(?:只有|就|有|一共)?(${N})个`, 'gu'), '装APP $1')
     // 帮助三十五位村民下载了反诈APP: installs, said as help given to people.
-    .replace(new RegExp(`帮(?:助)?(${N})(?:位|个|名)?\\p{Script=Han}{0,3}?(?:下载|安装|装)了?(?:反诈|国家反诈中心)?(?:APP|app|App)`, 'gu'), '装APP $1')
+    .replace(new RegExp(`帮(?:助)?(${N})(?:位|个|名)?\\p{Script=Han}{0,5}?(?:下载|安装|装)了?(?:反诈|国家反诈中心)?(?:APP|app|App)`, 'gu'), '装APP $1')
     // Posters put up are not leaflets handed out.
     .replace(new RegExp(`张?贴了?海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     .replace(new RegExp(`海报\\s?(?:张)?贴了\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
@@ -67,7 +69,7 @@ function spoken(raw: string): string {
     // 人不多 三十来个: the count after the people is of people.
     .replace(new RegExp(`(人不多|人挺多|人很多|人不少)[\\s，,]*(${N})(来|多|余)?个(?!\\s?(?:APP|app))`, 'gu'), '$1 $2$3人')
     // 两三百人次: between 200 and 300, say 250.
-    .replace(/([一二三四五六七八九])[二三四五六七八九]百(?=多?人)/gu, '$1百五十')
+    .replace(/([一二两三四五六七八九])[二两三四五六七八九]百(?=多?人)/gu, (_m, d: string) => `${d === '两' ? '二' : d}百五十`)
     // 一百五六十人: between 150 and 160, say 155.
     .replace(/([一二三四五六七八九])[二三四五六七八九]十(?=多?人)/gu, '$1十五');
 }
@@ -81,9 +83,9 @@ const SENTENCE_LEFTOVERS = new Set(['传单', '单子', '折页', '手册', '海
 /** 明天计划在公园宣传 预计100人: a plan, not a log. */
 const PLANNED = /明天|后天|下周|下个?月|下次|下回|到时候|计划|预计|准备|打算|将于|拟于|争取|让我们去/u;
 /** 去年这个时候…, 上个月全街道…: outreach long past, or a period's total, not today's log. */
-const LONG_AGO = /去年|前年|上个?月|上周|上星期|上礼拜|上次|上回|那年|以前|当年|这个月|本月|累计|排名|排第/u;
+const LONG_AGO = /去年|前年|上个?月|上周|上星期|上礼拜|上次|上回|那年|以前|当年|这个月|本月|累计|排名|排第|总计|合计\S{0,2}场|[一二三四五六七八九十\d]+月份|全年|今年|季度/u;
 /** 孙志愿今天在菜市场讲了…太厉害了, 隔壁社区…咱们也加把劲: someone else's outreach told, not the sender's log. */
-const SOMEONE_ELSE = /^(?![跟和同陪随])\p{Script=Han}{1,3}(?:志愿(?!者)|网格|老师|阿姨|大姐|大哥|书记|主任|警官)|(?:大爷|大妈|阿姨|大姐|小伙子|摊主)(?:一个?人|1人)?帮(?:我们|忙)|厉害|太棒|点赞|佩服|向.{1,4}学习|隔壁|别的社区|其他社区|兄弟社区|人家|加把劲|看齐/u;
+const SOMEONE_ELSE = /^(?![跟和同陪随])\p{Script=Han}{1,3}(?:志愿(?!者)|网格|老师|阿姨|大姐|大哥|书记|主任|警官)|(?:大爷|大妈|阿姨|大姐|小伙子|摊主)(?:一个?人|1人)?帮(?:我们|忙)|听说|据说|值得学习|厉害|太棒|点赞|佩服|向.{1,4}学习|隔壁|别的社区|其他社区|兄弟社区|人家|加把劲|看齐/u;
 
 /** 周六宣传需要10个人 报名接龙: a call for helpers, not a log. */
 const RECRUITING = /报名|接龙|招募|缺人|集合|排班|轮班|值班|分工|需要\s?\d*\s?个?人|帮忙(?!装|下载|安装|宣传)|忙不过来|来[两几\d]个人/u;
@@ -122,7 +124,7 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   if (KEYWORD.test(body)) {
     const parsed = everyoneInstalled(parseOutreach(body), body);
     // 宣传 东关大集 摆摊 150: one number without a unit is most likely the head count; asked first.
-    const bare = !parsed.ok && parsed.reason === 'missing_people' && parsed.bare !== undefined && /^\d{1,5}$/u.test(parsed.bare) ? parsed.bare : null;
+    const bare = !parsed.ok && parsed.reason === 'missing_people' && parsed.bare !== undefined && /^(?:\d{1,5}|[一二两三四五六七八九十百千]{1,6})$/u.test(parsed.bare) ? parsed.bare : null;
     if (bare !== null) {
       const said = body.normalize('NFKC');
       const guess = everyoneInstalled(parseOutreach(said.replace(new RegExp(`(^|[\\s，,。])${bare}(?=$|[\\s，,。])`, 'u'), `$1${bare}人`)), said);
