@@ -1819,8 +1819,9 @@ describe('found in train-quiet17: outreach logs (named regressions)', () => {
     confirms(understand('宣传 八里庄广场 一百二 装APP 三十', volunteer), { kind: 'outreach', people: 120, installs: 30 });
   });
   it('never logs a month\'s total, a misprint (少一位) or someone else\'s outreach heard of', () => {
-    for (const [text, ctx] of [['十月份总计：宣传22场 受众4100人 装APP 1300个', { ...lead, room: 'volunteers' as const }], ['有几份传单印错了 电话号码少一位', { ...worker, openCases: [], room: 'volunteers' as const }], ['听说团结湖那边昨天摆摊来了两百多人 装了五十多个APP 值得学习', { ...lead, room: 'volunteers' as const }]] as const)
-      expect(changesState(understand(text, ctx)), text).toBe(false);
+    const room: UnderstandContext = { ...lead, room: 'volunteers' };
+    const tried: [string, UnderstandContext][] = [['十月份总计：宣传22场 受众4100人 装APP 1300个', room], ['有几份传单印错了 电话号码少一位', { ...worker, openCases: [], room: 'volunteers' }], ['听说团结湖那边昨天摆摊来了两百多人 装了五十多个APP 值得学习', room]];
+    for (const [text, ctx] of tried) expect(changesState(understand(text, ctx)), text).toBe(false);
   });
   it('stays quiet on a volunteer\'s thanks in private (收到啦 你也早点歇着, 👍👍👍 谢啦)', () => {
     const priv = { ...volunteer, room: 'private' as const };
@@ -1828,6 +1829,51 @@ describe('found in train-quiet17: outreach logs (named regressions)', () => {
     expect(understand('👍👍👍 谢啦', priv).kind).toBe('ignore');
     acts(understand('查下我的宣传', priv), { kind: 'mine' });
   });
+});
+
+describe('found in train-mirror34 and train-mirror35: outcomes as workers tell them (named regressions)', () => {
+  const told = (text: string, id: string) => understand(text, taken(id));
+  it('never reads 意识到被骗 as a loss', () => expect(told('反馈 X9QD 当面交流 对方已经意识到被骗 没有转账', 'X9QD')).not.toMatchObject({ command: { result: 'defrauded' } }));
+  it('reads 劝阻失败 钱已转 as a loss, and asks about 没劝住 alone', () => {
+    acts(told('反馈 E4YK 劝阻失败 钱已转', 'E4YK'), { kind: 'report', result: 'defrauded' });
+    confirms(told('反馈 G6TH 没劝住', 'G6TH'), { kind: 'report', caseId: 'G6TH' });
+  });
+  it('takes the method from where the worker was (刚从老人家里出来, 门都没让进, 打通了)', () => {
+    acts(told('反馈 H8RD 刚从老人家里出来 劝阻成功 手机上那个投资APP也卸了', 'H8RD'), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    acts(told('反馈 W9JE 不配合 说自己的钱自己做主 门都没让进', 'W9JE'), { kind: 'report', result: 'refused', method: 'visit' });
+    acts(told('反馈 M3KA 打通了 本人坚称是正常投资 怎么劝都不听', 'M3KA'), { kind: 'report', result: 'refused', method: 'phone' });
+  });
+  it('never takes money frozen or kept as the loss (还有1万被银行冻结了, 保住了3万)', () => {
+    acts(told('反馈 A4XJ 被骗5000 还有1万被银行冻结了 没损失', 'A4XJ'), { kind: 'report', result: 'defrauded', lossAmount: 5000 });
+    expect(told('反馈 Y2DG 已被骗 保住了3万 之前转的8000追不回来了', 'Y2DG')).toMatchObject({ command: { lossAmount: 8000 } });
+  });
+  it('adds up 3000+5000+2000 and 第一笔两千 第二笔六千, and asks', () => {
+    confirms(told('反馈 H6ER 被骗了 转了三次 3000+5000+2000', 'H6ER'), { kind: 'report', lossAmount: 10000 });
+    confirms(told('反馈 C6WT 被骗了 第一笔两千 第二笔六千 都转走了', 'C6WT'), { kind: 'report', lossAmount: 8000 });
+  });
+  it('corrects with the result named after 实际 (手滑选了已被骗 实际劝住了) and reads 反馈的时候说错了 as 更正', () => {
+    acts(understand('更正一下 X6CU 刚刚手滑选了已被骗 实际劝住了', { ...worker, openCases: [], room: 'private' }), { kind: 'correct', caseId: 'X6CU', result: 'dissuaded' });
+    acts(understand('K7Q2 反馈的时候说错了 不是上门 是视频 劝阻成功', { ...worker, openCases: [] }), { kind: 'correct', caseId: 'K7Q2', result: 'dissuaded', method: 'video' });
+  });
+  it('never reads money asked for as a loss (对方让先交500元手续费 老人没交 已识破)', () =>
+    acts(told('反馈 V2CJ 对方让先交500元手续费 老人没交 已识破', 'V2CJ'), { kind: 'report', result: 'dissuaded' }));
+  it('reads 叫停了, 及时制止, 已经劝下 as dissuaded and 拦不住, 劝不了 as refused', () => {
+    acts(told('反馈 E7GU 视频里看到老人正要转账 当场叫停了', 'E7GU'), { kind: 'report', result: 'dissuaded', method: 'video' });
+    acts(told('反馈 R5QA 冒充客服退款的 入户后及时制止 没有损失', 'R5QA'), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    acts(told('反馈 T2HF 上门劝说 老人坚持要去银行 拦不住', 'T2HF'), { kind: 'report', result: 'refused', method: 'visit' });
+  });
+  it('reads 被骗一万五 不对 一万八 as 18000, asked', () => confirms(told('反馈 U2VM 被骗一万五 不对 一万八', 'U2VM'), { kind: 'report', lossAmount: 18000 }));
+  it('reads 教他怎么转 and 往什么安全账户转的 as told, not asked', () => {
+    acts(told('反馈 P7JQ 电话里听到旁边有人在教他怎么转 当即报警了', 'P7JQ'), { kind: 'report', result: 'reported' });
+    confirms(told('反馈 T9KE 损失一万左右 老人说是往什么安全账户转的', 'T9KE'), { kind: 'report', result: 'defrauded', lossAmount: 10000 });
+  });
+  it('still answers X6CU 报警了没有 家属一直打电话问 (the question is the sender\'s)', () =>
+    acts(understand('X6CU 报警了没有 家属一直打电话问', { ...lead, role: 'supervisor' }), { kind: 'query', caseId: 'X6CU' }));
+  it('takes the case on 不好意思手机冻关机了刚开机 收到 马上去 (the sender\'s own phone was off)', () =>
+    acts(understand('不好意思手机冻关机了刚开机 收到 马上去', { ...worker, openCases: [{ id: 'R9MY', level: 'urgent', acknowledged: false, pushedMinutesAgo: 20 }], quote: { from: 'bot', caseId: 'R9MY', kind: 'reminder' } }), { kind: 'ack', caseId: 'R9MY' }));
+  it('ignores a plan that hopes for an outcome (明天上午再去一趟 争取劝住)', () => expect(told('H8RD 明天上午再去一趟 争取劝住', 'H8RD').kind).toBe('ignore'));
+  it('logs 今天去社区卫生服务站 … 宣传了大约七十人 发了一百份宣传单 at the place gone to', () =>
+    acts(understand('今天去社区卫生服务站 打疫苗的老人挺多 宣传了大约七十人 发了一百份宣传单', volunteer), { kind: 'outreach', place: '社区卫生服务站', people: 70, leaflets: 100 }));
 });
 
 // ---- properties ----

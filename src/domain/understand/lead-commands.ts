@@ -14,9 +14,9 @@ import { act, confirm, refuse, unknownCase, type Turn } from './turn.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
 /** Right before the result a case was recorded with by mistake: 之前报成, 错填成, 原来是. */
-const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|发成|错报|原来是|之前是|原先是|不是|填的|报的|写的|选的|发的|(?:填|报|写|选|发|点)的是)\s*$/u;
+const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|发成|错报|原来是|之前是|原先是|不是|填的|报的|写的|选的|发的|(?:填|报|写|选|发|点)(?:的是|了))\s*$/u;
 /** Right before the result a case becomes: 改为, 改成, 应为, 其实是, 更正为. */
-const NOW_IS = /(?:改为|改成|应为|应该是|其实是|实际是|更正为|换成)\s*$/u;
+const NOW_IS = /(?:改为|改成|应为|应该是|其实是|实际是|实际上|实际|其实|更正为|换成)\s*$/u;
 /** Right after the result recorded by mistake: 被骗不对, 误报有误. */
 const WAS_WRONG = /^\s*(?:不对|有误|错了|是错的)/u;
 

@@ -100,6 +100,9 @@ const NOT_A_PLACE = /今天|今日|昨天|上午|下午|晚上|早上|刚才|周
 /** 村口小卖部那边宣传了一波: the place first, then the outreach itself (no 在 before it). */
 const PLACE_BEFORE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?([^\\s\\d，,。；;！!、]{2,12}?)(?:今天|今日|上午|下午|晚上|早上)?(?:那边|这边|那儿|这儿|那里|这里|门口|那块)?(?:晚上|下午|上午)?(?:宣传了?|做了?宣传|搞了?宣传|摆了?摊)`, 'u');
 
+/** 今天去社区卫生服务站 打疫苗的老人挺多 宣传了七十人: the place is the first clause, where the sender went. */
+const PLACE_ALONE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?(?:去了?|到了?|在)([^\\s\\d，,。；;！!、]{2,16})(?=[\\s，,。；;！!])`, 'u');
+
 /** 来了26个 都装了APP, 骑手40人 全部装了APP: everyone installed it. */
 function everyoneInstalled(parsed: OutreachParsed, body: string): OutreachParsed {
   // 有十八个人手机上原来没装反诈APP 都帮着装了: everyone of those eighteen, not of all.
@@ -135,7 +138,7 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body) || QUOTA.test(body) || LONG_AGO.test(body) || SOMEONE_ELSE.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人: who and when, not where.
   const before = PLACE_BEFORE.exec(body);
-  const place = PLACE.exec(body) ?? VISITED.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null);
+  const place = PLACE.exec(body) ?? VISITED.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null) ?? PLACE_ALONE.exec(body);
   if (!place && !ABOUT_OUTREACH.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // The place first; what stood around it on lines of its own, so it is never part of the place.
   const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body.replace(TIME_FIRST, '')}`;

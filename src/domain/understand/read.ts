@@ -230,6 +230,11 @@ function unasked(text: string): string {
     // 上午培训讲过怎么反馈了: how, taught already; 爱咋咋地: whatever, not asked.
     .replace(/(?:讲过|讲了|教过|教了|说过)(?:怎么|咋|如何)/gu, '')
     .replace(/爱咋咋地?|爱怎么怎么/gu, '')
+    // 没接到什么电话: "any", told; 教他怎么转: someone else taught how.
+    .replace(/(?:没|没有)(?=\p{Script=Han}{0,3}什么)/gu, '没').replace(/(?<=没\p{Script=Han}{0,3})什么/gu, '')
+    .replace(/教(?:他|她|人|老人|对方)?(?:怎么|咋)/gu, '教')
+    // 往什么安全账户转的: "some", told.
+    .replace(/(?:往|转到|打到|进了|下了|加了)(?:什么|啥)(?=\p{Script=Han}{2})/gu, '往')
     // 说是啥养老金认证: "some sort of", told (说是啥 alone still asks).
     .replace(/说是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '说是')
     // 那个啥W8LQ: a filler, not a question.
@@ -344,6 +349,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     } else if (t.t === 'kw' && t.text === '换' && /^(?:个|一个|张|部|把)?(?:手机|号码|号|卡|地方|时间|衣服|鞋|锁|门)/u.test(clean.slice(t.end))) {
       // 给老太太换个手机号: something else changed, not the person on the case.
       toks.push(word);
+    } else if (t.t === 'result' && t.result === 'unreachable' && /(?:不好意思|抱歉|我的?)\s*(?:手机)?\p{Script=Han}{0,2}$/u.test(clean.slice(Math.max(0, t.start - 8), t.start)) && /^(?:了)?\s*(?:刚|才|现在)?(?:开机|充上电|有信号)/u.test(clean.slice(t.end))) {
+      // 不好意思手机冻关机了刚开机: the sender's own phone, back on.
+      toks.push(word);
     } else if (t.t === 'result' && /^不接/u.test(t.text) && /(?:先|暂|暂时|我|俺)\s*$/u.test(before)) {
       // Q7RT 先不接, 我不接: declining the case, not a call nobody answered.
       toks.push(word);
@@ -391,10 +399,10 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     }
   }
   // M6PS 反馈填错了 应该是已报警: the report named as what was wrong is the object of the correction.
-  for (let i = 0; i + 1 < toks.length; i++) {
+  for (let i = 0; i < toks.length; i++) {
     const a = toks[i]!;
-    const b = toks[i + 1]!;
-    if (a.t === 'kw' && a.kind === 'report' && b.t === 'kw' && b.kind === 'correct' && b.start - a.end <= 1) toks[i] = { t: 'word', start: a.start, end: a.end, text: a.text };
+    const b = toks.find((x) => x.start >= a.end && x.t === 'kw' && x.kind === 'correct');
+    if (a.t === 'kw' && a.kind === 'report' && b && /^\s*(?:的时候|时|的)?\s*$/u.test(clean.slice(a.end, b.start))) toks[i] = { t: 'word', start: a.start, end: a.end, text: a.text };
   }
   // H8MA 我接了, J7PZ 查下: a short command led by an id-shaped word is about that case, even one
   // that cannot exist, so the sender hears it was not found.

@@ -62,6 +62,10 @@ function stoppedAfterLoss(results: (Token & { t: 'result' })[], t: Token & { t: 
 }
 
 /** Unreachable words that only make sense at the door. */
+/** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
+const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
+/** Words that put the worker at the door. */
+const WAS_THERE = /从\p{Script=Han}{0,4}家(?:里)?出来|到(?:了)?(?:他|她|老人)?家门口|刚到门口|门都没让进|不让进门|赶出来|当面|入户|上门/u;
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
 /**
  * Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id, not
@@ -93,12 +97,12 @@ const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下
 type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean; summed?: boolean };
 
 /** A figure corrected in the same message: 不对 是两万, 说错了 是9000, 更正一下 是3万5, 以这个为准. */
-const CORRECTED = /(?:说错了|不对|更正一下|更正|搞错了)[，,\s]*(?:是|应该是|改成|应为)\s*(?=[\d零一二两三四五六七八九十])|(?=[\d零一二两三四五六七八九十][\d.万千百十零一二两三四五六七八九]*\s*(?:元|块)?\s*以这个为准)/u;
+const CORRECTED = /(?:说错了|不对|更正一下|更正|搞错了)[，,\s]*(?:是|应该是|改成|应为)?\s*(?=[\d零一二两三四五六七八九十])|(?=[\d零一二两三四五六七八九十][\d.万千百十零一二两三四五六七八九]*\s*(?:元|块)?\s*以这个为准)/u;
 /** 一共1.8万, 总共8000, 合计3.2万: the total, said outright, outranks the parts before it. */
 const TOTAL = /(?:一共|总共|合计|共计|累计|总计|加起来|(?<![一总合])共)\s?(?:转了|转走了?|被骗了?|骗了|损失了?|是|有)?\s?(?=[\d¥￥零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])/u;
 /** 先转了5000 后来又转了3000: each transfer, told one after another. */
-const EACH_TRANSFER = /(?:转了|转走了?|转过去|汇了|汇过去|打过去|骗走了?)\s?(?=[\d零一二两三四五六七八九十百千万])/gu;
-const AGAIN = /又|再|第二次|后来|然后|接着|另外/u;
+const EACH_TRANSFER = /(?:转了|转走了?|转过去|汇了|汇过去|打过去|骗走了?|第[一二三四五六七八九\d]笔(?:是)?)\s?(?=[\d零一二两三四五六七八九十百千万])/gu;
+const AGAIN = /又|再|第二次|第二笔|后来|然后|接着|另外/u;
 
 /** How many different sums of money lost the text names (1万5千 is one; 三万 嗯 三万块 is one, said twice). */
 function distinctSums(text: string): number {
@@ -135,6 +139,12 @@ function amountOf(r: Reading): Amount | null {
   // 三 万 五 千: voice input spaces the words of a figure apart.
   // Not into a word that begins with a numeral: 2.8万 一直在哭 is 28,000, then crying.
   text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, (m, d: string, at: number) => (NUMERAL_WORD.test(text.slice(at + m.length, at + m.length + 2)) ? m : d));
+  // 还有1万被银行冻结了, 3万保住了: money kept is no figure of the loss.
+  text = text.replace(new RegExp(`(?:保住了?|拦下了?|追回了?|冻结了?)\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?`, 'gu'), (m) => ' '.repeat(m.length));
+  text = text.replace(new RegExp(`(?:还有|另外)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们)?\\s?(?:冻结|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
+  // 3000+5000+2000: the parts added up, asked about.
+  const plus = /(?<![\d.])\d[\d.]*(?:\s*[+＋]\s*\d[\d.]*)+/u.exec(r.body);
+  if (plus) return { value: plus[0].split(/[+＋]/u).reduce((a, b) => a + Number(b.trim()), 0), approximate: false, summed: true };
   const hedged = HEDGE.test(text);
   // 被骗两千 不对 是两万, 损失6000 说错了 是9000: the figure said last, corrected, is the one meant (asked).
   const fixed = CORRECTED.exec(text);
@@ -189,7 +199,7 @@ const PUT_IN = /(?:投了|投进去|投进去了|充了|充值了?|转进去|转
 
 const FIGURE = '[\\d零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]';
 /** 骗子让转3万, 老人坚持要投10万, 说要汇2万给"儿子", 骗子要1.5w: money asked for or meant, not moved. */
-const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:他|她|老人)?(?:转|汇|投|交|打|存|给|取)?(?:个|了)?\\s?(?:大概|约)?${FIGURE}`, 'u');
+const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:他|她|老人)?(?:先|再)?(?:转|汇|投|交|打|存|给|取)?(?:个|了)?\\s?(?:大概|约)?${FIGURE}`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 上个月就被骗过一次, 去年被骗了2万: an earlier loss. */
@@ -253,6 +263,9 @@ export function readOutcome(r: Reading): Outcome | null {
   const before = main ? usedMethods.filter((t) => t.start < main.start).pop() : undefined;
   let method: Method | null = (before ?? usedMethods[0])?.method ?? null;
   if (method === null && result === 'unreachable' && AT_THE_DOOR.test(r.clean)) method = 'visit';
+  // 刚从老人家里出来, 门都没让进, 被家属赶出来了: at the door; 打通了: by phone.
+  if (method === null && WAS_THERE.test(r.clean)) method = 'visit';
+  if (method === null && /打通了|接通了|电话里|通了电话/u.test(r.clean)) method = 'phone';
   // 打了4次都没接, 一直占线: calls, though 电话 is not said.
   if (method === null && CALLED.test(r.clean)) method = 'phone';
   const loss = result === 'defrauded' && amount ? amount.value : null;
@@ -266,10 +279,11 @@ export function readOutcome(r: Reading): Outcome | null {
     // 没被骗 但是钱已经转走了: a result denied and asserted in one message.
     // 反馈 D5FJ 误报 损失5000: a loss told with an outcome that has none.
     // 反馈 A9HC 没人 劝住了: nobody reached and persuaded at once is asked about.
-    conflicting: (lossWord && amount?.value != null && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
+    conflicting: (lossWord && amount?.value != null && amount.value !== 0 && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
-    inferred: r.slip === true || lossReported || (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
+    // 反馈 G6TH 没劝住 alone: refused, or the money gone? Asked.
+    inferred: r.slip === true || lossReported || (result === 'refused' && results.length > 0 && results.every((t) => FAILED_ONLY.test(t.text)) && amount === null && !/坚持|执意|非要|不听|不信|拉黑|挂/u.test(r.clean)) || (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
     badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true && !vague,
     tooBig: result === 'defrauded' && amount?.tooBig === true,
   };

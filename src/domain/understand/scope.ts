@@ -37,7 +37,7 @@ const MARKER: Record<Exclude<Governed, 'example'>, RegExp> = {
   plan: new RegExp(alt(SCOPE_MARKERS.plan), 'gu'),
   // 老人说, 家属说, 他说: 说 after a word that is no 劝说/再说/小说, and not 说明/说话/说了 (talked);
   // 冯中心讲, 他讲 the same in the south (not 宣讲, 讲座, 讲讲, 给老人讲防骗).
-  reported: new RegExp(`${alt(SCOPE_MARKERS.reported)}|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}])说(?![明法话服了过完清不得好起笑一下说通])|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}演宣主开边会户])(?<!讲了)(?<![给跟和对向同为][^\\s\\p{P}]{0,12})讲(?![座课解话究清了过完讲一下防反诈刷网骗贷养])`, 'gu'),
+  reported: new RegExp(`${alt(SCOPE_MARKERS.reported)}|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}])说(?![明法话服了过完清不得好起笑一下说通错])|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}演宣主开边会户])(?<!讲了)(?<![给跟和对向同为][^\\s\\p{P}]{0,12})讲(?![座课解话究清了过完讲一下防反诈刷网骗贷养])`, 'gu'),
 };
 
 /** Inside an unreal clause, the words that go on to what did happen: 已, 被我拦下, 但, 还好. */
