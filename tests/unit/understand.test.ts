@@ -1876,6 +1876,21 @@ describe('found in train-mirror34 and train-mirror35: outcomes as workers tell t
     acts(understand('今天去社区卫生服务站 打疫苗的老人挺多 宣传了大约七十人 发了一百份宣传单', volunteer), { kind: 'outreach', place: '社区卫生服务站', people: 70, leaflets: 100 }));
 });
 
+describe('outreach head counts said loosely (named regressions)', () => {
+  it('asks about 上百人, 近百人, 百把人, 大几十 and a bare 来了90, storing the figure guessed', () => {
+    confirms(understand('宣传 八里庄菜场 上百人 装APP 30', volunteer), { kind: 'outreach', people: 100, installs: 30 });
+    confirms(understand('@网格哨兵 宣传 红庙 摆摊 近百人 装APP 20多个', { ...volunteer, mention: true }), { kind: 'outreach', people: 100 });
+    confirms(understand('宣传 六里屯广场 人很多 大几十 装APP 15', volunteer), { kind: 'outreach', people: 80, installs: 15 });
+    confirms(understand('今天在六里屯菜场宣传 来了90 装了25个APP', volunteer), { kind: 'outreach', people: 90, installs: 25 });
+  });
+  it('still logs 一百来人 and 来了百来号人 at once (about a hundred, as said)', () => {
+    acts(understand('下午在团结湖公园北门宣传防诈骗 一百来人 帮着装了28个APP', volunteer), { kind: 'outreach', people: 100, installs: 28 });
+    acts(understand('中午在写字楼大堂 跟白领讲刷单诈骗 来了百来号人 装APP六十个', volunteer), { kind: 'outreach', people: 100, installs: 60 });
+  });
+  it('logs a volunteer\'s log that quotes a colleague (宣传 金台里 摆摊 80人 装APP 26)', () =>
+    acts(understand('宣传 金台里 摆摊 80人 装APP 26', { ...volunteer, quote: { from: 'person' } }), { kind: 'outreach', people: 80, installs: 26 }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

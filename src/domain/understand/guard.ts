@@ -60,9 +60,11 @@ function toPerson(r: Reading, ctx: UnderstandContext): boolean {
 /** Said to the bot, so an answer is not a reply to chatter. */
 function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (isAddressed(ctx, r)) return true;
+  const c = d.kind === 'act' || d.kind === 'confirm' ? d.command : null;
+  // 宣传 金台里 摆摊 80人 装APP 26, quoting the lead's 今天谁去宣传了: a log is the bot's whatever it answers.
+  if (c?.kind === 'outreach' && (OUTREACH_KEYWORD.test(r.body) || ctx.room === 'volunteers')) return true;
   // 已反馈 on a colleague's quoted message answers the colleague, unless a case is named.
   if (ctx.quote?.from === 'person' && !r.ids.some((e) => e.how !== 'unknown')) return false;
-  const c = d.kind === 'act' || d.kind === 'confirm' ? d.command : null;
   if (c && (c.kind === 'confirm_yes' || c.kind === 'confirm_no')) return ctx.pendingConfirmation;
   // 李姐 G5PY 那栋楼门禁密码多少, F9MD 的地址你帮我看下: a question put to a person.
   if ((c === null || c.kind === 'query') && toPerson(r, ctx)) return false;

@@ -198,7 +198,7 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
  * Left over once a log's figures are read, what should have been one of them: paper handed out
  * (发宣传页60张), the app (帮助三十五位村民下载了反诈APP), a vague count (装APP十几个).
  */
-const VAGUE_COUNT = /[一二三四五六七八九十]几|几[十百]|[一二两三四五六七八九][二两三四五六七八九]百/u;
+const VAGUE_COUNT = /[一二三四五六七八九十]几|几[十百]|[一二两三四五六七八九][二两三四五六七八九]百|(?<![一二两三四五六七八九十\d])(?:上百|近百|百把|百十)|大几十|来了\s?[\d一二两三四五六七八九十百]+(?=$|[\s，,。])|有\s?[\d一二两三四五六七八九十百]+(?=$|[\s，,。])/u;
 const UNREAD_FIGURE = /[\d一二两三四五六七八九十百千]\s?(?:份|张|册|本)|app|几个|十几|几十/iu;
 
 /**

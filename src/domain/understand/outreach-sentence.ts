@@ -62,6 +62,12 @@ function spoken(raw: string): string {
     .replace(/(?:APP|app|App)\s?(?:全|都)?(?:给)?整(?:上)?了?/gu, '装APP ')
     // APP一个没装, 没人装APP: none installed.
     .replace(/(?:APP|app|App)\s?一个(?:都|也)?没(?:有)?(?:人)?装|没(?:有)?人装(?:APP|app|App)/gu, '装APP 0')
+    // 上百人, 近百人, 百把人, 少说也有上百: about a hundred (asked first); 百十来人: about 110; 大几十人: about 80.
+    .replace(/(?<![一二两三四五六七八九十\d])(?:上百|近百|百把|百来)(?:个|号)?(?:人|(?=$|[\s，,。]))/gu, '一百人')
+    .replace(/(?<![一二两三四五六七八九十\d])百十(?:来)?(?:个|号)?人/gu, '一百一十人')
+    .replace(/大几十(?:个|号)?(?:人|(?=$|[\s，,。]))/gu, '八十人')
+    // 来了90, 大概有一百三: a head count said without its unit, after 来了 or 有.
+    .replace(new RegExp(`(来了|(?:大概|大约|差不多)?有)\\s?(${N})(?=$|[\\s，,。])`, 'gu'), '$1$2人')
     // 百来号人: a hundred or so.
     .replace(/(?<![一二两三四五六七八九])百(?=来|多|余)/gu, '一百')
     // 五十多口人, 一百二十号人: 口 and 号 count people too.
