@@ -426,7 +426,8 @@ function question(t: Turn): Decision {
   const ackFirst = t.kws[0]?.kind === 'ack' && STRONG_ACK.includes(t.kws[0].text) && atHead(r.toks, t.kws[0]);
   // The question must stand in a later clause: 收到吗K3P9QX…, 收到K3P9QX收到0吗0 ask in the acknowledgement's own.
   const ackClause = t.kws[0] ? r.body.slice(0, t.kws[0].end + (/[\s，,。；;！!]/u.exec(r.body.slice(t.kws[0].end))?.index ?? r.body.length)) : '';
-  if (ackFirst && typed && !/[吗么呢?？]|是不是|有没有|没有?$/u.test(ackClause) && ctx.openCases.some((c) => c.id === typed.id && !c.acknowledged) && wordLength(r) > 16 && !/(?:吗|么|没|没有|呢|吧|不)\s*[?？]?\s*$|[?？]\s*$/u.test(r.body.trim())) return acknowledge(t, typed, t.kws[0]!, true);
+  // Only a loose 啥/什么 later on (有啥情况我到了再说); a firm question anywhere (吗, 是不是, 有没有, 怎么, ？) still asks.
+  if (ackFirst && typed && !/[吗么呢?？]|是不是|有没有|没有?$/u.test(ackClause) && !/吗|呢|是不是|是否|有没有|怎么|[?？]/u.test(r.body) && ctx.openCases.some((c) => c.id === typed.id && !c.acknowledged) && wordLength(r) > 16 && !/(?:吗|么|没|没有|呢|吧|不)\s*[?？]?\s*$|[?？]\s*$/u.test(r.body.trim())) return acknowledge(t, typed, t.kws[0]!, true);
   // 这个X6CU怎么还没人接 督办: a complaint (怎么还, 咋还没), then the command alone at the end.
   const last = t.kws.at(-1);
   const complaint = last !== undefined && COMPLAINT.test(r.body.slice(0, last.start)) && !/[吗呢]|是不是|是否|有没有/u.test(r.body) && !/[?？]/u.test(r.body.slice(last.start));

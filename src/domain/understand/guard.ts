@@ -62,7 +62,7 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (isAddressed(ctx, r)) return true;
   const c = d.kind === 'act' || d.kind === 'confirm' ? d.command : null;
   // 宣传 金台里 摆摊 80人 装APP 26, quoting the lead's 今天谁去宣传了: a log is the bot's whatever it answers.
-  if (c?.kind === 'outreach' && (OUTREACH_KEYWORD.test(r.body) || ctx.room === 'volunteers')) return true;
+  if (c?.kind === 'outreach' && OUTREACH_KEYWORD.test(r.body)) return true;
   // 已反馈 on a colleague's quoted message answers the colleague, unless a case is named.
   if (ctx.quote?.from === 'person' && !r.ids.some((e) => e.how !== 'unknown')) return false;
   if (c && (c.kind === 'confirm_yes' || c.kind === 'confirm_no')) return ctx.pendingConfirmation;

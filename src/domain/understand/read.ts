@@ -352,6 +352,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     } else if (t.t === 'result' && t.result === 'unreachable' && /(?:不好意思|抱歉|我的?)\s*(?:手机)?\p{Script=Han}{0,2}$/u.test(clean.slice(Math.max(0, t.start - 8), t.start)) && /^(?:了)?\s*(?:刚|才|现在)?(?:开机|充上电|有信号)/u.test(clean.slice(t.end))) {
       // 不好意思手机冻关机了刚开机: the sender's own phone, back on.
       toks.push(word);
+    } else if (t.t === 'result' && t.result === 'defrauded' && /^打过去/u.test(t.text) && /(?:电话|视频|微信)\s*(?:已经|已|也|都)?\s*$/u.test(clean.slice(Math.max(0, t.start - 6), t.start))) {
+      // 电话已经打过去了: the call made, not money sent.
+      toks.push(word);
     } else if (t.t === 'result' && /^不接/u.test(t.text) && /(?:先|暂|暂时|我|俺)\s*$/u.test(before)) {
       // Q7RT 先不接, 我不接: declining the case, not a call nobody answered.
       toks.push(word);
