@@ -1902,6 +1902,41 @@ describe('on the way, said loosely (named regressions)', () => {
   it('reads 电话已经打过去了 as a call made, not money sent', () => acts(understand('在跟了 电话已经打过去了', fresh('N9TC', true)), { kind: 'ack', caseId: 'N9TC' }));
 });
 
+describe('found in train-quiet18, train-mirror36 and train-mirror37 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const alert = (id: string): UnderstandContext => ({ ...lead, quote: { from: 'bot', caseId: id, kind: 'escalation' }, members: [...roster!, { name: '陈网格', role: 'worker' }] });
+  it('never hands over on 收到 我打给老周问问 (a call to the member) or @钱警官 X6CU 那家麻烦派个民警过去', () => {
+    expect(understand('收到 我打给老周问问', alert('K7Q2'))).not.toMatchObject({ command: { kind: 'reassign' } });
+    expect(changesState(understand('@钱警官 X6CU 那家麻烦派个民警过去', { ...lead, role: 'supervisor' }))).toBe(false);
+  });
+  it('never takes an alert on for the sender when someone else is at it or everyone is told (他在处理, 说在处理, 以后大家早点处理)', () => {
+    for (const text of ['老周那边信号不好 我刚打通了 他在处理', '陈网格手机坏了 刚用座机打过来说在处理', '这种升级了的 以后大家早点处理 别等到我这来']) expect(changesState(understand(text, alert('K7Q2'))), text).toBe(false);
+    acts(understand('我来处理', alert('K7Q2')), { kind: 'supervise', caseId: 'K7Q2' });
+  });
+  it('never supervises for the sender on 钱警官跟一下 (a colleague asked)', () =>
+    expect(changesState(understand('已报警的这个 钱警官跟一下', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'K7Q2', kind: 'other' } }))).toBe(false));
+  it('ignores work going on, quoting the reminder of a case taken (还在跟她核对转账记录, 哨兵你是不是不用睡觉的, 催啥)', () => {
+    const onReminder = (id: string): UnderstandContext => ({ ...taken(id), quote: { from: 'bot', caseId: id, kind: 'reminder' } });
+    quiet('卡已经让银行先冻上了 还在跟她核对转账记录', onReminder('E9PH'));
+    quiet('哨兵你是不是不用睡觉的', onReminder('C2MU'));
+    quiet('催啥 人都在我对面坐着呢😂', onReminder('Q7RT'));
+  });
+  it('ignores figures told as handled (这周宣传数据都进系统了, 数据已归档) and withdraws on 这条撤回', () => {
+    quiet('这周宣传数据都进系统了 辛苦大家', { ...lead, room: 'volunteers' });
+    acts(understand('这条撤回 报重了', { ...volunteer, quote: { from: 'bot', caseId: null, kind: 'other' } }), { kind: 'withdraw' });
+  });
+  it('reads 屋里冇得人 as unreachable, 我这就克 as on the way, 宣传数据么样报 as 帮助', () => {
+    acts(understand('反馈 H3WN 屋里冇得人 邻居说回乡下了', taken('H3WN')), { kind: 'report', result: 'unreachable' });
+    expect(understand('收到 我这就克 等我换双鞋', { ...worker, openCases: [{ id: 'U4GA', level: 'urgent', acknowledged: false, pushedMinutesAgo: 6 }] })).toMatchObject({ command: { kind: 'ack', caseId: 'U4GA' } });
+    acts(understand('宣传数据么样报', volunteer), { kind: 'help' });
+  });
+  it('reads the total sent said outright (分三笔转的 共7600) as the loss, and 反馈 … 没转 as dissuaded', () => {
+    acts(understand('反馈 T9KE 假客服 分三笔转的 共7600', taken('T9KE')), { kind: 'report', result: 'defrauded', lossAmount: 7600 });
+    acts(understand('反馈 P6MV 冒充快递理赔的 上门说清楚了 没转', taken('P6MV')), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    expect(changesState(understand('P6MV 老人还没转 我在劝', taken('P6MV')))).toBe(false);
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

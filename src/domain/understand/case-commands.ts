@@ -41,11 +41,11 @@ const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)�
 /** Said to the bot in so many words: @-mentioned, named, or privately. */
 const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.mentionsBot || ctx.room === 'private';
 /** 这个能不能晚点提醒, 是不是派错了, 怎么还信这个: a question on the bot's message that is not about the case's state. */
-const NOT_STATUS = /催什么|什么催|能不能|可不可以|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
-const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作/u;
+const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
 const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见)\s*$/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */
@@ -143,6 +143,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // X6CU 督办了两次了还没动静, X6CU 我跟进了一下 家属说没事了, R2XC 那个我跟过 不是诈骗: what the
     // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
+    // 已报警的这个 钱警官跟一下: a colleague named right before is asked to follow it.
+    if (kind === 'supervise' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|(?<![\p{Script=Han}])[老小]\p{Script=Han})\s*$/u.test(r.clean.slice(0, kw.start)) && !/[我俺]\s*$/u.test(r.clean.slice(0, kw.start)) && !/[让叫催要给请]\s*\p{Script=Han}{1,3}\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // X6CU 上午已经督办过了 钱警官在跟: done already, and someone on it, told.
     if (kind === 'supervise' && !addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:警官|督导|社区|网格|所长)|他|她)\s*(?:在跟|在盯|在处理|跟着|盯着)/u.test(r.clean.slice(kw.end))) continue;
     // L7UE 上个月重办过一次了吧: a command done long before, told.
@@ -239,7 +241,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
   if (query && !typed && readFreeForm(r, addressed) === 'mine') return act({ kind: 'mine' });
   // 查一下, 这单进展 on the bot's message about a case: that case.
-  if (query && !typed && !goingToLook && !told && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && ASKED_OF_PEOPLE.test(r.clean)) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
+  // 卡已经让银行先冻上了 还在跟她核对转账记录, on the reminder of a case taken: work going on, told.
+  const quotedId = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
+  const workingOnQuoted = !plainlyToBot(r, ctx) && query !== undefined && quotedId !== null && ctx.openCases.some((c) => c.id === quotedId && c.acknowledged) && (IN_PROGRESS.test(r.clean) || AT_WORK.test(r.clean));
+  if (query && !typed && !goingToLook && !told && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && ASKED_OF_PEOPLE.test(r.clean)) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
   // …在查, 正在看: the sender at it.
@@ -260,7 +265,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
   // 哎 这个老人家我知道 女儿在国外: what the lead knows of the case, not taking it on.
-  if (overseer && alert && !typed && TAKES_ON.test(r.body) && !(/知道|认识|记得|熟悉|听说/u.test(r.body) && !/在跟|跟进|盯|处理|督|催|安排|协调|负责/u.test(r.body))) return act({ kind: 'supervise', caseId: alert });
+  // 以后大家早点处理: told to everyone; 他在处理, 说在处理: someone else at it (not the sender taking it on).
+  const notMine = /大家|你们|各位|以后/u.test(r.body) || /(?:他|她|他们|说|老\p{Script=Han}|\p{Script=Han}{1,2}(?:网格|社区|警官|督导))\s*(?:也|已经|正|都)?(?:在)?(?:处理|跟|盯|负责|协调|联系)/u.test(r.body);
+  if (overseer && alert && !typed && !notMine && TAKES_ON.test(r.body) && !(/知道|认识|记得|熟悉|听说/u.test(r.body) && !/在跟|跟进|盯|处理|督|催|安排|协调|负责/u.test(r.body))) return act({ kind: 'supervise', caseId: alert });
   // 辛苦了, 谢谢 on a quoted bot message: thanks, not a request; 在跟了 on a summary: news, not a request.
   if (SOCIAL.test(r.body.trim())) return IGNORE;
   if (ctx.quote?.from === 'bot' && ctx.quote.kind === 'other' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;

@@ -132,7 +132,7 @@ const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|哪个(?=帮|能|有空|去|来|可以|方便|在|知道)|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)[个家]?(?:银行|网点|商户|平台|公司|单位)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活|(?:这个|那个|这|那)编号/gu;
+const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|哪个(?=帮|能|有空|去|来|可以|方便|在|知道|看到|拿|见|有|借|用)|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)[个家]?(?:银行|网点|商户|平台|公司|单位)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计(?:局|表|员|站|口径)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活|(?:这个|那个|这|那)编号/gu;
 /** 冯中心说, 领导讲: someone's words relayed to the room. */
 const RELAYED = /(?:中心|社区|网格|督导|警官|主任|书记|所长|领导|上面|所里|局里)(?:说|讲|交代|要求)(?!一下|下|说)/u;
 /** 咋回事, 为啥: asking why, which people answer. */
@@ -232,6 +232,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
   // 我当时也不会用 多用两次就熟了, 等我吃完饭再研究研究怎么用: lost once, or to look at later, told.
   if (!addressed && learningRemark(body)) return null;
+  // 这周宣传数据都进系统了, 数据已归档: the figures handled, told.
+  if (!addressed && !r.question && /(?:数据|统计|报表|台账|数)\p{Script=Han}{0,6}?(?:进系统|归档|录入|录好|报上去|交上去|交了|上报了|汇总好|整理好)/u.test(body)) return null;
   // 今天的还没出来: something not out yet, told.
   if (!addressed && !r.question && /还没(?:出来|出|好|做好|发)/u.test(body)) return null;
   // 我一直以为…, 我的案子都是老年人, 各网格长自己盯一下: told, owned up to, or set for people.
@@ -278,7 +280,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 新来的同事不会用系统的 找周网格教一下: someone else lost, sent to a colleague.
   const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)\p{Script=Han}{0,4}?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
-  const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)/u.test(body);
+  const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '')) && !DOCUMENT_FIRST.test(body);

@@ -163,7 +163,7 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   const recalled = /(?:已经|已)撤回|撤回的|撤回了(?:$|一条|消息|发错|错群|不好意思|抱歉|手滑)|撤回(?:消息|功能|时间)|撤回(?:只有|只能)|撤回\S{0,2}?(?:怎么|咋|么样|如何|怎样|啥意思|是啥)/u.test(word);
   // 撤了吧, 删了吧 on the bot's receipt of a log: withdraw that log.
   const onReceipt = ctx.quote?.from === 'bot' && ctx.quote.kind === 'other' && /^(?:撤了吧?|撤掉吧?|撤吧|删了吧?|删掉吧?|不要了)$/u.test(word);
-  const withdraw = !recalled && (WITHDRAW.has(word) || onReceipt || (r.ids.length === 0 && (/^(?:我|麻烦|请|帮我|帮忙)?撤回/u.test(word) || /撤回(?:一下|下)?(?:吧|呗)?$/u.test(word) || /(?:宣传|登记|记录|那条|上一条|刚才).{0,14}撤回/u.test(word))));
+  const withdraw = !recalled && (WITHDRAW.has(word) || onReceipt || (r.ids.length === 0 && (/^(?:我|麻烦|请|帮我|帮忙)?撤回/u.test(word) || /撤回(?:一下|下)?(?:吧|呗)?$/u.test(word) || /(?:宣传|登记|记录|那条|这条|这一条|上一条|刚才).{0,14}撤回/u.test(word))));
   // 撤回刚才的宣传 names the log, wherever it is said.
   if ((outreachPlace || /宣传|登记/u.test(word)) && withdraw && !r.question && !r.softQuestion) return { kind: 'act', command: { kind: 'withdraw' } };
   // 宣传 幸福里社区 入户 30人 from a worker in his task room: the keyword says what it is.

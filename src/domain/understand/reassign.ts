@@ -26,7 +26,7 @@ const forThem = (before: RegExpExecArray | null, after: string) => before !== nu
 /** A nickname in running text: 老周, 小李, 周哥, 李姐. */
 const NICK_IN_TEXT = /(?:老|小)\p{Script=Han}|\p{Script=Han}(?:哥|姐|师傅)/gu;
 /** Words holding a one-character cue that is not one: 派出所, 转账, 钱转了, 交代, 换班. */
-const NOT_CUES = /派出所|转账|转钱|钱(?:已经|都|也)?转|转出|转走|转了|交代|交流|交警|交通|换班|换人值班/gu;
+const NOT_CUES = /派出所|派(?:个|一个|两个|几个|人|民警|警力|车)|[打发说寄送递写]给|转账|转钱|钱(?:已经|都|也)?转|转出|转走|转了|交代|交流|交警|交通|换班|换人值班/gu;
 const ANY_CUE = new RegExp(alt(FREE_FORM.reassignBefore.filter((w) => w !== '让' && w !== '叫' && w !== '由')), 'u');
 
 /** 这单你接一下, 你把 K7Q2 接过去: said to the member, and the message ends there (not 你去的时候带上…). */
@@ -120,6 +120,8 @@ export function pickTarget(body: string, mentions: string[], members: Members, h
   for (const n of namesIn(body, members)) {
     const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));
     if (before?.[1]) continue; // 不给刘网格了
+    // 我打给老周问问: a call made to the member, not the case handed over.
+    if (/[打发说寄送递写问]给\s*$/u.test(body.slice(Math.max(0, n.index - 4), n.index))) continue;
     const after = body.slice(n.end).replace(/^\s+/u, '');
     // 李网格今天请假: the one away is the reason for the hand-over, never its target.
     if (forThem(before, after) || AWAY.test(after)) continue;
@@ -135,7 +137,7 @@ export function pickTarget(body: string, mentions: string[], members: Members, h
   for (const n of body.matchAll(NICK_IN_TEXT)) {
     const name = resolveMember(n[0], members);
     const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));
-    if (best || !name || !before || before[1] || forThem(before, body.slice(n.index + n[0].length).replace(/^\s+/u, ''))) continue;
+    if (best || !name || !before || before[1] || forThem(before, body.slice(n.index + n[0].length).replace(/^\s+/u, '')) || /[打发说寄送递写问]给\s*$/u.test(body.slice(Math.max(0, n.index - 4), n.index))) continue;
     best = { name, score: 2, index: n.index };
   }
   if (best) return { name: best.name };

@@ -62,6 +62,10 @@ function stoppedAfterLoss(results: (Token & { t: 'result' })[], t: Token & { t: 
 }
 
 /** Unreachable words that only make sense at the door. */
+/** 转的 共7600, 转账3笔 合计10000元: money sent, then its total. */
+const SUM_SENT = /(?:转|汇|骗)\p{Script=Han}{0,8}[\s\d、，,：:]{0,24}(?:共计|一共|总共|合计|共)\s?[\d零一二两三四五六七八九十百千万]/u;
+/** 本人回了知道了 没转, 一分没转: the money not sent (还没转 is not yet). */
+const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没)(?:转|转账|汇款|汇)(?:了|钱)?(?=$|[\s，,。!！])/u;
 /** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
 const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
 /** Words that put the worker at the door. */
@@ -240,12 +244,14 @@ export function readOutcome(r: Reading): Outcome | null {
   // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 3块钱一盒: money asked for, meant, still there or a price; not lost.
   // 上个月就被骗过一次 6000块: an earlier loss told, not this case's.
   const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean));
-  const moneyGone = amount !== null && !notLost && (lossWord || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
+  // 分三笔转的 共7600, 共转账3笔…合计10000元: the total of what was sent, said outright.
+  const sumSent = SUM_SENT.test(r.clean);
+  const moneyGone = amount !== null && !notLost && (lossWord || sumSent || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
   // 损失7000 已报警: the loss decides; 已报警 goes along with it.
   // 未能联系上, 没打通, 没见到人: a contact denied is an attempt that failed.
   const contactFailed = main === undefined && !r.negated.includes('unreachable') && CONTACT_FAILED.test(r.clean);
   // 上门了 老人没转 卡里6万多都在: the money kept is the outcome.
-  const kept = main === undefined && !moneyGone && STILL_THERE.test(r.clean) && !STILL_AT_IT.test(r.clean) && !r.negated.includes('dissuaded');
+  const kept = main === undefined && !moneyGone && (STILL_THERE.test(r.clean) || NOT_SENT.test(r.clean)) && !STILL_AT_IT.test(r.clean) && !r.negated.includes('dissuaded');
   let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : contactFailed ? 'unreachable' : reported ? 'reported' : kept ? 'dissuaded' : null);
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
   // 还在劝 没劝住 接着做工作: the dissuasion goes on; nothing is decided yet.
@@ -283,7 +289,7 @@ export function readOutcome(r: Reading): Outcome | null {
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
     // 反馈 G6TH 没劝住 alone: refused, or the money gone? Asked.
-    inferred: r.slip === true || lossReported || (result === 'refused' && results.length > 0 && results.every((t) => FAILED_ONLY.test(t.text)) && amount === null && !/坚持|执意|非要|不听|不信|拉黑|挂/u.test(r.clean)) || (main === undefined && !reported && !lossWord && !contactFailed && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
+    inferred: r.slip === true || lossReported || (result === 'refused' && results.length > 0 && results.every((t) => FAILED_ONLY.test(t.text)) && amount === null && !/坚持|执意|非要|不听|不信|拉黑|挂/u.test(r.clean)) || (main === undefined && !reported && !lossWord && !sumSent && !contactFailed && !(kept && NOT_SENT.test(r.clean) && /^\s*反馈/u.test(r.body)) && !(result === 'defrauded' && PASSIVE_FRAUD.test(r.clean))) || (result === 'defrauded' && amount?.summed === true),
     badAmount: result === 'defrauded' && amount !== null && amount.value === null && amount.tooBig !== true && !vague,
     tooBig: result === 'defrauded' && amount?.tooBig === true,
   };
