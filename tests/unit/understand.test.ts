@@ -1937,6 +1937,19 @@ describe('found in train-quiet18, train-mirror36 and train-mirror37 (named regre
   });
 });
 
+describe('found in train-mirror38 and train-mirror39 (named regressions)', () => {
+  it('asks about 劝住了 不过好像本来就是误报 (another result, only supposed)', () =>
+    expect(understand('反馈 K9WP 劝住了 不过好像本来就是误报', taken('K9WP')).kind).toBe('confirm'));
+  it('never corrects on P6MV 家里没人 应该是上班去了 晚上再来 (应该是 a guess), but does on 更正 P6MV 应该是误报', () => {
+    expect(changesState(understand('P6MV 家里没人 应该是上班去了 晚上再来', taken('P6MV')))).toBe(false);
+    acts(understand('更正 P6MV 应该是误报', taken('P6MV')), { kind: 'correct', caseId: 'P6MV', result: 'false_positive' });
+  });
+  it('takes 您好 N6MJ 收到，我先打电话，打不通我就上门 as the acknowledgement', () =>
+    acts(understand('您好 N6MJ 收到，我先打电话，打不通我就上门', { ...worker, openCases: [{ id: 'N6MJ', level: 'urgent', acknowledged: false, pushedMinutesAgo: 3 }] }), { kind: 'ack', caseId: 'N6MJ' }));
+  it('reads 老人回复说知道了 不会转 after 反馈 as dissuaded', () =>
+    acts(understand('反馈 U7HK 发了短信 老人回复说知道了 不会转', taken('U7HK')), { kind: 'report', result: 'dissuaded', method: 'sms' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

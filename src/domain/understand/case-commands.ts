@@ -143,6 +143,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // X6CU 督办了两次了还没动静, X6CU 我跟进了一下 家属说没事了, R2XC 那个我跟过 不是诈骗: what the
     // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
+    // P6MV 家里没人 应该是上班去了: 应该是 a guess about the person, not a correction (应该是误报 is one).
+    if (kind === 'correct' && /^应该是$/u.test(kw.text) && !r.toks.some((x) => x.t === 'result' && x.start >= kw.end && x.start - kw.end <= 1)) continue;
     // 已报警的这个 钱警官跟一下: a colleague named right before is asked to follow it.
     if (kind === 'supervise' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|(?<![\p{Script=Han}])[老小]\p{Script=Han})\s*$/u.test(r.clean.slice(0, kw.start)) && !/[我俺]\s*$/u.test(r.clean.slice(0, kw.start)) && !/[让叫催要给请]\s*\p{Script=Han}{1,3}\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // X6CU 上午已经督办过了 钱警官在跟: done already, and someone on it, told.

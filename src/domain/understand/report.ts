@@ -65,7 +65,7 @@ function stoppedAfterLoss(results: (Token & { t: 'result' })[], t: Token & { t: 
 /** 转的 共7600, 转账3笔 合计10000元: money sent, then its total. */
 const SUM_SENT = /(?:转|汇|骗)\p{Script=Han}{0,8}[\s\d、，,：:]{0,24}(?:共计|一共|总共|合计|共)\s?[\d零一二两三四五六七八九十百千万]/u;
 /** 本人回了知道了 没转, 一分没转: the money not sent (还没转 is not yet). */
-const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没)(?:转|转账|汇款|汇)(?:了|钱)?(?=$|[\s，,。!！])/u;
+const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没|不会再?)(?:转|转账|汇款|汇)(?:了|钱)?(?=$|[\s，,。!！])/u;
 /** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
 const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
 /** Words that put the worker at the door. */
@@ -285,7 +285,7 @@ export function readOutcome(r: Reading): Outcome | null {
     // 没被骗 但是钱已经转走了: a result denied and asserted in one message.
     // 反馈 D5FJ 误报 损失5000: a loss told with an outcome that has none.
     // 反馈 A9HC 没人 劝住了: nobody reached and persuaded at once is asked about.
-    conflicting: (lossWord && amount?.value != null && amount.value !== 0 && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (result !== null && r.negated.includes(result)),
+    conflicting: (lossWord && amount?.value != null && amount.value !== 0 && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (said.has('false_positive') && (said.has('dissuaded') || said.has('refused'))) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
     // 反馈 G6TH 没劝住 alone: refused, or the money gone? Asked.
