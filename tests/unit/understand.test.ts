@@ -1950,6 +1950,21 @@ describe('found in train-mirror38 and train-mirror39 (named regressions)', () =>
     acts(understand('反馈 U7HK 发了短信 老人回复说知道了 不会转', taken('U7HK')), { kind: 'report', result: 'dissuaded', method: 'sms' }));
 });
 
+describe('found in train-mirror40 and train-mirror41 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('reads 损失俩万 as 20000', () => acts(understand('反馈 W5RA 上门 老人已被骗 损失俩万', taken('W5RA')), { kind: 'report', result: 'defrauded', lossAmount: 20000 }));
+  it('ignores an earlier loss years ago (三年前就被骗过一万多 这次得多上心) but not 这次又被骗了', () => {
+    quiet('Q7RT 这家老人三年前就被骗过一万多 这次得多上心', taken('Q7RT'));
+    expect(understand('反馈 Q7RT 去年被骗过 这次又被骗了2万', taken('Q7RT'))).toMatchObject({ command: { result: 'defrauded', lossAmount: 20000 } });
+  });
+  it('ignores talk about learning the bot (培训讲了哨兵怎么用, 给新来的志愿者讲讲这个怎么用) and 互相帮助', () => {
+    quiet('上午培训讲了哨兵怎么用 我都记笔记了', { ...worker, openCases: [] });
+    quiet('明天我给新来的志愿者讲讲这个怎么用', lead);
+    quiet('互相帮助嘛 不客气', taken('W5RA'));
+  });
+  it('ignores K7Q2 昨天已经督办过了 今天不用再催', () => quiet('K7Q2 昨天已经督办过了 今天不用再催', { ...lead, role: 'supervisor' }));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -147,6 +147,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'correct' && /^应该是$/u.test(kw.text) && !r.toks.some((x) => x.t === 'result' && x.start >= kw.end && x.start - kw.end <= 1)) continue;
     // 已报警的这个 钱警官跟一下: a colleague named right before is asked to follow it.
     if (kind === 'supervise' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|(?<![\p{Script=Han}])[老小]\p{Script=Han})\s*$/u.test(r.clean.slice(0, kw.start)) && !/[我俺]\s*$/u.test(r.clean.slice(0, kw.start)) && !/[让叫催要给请]\s*\p{Script=Han}{1,3}\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    // K7Q2 昨天已经督办过了 今天不用再催: done, and no more pushing wanted.
+    if (kind === 'supervise' && /(?:不用|不要|别|无需)再?(?:催|督办|盯)/u.test(r.clean)) continue;
     // X6CU 上午已经督办过了 钱警官在跟: done already, and someone on it, told.
     if (kind === 'supervise' && !addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:警官|督导|社区|网格|所长)|他|她)\s*(?:在跟|在盯|在处理|跟着|盯着)/u.test(r.clean.slice(kw.end))) continue;
     // L7UE 上个月重办过一次了吧: a command done long before, told.
@@ -449,7 +451,7 @@ function question(t: Turn): Decision {
   if (ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !typed && /^(?:怎么|咋|咋个)又/u.test(r.body.trim())) return IGNORE;
   // 帮助老人装APP也算宣传吗: 帮助 with an object of its own is helping someone.
   const helpKw = kwOf(t, 'help');
-  const helpingSomeone = helpKw !== undefined && helpKw.text === '帮助' && /^\p{Script=Han}/u.test(r.clean.slice(helpKw.end)) && !/^(?:一下|下|信息|文档|菜单|说明|[吗呢吧啊呀了么嘛哈])/u.test(r.clean.slice(helpKw.end));
+  const helpingSomeone = helpKw !== undefined && helpKw.text === '帮助' && (/(?:互相|相互)\s*$/u.test(r.clean.slice(0, helpKw.start)) || /^\p{Script=Han}/u.test(r.clean.slice(helpKw.end)) && !/^(?:一下|下|信息|文档|菜单|说明|[吗呢吧啊呀了么嘛哈])/u.test(r.clean.slice(helpKw.end)));
   // 需要帮助吗: offering help to someone, asked of them.
   const offering = helpKw !== undefined && !t.addressed && /(?:需要|要|需不需要)帮助[吗么]?$/u.test(r.clean.trim());
   // @林管理 网格哨兵怎么用啊: how to use it, asked of the person named.

@@ -172,7 +172,7 @@ const SHORT_STATS = 12;
  * @example learningRemark('我当时也不会用多用两次就熟了') // true
  */
 export function learningRemark(body: string): boolean {
-  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)(?:也|都)?不(?:太)?会用/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body);
+  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)(?:也|都)?不(?:太)?会用/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body) || /(?:讲了|讲过|教了|教过|培训了?|讲讲|教教大家)\p{Script=Han}{0,6}?(?:怎么用|咋用|如何使用)/u.test(body);
 }
 
 /**

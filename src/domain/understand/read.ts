@@ -228,7 +228,7 @@ function unasked(text: string): string {
     // 我先打电话确认下人在不在家, 看看有没有人: what the sender will find out, not asked (核实下来是不是误报 asks).
     .replace(/(?:确认|核实|核对|看看|看一下|问问|问一下|问下|了解|打听)(?!一?下来)(?:一?下)?\p{Script=Han}{0,6}?(?:在不在|是不是|是否|有没有|能不能|会不会|要不要|还在不在)\p{Script=Han}{0,4}/gu, '')
     // 上午培训讲过怎么反馈了: how, taught already; 爱咋咋地: whatever, not asked.
-    .replace(/(?:讲过|讲了|教过|教了|说过)(?:怎么|咋|如何)/gu, '')
+    .replace(/(?:讲过|讲了|讲讲|教过|教了|说过)\p{Script=Han}{0,4}?(?:怎么|咋|如何)/gu, '')
     .replace(/爱咋咋地?|爱怎么怎么/gu, '')
     // 没接到什么电话: "any", told; 教他怎么转: someone else taught how.
     .replace(/(?:没|没有)(?=\p{Script=Han}{0,3}什么)/gu, '没').replace(/(?<=没\p{Script=Han}{0,3})什么/gu, '')

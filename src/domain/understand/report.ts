@@ -149,6 +149,8 @@ function amountOf(r: Reading): Amount | null {
   // 3000+5000+2000: the parts added up, asked about.
   const plus = /(?<![\d.])\d[\d.]*(?:\s*[+＋]\s*\d[\d.]*)+/u.exec(r.body);
   if (plus) return { value: plus[0].split(/[+＋]/u).reduce((a, b) => a + Number(b.trim()), 0), approximate: false, summed: true };
+  // 损失俩万: 俩 is 两 in a figure.
+  text = text.replace(/俩(?=\s?[万千百十块元])/gu, '两');
   const hedged = HEDGE.test(text);
   // 被骗两千 不对 是两万, 损失6000 说错了 是9000: the figure said last, corrected, is the one meant (asked).
   const fixed = CORRECTED.exec(text);
@@ -215,7 +217,7 @@ const EARLIER = /之前|以前|早先|上次|上回|去年|前年|上个?月|那
 /** The clause a token stands in, up to the token. */
 const clauseBefore = (clean: string, at: number) => clean.slice(0, at).split(/[\s，,。；;！!]+(?=\S)/u).pop()!.trimStart();
 /** 去年就被骗过一回, 上次被骗了: an earlier loss in so many words (之前被骗了 may be this case's). */
-const EARLIER_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年)\p{Script=Han}{0,6}?(?:被骗过|骗过|上过当)|(?:上个?月|去年|前年|上次|上回|早些年|那年)\p{Script=Han}{0,6}?被骗了/u;
+const EARLIER_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年|[一二两三四五六七八九十几\d]+年前)\p{Script=Han}{0,6}?(?:被骗过|骗过|上过当)|(?:上次|上回)\p{Script=Han}{0,6}?损失|(?:上个?月|去年|前年|上次|上回|早些年|那年)\p{Script=Han}{0,6}?被骗了/u;
 /** 3块钱一盒, 每瓶20元: a price, not a loss. */
 const PRICE = new RegExp(`${FIGURE}\\s?(?:元|块钱?)\\s?(?:一|每)(?:盒|瓶|斤|个|包|袋|份|张|次|件)|(?:每|一)(?:盒|瓶|斤|个|包|袋|件)${FIGURE}`, 'u');
 
@@ -236,7 +238,7 @@ export function readOutcome(r: Reading): Outcome | null {
   const results = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && !THEIRS.test(clauseBefore(r.clean, t.start)) && !(t.result !== 'defrauded' && EARLIER.test(clauseBefore(r.clean, t.start)) && /过/u.test(t.text + r.clean.slice(t.end, t.end + 1))));
   // 那个老人我认识 去年就被骗过一回 损失一万多: every result is an earlier loss (这次又被骗了 is not).
   const past = EARLIER_LOSS.exec(r.clean);
-  if (past && results.every((t) => t.start >= past.index && t.start < past.index + past[0].length) && !/这次|这回|今天|刚才|刚刚|又/u.test(r.clean.slice(past.index + past[0].length))) return null;
+  if (past && results.every((t) => t.start >= past.index && t.start < past.index + past[0].length) && !/(?:这次|这回|今天|刚才|刚刚|又)\p{Script=Han}{0,4}(?:被骗|转|损失|骗|汇)/u.test(r.clean.slice(past.index + past[0].length))) return null;
   const amount = amountOf(r);
   const main = results.filter((t) => t.result !== 'reported').sort((a, b) => WEIGHT[a.result] - WEIGHT[b.result])[0];
   const reported = results.some((t) => t.result === 'reported');
