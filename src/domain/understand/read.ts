@@ -404,8 +404,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   // M6PS 反馈填错了 应该是已报警: the report named as what was wrong is the object of the correction.
   for (let i = 0; i < toks.length; i++) {
     const a = toks[i]!;
+    if (a.t !== 'kw' || a.kind !== 'report') continue;
     const b = toks.find((x) => x.start >= a.end && x.t === 'kw' && x.kind === 'correct');
-    if (a.t === 'kw' && a.kind === 'report' && b && /^\s*(?:的时候|时|的)?\s*$/u.test(clean.slice(a.end, b.start))) toks[i] = { t: 'word', start: a.start, end: a.end, text: a.text };
+    if (b && /^\s*(?:的时候|时|的)?\s*$/u.test(clean.slice(a.end, b.start))) toks[i] = { t: 'word', start: a.start, end: a.end, text: a.text };
   }
   // H8MA 我接了, J7PZ 查下: a short command led by an id-shaped word is about that case, even one
   // that cannot exist, so the sender hears it was not found.
