@@ -90,7 +90,7 @@ export const MISHEARD_ACK: ReadonlySet<string> = new Set(['受到', '手到', '�
  * Acknowledgement words that count only alone (bare) or next to nothing but a case id.
  * @example WEAK_ACK.includes('好的') // true
  */
-export const WEAK_ACK: readonly string[] = ['好的', '好', '嗯', '妥了', '妥妥的', '好滴', '好嘞', '好哒', '得嘞', '行', '要得', '好好', '晓得', '晓得了', '晓得嘞', '晓得咯', '晓得啦', '知悉', '已知悉', '懂了', '我知道了', '收啦', '嗯呐', '嗯好', '嗯行', '好好好', '行行', '行行行', 'okk', 'okok', 'ok了', 'copy', 'get', 'copy that', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪', '🆗', '得令', '遵命'];
+export const WEAK_ACK: readonly string[] = ['好的', '好', '嗯', '没问题', '冇问题', '妥了', '妥妥的', '好滴', '好嘞', '好哒', '得嘞', '行', '要得', '好好', '晓得', '晓得了', '晓得嘞', '晓得咯', '晓得啦', '知悉', '已知悉', '懂了', '我知道了', '收啦', '嗯呐', '嗯好', '嗯行', '好好好', '行行', '行行行', 'okk', 'okok', 'ok了', 'copy', 'get', 'copy that', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪', '🆗', '得令', '遵命'];
 
 /**
  * How a worker reached the person, by method.
@@ -266,7 +266,7 @@ export const ON_THE_WAY = {
    */
   errandFree: ['看', '一趟', '了', '吧', '啦', '啊', '处理', '现场', '那', '他', '她', '老人', '核实', '劝', '敲门', '敲', '按门铃', '上门', '瞅', '瞧', '联系', '跟进', '走访', '见', '找', '落实', '办', '过去', '接', '盯', '的路上', '查看'],
   /** Verbs that take a case only when nothing follows (我接了, not 我接孩子): 领了, 认了, 包了. */
-  taking: ['接', '领', '认', '包'],
+  taking: ['接', '领', '认', '包', '负责'],
 } as const;
 
 /**

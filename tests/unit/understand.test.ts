@@ -1965,6 +1965,17 @@ describe('found in train-mirror40 and train-mirror41 (named regressions)', () =>
   it('ignores K7Q2 昨天已经督办过了 今天不用再催', () => quiet('K7Q2 昨天已经督办过了 今天不用再催', { ...lead, role: 'supervisor' }));
 });
 
+describe('acknowledgements said loosely (named regressions)', () => {
+  const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
+  it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {
+    acts(understand('没问题', fresh('P9QE', true)), { kind: 'ack', caseId: 'P9QE' });
+    acts(understand('冇问题', fresh('K4DA', true)), { kind: 'ack', caseId: 'K4DA' });
+    acts(understand('T7AG 我负责', fresh('T7AG')), { kind: 'ack', caseId: 'T7AG' });
+    acts(understand('收到了E4XB 正往3号院赶呢', fresh('E4XB')), { kind: 'ack', caseId: 'E4XB' });
+  });
+  it('still ignores 没问题 said later in a busy group', () => expect(understand('没问题', fresh('P9QE')).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({
