@@ -1976,6 +1976,14 @@ describe('acknowledgements said loosely (named regressions)', () => {
   it('still ignores 没问题 said later in a busy group', () => expect(understand('没问题', fresh('P9QE')).kind).toBe('ignore'));
 });
 
+describe('outreach head counts said after the people (named regressions)', () => {
+  it('logs 大爷大妈来了五十多, 阿姨们来了六十多个 and 今天宣传没怎么发传单 … 聊了35个老人', () => {
+    acts(understand('重工街社区老年活动室讲反诈 大爷大妈来了五十多 装APP十六个', volunteer), { kind: 'outreach', people: 50, installs: 16 });
+    acts(understand('晚上在光明社区广场舞那边宣传 阿姨们来了六十多个 装了十八个APP', volunteer), { kind: 'outreach', people: 60, installs: 18 });
+    acts(understand('今天宣传没怎么发传单 主要一对一聊 聊了35个老人 装了12个APP', volunteer), { kind: 'outreach', people: 35, installs: 12 });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -210,6 +210,8 @@ const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replac
  */
 function unasked(text: string): string {
   return text
+    // 没怎么发传单: hardly, not how.
+    .replace(/[没不]怎么/gu, '没')
     // 说啥也不听, 怎么劝都不听: whatever is said, not asked.
     .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
     .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
