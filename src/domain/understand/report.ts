@@ -208,16 +208,18 @@ const FIGURE = '[\\d零一二两三四五六七八九十百千万壹贰叁肆伍
 const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:他|她|老人)?(?:先|再)?(?:转|汇|投|交|打|存|给|取)?(?:个|了)?\\s?(?:大概|约)?${FIGURE}`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
+/** Times before this case: 上个月, 去年, 之前, 上次 (one list for the rules below). */
+const BEFORE_THIS = '上个?月|去年|前年|以前|之前|上次|上回|早些年|那年';
 /** 上个月就被骗过一次, 去年被骗了2万: an earlier loss. */
-const PAST_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年)\p{Script=Han}{0,6}?(?:被骗过|骗过|被骗了|上过当)/u;
+const PAST_LOSS = new RegExp(`(?:${BEFORE_THIS})\\p{Script=Han}{0,6}?(?:被骗过|骗过|被骗了|上过当)`, 'u');
 /** A colleague's side, opening a clause: 李姐那边, 老周那单, 周网格那儿. */
 const THEIRS = /^(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:网格|社区|督导|警官))(?:那边|那儿|那里|那单|那个单子?)|(?:他|她|他们)(?:那边|那儿|那里|那单)/u;
 /** Words that put what follows before this case: 之前, 去年, 上次. */
-const EARLIER = /之前|以前|早先|上次|上回|去年|前年|上个?月|那年/u;
+const EARLIER = new RegExp(`${BEFORE_THIS}|早先`, 'u');
 /** The clause a token stands in, up to the token. */
 const clauseBefore = (clean: string, at: number) => clean.slice(0, at).split(/[\s，,。；;！!]+(?=\S)/u).pop()!.trimStart();
 /** 去年就被骗过一回, 上次被骗了: an earlier loss in so many words (之前被骗了 may be this case's). */
-const EARLIER_LOSS = /(?:上个?月|去年|前年|以前|之前|上次|上回|早些年|那年|[一二两三四五六七八九十几\d]+年前)\p{Script=Han}{0,6}?(?:被骗过|骗过|上过当)|(?:上次|上回)\p{Script=Han}{0,6}?损失|(?:上个?月|去年|前年|上次|上回|早些年|那年)\p{Script=Han}{0,6}?被骗了/u;
+const EARLIER_LOSS = new RegExp(`(?:${BEFORE_THIS}|[一二两三四五六七八九十几\\d]+年前)\\p{Script=Han}{0,6}?(?:被骗过|骗过|上过当)|(?:上次|上回)\\p{Script=Han}{0,6}?损失|(?:上个?月|去年|前年|上次|上回|早些年|那年)\\p{Script=Han}{0,6}?被骗了`, 'u');
 /** 3块钱一盒, 每瓶20元: a price, not a loss. */
 const PRICE = new RegExp(`${FIGURE}\\s?(?:元|块钱?)\\s?(?:一|每)(?:盒|瓶|斤|个|包|袋|份|张|次|件)|(?:每|一)(?:盒|瓶|斤|个|包|袋|件)${FIGURE}`, 'u');
 
