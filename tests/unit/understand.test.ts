@@ -1965,6 +1965,27 @@ describe('found in train-mirror40 and train-mirror41 (named regressions)', () =>
   it('ignores K7Q2 昨天已经督办过了 今天不用再催', () => quiet('K7Q2 昨天已经督办过了 今天不用再催', { ...lead, role: 'supervisor' }));
 });
 
+describe('losses only suspected, balances and 检查 (named regressions, found in train-mirror27, 34, 36, 37, 38 and 40)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('ignores a balance while the worker is still at it (老人说卡里有两万多 正要去银行 我在拦着, 卡里还有三万多 我先陪他去…把卡冻上)', () => {
+    quiet('G7JW 老人说卡里有两万多 正要去银行 我在拦着', taken('G7JW'));
+    quiet('J2QX 老人说卡里还有三万多 我先陪他去农商银行把卡冻上', taken('J2QX'));
+    quiet('E9PH 老人卡里有十二万 我们在银行门口拦着呢', taken('E9PH'));
+  });
+  it('still reads a loss beside a balance (卡里本来有八万 被转走了两万五: two sums, asked)', () =>
+    expect(understand('反馈 D5FJ 卡里本来有八万 被转走了两万五', taken('D5FJ'))).toMatchObject({ command: { kind: 'report', result: 'defrauded', lossAmount: 25000 } }));
+  it('ignores a loss only suspected and still being checked (可能被骗了一万多 我正在核实, 好像转了钱 我在陪她查账)', () => {
+    quiet('P4HD 老人儿子说可能被骗了一万多 我正在核实', taken('P4HD'));
+    quiet('Y4NE 老人说可能被骗了几千 还在问', taken('Y4NE'));
+    quiet('Y4NE 老人说好像转了钱 又说不清楚 我在陪她查账', taken('Y4NE'));
+  });
+  it('still records 反馈 Q7RT 可能被骗了 金额还在核实 (the sender reports it) and asks about Q7RT 被骗了两万 (stated, no 反馈)', () => {
+    expect(understand('反馈 Q7RT 已被骗 金额还在核实', taken('Q7RT'))).toMatchObject({ kind: 'act', command: { result: 'defrauded' } });
+    expect(understand('Q7RT 被骗了两万', taken('Q7RT'))).toMatchObject({ kind: 'confirm', command: { result: 'defrauded', lossAmount: 20000 } });
+  });
+  it('does not read 查 inside 检查组 as a question about the case (W5RA 检查组的车也在)', () => quiet('W5RA 到楼下了 检查组的车也在', taken('W5RA')));
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

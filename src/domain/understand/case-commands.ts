@@ -46,6 +46,10 @@ const NOT_STATUS = /催什么|什么催|催啥|啥催|哨兵你|机器人你|你
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查/u;
+/** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
+const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)/u;
+/** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
+const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|问|查|对账|对)|查账|查流水|一笔笔对/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
 const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见)\s*$/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */
@@ -638,6 +642,9 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
   if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });
   if (unsettled && own.acknowledged) return IGNORE;
+  // Y4NE 老人说可能被骗了几千 还在问, 好像转了钱 我在陪她查账: a loss only suspected, still being
+  // checked by the sender; nothing to record yet.
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && o.result === 'defrauded' && !o.alsoReported && (UNSURE_LOSS.test(t.r.clean) || o.inferred) && CHECKING.test(t.r.clean)) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
   // 错了 是误报 on the bot's confirmation that an outcome was recorded: a correction, asked first.
   if (found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'confirmation' && !t.ctx.openCases.some((c) => c.id === found.id)) {

@@ -348,6 +348,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial || DENIED_CLAIM.test(near))) {
       negated.push(t.result);
       toks.push(word);
+    } else if (t.t === 'kw' && t.kind === 'query' && t.text === '查' && /[检排普巡抽审盘考调复]$/u.test(clean.slice(0, t.start))) {
+      // 检查组的车也在, 排查: 查 inside a word of its own asks nothing.
+      toks.push(word);
     } else if (t.t === 'kw' && t.text === '换' && /^(?:个|一个|张|部|把)?(?:手机|号码|号|卡|地方|时间|衣服|鞋|锁|门)/u.test(clean.slice(t.end))) {
       // 给老太太换个手机号: something else changed, not the person on the case.
       toks.push(word);

@@ -208,6 +208,10 @@ const FIGURE = '[\\d零一二两三四五六七八九十百千万壹贰叁肆伍
 const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:他|她|老人)?(?:先|再)?(?:转|汇|投|交|打|存|给|取)?(?:个|了)?\\s?(?:大概|约)?${FIGURE}`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
+/** 卡里有两万多, 老人卡里还有三万多: the balance, money not yet moved. */
+const BALANCE = new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上)(?:头)?(?:还|就|总共|一共)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}`, 'u');
+/** 转走, 骗走, 转了: money said to have moved, beside a balance. */
+const MOVED = /转走|骗走|转出|汇出|转了|汇了|打了|被骗|损失|少了/u;
 /** Times before this case: 上个月, 去年, 之前, 上次 (one list for the rules below). */
 const BEFORE_THIS = '上个?月|去年|前年|以前|之前|上次|上回|早些年|那年';
 /** 上个月就被骗过一次, 去年被骗了2万: an earlier loss. */
@@ -245,9 +249,10 @@ export function readOutcome(r: Reading): Outcome | null {
   const main = results.filter((t) => t.result !== 'reported').sort((a, b) => WEIGHT[a.result] - WEIGHT[b.result])[0];
   const reported = results.some((t) => t.result === 'reported');
   const lossWord = r.toks.some((t) => t.t === 'loss');
-  // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 3块钱一盒: money asked for, meant, still there or a price; not lost.
+  // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 卡里还有三万多, 3块钱一盒: money asked for, meant,
+  // still there, a balance or a price; not lost.
   // 上个月就被骗过一次 6000块: an earlier loss told, not this case's.
-  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean));
+  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
   // 分三笔转的 共7600, 共转账3笔…合计10000元: the total of what was sent, said outright.
   const sumSent = SUM_SENT.test(r.clean);
   const moneyGone = amount !== null && !notLost && (lossWord || sumSent || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
