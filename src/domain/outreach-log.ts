@@ -66,17 +66,30 @@ const clip = (s: string, max: number) => {
 };
 
 /**
+ * The figures of a log that were said loosely (上百人, 十几个APP) and stored as a guess: shown
+ * with 约 when the log is repeated back to be confirmed.
+ * @example const r: RoughFigures = { people: true }
+ */
+export interface RoughFigures {
+  people?: boolean;
+  installs?: boolean;
+  leaflets?: boolean;
+}
+
+/**
  * One short line repeating what was understood, for the confirmation and the withdrawal.
  * Long places and notes are clipped.
  * @example describeOutreach({ place: '幸福里社区', form: 'stall', people: 80, installs: 25, leaflets: 0, targets: ['elderly'], note: null })
  *   // '幸福里社区 · 摆摊 · 80人 · 装APP 25 · 老年人'
+ * @example describeOutreach({ ...log, people: 100 }, { people: true }) // '… · 约100人 · …'
  */
-export function describeOutreach(log: OutreachLog): string {
+export function describeOutreach(log: OutreachLog, rough: RoughFigures = {}): string {
+  const about = (k: keyof RoughFigures) => (rough[k] ? '约' : '');
   const parts = [clip(log.place, 20)];
   if (log.form) parts.push(FORM_ZH[log.form]);
-  parts.push(`${log.people}人`);
-  if (log.installs > 0) parts.push(`装APP ${log.installs}`);
-  if (log.leaflets > 0) parts.push(`传单${log.leaflets}份`);
+  parts.push(`${about('people')}${log.people}人`);
+  if (log.installs > 0) parts.push(`装APP ${about('installs')}${log.installs}`);
+  if (log.leaflets > 0) parts.push(`传单${about('leaflets')}${log.leaflets}份`);
   if (log.targets.length > 0) parts.push(log.targets.map((t) => TARGET_ZH[t]).join('、'));
   if (log.note) parts.push(`备注：${clip(log.note, 16)}`);
   return parts.filter((p) => p !== '').join(' · ');

@@ -1997,6 +1997,16 @@ describe('acknowledgements said loosely (named regressions)', () => {
   it('still ignores 没问题 said later in a busy group', () => expect(understand('没问题', fresh('P9QE')).kind).toBe('ignore'));
 });
 
+describe('a guessed outreach figure is shown as a guess (regression: 上百人 was asked about as "100人")', () => {
+  it('asks with 约 before the loose figures only', () => {
+    const d = understand('今天在幸福里广场宣传 上百人参加 装了十几个APP', volunteer);
+    expect(d).toMatchObject({ kind: 'confirm', command: { people: 100, installs: 15 } });
+    expect(d.kind === 'confirm' && d.prompt).toContain('约100人 · 装APP 约15');
+    const exact = understand('宣传 幸福里社区 来了90 装APP 20', volunteer);
+    expect(exact.kind === 'confirm' && exact.prompt).toContain('· 90人 · 装APP 20？');
+  });
+});
+
 describe('outreach head counts said after the people (named regressions)', () => {
   it('logs 大爷大妈来了五十多, 阿姨们来了六十多个 and 今天宣传没怎么发传单 … 聊了35个老人', () => {
     acts(understand('重工街社区老年活动室讲反诈 大爷大妈来了五十多 装APP十六个', volunteer), { kind: 'outreach', people: 50, installs: 16 });

@@ -6,7 +6,7 @@
  */
 import { CONFIRM_NO, CONFIRM_YES, SOCIAL } from '../case-words.js';
 import { describeOutreach } from '../outreach.js';
-import type { OutreachLog } from '../outreach-log.js';
+import type { OutreachLog, RoughFigures } from '../outreach-log.js';
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
 import { conversationReplies, understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
@@ -201,7 +201,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
  * Left over once a log's figures are read, what should have been one of them: paper handed out
  * (发宣传页60张), the app (帮助三十五位村民下载了反诈APP), a vague count (装APP十几个).
  */
-const VAGUE_COUNT = /[一二三四五六七八九十]几|几[十百]|[一二两三四五六七八九][二两三四五六七八九]百|(?<![一二两三四五六七八九十\d])(?:上百|近百|百把|百十)|大几十|来了\s?[\d一二两三四五六七八九十百]+(?=$|[\s，,。])|有\s?[\d一二两三四五六七八九十百]+(?=$|[\s，,。])/u;
+const LOOSE = '[一二三四五六七八九十]几|几[十百]|[一二两三四五六七八九][二两三四五六七八九]百|(?<![一二两三四五六七八九十\\d])(?:上百|近百|百把|百十)|大几十';
+const VAGUE_COUNT = new RegExp(`${LOOSE}|来了\\s?[\\d一二两三四五六七八九十百]+(?=$|[\\s，,。])|有\\s?[\\d一二两三四五六七八九十百]+(?=$|[\\s，,。])`, 'u');
 const UNREAD_FIGURE = /[\d一二两三四五六七八九十百千]\s?(?:份|张|册|本)|app|几个|十几|几十/iu;
 
 /**
@@ -212,7 +213,27 @@ const UNREAD_FIGURE = /[\d一二两三四五六七八九十百千]\s?(?:份|张|
 function logOrAsk(log: OutreachLog, sure: boolean, said: string): Decision {
   const command = { kind: 'outreach' as const, ...log };
   if (sure && !(log.note !== null && UNREAD_FIGURE.test(log.note)) && !VAGUE_COUNT.test(said)) return { kind: 'act', command };
-  return { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(log)) };
+  return { kind: 'confirm', command, prompt: say.confirmOutreach(describeOutreach(log, roughFigures(said))) };
+}
+
+/** A count said loosely (上百, 十几, 大几十, 两三百), not one whose unit was left out (来了90). */
+const LOOSE_COUNT = new RegExp(LOOSE, 'gu');
+
+/**
+ * Which figures of a log were said loosely, by the word after the count: 十几个APP is installs,
+ * 几百份 leaflets, anything else (上百人, 大几十个老人) the head count.
+ * @example roughFigures('上百人参加 装了十几个APP') // { people: true, installs: true }
+ */
+function roughFigures(said: string): RoughFigures {
+  const rough: RoughFigures = {};
+  for (const m of said.matchAll(LOOSE_COUNT)) {
+    const after = said.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    const before = said.slice(Math.max(0, m.index - 3), m.index);
+    if (/^\s?(?:多|来)?\s?(?:个|台|部)?\s?(?:APP|app|App|反诈)/u.test(after) || /装了?\s?$/u.test(before)) rough.installs = true;
+    else if (/^\s?(?:多|来)?\s?(?:份|张|册|本)/u.test(after) || /发了?\s?$/u.test(before)) rough.leaflets = true;
+    else rough.people = true;
+  }
+  return rough;
 }
 
 /** A word of its own that answers with a digit: 1, 选1, 回2, 确认1, 嗯选一, 2哈. */
