@@ -1986,6 +1986,21 @@ describe('losses only suspected, balances and 检查 (named regressions, found i
   it('does not read 查 inside 检查组 as a question about the case (W5RA 检查组的车也在)', () => quiet('W5RA 到楼下了 检查组的车也在', taken('W5RA')));
 });
 
+describe('work still going on, and a lead urging a colleague (named regressions, found in train-mirror35, train-quiet18 and train-mirror37)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('ignores 老人说钱没转 但还在跟对方聊 right after the push (nothing settled while the victim still talks to the scammer)', () => {
+    const ctx = { ...taken('G2RM'), pushIsLatest: true };
+    quiet('老人说钱没转 但还在跟对方聊', ctx);
+    expect(understand('反馈 G2RM 劝住了 钱没转', ctx)).toMatchObject({ kind: 'act', command: { result: 'dissuaded' } });
+  });
+  it('ignores 这地址是老房子 早拆了 在问邻居她搬哪了 on the dispatch (what the sender is finding out, told)', () =>
+    quiet('这地址是老房子 早拆了 在问邻居她搬哪了', { ...taken('A9HC'), quote: { from: 'bot', caseId: 'A9HC', kind: 'dispatch' } }));
+  it('ignores @周网格 K7Q2 抓紧反馈 区里要看 from a lead (the person named first is told), but answers 反馈 K7Q2 from the worker', () => {
+    quiet('@周网格 K7Q2 抓紧反馈 区里要看', lead);
+    expect(understand('反馈 K7Q2', taken('K7Q2')).kind).toBe('refuse');
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -71,6 +71,9 @@ function decide(text: string, ctx: UnderstandContext): Decision {
   // 天呐 又是冒充公检法的, 太好了 没被骗就好 on the bot's message: a refusal would answer a remark made
   // to people; a command begun with its keyword (撤销 重复推送) is still answered.
   if (d.kind === 'refuse' && (d.reason === 'not_understood' || d.reason === 'missing_result') && ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !keywordFirst(r)) return IGNORE;
+  // @周网格 K7Q2 抓紧反馈 区里要看: a command that cannot be carried out, said to the person named
+  // first, is theirs to act on; the bot does not answer it.
+  if (d.kind === 'refuse' && r.personFirst === true && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
   // 家属说钱已经转了 我再核实一下 先别报: the sender holds the outcome back.
   if (changesState(d) && !ctx.pendingConfirmation && HELD_BACK.test(r.clean)) return IGNORE;
   // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.

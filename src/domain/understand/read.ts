@@ -229,6 +229,8 @@ function unasked(text: string): string {
     .replace(/(?<![请想我借试要先来下])问(?:我们?|他|她)?(?:是不是|是否|能不能|有没有|会不会|要不要|可不可以)\p{Script=Han}{0,10}/gu, '')
     // 我先打电话确认下人在不在家, 看看有没有人: what the sender will find out, not asked (核实下来是不是误报 asks).
     .replace(/(?:确认|核实|核对|看看|看一下|问问|问一下|问下|了解|打听)(?!一?下来)(?:一?下)?\p{Script=Han}{0,6}?(?:在不在|是不是|是否|有没有|能不能|会不会|要不要|还在不在)\p{Script=Han}{0,4}/gu, '')
+    // 在问邻居她搬哪了, 正在打听人去哪了: what the sender is finding out, told.
+    .replace(/(?:还在|正在|在)(?:问|打听)\p{Script=Han}{0,6}?(?:哪儿?|哪里)了?/gu, '')
     // 上午培训讲过怎么反馈了: how, taught already; 爱咋咋地: whatever, not asked.
     .replace(/(?:讲过|讲了|讲讲|教过|教了|说过)\p{Script=Han}{0,4}?(?:怎么|咋|如何)/gu, '')
     .replace(/爱咋咋地?|爱怎么怎么/gu, '')

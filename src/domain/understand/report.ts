@@ -198,6 +198,8 @@ function amountOf(r: Reading): Amount | null {
 }
 
 const STILL_AT_IT = /还在劝|正在劝|(?:还|正|隔着门)?在(?:聊|谈)(?!过)|(?:还在|正在)(?:做工作|做思想工作|沟通|做他的工作|做她的工作)|接着(?:劝|做工作|做思想工作)|继续(?:劝|做工作|做思想工作)/u;
+/** 还在跟对方聊, 正和骗子视频: the victim still in touch with the scammer. */
+const STILL_WITH_THEM = /(?:还在|正在|仍在|还|在)(?:跟|和|与)(?:对方|骗子|那边|那个人)\p{Script=Han}{0,2}?(?:聊|谈|联系|通话|视频|打电话|发消息)/u;
 const PASSIVE_FRAUD = /被\p{Script=Han}{1,10}?骗(?:了|走)/u;
 
 /** 前后投了二十多万, 充了三万: money put in, said in Chinese numerals. */
@@ -265,6 +267,8 @@ export function readOutcome(r: Reading): Outcome | null {
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
   // 还在劝 没劝住 接着做工作: the dissuasion goes on; nothing is decided yet.
   if (result === null || (result === 'refused' && STILL_AT_IT.test(r.clean))) return null;
+  // 钱没转 但还在跟对方聊: the money not sent yet, while the victim still talks to the scammer.
+  if (result === 'dissuaded' && STILL_WITH_THEM.test(r.clean) && results.filter((t) => t.result === 'dissuaded').every((t) => /没(?:有)?(?:转|汇|打|动)/u.test(t.text))) return null;
   // 没劝住 已经陪老人去派出所报案了: a dissuasion that failed, then a case filed with the police, is
   // a loss, though no figure is said; asked first (劝不动 已报警 may be a call for help in time).
   const lossReported = result === 'refused' && results.some((t) => t.result === 'reported' && /报案|立案/u.test(t.text)) && results.every((t) => (t.result === 'reported' && /报案|立案/u.test(t.text)) || /^(?:没|未|没有|没能|未能)(?:劝|拦)住/u.test(t.text));
