@@ -1995,6 +1995,12 @@ describe('work still going on, and a lead urging a colleague (named regressions,
   });
   it('ignores 这地址是老房子 早拆了 在问邻居她搬哪了 on the dispatch (what the sender is finding out, told)', () =>
     quiet('这地址是老房子 早拆了 在问邻居她搬哪了', { ...taken('A9HC'), quote: { from: 'bot', caseId: 'A9HC', kind: 'dispatch' } }));
+  it('ignores a wondering with the sender\'s next step on a case taken (Y7HC 会不会是误报啊 我再核实一下, 老人说不是诈骗 但我觉得不对劲 再观察观察)', () => {
+    quiet('Y7HC 会不会是误报啊 我再核实一下', taken('Y7HC'));
+    quiet('Y7HC 老人说不是诈骗 但我觉得不对劲 再观察观察', taken('Y7HC'));
+    expect(understand('Y7HC 是误报', taken('Y7HC'))).toMatchObject({ kind: 'confirm', command: { result: 'false_positive' } });
+  });
+  it('ignores 等会儿去 M6VC 家 据说已经转了一笔 (a loss heard of, about to be checked)', () => quiet('等会儿去 M6VC 家 据说已经转了一笔', taken('M6VC')));
   it('ignores @周网格 K7Q2 抓紧反馈 区里要看 from a lead (the person named first is told), but answers 反馈 K7Q2 from the worker', () => {
     quiet('@周网格 K7Q2 抓紧反馈 区里要看', lead);
     expect(understand('反馈 K7Q2', taken('K7Q2')).kind).toBe('refuse');

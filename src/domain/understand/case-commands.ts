@@ -26,7 +26,7 @@ const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
-const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做)|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
+const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
 const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,3}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
@@ -642,9 +642,9 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
   if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });
   if (unsettled && own.acknowledged) return IGNORE;
-  // Y4NE 老人说可能被骗了几千 还在问, 好像转了钱 我在陪她查账: a loss only suspected, still being
-  // checked by the sender; nothing to record yet.
-  if (!keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && o.result === 'defrauded' && !o.alsoReported && (UNSURE_LOSS.test(t.r.clean) || o.inferred) && CHECKING.test(t.r.clean)) return IGNORE;
+  // Y4NE 老人说可能被骗了几千 还在问, 好像转了钱 我在陪她查账, 等会儿去 M6VC 家 据说已经转了一笔: a
+  // loss only suspected, still being checked by the sender or about to be; nothing to record yet.
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && o.result === 'defrauded' && !o.alsoReported && ((UNSURE_LOSS.test(t.r.clean) && (CHECKING.test(t.r.clean) || nextStep)) || (o.inferred && CHECKING.test(t.r.clean)))) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
   // 错了 是误报 on the bot's confirmation that an outcome was recorded: a correction, asked first.
   if (found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'confirmation' && !t.ctx.openCases.some((c) => c.id === found.id)) {
