@@ -2001,6 +2001,11 @@ describe('work still going on, and a lead urging a colleague (named regressions,
     expect(understand('Y7HC 是误报', taken('Y7HC'))).toMatchObject({ kind: 'confirm', command: { result: 'false_positive' } });
   });
   it('ignores 等会儿去 M6VC 家 据说已经转了一笔 (a loss heard of, about to be checked)', () => quiet('等会儿去 M6VC 家 据说已经转了一笔', taken('M6VC')));
+  it('ignores others who cannot use an app (上次那场装APP的人里有一半不会用, 好多人都不会用), but helps 我不会用', () => {
+    quiet('上次那场装APP的人里有一半不会用', { ...worker, openCases: [] });
+    quiet('好多人都不会用', { ...worker, openCases: [] });
+    acts(understand('我不会用', { ...worker, openCases: [] }), { kind: 'help' });
+  });
   it('ignores @周网格 K7Q2 抓紧反馈 区里要看 from a lead (the person named first is told), but answers 反馈 K7Q2 from the worker', () => {
     quiet('@周网格 K7Q2 抓紧反馈 区里要看', lead);
     expect(understand('反馈 K7Q2', taken('K7Q2')).kind).toBe('refuse');
