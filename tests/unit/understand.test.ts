@@ -2012,6 +2012,49 @@ describe('work still going on, and a lead urging a colleague (named regressions,
   });
 });
 
+describe('found in train-quiet19 and train-mirror42 to 44 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const supervisor: UnderstandContext = { ...lead, role: 'supervisor' };
+  it('never supervises on 督办 told as done by someone else, as not repeated, or as an earlier time', () => {
+    quiet('K7Q2 赵所昨天就督办了 网格员下午已经上门', lead);
+    quiet('K7Q2 这单钱警官在盯 我就不重复督办了', lead);
+    quiet('上次督办X6CU跑了两个小时 老太太太倔了', lead);
+    acts(understand('K7Q2 督办', lead), { kind: 'supervise', caseId: 'K7Q2' });
+  });
+  it('ignores help talk: learnt by use, taught by the sender, a paper\'s maker, the form given out, a post on 朋友圈', () => {
+    quiet('指令就那几个 收到 反馈 查 多用几次就熟了', { ...worker, openCases: [] });
+    quiet('不会用的同志会后留一下 我一个一个教', { ...supervisor, room: 'tasks' });
+    quiet('这个操作指南是区里统一印的吗', supervisor);
+    quiet('反馈格式：反馈+编号+结果 我再发一遍', { ...lead, room: 'tasks' });
+    quiet('我该发什么呀 朋友圈发反诈图片还是视频好', volunteer);
+    acts(understand('操作指南发我一下', supervisor), { kind: 'help' });
+  });
+  it('ignores figures someone else wants, a load described, and those few cases referred to', () => {
+    quiet('街道要统计城中村出租屋住咗几多人 各网格报一下', supervisor);
+    quiet('今晚零点以后单子特别多', lead);
+    quiet('待办的那几件白班处理', supervisor);
+    acts(understand('今天多少件了', supervisor), { kind: 'stats' });
+  });
+  it('ignores a volunteer\'s remark on a pushed case (这个小区我们上周刚去宣传过)', () =>
+    quiet('这个小区我们上周刚去宣传过', { ...volunteer, quote: { from: 'bot', caseId: 'K7Q2', kind: 'dispatch' } }));
+  it('reads Cantonese outcomes and outreach: 屋企冇人, 佢话唔使我哋理 收线了, 同啲老人家, 单张, 啱啱嗰条撤回', () => {
+    acts(understand('反馈 H5QA 上门 屋企冇人 隔篱话佢返乡下避台风了', taken('H5QA')), { kind: 'report', result: 'unreachable', method: 'visit' });
+    acts(understand('反馈 G2CZ 电话打通咗 佢话唔使我哋理 收线了', taken('G2CZ')), { kind: 'report', result: 'refused', method: 'phone' });
+    expect(understand('上午喺祠堂门口同啲老人家讲冒充公检法 三十几个人 派咗50份单张', volunteer)).toMatchObject({ command: { kind: 'outreach', people: 30, leaflets: 50 } });
+    acts(understand('啱啱嗰条撤回 装APP系12唔系21', { ...volunteer, role: 'worker', openCases: [] }), { kind: 'withdraw' });
+    acts(understand('反馈 N7YC 已陪同老人报警', taken('N7YC')), { kind: 'report', result: 'reported' });
+  });
+  it('takes the case on 1分钟到 right after the push, on J6NB收到,电话先打过去了, and on 收到 先打电话 没接我就上门 (K2WD 接单 穿衣服呢 has 呢: never acted on)', () => {
+    const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
+    acts(understand('1分钟到 我就在楼下 hhh', fresh('L9VD', true)), { kind: 'ack', caseId: 'L9VD' });
+    expect(understand('K2WD 接单 穿衣服呢 十分钟到', fresh('K2WD')).kind).not.toBe('act');
+    acts(understand('J6NB收到,电话先打过去了', fresh('J6NB')), { kind: 'ack', caseId: 'J6NB' });
+    acts(understand('收到 先打电话 没接我就上门', fresh('N4XC', true)), { kind: 'ack', caseId: 'N4XC' });
+  });
+  it('reads 本人坚持要投 说我们不懂 as refused', () =>
+    acts(understand('反馈 C9DE 当面 虚拟币投资的 本人坚持要投 说我们不懂', taken('C9DE')), { kind: 'report', result: 'refused', method: 'visit' }));
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

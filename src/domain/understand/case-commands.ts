@@ -155,6 +155,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'supervise' && /(?:不用|不要|别|无需)再?(?:催|督办|盯)/u.test(r.clean)) continue;
     // X6CU 上午已经督办过了 钱警官在跟: done already, and someone on it, told.
     if (kind === 'supervise' && !addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:警官|督导|社区|网格|所长)|他|她)\s*(?:在跟|在盯|在处理|跟着|盯着)/u.test(r.clean.slice(kw.end))) continue;
+    // K7Q2 赵所昨天就督办了: done by the colleague named, told; 上次督办X6CU跑了两个小时: an earlier time, told.
+    if (kind === 'supervise' && !addressed && ((/^\s*[了过]/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|\p{Script=Han}所|(?<!\p{Script=Han})[老小]\p{Script=Han})\s*(?:昨天|前天|上午|下午|早上|晚上|刚才|刚刚|早就|已经|就|也)+\s*$/u.test(r.clean.slice(0, kw.start))) || /(?:上次|上回|那次|之前|以前)\s*$/u.test(r.clean.slice(0, kw.start)))) continue;
     // L7UE 上个月重办过一次了吧: a command done long before, told.
     if (!addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /之前|以前|上次|上回|去年|上个?月|上周/u.test(r.clean)) continue;
     // K7Q2 原来是老周的 后来改派给小刘了: the case's history told.
@@ -419,6 +421,8 @@ function phraseCommand(t: Turn): Decision | null {
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
+  // 待办的那几件白班处理: those few cases referred to in a remark, with the keyword inside it.
+  if (!t.addressed && !keywordAlone && !/[吗呢?？]|多少|啥|什么|哪|怎么|咋|如何|没有?\s*$|[我俺]/u.test(t.r.body) && /(?:那|这)几(?:件|单|个|起)(?![了呢吗])/u.test(t.r.body)) return null;
   // 现在还有多少件没办结: from a lead or supervisor with no cases of their own, the area's figures.
   // 今天到现在几单了 我5点要交日报: 我 only in a later clause is not the sender's own cases.
   if (kind === 'mine' && overseer && t.ctx.openCases.length === 0 && soleKeyword(t) !== 'mine' && !/我|俺/u.test(t.r.body.split(/[\s，,。；;！!？?]/u)[0] ?? '')) kind = 'stats';

@@ -189,6 +189,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     if (d.kind === 'act' && (d.command.kind === 'help' || d.command.kind === 'query' || d.command.kind === 'mine')) return d;
     // 今天的统计数据看一下: the figures are the leads'; told so, as a worker is.
     if (d.kind === 'refuse' && d.reason === 'not_allowed' && d.hint === say.statsLeadsOnly) return { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: conversationReplies.statsForVolunteers };
+    // 这个小区我们上周刚去宣传过, on a case the bot pushed: a remark on it, no command in it.
+    if (d.kind === 'ignore' && ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !r.toks.some((x) => x.t === 'kw')) return IGNORE;
     // 好的谢谢 to the bot: nothing to answer; 收到 / 好的 on a notice or an alert: read, nothing to do.
     if (SOCIAL.test(r.body.trim())) return IGNORE;
     const bareAck = r.ids.length === 0 && r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));

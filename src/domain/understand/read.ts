@@ -181,6 +181,7 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/(?<=\p{Script=Han})未(?=$|[\s\p{P}\p{S}])/gu, '了没'], [/仲(?!裁)/gu, '还'],
   [/(?<=[转用卖输洗])晒/gu, '完'], [/搞成点/gu, '搞得怎么样了'], [/咗/gu, '了'], [/冇/gu, '没'], [/(?<!唔)唔(?=\p{Script=Han})(?!唔)/gu, '不'], [/佢/gu, '他'], [/哋/gu, '们'], [/嘅/gu, '的'], [/喺/gu, '在'], [/嚟/gu, '来'],
   [/[俾畀]/gu, '给'], [/睇/gu, '看'], [/揾/gu, '找'], [/[咩乜]/gu, '啥'], [/(?<![联连关体干派世直谱院])系(?![统列数])/gu, '是'],
+  [/屋企/gu, '家里'], [/啱啱/gu, '刚刚'], [/嗰/gu, '那'], [/(?<=\p{Script=Han})(?<![陪一共协会连如等不相赞合偕随认])同(?=啲|些|班|老人|街坊|居民|村民|大家|佢)/gu, '跟'], [/啲/gu, '些'], [/单张/gu, '传单'], [/隔篱/gu, '隔壁'], [/边一步/gu, '哪一步'], [/收线/gu, '挂了'], [/(?<=[他她我你们])话(?=[\s\p{Script=Han}])(?!题|费|筒|术)/gu, '说'], [/点(?=操作)/gu, '咋'],
   // Pinyin and speech-recognition slips: 马桑, 劝祖, 无人接厅, 被片, 首到, 全住了, 无报, 上们, 手到.
   [/马桑/gu, '马上'], [/劝祖/gu, '劝阻'], [/接厅/gu, '接听'], [/被片/gu, '被骗'], [/首到|收道|手到/gu, '收到'], [/全住了/gu, '劝住了'],
   [/(?<![\p{Script=Han}])无报/gu, '误报'], [/上们/gu, '上门'], [/没得人/gu, '没有人'],
@@ -359,8 +360,11 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     } else if (t.t === 'result' && t.result === 'unreachable' && /(?:不好意思|抱歉|我的?)\s*(?:手机)?\p{Script=Han}{0,2}$/u.test(clean.slice(Math.max(0, t.start - 8), t.start)) && /^(?:了)?\s*(?:刚|才|现在)?(?:开机|充上电|有信号)/u.test(clean.slice(t.end))) {
       // 不好意思手机冻关机了刚开机: the sender's own phone, back on.
       toks.push(word);
-    } else if (t.t === 'result' && t.result === 'defrauded' && /^打过去/u.test(t.text) && /(?:电话|视频|微信)\s*(?:已经|已|也|都)?\s*$/u.test(clean.slice(Math.max(0, t.start - 6), t.start))) {
+    } else if (t.t === 'result' && t.result === 'defrauded' && /^打过去/u.test(t.text) && /(?:电话|视频|微信)\s*(?:已经|已|也|都|先|我先|刚|刚刚)?\s*$/u.test(clean.slice(Math.max(0, t.start - 6), t.start))) {
       // 电话已经打过去了: the call made, not money sent.
+      toks.push(word);
+    } else if (t.t === 'result' && (t.result === 'unreachable' || t.result === 'refused') && /^\s*(?:的话)?\s*[我俺]?就(?:上门|过去|去|直接)/u.test(clean.slice(t.end)) && /先|要是|如果|万一/u.test(clean.slice(0, t.start))) {
+      // 先打电话 没接我就上门: a failed call supposed, and what the sender will do then.
       toks.push(word);
     } else if (t.t === 'result' && /^不接/u.test(t.text) && /(?:先|暂|暂时|我|俺)\s*$/u.test(before)) {
       // Q7RT 先不接, 我不接: declining the case, not a call nobody answered.
