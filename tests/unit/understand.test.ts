@@ -2055,6 +2055,61 @@ describe('found in train-quiet19 and train-mirror42 to 44 (named regressions)', 
     acts(understand('反馈 C9DE 当面 虚拟币投资的 本人坚持要投 说我们不懂', taken('C9DE')), { kind: 'report', result: 'refused', method: 'visit' }));
 });
 
+describe('found in train-quiet20 and train-mirror45 to 47 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  // Core always passes the roster (converse-context.ts); these are the demo profile's members.
+  const members: UnderstandContext['members'] = [...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })), { name: '王社区', role: 'lead' }];
+  const room = (...cases: string[]): UnderstandContext => ({ ...lead, members, visibleCases: ['X6CU', 'K7Q2', ...cases] });
+  it('never hands a case over on a task asked of a colleague, an area given from now on, praise, a push told, or a hand-over days ago', () => {
+    quiet('K7Q2 老人儿子在外地 我让刘网格直接打给他儿子了', room());
+    quiet('N3WD 让李网格明天上午再回访一次 顺便帮老人装个反诈APP', room('N3WD'));
+    quiet('V7GE 原来那个网格员下周调走了 以后那片都归李网格', room('V7GE'));
+    quiet('夜里就G8HX一单 刘网格处理得挺快', { ...room('G8HX'), quote: { from: 'bot', caseId: null, kind: 'other' } });
+    quiet('Y2MC 推给李网格了 他今天调休 没看手机', room('Y2MC'));
+    quiet('K7Q2 昨天我转派给刘网格了 他说推送没收到', room());
+    acts(understand('G2VA 让吴网格跑一趟', room('G2VA')), { kind: 'reassign', caseId: 'G2VA', to: '吴网格' });
+    acts(understand('K2MF 让李网格跟', room('K2MF')), { kind: 'reassign', caseId: 'K2MF', to: '李网格' });
+  });
+  it('never supervises or cancels on 想督办E9PH来着, 我亲自跟周网格去一趟, 已经撤了', () => {
+    quiet('对 手滑 想督办E9PH来着', room('E9PH'));
+    quiet('K7Q2 周一我亲自跟周网格去一趟 再不开门就请派出所出面', room());
+    quiet('刚才那条Z4QE是我们中心在测新规则 大家不用管 已经撤了', { ...room('Z4QE'), role: 'operator' });
+    quiet('上周超时的：X6CU K7Q2 还有一单已经撤了 一共三单', { ...room(), role: 'operator' });
+  });
+  it('ignores talk in the supervision room: 的反馈写得太简单了, 查不到啊, 能收吗, 上个月是不是也推过, 哪个网格的', () => {
+    quiet('M9FA 的反馈写得太简单了 @陈网格 补一下金额和报警情况', room('M9FA'));
+    quiet('P6MV 查不到啊 是不是我单号记错了', room());
+    quiet('P5HK 家属想给陈网格送锦旗 这个能收吗', room('P5HK'));
+    quiet('这个老太太上个月是不是也推过一次？', { ...room('C7JN'), role: 'supervisor', quote: { from: 'bot', caseId: 'C7JN', kind: 'escalation' } });
+    quiet('超时这两单是哪个网格的？', { ...room(), role: 'supervisor', quote: { from: 'bot', caseId: null, kind: 'other' } });
+    expect(understand('查 P6MV', room()).kind).toBe('refuse');
+  });
+  it('asks about 劝住了 但是前天已经买了两盒保健品, reads 买保健品花了3800, and takes the method from 到宿舍见到本人', () => {
+    expect(understand('反馈 H8GU 劝住了 但是前天已经买了两盒保健品', taken('H8GU')).kind).toBe('confirm');
+    acts(understand('反馈 S3HX 已被骗 买保健品花了3800', taken('S3HX')), { kind: 'report', result: 'defrauded', lossAmount: 3800 });
+    acts(understand('反馈 V8QD 到宿舍见到本人 劝阻成功 没转账', taken('V8QD')), { kind: 'report', result: 'dissuaded', method: 'visit' });
+  });
+  it('reads outcomes: 出租屋没人 房东说上周搬走了, 学生已经明白是骗局了, 总算明白了 没再转, 大爷说不投了', () => {
+    acts(understand('反馈 Y9FB 入户 出租屋没人 房东说上周搬走了', taken('Y9FB')), { kind: 'report', result: 'unreachable', method: 'visit' });
+    acts(understand('反馈 G5SZ 当面 注销校园贷那个 学生已经明白是骗局了', taken('G5SZ')), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    acts(understand('反馈 E6WL 小伙子说在做兼职刷单 讲了半天总算明白了 没再转', taken('E6WL')), { kind: 'report', result: 'dissuaded' });
+    acts(understand('反馈 B8HR 俺们上门给大爷讲了 大爷说不投了', taken('B8HR')), { kind: 'report', result: 'dissuaded', method: 'visit' });
+  });
+  it('never counts installs from 学生基本都装过了 beside 装APP 0', () =>
+    acts(understand('宣传 南门篮球场 45人 装APP 0 学生基本都装过了', volunteer), { kind: 'outreach', people: 45, installs: 0 }));
+  it('takes the case on 收到，喊上村主任一起去 and P2GR 收到 老人住几楼我知道; ignores C7VN 人不在家 我去超市那边找找', () => {
+    const fresh = (id: string, extra: Partial<UnderstandContext> = {}): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged: false, pushedMinutesAgo: 2 }], ...extra });
+    acts(understand('收到，喊上村主任一起去', fresh('S3HX', { room: 'private', pushIsLatest: true })), { kind: 'ack', caseId: 'S3HX' });
+    acts(understand('P2GR 收到 老人住几楼我知道', fresh('P2GR')), { kind: 'ack', caseId: 'P2GR' });
+    quiet('C7VN 人不在家 我去超市那边找找', taken('C7VN'));
+  });
+  it('ignores 统计数据以系统里的为准, 我的任务就是这两天把南村那几栋跑完, 我上回反馈写错了 改天去所里问问咋改', () => {
+    quiet('统计数据以系统里的为准', { ...lead, role: 'supervisor' });
+    quiet('我的任务就是这两天把南村那几栋跑完', taken('B7ER'));
+    quiet('我上回反馈写错了 改天去所里问问咋改', { ...worker, openCases: [] });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -27,7 +27,7 @@ const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人�
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
 const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
-const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,3}找|再找|说去|去接|去买|住院|出门了|出去了/u;
+const NEXT_STEP = /试试|试一下|再跑|再去|再来|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
@@ -41,7 +41,7 @@ const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)�
 /** Said to the bot in so many words: @-mentioned, named, or privately. */
 const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.mentionsBot || ctx.room === 'private';
 /** 这个能不能晚点提醒, 是不是派错了, 怎么还信这个: a question on the bot's message that is not about the case's state. */
-const NOT_STATUS = /催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
@@ -159,8 +159,14 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'supervise' && !addressed && ((/^\s*[了过]/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|\p{Script=Han}所|(?<!\p{Script=Han})[老小]\p{Script=Han})\s*(?:昨天|前天|上午|下午|早上|晚上|刚才|刚刚|早就|已经|就|也)+\s*$/u.test(r.clean.slice(0, kw.start))) || /(?:上次|上回|那次|之前|以前)\s*$/u.test(r.clean.slice(0, kw.start)))) continue;
     // L7UE 上个月重办过一次了吧: a command done long before, told.
     if (!addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /之前|以前|上次|上回|去年|上个?月|上周/u.test(r.clean)) continue;
-    // K7Q2 原来是老周的 后来改派给小刘了: the case's history told.
-    if (kind === 'reassign' && !addressed && /原来|后来|之前|当时|早就|本来/u.test(r.clean.slice(0, kw.start)) && /了\s*$/u.test(r.clean.slice(kw.end))) continue;
+    // K7Q2 原来是老周的 后来改派给小刘了, 昨天我转派给刘网格了 他说推送没收到: the case's history told.
+    if (kind === 'reassign' && !addressed && /原来|后来|之前|当时|早就|本来|昨天|前天|上周|昨晚/u.test(r.clean.slice(0, kw.start)) && /^\s*\p{Script=Han}{0,4}?了/u.test(r.clean.slice(kw.end))) continue;
+    // 还有一单已经撤了, 大家不用管 已经撤了: a cancellation told as done.
+    if (kind === 'cancel' && !addressed && /(?:已经|已|早就|都)\s*$/u.test(r.clean.slice(0, kw.start)) && (/了$/u.test(kw.text) || /^\s*了/u.test(r.clean.slice(kw.end)))) continue;
+    // 对 手滑 想督办E9PH来着: meant once, not done, told.
+    if (!addressed && /想\s*$/u.test(r.clean.slice(0, kw.start)) && /来着/u.test(r.clean.slice(kw.end))) continue;
+    // K7Q2 周一我亲自跟周网格去一趟: 跟 is "with" a colleague, going together.
+    if (kind === 'supervise' && /跟$/u.test(kw.text) && /^\s*(?:\p{Script=Han}{1,3}(?:网格|社区|督导|警官|民警)|[老小]\p{Script=Han}|他|她|他们)\s*(?:一起|一块儿?)?\s*(?:去|过去|上门|走|跑)/u.test(r.clean.slice(kw.end))) continue;
     // X6CU 刚才改派了 周网格你别去了: a hand-over told as done, the old assignee told to stand down.
     if (kind === 'reassign' && !addressed && /^\s*了/u.test(r.clean.slice(kw.end)) && /(?:你|您)(?:就)?(?:别|不用|不要)/u.test(r.clean.slice(kw.end))) continue;
     // @钱警官 V9CL 麻烦您督办一下: asked of the person named, not of the bot.
@@ -245,7 +251,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 明天9点跟我去银行 再看看: "we'll see", not 看看 asked of the bot.
   // 我看了下记录 X6CU 是十点零五推的: the sender looked already and tells what was found.
   // X6CU 进展我下午汇总一下发群里: what the sender will do with it, told.
-  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*[了过]/u.test(r.body.slice(query.end))) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
+  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*(?:[了过]|不到|不着|不出)/u.test(r.body.slice(query.end))) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
@@ -325,7 +331,7 @@ const COMPLAINT = /(?:怎么|咋|为什么|为啥)(?:还|都)/u;
 /** 要撤销, 要不要更正, 需要督办: a command weighed, not given and not asked about. */
 const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用不用|能不能|可以|是否)$/u;
 /** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
-const ADVICE = /(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该|是不是得|是不是要)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
+const ADVICE = /(?:能|可以)收(?:吗|不)|能不能收|(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该|是不是得|是不是要)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下\s*|下\s*)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
 /** 那几单, 这些: several cases spoken of, not one pointed at. */
@@ -386,6 +392,8 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body) || PUT_OFF.test(r.clean)) return null;
   // K7Q2 原来是老周的 后来改派给小刘了: the case's history told.
   if (!t.addressed && /(?:原来|本来|当时)\p{Script=Han}{0,6}[，,\s]*.*(?:后来|然后)\p{Script=Han}{0,8}了\s*$/u.test(r.clean)) return null;
+  // K7Q2 昨天我转派给刘网格了 他说推送没收到: a hand-over days ago, told.
+  if (!t.addressed && /(?:昨天|前天|上周|昨晚|早就)\p{Script=Han}{0,3}?(?:转派给|改派给|转给|派给|交给|改给)\p{Script=Han}{1,5}?了/u.test(r.clean)) return null;
   const to = pickTarget(r.body, r.others, ctx.members, r.handedTo);
   if (!to) return null;
   const example = `转派 ${typed?.id ?? quoted} @周网格`;
@@ -497,7 +505,8 @@ function question(t: Turn): Decision {
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
   const query = kwOf(t, 'query');
-  if (typed && ((query && atHead(r.toks, query)) || t.addressed)) return unknownCase(t, typed.typed);
+  // P6MV 查不到啊 是不是我单号记错了: a look-up that failed, told to the room.
+  if (typed && ((query && atHead(r.toks, query) && !/^\s*(?:不到|不着|不出)/u.test(r.body.slice(query.end))) || t.addressed)) return unknownCase(t, typed.typed);
   // 现在什么情况 on an alert asks about its case; 这老人上个月刚装的APP 怎么还信这个 does not.
   // 怎么回事？？还没人接？ from a lead or supervisor on an alert: the case's state, asked.
   const alertAsked = OVERSEERS.has(ctx.role) && ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') && /怎么回事|咋回事|为啥|为什么|还没人|没人接|人呢/u.test(r.body) && r.others.length === 0;
@@ -572,7 +581,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // still about the push.
   const remark = !r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
   // 收到，谢谢通知: thanks for the push itself is about the push.
-  const remarkText = r.clean.replace(/谢谢(?:通知|提醒|哨兵)/gu, '');
+  // 收到，喊上村主任一起去: someone brought along to the case is no other matter.
+  const remarkText = r.clean.replace(/谢谢(?:通知|提醒|哨兵)/gu, '').replace(/(?:喊上|叫上|带上|约上|拉上|和|跟)\p{Script=Han}{1,5}?(?:一起|一块儿?)(?:去|过去|上门|走)/gu, ' 去');
   // 好的 明天见, 收到 谢谢王书记: a farewell or thanks to someone, even right after the push; so is
   // an answer to someone named (@郑社区 好的 明白, 收到王姐) or about another matter (收到，材料我晚点交).
   const farewell = FAREWELL.test(r.clean) || (r.others.length > 0 && !r.mentionsBot) || (remark && OTHER_MATTER.test(remarkText) && !onTheWay(r));

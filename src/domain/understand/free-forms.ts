@@ -249,6 +249,12 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /(?:那|这)一?(?:单|个案子|户)(?!子)/u.test(body) && !/几|多少/u.test(body)) return null;
   // 使用说明我打印出来贴值班室墙上了: a paper handled by the sender, told to the room.
   if (!addressed && !r.question && /(?:打印|贴|复印|转发|发到|放到|放在|上传|整理|发群)\p{Script=Han}{0,10}了$/u.test(body)) return null;
+  // 超时这两单是哪个网格的: whose, asked of the people who know; 家属想送锦旗 这个能收吗: allowed, asked.
+  if (!addressed && (/(?:哪个|哪位)(?:网格|同事|社区|人)|是谁的/u.test(body) || /(?:能|可以|能不能)收/u.test(body))) return null;
+  // 统计数据以系统里的为准: a rule told; 我的任务就是这两天把南村跑完: the sender's work, told.
+  if (!addressed && (/以\p{Script=Han}{1,10}为准/u.test(body) || /^我的(?:任务|单子|活儿?|工作)(?:就|主要)?是/u.test(body))) return null;
+  // 改天去所里问问咋改: asked of people elsewhere, later.
+  if (!addressed && /去\p{Script=Han}{0,4}问问/u.test(body)) return null;
   // 这个操作指南是区里统一印的吗: who made a paper, asked; 反馈格式：反馈+编号+结果: the form given out.
   if (!addressed && (/(?:指南|说明|手册|资料|文档|材料)\p{Script=Han}{0,8}?(?:印|打印|复印|编|做|出)的/u.test(body) || /(?:格式|模板|写法)[:：]\s*\S/u.test(r.body))) return null;
   // 反馈模板放群文件了 新来的同志看一下: a paper put where people find it, told to the room.

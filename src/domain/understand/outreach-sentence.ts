@@ -8,7 +8,7 @@ import { parseAmount } from '../amount.js';
 import { parseOutreach, type OutreachParsed } from '../outreach.js';
 
 /** 在团结湖公园做了… / 到幸福里社区开展…: the place between the preposition and the verb (发了, 讲了 stay with the figures after them). */
-const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|(?=讲了)|讲|上了|开了|(?=发了)|放了|放映|跟|和|陪|发完?(?=传单|折页|资料|手册|单子|宣传单|单页)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
+const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;！!、]{2,16}?)\s?(?:做了|做|开展了|开展|举办了|举办|进行了|进行|组织了|组织|搞了|搞|摆了(?!摊)|摆(?!摊)|(?=摆摊)|参加了|(?=讲了)|讲|上了|开了|(?=发了)|放了|放映|放(?=反诈|电影|短片|视频|片子)|跟|和|陪|发完?(?=传单|折页|资料|手册|单子|宣传单|单页)|发放|派发|贴了|张贴|入户|走访|给|为|向|对|宣传)/u;
 /** 去了三个村, 跑了两个小区: the places, counted. */
 const VISITED = /(?:去了|跑了|走了|到了)((?:\d+|[一二两三四五六七八九十]+)个(?:村子|村|社区|小区|组|点|市场|学校))/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
@@ -119,7 +119,8 @@ function everyoneInstalled(parsed: OutreachParsed, body: string): OutreachParsed
     parsed.log.installs = parseAmount(those[1]!) ?? 0;
     return parsed;
   }
-  if (parsed.ok && parsed.log.installs === 0 && /(?:都|全都|全部|全|人人)(?:帮着?|给)?(?:安|下载)?装(?:了)?/u.test(body)) parsed.log.installs = parsed.log.people;
+  // 装APP 0 学生基本都装过了: none today, everyone had it already.
+  if (parsed.ok && parsed.log.installs === 0 && /(?:都|全都|全部|全|人人)(?:帮着?|给)?(?:安|下载)?装(?!过)(?:了)?/u.test(body) && !/装(?:了)?\s?(?:APP|app|App)?\s?[0零](?![\d.])/u.test(body)) parsed.log.installs = parsed.log.people;
   return parsed;
 }
 

@@ -224,6 +224,8 @@ function unasked(text: string): string {
     .replace(/(?:好像|似乎|应该)?在哪(?:儿|里)?(?:见过|看到过|听过)/gu, '')
     // 我晓得那个婆婆住哪: what the sender knows, not asked.
     .replace(/(?<=[我俺])(?:也|都)?(?:知道|晓得|清楚|记得|认得)\p{Script=Han}{0,6}?(?:住哪儿?|在哪儿?|住哪里|在哪里|是谁|怎么走|咋走)/gu, '')
+    // 老人住几楼我知道: where, known to the sender, said the other way round.
+    .replace(/(?:住|在)(?:几楼|几号楼?|哪儿?|哪里|哪栋)\p{Script=Han}{0,2}?[我俺](?:也|都)?(?:知道|晓得|清楚|记得)/gu, '')
     // 家属…打到居委会来了 问是什么事: someone else asking what it is about, told.
     .replace(/(?<![请想我借试要先来下])问(?:是|他|她|我们)?(?:什么|啥)(?:事|情况)/gu, '')
     // 阿姨打电话到中心 问是不是真的公安局: someone else's question, told.
@@ -350,6 +352,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     const near = clean.slice(Math.max(0, t.start - 6), t.start).replace(/\s+/gu, '');
     if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial || DENIED_CLAIM.test(near))) {
       negated.push(t.result);
+      toks.push(word);
+    } else if (t.t === 'kw' && t.kind === 'report' && /的\s*$/u.test(clean.slice(0, t.start)) && /^\s*(?:写|太|不|还|呢|怎么|有|里|中|上|要|得|都)/u.test(clean.slice(t.end))) {
+      // M9FA 的反馈写得太简单了: the report as a thing talked about, not the command.
       toks.push(word);
     } else if (t.t === 'kw' && t.kind === 'query' && t.text === '查' && /[检排普巡抽审盘考调复]$/u.test(clean.slice(0, t.start))) {
       // 检查组的车也在, 排查: 查 inside a word of its own asks nothing.

@@ -16,7 +16,7 @@ const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a
 const NICK = new RegExp(`^(?:${alt(FREE_FORM.nicknames)})?([\\p{Script=Han}])(?:${alt(FREE_FORM.nicknames)})?$`, 'u');
 const BEFORE = new RegExp(`(${alt(FREE_FORM.reassignNot)})?(?:${alt(FREE_FORM.reassignBefore)})$`, 'u');
 /** 去/负责/顶 right after the name, adverbs allowed, and not 去过了 / 处理好了 / 去了 (news, not an order). */
-const AFTER = new RegExp(`^(?:先|马上|赶紧|尽快|立即|这单|这个|你)*(?:${alt(FREE_FORM.reassignAfter)})(?![过好完了])`, 'u');
+const AFTER = new RegExp(`^(?:先|马上|赶紧|尽快|立即|这单|这个|你)*(?:${alt(FREE_FORM.reassignAfter)})(?![过好完了得])`, 'u');
 const TO_YOU = new RegExp(alt(FREE_FORM.reassignToYou), 'u');
 const NOT = new RegExp(`(?:${alt(FREE_FORM.reassignNot)})(?:再|要)?(?:${alt(FREE_FORM.reassignBefore.filter((w) => w.length > 1 || /[转派给归让叫换]/u.test(w)))})`, 'u');
 /** 给周网格打个电话, 给老周发一下地址: 给 a member, then another verb, is doing something for them. */
@@ -26,7 +26,7 @@ const forThem = (before: RegExpExecArray | null, after: string) => before !== nu
 /** A nickname in running text: 老周, 小李, 周哥, 李姐. */
 const NICK_IN_TEXT = /(?:老|小)\p{Script=Han}|\p{Script=Han}(?:哥|姐|师傅)/gu;
 /** Words holding a one-character cue that is not one: 派出所, 转账, 钱转了, 交代, 换班. */
-const NOT_CUES = /派出所|派(?:个|一个|两个|几个|人|民警|警力|车)|[打发说寄送递写]给|转账|转钱|钱(?:已经|都|也)?转|转出|转走|转了|交代|交流|交警|交通|换班|换人值班/gu;
+const NOT_CUES = /派出所|派(?:个|一个|两个|几个|人|民警|警力|车)|[打发说寄送递写推]给|转账|转钱|钱(?:已经|都|也)?转|转出|转走|转了|交代|交流|交警|交通|换班|换人值班/gu;
 const ANY_CUE = new RegExp(alt(FREE_FORM.reassignBefore.filter((w) => w !== '让' && w !== '叫' && w !== '由')), 'u');
 
 /** 这单你接一下, 你把 K7Q2 接过去: said to the member, and the message ends there (not 你去的时候带上…). */
@@ -103,6 +103,9 @@ export function memberIn(text: string, members: Members): { name: string; index:
 /** After 让/叫 + a member: being pushed (盯紧点, 抓紧反馈, 快点, 回个电话), not handed the case. */
 const PUSHED = /^(?:再)?(?:盯紧|盯着|盯一下|盯住|抓紧|抓点紧|快点|快些|加快|赶紧(?!去|过去|上门|接|跟|处理|负责)|注意|小心|回(?:个|一下)?(?:电话|消息|话)|上点心|上心|尽快反馈|反馈|报一下|回复|别拖|不要拖|催)/u;
 
+/** After 让/叫 + a member, one task of its own (打给他儿子, 明天上午再回访一次, 帮老人装个APP), not the case. */
+const TASK = /^(?:直接|先|再|明天|今天|下午|上午|晚上|明天上午|明天下午|顺便|抽空|有空)*(?:打给|打个电话|打电话|回访|装|帮|问问|问一下|通知|提醒|拍|发|写|送|带|记|登记|核实一下|做个|准备)/u;
+
 /** Said of a member right after the name: away, so not the one a case goes to. */
 const AWAY = /^(?:今天|明天|这两天|现在|下午|上午)?(?:请假|休假|不在|休息|生病|病了|出差|有事|没空|忙不过来|在医院|住院|在培训|培训|在外地|去开会)/u;
 
@@ -121,13 +124,18 @@ export function pickTarget(body: string, mentions: string[], members: Members, h
     const before = BEFORE.exec(body.slice(Math.max(0, n.index - 6), n.index).replace(/\s+/gu, ''));
     if (before?.[1]) continue; // 不给刘网格了
     // 我打给老周问问: a call made to the member, not the case handed over.
-    if (/[打发说寄送递写问]给\s*$/u.test(body.slice(Math.max(0, n.index - 4), n.index))) continue;
+    // Y2MC 推给李网格了: pushed to the member by the bot, told.
+    if (/[打发说寄送递写问推]给\s*$/u.test(body.slice(Math.max(0, n.index - 4), n.index))) continue;
     const after = body.slice(n.end).replace(/^\s+/u, '');
     // 李网格今天请假: the one away is the reason for the hand-over, never its target.
     if (forThem(before, after) || AWAY.test(after)) continue;
     // 让李网格盯紧点, 叫小周抓紧反馈: pushing the member, not handing them the case.
     // S8VD是周网格接的, 吴网格去的, 现在是吴网格负责: who did or does it, told.
     if (/^(?:接|去|跟|负责|处理|办|上门)的/u.test(after) || (/是\s*$/u.test(body.slice(Math.max(0, n.index - 2), n.index)) && /^(?:接|去|跟|负责|处理|办|在跟|在管)/u.test(after))) continue;
+    // 我让刘网格直接打给他儿子了, 让李网格明天上午再回访一次: asked to do one thing, not handed the case.
+    if (before && /^[让叫请]$/u.test(before[0]) && TASK.test(after)) continue;
+    // 以后那片都归李网格: an area given to the member from now on, not this case.
+    if (before && /^归$/u.test(before[0]) && /以后|今后|往后|那片|片区|这片/u.test(body.slice(0, n.index))) continue;
     // 周例会上让吴网格讲讲: asked to speak or write, not to take the case.
     if (before && /^[让叫请]$/u.test(before[0]) && (PUSHED.test(after) || /^(?:讲|说|分享|介绍|汇报|总结|发言|聊|谈|写|准备)/u.test(after))) continue;
     const score = before ? 2 : AFTER.test(after) || toYou(after) ? 1 : 0;

@@ -69,7 +69,7 @@ const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没|不�
 /** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
 const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
 /** Words that put the worker at the door. */
-const WAS_THERE = /从\p{Script=Han}{0,4}家(?:里)?出来|到(?:了)?(?:他|她|老人)?家门口|刚到门口|门都没让进|不让进门|赶出来|当面|入户|上门/u;
+const WAS_THERE = /从\p{Script=Han}{0,4}家(?:里)?出来|见到本人|见到当事人|当面见到|(?:到|去)(?:了)?(?:他|她|老人|学生)?(?:宿舍|出租屋|家里|家中)|到(?:了)?(?:他|她|老人)?家门口|刚到门口|门都没让进|不让进门|赶出来|当面|入户|上门/u;
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
 /**
  * Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id, not
@@ -78,7 +78,7 @@ const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|
 const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.\-负])\d(?:[\d.,]*)(?:多|余|来)?(?:万|w|W|k|K|千|元|块)|(?!一块(?!钱))[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:多|余|来)?(?:万|千|元|块)/u;
 const MONEY_ALL = new RegExp(MONEY.source, 'gu');
 /** Money after a transfer verb, even without a unit: 转了35000, 转走 5000, 金额是15000 (打了110 is a call). */
-const TRANSFERRED = /(?:转了|转的|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共|总共|累计|总计)\s?(?:是|为|有|达)?\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(?!(?:110|120|119|96110)(?!\d))(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
+const TRANSFERRED = /(?:转了|转的|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共|总共|累计|总计|花了|花掉了?)\s?(?:是|为|有|达)?\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(?!(?:110|120|119|96110)(?!\d))(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
 /**
  * Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000;
  * the figure before them and a magnitude after them count too: 一万二三千 = about 12500,
@@ -229,6 +229,9 @@ const EARLIER_LOSS = new RegExp(`(?:${BEFORE_THIS}|[一二两三四五六七八�
 /** 3块钱一盒, 每瓶20元: a price, not a loss. */
 const PRICE = new RegExp(`${FIGURE}\\s?(?:元|块钱?)\\s?(?:一|每)(?:盒|瓶|斤|个|包|袋|份|张|次|件)|(?:每|一)(?:盒|瓶|斤|个|包|袋|件)${FIGURE}`, 'u');
 
+/** 已经买了两盒保健品, 前天买了理财: money already spent on what the scam sold. */
+const PURCHASED = /(?:已经|已|前天|昨天|之前|早就)\p{Script=Han}{0,2}?买了\p{Script=Han}{0,4}?(?:保健品|理财|产品|黄金|药|课程|会员)/u;
+
 /** 他在跟朋友, 老人正在和: someone else doing something, right before a method word. */
 const THEIR_OWN = /(?:他|她|老人|对方|家属|老太太|老头)(?:正)?在(?:跟|和|与)?[^\s，,。]{0,3}$|骗子的?$/u;
 
@@ -298,7 +301,8 @@ export function readOutcome(r: Reading): Outcome | null {
     // 没被骗 但是钱已经转走了: a result denied and asserted in one message.
     // 反馈 D5FJ 误报 损失5000: a loss told with an outcome that has none.
     // 反馈 A9HC 没人 劝住了: nobody reached and persuaded at once is asked about.
-    conflicting: (lossWord && amount?.value != null && amount.value !== 0 && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (said.has('false_positive') && (said.has('dissuaded') || said.has('refused'))) || (result !== null && r.negated.includes(result)),
+    // 劝住了 但是前天已经买了两盒保健品: stopped now, but money spent on the scam already; asked.
+    conflicting: (result === 'dissuaded' && PURCHASED.test(r.clean)) || (lossWord && amount?.value != null && amount.value !== 0 && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (said.has('false_positive') && (said.has('dissuaded') || said.has('refused'))) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
     // 反馈 G6TH 没劝住 alone: refused, or the money gone? Asked.
