@@ -8,6 +8,7 @@ import type { CoreContext } from './ports.js';
 import { eq } from 'drizzle-orm';
 import { dispatchGroupText, dispatchPrivateText, levelRaisedGroupText, repeatWarningText, unboundAssigneeText } from '../domain/case-replies.js';
 import { generateCaseId } from '../domain/case-id.js';
+import { maskIdLike } from '../domain/mask.js';
 import type { Duty } from '../domain/duty-routing.js';
 import { chooseAssignee, levelRank, routeLead, validateLeads, type Lead, type LeadError, type Routing } from '../domain/lead.js';
 import type { Recipient } from '../domain/messages.js';
@@ -54,18 +55,19 @@ export function intakeLeads(deps: IntakeDeps, body: unknown): IntakeOutcome {
 
 /**
  * One info line per request (a batch of 1,000 must not cost 1,000 log lines); each lead's ids
- * at debug. The case trail (`case_events`) is the record of every lead.
+ * at debug, an external id shaped like a phone or identity number masked (maskIdLike). The case
+ * trail (`case_events`) is the record of every lead.
  */
 function logTaken(log: Log, results: IntakeResult[]): void {
   if (results.length === 1) {
     const r = results[0]!;
-    log.info({ externalId: r.externalId, caseId: r.caseId, status: r.status }, 'lead taken in');
+    log.info({ externalId: maskIdLike(r.externalId), caseId: r.caseId, status: r.status }, 'lead taken in');
     return;
   }
   const counts = { created: 0, merged: 0, duplicate: 0 };
   for (const r of results) counts[r.status]++;
   log.info({ leads: results.length, ...counts }, 'batch of leads taken in');
-  if (log.isLevelEnabled('debug')) for (const r of results) log.debug({ externalId: r.externalId, caseId: r.caseId, status: r.status }, 'lead taken in');
+  if (log.isLevelEnabled('debug')) for (const r of results) log.debug({ externalId: maskIdLike(r.externalId), caseId: r.caseId, status: r.status }, 'lead taken in');
 }
 
 /**
@@ -89,7 +91,7 @@ function routingOf(deps: IntakeDeps, memo: BatchMemo, lead: Lead): Extract<Routi
   const shared = lead.assignee ? undefined : memo.routes.get(lead.unit);
   if (shared) return shared;
   const routing = routeLead(deps.org, lead, memo.duty);
-  if (!routing.ok) throw new Error(`lead ${lead.externalId} passed validation but cannot be routed: ${routing.message}`);
+  if (!routing.ok) throw new Error(`lead ${maskIdLike(lead.externalId)} passed validation but cannot be routed: ${routing.message}`);
   if (!lead.assignee) memo.routes.set(lead.unit, routing);
   return routing;
 }

@@ -42,3 +42,17 @@ export function maskAddress(address: string): string {
   const chars = Array.from(a);
   return `${chars.slice(0, Math.max(1, Math.ceil(chars.length / 2))).join('')}***`;
 }
+
+/**
+ * An identifier from outside (a bank's lead id) as it may be logged: one that is shaped like a
+ * mobile number or an identity card number is masked as one, since an upstream system may key
+ * its leads by the victim's phone; any other id is logged as sent.
+ * @example maskIdLike('13912345678') // '139****5678'
+ * @example maskIdLike('BK-20261129-0042') // 'BK-20261129-0042'
+ */
+export function maskIdLike(id: string): string {
+  const compact = id.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  if (/^1\d{10}$/.test(compact)) return maskPhone(compact);
+  if (/^\d{17}[\dXx]$|^\d{15}$/.test(compact)) return `${compact.slice(0, 3)}${'*'.repeat(compact.length - 5)}${compact.slice(-2)}`;
+  return id;
+}

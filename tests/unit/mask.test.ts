@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskName, maskPhone } from '../../src/domain/mask.js';
+import { maskAddress, maskIdLike, maskName, maskPhone } from '../../src/domain/mask.js';
 
 describe('masking personal data for groups', () => {
   it.each([
@@ -26,4 +26,14 @@ describe('masking personal data for groups', () => {
   it('never shows the door number', () => {
     expect(maskAddress('幸福里小区3号楼2单元501室')).not.toContain('501');
   });
+});
+
+describe('an external id as it may be logged', () => {
+  it.each([
+    ['13912345678', '139****5678'],
+    ['+86 139 1234 5678', '139****5678'],
+    ['110105199001011232', '110*************32'],
+    ['BK-20261129-0042', 'BK-20261129-0042'],
+    ['X:1', 'X:1'],
+  ])('logs %s as %s', (id, logged) => expect(maskIdLike(id)).toBe(logged));
 });
