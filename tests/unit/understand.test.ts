@@ -2110,6 +2110,38 @@ describe('found in train-quiet20 and train-mirror45 to 47 (named regressions)', 
   });
 });
 
+describe('found in train-mirror48 to 50 and train-quiet21 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('reads 没劝住 钱已经转给那个"船东"了 as defrauded, but not 不是诈骗 他说钱转给女儿了', () => {
+    acts(understand('反馈 M7HS 没劝住 钱已经转给那个“船东”了', taken('M7HS')), { kind: 'report', result: 'defrauded' });
+    acts(understand('反馈 N4SC 没劝住 钱已经交给养老公寓那帮人了', taken('N4SC')), { kind: 'report', result: 'defrauded' });
+    expect(understand('不是诈骗 他说钱转给女儿了', { ...worker, openCases: [{ id: 'J3DK', level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: true })).toMatchObject({ command: { result: 'false_positive' } });
+  });
+  it('reads 核实为正常 as a false alarm and asks about W2KA 老人劝不动 坚持要交什么清关费 (什么: some kind of)', () => {
+    acts(understand('反馈 Y8BF 核实为正常 是老人自己在手机上交医保', taken('Y8BF')), { kind: 'report', result: 'false_positive' });
+    expect(understand('W2KA 老人劝不动 坚持要交什么清关费', taken('W2KA'))).toMatchObject({ kind: 'confirm', command: { result: 'refused' } });
+  });
+  it('logs outreach said as 来了三十来个 and after 各位老师好, and still reads 帮18位老人…下载了反诈app as installs', () => {
+    expect(understand('今天去冷库给搬运工讲刷单和假理赔 来了三十来个 装了二十个APP', volunteer)).toMatchObject({ command: { kind: 'outreach', people: 30, installs: 20 } });
+    expect(understand('各位老师好，我是新来的志愿者小田，今天上午在幸福里菜市场门口发传单，发了200份，跟80多个人讲了防骗知识，谢谢大家指导🙏', volunteer)).toMatchObject({ command: { kind: 'outreach', people: 80, leaflets: 200 } });
+    acts(understand('在呼家楼社区给老人讲防骗 来了38人 帮18位老人手机下载了反诈app', volunteer), { kind: 'outreach', people: 38, installs: 18 });
+  });
+  it('asks before correcting only the way a dissuasion was done (更正 G5SR 是视频劝的 不是当面)', () => {
+    const ctx: UnderstandContext = { ...worker, room: 'private', openCases: [], visibleCases: ['G5SR'] };
+    expect(understand('更正 G5SR 是视频劝的 不是当面 我当时在宿舍楼下跟他视频', ctx)).toMatchObject({ kind: 'confirm', command: { kind: 'correct', caseId: 'G5SR', result: 'dissuaded', method: 'video' } });
+    expect(understand('更正 G5SR', ctx).kind).toBe('refuse');
+  });
+  it('ignores talk: 统计一下安置点有多少老人 晚上报我, 这周超时的单子有点多, 有啥要帮忙的吱声, 说明骗子多了, 格式再发一遍：…', () => {
+    quiet('统计一下安置点有多少老人 晚上报我', { ...lead, room: 'tasks' });
+    quiet('这周超时的单子有点多 周一例会说一下', { ...lead, role: 'supervisor' });
+    quiet('K7Q2 的老人是我老邻居 有啥要帮忙的吱声', { ...worker, openCases: [] });
+    quiet('破纪录有啥好高兴的 说明骗子多了😮‍💨', taken('R3JF'));
+    quiet('格式再发一遍：反馈+编号+方式+结果 被骗的写金额', { ...lead, room: 'tasks' });
+    quiet('S7LF 老爷子非说是正规平台 给我看他的收益截图', taken('S7LF'));
+    quiet('W3PA 电话一直占线 我往她家走', taken('W3PA'));
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

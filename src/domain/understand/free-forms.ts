@@ -94,6 +94,8 @@ const MINE_SAID = /^my\s*(?:cases|tasks|todo|list)$|还有我的(?:事|活|单|�
 /** 机器人怎么玩, 这玩意儿咋整: the bot itself, then how (怎么玩 alone may be about anything). */
 const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西|^这)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
 const HELP_NOUN = any(FREE_FORM.helpNouns);
+/** 说明骗子多了: 说明 as "shows that", before what it shows; not the manual. */
+const SAYS_THAT = /说明(?=骗子|老人|大家|他们|她们|我们|咱们|这|那|问题|情况|效果|宣传|工作|还是|确实|真的)/gu;
 /** 周报格式, 写情况说明: a help noun that belongs to a paper. */
 const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FREE_FORM.helpNouns)})`, 'gu');
 const DOCUMENT_FIRST = new RegExp(`^(?:${alt(FREE_FORM.documents)})`, 'u');
@@ -153,7 +155,7 @@ const EACH_OWN = /(?:自己|各自)(?:盯|看|查|跟|抓|落实)/u;
 const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统|(?:回复|告诉|发给|通知)你/u;
 
 /** 各社区周五前报一下, 下班前交: a task with a deadline is set for people. */
-const DEADLINE = /周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
+const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头)(?:报|发|告诉|汇报)(?:给)?我|周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
 const OTHER_TALLY = /接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
@@ -256,13 +258,13 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 改天去所里问问咋改: asked of people elsewhere, later.
   if (!addressed && /去\p{Script=Han}{0,4}问问/u.test(body)) return null;
   // 这个操作指南是区里统一印的吗: who made a paper, asked; 反馈格式：反馈+编号+结果: the form given out.
-  if (!addressed && (/(?:指南|说明|手册|资料|文档|材料)\p{Script=Han}{0,8}?(?:印|打印|复印|编|做|出)的/u.test(body) || /(?:格式|模板|写法)[:：]\s*\S/u.test(r.body))) return null;
+  if (!addressed && (/(?:指南|说明|手册|资料|文档|材料)\p{Script=Han}{0,8}?(?:印|打印|复印|编|做|出)的/u.test(body) || /(?:格式|模板|写法)\p{Script=Han}{0,5}[:：]\s*\S/u.test(r.body))) return null;
   // 反馈模板放群文件了 新来的同志看一下: a paper put where people find it, told to the room.
   if (!addressed && !r.question && /群文件|群公告|群相册|置顶了|(?:放|发|传)(?:到|在)?群里了/u.test(body)) return null;
   // 有情况随时反馈给社区, 有几条没写方式 下次注意哈: an instruction to people.
   if (!addressed && /随时|有情况|下次注意|以后注意|注意一下|大家注意|注意下/u.test(body)) return null;
   // 我的单子太多了, 我的待办一大堆 哪有空去开会, 第几单了我都数不过来了: a complaint about the load.
-  if (!addressed && !/^(?:看|查|给我|帮我)/u.test(body) && /太多了?|特别多|贼多|真多|挺多|这么多|一大堆|好多|堆成山|忙不过来|多得|数不过来|数不清|干不完|跑不过来|没停过|没歇|累死|忙死/u.test(body)) return null;
+  if (!addressed && !/^(?:看|查|给我|帮我)/u.test(body) && /太多了?|特别多|贼多|真多|挺多|有点多|这么多|一大堆|好多|堆成山|忙不过来|多得|数不过来|数不清|干不完|跑不过来|没停过|没歇|累死|忙死/u.test(body)) return null;
   // 数据统计这块以后归小刘管: who does the work, told.
   if (!addressed && /归\p{Script=Han}{1,4}管|(?:这块|这一块)(?:以后|现在|今后)?(?:归|由|给)/u.test(body)) return null;
   // 之前的数据要不要重算: weighing what to do, asked of the room.
@@ -296,7 +298,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
-    const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '')) && !DOCUMENT_FIRST.test(body);
+    const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '').replace(SAYS_THAT, '')) && !DOCUMENT_FIRST.test(body);
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || BOT_COMMAND_HOW.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';
   }

@@ -242,6 +242,8 @@ function unasked(text: string): string {
     .replace(/教(?:他|她|人|老人|对方)?(?:怎么|咋)/gu, '教')
     // 往什么安全账户转的: "some", told.
     .replace(/(?:往|转到|打到|进了|下了|加了)(?:什么|啥)(?=\p{Script=Han}{2})/gu, '往')
+    // 坚持要交什么清关费, 非要买啥保健品: "some kind of", told.
+    .replace(/(?<=(?:要|去|在)(?:交|买|投|充|办))(?:什么|啥)(?=\p{Script=Han}{2})/gu, '')
     // 说是啥养老金认证: "some sort of", told (说是啥 alone still asks).
     .replace(/说是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '说是')
     // 那个啥W8LQ: a filler, not a question.
