@@ -58,7 +58,7 @@ export const KEYWORDS: Record<WordKind, readonly string[]> = {
  * Thanks and praise, said to the bot or about its message: nothing to answer.
  * @example SOCIAL.test('好的谢谢') // true
  */
-export const SOCIAL = /^(?:你|您)?(?:(?:辛苦了?|辛苦辛苦|辛苦啦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|真棒|好样的|厉害|给力|牛|666+|好用|真好用|挺好用|没问题|晚安|早安|早上好|上午好|中午好|下午好|晚上好|早点休息|哨兵|机器人|小哨兵|小助手|哈哈+|呵呵+|嘿嘿+|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了啦大家您你真]*)+$/u;
+export const SOCIAL = /^(?:你|您)?(?:(?:辛苦了?|辛苦辛苦|辛苦啦|谢谢|感谢|多谢|谢了|谢啦|好的谢谢|收到谢谢|太好了|点赞|赞|棒|真棒|好样的|厉害|给力|牛|666+|好用|真好用|挺好用|谢谢\s?(?:真|很|挺)?(?:好用|方便)的?|没问题|晚安|早安|早上好|上午好|中午好|下午好|晚上好|早点休息|哨兵|机器人|小哨兵|小助手|哈哈+|呵呵+|嘿嘿+|🙏|👏|💪|❤️)[\s\p{P}\p{S}啊呀哈了啦大家您你真]*)+$/u;
 
 /**
  * A greeting or "who are you" put to the bot: answered with what it does (帮助).

@@ -2142,6 +2142,58 @@ describe('found in train-mirror48 to 50 and train-quiet21 (named regressions)', 
   });
 });
 
+describe('found in train-quiet22 and train-mirror51 to 53 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const members: UnderstandContext['members'] = [...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })), { name: '王社区', role: 'lead' }];
+  it('ignores talk about the bot: how to use it told, the manual talked about, a rule about figures, a wish, others lost', () => {
+    quiet('培训的时候不是讲了嘛 不会用就发帮助', { ...lead, room: 'tasks' });
+    quiet('发 我的 就能看到自己手上还有几单 挺方便', { ...worker, openCases: [] });
+    quiet('帮助里也没写撤回咋弄 我翻了半天', volunteer);
+    quiet('统计数据别往外发 内部看看就行', { ...lead, role: 'supervisor' });
+    quiet('排名这东西看看就行 别为了数据瞎报', { ...lead, role: 'supervisor', room: 'tasks' });
+    quiet('帮助那个菜单能不能做成图片啊 老同志看不懂', { ...worker, openCases: [] });
+    quiet('新来的小郑还不太会用 郑社区你带带她', { ...lead, role: 'supervisor', room: 'tasks' });
+    quiet('这东西刚开始我也不会用 用两天就顺手了', taken('D5FJ'));
+    quiet('这个哨兵怎么用 我下午给新来的小孙讲一下', { ...lead, room: 'volunteers' });
+    quiet('培训课件第5页 专门讲怎么接单的', { ...lead, role: 'supervisor' });
+    acts(understand('新来的 不太会用 怎么开始', { ...worker, openCases: [] }), { kind: 'help' });
+  });
+  it('never withdraws on 多了个撤回, nor logs 昨天我们三个人一上午讲了一百多人 (no place, the team counted)', () => {
+    quiet('这个帮助菜单跟之前的不一样了吧 多了个撤回', volunteer);
+    quiet('昨天我们三个人一上午讲了一百多人 嗓子都哑了', volunteer);
+    acts(understand('刚才那条人数写多了 撤回', volunteer), { kind: 'withdraw' });
+  });
+  it('ignores 王社区刚才查的那单是K7Q2吧, 反馈这块 上门和电话要分清楚, X6CU 我已经督办过了 社区在处理', () => {
+    quiet('王社区刚才查的那单是K7Q2吧', { ...lead, role: 'supervisor' });
+    quiet('反馈这块 上门和电话要分清楚 分局要看比例', { ...lead, role: 'supervisor', room: 'tasks' });
+    quiet('X6CU 我已经督办过了 社区在处理', { ...lead, role: 'supervisor' });
+    quiet('谢谢 挺好用的', { ...worker, openCases: [], room: 'private' });
+  });
+  it('answers 今天处理得咋样 数据发一下 with the figures, 帮助 我是来顶班的 with help, 下班前看看我还剩几单 with the sender\'s cases', () => {
+    acts(understand('今天处理得咋样 数据发一下', { ...lead, role: 'supervisor' }), { kind: 'stats' });
+    acts(understand('帮助 我是来顶班的', lead), { kind: 'help' });
+    acts(understand('下班前看看我还剩几单', taken('E3WD')), { kind: 'mine' });
+    acts(understand('出一下今天的统计 下班前要报街道', lead), { kind: 'stats' });
+  });
+  it('reads 结果还是劝阻成功 as still (更正 H4TW 方式是电话), and the method from 到家里了, not the scammer\'s video or call', () => {
+    acts(understand('更正 H4TW 方式是电话 结果还是劝阻成功', { ...worker, openCases: [], visibleCases: ['H4TW'] }), { kind: 'correct', caseId: 'H4TW', method: 'phone', result: 'dissuaded' });
+    expect(understand('反馈 A5TJ 到家里了 骗子还在跟他视频 俺把电话给挂了 劝住了', taken('A5TJ'))).toMatchObject({ command: { result: 'dissuaded', method: 'visit' } });
+  });
+  it('ignores W2MX 还在聊 快劝住了, Ａ５ＴＪ 在小区门口了 找不着几号楼, 这咋整啊 街道又要材料, 统计的事周一再弄, 上次讲座来过', () => {
+    quiet('W2MX 还在聊 快劝住了', taken('W2MX'));
+    quiet('Ａ５ＴＪ 在小区门口了 找不着几号楼', taken('A5TJ'));
+    quiet('这咋整啊 街道又要材料', lead);
+    quiet('今天周日 统计的事周一再弄', lead);
+    quiet('K7Q2 那个老太太是不是上次讲座来过', { ...worker, openCases: [] });
+  });
+  it('takes the case on 收到 K4RW 我在文化广场摆摊呢 这就过去 (在…呢 describes, asks nothing)', () =>
+    acts(understand('收到 K4RW 我在文化广场摆摊呢 这就过去', { ...worker, openCases: [{ id: 'K4RW', level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }] }), { kind: 'ack', caseId: 'K4RW' }));
+  it('never hands a case to the one away (转派 X6CU 周网格今天不在)', () => {
+    expect(understand('转派 X6CU 周网格今天不在', { ...lead, members })).toMatchObject({ kind: 'refuse', reason: 'missing_target' });
+    acts(understand('转派 X6CU 给周网格 李网格今天不在', { ...lead, members }), { kind: 'reassign', caseId: 'X6CU', to: '周网格' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

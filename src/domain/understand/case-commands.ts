@@ -154,7 +154,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // K7Q2 昨天已经督办过了 今天不用再催: done, and no more pushing wanted.
     if (kind === 'supervise' && /(?:不用|不要|别|无需)再?(?:催|督办|盯)/u.test(r.clean)) continue;
     // X6CU 上午已经督办过了 钱警官在跟: done already, and someone on it, told.
-    if (kind === 'supervise' && !addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:警官|督导|社区|网格|所长)|他|她)\s*(?:在跟|在盯|在处理|跟着|盯着)/u.test(r.clean.slice(kw.end))) continue;
+    if (kind === 'supervise' && !addressed && /^\s*过/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{0,3}(?:警官|督导|社区|网格|所长|派出所|民警)|他|她)\s*(?:在跟|在盯|在处理|跟着|盯着)/u.test(r.clean.slice(kw.end))) continue;
     // K7Q2 赵所昨天就督办了: done by the colleague named, told; 上次督办X6CU跑了两个小时: an earlier time, told.
     if (kind === 'supervise' && !addressed && ((/^\s*[了过]/u.test(r.clean.slice(kw.end)) && /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|\p{Script=Han}所|(?<!\p{Script=Han})[老小]\p{Script=Han})\s*(?:昨天|前天|上午|下午|早上|晚上|刚才|刚刚|早就|已经|就|也)+\s*$/u.test(r.clean.slice(0, kw.start))) || /(?:上次|上回|那次|之前|以前)\s*$/u.test(r.clean.slice(0, kw.start)))) continue;
     // L7UE 上个月重办过一次了吧: a command done long before, told.
@@ -350,7 +350,7 @@ const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|�
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
 /** 老人打电话问钱能不能追回来, 家属一直问: someone else asking, told to the room. */
 const THEIR_QUESTION = /(?:老人|家属|他|她|对方|人家|大爷|大妈|阿姨|老太太|老头|儿子|女儿)[\p{Script=Han}\s]{0,12}(?<![我请])问(?![下一问题])\s*\p{Script=Han}{0,12}(?:能不能|吗|是不是|有没有|什么|多少|怎么|哪|咋)/u;
-const ASKED_OF_PEOPLE = /谁\p{Script=Han}{0,4}(?:一下|一趟)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /谁\p{Script=Han}{0,4}(?:一下|一趟)|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -426,6 +426,9 @@ function phraseCommand(t: Turn): Decision | null {
   const sole = soleKeyword(t);
   const keywordAlone = t.r.toks.every((x) => x.t === 'kw' || x.t === 'particle' || x.t === 'filler');
   let kind = toPerson ? (keywordAlone ? sole : null) : (sole ?? readFreeForm(t.r, t.addressed && !onSummary));
+  // 帮助 我是来顶班的: the keyword said first, on its own, then a short word about the sender.
+  const headKw = t.r.toks[0];
+  if (!kind && !toPerson && !t.r.question && headKw?.t === 'kw' && headKw.kind === 'help' && /^\s/u.test(t.r.clean.slice(headKw.end)) && [...t.r.clean.slice(headKw.end).replace(/\s+/gu, '')].length <= 10 && /^\s*(?:我|俺|今天|刚|新)/u.test(t.r.clean.slice(headKw.end))) kind = 'help';
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;

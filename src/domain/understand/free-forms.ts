@@ -155,7 +155,7 @@ const EACH_OWN = /(?:自己|各自)(?:盯|看|查|跟|抓|落实)/u;
 const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统|(?:回复|告诉|发给|通知)你/u;
 
 /** 各社区周五前报一下, 下班前交: a task with a deadline is set for people. */
-const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头)(?:报|发|告诉|汇报)(?:给)?我|周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
+const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头)(?:报|发|告诉|汇报)(?:给)?我|(?:[一二三四五六七八九十]|1[0-2]|[1-9])点(?:之)?前(?:要|得)?(?:报|交|发)|周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
 const OTHER_TALLY = /接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
@@ -175,7 +175,7 @@ const SHORT_STATS = 12;
  * @example learningRemark('我当时也不会用多用两次就熟了') // true
  */
 export function learningRemark(body: string): boolean {
-  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)(?:也|都)?不(?:太)?会用/u.test(body) || /多用(?:几|两|一两|三|一)?(?:次|回|遍|天)就(?:熟|会|顺)|用(?:多了|久了|熟了)就/u.test(body) || /[我俺](?:一个一个|挨个|手把手|来|再|给你们|给大家)教/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body) || /(?:讲了|讲过|教了|教过|培训了?|讲讲|教教大家)\p{Script=Han}{0,6}?(?:怎么用|咋用|如何使用)/u.test(body);
+  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)[我俺]?(?:也|都)?不(?:太)?会用/u.test(body) || /用(?:两|几|一|三)天就(?:顺手|熟|会|习惯)/u.test(body) || /[我俺]\p{Script=Han}{0,4}?给\p{Script=Han}{1,6}?(?:讲一下|讲讲|讲|演示|示范)/u.test(body) || /(?:专门)?讲(?:怎么|如何)\p{Script=Han}{1,6}的/u.test(body) || /不会用就发|(?:就|可以|直接)发\s?[“"']?(?:帮助|我的|统计)[”"']?\s?就(?:能|可以|行)/u.test(body) || /多用(?:几|两|一两|三|一)?(?:次|回|遍|天)就(?:熟|会|顺)|用(?:多了|久了|熟了)就/u.test(body) || /[我俺](?:一个一个|挨个|手把手|来|再|给你们|给大家)教/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body) || /(?:讲了|讲过|教了|教过|培训了?|讲讲|教教大家)\p{Script=Han}{0,6}?(?:怎么用|咋用|如何使用)/u.test(body);
 }
 
 /**
@@ -232,7 +232,10 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 您好，我是新来的社区主任，请问这个系统怎么使用？…: a longer line may still ask the bot how to
   // use it, or what the sender has left, in so many words.
   const longButMeant = length <= LONGEST_MEANT && ((askingBot && (HOW_TO.test(body) || HELP_NOUN.test(body) || (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)))) || (ownCases && (r.question || COUNT.test(body))));
-  if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || DEADLINE.test(body) || OTHER_TALLY.test(body)))) return null;
+  // 周五前交, 下班前报给我: a deadline set for people; 下班前看看我还剩几单, 出一下今天的统计 下班前要报街道: a
+  // request to the bot first, the deadline only why.
+  const deadline = DEADLINE.test(body) && !/^(?:出一下|出个|看看|看下|查查|查下|查一下|给我|发一下|发个|我的|待办|帮助)/u.test(body) && !/前(?:看看|看下|查查|查下|查一下)/u.test(body);
+  if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || deadline || OTHER_TALLY.test(body)))) return null;
   // 我当时也不会用 多用两次就熟了, 等我吃完饭再研究研究怎么用: lost once, or to look at later, told.
   if (!addressed && learningRemark(body)) return null;
   // 这周宣传数据都进系统了, 数据已归档: the figures handled, told.
@@ -242,7 +245,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 我一直以为…, 我的案子都是老年人, 各网格长自己盯一下: told, owned up to, or set for people.
   if (!addressed && (THOUGHT_SO.test(body) || EACH_OWN.test(body) || (!r.question && CASES_DESCRIBED.test(body)))) return null;
   // 机器人回的那个格式能不能简单点: a wish about the bot's replies, said to the room.
-  if (!addressed && /(?:能不能|可不可以|能否)\p{Script=Han}{0,4}?(?:简单|简洁|短|少|改|别|不要|换)/u.test(body)) return null;
+  if (!addressed && /(?:能不能|可不可以|能否)\p{Script=Han}{0,4}?(?:简单|简洁|短|少|改|别|不要|换|做成|弄成|加)/u.test(body)) return null;
   // 待办的那几件白班处理, 那几单明天再说: those few cases, referred to, not counted.
   if (!addressed && !/[吗呢?？]|多少|啥|什么|哪|怎么|咋|如何|没有?\s*$|[我俺]/u.test(r.body) && /(?:那|这)几(?:件|单|个|起)(?![了呢吗])/u.test(body)) return null;
   // 街道要统计城中村出租屋住了几多人 各网格报一下: figures someone else wants from people.
@@ -251,8 +254,13 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /(?:那|这)一?(?:单|个案子|户)(?!子)/u.test(body) && !/几|多少/u.test(body)) return null;
   // 使用说明我打印出来贴值班室墙上了: a paper handled by the sender, told to the room.
   if (!addressed && !r.question && /(?:打印|贴|复印|转发|发到|放到|放在|上传|整理|发群)\p{Script=Han}{0,10}了$/u.test(body)) return null;
+  // 不会用就发帮助, 发 我的 就能看到自己手上还有几单: how to use it, told to colleagues; 帮助里也没写撤回:
+  // the manual talked about; 统计数据别往外发, 排名这东西看看就行: a rule about the figures.
+  if (!addressed && (/(?:就|可以|直接)发\s?[“"']?(?:帮助|我的|统计|查)|发\s?[“"']?(?:帮助|我的|统计)[”"']?\s?就(?:能|可以|行|会)/u.test(r.body) || /(?:帮助|菜单|说明)里\p{Script=Han}{0,3}?(?:没写|没有|找不到|也没)/u.test(body) || /别往外发|不要往外发|别外传|内部看看|看看就行|别为了数据/u.test(body))) return null;
   // 超时这两单是哪个网格的: whose, asked of the people who know; 家属想送锦旗 这个能收吗: allowed, asked.
   if (!addressed && (/(?:哪个|哪位)(?:网格|同事|社区|人)|是谁的/u.test(body) || /(?:能|可以|能不能)收/u.test(body))) return null;
+  // 这咋整啊 街道又要材料, 统计的事周一再弄: a chore complained of or put off.
+  if (!addressed && (/又要\p{Script=Han}{0,4}?(?:材料|报表|数据|表|总结)/u.test(body) || /(?:统计|数据|报表)的事/u.test(body))) return null;
   // 统计数据以系统里的为准: a rule told; 我的任务就是这两天把南村跑完: the sender's work, told.
   if (!addressed && (/以\p{Script=Han}{1,10}为准/u.test(body) || /^我的(?:任务|单子|活儿?|工作)(?:就|主要)?是/u.test(body))) return null;
   // 改天去所里问问咋改: asked of people elsewhere, later.
@@ -293,9 +301,9 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 老人都说不会用: someone else who cannot use something.
   // 老人们都说APP不会用: the words of others, not 我说我不会用, 说实话我不会用.
   // 新来的同事不会用系统的 找周网格教一下: someone else lost, sent to a colleague.
-  const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)\p{Script=Han}{0,4}?不会用|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
+  const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)\p{Script=Han}{0,4}?不会用|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
-  const statusAsked = /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
+  const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '').replace(SAYS_THAT, '')) && !DOCUMENT_FIRST.test(body);

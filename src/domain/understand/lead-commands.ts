@@ -9,7 +9,7 @@ import { describeReport, understandReplies as say } from '../understand-replies.
 import { contextCase, type FoundCase } from './evidence.js';
 import { promptFor } from './prompts.js';
 import type { Reading } from './read.js';
-import { memberIn, pickTarget, resolveMember, resolveMention, takesCases } from './reassign.js';
+import { AWAY, memberIn, pickTarget, resolveMember, resolveMention, takesCases } from './reassign.js';
 import { readOutcome } from './report.js';
 import { act, confirm, refuse, unknownCase, type Turn } from './turn.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
@@ -125,7 +125,10 @@ function onRoster(mention: string | undefined, rest: string, written: string | n
   const byMention = mention !== undefined ? resolveMention(mention, members) : null;
   if (byMention) return byMention;
   if (mention !== undefined) return mention;
-  return memberIn(rest, members)?.name ?? (written !== null ? (resolveMember(written, members) ?? written) : null);
+  // 转派 X6CU 周网格今天不在: the one named is away, the reason for a hand-over, never its target.
+  const named = memberIn(rest, members);
+  if (named && AWAY.test(rest.slice(named.index + named.name.length).replace(/^\s+/u, ''))) return null;
+  return named?.name ?? (written !== null ? (resolveMember(written, members) ?? written) : null);
 }
 
 /** Roster names end like this in the field (周网格, 王社区): found anywhere in the rest. */

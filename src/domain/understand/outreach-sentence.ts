@@ -23,6 +23,8 @@ const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|今早|今晨|今朝|昨�
  */
 function spoken(raw: string): string {
   return raw
+    // 我们三个人一上午讲了一百多人: the team's size, not the people reached.
+    .replace(new RegExp(`(?:我们|咱们|我俩|俺们)(?:${N})个人`, 'gu'), '我们')
     // 参加的老党员43人: a count glued to the people before it stands apart.
     .replace(/(?<=[员民众生工客户友属童士])(?=\d+\s?(?:人次|人|名|位))/gu, ' ')
     // 二十几人, 两百几人: the round figure, the rest unsaid, as with 二十多人 (一百几十 stays as said).
@@ -158,7 +160,8 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   const parsed = parseOutreach(text);
   if (!parsed.ok) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人 厉害: without a place phrase, what stands first must be a place, not a deed.
-  if (!place && /宣传了|志愿$|网格$/u.test(parsed.log.place)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  // 昨天我们三个人一上午讲了一百多人 嗓子都哑了: a deed and a time, no place at all.
+  if (!place && (/宣传了|志愿$|网格$/u.test(parsed.log.place) || /^(?:我们|咱们)?(?:一上午|一下午|一晚上|一整天)/u.test(parsed.log.place))) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   everyoneInstalled(parsed, body);
   // 备注：传单 帮 — what is left of a sentence once its figures are read is words that went with
   // them, not a remark worth keeping.

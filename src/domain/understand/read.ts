@@ -237,6 +237,10 @@ function unasked(text: string): string {
     // 上午培训讲过怎么反馈了: how, taught already; 爱咋咋地: whatever, not asked.
     .replace(/(?:讲过|讲了|讲讲|教过|教了|说过)\p{Script=Han}{0,4}?(?:怎么|咋|如何)/gu, '')
     .replace(/爱咋咋地?|爱怎么怎么/gu, '')
+    // 结果还是劝阻成功: "still", not "or".
+    .replace(/(?<=结果|方式|仍然|依然)还是/gu, '是')
+    // 找不着几号楼, 不知道是哪栋: what the sender cannot find, told.
+    .replace(/(?:找不着|找不到|不知道|不清楚)(?:是)?(?:几号楼|哪栋|哪个楼|几楼|几单元|哪家|哪户)/gu, '')
     // 没接到什么电话: "any", told; 教他怎么转: someone else taught how.
     .replace(/(?:没|没有)(?=\p{Script=Han}{0,3}什么)/gu, '没').replace(/(?<=没\p{Script=Han}{0,3})什么/gu, '')
     .replace(/教(?:他|她|人|老人|对方)?(?:怎么|咋)/gu, '教')
@@ -355,6 +359,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial || DENIED_CLAIM.test(near))) {
       negated.push(t.result);
       toks.push(word);
+    } else if (t.t === 'kw' && ((t.kind === 'query' && t.text === '查' && /^\s*的/u.test(clean.slice(t.end))) || (t.kind === 'report' && /^\s*(?:这块|这一块|方面|工作)/u.test(clean.slice(t.end))))) {
+      // 王社区刚才查的那单, 反馈这块 上门和电话要分清楚: the word used of a thing, not the command.
+      toks.push(word);
     } else if (t.t === 'kw' && t.kind === 'report' && /的\s*$/u.test(clean.slice(0, t.start)) && /^\s*(?:写|太|不|还|呢|怎么|有|里|中|上|要|得|都)/u.test(clean.slice(t.end))) {
       // M9FA 的反馈写得太简单了: the report as a thing talked about, not the command.
       toks.push(word);
@@ -375,6 +382,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       toks.push(word);
     } else if (t.t === 'result' && /^不接/u.test(t.text) && /(?:先|暂|暂时|我|俺)\s*$/u.test(before)) {
       // Q7RT 先不接, 我不接: declining the case, not a call nobody answered.
+      toks.push(word);
+    } else if (t.t === 'result' && t.result === 'dissuaded' && /(?:快|快要|就快|眼看就要?)\s*$/u.test(before)) {
+      // W2MX 还在聊 快劝住了: nearly, not yet.
       toks.push(word);
     } else if (t.t === 'result' && /^[没未]/u.test(t.text) && NOT_YET.test(before)) {
       // 还没劝住: still under way, neither dissuaded nor refused.
@@ -442,7 +452,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢, 骑着三轮呢: a state described, not asked.
   // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在\p{Script=Han}{0,4}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在\p{Script=Han}{0,8}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);

@@ -107,7 +107,7 @@ const PUSHED = /^(?:再)?(?:盯紧|盯着|盯一下|盯住|抓紧|抓点紧|快�
 const TASK = /^(?:直接|先|再|明天|今天|下午|上午|晚上|明天上午|明天下午|顺便|抽空|有空)*(?:打给|打个电话|打电话|回访|装|帮|问问|问一下|通知|提醒|拍|发|写|送|带|记|登记|核实一下|做个|准备)/u;
 
 /** Said of a member right after the name: away, so not the one a case goes to. */
-const AWAY = /^(?:今天|明天|这两天|现在|下午|上午)?(?:请假|休假|不在|休息|生病|病了|出差|有事|没空|忙不过来|在医院|住院|在培训|培训|在外地|去开会)/u;
+export const AWAY = /^(?:今天|明天|这两天|现在|下午|上午)?(?:请假|休假|不在|休息|生病|病了|出差|有事|没空|忙不过来|在医院|住院|在培训|培训|在外地|去开会)/u;
 
 /**
  * Whom a message hands a case to: the member a cue points at (the last such), an @mention when a

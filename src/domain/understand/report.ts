@@ -233,7 +233,7 @@ const PRICE = new RegExp(`${FIGURE}\\s?(?:元|块钱?)\\s?(?:一|每)(?:盒|瓶|
 const PURCHASED = /(?:已经|已|前天|昨天|之前|早就)\p{Script=Han}{0,2}?买了\p{Script=Han}{0,4}?(?:保健品|理财|产品|黄金|药|课程|会员)/u;
 
 /** 他在跟朋友, 老人正在和: someone else doing something, right before a method word. */
-const THEIR_OWN = /(?:他|她|老人|对方|家属|老太太|老头)(?:正)?在(?:跟|和|与)?[^\s，,。]{0,3}$|骗子的?$/u;
+const THEIR_OWN = /(?:他|她|老人|对方|家属|老太太|老头|骗子)(?:还|正)?在(?:跟|和|与)?[^\s，,。]{0,3}$|骗子的?$/u;
 
 /** Calling without the word 电话: 打了4次, 打了好几遍, 没人接, 占线, 关机, 停机, 打不通. */
 const CALLED = /打了\s?(?:\d+|[一两二三四五六七八九十几好]+)\s?(?:次|遍|个)|没人接|不接|没接|占线|关机|停机|打不通|空号/u;
@@ -281,7 +281,8 @@ export function readOutcome(r: Reading): Outcome | null {
   const said = new Set(results.filter((t) => !stoppedAfterLoss(results, t, r.clean)).map((t) => t.result));
   if (result === 'defrauded') said.add('defrauded');
   // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
-  const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)));
+  // 俺把电话给挂了: the scammer's call hung up, not how the worker reached the victim.
+  const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)) && !(/把\s*$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:给)?(?:挂|挂了|挂断|抢)/u.test(r.clean.slice(t.end))));
   // 劝阻方式为电话，非上门: a method denied is not how it was done.
   const usedMethods = methods.filter((t) => !/(?:非|不是|没|没有|未)\s?$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)));
   const before = main ? usedMethods.filter((t) => t.start < main.start).pop() : undefined;
