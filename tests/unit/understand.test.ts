@@ -1972,6 +1972,8 @@ describe('losses only suspected, balances and 检查 (named regressions, found i
     quiet('J2QX 老人说卡里还有三万多 我先陪他去农商银行把卡冻上', taken('J2QX'));
     quiet('E9PH 老人卡里有十二万 我们在银行门口拦着呢', taken('E9PH'));
   });
+  it('never takes the balance for the loss (反馈 Q7RT 被骗 卡里有三万多: the loss unsaid)', () =>
+    acts(understand('反馈 Q7RT 被骗 卡里有三万多', taken('Q7RT')), { kind: 'report', result: 'defrauded', lossAmount: null }));
   it('still reads a loss beside a balance (卡里本来有八万 被转走了两万五: two sums, asked)', () =>
     expect(understand('反馈 D5FJ 卡里本来有八万 被转走了两万五', taken('D5FJ'))).toMatchObject({ command: { kind: 'report', result: 'defrauded', lossAmount: 25000 } }));
   it('ignores a loss only suspected and still being checked (可能被骗了一万多 我正在核实, 好像转了钱 我在陪她查账)', () => {

@@ -146,6 +146,8 @@ function amountOf(r: Reading): Amount | null {
   // 还有1万被银行冻结了, 3万保住了: money kept is no figure of the loss.
   text = text.replace(new RegExp(`(?:保住了?|拦下了?|追回了?|冻结了?)\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?`, 'gu'), (m) => ' '.repeat(m.length));
   text = text.replace(new RegExp(`(?:还有|另外)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们)?\\s?(?:冻结|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
+  // 卡里有三万多, 账上还剩2万: the balance, money not lost, is no figure of the loss.
+  text = text.replace(new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上)(?:头)?(?:还|就|总共|一共|本来)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
   // 3000+5000+2000: the parts added up, asked about.
   const plus = /(?<![\d.])\d[\d.]*(?:\s*[+＋]\s*\d[\d.]*)+/u.exec(r.body);
   if (plus) return { value: plus[0].split(/[+＋]/u).reduce((a, b) => a + Number(b.trim()), 0), approximate: false, summed: true };
