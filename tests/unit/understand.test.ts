@@ -508,8 +508,11 @@ describe('found in train-mirror3.jsonl and train-mirror4.jsonl (named regression
 
 describe('asking rather than guessing a figure (safety rules drawn from the unseen corpora\'s wrong state changes)', () => {
   const acked = { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent' as const, acknowledged: true, pushedMinutesAgo: 20 }] };
-  it('asks which sum was lost when a report names two and no total: 被骗3万 卡里还剩2万', () => {
-    confirms(understand('反馈 Q7RT 被骗3万 卡里还剩2万', acked), { kind: 'report', result: 'defrauded', lossAmount: 30_000 });
+  it('asks which sum was lost when a report names two and no total: 被骗3万 另外2万是借的', () => {
+    confirms(understand('反馈 Q7RT 被骗3万 另外2万是借的', acked), { kind: 'report', result: 'defrauded', lossAmount: 30_000 });
+  });
+  it('records at once when the other sum is the balance left (被骗3万 卡里还剩2万): a balance is never the loss', () => {
+    acts(understand('反馈 Q7RT 被骗3万 卡里还剩2万', acked), { kind: 'report', result: 'defrauded', lossAmount: 30_000 });
   });
   it('still records at once when the other sum was saved: 被骗2万 还有5千被银行冻结了, or one sum said twice', () => {
     acts(understand('反馈 Q7RT 被骗2万 还有5千被银行冻结了', acked), { kind: 'report', lossAmount: 20_000 });
