@@ -41,13 +41,13 @@ const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)�
 /** Said to the bot in so many words: @-mentioned, named, or privately. */
 const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.mentionsBot || ctx.room === 'private';
 /** 这个能不能晚点提醒, 是不是派错了, 怎么还信这个: a question on the bot's message that is not about the case's state. */
-const NOT_STATUS = /催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|网格员\p{Script=Han}{0,4}?(?:请假|休息|上班|在不在)|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查/u;
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
-const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)/u;
+const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
 const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|问|查|对账|对)|查账|查流水|一笔笔对/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
@@ -261,7 +261,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const quotedId = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
   const workingOnQuoted = !plainlyToBot(r, ctx) && query !== undefined && quotedId !== null && ctx.openCases.some((c) => c.id === quotedId && c.acknowledged) && (IN_PROGRESS.test(r.clean) || AT_WORK.test(r.clean));
   if (query && !typed && !goingToLook && !told && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && ASKED_OF_PEOPLE.test(r.clean)) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
-  if (query && !typed && !told && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
+  // 好 几点: when something is, asked of people; only with a case (X6CU 几点推的) is it the bot's.
+  if (query && !typed && !told && !(/^(?:几点|多久)$/u.test(query.text) && !addressed) && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
   // …在查, 正在看: the sender at it.
   const atWork = !addressed && query !== undefined && (AT_WORK.test(r.clean.slice(0, query.start)) || /(?:正在|还在|在|正)\s*$/u.test(r.clean.slice(0, query.start)));

@@ -261,6 +261,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && (/(?:哪个|哪位)(?:网格|同事|社区|人)|是谁的/u.test(body) || /(?:能|可以|能不能)收/u.test(body))) return null;
   // 这咋整啊 街道又要材料, 统计的事周一再弄: a chore complained of or put off.
   if (!addressed && (/又要\p{Script=Han}{0,4}?(?:材料|报表|数据|表|总结)/u.test(body) || /(?:统计|数据|报表)的事/u.test(body))) return null;
+  // 我那个单子老人儿子说要投诉我们 咋办: what to do about a situation, asked of colleagues.
+  if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
   // 统计数据以系统里的为准: a rule told; 我的任务就是这两天把南村跑完: the sender's work, told.
   if (!addressed && (/以\p{Script=Han}{1,10}为准/u.test(body) || /^我的(?:任务|单子|活儿?|工作)(?:就|主要)?是/u.test(body))) return null;
   // 改天去所里问问咋改: asked of people elsewhere, later.
@@ -289,7 +291,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const asked = r.question || r.softQuestion || ASKS.test(body) || counted;
   const request = asked || IMPERATIVE.test(body) || length <= SHORT || addressed;
   // 看一下我还没接的单: an outcome word inside a request.
-  if ((outcome && !counted && !r.question && !/^(?:看|查|给我|帮我)/u.test(body)) || CALLED_OFF.test(body)) return null;
+  if ((outcome && !counted && !r.question && !/^(?:看|查|给我|帮我)/u.test(body) && !/(?:出一下|发一下|统计一下)$/u.test(body)) || CALLED_OFF.test(body)) return null;
   // 那单算已被骗还是劝阻成功: which outcome to record, asked of colleagues.
   if (r.toks.some((t) => t.t === 'result') && /还是/u.test(body)) return null;
   // 今天反馈及时率100%: figures given, not asked for.
@@ -301,7 +303,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 老人都说不会用: someone else who cannot use something.
   // 老人们都说APP不会用: the words of others, not 我说我不会用, 说实话我不会用.
   // 新来的同事不会用系统的 找周网格教一下: someone else lost, sent to a colleague.
-  const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)\p{Script=Han}{0,4}?不会用|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
+  const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)[\p{Script=Han}A-Za-z]{0,8}?不会用|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
   if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {

@@ -50,7 +50,7 @@ function spoken(raw: string): string {
     // 跟取快递的人聊了大概50个: how many the sender talked with.
     .replace(new RegExp(`聊了(?:有)?\\s?(${N})(来|多|余)?个(?!\\s?(?:APP|app|小时|钟))`, 'gu'), '$1$2人')
     // 独居老人四十八个, 居民五十八个: the people named, then counted.
-    .replace(new RegExp(`(老人|居民|群众|村民|学生|家长|病人|家属|商户|骑手|工人|租户|住户|业主)(${N})(来|多|余)?个(?!\\s?(?:APP|app))`, 'gu'), '$1$2$3人')
+    .replace(new RegExp(`(老人|居民|群众|村民|学生|家长|病人|家属|商户|骑手|工人|租户|住户|业主)(${N})(来|多|余)?个(?!\\s?(?:APP|app)(?!\\s?装))`, 'gu'), '$1$2$3人')
     .replace(new RegExp(`装了?(?:APP|app)的\\p{Script=Han}{0,4}?(?:有|一共|共|只有|就)?\\s?(${N})(?:人|个|位|名)`, 'gu'), '装APP $1')
     // 装APP的不多 只有十二个: the installs said after a remark on them.
     .replace(new RegExp(`装了?(?:APP|app)的(?:不多|很少|挺多|不少)[\\s，,]*(?:只有|就|有|一共)?(${N})个`, 'gu'), '装APP $1')
@@ -60,6 +60,8 @@ function spoken(raw: string): string {
     .replace(new RegExp(`张?贴了?海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     .replace(new RegExp(`海报\\s?(?:张)?贴了\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
     .replace(new RegExp(`海报\\s?(${N})张`, 'gu'), ' 海报张贴$1处')
+    // APP装了18, APP 装 了 二十 个: the installs, said with the app first.
+    .replace(new RegExp(`(?:APP|app|App)\\s?(?:装了|装上了|安装了)\\s?(${N})\\s?个?`, 'gu'), '装APP $1')
     // APP帮装了十八个: the installs, said with the app first.
     .replace(/(?:APP|app|App)\s?帮(?:忙|着)?(?:安装|装|下载)了?/gu, '装APP ')
     // 18人当场装了国家反诈中心: the installs, the app named without APP.
@@ -112,7 +114,7 @@ export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|
 /** Words that make what stands before 宣传 a person or a time, not a place. */
 const NOT_A_PLACE = /今天|今日|昨天|上午|下午|晚上|早上|刚才|周|月|志愿|网格|老师|阿姨|大姐|我|咱|他|她/u;
 /** 村口小卖部那边宣传了一波: the place first, then the outreach itself (no 在 before it). */
-const PLACE_BEFORE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?([^\\s\\d，,。；;！!、]{2,12}?)(?:今天|今日|上午|下午|晚上|早上)?(?:那边|这边|那儿|这儿|那里|这里|门口|那块)?(?:晚上|下午|上午)?(?:宣传了?|做了?宣传|搞了?宣传|摆了?摊)`, 'u');
+const PLACE_BEFORE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?([^\\s\\d，,。；;！!、]{2,12}?)(?:今天|今日|上午|下午|晚上|早上)?(?:那边|这边|那儿|这儿|那里|这里|门口|那块)?(?:晚上|下午|上午)?\\s?(?:入户|走访|摆摊)?\\s?(?:宣传了?|做了?宣传|搞了?宣传|摆了?摊)`, 'u');
 
 /** 今天去社区卫生服务站 打疫苗的老人挺多 宣传了七十人: the place is the first clause, where the sender went. */
 const PLACE_ALONE = new RegExp(`^(?:${TIME_FIRST.source.slice(1)})?(?:去了?|到了?|在)([^\\s\\d，,。；;！!、]{2,16})(?=[\\s，,。；;！!])`, 'u');

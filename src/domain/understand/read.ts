@@ -183,7 +183,7 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/[俾畀]/gu, '给'], [/睇/gu, '看'], [/揾/gu, '找'], [/[咩乜]/gu, '啥'], [/(?<![联连关体干派世直谱院])系(?![统列数])/gu, '是'],
   [/屋企/gu, '家里'], [/啱啱/gu, '刚刚'], [/嗰/gu, '那'], [/(?<=\p{Script=Han})(?<![陪一共协会连如等不相赞合偕随认])同(?=啲|些|班|老人|街坊|居民|村民|大家|佢)/gu, '跟'], [/啲/gu, '些'], [/单张/gu, '传单'], [/隔篱/gu, '隔壁'], [/边一步/gu, '哪一步'], [/收线/gu, '挂了'], [/(?<=[他她我你们])话(?=[\s\p{Script=Han}])(?!题|费|筒|术)/gu, '说'], [/点(?=操作)/gu, '咋'],
   // Pinyin and speech-recognition slips: 马桑, 劝祖, 无人接厅, 被片, 首到, 全住了, 无报, 上们, 手到.
-  [/马桑/gu, '马上'], [/劝祖/gu, '劝阻'], [/接厅/gu, '接听'], [/被片/gu, '被骗'], [/首到|收道|手到/gu, '收到'], [/全住了/gu, '劝住了'],
+  [/马桑/gu, '马上'], [/以经|已经经/gu, '已经'], [/劝祖/gu, '劝阻'], [/接厅/gu, '接听'], [/被片/gu, '被骗'], [/首到|收道|手到/gu, '收到'], [/全住了/gu, '劝住了'],
   [/(?<![\p{Script=Han}])无报/gu, '误报'], [/上们/gu, '上门'], [/没得人/gu, '没有人'],
   // More candidates picked from the pinyin keyboard's list (train-mirror25.jsonl): each only where
   // the slip cannot be another word (帮住户, 跟正在, 借单车 stay as they are).
@@ -204,6 +204,32 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/屋里厢/gu, '家里'], [/今朝/gu, '今天'], [/明朝(?=[早上下晚再去来])/gu, '明天'], [/啥人/gu, '谁'], [/([上下])半天/gu, '$1午'],
 ];
 const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replace(from, to), text);
+
+/**
+ * A message typed word by word, a space after nearly every word of one or two characters (voice
+ * input, or Mandarin as a second language: 老人 钱 没有 转，劝 住 了), with those spaces closed up
+ * between Chinese characters so words split apart are read as words. Ids, digits and ordinary
+ * spacing between phrases stay as they are.
+ * @example closeSpacedWords('反馈 W7DN 上门 了，老人 钱 没有 转，劝 住 了') // '反馈 W7DN 上门了，老人钱没有转，劝住了'
+ */
+function closeSpacedWords(raw: string): string {
+  const words = raw.split(/[\s，,。；;！!？?]+/u).map((w) => w.replace(/[^\p{Script=Han}A-Za-z0-9]+$/u, '')).filter((w) => /^\p{Script=Han}+$/u.test(w));
+  const short = words.filter((w) => [...w].length <= 2).length;
+  // 嗯，好 收到: an interjection or a bare yes on its own is no sign of typing word by word.
+  const single = words.filter((w) => [...w].length === 1 && !/^[嗯好对行哦噢喔哈啊呀是]$/u.test(w)).length;
+  // 报警 了, 已经 劝阻: 了 never starts a word, nor does what follows 已经 stand apart from it.
+  const glue = (t: string) => t.replace(/(?<=\p{Script=Han})[ \t\u3000]+(?=了[哈啊呀啦吧嘛哦]?(?!\p{Script=Han}))|(?<=已经|以经|(?<!\p{Script=Han})已)[ \t\u3000]+(?=\p{Script=Han})/gu, '');
+  // 宣传 金台里 摆摊 80: an outreach log's fields are spaced on purpose.
+  if (words.length < 3 || single < 2 || short / words.length < 0.7 || /^\s*宣传/u.test(raw)) return glue(raw);
+  // A word of one character joins the words beside it (劝 住 了 → 劝住了, 老人 钱 没有 转 → 老人钱没有转),
+  // and so does a count (老人 60 个 → 老人60个); two longer words keep their space (今天 红星村).
+  return glue(
+    raw
+      .replace(/(?<=(?<!\p{Script=Han})\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han})|(?<=\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han}(?!\p{Script=Han}))/gu, '')
+      .replace(/(?<=(?![零〇一二两三四五六七八九十百千万亿])\p{Script=Han})[ \t\u3000]+(?=\d+(?![\dA-Za-z]))/gu, '')
+      .replace(/(?<=(?<![A-Za-z\d])\d+)[ \t\u3000]+(?=(?![零〇一二两三四五六七八九十百千万亿])\p{Script=Han})/gu, ''),
+  );
+}
 
 /**
  * Question words that ask nothing: 怎么说都不行 (a complaint), 说不清转了多少 and 去看看是咋回事
@@ -236,7 +262,7 @@ function unasked(text: string): string {
     .replace(/(?:还在|正在|在)(?:问|打听)\p{Script=Han}{0,6}?(?:哪儿?|哪里)了?/gu, '')
     // 上午培训讲过怎么反馈了: how, taught already; 爱咋咋地: whatever, not asked.
     .replace(/(?:讲过|讲了|讲讲|教过|教了|说过)\p{Script=Han}{0,4}?(?:怎么|咋|如何)/gu, '')
-    .replace(/爱咋咋地?|爱怎么怎么/gu, '')
+    .replace(/爱咋咋地?|爱怎么怎么|想怎么\p{Script=Han}{1,2}?就怎么\p{Script=Han}{1,2}/gu, '')
     // 结果还是劝阻成功: "still", not "or".
     .replace(/(?<=结果|方式|仍然|依然)还是/gu, '是')
     // 找不着几号楼, 不知道是哪栋: what the sender cannot find, told.
@@ -333,6 +359,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const u = readUtterance(foldTraditional(raw), botName, cases.members?.map((m) => m.name));
   // Q 7 R T, Q七RT, K七Q二: a case id as voice input writes it, closed up when it is a case the sender has.
   u.body = spokenIds(u.body, cases);
+  // 劝 住 了 老人 钱 没有 转: words typed one by one with spaces between them, closed up.
+  u.body = closeSpacedWords(u.body);
   // [OK] and [强] are WeChat's 👌 and 👍 typed as text; other codes ([抱拳], [玫瑰]) say nothing.
   const coded = u.body.replace(EMOJI_CODE, (m) => (/^\[(?:OK|ok)\]$/u.test(m) ? '👌' : m === '[强]' ? '👍' : ' '.repeat(m.length)));
   // 督 办 X6CU, 帮 助: a two-character keyword split by a stray space at the start.
@@ -374,7 +402,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     } else if (t.t === 'result' && t.result === 'unreachable' && /(?:不好意思|抱歉|我的?)\s*(?:手机)?\p{Script=Han}{0,2}$/u.test(clean.slice(Math.max(0, t.start - 8), t.start)) && /^(?:了)?\s*(?:刚|才|现在)?(?:开机|充上电|有信号)/u.test(clean.slice(t.end))) {
       // 不好意思手机冻关机了刚开机: the sender's own phone, back on.
       toks.push(word);
-    } else if (t.t === 'result' && t.result === 'defrauded' && /^打过去/u.test(t.text) && /(?:电话|视频|微信)\s*(?:已经|已|也|都|先|我先|刚|刚刚)?\s*$/u.test(clean.slice(Math.max(0, t.start - 6), t.start))) {
+    } else if (t.t === 'result' && t.result === 'defrauded' && /^打过去/u.test(t.text) && (/(?:电话|视频|微信)\s*(?:已经|已|也|都|先|我先|刚|刚刚)?\s*$/u.test(clean.slice(Math.max(0, t.start - 6), t.start)) || /^\s*(?:了)?\s*(?:关机|没人接|不接|没接|占线|停机|空号|打不通|没通)/u.test(clean.slice(t.end)))) {
       // 电话已经打过去了: the call made, not money sent.
       toks.push(word);
     } else if (t.t === 'result' && (t.result === 'unreachable' || t.result === 'refused') && /^\s*(?:的话)?\s*[我俺]?就(?:上门|过去|去|直接)/u.test(clean.slice(t.end)) && /先|要是|如果|万一/u.test(clean.slice(0, t.start))) {
@@ -382,6 +410,9 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       toks.push(word);
     } else if (t.t === 'result' && /^不接/u.test(t.text) && /(?:先|暂|暂时|我|俺)\s*$/u.test(before)) {
       // Q7RT 先不接, 我不接: declining the case, not a call nobody answered.
+      toks.push(word);
+    } else if (t.t === 'result' && t.result === 'reported' && /(?<![所警官方局察])(?:正在|还在|在)\s*$/u.test(clean.slice(Math.max(0, t.start - 4), t.start)) && /笔录|登记|立案/u.test(t.text)) {
+      // 快了快了 在做笔录: the report to the police still being made (派出所在做笔录 has it made).
       toks.push(word);
     } else if (t.t === 'result' && t.result === 'dissuaded' && /(?:快|快要|就快|眼看就要?)\s*$/u.test(before)) {
       // W2MX 还在聊 快劝住了: nearly, not yet.
@@ -394,7 +425,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       // 我先接孩子: 接 with an object of its own takes something else.
       const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end))) || (/^我来$/u.test(t.text) && /^(?:写|整理|汇总|做|弄|发|问|说|讲|拍|准备|订|买|算|统计)/u.test(clean.slice(t.end)));
       // 收到的短信: 收到 describing a noun, not acknowledging.
-      const attributive = t.t === 'kw' && /^的/u.test(clean.slice(t.end));
+      const attributive = t.t === 'kw' && /^的/u.test(clean.slice(t.end)) && !/了$/u.test(t.text);
       // 分局已接手, 民警已经到了: someone else took it, not the sender.
       const someoneElse = /(?:分局|派出所|民警|警察|公安|刑侦|他们|别人|同事|银行)\s?(?:已经?|也|都)?$/u.test(clean.slice(Math.max(0, t.start - 5), t.start));
       // 受到影响, 老人受到惊吓: the homophone with an object, or after a subject, is the verb.

@@ -65,6 +65,8 @@ function stoppedAfterLoss(results: (Token & { t: 'result' })[], t: Token & { t: 
 /** 转的 共7600, 转账3笔 合计10000元: money sent, then its total. */
 const SUM_SENT = /(?:转|汇|骗)\p{Script=Han}{0,8}[\s\d、，,：:]{0,24}(?:共计|一共|总共|合计|共)\s?[\d零一二两三四五六七八九十百千万]/u;
 /** 本人回了知道了 没转, 一分没转: the money not sent (还没转 is not yet). */
+/** 幸好还没点确认, 还没付款: the transfer stopped before it went. */
+const NOT_YET_SENT = /(?:幸好|还好|好在|幸亏)\p{Script=Han}{0,2}?没(?:点确认|确认|付款|支付|输密码|转出去|转成|点)/u;
 const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没|不会再?)(?:转|转账|汇款|汇)(?:了|钱)?(?=$|[\s，,。!！])/u;
 /** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
 const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
@@ -128,7 +130,9 @@ const SAVED = /冻结|拦|止付|保住|没转|退回|追回|没被骗/u;
  * or null. The sender did not say the sum, so it is asked about.
  */
 function summed(text: string): number | null {
-  if (!AGAIN.test(text)) return null;
+  // 微信转了4500 支付宝转了3500: transfers by two channels, told one after another as much as with 又.
+  const channels = new Set(text.match(/微信|支付宝|银行卡|手机银行|网银|云闪付|现金/gu) ?? []);
+  if (!AGAIN.test(text) && channels.size < 2) return null;
   const parts = [...text.matchAll(EACH_TRANSFER)].map((m) => readAmountAt(text, m.index + m[0].length, true)?.value ?? null);
   if (parts.length < 2 || parts.some((v) => v === null)) return null;
   return (parts as number[]).reduce((a, b) => a + b, 0);
@@ -147,7 +151,7 @@ function amountOf(r: Reading): Amount | null {
   text = text.replace(new RegExp(`(?:保住了?|拦下了?|追回了?|冻结了?)\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?`, 'gu'), (m) => ' '.repeat(m.length));
   text = text.replace(new RegExp(`(?:还有|另外)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们)?\\s?(?:冻结|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
   // 卡里有三万多, 账上还剩2万: the balance, money not lost, is no figure of the loss.
-  text = text.replace(new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上)(?:头)?(?:还|就|总共|一共|本来)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
+  text = text.replace(new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:还|就|总共|一共|本来)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
   // 3000+5000+2000: the parts added up, asked about.
   const plus = /(?<![\d.])\d[\d.]*(?:\s*[+＋]\s*\d[\d.]*)+/u.exec(r.body);
   if (plus) return { value: plus[0].split(/[+＋]/u).reduce((a, b) => a + Number(b.trim()), 0), approximate: false, summed: true };
@@ -163,8 +167,14 @@ function amountOf(r: Reading): Amount | null {
   if (stated && stated.value !== null) return { value: stated.value, approximate: stated.approximate === true || hedged };
   const sum = summed(text);
   if (sum !== null) return { value: sum, approximate: hedged, summed: true };
+  // 被骗1万 其中5000银行追回来了: the loss or what is left of it? Asked.
+  const partBack = /其中\s?[\d零一二两三四五六七八九十百千万]+\s?(?:万|千|元|块)?\s?(?:被|让)?\s?(?:银行|警方|民警)?\s?(?:追回|退回|冻结|止付|拦)/u.test(r.clean);
   // 被骗3万 卡里还剩2万: two sums of money and no total; which one is the loss is asked.
-  const several = distinctSums(text) > 1;
+  const several = distinctSums(text) > 1 || partBack;
+  // 三到五万, 1到2万: a range said with 到, about its middle.
+  const between = /([\d一二两三四五六七八九十]+)\s?(?:到|至|~|～)\s?([\d一二两三四五六七八九十]+)\s?(万|千)/u.exec(text);
+  const ends2 = between && [between[1]!, between[2]!].map((d) => parseAmount(d + between[3]!));
+  if (ends2 && ends2[0] != null && ends2[1] != null && ends2[0] < ends2[1]) return { value: (ends2[0] + ends2[1]) / 2, approximate: true };
   const range = RANGE.exec(text);
   const ends = range && [range[2]!, range[3]!].map((d) => parseAmount(range[1]! + d + range[4]! + (range[5] ?? '')));
   if (ends && ends[0] != null && ends[1] != null) return { value: (ends[0] + ends[1]) / 2, approximate: true };
@@ -179,6 +189,9 @@ function amountOf(r: Reading): Amount | null {
   // 几万块, 好几万: money named, no figure given (万 alone is not a figure).
   // 十万几千 names a figure (十万) and then some: not vague.
   if (VAGUE_MONEY.test(text) && !/\d/u.test(text) && !/[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]/u.test(text.replace(VAGUE_MONEY, ''))) return { value: null, approximate: true, vague: true };
+  // 被骗了钱九百, 损失五百: hundreds said in words, without 元 or 块.
+  const hundreds = /(?:被骗了?|骗了|骗走了?|损失了?|转了|钱)\s?([一二两三四五六七八九]百(?:[零一二三四五六七八九]十?[一二三四五六七八九]?)?)(?![\p{Script=Han}\d])(?!\s*[多来余块元])/u.exec(text);
+  if (hundreds && !MONEY.test(text)) return { value: parseAmount(hundreds[1]!), approximate: hedged };
   const tok = r.toks.find((t): t is Token & { t: 'amount' } => t.t === 'amount');
   // A figure with its unit (转了 5 万, closed up above) outranks a bare one the lexer took.
   const m = MONEY.exec(text);
@@ -209,15 +222,15 @@ const PUT_IN = /(?:投了|投进去|投进去了|充了|充值了?|转进去|转
 
 const FIGURE = '[\\d零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]';
 /** 骗子让转3万, 老人坚持要投10万, 说要汇2万给"儿子", 骗子要1.5w: money asked for or meant, not moved. */
-const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:他|她|老人)?(?:先|再)?(?:转|汇|投|交|打|存|给|取)?(?:个|了)?\\s?(?:大概|约)?${FIGURE}`, 'u');
+const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:他|她|老人)?(?:先|再)?(?:转|汇|投|交|打|存|给|取)?(?:个|了)?(?:现金|钱)?\\s?(?:大概|约)?${FIGURE}`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 卡里有两万多, 老人卡里还有三万多: the balance, money not yet moved. */
-const BALANCE = new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上)(?:头)?(?:还|就|总共|一共)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}`, 'u');
+const BALANCE = new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:还|就|总共|一共)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}`, 'u');
 /** 转走, 骗走, 转了: money said to have moved, beside a balance. */
 const MOVED = /转走|骗走|转出|汇出|转了|汇了|打了|被骗|损失|少了/u;
 /** Times before this case: 上个月, 去年, 之前, 上次 (one list for the rules below). */
-const BEFORE_THIS = '上个?月|去年|前年|以前|之前|上次|上回|早些年|那年';
+const BEFORE_THIS = '上个?月|上周|上礼拜|上星期|去年|前年|以前|之前|上次|上回|早些年|那年|前几年';
 /** 上个月就被骗过一次, 去年被骗了2万: an earlier loss. */
 const PAST_LOSS = new RegExp(`(?:${BEFORE_THIS})\\p{Script=Han}{0,6}?(?:被骗过|骗过|被骗了|上过当)`, 'u');
 /** A colleague's side, opening a clause: 李姐那边, 老周那单, 周网格那儿. */
@@ -259,7 +272,7 @@ export function readOutcome(r: Reading): Outcome | null {
   // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 卡里还有三万多, 3块钱一盒: money asked for, meant,
   // still there, a balance or a price; not lost.
   // 上个月就被骗过一次 6000块: an earlier loss told, not this case's.
-  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
+  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
   // 分三笔转的 共7600, 共转账3笔…合计10000元: the total of what was sent, said outright.
   const sumSent = SUM_SENT.test(r.clean);
   const moneyGone = amount !== null && !notLost && (lossWord || sumSent || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
@@ -284,7 +297,8 @@ export function readOutcome(r: Reading): Outcome | null {
   if (result === 'defrauded') said.add('defrauded');
   // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
   // 俺把电话给挂了: the scammer's call hung up, not how the worker reached the victim.
-  const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)) && !(/把\s*$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:给)?(?:挂|挂了|挂断|抢)/u.test(r.clean.slice(t.end))));
+  // 微信转了4500: how the money went, not how the worker reached the victim.
+  const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !/^\s*(?:转|支付|付款|付了|汇)/u.test(r.clean.slice(t.end)) && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)) && !(/把\s*$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:给)?(?:挂|挂了|挂断|抢)/u.test(r.clean.slice(t.end))));
   // 劝阻方式为电话，非上门: a method denied is not how it was done.
   const usedMethods = methods.filter((t) => !/(?:非|不是|没|没有|未)\s?$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)));
   const before = main ? usedMethods.filter((t) => t.start < main.start).pop() : undefined;
