@@ -2232,6 +2232,11 @@ describe('found in train-quiet23 and train-mirror54 to 56 (named regressions)', 
     quiet('快了快了 在做笔录', { ...taken('G8RB'), quote: { from: 'bot', caseId: 'G8RB', kind: 'reminder' } });
     acts(understand('反馈 P2GY 已被骗 损失1.6万 派出所在做笔录', taken('P2GY')), { kind: 'report', result: 'defrauded', alsoReported: true });
   });
+  it('ignores 这个网格员今天是不是请假了 on an alert and 汉语的老人看不懂, but helps 看不懂', () => {
+    quiet('这个网格员今天是不是请假了', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'K7Q2', kind: 'escalation' } });
+    quiet('传单 维语 的 还 有 没 有？汉语 的 老人 看 不 懂', volunteer);
+    acts(understand('看不懂', { ...worker, openCases: [] }), { kind: 'help' });
+  });
   it('ignores 好 几点, 怎么我这显示两单？, 我那个单子…咋办, 老人装了APP但是不会用, but helps 我不会弄 咋办', () => {
     quiet('好 几点', { ...lead, role: 'supervisor' });
     quiet('怎么我这显示两单？', { ...taken('M7WG'), quote: { from: 'bot', caseId: 'M7WG', kind: 'other' } });
