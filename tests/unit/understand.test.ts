@@ -2246,6 +2246,38 @@ describe('found in train-quiet23 and train-mirror54 to 56 (named regressions)', 
   });
 });
 
+describe('found in train-mirror57 to 59 and train-quiet24 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const fresh = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 3 }] });
+  it('never takes a case from a command shown in quotes inside an explanation (先回“收到 M4PA” 然后再去)', () => {
+    quiet('小王 你记住啊 像我这个 M4PA 推过来 先回“收到 M4PA” 然后再去', fresh('M4PA'));
+    acts(understand('收到 M4PA', fresh('M4PA')), { kind: 'ack', caseId: 'M4PA' });
+  });
+  it('never takes a colleague\'s case on an answer to a person about it (收到 谢谢王书记 X6CU 的材料…, 好的 周哥 K7Q2 …记下了)', () => {
+    quiet('收到 谢谢王书记 X6CU 的材料我明天一早送过去', fresh('Q7RT'));
+    quiet('好的 周哥 K7Q2 那个老人的情况我记下了', fresh('Q7RT'));
+    acts(understand('收到 X6CU 我顺路过去', fresh('Q7RT')), { kind: 'ack', caseId: 'X6CU' });
+  });
+  it('ignores what was meant once (X6CU 本来想转给老周的 后来…就让她去了) and the case\'s history told', () =>
+    quiet('X6CU 本来想转给老周的 后来小刘说她顺路 就让她去了', lead));
+  it('ignores questions to colleagues and complaints on one\'s own case (咱们谁会说温州话的, 这让我上哪找去, 下载个什么会议软件)', () => {
+    quiet('E9PH 老人一口温州话 我听不太懂 咱们谁会说温州话的', taken('E9PH'));
+    quiet('T9KE 推过来的地址只有小区名 没楼号没门牌 这让我上哪找去', taken('T9KE'));
+    quiet('z5hk 老大爷说骗子让他下载个什么会议软件 我让他先别动手机', taken('Z5HK'));
+    quiet('D5FJ 估计又是误报 这老人每个月都给儿子打钱 不过我还是过去看一眼', taken('D5FJ'));
+  });
+  it('reads dialect: 莫得 (没有), 看哈 (看下), 咋个说都不听, 么子情况我去看看, 晓得是哪家', () => {
+    acts(understand('我还有莫得没处理的', taken('B7ER')), { kind: 'mine' });
+    acts(understand('给我看哈待办', taken('B7ER')), { kind: 'mine' });
+    acts(understand('反馈 Z5MR 老汉儿犟得很 咋个说都不听 劝不动', taken('Z5MR')), { kind: 'report', result: 'refused' });
+    acts(understand('收到收到 U8MB 么子情况我去看看', fresh('U8MB')), { kind: 'ack', caseId: 'U8MB' });
+  });
+  it('ignores daily life (电动车牌照 豫A3K7 哪个给我挪走了) and experience asked of colleagues (有莫得经验)', () => {
+    quiet('我那辆电动车牌照 豫A3K7 哪个给我挪走了', taken('B7ER'));
+    quiet('拒绝配合的咋个整 有莫得经验', taken('B7ER'));
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

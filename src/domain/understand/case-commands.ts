@@ -27,7 +27,7 @@ const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人�
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
 const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
-const NEXT_STEP = /试试|试一下|再跑|再去|再来|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
+const NEXT_STEP = /试试|试一下|再跑|再去|再来|还是过去|过去看一眼|去看一眼|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
@@ -163,6 +163,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'reassign' && !addressed && /原来|后来|之前|当时|早就|本来|昨天|前天|上周|昨晚/u.test(r.clean.slice(0, kw.start)) && /^\s*\p{Script=Han}{0,4}?了/u.test(r.clean.slice(kw.end))) continue;
     // 还有一单已经撤了, 大家不用管 已经撤了: a cancellation told as done.
     if (kind === 'cancel' && !addressed && /(?:已经|已|早就|都)\s*$/u.test(r.clean.slice(0, kw.start)) && (/了$/u.test(kw.text) || /^\s*了/u.test(r.clean.slice(kw.end)))) continue;
+    // X6CU 本来想转给老周的 后来…: what was meant once, not done, told.
+    if (!addressed && /(?:本来|原来|本)想\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 对 手滑 想督办E9PH来着: meant once, not done, told.
     if (!addressed && /想\s*$/u.test(r.clean.slice(0, kw.start)) && /来着/u.test(r.clean.slice(kw.end))) continue;
     // K7Q2 周一我亲自跟周网格去一趟: 跟 is "with" a colleague, going together.
@@ -351,7 +353,7 @@ const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|�
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
 /** 老人打电话问钱能不能追回来, 家属一直问: someone else asking, told to the room. */
 const THEIR_QUESTION = /(?:老人|家属|他|她|对方|人家|大爷|大妈|阿姨|老太太|老头|儿子|女儿)[\p{Script=Han}\s]{0,12}(?<![我请])问(?![下一问题])\s*\p{Script=Han}{0,12}(?:能不能|吗|是不是|有没有|什么|多少|怎么|哪|咋)/u;
-const ASKED_OF_PEOPLE = /谁\p{Script=Han}{0,4}(?:一下|一趟)|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /谁\p{Script=Han}{0,4}(?:一下|一趟)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -392,7 +394,7 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   // C7GY 派给李网格是对的: a hand-over judged, not made; X6CU 转派给周网格的事先缓一缓: put off.
   if (/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body) || PUT_OFF.test(r.clean)) return null;
   // K7Q2 原来是老周的 后来改派给小刘了: the case's history told.
-  if (!t.addressed && /(?:原来|本来|当时)\p{Script=Han}{0,6}[，,\s]*.*(?:后来|然后)\p{Script=Han}{0,8}了\s*$/u.test(r.clean)) return null;
+  if (!t.addressed && /(?:原来|本来|当时)\p{Script=Han}{0,6}[，,\s]*.*(?:后来|然后).{0,16}了\s*$/u.test(r.clean)) return null;
   // K7Q2 昨天我转派给刘网格了 他说推送没收到: a hand-over days ago, told.
   if (!t.addressed && /(?:昨天|前天|上周|昨晚|早就)\p{Script=Han}{0,3}?(?:转派给|改派给|转给|派给|交给|改给)\p{Script=Han}{1,5}?了/u.test(r.clean)) return null;
   const to = pickTarget(r.body, r.others, ctx.members, r.handedTo);
@@ -547,6 +549,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (own?.acknowledged && !strong) return IGNORE;
     // 好的 我再去跟K2PW家属沟通一下, quoting a colleague: an answer to them on a case already taken.
     if (own?.acknowledged && ctx.quote?.from === 'person' && !t.addressed) return IGNORE;
+    // 收到 谢谢王书记 X6CU 的材料我明天送过去, 好的 周哥 K7Q2 那个老人的情况我记下了: an answer to a person
+    // about a case not the sender's, not taking it.
+    if (!own && !t.addressed && (FAREWELL.test(r.clean) || /^\s*(?:好的?|收到|嗯)\s*(?:谢谢)?\s*(?:[王李周陈刘吴郑赵钱孙马何林]\p{Script=Han}{0,2}|\p{Script=Han}{1,2}(?:书记|主任|社区|哥|姐|老师))\s/u.test(r.body) || /的材料|记下了/u.test(r.clean))) return IGNORE;
     // 收到 K7Q2 那单不是我的啊, 我收到也没用: the case disowned, not taken.
     if (/不是我的|收到也没用|收到也白搭/u.test(r.clean)) return IGNORE;
     // 收到 W6QH 的家属电话了: 收到 is the verb, the case's thing received (not 收到 W6QH 的预警).

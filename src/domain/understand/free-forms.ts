@@ -263,6 +263,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && (/又要\p{Script=Han}{0,4}?(?:材料|报表|数据|表|总结)/u.test(body) || /(?:统计|数据|报表)的事/u.test(body))) return null;
   // 我那个单子老人儿子说要投诉我们 咋办: what to do about a situation, asked of colleagues.
   if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
+  // 我那辆电动车牌照 豫A3K7 哪个给我挪走了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
+  if (!addressed && (/电动车|自行车|车牌|牌照|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
   // 统计数据以系统里的为准: a rule told; 我的任务就是这两天把南村跑完: the sender's work, told.
   if (!addressed && (/以\p{Script=Han}{1,10}为准/u.test(body) || /^我的(?:任务|单子|活儿?|工作)(?:就|主要)?是/u.test(body))) return null;
   // 改天去所里问问咋改: asked of people elsewhere, later.

@@ -114,6 +114,9 @@ const FILLER_BEFORE_COMMAND = /^\s*嗯+[\s，,]*(?=反馈|查|督办|重办|更�
 /** 我的，辛苦 · 统计 谢谢: thanks after the message proper. */
 const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s，,。.!！~～]*(?:辛苦(?:你|您|大家)?(?:了|啦)?|谢谢(?:你|您|啦|了)?|谢啦|谢了|(?<![谢多])谢|多谢|感谢|麻烦(?:你|您)?(?:了|啦)|拜托(?:了|啦)?)[\s。.!！~～]*$/u;
 
+/** “收到 M4PA”, 「反馈 X6CU 劝阻成功」: a command in quotation marks. */
+const QUOTED_COMMAND = /[“"「『]\s*((?:收到|反馈|查|督办|撤销|转派|更正|重办|帮助|我的|统计|绑定|宣传)[^”"」』]{0,30})[”"」』]/gu;
+
 /**
  * Decoration blanked, positions kept: emoji other than the ones that say something (收到🏃,
  * 劝住了没🙏), an interjection before the message, a tone particle and thanks after it, so a
@@ -122,7 +125,9 @@ const TRAILING_THANKS = /(?<=[\p{Script=Han}A-Za-z0-9][\s，,。.!！~～]*)[\s�
  */
 function blankAsides(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  const opened = text.replace(LEADING_INTERJECTION, blank).replace(FILLER_BEFORE_COMMAND, blank);
+  // 先回“收到 M4PA” 然后再去: a command shown in quotes inside a longer sentence is mentioned, not given.
+  const unquoted = text.replace(QUOTED_COMMAND, (m, _inner: string, at: number) => ([...(text.slice(0, at) + text.slice(at + m.length)).matchAll(/\p{Script=Han}/gu)].length >= 4 ? blank(m) : m));
+  const opened = unquoted.replace(LEADING_INTERJECTION, blank).replace(FILLER_BEFORE_COMMAND, blank);
   // 帮助👍, 收到👌: after words, any emoji only decorates them (J3DK👌, D9EY 👉 still say it).
   const plain = opened.replace(EMOJI_RUN, (m, at: number) => (MEANINGFUL_EMOJI.test(m) && !(/\p{Script=Han}/u.test(opened.slice(0, at)) && opened.slice(at + m.length).trim() === '') ? m : blank(m)));
   if (!/[\p{Script=Han}A-Za-z0-9]/u.test(plain)) return text;
@@ -201,7 +206,7 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/(?<=[转骗汇])脱/gu, '走'], [/错脱/gu, '错'], [/钞票/gu, '钱'], [/哪能/gu, '怎么'], [/侬/gu, '你'], [/阿拉/gu, '我们'], [/一眼眼/gu, '一点点'], [/覅/gu, '不要'],
   // Central Plains and Shaanxi: 额 and 俺 (我), 恁 (你), 老婆儿 (an old woman, not a wife), 嫑 (不要).
   [/(?<!\p{Script=Han})额(?=们|的|去|来|在|也|都|刚|马上|这就|今天|明天|现在|已经|看|到|把|给|跟|和)/gu, '我'], [/恁/gu, '你'], [/老婆儿/gu, '老太太'], [/嫑/gu, '不要'],
-  [/屋里厢/gu, '家里'], [/今朝/gu, '今天'], [/明朝(?=[早上下晚再去来])/gu, '明天'], [/啥人/gu, '谁'], [/([上下])半天/gu, '$1午'],
+  [/屋里厢/gu, '家里'], [/莫得/gu, '没有'], [/(?<=[看瞅查等])哈(?=\p{Script=Han})/gu, '下'], [/今朝/gu, '今天'], [/明朝(?=[早上下晚再去来])/gu, '明天'], [/啥人/gu, '谁'], [/([上下])半天/gu, '$1午'],
 ];
 const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replace(from, to), text);
 
@@ -240,7 +245,7 @@ function unasked(text: string): string {
     // 没怎么发传单: hardly, not how.
     .replace(/[没不]怎么/gu, '没')
     // 说啥也不听, 怎么劝都不听: whatever is said, not asked.
-    .replace(/(?:怎么|啥|什么|咋)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
+    .replace(/(?:怎么|啥|什么|咋个?)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
     .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     .replace(/(?:搞|弄|做|买|投|玩)了?什么(?=\p{Script=Han}{2})/gu, '')
@@ -250,6 +255,10 @@ function unasked(text: string): string {
     .replace(/(?:好像|似乎|应该)?在哪(?:儿|里)?(?:见过|看到过|听过)/gu, '')
     // 我晓得那个婆婆住哪: what the sender knows, not asked.
     .replace(/(?<=[我俺])(?:也|都)?(?:知道|晓得|清楚|记得|认得)\p{Script=Han}{0,6}?(?:住哪儿?|在哪儿?|住哪里|在哪里|是谁|怎么走|咋走)/gu, '')
+    // 好 晓得是哪家 我去: which house, known to the sender.
+    .replace(/(?:晓得|知道)是?哪(?:家|户|栋|个|里|儿)/gu, '')
+    // 么子情况我去看看, 啥情况我去瞅瞅: what is going on, to be found out by going.
+    .replace(/(?:啥|什么|咋)(?:回事|情况)\s?[我俺]?(?:先)?(?:去|过去)?(?:看看|看一下|瞅瞅|瞧瞧)/gu, '')
     // 老人住几楼我知道: where, known to the sender, said the other way round.
     .replace(/(?:住|在)(?:几楼|几号楼?|哪儿?|哪里|哪栋)\p{Script=Han}{0,2}?[我俺](?:也|都)?(?:知道|晓得|清楚|记得)/gu, '')
     // 家属…打到居委会来了 问是什么事: someone else asking what it is about, told.
@@ -273,7 +282,9 @@ function unasked(text: string): string {
     // 往什么安全账户转的: "some", told.
     .replace(/(?:往|转到|打到|进了|下了|加了)(?:什么|啥)(?=\p{Script=Han}{2})/gu, '往')
     // 坚持要交什么清关费, 非要买啥保健品: "some kind of", told.
-    .replace(/(?<=(?:要|去|在)(?:交|买|投|充|办))(?:什么|啥)(?=\p{Script=Han}{2})/gu, '')
+    .replace(/(?<=(?:要|去|在)(?:交|买|投|充|办)|(?:下载|装|安装|点开|打开)个?)(?:什么|啥)(?=\p{Script=Han}{2})/gu, '')
+    // 这让我上哪找去: nowhere to look, complained of.
+    .replace(/上哪儿?(?:找|去找)去?/gu, '')
     // 说是啥养老金认证: "some sort of", told (说是啥 alone still asks).
     .replace(/说是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '说是')
     // 那个啥W8LQ: a filler, not a question.
