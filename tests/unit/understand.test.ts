@@ -2278,6 +2278,34 @@ describe('found in train-mirror57 to 59 and train-quiet24 (named regressions)', 
   });
 });
 
+describe('found in train-quiet25 and train-mirror60 to 61 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('ignores 督办 told as done with what comes next (K7Q2 督办过了 等反馈就行, @刘网格 K7Q2 我已经督办了 你抓紧反馈)', () => {
+    quiet('K7Q2 督办过了 等反馈就行', lead);
+    quiet('X6CU 昨天已经督办过了 今天周网格说上门', lead);
+    quiet('@刘网格 K7Q2 我已经督办了 你抓紧反馈', lead);
+    expect(understand('K7Q2 督办过了', lead).kind).toBe('confirm');
+  });
+  it('ignores how-to told to colleagues (不会用的可以私聊我 我一个个教, 接单就回收到…都记住了哈) and 李网格反馈的 Q7RT', () => {
+    quiet('不会用的可以私聊我 我一个个教', { ...lead, room: 'tasks' });
+    quiet('接单就回收到 处理完反馈要写结果 都记住了哈', { ...lead, room: 'tasks' });
+    quiet('李网格反馈的 Q7RT 我看了 没问题', lead);
+  });
+  it('never logs outreach from 人数一律按人次报, nor counts 一律 as one', () => quiet('统计口径改了 宣传人数一律按人次报', { ...lead, room: 'volunteers' }));
+  it('ignores K4MX 正在帮老人查这个期刊是不是正规的 and 请各网格收到后统计一下…, but still answers 各网格今天处置情况', () => {
+    quiet('K4MX 正在帮老人查这个期刊是不是正规的', taken('K4MX'));
+    quiet('请各网格收到后统计一下辖区独居老人', lead);
+    acts(understand('各网格今天处置情况', lead), { kind: 'stats' });
+  });
+  it('reads 请将X6CU转派至周网格同志处理 as a hand-over and X6CU 最新 as a question about the case', () => {
+    acts(understand('请将X6CU转派至周网格同志处理，谢谢。', { ...lead, members: [{ name: '周网格', role: 'worker' }] }), { kind: 'reassign', caseId: 'X6CU', to: '周网格' });
+    acts(understand('X6CU 最新', lead), { kind: 'query', caseId: 'X6CU' });
+    acts(understand('H6WD 现在啥情况', taken('H6WD')), { kind: 'query', caseId: 'H6WD' });
+  });
+  it('asks before taking the case on 收到收到 刚才在楼上没信号 (the delay excused)', () =>
+    expect(understand('收到收到 刚才在楼上没信号', { ...worker, openCases: [{ id: 'T5KM', level: 'urgent', acknowledged: false, pushedMinutesAgo: 12 }] })).toMatchObject({ kind: 'confirm', command: { kind: 'ack', caseId: 'T5KM' } }));
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

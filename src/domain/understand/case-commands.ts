@@ -51,7 +51,7 @@ const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确�
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
 const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|问|查|对账|对)|查账|查流水|一笔笔对/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
-const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见)\s*$/u;
+const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见|没信号|手机没电)\s*$/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */
 const RECENT_PUSH_MINUTES = 30;
 /** 收到 等我两分钟, 收到~已经在车上: this short, a remark after 收到 still answers the push. */
@@ -163,6 +163,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'reassign' && !addressed && /原来|后来|之前|当时|早就|本来|昨天|前天|上周|昨晚/u.test(r.clean.slice(0, kw.start)) && /^\s*\p{Script=Han}{0,4}?了/u.test(r.clean.slice(kw.end))) continue;
     // 还有一单已经撤了, 大家不用管 已经撤了: a cancellation told as done.
     if (kind === 'cancel' && !addressed && /(?:已经|已|早就|都)\s*$/u.test(r.clean.slice(0, kw.start)) && (/了$/u.test(kw.text) || /^\s*了/u.test(r.clean.slice(kw.end)))) continue;
+    // K7Q2 督办过了 等反馈就行, @刘网格 K7Q2 我已经督办了 你抓紧反馈: done, and what comes next told.
+    if (kind === 'supervise' && !addressed && ((/^\s*(?:过了?|了)\s*\S/u.test(r.clean.slice(kw.end)) && [...r.clean.slice(kw.end).replace(/[^\p{Script=Han}]/gu, '')].length >= 4 && !r.question) || (r.personFirst === true && /已经?\s*$/u.test(r.clean.slice(0, kw.start))))) continue;
     // X6CU 本来想转给老周的 后来…: what was meant once, not done, told.
     if (!addressed && /(?:本来|原来|本)想\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 对 手滑 想督办E9PH来着: meant once, not done, told.
@@ -267,7 +269,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (query && !typed && !told && !(/^(?:几点|多久)$/u.test(query.text) && !addressed) && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
   // …在查, 正在看: the sender at it.
-  const atWork = !addressed && query !== undefined && (AT_WORK.test(r.clean.slice(0, query.start)) || /(?:正在|还在|在|正)\s*$/u.test(r.clean.slice(0, query.start)));
+  const atWork = !addressed && query !== undefined && (AT_WORK.test(r.clean.slice(0, query.start)) || /(?:正在|还在|在|正)\s*(?:(?:帮|给|替)\p{Script=Han}{1,4})?\s*$/u.test(r.clean.slice(0, query.start)));
   // F3LM 老人把聊天记录给我看了: the victim's records, not the case's.
   const theirRecords = query?.text === '记录' && /(?:聊天|转账|通话|交易|银行|微信|支付宝|流水|通讯)\s*$/u.test(r.clean.slice(0, query.start));
   // U7BF 什么情况我也不清楚 问问社区吧: sent on to the people who know.
@@ -277,7 +279,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
   if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
   // V9LA 的情况, X6CU 最新进展: the case and what is asked of it, nothing more.
-  if (typed && typed.source !== 'unknown' && idTok && r.clean.slice(0, idTok.start).trim() === '' && /^\s*(?:的)?\s*(?:情况|进展|进度|结果|详情|状态|最新情况|最新进展|地址|位置|在哪|负责人|谁负责|谁在跟|(?:推|提醒|催|督办)了?几次了?)\s*$/u.test(r.clean.slice(idTok.end))) return caseQuery(t, typed);
+  if (typed && typed.source !== 'unknown' && idTok && r.clean.slice(0, idTok.start).trim() === '' && /^\s*(?:的)?\s*(?:情况|进展|进度|结果|详情|状态|最新情况|最新进展|最新|最新的|地址|位置|在哪|负责人|谁负责|谁在跟|(?:推|提醒|催|督办)了?几次了?)\s*$/u.test(r.clean.slice(idTok.end))) return caseQuery(t, typed);
   // Y2BR 老人家里来客人了 我在楼道等一会: news on a case already taken, said to the room.
   if (typed && ctx.openCases.some((c) => c.id === typed.id && c.acknowledged) && !plainlyToBot(r, ctx)) return IGNORE;
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
@@ -508,6 +510,9 @@ function question(t: Turn): Decision {
   // case already taken, a wondering in it, while the work goes on (not 还在我名下吗, asked last).
   const taken = typed !== null && ctx.openCases.some((c) => c.id === typed.id && c.acknowledged);
   if (taken && !t.addressed && !kwOf(t, 'query') && (NEXT_STEP.test(r.clean) || GOES_ON.test(r.clean) || IN_PROGRESS.test(r.clean)) && !/[吗呢]\s*[?？]?\s*$|[?？]\s*$/u.test(r.body.trim())) return IGNORE;
+  // K4MX 正在帮老人查这个期刊是不是正规的: the sender at work looking something up, not asking the bot.
+  const lookingUp = kwOf(t, 'query');
+  if (taken && !t.addressed && lookingUp && /(?:正在|还在|(?<![现实存所好])在|正)\s*(?:帮|给|替)\p{Script=Han}{1,4}\s*$|(?:正在|还在)\s*$/u.test(r.clean.slice(0, lookingUp.start))) return IGNORE;
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
   const query = kwOf(t, 'query');

@@ -175,7 +175,7 @@ const SHORT_STATS = 12;
  * @example learningRemark('我当时也不会用多用两次就熟了') // true
  */
 export function learningRemark(body: string): boolean {
-  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)[我俺]?(?:也|都)?不(?:太)?会用/u.test(body) || /用(?:两|几|一|三)天就(?:顺手|熟|会|习惯)/u.test(body) || /[我俺]\p{Script=Han}{0,4}?给\p{Script=Han}{1,6}?(?:讲一下|讲讲|讲|演示|示范)/u.test(body) || /(?:专门)?讲(?:怎么|如何)\p{Script=Han}{1,6}的/u.test(body) || /不会用就发|(?:就|可以|直接)发\s?[“"']?(?:帮助|我的|统计)[”"']?\s?就(?:能|可以|行)/u.test(body) || /多用(?:几|两|一两|三|一)?(?:次|回|遍|天)就(?:熟|会|顺)|用(?:多了|久了|熟了)就/u.test(body) || /[我俺](?:一个一个|挨个|手把手|来|再|给你们|给大家)教/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body) || /(?:讲了|讲过|教了|教过|培训了?|讲讲|教教大家)\p{Script=Han}{0,6}?(?:怎么用|咋用|如何使用)/u.test(body);
+  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)[我俺]?(?:也|都)?不(?:太)?会用/u.test(body) || /用(?:两|几|一|三)天就(?:顺手|熟|会|习惯)/u.test(body) || /[我俺]\p{Script=Han}{0,4}?给\p{Script=Han}{1,6}?(?:讲一下|讲讲|讲|演示|示范)/u.test(body) || /[我俺](?:一个个|一个一个|挨个)教|私聊我|都记住了|就回\s?[“"']?(?:收到|反馈)/u.test(body) || /(?:专门)?讲(?:怎么|如何)\p{Script=Han}{1,6}的/u.test(body) || /不会用就发|(?:就|可以|直接)发\s?[“"']?(?:帮助|我的|统计)[”"']?\s?就(?:能|可以|行)/u.test(body) || /多用(?:几|两|一两|三|一)?(?:次|回|遍|天)就(?:熟|会|顺)|用(?:多了|久了|熟了)就/u.test(body) || /[我俺](?:一个一个|挨个|手把手|来|再|给你们|给大家)教/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body) || /(?:讲了|讲过|教了|教过|培训了?|讲讲|教教大家)\p{Script=Han}{0,6}?(?:怎么用|咋用|如何使用)/u.test(body);
 }
 
 /**
@@ -265,6 +265,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
   // 我那辆电动车牌照 豫A3K7 哪个给我挪走了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
   if (!addressed && (/电动车|自行车|车牌|牌照|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
+  // 请各网格收到后统计一下辖区独居老人: a task set for every grid, not figures asked of the bot.
+  if (!addressed && /请各|各(?:网格|社区|位网格员)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下)/u.test(body)) return null;
   // 统计数据以系统里的为准: a rule told; 我的任务就是这两天把南村跑完: the sender's work, told.
   if (!addressed && (/以\p{Script=Han}{1,10}为准/u.test(body) || /^我的(?:任务|单子|活儿?|工作)(?:就|主要)?是/u.test(body))) return null;
   // 改天去所里问问咋改: asked of people elsewhere, later.

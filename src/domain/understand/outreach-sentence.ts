@@ -23,6 +23,8 @@ const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|今早|今晨|今朝|昨�
  */
 function spoken(raw: string): string {
   return raw
+    // 人数一律按人次报: 一律, 一般, 一直 are no count of one.
+    .replace(/一(?=律|般|直|定|样)/gu, '')
     // 我们三个人一上午讲了一百多人: the team's size, not the people reached.
     .replace(new RegExp(`(?:我们|咱们|我俩|俺们)(?:${N})个人`, 'gu'), '我们')
     // 参加的老党员43人: a count glued to the people before it stands apart.

@@ -398,8 +398,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     if (t.t === 'result' && (NEGATION_BEFORE.test(before) || afterDenial || DENIED_CLAIM.test(near))) {
       negated.push(t.result);
       toks.push(word);
-    } else if (t.t === 'kw' && ((t.kind === 'query' && t.text === '查' && /^\s*的/u.test(clean.slice(t.end))) || (t.kind === 'report' && /^\s*(?:这块|这一块|方面|工作)/u.test(clean.slice(t.end))))) {
-      // 王社区刚才查的那单, 反馈这块 上门和电话要分清楚: the word used of a thing, not the command.
+    } else if (t.t === 'kw' && ((t.kind === 'query' && t.text === '查' && /^\s*的/u.test(clean.slice(t.end))) || (t.kind === 'report' && (/^\s*(?:这块|这一块|方面|工作)/u.test(clean.slice(t.end)) || (/^\s*的(?!时候)/u.test(clean.slice(t.end)) && !/^\s*$/u.test(clean.slice(0, t.start))))))) {
+      // 王社区刚才查的那单, 反馈这块 上门和电话要分清楚, 李网格反馈的 Q7RT: the word used of a thing, not the command.
       toks.push(word);
     } else if (t.t === 'kw' && t.kind === 'report' && /的\s*$/u.test(clean.slice(0, t.start)) && /^\s*(?:写|太|不|还|呢|怎么|有|里|中|上|要|得|都)/u.test(clean.slice(t.end))) {
       // M9FA 的反馈写得太简单了: the report as a thing talked about, not the command.
