@@ -2306,6 +2306,20 @@ describe('found in train-quiet25 and train-mirror60 to 61 (named regressions)', 
     expect(understand('收到收到 刚才在楼上没信号', { ...worker, openCases: [{ id: 'T5KM', level: 'urgent', acknowledged: false, pushedMinutesAgo: 12 }] })).toMatchObject({ kind: 'confirm', command: { kind: 'ack', caseId: 'T5KM' } }));
 });
 
+describe('found in train-mirror62 and train-mirror63 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('asks about a loss shown as a run of digits too long to be one (转账记录显示90000000000)', () =>
+    expect(understand('反馈 J9TB 被骗了 转账记录显示90000000000', taken('J9TB')).kind).toBe('confirm'));
+  it('takes the case on Z3HT 收到，运动会这边交给小吴了 我马上走 (another matter handed over)', () =>
+    acts(understand('Z3HT 收到，运动会这边交给小吴了 我马上走', { ...worker, openCases: [{ id: 'Z3HT', level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }] }), { kind: 'ack', caseId: 'Z3HT' }));
+  it('records at once 被骗1万2 还有一笔5千被银行冻住了 (money frozen is no part of the loss)', () =>
+    acts(understand('反馈 F2NR 被骗1万2 还有一笔5千被银行冻住了', taken('F2NR')), { kind: 'report', lossAmount: 12_000 }));
+  it('reads 1没错 as yes to a pending question, and ignores 这周的超时单子周一例会说', () => {
+    acts(understand('1没错', { ...taken('Q7RT'), pendingConfirmation: true }), { kind: 'confirm_yes' });
+    quiet('这周的超时单子周一例会说', lead);
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -165,6 +165,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'cancel' && !addressed && /(?:已经|已|早就|都)\s*$/u.test(r.clean.slice(0, kw.start)) && (/了$/u.test(kw.text) || /^\s*了/u.test(r.clean.slice(kw.end)))) continue;
     // K7Q2 督办过了 等反馈就行, @刘网格 K7Q2 我已经督办了 你抓紧反馈: done, and what comes next told.
     if (kind === 'supervise' && !addressed && ((/^\s*(?:过了?|了)\s*\S/u.test(r.clean.slice(kw.end)) && [...r.clean.slice(kw.end).replace(/[^\p{Script=Han}]/gu, '')].length >= 4 && !r.question) || (r.personFirst === true && /已经?\s*$/u.test(r.clean.slice(0, kw.start))))) continue;
+    // 运动会这边交给小吴了: another matter handed to a colleague, not the case.
+    if (kind === 'reassign' && /(?:这边|那边|这块|那块|的事|工作)\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // X6CU 本来想转给老周的 后来…: what was meant once, not done, told.
     if (!addressed && /(?:本来|原来|本)想\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 对 手滑 想督办E9PH来着: meant once, not done, told.
@@ -433,7 +435,7 @@ function phraseCommand(t: Turn): Decision | null {
   let kind = toPerson ? (keywordAlone ? sole : null) : (sole ?? readFreeForm(t.r, t.addressed && !onSummary));
   // 帮助 我是来顶班的: the keyword said first, on its own, then a short word about the sender.
   const headKw = t.r.toks[0];
-  if (!kind && !toPerson && !t.r.question && headKw?.t === 'kw' && headKw.kind === 'help' && /^\s/u.test(t.r.clean.slice(headKw.end)) && [...t.r.clean.slice(headKw.end).replace(/\s+/gu, '')].length <= 10 && /^\s*(?:我|俺|今天|刚|新)/u.test(t.r.clean.slice(headKw.end))) kind = 'help';
+  if (!kind && !toPerson && !t.r.question && headKw?.t === 'kw' && headKw.kind === 'help' && /^\s/u.test(t.r.clean.slice(headKw.end)) && [...t.r.clean.slice(headKw.end).replace(/\s+/gu, '')].length <= 10 && /^\s*(?:一下\s*)?(?:我|俺|今天|刚|新)/u.test(t.r.clean.slice(headKw.end))) kind = 'help';
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;

@@ -278,7 +278,7 @@ function answerTo(body: string, word: string): 'confirm_yes' | 'confirm_no' | nu
 }
 
 /** 1 对, 2 不是这个, 1哈: the digit first, then a break or a word of answer (not 1楼大厅等你). */
-const ANSWER_FIRST = /^[12](?=$|[\s\p{P}\p{S}\u{FE0F}\u{20E3}]|[对好是确哈吧啊嗯不错说])/u;
+const ANSWER_FIRST = /^[12](?=$|[\s\p{P}\p{S}\u{FE0F}\u{20E3}]|[对好是确哈吧啊嗯不错说]|没错)/u;
 /** An answer to the bot's one-tap question is this short at most (不是这个案子 2). */
 const SHORT_ANSWER = 10;
 

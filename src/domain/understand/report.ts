@@ -123,7 +123,7 @@ function distinctSums(text: string): number {
   }
   return values.size;
 }
-const SAVED = /冻结|拦|止付|保住|没转|退回|追回|没被骗/u;
+const SAVED = /冻结|冻住|冻上|拦|止付|保住|没转|退回|追回|没被骗/u;
 
 /**
  * The sum of transfers told one after another with no total (先转了5000 后来又转了3000 = 8000),
@@ -149,7 +149,7 @@ function amountOf(r: Reading): Amount | null {
   text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, (m, d: string, at: number) => (NUMERAL_WORD.test(text.slice(at + m.length, at + m.length + 2)) ? m : d));
   // 还有1万被银行冻结了, 3万保住了: money kept is no figure of the loss.
   text = text.replace(new RegExp(`(?:保住了?|拦下了?|追回了?|冻结了?)\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?`, 'gu'), (m) => ' '.repeat(m.length));
-  text = text.replace(new RegExp(`(?:还有|另外)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们)?\\s?(?:冻结|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
+  text = text.replace(new RegExp(`(?:还有|另外)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们)?\\s?(?:冻结|冻住|冻上|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
   // 卡里有三万多, 账上还剩2万: the balance, money not lost, is no figure of the loss.
   text = text.replace(new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:还|就|总共|一共|本来)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
   // 3000+5000+2000: the parts added up, asked about.
@@ -199,6 +199,9 @@ function amountOf(r: Reading): Amount | null {
   const t = m ? null : TRANSFERRED.exec(text);
   if (!m && !t) {
     if (tok) return { value: null, approximate: false, tooBig: !/[-负]/u.test(tok.text) };
+    // 转账记录显示90000000000: a run of digits shown as what was sent, too long for a loss; asked.
+    const shown = /(?:显示|转账|转了|金额|记录)\D{0,4}(\d{7,})(?!\d)/u.exec(text);
+    if (shown && !/^1[3-9]\d{9}$/u.test(shown[1]!)) return { value: null, approximate: false, tooBig: true };
     // 被骗了大几千: money lost, the figure unknown; asked about, never stored as certain.
     return VAGUE_MONEY.test(text) ? { value: null, approximate: true, vague: true } : null;
   }
