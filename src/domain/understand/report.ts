@@ -151,7 +151,7 @@ function amountOf(r: Reading): Amount | null {
   text = text.replace(new RegExp(`(?:保住了?|拦下了?|追回了?|冻结了?)\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?`, 'gu'), (m) => ' '.repeat(m.length));
   text = text.replace(new RegExp(`(?:还有|另外)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们)?\\s?(?:冻结|冻住|冻上|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
   // 卡里有三万多, 账上还剩2万: the balance, money not lost, is no figure of the loss.
-  text = text.replace(new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:还|就|总共|一共|本来)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
+  text = text.replace(new RegExp(`${BALANCE_SAID}${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
   // 3000+5000+2000: the parts added up, asked about.
   const plus = /(?<![\d.])\d[\d.]*(?:\s*[+＋]\s*\d[\d.]*)+/u.exec(r.body);
   if (plus) return { value: plus[0].split(/[+＋]/u).reduce((a, b) => a + Number(b.trim()), 0), approximate: false, summed: true };
@@ -229,7 +229,9 @@ const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 卡里有两万多, 老人卡里还有三万多: the balance, money not yet moved. */
-const BALANCE = new RegExp(`(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:还|就|总共|一共)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?${FIGURE}`, 'u');
+/** 卡里还有, 账上剩, 存款有大概: a balance about to be said (one list for BALANCE and amountOf). */
+const BALANCE_SAID = '(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:还|就|总共|一共|本来)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?';
+const BALANCE = new RegExp(`${BALANCE_SAID}${FIGURE}`, 'u');
 /** 转走, 骗走, 转了: money said to have moved, beside a balance. */
 const MOVED = /转走|骗走|转出|汇出|转了|汇了|打了|被骗|损失|少了/u;
 /** Times before this case: 上个月, 去年, 之前, 上次 (one list for the rules below). */
