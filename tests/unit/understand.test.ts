@@ -2320,6 +2320,17 @@ describe('found in train-mirror62 and train-mirror63 (named regressions)', () =>
   });
 });
 
+describe('how to bind, asked by someone not bound yet, and 查看帮助 (named regressions)', () => {
+  const stranger: UnderstandContext = { ...worker, role: 'stranger', room: 'private', openCases: [] };
+  it('answers 绑定码去哪整, 绑定怎么绑, 绑定码找谁要 with help, which tells how to bind', () => {
+    acts(understand('绑定码去哪整', stranger), { kind: 'help' });
+    acts(understand('绑定怎么绑', stranger), { kind: 'help' });
+    acts(understand('绑定码找谁要啊', stranger), { kind: 'help' });
+    acts(understand('绑定 K3P9QX', stranger), { kind: 'bind', code: 'K3P9QX' });
+  });
+  it('answers 查看帮助 with help', () => acts(understand('查看帮助', { ...worker, openCases: [] }), { kind: 'help' }));
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -319,7 +319,7 @@ const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|�
 /** How long a reply is in words: punctuation and spaces do not count (收到...我已经在路上). */
 const wordLength = (r: Reading) => [...r.clean.replace(/\s+/gu, '')].length;
 
-const LOOK = /^(?:看看|看下|看一下|查下|查一下|瞅瞅|瞧瞧)$/u;
+const LOOK = /^(?:看看|看下|看一下|查下|查一下|查看|瞅瞅|瞧瞧|再发一下|再发下|再发)$/u;
 
 /** 我的 / 统计 / 帮助 alone (with politeness: 帮助 谢谢). */
 function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {

@@ -298,5 +298,7 @@ function stranger(text: string, ctx: UnderstandContext): Decision {
   if (ctx.room === 'private' && /^[A-Za-z0-9]{4,16}$/u.test(code) && /\d/u.test(code) && /[A-Za-z]/u.test(code)) return { kind: 'act', command: { kind: 'bind', code: code.toUpperCase() } };
   // 谢谢 from someone not bound yet: nothing to answer.
   if (SOCIAL.test(text.trim())) return IGNORE;
+  // 绑定码去哪整, 绑定怎么绑, 绑定码找谁要: how to bind, asked (帮助 tells someone not bound how).
+  if ((ctx.room === 'private' || ctx.mention) && /绑定|绑码/u.test(said) && /怎么|咋|哪|谁|如何|边度|哪点/u.test(said)) return { kind: 'act', command: { kind: 'help' } };
   return ctx.room === 'private' || ctx.mention ? { kind: 'refuse', reason: 'not_bound', example: '绑定 K3P9QX', hint: say.notBound } : IGNORE;
 }
