@@ -2331,6 +2331,21 @@ describe('how to bind, asked by someone not bound yet, and 查看帮助 (named r
   it('answers 查看帮助 with help', () => acts(understand('查看帮助', { ...worker, openCases: [] }), { kind: 'help' }));
 });
 
+describe('found in train-quiet26 (named regressions)', () => {
+  const bot = { ...worker, openCases: [], mention: true };
+  it('answers questions about the bot\'s own words, put to it, with help (@网格哨兵 怎么玩, 损失金额要写吗, 误报跟拒绝配合有啥区别, 我不会)', () => {
+    acts(understand('@网格哨兵 怎么玩', bot), { kind: 'help' });
+    acts(understand('@网格哨兵 损失金额要写吗', bot), { kind: 'help' });
+    acts(understand('@网格哨兵 误报跟拒绝配合有啥区别', bot), { kind: 'help' });
+    acts(understand('@网格哨兵 我不会', bot), { kind: 'help' });
+  });
+  it('answers 我还有几单 with the sender\'s cases, and ignores 老陈手上还有几单没结？ and 不会用的发 帮助 两个字 它会告诉你', () => {
+    acts(understand('我还有几单', taken('B7ER')), { kind: 'mine' });
+    expect(understand('老陈手上还有几单没结？', lead).kind).toBe('ignore');
+    expect(understand('不会用的发 帮助 两个字 它会告诉你', { ...lead, room: 'tasks' }).kind).toBe('ignore');
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

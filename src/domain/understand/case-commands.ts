@@ -351,7 +351,7 @@ const TO_A_PERSON = /您|@|(?<![让叫请给])你(?!们)/u;
 /** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
 const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
 /** What the bot does, named in a question put to it: 接单, 反馈, 宣传, 作废, 照片. */
-const BOT_WORK_ASKED = /怎么报|咋报|如何报|接单|反馈|宣传|编号|作废|撤销|转派|督办|更正|重办|绑定|照片|图片|待办|回复|确认|登记|撤回|值班|请假|换班/u;
+const BOT_WORK_ASKED = /怎么报|咋报|如何报|接单|反馈|宣传|编号|作废|撤销|转派|督办|更正|重办|绑定|照片|图片|待办|回复|确认|登记|撤回|值班|请假|换班|收到|金额|误报|拒绝配合|劝阻成功|未接通|怎么玩|咋玩/u;
 /** 收到 W6QH 的家属电话: something of the case's received, which is not its push (预警, 派单, 任务). */
 const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|单子|单|任务|推送|消息|通知|案子|案件|信息|提醒|催办|督办)\p{Script=Han}/u;
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */

@@ -90,7 +90,7 @@ const HOW_TO_FIX = /(?:填|写|报|选|点|发)错了?(?:能|可以|怎么|咋|�
 const TOOL_FIRST = new RegExp(`(?:${alt(FREE_FORM.otherTools)}|说明会)\\p{Script=Han}{0,6}?(?:${alt(FREE_FORM.howTo)}|几点)`, 'u');
 const ENGLISH = /how\s*to|how\s*do\s*i|how\s*does|usage|manual|what\s*can\s*you\s*do|^help\s*(?:me|pls|please)?$/iu;
 /** my cases, 还有我的事吗: the sender's own, asked in so many words. */
-const MINE_SAID = /^my\s*(?:cases|tasks|todo|list)$|还有我的(?:事|活|单|任务)/iu;
+const MINE_SAID = /^my\s*(?:cases|tasks|todo|list)$|还有我的(?:事|活|单|任务)|^(?:下班前)?[我俺]还(?:有|剩)(?:几|多少)(?:单|件|个)(?:没(?:结|办|处理)的?)?[吗呢啊？?]*$|^(?:下班前)?[我俺]还有没(?:结|办完|处理)的[吗呢啊？?]*$/iu;
 /** 机器人怎么玩, 这玩意儿咋整: the bot itself, then how (怎么玩 alone may be about anything). */
 const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西|^这)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
 const HELP_NOUN = any(FREE_FORM.helpNouns);
@@ -175,7 +175,7 @@ const SHORT_STATS = 12;
  * @example learningRemark('我当时也不会用多用两次就熟了') // true
  */
 export function learningRemark(body: string): boolean {
-  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)[我俺]?(?:也|都)?不(?:太)?会用/u.test(body) || /用(?:两|几|一|三)天就(?:顺手|熟|会|习惯)/u.test(body) || /[我俺]\p{Script=Han}{0,4}?给\p{Script=Han}{1,6}?(?:讲一下|讲讲|讲|演示|示范)/u.test(body) || /[我俺](?:一个个|一个一个|挨个)教|私聊我|都记住了|就回\s?[“"']?(?:收到|反馈)/u.test(body) || /(?:专门)?讲(?:怎么|如何)\p{Script=Han}{1,6}的/u.test(body) || /不会用就发|(?:就|可以|直接)发\s?[“"']?(?:帮助|我的|统计)[”"']?\s?就(?:能|可以|行)/u.test(body) || /多用(?:几|两|一两|三|一)?(?:次|回|遍|天)就(?:熟|会|顺)|用(?:多了|久了|熟了)就/u.test(body) || /[我俺](?:一个一个|挨个|手把手|来|再|给你们|给大家)教/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body) || /(?:讲了|讲过|教了|教过|培训了?|讲讲|教教大家)\p{Script=Han}{0,6}?(?:怎么用|咋用|如何使用)/u.test(body);
+  return /(?:当时|以前|刚开始|一开始|刚来的时候|之前)[我俺]?(?:也|都)?不(?:太)?会用/u.test(body) || /用(?:两|几|一|三)天就(?:顺手|熟|会|习惯)/u.test(body) || /[我俺]\p{Script=Han}{0,4}?给\p{Script=Han}{1,6}?(?:讲一下|讲讲|讲|演示|示范)/u.test(body) || /[我俺](?:一个个|一个一个|挨个)教|私聊我|都记住了|就回\s?[“"']?(?:收到|反馈)/u.test(body) || /(?:专门)?讲(?:怎么|如何)\p{Script=Han}{1,6}的/u.test(body) || /不会用就发|不会用的发|(?:就|可以|直接)发\s?[“"']?(?:帮助|我的|统计)[”"']?\s?就(?:能|可以|行)|它会告诉你/u.test(body) || /多用(?:几|两|一两|三|一)?(?:次|回|遍|天)就(?:熟|会|顺)|用(?:多了|久了|熟了)就/u.test(body) || /[我俺](?:一个一个|挨个|手把手|来|再|给你们|给大家)教/u.test(body) || /(?:再|回头|晚点|有空)(?:研究|琢磨|学)/u.test(body) || /(?:讲了|讲过|教了|教过|培训了?|讲讲|教教大家)\p{Script=Han}{0,6}?(?:怎么用|咋用|如何使用)/u.test(body);
 }
 
 /**
@@ -269,6 +269,10 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /请各|各(?:网格|社区|位网格员)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下)/u.test(body)) return null;
   // 这周的超时单子周一例会说: to be raised at a meeting, told.
   if (!addressed && /(?:例会|开会|会上|周会)(?:上)?(?:再)?(?:说|讲|通报|讨论)/u.test(body)) return null;
+  // 老陈手上还有几单没结: a colleague's cases, asked of the room.
+  if (!addressed && /(?:[老小]\p{Script=Han}|\p{Script=Han}{1,2}(?:网格|姐|哥))手(?:上|里|头)/u.test(body)) return null;
+  // @网格哨兵 我不会: lost, said to the bot.
+  if (addressed && /^[我俺]?(?:不会|还是不会|都不会)[啊呀哎诶呢嘛]*$/u.test(body)) return 'help';
   // 统计数据以系统里的为准: a rule told; 我的任务就是这两天把南村跑完: the sender's work, told.
   if (!addressed && (/以\p{Script=Han}{1,10}为准/u.test(body) || /^我的(?:任务|单子|活儿?|工作)(?:就|主要)?是/u.test(body))) return null;
   // 改天去所里问问咋改: asked of people elsewhere, later.
