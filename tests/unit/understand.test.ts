@@ -2346,6 +2346,18 @@ describe('found in train-quiet26 (named regressions)', () => {
   });
 });
 
+describe('found in train-quiet27 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const members: UnderstandContext['members'] = [...['李网格', '周网格', '刘网格'].map((name) => ({ name, role: 'worker' as const })), { name: '王社区', role: 'lead' }];
+  it('never supervises on 催 aimed at the family (@周网格 K7Q2 催一下家属 让他们先别转) or on 抓紧 said to a colleague by name', () => {
+    quiet('@周网格 K7Q2 催一下家属 让他们先别转', { ...lead, members });
+    quiet('周网格 X6CU 抓紧啊', { ...lead, members });
+    acts(understand('M2FH 催一下，老人儿子打电话到社区了', { ...lead, members, visibleCases: ['M2FH'] }), { kind: 'supervise', caseId: 'M2FH' });
+  });
+  it('never hands a case over on 我让他去女儿家找了 (told as done)', () =>
+    quiet('K7Q2 刘网格说老人不在家 我让他去女儿家找了', { ...lead, members }));
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -167,6 +167,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'supervise' && !addressed && ((/^\s*(?:过了?|了)\s*\S/u.test(r.clean.slice(kw.end)) && [...r.clean.slice(kw.end).replace(/[^\p{Script=Han}]/gu, '')].length >= 4 && !r.question) || (r.personFirst === true && /已经?\s*$/u.test(r.clean.slice(0, kw.start))))) continue;
     // 运动会这边交给小吴了: another matter handed to a colleague, not the case.
     if (kind === 'reassign' && /(?:这边|那边|这块|那块|的事|工作)\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    // @周网格 K7Q2 催一下家属 让他们先别转: someone else urged, about something else.
+    if (kind === 'supervise' && /催/u.test(kw.text) && /^(?:一下|下)?(?:家属|老人|他们|她们|对方|家里人|儿子|女儿)/u.test(r.clean.slice(kw.end))) continue;
+    // 周网格 X6CU 抓紧啊: said to the colleague called by name first, not to the bot.
+    if (kind === 'supervise' && !addressed && calledByName(t) && !atHead(r.toks, kw)) continue;
     // X6CU 本来想转给老周的 后来…: what was meant once, not done, told.
     if (!addressed && /(?:本来|原来|本)想\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 对 手滑 想督办E9PH来着: meant once, not done, told.

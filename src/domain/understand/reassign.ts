@@ -152,7 +152,7 @@ export function pickTarget(body: string, mentions: string[], members: Members, h
   // P7NC 刘网格离得最近 让他去: 他 after a cue, and one member named.
   const named0 = namesIn(body, members);
   // K7Q2 李网格离得近 转他: 转 him, the one member named.
-  if ((/(?<!不|别)(?:让|叫|由|给)(?:他|她)(?:去|来|负责|跟进|处理|接)/u.test(body) || /(?<!不|别)转(?:给)?(?:他|她)(?:吧|了)?\s*$/u.test(body)) && new Set(named0.map((n) => n.name)).size === 1) return { name: named0[0]!.name };
+  if ((/(?<!不|别)(?:让|叫|由|给)(?:他|她)(?:去|来|负责|跟进|处理|接)(?!\p{Script=Han}{0,8}了\s*$)/u.test(body) || /(?<!不|别)转(?:给)?(?:他|她)(?:吧|了)?\s*$/u.test(body)) && new Set(named0.map((n) => n.name)).size === 1) return { name: named0[0]!.name };
   // 派出所在跟, 老人把钱转了: a one-character cue inside another word is no hand-over.
   const cue = ANY_CUE.test(body.replace(NOT_CUES, '')) && !NOT.test(body.replace(/\s+/gu, ''));
   const named = namesIn(body, members);
