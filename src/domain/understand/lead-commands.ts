@@ -3,7 +3,6 @@
  * 督办 / 绑定, the case from the id or the quoted bot message, the member of a 转派 from the
  * roster when the context has one.
  */
-import type { Method } from '../case-machine.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { contextCase, type FoundCase } from './evidence.js';
@@ -17,9 +16,8 @@ import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js'
 /** Right before the result a case was recorded with by mistake: 之前报成, 错填成, 原来是. */
 const WAS_RECORDED = /(?:报成|写成|填成|选成|记成|点成|发成|错报|原来是|之前是|原先是|不是|填的|报的|写的|选的|发的|(?:填|报|写|选|发|点)(?:的是|了))\s*$/u;
 /** Right before the result a case becomes: 改为, 改成, 应为, 其实是, 更正为. */
-/** 是电话劝阻的, 视频劝的, 上门劝住的: how the dissuasion was done, said in a correction. */
-const PERSUADED_BY = /(电话|视频|上门|当面|短信)(?:里|上|中)?劝(?:阻|的|住|下|好|了)?/u;
-const METHOD_OF: Record<string, Method> = { 电话: 'phone', 视频: 'video', 上门: 'visit', 当面: 'visit', 短信: 'sms' };
+/** 是电话劝阻的, 视频劝的, 上门劝住的: right after a method word, the dissuasion it was used for. */
+const PERSUADED_AFTER = /^(?:里|上|中)?劝/u;
 const NOW_IS = /(?:改为|改成|应为|应该是|其实是|实际是|实际上|实际|其实|更正为|换成)\s*$/u;
 /** Right after the result recorded by mistake: 被骗不对, 误报有误. */
 const WAS_WRONG = /^\s*(?:不对|有误|错了|是错的)/u;
@@ -71,9 +69,9 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
       const o = (named ? readOutcome({ ...r, toks: r.toks.filter((x) => x.t !== 'result' || x === named) }) : null) ?? readOutcome({ ...r, toks: r.toks.filter((x) => !(x.t === 'result' && (WAS_RECORDED.test(r.clean.slice(Math.max(0, x.start - 5), x.start)) || WAS_WRONG.test(r.clean.slice(x.end))))) }) ?? readOutcome(r);
       if (!o) {
         // 更正 G5SR 是视频劝的 不是当面: the way it was done corrected, the dissuasion kept; asked first.
-        const how = PERSUADED_BY.exec(r.clean);
+        const how = r.toks.find((x): x is Token & { t: 'method' } => x.t === 'method' && PERSUADED_AFTER.test(r.clean.slice(x.end)));
         if (!how) return refuse('missing_result', example.correct, say.missingResult);
-        const said = { method: METHOD_OF[how[1]!]!, result: 'dissuaded' as const, lossAmount: null, approximate: false, alsoReported: false };
+        const said = { method: how.method, result: 'dissuaded' as const, lossAmount: null, approximate: false, alsoReported: false };
         return confirm({ kind: 'correct', caseId: found.id, method: said.method, result: said.result, lossAmount: null }, say.confirmCorrect(found.id, describeReport(said)));
       }
       command = { kind: 'correct', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount };
