@@ -2358,6 +2358,20 @@ describe('found in train-quiet27 (named regressions)', () => {
     quiet('K7Q2 刘网格说老人不在家 我让他去女儿家找了', { ...lead, members }));
 });
 
+describe('found in train-quiet24: a case id with a laugh or a long story is told to the room (named regressions)', () => {
+  it('ignores D5FJ 不是车次吧？我看成动车了 哈哈, X6CU 谐音“小六厕” 哈哈哈 and stories whose first clause asks nothing', () => {
+    expect(understand('D5FJ 不是车次吧？我看成动车了 哈哈 老花眼', taken('D5FJ')).kind).toBe('ignore');
+    expect(understand('X6CU 谐音“小六厕” 哈哈哈 谁起的编号', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('N4TB 老人家属说 以后家里有啥陌生电话都让我们来判断 这是把咱们当自家人了', taken('N4TB')).kind).toBe('ignore');
+    expect(understand('我拿 Q7RT 这个单子给新来的小王当例子讲了一遍 怎么回收到 怎么反馈', taken('Q7RT')).kind).toBe('ignore');
+  });
+  it('still answers a long question that asks first, and a short one', () => {
+    acts(understand('X6CU 劝住了吗？小黄第一次跑这种单 我有点不放心', lead), { kind: 'query', caseId: 'X6CU' });
+    acts(understand('请问B4KZ这个单子的地址能再发我一下吗 谢谢', taken('B4KZ')), { kind: 'query', caseId: 'B4KZ' });
+    acts(understand('K7Q2 谁在跟', lead), { kind: 'query', caseId: 'K7Q2' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {
