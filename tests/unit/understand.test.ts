@@ -2372,6 +2372,20 @@ describe('found in train-quiet24: a case id with a laugh or a long story is told
   });
 });
 
+describe('a count word before 我 asks nothing of the sender\'s cases (found in train-quiet21, train-mirror36/38/6; named regressions)', () => {
+  it('ignores 哪个医院 我离人民医院近, 今晚哪个值夜班 我想跟他换一下, 我们村今天来了几个推销保健品的 and 上回摆摊装了多少个APP来着 我忘了', () => {
+    const none = { ...worker, openCases: [] };
+    expect(understand('哪个医院 我离人民医院近', none).kind).toBe('ignore');
+    expect(understand('今晚哪个值夜班 我想跟他换一下', none).kind).toBe('ignore');
+    expect(understand('我们村今天来了几个推销保健品的，我已经让村干部盯着了', none).kind).toBe('ignore');
+    expect(understand('上回摆摊装了多少个APP来着 我忘了', volunteer).kind).toBe('ignore');
+  });
+  it('still answers 我现在还挂着几个 and 俺还有几个没整完 with the sender\'s cases', () => {
+    acts(understand('我现在还挂着几个', taken('G2HT')), { kind: 'mine' });
+    acts(understand('俺还有几个没整完', taken('D3XR')), { kind: 'mine' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

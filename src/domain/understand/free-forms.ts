@@ -27,6 +27,7 @@ const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 /** 我今天登记了多少人, 俺弄了多少了: a count of the sender's own outreach or case work. */
 const OWN_WORK_COUNT = /[我俺]\p{Script=Han}{0,6}?(?:登记|装|发|宣传|弄|办|处理)了?(?:几|多少)/u;
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
+const MINE_COUNT = new RegExp(`(?:${alt(FREE_FORM.me)})(?!们)\\p{Script=Han}{0,8}?(?:${alt(FREE_FORM.mineCounts)})`, 'u');
 const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})`, 'u');
 /** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
 const LEFT_ASKED = /还(?:剩|有)(?:几|多少|啥|什么|哪些|么子)|还有没(?:处理|办|弄|反馈|接|结)|(?:手上|手里|手头)(?:还有)?(?:几|多少)/u;
@@ -216,7 +217,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 请问我还有哪些待处理预警: a question about one's own cases can only be put to the bot.
   // 反诈APP的“我要举报”在哪个菜单: a name in quotes is nobody's own words.
   const own = r.body.replace(QUOTED_NAME, '').replace(/[\s\p{P}\p{S}]/gu, '').replace(NOT_NOUNS, '').replace(NOT_ME, '');
-  const ownCases = ME.test(own) && (MINE_NOUN.test(own) || OWN_WORK_COUNT.test(body));
+  const ownCases = ME.test(own) && (MINE_NOUN.test(own) || MINE_COUNT.test(own) || OWN_WORK_COUNT.test(body));
   // 请问这个机器人怎么使用, 看看大家今天的完成情况: the bot asked, everyone's figures asked for.
   const askingBot = BOT_NAMED.test(body) || /^(?:看看|看下|查查|查下)大家/u.test(body);
   // 王书记 帮我看看…: a person called by title first.
