@@ -2365,6 +2365,11 @@ describe('found in train-quiet24: a case id with a laugh or a long story is told
     expect(understand('N4TB 老人家属说 以后家里有啥陌生电话都让我们来判断 这是把咱们当自家人了', taken('N4TB')).kind).toBe('ignore');
     expect(understand('我拿 Q7RT 这个单子给新来的小王当例子讲了一遍 怎么回收到 怎么反馈', taken('Q7RT')).kind).toBe('ignore');
   });
+  it('ignores a question about a case laughed about with the room, even with 哈哈 at the end (K7Q2 怎么念 … 哈哈)', () => {
+    expect(understand('K7Q2 怎么念 K七Q二 还是 K七Q贰 我们组吵起来了 哈哈', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('我家孩子看我手机 问我 Q7RT 是什么暗号 哈哈', taken('Q7RT')).kind).toBe('ignore');
+    acts(understand('@网格哨兵 K7Q2 怎么样了 哈哈', { ...lead, mention: true }), { kind: 'query', caseId: 'K7Q2' });
+  });
   it('still answers a long question that asks first, and a short one', () => {
     acts(understand('X6CU 劝住了吗？小黄第一次跑这种单 我有点不放心', lead), { kind: 'query', caseId: 'X6CU' });
     acts(understand('请问B4KZ这个单子的地址能再发我一下吗 谢谢', taken('B4KZ')), { kind: 'query', caseId: 'B4KZ' });

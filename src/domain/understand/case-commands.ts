@@ -521,7 +521,7 @@ function question(t: Turn): Decision {
   if (taken && !t.addressed && lookingUp && /(?:正在|还在|(?<![现实存所好])在|正)\s*(?:帮|给|替)\p{Script=Han}{1,4}\s*$|(?:正在|还在)\s*$/u.test(r.clean.slice(0, lookingUp.start))) return IGNORE;
   // K7Q2 怎么念 K七Q二 还是 K七Q贰 哈哈, N4TB 老人家属说 以后家里有啥陌生电话都让我们来判断 这是把咱们当自家人了:
   // a laugh, or a long story whose first clause asks nothing, is told to the room about the case.
-  if (typed && typed.source !== 'unknown' && asked && !t.addressed && !kwOf(t, 'query') && toldAbout(r.body, typed.typed)) return IGNORE;
+  if (typed && typed.source !== 'unknown' && asked && !t.addressed && !kwOf(t, 'query') && toldAbout(r, typed.typed)) return IGNORE;
   if (typed && typed.source !== 'unknown' && asked) return caseQuery(t, typed);
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
   const query = kwOf(t, 'query');
@@ -537,13 +537,12 @@ function question(t: Turn): Decision {
   return t.addressed ? refuse('not_understood', '帮助') : IGNORE;
 }
 
-const LAUGH = /哈哈|呵呵|嘿嘿|笑死|[😂🤣😄😆]/u;
 const ASKS = /[吗没呢嘛么?？]|谁|哪|啥|咋|怎|多少|是不是|是否|有没有|几/u;
 
-/** The text about a case, laughed at or told at length with no question in its first clause. */
-function toldAbout(body: string, id: string): boolean {
-  const rest = body.replace(id, ' ').trim();
-  if (LAUGH.test(rest)) return true;
+/** A case laughed about, or told at length with no question in its first clause. */
+function toldAbout(r: Reading, id: string): boolean {
+  const rest = r.body.replace(id, ' ').trim();
+  if (r.laughed) return true;
   if (rest.replace(/[\s\p{P}]/gu, '').length <= 15) return false;
   const first = rest.split(/[\s，,。.!！;；]+|(?<=^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯+|哎|诶|喂))/u).find((c) => c !== '' && !/^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯+|哎|诶|喂)$/u.test(c)) ?? '';
   return !ASKS.test(first);
@@ -552,6 +551,8 @@ function toldAbout(body: string, id: string): boolean {
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   // @李网格 X6CU 反馈一下结果: asked of the colleague named, not of the bot.
   if (!t.addressed && t.r.others.length > 0 && !t.r.mentionsBot) return IGNORE;
+  // K7Q2 怎么念 K七Q二 还是 K七Q贰 哈哈: a case laughed about with the room is asked of nobody.
+  if (!t.addressed && !t.r.mentionsBot && t.r.laughed) return IGNORE;
   const found = typed ?? (t.ctx.quote?.from === 'bot' ? contextCase(t.ctx) : null);
   if (!found) return t.addressed ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return unknownCase(t, found.typed);

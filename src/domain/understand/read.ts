@@ -45,6 +45,8 @@ export interface Reading {
   /** Maybe asked, maybe a softened statement: 呢, a trailing 没. Never a state change. */
   softQuestion: boolean;
   ids: IdEvidence[];
+  /** The sender laughs (哈哈, 笑死, 😂), before decoration is blanked: talk, not a request. */
+  laughed: boolean;
   /** Commands the sender called off (不用督办了, 督办就算了): the message changes nothing. */
   calledOff: boolean;
   /** The kinds of unasserted spans in the message (understand/scope.ts), blanked or not. */
@@ -96,6 +98,8 @@ function deniedBy(phrase: string): Result {
   return 'defrauded';
 }
 
+/** A laugh, in words or emoji (not 查一哈 said with 哈 last, nor 谢谢哈哈). */
+const LAUGH = /(?<![一谢])哈哈|呵呵|嘿嘿|笑死|[😂🤣😄😆]/u;
 /** Emoji that say something (WEAK_ACK: 👌 is 收到); any other emoji is decoration. */
 const MEANINGFUL_EMOJI = /^(?:👌|👍|🫡|💪|🆗|✅|✔|✌|👉|➡)/u;
 const EMOJI_RUN = /\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier}|\p{Extended_Pictographic})*/gu;
@@ -379,6 +383,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const said = spellOut(blankAsides(cantonese(coded)))
     .trim()
     .replace(SPLIT_KEYWORD, (m, a: string, b: string) => (TWO_CHAR_KEYWORDS.has(a + b) ? a + b : m));
+  const laughed = LAUGH.test(coded);
   const spans = governedSpans(said);
   // Blanking keeps positions, so tokens still point into the text as typed.
   u.body = blankSpans(said, spans, blank);
@@ -502,5 +507,5 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   // 把N2XE转给@吴网格 小陈手上单子太多了: the mention the hand-over points at, not a name said after it.
   const handed = /(?:转派给|改派给|转派|改派|转给|交给|派给|转|派|给)\s*@([^\s@]+)/u.exec(raw)?.[1]?.replace(/[\p{P}\p{S}]+$/u, '');
   const handedTo = handed !== undefined && others.includes(handed) ? handed : undefined;
-  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, governed: [...new Set(spans.map((x) => x.kind))], ...(slip ? { slip } : {}), ...(personFirst ? { personFirst } : {}), ...(handedTo ? { handedTo } : {}) };
+  return { body: u.body, clean, toks, negated, others, mentionsBot: botName !== '' && u.mentions.includes(botName), question, softQuestion, ids, calledOff: dropped, laughed, governed: [...new Set(spans.map((x) => x.kind))], ...(slip ? { slip } : {}), ...(personFirst ? { personFirst } : {}), ...(handedTo ? { handedTo } : {}) };
 }
