@@ -2391,6 +2391,31 @@ describe('a count word before 我 asks nothing of the sender\'s cases (found in 
   });
 });
 
+describe('found in train-mirror64/65 and train-quiet28 (named regressions)', () => {
+  const fresh = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 4 }] });
+  it('records a report whose sender asks whether the form is right (不知道格式对不对：…), and takes 收到 U2PN … 是这样回吗', () => {
+    acts(understand('反馈 N3HQ 我是新来的 不知道格式对不对：上门见到本人了，劝阻成功', taken('N3HQ')), { kind: 'report', caseId: 'N3HQ', result: 'dissuaded', method: 'visit' });
+    acts(understand('收到 U2PN 我是新来的刘网格 是这样回吗', fresh('U2PN')), { kind: 'ack', caseId: 'U2PN' });
+    acts(understand('U2PN 收到了（是不是要带上编号？）', fresh('U2PN')), { kind: 'ack', caseId: 'U2PN' });
+    acts(understand('反馈要不要带编号', taken('H5MA')), { kind: 'help' });
+  });
+  it('reads what was averted after 差点 up to 被我们 (老人差点转 被我们拦下来了) and 被我按住了 as stopped', () => {
+    acts(understand('反馈 G4RE 冒充医保局的 老人差点转 被我们拦下来了', taken('G4RE')), { kind: 'report', caseId: 'G4RE', result: 'dissuaded' });
+    acts(understand('反馈 W4CJ 差一步就转了 银行卡都掏出来了 被我按住了', taken('W4CJ')), { kind: 'report', caseId: 'W4CJ', result: 'dissuaded' });
+  });
+  it('supervises K7Q2这单我盯着 @刘网格 你抓紧 (the case taken on first, then the colleague told), not @周网格 K7Q2 我来跟', () => {
+    const sup = { ...lead, role: 'supervisor' as const };
+    acts(understand('K7Q2这单我盯着 @刘网格 你抓紧', sup), { kind: 'supervise', caseId: 'K7Q2' });
+    acts(understand('X6CU 这单我来督办 @陈网格 有情况随时说', lead), { kind: 'supervise', caseId: 'X6CU' });
+    expect(understand('@周网格 K7Q2 我来跟', lead).kind).toBe('ignore');
+  });
+  it('asks for the case on 督办 快点, lists the cases on 给我列列待办, and ignores 求帮助 谁能来搬下展板', () => {
+    expect(understand('督办 快点', { ...lead, role: 'supervisor' })).toMatchObject({ kind: 'refuse', reason: 'missing_case_id' });
+    acts(understand('给我列列待办 @网格哨兵', { ...taken('W3NB'), mention: true }), { kind: 'mine' });
+    expect(understand('求帮助 谁能来搬下展板 太沉了', volunteer).kind).toBe('ignore');
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

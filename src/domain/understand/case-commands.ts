@@ -96,14 +96,16 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (!kw) continue;
     if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && (typed === null || typed.source === 'unknown') && !(ctx.quote?.from === 'bot' && ctx.quote.caseId)) continue;
     // @李网格 抓紧看一下: pressing a colleague in person, not asking the bot to 督办.
-    if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && r.others.length > 0 && !t.ctx.mention && !r.mentionsBot) continue;
+    // K7Q2这单我盯着 @刘网格 你抓紧: the case taken on first, then the colleague told (the @ after it).
+    const takenOnFirst = r.personFirst !== true && typed !== null && typed.source !== 'unknown' && atHead(r.toks, r.toks.find((x) => x.t === 'id')!) && /^我/u.test(kw.text.replace(/^这单/u, '')) ;
+    if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && r.others.length > 0 && !t.ctx.mention && !r.mentionsBot && !takenOnFirst) continue;
     const leads = kind !== 'correct' && kind !== 'bind';
     // K7Q2 这个地址写错了吧: the case's details mistyped, not its outcome.
     if (kind === 'correct' && readOutcome(r) === null && /(?:地址|电话|号码|名字|姓名|手机号?|身份证|门牌号?)\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // X6CU 你们盯一下, 周网格你抓紧啊: the lead tells people, not the bot.
     if (kind === 'supervise' && !addressed && /你们?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
-    if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed) continue;
+    if (kind === 'supervise' && /^我/u.test(kw.text) && r.others.length > 0 && !addressed && !takenOnFirst) continue;
     // 派出所: a police station, not 派; D4RS 这家换了门牌: something else changed, not the worker.
     if (kind === 'reassign' && /^派$/u.test(kw.text) && /^出所/u.test(r.clean.slice(kw.end))) continue;
     if (kind === 'reassign' && /^换$/u.test(kw.text) && /^\s*了/u.test(r.clean.slice(kw.end)) && !(ctx.members && memberIn(r.body.slice(kw.end), ctx.members))) continue;
@@ -323,7 +325,7 @@ const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|�
 /** How long a reply is in words: punctuation and spaces do not count (收到...我已经在路上). */
 const wordLength = (r: Reading) => [...r.clean.replace(/\s+/gu, '')].length;
 
-const LOOK = /^(?:看看|看下|看一下|查下|查一下|查看|瞅瞅|瞧瞧|再发一下|再发下|再发)$/u;
+const LOOK = /^(?:看看|看下|看一下|查下|查一下|查看|瞅瞅|瞧瞧|再发一下|再发下|再发|列列|列一下|列一列|列下|列个)$/u;
 
 /** 我的 / 统计 / 帮助 alone (with politeness: 帮助 谢谢). */
 function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
@@ -489,7 +491,8 @@ function question(t: Turn): Decision {
   const ofPerson = (r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private') || calledByName(t);
   // 帮助文档谁手上有 发我一份: who has it, asked of the people in the room.
   // 等我吃完饭再研究研究怎么用: learning it later, told.
-  const whoHas = !t.addressed && (/谁(?:手上|手里|那里|那儿|那边)?有/u.test(r.clean) || learningRemark(r.clean.replace(/\s+/gu, '')));
+  // 求帮助 谁能来搬下展板: a hand asked of whoever in the room can come.
+  const whoHas = !t.addressed && (/谁(?:手上|手里|那里|那儿|那边)?有|谁(?:能|可以|有空|方便)(?:来|过来|去|帮)/u.test(r.clean) || learningRemark(r.clean.replace(/\s+/gu, '')));
   if (helpKw && !helpingSomeone && !offering && !typed && !ofPerson && !whoHas && (t.addressed || !helpForSomethingElse(r))) return act({ kind: 'help' });
   // @周网格 K7Q2 劝住了吗？ is asked of a colleague.
   // @李网格 看到了吗, quoting the bot's dispatch: asked of him about it, not of the bot.

@@ -98,6 +98,11 @@ function deniedBy(phrase: string): Result {
   return 'defrauded';
 }
 
+/**
+ * 不知道格式对不对, 是这样回吗, （是不是要带上编号？）: a newcomer asking whether the message is
+ * written right, around the command itself; the command stands.
+ */
+const FORM_ASKED = /[（(]?(?:不知道|不晓得|不确定)?(?:格式|这样写|这么写|这样回|这么回|这样发|写法)(?:对不对|对吗|对不|行不行|行吗|可以吗|正确吗|规范吗)[？?]?[）)]?|[（(]?(?:是这样|是这么)(?:回|写|发|报)(?:吗|的吗|不)[？?]?[）)]?|[（(]?(?:是不是|要不要|需不需要)(?:要|得)?带上?编号[吗呢]?[？?]?[）)]?/gu;
 /** A laugh, in words or emoji (not 查一哈 said with 哈 last, nor 谢谢哈哈). */
 const LAUGH = /(?<![一谢])哈哈|呵呵|嘿嘿|笑死|[😂🤣😄😆]/u;
 /** Emoji that say something (WEAK_ACK: 👌 is 收到); any other emoji is decoration. */
@@ -135,7 +140,9 @@ function blankAsides(text: string): string {
   // 帮助👍, 收到👌: after words, any emoji only decorates them (J3DK👌, D9EY 👉 still say it).
   const plain = opened.replace(EMOJI_RUN, (m, at: number) => (MEANINGFUL_EMOJI.test(m) && !(/\p{Script=Han}/u.test(opened.slice(0, at)) && opened.slice(at + m.length).trim() === '') ? m : blank(m)));
   if (!/[\p{Script=Han}A-Za-z0-9]/u.test(plain)) return text;
-  const trimmed = plain.replace(TRAILING_PARTICLES, blank);
+  // Only beside a command with its id or 收到 (反馈要不要带编号 alone asks how to use the bot).
+  const formAsked = /[A-Za-z0-9]{4}|收到/u.test(plain.replace(FORM_ASKED, ' ')) ? plain.replace(FORM_ASKED, blank) : plain;
+  const trimmed = formAsked.replace(TRAILING_PARTICLES, blank);
   // 好的谢谢 is a pleasantry through and through: left whole, as chatter.
   const thanked = trimmed.replace(TRAILING_THANKS, blank);
   return WEAK_ACK.includes(thanked.trim().toLowerCase()) ? trimmed : thanked;

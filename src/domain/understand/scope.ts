@@ -40,8 +40,8 @@ const MARKER: Record<Exclude<Governed, 'example'>, RegExp> = {
   reported: new RegExp(`${alt(SCOPE_MARKERS.reported)}|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}])说(?![明法话服了过完清不得好起笑一下说通错])|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}演宣主开边会户])(?<!讲了)(?<![给跟和对向同为][^\\s\\p{P}]{0,12})讲(?![座课解话究清了过完讲一下防反诈刷网骗贷养])`, 'gu'),
 };
 
-/** Inside an unreal clause, the words that go on to what did happen: 已, 被我拦下, 但, 还好. */
-const AVERTED_BY = /(?<=\p{Script=Han})(?:已经?|[被给](?=我|咱|民警|网格|社区|银行|家属|拦|劝)|但是?|可是|还好|幸好|好在|结果|最后|及时)/u;
+/** Inside an unreal clause, the words that go on to what did happen: 已, 被我拦下, 但, 还好 (差点转 被我们拦下来了). */
+const AVERTED_BY = /(?<=[\p{Script=Han}\s])(?:已经?|[被给](?=我|咱|民警|网格|社区|银行|家属|拦|劝)|但是?|可是|还好|幸好|好在|结果|最后|及时)/u;
 /** The office's words for the outcome, after a finished clause (…拉黑了劝阻成功). */
 const OWN_VERDICT = /(?<=了)(?:劝阻成功|成功劝阻|已劝阻|已成功劝阻)/u;
 const SENTENCE_END = /[。!?;\n]/u;
@@ -107,7 +107,8 @@ export function governedSpans(text: string): Span[] {
 }
 
 // 格式化 is another word; 按格式反馈, 照模板报 follow the form instead of showing it.
-const EXAMPLE_BEFORE = new RegExp(`(?<![按照用依])(?:${alt(SCOPE_MARKERS.example)})(?![化])`, 'gu');
+// 不知道格式对不对：上门见到本人了，劝阻成功: the sender's own words asked about, not a form shown.
+const EXAMPLE_BEFORE = new RegExp(`(?<![按照用依])(?:${alt(SCOPE_MARKERS.example)})(?![化])(?!\\s*(?:对不对|对吗|对不|行不行|行吗|可以吗|正确吗|规范吗))`, 'gu');
 const EXAMPLE_AFTER = new RegExp(alt(SCOPE_MARKERS.exampleAfter), 'gu');
 
 function sentenceStart(text: string, at: number): number {

@@ -29,7 +29,7 @@ export interface Turn {
 /** The first keyword of a kind. */
 export const kwOf = (t: Turn, kind: WordKind) => t.kws.find((k) => k.kind === kind);
 /** Nothing but the keyword and politeness (督办一下, 查个, 查 1234, 转派 @周网格): a command missing its case. */
-export const bare = (t: Turn, kw: Token) => atHead(t.r.toks, kw) && t.r.toks.every((x) => x === kw || x.t === 'particle' || x.t === 'filler' || x.t === 'weak' || (x.t === 'word' && /^(?:[\d.,]+|个|下)$/u.test(x.text)));
+export const bare = (t: Turn, kw: Token) => atHead(t.r.toks, kw) && t.r.toks.every((x) => x === kw || x.t === 'particle' || x.t === 'filler' || x.t === 'weak' || (x.t === 'word' && /^(?:[\d.,]+|个|下|快点?|快快|赶紧|抓紧|尽快|速度)$/u.test(x.text)));
 /** 没有找到案件 …, listing the sender's cases. */
 export const unknownCase = (t: Turn, typed: string) => refuse('unknown_case', `查 ${t.exampleId}`, say.unknownCase(typed, t.ctx.openCases));
 
