@@ -70,7 +70,7 @@ export const GREETING = /^(?:你好|您好|你好呀|哈喽|嗨|hi|hello|你是�
  * 督办 words that push only when the case is named or quoted: alone (抓紧！) they are chatter.
  * @example SUPERVISE_WITH_CASE.has('抓紧') // true
  */
-export const SUPERVISE_WITH_CASE: ReadonlySet<string> = new Set(['盯紧', '盯紧点', '抓紧', '抓紧办', '抓紧处理', '赶紧处理', '尽快处理', '尽快处置', '抓紧处置', '加急', '我跟一下', '跟一下', '安排人去', '马上安排', '盯死', '盯住', '我跟']);
+export const SUPERVISE_WITH_CASE: ReadonlySet<string> = new Set(['盯紧', '盯紧点', '抓紧', '抓紧办', '抓紧处理', '赶紧处理', '尽快处理', '尽快处置', '抓紧处置', '加急', '我跟一下', '跟一下', '安排人去', '马上安排', '盯死', '盯住', '我跟', '我来跟']);
 
 /**
  * The acknowledgement keywords that take a case outright; the others (马上过去, 在路上) are

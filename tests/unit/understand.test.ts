@@ -2416,6 +2416,16 @@ describe('found in train-mirror64/65 and train-quiet28 (named regressions)', () 
   });
 });
 
+describe('found in train-context (named regressions)', () => {
+  it('ignores a bare 收到 in the volunteers\' room, where no case is ever pushed, and 我来跟 without a case', () => {
+    const fresh: UnderstandContext = { ...worker, room: 'volunteers', openCases: [{ id: 'J7PE', level: 'urgent', acknowledged: false, pushedMinutesAgo: 6 }] };
+    expect(understand('收到', fresh).kind).toBe('ignore');
+    confirms(understand('收到', { ...fresh, room: 'tasks' }), { kind: 'ack', caseId: 'J7PE' });
+    expect(understand('我来跟', { ...lead, role: 'supervisor', room: 'tasks' }).kind).toBe('ignore');
+    acts(understand('我来跟', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }), { kind: 'supervise', caseId: 'X6CU' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

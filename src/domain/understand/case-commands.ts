@@ -631,7 +631,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // 收到哈 刚才在洗澡没看见: the delay excused after the acknowledgement, still about the push.
   const excused = LATE_AFTER.test(r.clean);
   if ((r.others.length > 0 && !r.mentionsBot) || ((aside || (remark && wordLength(r) > SHORT_REMARK && !excused)) && !onTheWay(r))) return IGNORE;
-  const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false);
+  // Cases are pushed to task rooms, never to the volunteers' room: a 收到 there answers the volunteers.
+  const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false && ctx.room !== 'volunteers');
   // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
   if (remark && recent.length === 0) return IGNORE;
   if (ctx.role !== 'worker' && ctx.role !== 'lead') return IGNORE;
