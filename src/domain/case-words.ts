@@ -46,6 +46,7 @@ export const KEYWORDS: Record<WordKind, readonly string[]> = {
     '催一下', '催下', '催催', '催一催', '催促一下', '催他', '让他赶紧', '叫他赶紧', '赶紧让他',
     // Said of a case by a lead: K7Q2 盯紧点, K7Q2 抓紧, K7Q2 尽快处置 (only with the case named: SUPERVISE_WITH_CASE).
     '盯紧', '盯紧点', '抓紧', '抓紧办', '抓紧处理', '赶紧处理', '尽快处理', '尽快处置', '抓紧处置', '加急', '我跟一下', '跟一下', '安排人去', '马上安排', '盯死', '盯住', '我跟',
+    '跟进一下', '我这边跟进', '盯到底', '我来催', '我去催一下', '我负责盯',
   ],
   cancel: ['撤销', '撤消', '作废', '撤单', '销案', '取消', '撤了', '撤掉', '撤咯', '撤吧', '撤了吧'],
   stats: ['统计', '今日', '今日统计', '数据', '今日数据', '今天数据', '本班数据', '汇总'],
@@ -70,7 +71,7 @@ export const GREETING = /^(?:你好|您好|你好呀|哈喽|嗨|hi|hello|你是�
  * 督办 words that push only when the case is named or quoted: alone (抓紧！) they are chatter.
  * @example SUPERVISE_WITH_CASE.has('抓紧') // true
  */
-export const SUPERVISE_WITH_CASE: ReadonlySet<string> = new Set(['盯紧', '盯紧点', '抓紧', '抓紧办', '抓紧处理', '赶紧处理', '尽快处理', '尽快处置', '抓紧处置', '加急', '我跟一下', '跟一下', '安排人去', '马上安排', '盯死', '盯住', '我跟', '我来跟']);
+export const SUPERVISE_WITH_CASE: ReadonlySet<string> = new Set(['盯紧', '盯紧点', '抓紧', '抓紧办', '抓紧处理', '赶紧处理', '尽快处理', '尽快处置', '抓紧处置', '加急', '我跟一下', '跟一下', '安排人去', '马上安排', '盯死', '盯住', '我跟', '我来跟', '跟进一下', '我这边跟进', '盯到底', '我来催']);
 
 /**
  * The acknowledgement keywords that take a case outright; the others (马上过去, 在路上) are

@@ -2426,6 +2426,24 @@ describe('found in train-context (named regressions)', () => {
   });
 });
 
+describe('loose figures and 督办 said as following up (found in train-mirror38/60, train-quiet27, train-quiet19, train-mirror41; named regressions)', () => {
+  const loss = (text: string, id: string) => { const d = understand(text, taken(id)); return d.kind === 'confirm' || d.kind === 'act' ? d.command : d; };
+  it('reads 十几万 after 一共 as about 150000, 损失上万 as about 10000, and never 十几次 as money', () => {
+    expect(loss('反馈 T5KM 被骗 一共十几万 已报警', 'T5KM')).toMatchObject({ lossAmount: 150000, approximate: true });
+    expect(loss('反馈 W5RA 损失上万 已报警', 'W5RA')).toMatchObject({ lossAmount: 10000, approximate: true });
+    expect(loss('反馈 Q5AN 前后转了十几次，估计有八万左右', 'Q5AN')).toMatchObject({ lossAmount: 80000, approximate: true });
+    expect(loss('反馈 V7EJ 没劝住 一共被骗4万2 已经报警 卡里剩的十几万让儿子拿走了', 'V7EJ')).toMatchObject({ lossAmount: 42000 });
+  });
+  it('supervises K7Q2 跟进一下, R2XC 我这边跟进, X6CU 我负责盯到底 and K7Q2 怎么还没接 我来催', () => {
+    const sup = { ...lead, role: 'supervisor' as const, visibleCases: ['X6CU', 'K7Q2', 'R2XC'] };
+    acts(understand('K7Q2 跟进一下 老人是独居', sup), { kind: 'supervise', caseId: 'K7Q2' });
+    acts(understand('R2XC 我这边跟进', { ...lead, visibleCases: ['R2XC'] }), { kind: 'supervise', caseId: 'R2XC' });
+    acts(understand('X6CU 我负责盯到底', sup), { kind: 'supervise', caseId: 'X6CU' });
+    acts(understand('K7Q2 怎么还没接 我来催', lead), { kind: 'supervise', caseId: 'K7Q2' });
+    acts(understand('C6JP 我来跟进', { ...worker, openCases: [{ id: 'C6JP', level: 'urgent', acknowledged: false, pushedMinutesAgo: 3 }] }), { kind: 'ack', caseId: 'C6JP' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

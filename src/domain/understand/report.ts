@@ -88,7 +88,8 @@ const TRANSFERRED = /(?:转了|转的|转走|转账|汇了|汇款|打了|骗了|
  */
 const RANGE = /((?:[零一二两三四五六七八九十百千万]*[十百千万])?)([一二两三四五六七八九])([二两三四五六七八九])(十|百|千|万)(万|亿)?/u;
 /** 十几万 = about 150000, 十来万 = about 100000, 两万出头 = about 20000; not 二十几万 or 九十来 (a figure ending in 十). */
-const TEENS = /(?<![零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])十(几|来)(万|千|百)?/u;
+// 十几次, 十几笔: a count of something else, not money (the unit or money must follow).
+const TEENS = /(?<![零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])十(几|来)(万|千|百)?(?<=[万千百])|(?<![零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])十(几|来)(?=\s?(?:块|元|$))/u;
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 /** 二十几万, 三十多万, 五十来千: tens of a unit, the rest unsaid (not 一百二十几万: a figure before it). */
 const TENS_SOME = /(?<![零一二两三四五六七八九十百千万\d])([二两三四五六七八九])十(?:几|多|来)(万|千)/u;
@@ -163,6 +164,9 @@ function amountOf(r: Reading): Amount | null {
   const refigured = fixed ? readAmountAt(text, fixed.index + fixed[0].length, true) : null;
   if (refigured && refigured.value !== null) return { value: refigured.value, approximate: refigured.approximate === true || hedged, summed: true };
   const total = TOTAL.exec(text);
+  // 一共十几万: the total said loosely (read as a figure, 十几万 would be 十万).
+  const looseTotal = total ? roundFigure(text.slice(total.index + total[0].length).replace(/^\s*(?:被骗了?|损失了?|转了|有|是|约|大约|大概)?\s*/u, ''), true) : null;
+  if (looseTotal) return looseTotal;
   const stated = total ? readAmountAt(text, total.index + total[0].length, true) : null;
   if (stated && stated.value !== null) return { value: stated.value, approximate: stated.approximate === true || hedged };
   const sum = summed(text);
@@ -178,14 +182,12 @@ function amountOf(r: Reading): Amount | null {
   const range = RANGE.exec(text);
   const ends = range && [range[2]!, range[3]!].map((d) => parseAmount(range[1]! + d + range[4]! + (range[5] ?? '')));
   if (ends && ends[0] != null && ends[1] != null) return { value: (ends[0] + ends[1]) / 2, approximate: true };
+  const round = roundFigure(text);
+  if (round) return round;
   // 万把块, 千把块: about ten thousand, about a thousand.
   const roughly = /([一两二三四五六七八九]?)(万|千)把/u.exec(text);
   if (roughly) return { value: (roughly[1] ? (parseAmount(roughly[1]) ?? 1) : 1) * (roughly[2] === '万' ? 10_000 : 1000), approximate: true };
-  const teens = TEENS.exec(text);
-  if (teens) return { value: (teens[1] === '几' ? 15 : 10) * (UNIT[teens[2] ?? ''] ?? 1), approximate: true };
-  // 估计有二十几万, 三十多万: the round figure, the rest unsaid, wherever it stands.
-  const tensSome = TENS_SOME.exec(text);
-  if (tensSome) return { value: (parseAmount(tensSome[1]!) ?? 0) * 10 * UNIT[tensSome[2]!]!, approximate: true };
+
   // 几万块, 好几万: money named, no figure given (万 alone is not a figure).
   // 十万几千 names a figure (十万) and then some: not vague.
   if (VAGUE_MONEY.test(text) && !/\d/u.test(text) && !/[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]/u.test(text.replace(VAGUE_MONEY, ''))) return { value: null, approximate: true, vague: true };
@@ -213,6 +215,21 @@ function amountOf(r: Reading): Amount | null {
   const found = readAmountAt(text, start, m !== null || /^(?:损失|金额)/u.test(t![0]));
   if (!found) return null;
   return { value: found.value, approximate: found.approximate === true || hedged, tooBig: found.value === null && !/[-负]/u.test(found.text), summed: several };
+}
+
+/**
+ * 十几万 (about 15万), 估计有二十几万 (about 20万, the round figure), 三十多万, 损失上万: a figure with
+ * the rest unsaid, or at least that much; approximate. `atStart`: only as the text's first words.
+ */
+function roundFigure(text: string, atStart = false): Amount | null {
+  const at = (m: RegExpExecArray | null) => (m && (!atStart || m.index === 0) ? m : null);
+  const teens = at(TEENS.exec(text));
+  if (teens) return { value: ((teens[1] ?? teens[3]) === '几' ? 15 : 10) * (UNIT[teens[2] ?? ''] ?? 1), approximate: true };
+  const tensSome = at(TENS_SOME.exec(text));
+  if (tensSome) return { value: (parseAmount(tensSome[1]!) ?? 0) * 10 * UNIT[tensSome[2]!]!, approximate: true };
+  const upwards = at(/(?<![几好大数])上(万|千)(?!把)/u.exec(text));
+  if (upwards && !/\d/u.test(text)) return { value: UNIT[upwards[1]!]!, approximate: true };
+  return null;
 }
 
 const STILL_AT_IT = /还在劝|正在劝|(?:还|正|隔着门)?在(?:聊|谈)(?!过)|(?:还在|正在)(?:做工作|做思想工作|沟通|做他的工作|做她的工作)|接着(?:劝|做工作|做思想工作)|继续(?:劝|做工作|做思想工作)/u;
