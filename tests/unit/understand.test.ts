@@ -2444,6 +2444,42 @@ describe('loose figures and 督办 said as following up (found in train-mirror38
   });
 });
 
+describe('found in train-quiet29 and train-quiet30 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const members: UnderstandContext['members'] = [...['李网格', '周网格', '刘网格'].map((name) => ({ name, role: 'worker' as const })), { name: '王社区', role: 'lead' }];
+  const tasksLead: UnderstandContext = { ...lead, room: 'tasks', members };
+  it('never supervises a complaint said to the colleague named first (刘网格 K7Q2怎么还没去 抓紧)', () => {
+    quiet('刘网格 K7Q2怎么还没去 抓紧', tasksLead);
+    acts(understand('这个X6CU怎么还没人接 督办', tasksLead), { kind: 'supervise', caseId: 'X6CU' });
+  });
+  it('asks about no loss for money demanded, alleged, earned or held while the work goes on', () => {
+    quiet('T9KE 骗子让他把十五万转到安全账户 还在劝', taken('T9KE'));
+    quiet('D5FJ 那边要她先充1w5才能提现 我还在做工作', taken('D5FJ'));
+    quiet('E9PH 骗子要的是1.5w 老人卡里只有八千', taken('E9PH'));
+    quiet('W5RA 对方冒充公安 说他涉嫌洗钱两百万 老人吓懵了', taken('W5RA'));
+    quiet('G7JW 家属说老人退休金一个月六千多', taken('G7JW'));
+    quiet('M4PA 老太太手里有两万八现金 说要存到"安全账户" 我正在劝', taken('M4PA'));
+    confirms(understand('M4PA 老人转了两万八', taken('M4PA')), { kind: 'report', caseId: 'M4PA', result: 'defrauded', lossAmount: 28000 });
+  });
+  it('ignores a quoted dispatch shown to the room (大家看看这个话术)', () =>
+    quiet('大家看看这个话术 典型的刷单', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'K7Q2', kind: 'dispatch' } }));
+  it('ignores talk about the bot and the chores: offers to teach, a made cheat sheet, a colleague called last, figures reported, work done', () => {
+    const none: UnderstandContext = { ...worker, openCases: [] };
+    quiet('不会用的找我 我下午挨个教', tasksLead);
+    quiet('不会用就问 别不好意思 都是从不会过来的', tasksLead);
+    quiet('菜单我发群里了 周五聚餐的 看看想吃啥', tasksLead);
+    quiet('指令有哪些我整理成一张图了 大家存一下', tasksLead);
+    quiet('哨兵咋又不回我了 是不是坏了', taken('Q7RT'));
+    quiet('这个咋用啊 刘哥', none);
+    quiet('我不会弄 周网格帮我弄好了 谢谢啊周姐🌹', none);
+    quiet('今天的数我已经报给街道了', lead);
+    quiet('统计这活能不能轮着来 每回都是我', { ...lead, role: 'operator' });
+    quiet('我的待办清零啦🎉🎉', none);
+    acts(understand('这个咋用啊', none), { kind: 'help' });
+    acts(understand('我的待办', taken('Q7RT')), { kind: 'mine' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -41,7 +41,8 @@ const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)�
 /** Said to the bot in so many words: @-mentioned, named, or privately. */
 const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.mentionsBot || ctx.room === 'private';
 /** 这个能不能晚点提醒, 是不是派错了, 怎么还信这个: a question on the bot's message that is not about the case's state. */
-const NOT_STATUS = /催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|网格员\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在)|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+// 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked.
+const NOT_STATUS = /^(?:大家|各位|你们)|哪来|哪儿来|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|网格员\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在)|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
@@ -282,7 +283,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const theirRecords = query?.text === '记录' && /(?:聊天|转账|通话|交易|银行|微信|支付宝|流水|通讯)\s*$/u.test(r.clean.slice(0, query.start));
   // U7BF 什么情况我也不清楚 问问社区吧: sent on to the people who know.
   const passedOn = !addressed && ASKED_OF_PEOPLE.test(r.clean);
-  if (query && !told && !atWork && !theirRecords && !goingToLook && !passedOn && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  // 大家看看这个话术, quoting the bot's dispatch: the room shown the case, not the bot asked.
+  const shownToRoom = ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && /^\s*(?:大家|各位|你们)/u.test(r.clean);
+  if (query && !told && !atWork && !theirRecords && !goingToLook && !passedOn && !shownToRoom && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
   if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
@@ -363,7 +366,7 @@ const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|�
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
 /** 老人打电话问钱能不能追回来, 家属一直问: someone else asking, told to the room. */
 const THEIR_QUESTION = /(?:老人|家属|他|她|对方|人家|大爷|大妈|阿姨|老太太|老头|儿子|女儿)[\p{Script=Han}\s]{0,12}(?<![我请])问(?![下一问题])\s*\p{Script=Han}{0,12}(?:能不能|吗|是不是|有没有|什么|多少|怎么|哪|咋)/u;
-const ASKED_OF_PEOPLE = /谁\p{Script=Han}{0,4}(?:一下|一趟)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /^\s*(?:大家|各位)|谁\p{Script=Han}{0,4}(?:一下|一趟)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -474,7 +477,8 @@ function question(t: Turn): Decision {
   // 这个X6CU怎么还没人接 督办: a complaint (怎么还, 咋还没), then the command alone at the end.
   const last = t.kws.at(-1);
   const complaint = last !== undefined && COMPLAINT.test(r.body.slice(0, last.start)) && !/[吗呢]|是不是|是否|有没有/u.test(r.body) && !/[?？]/u.test(r.body.slice(last.start));
-  if (complaint && last.kind === 'supervise' && OVERSEERS.has(ctx.role) && typed && typed.source !== 'unknown' && r.toks.at(-1) === last && /[\s\p{P}]$/u.test(r.body.slice(0, last.start))) {
+  // 刘网格 K7Q2怎么还没去 抓紧: the same complaint said to the colleague named first.
+  if (complaint && last.kind === 'supervise' && OVERSEERS.has(ctx.role) && typed && typed.source !== 'unknown' && r.toks.at(-1) === last && /[\s\p{P}]$/u.test(r.body.slice(0, last.start)) && !calledByName(t)) {
     return leadCommand(t, 'supervise', last, typed);
   }
   const phrase = typed ? null : phraseCommand(t);

@@ -37,7 +37,8 @@ const WIDE_SCOPE = /全|大家|各|社区|所里|辖区|网格|咱们|我们/u;
 /** 都办完了吧, 是不是全部搞定了: whether the sender's work is all done. */
 const ALL_DONE = /(?:都|全|全部|全都)(?:办完|弄完|处理完|搞定|搞完|办结|结了|完成|清了|清零|反馈了|处理了|办了)/u;
 /** 清完了, 都搞定了: work told done. */
-const DONE_TOLD = /(?<![没未])(?:清完|办完|弄完|处理完|搞定|搞完|办结|完成|清零|清空|跑完|都结)了/u;
+// 我的待办清零啦, 我这边没待办了: all done, told.
+const DONE_TOLD = /(?<![没未])(?:清完|办完|弄完|处理完|搞定|搞完|办结|完成|清零|清空|跑完|都结)(?:[了啦]|$)|(?:没|没有)(?:待办|单子|任务)了/u;
 /** 今天还剩啥没弄的, 还有几个没办: what is left, without 我 (the sender's own, asked). */
 const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪些)[^\s]{0,3}?[没未]有?(?:办|弄|处理|搞|接|反馈|签收|闭环|结|完成|处置)/u;
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
@@ -112,7 +113,9 @@ const OTHER_TOOL = new RegExp(`(?:${alt(FREE_FORM.howTo)})\\p{Script=Han}{0,3}?(
 const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题]|哨兵|机器人|小助手)|(?<!我)(?:又|还|也|都|跑|过)来问`, 'u');
 const BOT_THING = any(FREE_FORM.botThings);
 /** 菜单拍照发群里了 大家看看中午订哪家: a menu to eat from. */
-const FOOD_MENU = /菜单\p{Script=Han}{0,12}(?:订|点餐|吃|饭|外卖|哪家)|(?:订餐|点餐|吃|饭|外卖)\p{Script=Han}{0,6}菜单/u;
+/** 指令有哪些我整理成一张图了, 周网格帮我弄好了: made or set up already, told. */
+const MADE_FOR_ME = /(?:整理|做|画|拼)成\p{Script=Han}{0,4}?(?:图|表|文档|表格)了|帮我(?:弄|搞|整|设置|装|调)好了/u;
+const FOOD_MENU = /菜单\p{Script=Han}{0,12}(?:订|点餐|吃|饭|外卖|哪家|聚餐)|(?:订餐|点餐|吃|饭|外卖)\p{Script=Han}{0,6}菜单/u;
 /** 志愿者证在哪领: where to find something that is not the bot's. */
 const whereOther = (body: string) => {
   const m = WHERE_TO.exec(body);
@@ -143,7 +146,8 @@ const WHY = /咋回事|怎么回事|为啥|为什么|凭什么|怎么还没|咋�
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 问周姐, 找小刘要, 谁手上有, 问问他: a person to ask, named or asked for. */
-const SENT_TO_PERSON = /(?:问|找)(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:老师|师傅|网格|社区|督导|警官|主任|书记))|谁(?:手上|手里|那里|那儿|那边)有|问(?:问|下|一下)(?:他|她)/u;
+// 不会用的找我, 不会用就问 别不好意思: the sender offering to teach, said to the room.
+const SENT_TO_PERSON = /不会(?:用|弄)?的?(?:就|可以)?(?:找我|问我|问(?=别|$|不))|(?:问|找)(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:老师|师傅|网格|社区|督导|警官|主任|书记))|谁(?:手上|手里|那里|那儿|那边)有|问(?:问|下|一下)(?:他|她)/u;
 /** 误报怎么反馈, 怎么接单, 督办咋弄: how to use one of the bot's commands. */
 const BOT_COMMAND_HOW = /(?:怎么|咋|如何|怎样)\p{Script=Han}{0,2}?(?:反馈|接单|督办|转派|撤销|绑定|更正|撤回|重办)|(?:反馈|接单|督办|转派|撤销|绑定|更正|撤回|重办)\p{Script=Han}{0,2}?(?:怎么|咋|如何|怎样)(?:弄|操作|用|写|发|搞)/u;
 /** 我一直以为接单要打“接单”俩字: a misunderstanding owned up to, no longer asked. */
@@ -186,7 +190,7 @@ export function learningRemark(body: string): boolean {
  */
 export function helpForSomethingElse(r: Reading): boolean {
   const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
-  return REPORTED_ASK.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body) || FOOD_MENU.test(body);
+  return REPORTED_ASK.test(body) || MADE_FOR_ME.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body) || FOOD_MENU.test(body);
 }
 
 /**
@@ -253,6 +257,12 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /(?:街道|区里|市里|局里|分局|上面|上级|领导|社区|所里)(?:要|让|需要|说要|叫)(?:我们|大家|各网格)?(?:统计|汇总|报)/u.test(body)) return null;
   // 上午那单冒充客服的后来咋样了: one case asked about without its id, of the people who know it.
   if (!addressed && /(?:那|这)一?(?:单|个案子|户)(?!子)/u.test(body) && !/几|多少/u.test(body)) return null;
+  // 指令有哪些我整理成一张图了 大家存一下, 周网格帮我弄好了, 今天的数我已经报给街道了: done, told.
+  if (!addressed && (MADE_FOR_ME.test(body) || /(?:数|数据|统计|报表)[我俺]?(?:已经)?报给\p{Script=Han}{1,4}了/u.test(body))) return null;
+  // 哨兵咋又不回我了 是不是坏了, 统计这活能不能轮着来: a complaint about the bot or the chore, said to the room.
+  if (!addressed && (/(?:不回我|不理我|没反应|没动静)\p{Script=Han}{0,6}(?:坏了|抽风|罢工|卡了|死机)/u.test(body) || /(?:能不能|可不可以|能否)\p{Script=Han}{0,2}?(?:轮着|轮流|换人|换个人)/u.test(body))) return null;
+  // 这个咋用啊 刘哥: a colleague called by title at the end.
+  if (!addressed && /[\s，,](?:[老小]\p{Script=Han}|\p{Script=Han}{1,2}(?:哥|姐|叔|姨|师傅|老师))[啊呀]?$/u.test(r.body.trim())) return null;
   // 使用说明我打印出来贴值班室墙上了: a paper handled by the sender, told to the room.
   if (!addressed && !r.question && /(?:打印|贴|复印|转发|发到|放到|放在|上传|整理|发群)\p{Script=Han}{0,10}了$/u.test(body)) return null;
   // 不会用就发帮助, 发 我的 就能看到自己手上还有几单: how to use it, told to colleagues; 帮助里也没写撤回:

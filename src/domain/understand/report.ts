@@ -242,7 +242,10 @@ const PUT_IN = /(?:投了|投进去|投进去了|充了|充值了?|转进去|转
 
 const FIGURE = '[\\d零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]';
 /** 骗子让转3万, 老人坚持要投10万, 说要汇2万给"儿子", 骗子要1.5w: money asked for or meant, not moved. */
-const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:他|她|老人)?(?:先|再)?(?:转|汇|投|交|打|存|给|取)?(?:个|了)?(?:现金|钱)?\\s?(?:大概|约)?${FIGURE}`, 'u');
+// 骗子让他把十五万转到安全账户, 骗子要的是1.5w, 要她先充1w5: the same, with 把, 的是 or 充.
+const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:的是)?(?:他|她|老人)?(?:先|再)?(?:把|转|汇|投|交|打|存|给|取|充)?(?:个|了)?(?:现金|钱)?\\s?(?:大概|约)?${FIGURE}`, 'u');
+/** 说他涉嫌洗钱两百万, 退休金一个月六千多, 手里有两万八现金: money alleged, earned or held; not lost. */
+const NOT_MONEY_LOST = new RegExp(`涉嫌\\p{Script=Han}{0,4}?${FIGURE}|(?:退休金|工资|月薪|收入|养老金|年薪|积蓄)\\p{Script=Han}{0,6}?${FIGURE}|(?:手里|手上|身上|家里)(?:还|就|总共|一共)?有\\s?${FIGURE}`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 卡里有两万多, 老人卡里还有三万多: the balance, money not yet moved. */
@@ -294,10 +297,11 @@ export function readOutcome(r: Reading): Outcome | null {
   // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 卡里还有三万多, 3块钱一盒: money asked for, meant,
   // still there, a balance or a price; not lost.
   // 上个月就被骗过一次 6000块: an earlier loss told, not this case's.
-  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
+  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || NOT_MONEY_LOST.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
   // 分三笔转的 共7600, 共转账3笔…合计10000元: the total of what was sent, said outright.
   const sumSent = SUM_SENT.test(r.clean);
-  const moneyGone = amount !== null && !notLost && (lossWord || sumSent || TRANSFERRED.test(r.clean) || MONEY.test(r.clean) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
+  // 老太太手里的钱 … 我正在劝: a sum named while the work goes on is not yet gone (转了 says it is).
+  const moneyGone = amount !== null && !notLost && (lossWord || sumSent || TRANSFERRED.test(r.clean) || (MONEY.test(r.clean) && !(STILL_AT_IT.test(r.clean) && results.length === 0)) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
   // 损失7000 已报警: the loss decides; 已报警 goes along with it.
   // 未能联系上, 没打通, 没见到人: a contact denied is an attempt that failed.
   const contactFailed = main === undefined && !r.negated.includes('unreachable') && CONTACT_FAILED.test(r.clean);
