@@ -2480,6 +2480,23 @@ describe('found in train-quiet29 and train-quiet30 (named regressions)', () => {
   });
 });
 
+describe('a report word or a case id talked about, not given (found in train-quiet24/29/30; named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('ignores 再不反馈就要通报了, 反馈得挺及时, 这个结果我看了 and 当汇报素材', () => {
+    quiet('赵督导说K7Q2再不反馈就要通报了', { ...lead, room: 'tasks' });
+    quiet('反馈得挺及时 点赞👍', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'other' } });
+    quiet('这个结果我看了 没问题', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'K7Q2', kind: 'other' } });
+    quiet('X6CU 这条的推送内容我截图发区里了 当汇报素材', { ...lead, role: 'operator' });
+    expect(understand('反馈 Q7RT', taken('Q7RT'))).toMatchObject({ kind: 'refuse', reason: 'missing_result' });
+  });
+  it('ignores an id spoken of as a kind of thing (X6CU 这种编号, K7Q2 是啥意思) and 谁跟周网格说一声', () => {
+    quiet('我们志愿者能看到 X6CU 这种编号的详情吗 还是只有网格员能看', { ...volunteer, visibleCases: ['X6CU'] });
+    quiet('那个 K7Q2 是啥意思啊 我看网格员群里老说这种编号', { ...volunteer, visibleCases: ['K7Q2'] });
+    quiet('X6CU 家属在所里大厅等着呢 非要见网格员 谁跟周网格说一声', { ...lead, role: 'supervisor' });
+    acts(understand('K7Q2 是什么情况', lead), { kind: 'query', caseId: 'K7Q2' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

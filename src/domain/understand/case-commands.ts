@@ -244,7 +244,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
   // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的, 都反馈完了: 反馈 asked of people or talked about, not given;
   // 反馈要及时 超过半小时…: a rule about it.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
+  // 赵督导说K7Q2再不反馈就要通报了, 反馈得挺及时, 这个结果我看了: a threat, praise or a reading of it.
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -366,7 +367,7 @@ const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|�
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
 /** 老人打电话问钱能不能追回来, 家属一直问: someone else asking, told to the room. */
 const THEIR_QUESTION = /(?:老人|家属|他|她|对方|人家|大爷|大妈|阿姨|老太太|老头|儿子|女儿)[\p{Script=Han}\s]{0,12}(?<![我请])问(?![下一问题])\s*\p{Script=Han}{0,12}(?:能不能|吗|是不是|有没有|什么|多少|怎么|哪|咋)/u;
-const ASKED_OF_PEOPLE = /^\s*(?:大家|各位)|谁\p{Script=Han}{0,4}(?:一下|一趟)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /^\s*(?:大家|各位)|谁\p{Script=Han}{0,5}(?:一下|一趟|一声|说声)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -555,11 +556,16 @@ function toldAbout(r: Reading, id: string): boolean {
   return !ASKS.test(first);
 }
 
+const ID_TALKED_ABOUT = /^\s*(?:这种|这类|这样的|之类)|^\s*(?:是)?(?:啥|什么)意思|^\s*(?:怎么|咋)(?:念|读)|^\s*是(?:什么|啥)暗号/u;
+
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   // @李网格 X6CU 反馈一下结果: asked of the colleague named, not of the bot.
   if (!t.addressed && t.r.others.length > 0 && !t.r.mentionsBot) return IGNORE;
   // K7Q2 怎么念 K七Q二 还是 K七Q贰 哈哈: a case laughed about with the room is asked of nobody.
   if (!t.addressed && !t.r.mentionsBot && t.r.laughed) return IGNORE;
+  // 我们志愿者能看到 X6CU 这种编号的详情吗, K7Q2 是啥意思啊: the id itself talked about, as a kind of thing.
+  const idAt = typed ? t.r.body.indexOf(typed.typed) : -1;
+  if (!t.addressed && !t.r.mentionsBot && idAt >= 0 && ID_TALKED_ABOUT.test(t.r.body.slice(idAt + typed!.typed.length))) return IGNORE;
   const found = typed ?? (t.ctx.quote?.from === 'bot' ? contextCase(t.ctx) : null);
   if (!found) return t.addressed ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return unknownCase(t, found.typed);
