@@ -2497,6 +2497,31 @@ describe('a report word or a case id talked about, not given (found in train-qui
   });
 });
 
+describe('help and 我的 look-alikes (found in train-quiet29, train-quiet31, train-mirror59; named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const none: UnderstandContext = { ...worker, openCases: [] };
+  it('ignores the bot spoken of (它是不是只认编号啊), work handed to a colleague named, and faults wondered about', () => {
+    quiet('它是不是只认编号啊 我不带编号它就装听不见', none);
+    quiet('它啥都记着 连我几点接的单都有 哈哈', none);
+    quiet('我那几个单子麻烦李网格帮忙看一眼 我在医院陪孩子', taken('B4ZK'));
+    quiet('我的待办是不是同步有问题 昨天结的还挂着', taken('M4PA'));
+    quiet('我的预警推送怎么没声音 是不是手机设置的事', taken('U4GA'));
+    quiet('刚才哨兵给我发的那个列表 我还有俩没弄', taken('V3PX'));
+  });
+  it('ignores other 帮助 and other counts: 困难群众帮助申请表, 食堂菜单, 电子签章, 还有几个人没交考核表, 家里的事还有几个没办完', () => {
+    quiet('困难群众帮助申请表在哪领', none);
+    quiet('今天食堂菜单是啥 有红烧肉没', none);
+    quiet('菜单在桌上 要点外卖的看一下', lead);
+    quiet('电子签章怎么弄 街道那边说要盖', lead);
+    quiet('哨兵那个帮助菜单挺全的 新来的可以看看', { ...lead, role: 'supervisor', room: 'tasks' });
+    quiet('还有几个人没交考核表 抓紧', { ...lead, role: 'supervisor' });
+    quiet('今天下午还有几个会 头大', lead);
+    quiet('家里的事还有几个没办完 今天早退一会儿', none);
+    acts(understand('我还有几个没办完', taken('Q7RT')), { kind: 'mine' });
+    acts(understand('传单数量怎么报', volunteer), { kind: 'help' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -115,7 +115,9 @@ const BOT_THING = any(FREE_FORM.botThings);
 /** 菜单拍照发群里了 大家看看中午订哪家: a menu to eat from. */
 /** 指令有哪些我整理成一张图了, 周网格帮我弄好了: made or set up already, told. */
 const MADE_FOR_ME = /(?:整理|做|画|拼)成\p{Script=Han}{0,4}?(?:图|表|文档|表格)了|帮我(?:弄|搞|整|设置|装|调)好了/u;
-const FOOD_MENU = /菜单\p{Script=Han}{0,12}(?:订|点餐|吃|饭|外卖|哪家|聚餐)|(?:订餐|点餐|吃|饭|外卖)\p{Script=Han}{0,6}菜单/u;
+// 困难群众帮助申请表: another kind of 帮助, a benefit applied for.
+const BENEFIT_HELP = /帮助(?:申请|金|对象|表)|(?:困难|群众|救助|临时|法律)帮助/u;
+const FOOD_MENU = /菜单\p{Script=Han}{0,12}(?:订|点餐|吃|饭|外卖|哪家|聚餐)|(?:食堂|饭堂)\p{Script=Han}{0,4}菜单|(?:订餐|点餐|吃|饭|外卖)\p{Script=Han}{0,6}菜单/u;
 /** 志愿者证在哪领: where to find something that is not the bot's. */
 const whereOther = (body: string) => {
   const m = WHERE_TO.exec(body);
@@ -147,7 +149,8 @@ const WHY = /咋回事|怎么回事|为啥|为什么|凭什么|怎么还没|咋�
 const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 问周姐, 找小刘要, 谁手上有, 问问他: a person to ask, named or asked for. */
 // 不会用的找我, 不会用就问 别不好意思: the sender offering to teach, said to the room.
-const SENT_TO_PERSON = /不会(?:用|弄)?的?(?:就|可以)?(?:找我|问我|问(?=别|$|不))|(?:问|找)(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:老师|师傅|网格|社区|督导|警官|主任|书记))|谁(?:手上|手里|那里|那儿|那边)有|问(?:问|下|一下)(?:他|她)/u;
+// 我那几个单子麻烦李网格帮忙看一眼: handed to a colleague named.
+const SENT_TO_PERSON = /麻烦(?:[老小]\p{Script=Han}|\p{Script=Han}{1,2}(?:姐|哥|网格|社区|督导|警官|老师|师傅))帮|不会(?:用|弄)?的?(?:就|可以)?(?:找我|问我|问(?=别|$|不))|(?:问|找)(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:老师|师傅|网格|社区|督导|警官|主任|书记))|谁(?:手上|手里|那里|那儿|那边)有|问(?:问|下|一下)(?:他|她)/u;
 /** 误报怎么反馈, 怎么接单, 督办咋弄: how to use one of the bot's commands. */
 const BOT_COMMAND_HOW = /(?:怎么|咋|如何|怎样)\p{Script=Han}{0,2}?(?:反馈|接单|督办|转派|撤销|绑定|更正|撤回|重办)|(?:反馈|接单|督办|转派|撤销|绑定|更正|撤回|重办)\p{Script=Han}{0,2}?(?:怎么|咋|如何|怎样)(?:弄|操作|用|写|发|搞)/u;
 /** 我一直以为接单要打“接单”俩字: a misunderstanding owned up to, no longer asked. */
@@ -163,7 +166,8 @@ const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统|(?:回复|告�
 const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头)(?:报|发|告诉|汇报)(?:给)?我|(?:[一二三四五六七八九十]|1[0-2]|[1-9])点(?:之)?前(?:要|得)?(?:报|交|发)|周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
-const OTHER_TALLY = /接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
+// 还有几个人没交考核表, 下午还有几个会, 家里的事还有几个没办完: other things counted.
+const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 const LONGEST = 20;
 /** Up to this long, a line that names the bot and asks how, or asks what the sender has left, is still a request. */
@@ -190,7 +194,7 @@ export function learningRemark(body: string): boolean {
  */
 export function helpForSomethingElse(r: Reading): boolean {
   const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
-  return REPORTED_ASK.test(body) || MADE_FOR_ME.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body) || FOOD_MENU.test(body);
+  return REPORTED_ASK.test(body) || MADE_FOR_ME.test(body) || BENEFIT_HELP.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body) || FOOD_MENU.test(body);
 }
 
 /**
@@ -261,6 +265,14 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && (MADE_FOR_ME.test(body) || /(?:数|数据|统计|报表)[我俺]?(?:已经)?报给\p{Script=Han}{1,4}了/u.test(body))) return null;
   // 哨兵咋又不回我了 是不是坏了, 统计这活能不能轮着来: a complaint about the bot or the chore, said to the room.
   if (!addressed && (/(?:不回我|不理我|没反应|没动静)\p{Script=Han}{0,6}(?:坏了|抽风|罢工|卡了|死机)/u.test(body) || /(?:能不能|可不可以|能否)\p{Script=Han}{0,2}?(?:轮着|轮流|换人|换个人)/u.test(body))) return null;
+  // 今天食堂菜单是啥, 困难群众帮助申请表在哪领: food, or another kind of 帮助.
+  if (!addressed && (FOOD_MENU.test(body) || BENEFIT_HELP.test(body))) return null;
+  // 我的待办是不是同步有问题, 我的预警推送怎么没声音 是不是手机设置的事: a fault wondered about, to the room.
+  if (!addressed && /是不是\p{Script=Han}{0,6}?(?:有问题|问题|设置|的事|坏了|出错|卡了)/u.test(body)) return null;
+  // 刚才哨兵给我发的那个列表 我还有俩没弄, 哨兵那个帮助菜单挺全的: the bot's reply talked about.
+  if (!addressed && (/(?:哨兵|机器人)(?:给我)?发的|(?:挺|很|真|蛮|特别)(?:全|好用|方便|清楚|详细|实用)/u.test(body))) return null;
+  // 它是不是只认编号啊 我不带编号它就装听不见: the bot spoken of, to the room.
+  if (!addressed && /^它|它(?:是不是|就|又|咋|怎么|老|总)/u.test(body)) return null;
   // 这个咋用啊 刘哥: a colleague called by title at the end.
   if (!addressed && /[\s，,](?:[老小]\p{Script=Han}|\p{Script=Han}{1,2}(?:哥|姐|叔|姨|师傅|老师))[啊呀]?$/u.test(r.body.trim())) return null;
   // 使用说明我打印出来贴值班室墙上了: a paper handled by the sender, told to the room.
