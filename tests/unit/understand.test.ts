@@ -2522,6 +2522,27 @@ describe('help and 我的 look-alikes (found in train-quiet29, train-quiet31, tr
   });
 });
 
+describe('found in train-quiet32 and train-mirror69 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const sup: UnderstandContext = { ...lead, role: 'supervisor' };
+  it('never supervises what is said to a person called first, or thanked (王书记 … 麻烦您督促, @冯中心 … 你们那边也盯一下, 督办K7Q2的事辛苦您了)', () => {
+    quiet('王书记 K7Q2 麻烦您督促一下网格员', sup);
+    quiet('@冯中心 K7Q2 你们中心那边也盯一下', sup);
+    quiet('@钱警官 督办K7Q2的事辛苦您了', lead);
+    acts(understand('督办 K7Q2', lead), { kind: 'supervise', caseId: 'K7Q2' });
+  });
+  it('asks about no loss for cash drawn and held or money held, but does for cash drawn and sent', () => {
+    quiet('D5FJ 老人刚取了5万现金放家里 我过去了', taken('D5FJ'));
+    quiet('E9PH 家属说老人手里大概有三四万 具体不清楚', taken('E9PH'));
+    confirms(understand('D5FJ 老人取了5万现金转给骗子了', taken('D5FJ')), { kind: 'report', result: 'defrauded', lossAmount: 50000 });
+  });
+  it('takes 收到收到我现在就过去大概十分钟能到 (voice input) right after the push, records 已劝下, and ignores 周五汇总给我', () => {
+    acts(understand('收到收到我现在就过去大概十分钟能到', { ...worker, pushIsLatest: true }), { kind: 'ack', caseId: 'Q7RT' });
+    acts(understand('反馈 J6WP 冒充医保局的 老太太吓得不轻 已劝下', taken('J6WP')), { kind: 'report', caseId: 'J6WP', result: 'dissuaded' });
+    quiet('各网格本周反馈情况周五汇总给我', lead);
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

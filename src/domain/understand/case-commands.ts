@@ -119,6 +119,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // J6TA 撤了以后…: what follows the command, talked about.
     if (kind === 'cancel' && /^\s*(?:了以后|了之后|以后|之后|的话|了的话)/u.test(r.clean.slice(kw.end))) continue;
     // 撤销K7Q2的督办, 取消 X6CU 的提醒: something about the case called off, not the case.
+    // @钱警官 督办K7Q2的事辛苦您了: the matter of it, spoken of.
+    if (kind === 'supervise' && typed && kw.start < (r.toks.find((x) => x.t === 'id')?.start ?? 0) && /^\s*(?:的事|这事|的事情)/u.test(r.clean.slice(r.toks.find((x) => x.t === 'id')!.end))) continue;
     if ((kind === 'cancel' || kind === 'supervise') && typed && /^\s*的\s*(?:督办|提醒|催办|推送|转派|通知|提示|预警推送)/u.test(r.clean.slice(r.toks.find((x) => x.t === 'id')?.end ?? kw.end))) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
     // 反馈 W5RA 已被骗 损失6000 说错了 是9000: a slip mended in the report itself, still the report.
@@ -185,6 +187,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // @钱警官 V9CL 麻烦您督办一下: asked of the person named, not of the bot.
     // @王社区 X6CU 你那边督促一下网格员: the same, with 那边.
     if (kind === 'supervise' && r.others.length > 0 && !ctx.mention && !r.mentionsBot && /(?:您|你)(?:那边|这边|那里|那儿)?\s*(?:来|帮忙|帮着|给|再|去)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    // 王书记 K7Q2 麻烦您督促一下网格员, @冯中心 K7Q2 你们中心那边也盯一下, @钱警官 督办K7Q2的事辛苦您了: a
+    // person called first and spoken to (你, 您), or thanked; not the bot asked.
+    if (kind === 'supervise' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && (r.others.length > 0 || CALLED_FIRST.test(r.body.trim())) && (/你|您/u.test(r.clean.slice(0, kw.start)) || /(?:辛苦|谢谢|感谢|麻烦)(?:您|你)/u.test(r.clean))) continue;
     // 反馈 K5LR 已报警 交给钱警官了: what was done, told in the worker's report.
     if (leads && !overseer && readOutcome(r) !== null && kws.some((k) => k.kind === 'report' && atHead(r.toks, k))) continue;
     if (leads && !overseer) {

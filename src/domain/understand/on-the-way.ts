@@ -18,7 +18,8 @@ const HOW_SOON = '(?:[0-9]+|[一二两三四五六七八九十半]+)(?:分钟|�
 const START = `^(?:那个)?(?:好的|好嘞|好|收到|明白|嗯嗯?|ok)?(?:${alt(W.pointers)})?(?:${alt(W.subjects)})?(?:${alt(W.adverbs)})*(?:${HOW_SOON})?(?:${FOR_WHOM})?`;
 const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!不|没)`, 'u');
 /** 去 then another errand, in the same clause: 我去开个会, 我去趟厕所. */
-const ERRAND = new RegExp(`去(?!$|${alt(W.errandFree)})\\p{Script=Han}`, 'u');
+// 我现在就过去大概十分钟能到 (voice input, no comma): 过去/上去 then how soon is the way there, no errand.
+const ERRAND = new RegExp(`(?<![过上进下])去(?!$|${alt(W.errandFree)})\\p{Script=Han}|[过上进下]去(?=吃|买|拿|取|办|接|送|玩|开会|上课|洗|睡)`, 'u');
 /** 我到家了, 到时候再说, 去年, 马上到会议室: not going to the case. */
 const HOME = /[到回]家|到(?:底|时|现在|点)|去年|到(?:会议室|会场|办公室|单位|所里|食堂|楼下开会)/u;
 const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');

@@ -245,7 +245,9 @@ const FIGURE = '[\\d零一二两三四五六七八九十百千万壹贰叁肆伍
 // 骗子让他把十五万转到安全账户, 骗子要的是1.5w, 要她先充1w5: the same, with 把, 的是 or 充.
 const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:的是)?(?:他|她|老人)?(?:先|再)?(?:把|转|汇|投|交|打|存|给|取|充)?(?:个|了)?(?:现金|钱)?\\s?(?:大概|约)?${FIGURE}`, 'u');
 /** 说他涉嫌洗钱两百万, 退休金一个月六千多, 手里有两万八现金: money alleged, earned or held; not lost. */
-const NOT_MONEY_LOST = new RegExp(`涉嫌\\p{Script=Han}{0,4}?${FIGURE}|(?:退休金|工资|月薪|收入|养老金|年薪|积蓄)\\p{Script=Han}{0,6}?${FIGURE}|(?:手里|手上|身上|家里)(?:还|就|总共|一共)?有\\s?${FIGURE}`, 'u');
+const NOT_MONEY_LOST = new RegExp(`涉嫌\\p{Script=Han}{0,4}?${FIGURE}|(?:退休金|工资|月薪|收入|养老金|年薪|积蓄)\\p{Script=Han}{0,6}?${FIGURE}|(?:手里|手上|身上|家里)(?:还|就|总共|一共)?(?:大概|大约|约|差不多)?有\\s?(?:大概|大约|约|差不多)?\\s?${FIGURE}`, 'u');
+/** 老人刚取了5万现金放家里: cash drawn and still held (取了5万现金转给骗子了 is gone). */
+const DRAWN = new RegExp(`取了?\\s?${FIGURE}[^\\s，,。]{0,4}现金(?!\\p{Script=Han}{0,4}(?:转|汇|交|给|骗|被))`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 卡里有两万多, 老人卡里还有三万多: the balance, money not yet moved. */
@@ -297,7 +299,7 @@ export function readOutcome(r: Reading): Outcome | null {
   // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 卡里还有三万多, 3块钱一盒: money asked for, meant,
   // still there, a balance or a price; not lost.
   // 上个月就被骗过一次 6000块: an earlier loss told, not this case's.
-  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || NOT_MONEY_LOST.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
+  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || NOT_MONEY_LOST.test(r.clean) || DRAWN.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
   // 分三笔转的 共7600, 共转账3笔…合计10000元: the total of what was sent, said outright.
   const sumSent = SUM_SENT.test(r.clean);
   // 老太太手里的钱 … 我正在劝: a sum named while the work goes on is not yet gone (转了 says it is).
