@@ -2543,6 +2543,16 @@ describe('found in train-quiet32 and train-mirror69 (named regressions)', () => 
   });
 });
 
+describe('talk about a case or the system (found in train-quiet24, train-mirror67; named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('ignores K7Q2 推了三遍 系统是不是抽风了, 人家夸咱们记录写得全 and 有啥情况及时反馈给所里', () => {
+    quiet('K7Q2 推了三遍 系统是不是抽风了', lead);
+    quiet('说个事 今天区里抽查 就抽到了 K7Q2 人家夸咱们记录写得全', { ...lead, room: 'tasks' });
+    quiet('有啥情况及时反馈给所里', { ...lead, role: 'supervisor' });
+    acts(understand('K7Q2 的处置记录', lead), { kind: 'query', caseId: 'K7Q2' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

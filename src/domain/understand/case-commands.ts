@@ -270,7 +270,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 明天9点跟我去银行 再看看: "we'll see", not 看看 asked of the bot.
   // 我看了下记录 X6CU 是十点零五推的: the sender looked already and tells what was found.
   // X6CU 进展我下午汇总一下发群里: what the sender will do with it, told.
-  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*(?:[了过]|不到|不着|不出)/u.test(r.body.slice(query.end))) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
+  // 人家夸咱们记录写得全: the record praised, not asked for.
+  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*(?:[了过]|不到|不着|不出)/u.test(r.body.slice(query.end))) || /^\s*(?:写得|写的|做得|记得|挺|很|真|太)/u.test(r.body.slice(query.end)) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
@@ -555,12 +556,14 @@ const ASKS = /[吗没呢嘛么?？]|谁|哪|啥|咋|怎|多少|是不是|是否|
 /** A case laughed about, or told at length with no question in its first clause. */
 function toldAbout(r: Reading, id: string): boolean {
   const rest = r.body.replace(id, ' ').trim();
-  if (r.laughed) return true;
+  if (r.laughed || FAULT_WONDERED.test(rest)) return true;
   if (rest.replace(/[\s\p{P}]/gu, '').length <= 15) return false;
   const first = rest.split(/[\s，,。.!！;；]+|(?<=^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯+|哎|诶|喂))/u).find((c) => c !== '' && !/^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯+|哎|诶|喂)$/u.test(c)) ?? '';
   return !ASKS.test(first);
 }
 
+/** K7Q2 推了三遍 系统是不是抽风了: a fault of the system wondered about, to the room. */
+const FAULT_WONDERED = /是不是\p{Script=Han}{0,6}?(?:有问题|出问题|坏了|出错|卡了|抽风|bug)/u;
 const ID_TALKED_ABOUT = /^\s*(?:这种|这类|这样的|之类)|^\s*(?:是)?(?:啥|什么)意思|^\s*(?:怎么|咋)(?:念|读)|^\s*是(?:什么|啥)暗号/u;
 
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {

@@ -306,7 +306,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 反馈模板放群文件了 新来的同志看一下: a paper put where people find it, told to the room.
   if (!addressed && !r.question && /群文件|群公告|群相册|置顶了|(?:放|发|传)(?:到|在)?群里了/u.test(body)) return null;
   // 有情况随时反馈给社区, 有几条没写方式 下次注意哈: an instruction to people.
-  if (!addressed && /随时|有情况|下次注意|以后注意|注意一下|大家注意|注意下/u.test(body)) return null;
+  if (!addressed && /随时|有情况|有啥情况|有什么情况|下次注意|以后注意|注意一下|大家注意|注意下/u.test(body)) return null;
   // 我的单子太多了, 我的待办一大堆 哪有空去开会, 第几单了我都数不过来了: a complaint about the load.
   if (!addressed && !/^(?:看|查|给我|帮我)/u.test(body) && /太多了?|特别多|贼多|真多|挺多|有点多|这么多|一大堆|好多|堆成山|忙不过来|多得|数不过来|数不清|干不完|跑不过来|没停过|没歇|累死|忙死/u.test(body)) return null;
   // 数据统计这块以后归小刘管: who does the work, told.
