@@ -2553,6 +2553,22 @@ describe('talk about a case or the system (found in train-quiet24, train-mirror6
   });
 });
 
+describe('codes that look like cases, and a sign-up that looks like a log (found in train-quiet33/34; named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const fresh = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 4 }] });
+  it('never asks 您是指 about a code one character off the sender\'s case (取件码Q7R1, 验证码 U4GB, 对讲机T9KF那款)', () => {
+    quiet('谁下楼帮我拿个快递 取件码Q7R1', fresh('Q7RT'));
+    quiet('我那个快递取件码M4P8 放前台了没', fresh('M4PA'));
+    quiet('验证码 U4GB 大小写不分吧？', taken('U4GA'));
+    quiet('对讲机T9KF那款的电池没电了 谁有备用', fresh('T9KE'));
+    quiet('京A·Q7R1T那辆白车谁的 堵消防通道了', taken('Q7RT'));
+    confirms(understand('收到 Q7RI', fresh('Q7RT')), { kind: 'ack', caseId: 'Q7RT' });
+    acts(understand('反馈 单号K5DX 短信劝阻 成功', taken('K5DX')), { kind: 'report', caseId: 'K5DX', result: 'dissuaded' });
+  });
+  it('logs no outreach from a call for helpers (宣传 周六…摆摊 还差六个人 能来的接龙)', () =>
+    quiet('宣传 周六上午团结湖公园摆摊 还差六个人 能来的接龙', volunteer));
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -574,6 +574,9 @@ function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   // 我们志愿者能看到 X6CU 这种编号的详情吗, K7Q2 是啥意思啊: the id itself talked about, as a kind of thing.
   const idAt = typed ? t.r.body.indexOf(typed.typed) : -1;
   if (!t.addressed && !t.r.mentionsBot && idAt >= 0 && ID_TALKED_ABOUT.test(t.r.body.slice(idAt + typed!.typed.length))) return IGNORE;
+  // 谁下楼帮我拿个快递 取件码Q7R1: a string one character off the sender's case, with no command word
+  // and not at the head, is something else; only a command (收到 Q7RI, 查 Q7RI) is asked about.
+  if (typed?.source === 'typo' && !t.addressed && t.kws.length === 0 && !atHead(t.r.toks, t.r.toks.find((x) => x.t === 'id')!)) return IGNORE;
   const found = typed ?? (t.ctx.quote?.from === 'bot' ? contextCase(t.ctx) : null);
   if (!found) return t.addressed ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return unknownCase(t, found.typed);

@@ -144,6 +144,8 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   // 团结湖农贸市场 宣传 人数 90: the place said before the keyword.
   const body = spoken(raw).replace(PLACE_FIRST, '宣传 $1 ');
   if (KEYWORD.test(body)) {
+    // 宣传 周六上午团结湖公园摆摊 还差六个人 能来的接龙: people asked for, not a log.
+    if (/接龙|招募|报名|还差\s?[\d一二两三四五六七八九十几]+\s?个?人|缺\s?[\d一二两三四五六七八九十几]+\s?个?人/u.test(body)) return { keyword: true, parsed: { ok: false, reason: 'not_outreach' } };
     const parsed = everyoneInstalled(parseOutreach(body), body);
     // 宣传 东关大集 摆摊 150: one number without a unit is most likely the head count; asked first.
     const bare = !parsed.ok && parsed.reason === 'missing_people' && parsed.bare !== undefined && /^(?:\d{1,5}|[一二两三四五六七八九十百千]{1,6})$/u.test(parsed.bare) ? parsed.bare : null;

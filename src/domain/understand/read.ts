@@ -359,6 +359,9 @@ const ID_AFTER = new Set(['query', 'report', 'supervise', 'cancel', 'reassign', 
 /** Case-id-shaped or near-miss ASCII words: 4 to 7 letters and digits with at least one digit. */
 const NEAR_ID = /^(?=.*\d)[A-Za-z][A-Za-z0-9]{3,6}$/;
 
+/** 取件码, 验证码是, 车牌号: what an id-shaped code right after it is the code of. */
+const CODE_LABEL = /(?:取件码|提货码|验证码|密码|车牌号?|车次|航班号?|房号|房间号|工号|型号|订单号|快递单号|尾号|账号|门牌号?|楼号|wifi|WiFi|WIFI)\s*(?:是|为|[:：])?\s*$/u;
+
 /** UHKX for UHK7: letters only, but one slip from one of the sender's open cases. */
 const slipOnOwn = (word: string, open: OpenCase[]) => /^[A-Za-z]{4,7}$/.test(word) && open.some((c) => within1(c.id, word.toUpperCase()));
 
@@ -462,7 +465,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       toks.push(word);
     } else if (t.t === 'id' || (t.t === 'word' && (NEAR_ID.test(t.text) || slipOnOwn(t.text, cases.openCases)))) {
       // 京N7K29 is a licence plate, not a case; 装APP35个 is a count glued to APP.
-      if (PLATE_PREFIXES.includes(clean[t.start - 1] ?? ' ') || /^app\d+$/iu.test(t.text)) toks.push(word);
+      // 取件码Q7R1, 验证码是P6NV, 尾号 T9KF: a code of something else, named so, is never a case.
+      if (PLATE_PREFIXES.includes(clean[t.start - 1] ?? ' ') || /^app\d+$/iu.test(t.text) || CODE_LABEL.test(clean.slice(Math.max(0, t.start - 8), t.start))) toks.push(word);
       else {
         const e = weigh(t.text, t.start, cases);
         // 督办 M4VB, 撤销 M4VB 重复推送: right after a command keyword an id-shaped word is the
