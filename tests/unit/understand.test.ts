@@ -2569,6 +2569,24 @@ describe('codes that look like cases, and a sign-up that looks like a log (found
     quiet('宣传 周六上午团结湖公园摆摊 还差六个人 能来的接龙', volunteer));
 });
 
+describe('remarks on a quoted bot message (found in train-quiet36, train-quiet35; named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const sup: UnderstandContext = { ...lead, role: 'supervisor' };
+  it('never hands over, cancels or supervises on praise or news (给周网格点个赞, 撤销得好, 家属刚给我打电话了, 这条跟刚才那条是同一个老人吧)', () => {
+    quiet('给周网格点个赞👍', { ...sup, quote: { from: 'bot', caseId: 'K7Q2', kind: 'other' } });
+    quiet('哈哈哈 撤销得好 这单一看就是测试的', { ...sup, role: 'operator', quote: { from: 'bot', caseId: 'X6CU', kind: 'other' } });
+    quiet('老人家属刚给我打电话了 说人没事', { ...sup, quote: { from: 'bot', caseId: 'K7Q2', kind: 'escalation' } });
+    quiet('周网格手机摔坏了 刚借别人电话跟我说的', { ...lead, quote: { from: 'bot', caseId: 'K7Q2', kind: 'escalation' } });
+    quiet('这条跟刚才那条是同一个老人吧', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } });
+    acts(understand('这个我知道 在跟', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }), { kind: 'supervise', caseId: 'X6CU' });
+  });
+  it('asks nothing on complaints about or comparisons with the bot\'s messages', () => {
+    quiet('哨兵今天是不是抽风了 一直推', { ...taken('Q7RT'), quote: { from: 'bot', caseId: 'Q7RT', kind: 'reminder' } });
+    quiet('医保电子凭证绑定老人都不会弄 我教了一下午', { ...worker, openCases: [] });
+    acts(understand('现在什么情况', { ...sup, quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }), { kind: 'query', caseId: 'X6CU' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

@@ -42,7 +42,9 @@ const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)�
 const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.mentionsBot || ctx.room === 'private';
 /** 这个能不能晚点提醒, 是不是派错了, 怎么还信这个: a question on the bot's message that is not about the case's state. */
 // 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked.
-const NOT_STATUS = /^(?:大家|各位|你们)|哪来|哪儿来|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|网格员\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在)|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+// 哨兵今天是不是抽风了 一直推, 同一单推了三遍 刷屏了, 这个查询结果跟我系统里看的不一样, 原来还能这么查 学到了:
+// the bot's messages complained of, compared or admired.
+const NOT_STATUS = /^(?:大家|各位|你们)|哪来|哪儿来|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|网格员\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在)|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
@@ -187,6 +189,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // @钱警官 V9CL 麻烦您督办一下: asked of the person named, not of the bot.
     // @王社区 X6CU 你那边督促一下网格员: the same, with 那边.
     if (kind === 'supervise' && r.others.length > 0 && !ctx.mention && !r.mentionsBot && /(?:您|你)(?:那边|这边|那里|那儿)?\s*(?:来|帮忙|帮着|给|再|去)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    // 撤销得好, 转得及时: the command done, praised.
+    if (/^\s*得/u.test(r.clean.slice(kw.end))) continue;
     // 王书记 K7Q2 麻烦您督促一下网格员, @冯中心 K7Q2 你们中心那边也盯一下, @钱警官 督办K7Q2的事辛苦您了: a
     // person called first and spoken to (你, 您), or thanked; not the bot asked.
     if (kind === 'supervise' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && (r.others.length > 0 || CALLED_FIRST.test(r.body.trim())) && (/你|您/u.test(r.clean.slice(0, kw.start)) || /(?:辛苦|谢谢|感谢|麻烦)(?:您|你)/u.test(r.clean))) continue;
@@ -280,7 +284,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 卡已经让银行先冻上了 还在跟她核对转账记录, on the reminder of a case taken: work going on, told.
   const quotedId = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
   const workingOnQuoted = !plainlyToBot(r, ctx) && query !== undefined && quotedId !== null && ctx.openCases.some((c) => c.id === quotedId && c.acknowledged) && (IN_PROGRESS.test(r.clean) || AT_WORK.test(r.clean));
-  if (query && !typed && !goingToLook && !told && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && ASKED_OF_PEOPLE.test(r.clean)) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
+  if (query && !typed && !goingToLook && !told && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && (ASKED_OF_PEOPLE.test(r.clean) || NOT_STATUS.test(r.body))) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   // 好 几点: when something is, asked of people; only with a case (X6CU 几点推的) is it the bot's.
   if (query && !typed && !told && !(/^(?:几点|多久)$/u.test(query.text) && !addressed) && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
@@ -383,7 +387,8 @@ const ELSEWHERE = /快递|外卖|维修|师傅|物业|门禁|电梯|保安|房�
 /** 收到请回复, 请回复收到, 看到回个1: a notice asking people to answer it. */
 const REPLY_REQUESTED = /收到请回复|收到(?:的)?请?回(?:复|个)|请回复收到|看到(?:的)?请?回(?:复|个)|回个收到|扣1|回个1/u;
 // 我来, 我去看看, 俺盯着 take it on; 我妈, 我有 (家属电话我有) do not.
-const TAKES_ON = /[我俺](?:来|去|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|看|问|打|了解)|跟|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
+// 家属刚给我打电话了, 借别人电话跟我说的, 这条跟刚才那条: someone else calling or telling, or a comparison; not taking it on.
+const TAKES_ON = /(?<![给跟和对向])[我俺](?:来|去|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|看|问|打|了解)|在跟|跟(?:进|一下|下|着|踪|紧)|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
 const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind']);

@@ -129,6 +129,8 @@ export function pickTarget(body: string, mentions: string[], members: Members, h
     const after = body.slice(n.end).replace(/^\s+/u, '');
     // 李网格今天请假: the one away is the reason for the hand-over, never its target.
     if (forThem(before, after) || AWAY.test(after)) continue;
+    // 给周网格点个赞: praise for the member, nothing handed over.
+    if (/^(?:点个?赞|点赞|鼓个?掌|加油|竖个?大拇指|记一功|发个红包)/u.test(after)) continue;
     // 让李网格盯紧点, 叫小周抓紧反馈: pushing the member, not handing them the case.
     // S8VD是周网格接的, 吴网格去的, 现在是吴网格负责: who did or does it, told.
     if (/^(?:接|去|跟|负责|处理|办|上门)的/u.test(after) || (/是\s*$/u.test(body.slice(Math.max(0, n.index - 2), n.index)) && /^(?:接|去|跟|负责|处理|办|在跟|在管)/u.test(after))) continue;
