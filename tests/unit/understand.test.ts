@@ -2587,6 +2587,15 @@ describe('remarks on a quoted bot message (found in train-quiet36, train-quiet35
   });
 });
 
+describe('free forms on a quoted dispatch and shared titles (found in train-quiet36, train-mirror73; named regressions)', () => {
+  it('ignores 这个推送格式不错 一看就明白 on a quoted dispatch and 分享：《周末防骗指南》, and still answers 怎么还没接单 on a reminder', () => {
+    expect(understand('这个推送格式不错 一看就明白', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }).kind).toBe('ignore');
+    expect(understand('分享：《周末防骗指南》', volunteer).kind).toBe('ignore');
+    acts(understand('怎么还没接单', { ...lead, quote: { from: 'bot', caseId: 'K7Q2', kind: 'reminder' } }), { kind: 'query', caseId: 'K7Q2' });
+    acts(understand('怎么用', { ...worker, openCases: [] }), { kind: 'help' });
+  });
+});
+
 describe('acknowledgements said loosely (named regressions)', () => {
   const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
   it('takes the case on 没问题 / 冇问题 right after the push, on T7AG 我负责, and on 收到了E4XB 正往3号院赶呢', () => {

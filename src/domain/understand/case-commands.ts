@@ -448,8 +448,9 @@ function phraseCommand(t: Turn): Decision | null {
   const overseer = OVERSEERS.has(t.ctx.role);
   // @吴网格 你今天处置了几单, or a quoted colleague: said to a person, not to the bot.
   const toPerson = (t.r.others.length > 0 && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private') || (!t.addressed && t.ctx.quote?.from === 'person') || calledByName(t);
-  // 大家看下 今天超时三单 on a quoted summary: said to the room about the bot's message, not asked of it.
-  const onSummary = t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'other' && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private';
+  // 大家看下 今天超时三单 on a quoted summary, 这个推送格式不错 on a quoted dispatch: said to the room about
+  // the bot's message, not asked of it (a free form is read as in the group).
+  const onSummary = t.ctx.quote?.from === 'bot' && !t.ctx.mention && !t.r.mentionsBot && t.ctx.room !== 'private';
   // @林管理 网格哨兵怎么用啊: a keyword inside a question to a person is theirs to answer (@周网格 帮助 alone is still the bot's).
   const sole = soleKeyword(t);
   const keywordAlone = t.r.toks.every((x) => x.t === 'kw' || x.t === 'particle' || x.t === 'filler');

@@ -272,6 +272,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /是不是\p{Script=Han}{0,6}?(?:有问题|问题|设置|的事|坏了|出错|卡了)/u.test(body)) return null;
   // 刚才哨兵给我发的那个列表 我还有俩没弄, 哨兵那个帮助菜单挺全的: the bot's reply talked about.
   if (!addressed && (/(?:哨兵|机器人)(?:给我)?发的|(?:挺|很|真|蛮|特别)(?:全|好用|方便|清楚|详细|实用)/u.test(body))) return null;
+  // 分享：《周末防骗指南》: a title shared with the room.
+  if (!addressed && (/^(?:分享|转发|推荐)[:：]/u.test(r.body.trim()) || /《[^》]+》/u.test(r.body))) return null;
   // 它是不是只认编号啊 我不带编号它就装听不见: the bot spoken of, to the room.
   if (!addressed && /^它|它(?:是不是|就|又|咋|怎么|老|总)/u.test(body)) return null;
   // 这个咋用啊 刘哥: a colleague called by title at the end.
@@ -340,7 +342,9 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)[\p{Script=Han}A-Za-z]{0,8}?(?:不会用|不会弄|不会操作|看不懂)|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
-  if (!statusAsked && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
+  // @网格哨兵 怎么还没接单: a complaint shaped as a how-to, about a case (查), not how to use the bot.
+  const complaint = /(?:怎么|咋|为什么|为啥)(?:还|都)(?:没|不)/u.test(body);
+  if (!statusAsked && !complaint && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '').replace(SAYS_THAT, '')) && !DOCUMENT_FIRST.test(body);
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || BOT_COMMAND_HOW.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
