@@ -9,7 +9,7 @@ import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
 import { atHead, CALLED_FIRST, contextCase, LATE_SEEN, typedCase, type FoundCase } from './evidence.js';
-import { helpForSomethingElse, learningRemark, readFreeForm } from './free-forms.js';
+import { FAULT_WONDERED, helpForSomethingElse, learningRemark, readFreeForm } from './free-forms.js';
 import type { Reading } from './read.js';
 import { leadCommand } from './lead-commands.js';
 import { onTheWay } from './on-the-way.js';
@@ -568,8 +568,6 @@ function toldAbout(r: Reading, id: string): boolean {
   return !ASKS.test(first);
 }
 
-/** K7Q2 推了三遍 系统是不是抽风了: a fault of the system wondered about, to the room. */
-const FAULT_WONDERED = /是不是\p{Script=Han}{0,6}?(?:有问题|出问题|坏了|出错|卡了|抽风|bug)/u;
 const ID_TALKED_ABOUT = /^\s*(?:这种|这类|这样的|之类)|^\s*(?:是)?(?:啥|什么)意思|^\s*(?:怎么|咋)(?:念|读)|^\s*是(?:什么|啥)暗号/u;
 
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {

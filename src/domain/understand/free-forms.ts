@@ -113,6 +113,11 @@ const OTHER_TOOL = new RegExp(`(?:${alt(FREE_FORM.howTo)})\\p{Script=Han}{0,3}?(
 const REPORTED_ASK = new RegExp(`(?<![${FREE_FORM.selfAsk}])问(?![下一问题]|哨兵|机器人|小助手)|(?<!我)(?:又|还|也|都|跑|过)来问`, 'u');
 const BOT_THING = any(FREE_FORM.botThings);
 /** 菜单拍照发群里了 大家看看中午订哪家: a menu to eat from. */
+/**
+ * 我的待办是不是同步有问题, 是不是手机设置的事, 系统是不是抽风了: a fault wondered about, said to the room
+ * (one list for free forms and for a case id beside it).
+ */
+export const FAULT_WONDERED = /是不是\p{Script=Han}{0,6}?(?:有问题|出问题|问题|设置|的事|坏了|出错|卡了|抽风|bug)/u;
 /** 指令有哪些我整理成一张图了, 周网格帮我弄好了: made or set up already, told. */
 const MADE_FOR_ME = /(?:整理|做|画|拼)成\p{Script=Han}{0,4}?(?:图|表|文档|表格)了|帮我(?:弄|搞|整|设置|装|调)好了/u;
 // 困难群众帮助申请表: another kind of 帮助, a benefit applied for.
@@ -269,7 +274,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 今天食堂菜单是啥, 困难群众帮助申请表在哪领: food, or another kind of 帮助.
   if (!addressed && (FOOD_MENU.test(body) || BENEFIT_HELP.test(body))) return null;
   // 我的待办是不是同步有问题, 我的预警推送怎么没声音 是不是手机设置的事: a fault wondered about, to the room.
-  if (!addressed && /是不是\p{Script=Han}{0,6}?(?:有问题|问题|设置|的事|坏了|出错|卡了)/u.test(body)) return null;
+  if (!addressed && FAULT_WONDERED.test(body)) return null;
   // 刚才哨兵给我发的那个列表 我还有俩没弄, 哨兵那个帮助菜单挺全的: the bot's reply talked about.
   if (!addressed && (/(?:哨兵|机器人)(?:给我)?发的|(?:挺|很|真|蛮|特别)(?:全|好用|方便|清楚|详细|实用)/u.test(body))) return null;
   // 分享：《周末防骗指南》: a title shared with the room.

@@ -187,7 +187,6 @@ function amountOf(r: Reading): Amount | null {
   // 万把块, 千把块: about ten thousand, about a thousand.
   const roughly = /([一两二三四五六七八九]?)(万|千)把/u.exec(text);
   if (roughly) return { value: (roughly[1] ? (parseAmount(roughly[1]) ?? 1) : 1) * (roughly[2] === '万' ? 10_000 : 1000), approximate: true };
-
   // 几万块, 好几万: money named, no figure given (万 alone is not a figure).
   // 十万几千 names a figure (十万) and then some: not vague.
   if (VAGUE_MONEY.test(text) && !/\d/u.test(text) && !/[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]/u.test(text.replace(VAGUE_MONEY, ''))) return { value: null, approximate: true, vague: true };
