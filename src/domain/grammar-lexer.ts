@@ -75,6 +75,12 @@ export function blankPunctuation(body: string): string {
   return out;
 }
 
+/** A result word starting at `at` that runs past `end`. */
+function resultPast(s: string, at: number, end: number): boolean {
+  const w = BY_FIRST.get(s[at] ?? '')?.find((x) => s.startsWith(x, at));
+  return w !== undefined && VOCABULARY.get(w)!.t === 'result' && at + w.length > end;
+}
+
 /**
  * Longest-match lexing of a normalised, punctuation-blanked body into tokens.
  * @example lex('反馈 K7Q2 上门 劝阻成功').map((t) => t.t) // ['kw', 'id', 'method', 'result']
@@ -106,7 +112,10 @@ export function lex(s: string): Token[] {
       i = j;
       continue;
     }
-    const word = BY_FIRST.get(ch)?.find((w) => s.startsWith(w, i));
+    let word = BY_FIRST.get(ch)?.find((w) => s.startsWith(w, i));
+    // 电话联系不上: a method whose end begins a longer result gives way to a shorter method (电话 +
+    // 联系不上), so the result is read whole.
+    if (word && VOCABULARY.get(word)!.t === 'method') word = BY_FIRST.get(ch)!.find((w) => w.length < word!.length && s.startsWith(w, i) && VOCABULARY.get(w)!.t === 'method' && resultPast(s, i + w.length, i + word!.length)) ?? word;
     if (!word) {
       if (wordStart < 0) wordStart = i;
       i++;

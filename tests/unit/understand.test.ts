@@ -2625,6 +2625,75 @@ describe('outreach head counts said after the people (named regressions)', () =>
   });
 });
 
+describe('found in train-quiet37/38 and train-mirror75/76 (named regressions)', () => {
+  const acked = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged: true, pushedMinutesAgo: 25 }] });
+  const fresh = (id: string, minutes = 19): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: minutes }] });
+  it('asks first when 劝住了 stands beside money already paid (交过一回钱): two results, never a plain 劝阻成功', () => {
+    const d = understand('反馈 P2VJ 劝住了 但是头两天已经交过一回钱了', acked('P2VJ'));
+    expect(d.kind).toBe('confirm');
+  });
+  it('does not take a relayed 督办 (赵督导说了 X6CU 她来督办) as the lead\'s own', () => {
+    expect(understand('赵督导说了 X6CU 她来督办 咱们配合就行', lead).kind).toBe('ignore');
+  });
+  it('does not take 收到，会后我把Q7RT的走访照片补到台账里 as an acknowledgement of a case already taken', () => {
+    expect(understand('收到，会后我把Q7RT的走访照片补到台账里', acked('Q7RT')).kind).toBe('ignore');
+    acts(understand('收到 Q7RT', fresh('Q7RT')), { kind: 'ack', caseId: 'Q7RT' });
+  });
+  it('reads 买了双啥子量子鞋垫 as "some kind of", so 反馈 S6GA 婆婆被骗九百九十八 … is recorded with 998', () => {
+    acts(understand('反馈 S6GA 婆婆被骗九百九十八 买了双啥子量子鞋垫', acked('S6GA')), { kind: 'report', result: 'defrauded', lossAmount: 998 });
+  });
+  it('reads 哭得不得了 as "terribly", not as an either-or question', () => {
+    confirms(understand('反馈 J4CY 老人被骗 十来万 哭得不得了', acked('J4CY')), { kind: 'report', result: 'defrauded', lossAmount: 100000, approximate: true });
+  });
+  it('reads 电话联系不上 as the phone and unreachable (the method no longer eats 联系)', () => {
+    acts(understand('更正 K7Q2 电话联系不上 不是劝阻成功', { ...worker, room: 'private', openCases: [] }), { kind: 'correct', caseId: 'K7Q2', result: 'unreachable', method: 'phone' });
+  });
+  it('reads Sichuan and slang words: 屋头没人 门锁起的, 被我拦到了, 冲了冲了 right after the push', () => {
+    acts(understand('反馈 T3HB 上门了 屋头没人 门锁起的 邻居说去镇上赶场了', acked('T3HB')), { kind: 'report', result: 'unreachable', method: 'visit' });
+    acts(understand('反馈 r6ct 差点就去交钱了 被我拦到了', acked('R6CT')), { kind: 'report', result: 'dissuaded' });
+    acts(understand('冲了冲了', { ...fresh('Q3HL', 1), pushIsLatest: true }), { kind: 'ack', caseId: 'Q3HL' });
+  });
+  it('reads 嘛 closing an offer, a plea or a request as no question', () => {
+    acts(understand('收到 Q9JE 交给我嘛', fresh('Q9JE', 7)), { kind: 'ack', caseId: 'Q9JE' });
+    acts(understand('在路上了 莫催了嘛', { ...fresh('H5TR', 16), quote: { from: 'bot', caseId: 'H5TR', kind: 'reminder' } }), { kind: 'ack', caseId: 'H5TR' });
+    acts(understand('给我看下待办嘛', { ...worker, room: 'private', openCases: [] }), { kind: 'mine' });
+  });
+  it('asks about a 收到 excused by 刚在田头没听到手机响', () => {
+    confirms(understand('收到收到 刚在田头没听到手机响', fresh('M2WF')), { kind: 'ack', caseId: 'M2WF' });
+  });
+  it('answers @网格哨兵 我那单的地址再发一遍 with the one open case, and 地址是哪来着 on a quoted dispatch', () => {
+    acts(understand('@网格哨兵 我那单的地址再发一遍', { ...acked('Q7RT'), mention: true }), { kind: 'query', caseId: 'Q7RT' });
+    acts(understand('地址是哪来着', { ...acked('Q7RT'), quote: { from: 'bot', caseId: 'Q7RT', kind: 'dispatch' } }), { kind: 'query', caseId: 'Q7RT' });
+  });
+  it('does not take 当面说一下 (the sender talking to someone) as a request for the case', () => {
+    expect(understand('A9HC 老人说卡在她女儿那 她自己转不了 我还是等她女儿回来当面说一下', acked('A9HC')).kind).toBe('ignore');
+    acts(understand('A9HC 说一下情况', acked('A9HC')), { kind: 'query', caseId: 'A9HC' });
+  });
+  it.each([
+    ['天气预报说明天大暴雨，宣传还搞不搞啊？', volunteer],
+    ['给老人讲的时候用啥例子最好懂？', volunteer],
+    ['我今天还剩啥没干来着…哦对 台账还没弄😂', { ...worker, openCases: [] }],
+    ['机器人每天几点出那个日报啊？', { ...lead, role: 'supervisor' }],
+    ['不会用就先别装了 老人眼睛也不好使', acked('D5FJ')],
+    ['我的任务今天就是把台账补齐 别的啥也不干了', { ...worker, openCases: [] }],
+    ['我还有多少单没报销 财务催死了', { ...worker, openCases: [] }],
+    ['我现在手里几个活一起来 头都大了', acked('N7YC')],
+    ['看下今天数据 比昨天好多了 继续保持💪', { ...lead, role: 'supervisor' }],
+    ['各村把这个月的反馈记录汇总一下 周五交', { ...lead, room: 'tasks' }],
+    ['待办：周五前交台账', { ...lead, room: 'tasks' }],
+  ] as const)('leaves %j alone', (text, ctx) => {
+    expect(understand(text, ctx as UnderstandContext)).toEqual({ kind: 'ignore' });
+  });
+  it('still answers 查 X6CU 哈哈 (the command first; found by the 哈 variant), and still ignores a case laughed about', () => {
+    acts(understand('查 X6CU 哈哈', lead), { kind: 'query', caseId: 'X6CU' });
+    expect(understand('X6CU 怎么念 哈哈哈', lead).kind).toBe('ignore');
+  });
+  it('still answers the same requests said to the bot', () => {
+    acts(understand('@网格哨兵 看下今天数据', { ...lead, mention: true }), { kind: 'stats' });
+    acts(understand('我还有几单没办', { ...worker, room: 'private' }), { kind: 'mine' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -44,7 +44,7 @@ const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.me
 // 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked.
 // 哨兵今天是不是抽风了 一直推, 同一单推了三遍 刷屏了, 这个查询结果跟我系统里看的不一样, 原来还能这么查 学到了:
 // the bot's messages complained of, compared or admired.
-const NOT_STATUS = /^(?:大家|各位|你们)|哪来|哪儿来|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|网格员\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在)|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /^(?:大家|各位|你们)|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|网格员\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在)|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
@@ -54,7 +54,7 @@ const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确�
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
 const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|问|查|对账|对)|查账|查流水|一笔笔对/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
-const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见|没信号|手机没电)\s*$/u;
+const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见|没听到|没信号|手机没电)(?:手机|电话)?(?:响|震|铃声)?\s*$/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */
 const RECENT_PUSH_MINUTES = 30;
 /** 收到 等我两分钟, 收到~已经在车上: this short, a remark after 收到 still answers the push. */
@@ -330,8 +330,11 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
 const COUNT_ASKED = /(?:多少|(?<![第没那这])几)(?:单|件|起|个预警)|^(?:统计|数据|汇总)|(?:看看|看下|给我|发我)(?:\p{Script=Han}{0,4})(?:数据|统计)|^(?:帮我|给我|麻烦)(?:统计|汇总|出)/u;
 
 
-/** A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done; 给我打电话: someone called). */
-const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过]|打\p{Script=Han}{0,2}电话|来\p{Script=Han}{0,2}电话|看(?:他|她|了|过|他的|她的))|再发|发一下|说一下|讲一下|发送|详细信息/u;
+/**
+ * A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done; 给我打电话: someone
+ * called; nor 当面说一下, 跟她女儿说一下, 我说一下: the sender's own talk with someone).
+ */
+const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过]|打\p{Script=Han}{0,2}电话|来\p{Script=Han}{0,2}电话|看(?:他|她|了|过|他的|她的))|再发|发一下|(?<!当面|[我俺]|[跟和给对向](?:他|她|他们|她们|老人|家属|\p{Script=Han}{1,3}(?:女儿|儿子|老伴|家属)))(?:说一下|讲一下)|发送|详细信息/u;
 /** r2xc 正在核对转账记录: the sender at work on it, not asking. */
 const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对|查)/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, '')) && !AT_WORK.test(body);
@@ -461,6 +464,9 @@ function phraseCommand(t: Turn): Decision | null {
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
+  // @网格哨兵 我那单的地址再发一遍: the sender's one open case, pointed at and asked about, is 查 of it.
+  const onlyOwn = t.ctx.openCases.length === 1 ? t.ctx.openCases[0]! : null;
+  if (kind === 'mine' && onlyOwn && t.addressed && /[我俺](?:手上)?(?:那|这)(?:单|个单子?|个案子|户)/u.test(t.r.clean) && /地址|电话|情况|详情|信息|位置|进展|怎么样|咋样/u.test(t.r.clean)) return act({ kind: 'query', caseId: onlyOwn.id });
   // 待办的那几件白班处理: those few cases referred to in a remark, with the keyword inside it.
   if (!t.addressed && !keywordAlone && !/[吗呢?？]|多少|啥|什么|哪|怎么|咋|如何|没有?\s*$|[我俺]/u.test(t.r.body) && /(?:那|这)几(?:件|单|个|起)(?![了呢吗])/u.test(t.r.body)) return null;
   // 现在还有多少件没办结: from a lead or supervisor with no cases of their own, the area's figures.
@@ -573,8 +579,10 @@ const ID_TALKED_ABOUT = /^\s*(?:这种|这类|这样的|之类)|^\s*(?:是)?(?:�
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   // @李网格 X6CU 反馈一下结果: asked of the colleague named, not of the bot.
   if (!t.addressed && t.r.others.length > 0 && !t.r.mentionsBot) return IGNORE;
-  // K7Q2 怎么念 K七Q二 还是 K七Q贰 哈哈: a case laughed about with the room is asked of nobody.
-  if (!t.addressed && !t.r.mentionsBot && t.r.laughed) return IGNORE;
+  // K7Q2 怎么念 K七Q二 还是 K七Q贰 哈哈: a case laughed about with the room is asked of nobody (查 X6CU 哈哈,
+  // the command first, still asks).
+  const queryFirst = t.kws[0]?.kind === 'query' && /^查/u.test(t.kws[0].text) && atHead(t.r.toks, t.kws[0]);
+  if (!t.addressed && !t.r.mentionsBot && t.r.laughed && !queryFirst) return IGNORE;
   // 我们志愿者能看到 X6CU 这种编号的详情吗, K7Q2 是啥意思啊: the id itself talked about, as a kind of thing.
   const idAt = typed ? t.r.body.indexOf(typed.typed) : -1;
   if (!t.addressed && !t.r.mentionsBot && idAt >= 0 && ID_TALKED_ABOUT.test(t.r.body.slice(idAt + typed!.typed.length))) return IGNORE;
@@ -602,6 +610,10 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (!own && THIRD_PERSON.test(r.clean.slice(0, ackTok.start))) return IGNORE;
     // C2MU 还在路上: a progress remark on a case already taken.
     if (own?.acknowledged && !strong) return IGNORE;
+    // 收到，会后我把Q7RT的走访照片补到台账里: on a case already taken, the case's paperwork is the
+    // errand and 收到 answers someone else (a meeting notice).
+    const idTok = r.toks.find((x) => x.t === 'id');
+    if (own?.acknowledged && !t.addressed && idTok && (/把\s*$/u.test(r.clean.slice(0, idTok.start)) || /^\s*的\s*\p{Script=Han}{0,4}?(?:照片|材料|台账|记录|资料|表|说明|档案)/u.test(r.clean.slice(idTok.end)))) return IGNORE;
     // 好的 我再去跟K2PW家属沟通一下, quoting a colleague: an answer to them on a case already taken.
     if (own?.acknowledged && ctx.quote?.from === 'person' && !t.addressed) return IGNORE;
     // 收到 谢谢王书记 X6CU 的材料我明天送过去, 好的 周哥 K7Q2 那个老人的情况我记下了: an answer to a person

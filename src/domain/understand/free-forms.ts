@@ -97,7 +97,7 @@ const MINE_SAID = /^my\s*(?:cases|tasks|todo|list)$|还有我的(?:事|活|单|�
 const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西|^这)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
 const HELP_NOUN = any(FREE_FORM.helpNouns);
 /** 说明骗子多了: 说明 as "shows that", before what it shows; not the manual. */
-const SAYS_THAT = /说明(?=骗子|老人|大家|他们|她们|我们|咱们|这|那|问题|情况|效果|宣传|工作|还是|确实|真的)/gu;
+const SAYS_THAT = /说明(?=天|早|晚|儿|骗子|老人|大家|他们|她们|我们|咱们|这|那|问题|情况|效果|宣传|工作|还是|确实|真的)/gu;
 /** 周报格式, 写情况说明: a help noun that belongs to a paper. */
 const DOCUMENT_NOUN = new RegExp(`(?:${alt(FREE_FORM.documents)})的?(?:${alt(FREE_FORM.helpNouns)})`, 'gu');
 const DOCUMENT_FIRST = new RegExp(`^(?:${alt(FREE_FORM.documents)})`, 'u');
@@ -251,6 +251,18 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // request to the bot first, the deadline only why.
   const deadline = DEADLINE.test(body) && !/^(?:出一下|出个|看看|看下|查查|查下|查一下|给我|发一下|发个|我的|待办|帮助)/u.test(body) && !/前(?:看看|看下|查查|查下|查一下)/u.test(body);
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || deadline || OTHER_TALLY.test(body)))) return null;
+  // 我今天还剩啥没干来着…哦对 台账还没弄: a question the sender answers at once, to themselves.
+  if (!addressed && /[哦噢喔]\s*对|想起来了|差点忘了/u.test(r.body)) return null;
+  // 机器人每天几点出那个日报啊: when something comes, asked of the room; not the figures asked for.
+  if (!addressed && /几点|什么时候|啥时候|哪天|多久/u.test(body)) return null;
+  // 给老人讲的时候用啥例子最好懂: how to talk to people, not how to use the bot.
+  if (!addressed && !BOT_NAMED.test(body) && /(?:给|跟|对|向|和)(?:老人|居民|群众|大家|大爷|大妈|阿姨|叔叔|学生|孩子|小孩|他们|她们|他|她|家属)\p{Script=Han}{0,2}?(?:讲|说|宣传|介绍|解释)/u.test(body)) return null;
+  // 不会用就先别装了: what to do when someone cannot use a thing, said as advice.
+  if (!addressed && /不会(?:用|弄|操作)?(?:的话)?就/u.test(body)) return null;
+  // 我还有多少单没报销 财务催死了, 我手里几个活一起来 头都大了: receipts, or the load complained of.
+  if (!addressed && (/报销|报账|发票|财务/u.test(body) || /头都大了|头大|一起来了?|扎堆|赶一块|赶到一起/u.test(body))) return null;
+  // 看下今天数据 比昨天好多了 继续保持: figures seen and praised, to the room.
+  if (!addressed && /继续保持|再接再厉|值得表扬|表扬一下|好多了|进步了/u.test(body)) return null;
   // 我当时也不会用 多用两次就熟了, 等我吃完饭再研究研究怎么用: lost once, or to look at later, told.
   if (!addressed && learningRemark(body)) return null;
   // 这周宣传数据都进系统了, 数据已归档: the figures handled, told.
@@ -296,8 +308,10 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
   // 我那辆电动车牌照 豫A3K7 哪个给我挪走了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
   if (!addressed && (/电动车|自行车|车牌|牌照|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
-  // 请各网格收到后统计一下辖区独居老人: a task set for every grid, not figures asked of the bot.
-  if (!addressed && /请各|各(?:网格|社区|位网格员)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下)/u.test(body)) return null;
+  // 请各网格收到后统计一下辖区独居老人, 各村把这个月的反馈记录汇总一下: a task set for every grid or village, not figures asked of the bot.
+  if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下|汇总|把)/u.test(body)) return null;
+  // 待办：周五前交台账: a to-do written down for the room.
+  if (!addressed && /^(?:待办|备忘|提醒|注意)[:：]\s*\S/u.test(r.body.trim())) return null;
   // 这周的超时单子周一例会说: to be raised at a meeting, told.
   if (!addressed && /(?:例会|开会|会上|周会)(?:上)?(?:再)?(?:说|讲|通报|讨论)/u.test(body)) return null;
   // 老陈手上还有几单没结: a colleague's cases, asked of the room.
@@ -305,7 +319,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // @网格哨兵 我不会: lost, said to the bot.
   if (addressed && /^[我俺]?(?:不会|还是不会|都不会)[啊呀哎诶呢嘛]*$/u.test(body)) return 'help';
   // 统计数据以系统里的为准: a rule told; 我的任务就是这两天把南村跑完: the sender's work, told.
-  if (!addressed && (/以\p{Script=Han}{1,10}为准/u.test(body) || /^我的(?:任务|单子|活儿?|工作)(?:就|主要)?是/u.test(body))) return null;
+  if (!addressed && (/以\p{Script=Han}{1,10}为准/u.test(body) || /^我的(?:任务|单子|活儿?|工作)(?:今天|今晚|明天|这周|本周|上午|下午|晚上)?(?:就|主要)?是/u.test(body))) return null;
   // 改天去所里问问咋改: asked of people elsewhere, later.
   if (!addressed && /去\p{Script=Han}{0,4}问问/u.test(body)) return null;
   // 这个操作指南是区里统一印的吗: who made a paper, asked; 反馈格式：反馈+编号+结果: the form given out.

@@ -83,7 +83,8 @@ const DROPPED = new RegExp(`^\\s*(?:${COMMAND_DROPPED.join('|')})`, 'u');
  * Asked without a question word: either-or of a verb (报没报警, 去没去, 用不用转), 了没 closing a
  * clause (反馈了没 我这边要报分局), a clause-final 不 after a modal (今天能办结不).
  */
-const A_NOT_A = /(\p{Script=Han})[不没]\1/u;
+// 哭得不得了, 了不了之: set phrases, not either-or.
+const A_NOT_A = /(\p{Script=Han})[不没]\1(?<!得不得(?=了))(?<!了不了(?=之))/u;
 const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
 /**
  * WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. A bracket holding a question or negation
@@ -292,12 +293,16 @@ function unasked(text: string): string {
     .replace(/教(?:他|她|人|老人|对方)?(?:怎么|咋)/gu, '教')
     // 往什么安全账户转的: "some", told.
     .replace(/(?:往|转到|打到|进了|下了|加了)(?:什么|啥)(?=\p{Script=Han}{2})/gu, '往')
-    // 坚持要交什么清关费, 非要买啥保健品: "some kind of", told.
-    .replace(/(?<=(?:要|去|在)(?:交|买|投|充|办)|(?:下载|装|安装|点开|打开)个?)(?:什么|啥)(?=\p{Script=Han}{2})/gu, '')
+    // 坚持要交什么清关费, 非要买啥保健品, 买了双啥子量子鞋垫: "some kind of", told.
+    .replace(/(?<=(?:要|去|在)(?:交|买|投|充|办)|(?:买|交|充|办|投)了[个双件套盒瓶台张种份箱]?|(?:下载|装|安装|点开|打开)个?)(?:什么|啥子|啥)(?=\p{Script=Han}{2})/gu, '')
     // 这让我上哪找去: nowhere to look, complained of.
     .replace(/上哪儿?(?:找|去找)去?/gu, '')
     // 说是啥养老金认证: "some sort of", told (说是啥 alone still asks).
     .replace(/说是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '说是')
+    // 收到 Q9JE 交给我嘛: 嘛 softening what the sender offers, not asking.
+    .replace(/(?<=(?:交给|派给|给)我|我来|我去)嘛/gu, '')
+    // 在路上了 莫催了嘛, 给我看下待办嘛: 嘛 closing a plea or a request, not asking.
+    .replace(/(?<=(?:莫|别|不要|不用)\p{Script=Han}{1,3}|^\s*(?:给我|帮我)\p{Script=Han}{1,10})嘛(?=[\s\p{P}]*$)/gu, '')
     // 那个啥W8LQ: a filler, not a question.
     .replace(/那个啥|那啥(?=\s|\p{Script=Han}|[A-Za-z0-9])/gu, '')
     // 今天居然没几单: few, not how many.

@@ -35,9 +35,10 @@ const MARKER: Record<Exclude<Governed, 'example'>, RegExp> = {
   // 不怕, 哪怕, 恐怕: 怕 only as fear of what follows.
   unreal: new RegExp(`(?<![不哪恐])(?:${alt(SCOPE_MARKERS.unreal)})`, 'gu'),
   plan: new RegExp(alt(SCOPE_MARKERS.plan), 'gu'),
-  // 老人说, 家属说, 他说: 说 after a word that is no 劝说/再说/小说, and not 说明/说话/说了 (talked);
+  // 老人说, 家属说, 他说: 说 after a word that is no 劝说/再说/小说, and not 说明/说话/说了 (talked),
+  // but 赵督导说了 X6CU 她来督办: a title's 说了 before a pause relays what follows;
   // 冯中心讲, 他讲 the same in the south (not 宣讲, 讲座, 讲讲, 给老人讲防骗).
-  reported: new RegExp(`${alt(SCOPE_MARKERS.reported)}|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}])说(?![明法话服了过完清不得好起笑一下说通错])|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}演宣主开边会户])(?<!讲了)(?<![给跟和对向同为][^\\s\\p{P}]{0,12})讲(?![座课解话究清了过完讲一下防反诈刷网骗贷养])`, 'gu'),
+  reported: new RegExp(`${alt(SCOPE_MARKERS.reported)}|(?<=督导|警官|社区|中心|所长|领导|书记|主任|网格)说了(?=[\\s,，:：])|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}])说(?![明法话服了过完清不得好起笑一下说通错])|(?<=\\p{Script=Han})(?<![${NOT_REPORTING_SAY}演宣主开边会户])(?<!讲了)(?<![给跟和对向同为][^\\s\\p{P}]{0,12})讲(?![座课解话究清了过完讲一下防反诈刷网骗贷养])`, 'gu'),
 };
 
 /** Inside an unreal clause, the words that go on to what did happen: 已, 被我拦下, 但, 还好 (差点转 被我们拦下来了). */
