@@ -224,3 +224,10 @@ describe('a head count right after a leaflet word (found in train.jsonl: 发了�
     expect(parseOutreach('宣传 公交站 60人 传单 200')).toMatchObject({ ok: true, log: { people: 60, leaflets: 200 } });
   });
 });
+
+describe('a lead-in before the place (found walking the volunteers\' room: 报一下今天的：团结湖公园 gave the place 报一下今天的团结湖公园)', () => {
+  it('keeps only the place', () => {
+    expect(parseOutreach('宣传 报一下今天的：团结湖公园 80人 装APP 20')).toMatchObject({ ok: true, log: { place: '团结湖公园', people: 80, installs: 20 } });
+    expect(parseOutreach('宣传 今天的 幸福里广场 50人')).toMatchObject({ ok: true, log: { place: '幸福里广场', people: 50 } });
+  });
+});

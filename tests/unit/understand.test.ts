@@ -2694,6 +2694,63 @@ describe('found in train-quiet37/38 and train-mirror75/76 (named regressions)', 
   });
 });
 
+describe('found in train-quiet39/40 and train-mirror77/78 (named regressions)', () => {
+  const acked = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'high', acknowledged: true, pushedMinutesAgo: 20 }] });
+  const supervisor: UnderstandContext = { ...lead, role: 'supervisor' };
+  it('never takes a passive 被督办 (超时就会被督办) on a quoted alert as a 督办', () => {
+    expect(understand('大家注意啊 超时就会被督办', { ...lead, room: 'tasks', quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }).kind).toBe('ignore');
+  });
+  it('takes @吴网格 K7Q2 催一下啊 as pressing the colleague called first, and still takes K7Q2 催一下 as 督办', () => {
+    expect(understand('@吴网格 K7Q2 催一下啊 都十五分钟了', supervisor).kind).toBe('ignore');
+    acts(understand('K7Q2 催一下', supervisor), { kind: 'supervise', caseId: 'K7Q2' });
+  });
+  it('records the figure after a fee paid (交了所谓救灾物资登记费680 被骗了), and asks when a figure beside a loss was not read', () => {
+    acts(understand('反馈 C8PJ 交了所谓救灾物资登记费680 被骗了', acked('C8PJ')), { kind: 'report', result: 'defrauded', lossAmount: 680 });
+    confirms(understand('反馈 C8PJ 被骗了 手续费500', acked('C8PJ')), { kind: 'report', result: 'defrauded' });
+    acts(understand('反馈 C8PJ 被骗了 已报警 110到了', acked('C8PJ')), { kind: 'report', result: 'defrauded', alsoReported: true });
+  });
+  it('reads 视频打过去 as a video call and 骗子让买购物卡 … 卡密都发过去了 as the loss', () => {
+    confirms(understand('反馈 Z4TN 视频打过去 人已经转了 1w5左右', acked('Z4TN')), { kind: 'report', method: 'video', lossAmount: 15000, approximate: true });
+    acts(understand('反馈 T9KE 骗子让买购物卡 已经买了三千块的 卡密都发过去了', acked('T9KE')), { kind: 'report', result: 'defrauded', lossAmount: 3000 });
+  });
+  it('reads 那个什么 as a filler: 反馈M9DZ 劝阻成功 差点就去做那个什么征信修复了 is recorded', () => {
+    acts(understand('反馈M9DZ 劝阻成功 差点就去做那个什么征信修复了', acked('M9DZ')), { kind: 'report', result: 'dissuaded' });
+  });
+  it('answers 帮我查下X6CU 那边停电了网格员电话打不进 with the case, never as an outcome', () => {
+    acts(understand('帮我查下X6CU 那边停电了网格员电话打不进', supervisor), { kind: 'query', caseId: 'X6CU' });
+    expect(understand('查了下银行监控 X6CU那个学生确实是自己去转的 没人陪', supervisor).kind).toBe('ignore');
+  });
+  it('reads a head count after 人数估计 (一百五六十 is about 155)', () => {
+    acts(understand('宣传 避风港 摆摊 人数估计一百五六十 装APP 四十', volunteer), { kind: 'outreach', people: 155, installs: 40 });
+  });
+  it.each([
+    ['B9TC 在派出所做笔录 晚点反馈', acked('B9TC')],
+    ['Z4KM 老人死活不开门，我在门口守着', acked('Z4KM')],
+    ['N7YC 楼上楼下都问了 说好几天没见着人了 我再想想办法 找找他闺女', acked('N7YC')],
+    ['D7YP 到宿舍楼下了 宿管不让进 在登记', acked('D7YP')],
+    ['骗子套路就是先让你赚两百 然后让你充五万 A9HC这个就是这样 我正跟她一点点讲', acked('A9HC')],
+    ['好的 我盯着呢', acked('J2VA')],
+    ['别光盯着数据，多下去走走', supervisor],
+    ['这个月咱们被督办了几次来着 三次还是四次', supervisor],
+    ['落实情况表第3栏填啥？', { ...lead, room: 'tasks' }],
+    ['哎说真的 有时候我也分不清哪些算误报', acked('C2MU')],
+    ['今天的警情日报看了没？昨天夜里又发了两起', { ...supervisor, room: 'tasks' }],
+    ['把上个月各网格的劝阻数据整理一下 周一给我', { ...lead, room: 'tasks' }],
+    ['台风过后统计一下各村受损情况 报到镇里', lead],
+    ['统计一下各网格寒假留校学生人数 周四前报给我', lead],
+    ['吴网格今天不是请假了吗', { ...supervisor, quote: { from: 'bot', caseId: 'K7Q2', kind: 'escalation' } }],
+    ['提醒间隔是不是设得有点短', { ...lead, role: 'operator', quote: { from: 'bot', caseId: 'X6CU', kind: 'reminder' } }],
+    ['推送延迟了两分钟 我查下服务器', { ...lead, role: 'operator', quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }],
+  ] as const)('leaves %j alone', (text, ctx) => {
+    expect(understand(text, ctx as UnderstandContext)).toEqual({ kind: 'ignore' });
+  });
+  it('still answers the plain forms', () => {
+    acts(understand('现在什么情况', { ...supervisor, quote: { from: 'bot', caseId: 'K7Q2', kind: 'escalation' } }), { kind: 'query', caseId: 'K7Q2' });
+    acts(understand('统计', lead), { kind: 'stats' });
+    confirms(understand('B9TC 老人死活不开门', acked('B9TC')), { kind: 'report', result: 'refused' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

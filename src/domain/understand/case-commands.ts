@@ -26,7 +26,7 @@ const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
-const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
+const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:再)?想(?:想)?办法|找找|(?:门口|楼下|旁边|边上|这儿|这里)?(?:守着|蹲着|陪着)|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
 const NEXT_STEP = /试试|试一下|再跑|再去|再来|还是过去|过去看一眼|去看一眼|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
@@ -44,11 +44,11 @@ const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.me
 // 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked.
 // 哨兵今天是不是抽风了 一直推, 同一单推了三遍 刷屏了, 这个查询结果跟我系统里看的不一样, 原来还能这么查 学到了:
 // the bot's messages complained of, compared or admired.
-const NOT_STATUS = /^(?:大家|各位|你们)|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|网格员\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在)|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /^(?:大家|各位|你们)|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
-const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查/u;
+const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查|在登记/u;
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
 const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
@@ -102,6 +102,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // K7Q2这单我盯着 @刘网格 你抓紧: the case taken on first, then the colleague told (the @ after it).
     const takenOnFirst = r.personFirst !== true && typed !== null && typed.source !== 'unknown' && atHead(r.toks, r.toks.find((x) => x.t === 'id')!) && /^我/u.test(kw.text.replace(/^这单/u, '')) ;
     if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && r.others.length > 0 && !t.ctx.mention && !r.mentionsBot && !takenOnFirst) continue;
+    // 超时就会被督办, 上次被撤销的那单: the passive talks of what happens to cases, commands nothing.
+    if (/被\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    // @吴网格 K7Q2 催一下啊 都十五分钟了: the colleague called first is the one pressed.
+    if (kind === 'supervise' && /催/u.test(kw.text) && r.personFirst === true && !t.ctx.mention && !r.mentionsBot) continue;
     const leads = kind !== 'correct' && kind !== 'bind';
     // K7Q2 这个地址写错了吧: the case's details mistyped, not its outcome.
     if (kind === 'correct' && readOutcome(r) === null && /(?:地址|电话|号码|名字|姓名|手机号?|身份证|门牌号?)\s*$/u.test(r.clean.slice(0, kw.start))) continue;
@@ -200,6 +204,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
       const handing = kind === 'reassign' && typed !== null && ctx.members !== undefined && pickTarget(r.body, r.others, ctx.members, r.handedTo) !== null;
       // 转派 K7Q2 @李网格, X6CU 我也帮着督办: a lead's command on a case; 转给大家看看 is not.
       const onCase = typed !== null && typed.source !== 'unknown';
+      // 好的 我盯着呢 from a worker: their own work, told; no 督办 asked of the bot.
+      if (kind === 'supervise' && /^[我俺]/u.test(kw.text) && !addressed && !onCase) continue;
       // 督办 J6NA: the command begun with its keyword and an id, whatever the id, is answered.
       if ((atHead(r.toks, kw) && (onCase || addressed || bare(t, kw) || (typed !== null && r.toks[0] === kw))) || handing || (onCase && kind !== 'reassign')) return refuse('not_allowed', '帮助', say.leadsOnly);
       continue;
@@ -233,6 +239,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 反馈的时候别光写劝阻成功, 反馈不要只写已处理: how to report, told to people; the result word is an example.
   // 反馈个事 三号楼那个独居老人住院了 这几天家里没人: news brought to the room, no case in it.
   if (outcome && reportKw && !typed && !addressed && /^\s*(?:的时候|时候|时|的话|不要|别|要|得|一定|必须|务必|个事|一个事|件事|一件事|个情况|一个情况)/u.test(r.clean.slice(reportKw.end))) return IGNORE;
+  // 帮我查下X6CU 那边停电了网格员电话打不进: 查 and a case first; the outcome words after it are why.
+  const lookUp = kwOf(t, 'query');
+  if (outcome && !reportKw && lookUp && /^查/u.test(lookUp.text) && !/^\s*[了过]/u.test(r.clean.slice(lookUp.end)) && atHead(r.toks, lookUp) && typed && typed.source !== 'unknown' && !ctx.openCases.some((c) => c.id === typed.id)) return caseQuery(t, typed);
   if (outcome) return report(t, typed, meant, reportKw !== undefined && !/^(?:返馈|反溃|反会)$/u.test(reportKw.text));
   const idTok = r.toks.find((x) => x.t === 'id');
   const queryKw = kwOf(t, 'query');
@@ -276,6 +285,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // X6CU 进展我下午汇总一下发群里: what the sender will do with it, told.
   // 人家夸咱们记录写得全: the record praised, not asked for.
   const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*(?:[了过]|不到|不着|不出)/u.test(r.body.slice(query.end))) || /^\s*(?:写得|写的|做得|记得|挺|很|真|太)/u.test(r.body.slice(query.end)) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
+  // 推送延迟了两分钟 我查下服务器: the sender's own look at the system, told.
+  const ownLookUp = query !== undefined && /[我俺](?:先|来|去)?\s*$/u.test(r.clean.slice(0, query.start)) && /^\s*(?:一下|下|查)?\s*(?:服务器|系统|后台|日志|网络|原因|配置|监控|数据库|接口|代码)/u.test(r.clean.slice(query.end));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
@@ -284,7 +295,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 卡已经让银行先冻上了 还在跟她核对转账记录, on the reminder of a case taken: work going on, told.
   const quotedId = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
   const workingOnQuoted = !plainlyToBot(r, ctx) && query !== undefined && quotedId !== null && ctx.openCases.some((c) => c.id === quotedId && c.acknowledged) && (IN_PROGRESS.test(r.clean) || AT_WORK.test(r.clean));
-  if (query && !typed && !goingToLook && !told && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && (ASKED_OF_PEOPLE.test(r.clean) || NOT_STATUS.test(r.body))) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
+  if (query && !typed && !goingToLook && !told && !ownLookUp && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && (ASKED_OF_PEOPLE.test(r.clean) || NOT_STATUS.test(r.body))) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   // 好 几点: when something is, asked of people; only with a case (X6CU 几点推的) is it the bot's.
   if (query && !typed && !told && !(/^(?:几点|多久)$/u.test(query.text) && !addressed) && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
@@ -296,7 +307,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const passedOn = !addressed && ASKED_OF_PEOPLE.test(r.clean);
   // 大家看看这个话术, quoting the bot's dispatch: the room shown the case, not the bot asked.
   const shownToRoom = ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && /^\s*(?:大家|各位|你们)/u.test(r.clean);
-  if (query && !told && !atWork && !theirRecords && !goingToLook && !passedOn && !shownToRoom && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  if (query && !told && !ownLookUp && !atWork && !theirRecords && !goingToLook && !passedOn && !shownToRoom && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
   if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
@@ -705,6 +716,8 @@ function caseOnTheWay(t: Turn, typed: FoundCase | null): Decision | null {
 }
 
 /** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
+const own_ = (t: Turn, id: string) => t.ctx.openCases.some((c) => c.id === id);
+
 function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boolean): Decision {
   const o = readOutcome(t.r)!;
   const found = typed ?? contextCase(t.ctx, keyword);
@@ -720,6 +733,12 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 快递打不通, 维修师傅电话关机了: the case guessed from context, but the sentence is about someone else.
   // 不是诈骗 是给房东交的房租: the other party explains a false alarm; only a failed contact is about them.
   if (!keyword && found.source !== 'text' && found.source !== 'quote' && ELSEWHERE.test(t.r.clean) && (o.result === 'unreachable' || o.result === 'refused')) return IGNORE;
+  // 骗子套路就是先让你赚两百 然后让你充五万 A9HC这个就是这样: the scam's pattern told, its sums a "you" in it.
+  if (!keyword && o.result === 'defrauded' && /(?:套路|手法|话术)(?:就是|都是|是)|让你(?:充|转|交|买|投)/u.test(t.r.clean)) return IGNORE;
+  // D7YP 到宿舍楼下了 宿管不让进: the gatekeeper keeps the worker out, not the person refusing help.
+  if (!keyword && o.result === 'refused' && /(?:宿管|保安|门卫|物业|门岗|保洁|楼管)\p{Script=Han}{0,3}(?:不让进|不让上|不开门|拦着)/u.test(t.r.clean)) return IGNORE;
+  // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.
+  if (!/^\s*反馈/u.test(t.r.clean) && own_(t, found.id) && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
   const own = t.ctx.openCases.find((c) => c.id === found.id);
   // 唉 还是被骗了 可惜, 这个地址上次就是误报 on the bot's message about someone else's case: a
@@ -747,6 +766,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (found.source === 'typo') return confirm(command, say.confirmTypo(found.id));
   if (o.tooBig || (o.lossAmount !== null && (o.lossAmount > BIG_LOSS || o.lossAmount < 1))) return confirm(command, say.bigAmount(found.id, said));
   // With 反馈 the sender stated it; a quoted bot message names the case as well as an id does.
-  const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting || o.inferred;
+  // 反馈 C8PJ 被骗了 手续费500: a loss with a figure in it that was not read as the loss; asked, never stored without it.
+  const strayFigure = o.result === 'defrauded' && o.lossAmount === null && /(?<![A-Za-z\d.楼号栋室元])(?!(?:110|120|119|96110)(?!\d))\d{3,7}(?![\d.:：点号楼栋层室单元路岁年月日次个人])/u.test(t.r.ids.reduce((s2, id) => s2.replace(id.typed, ' '), t.r.clean));
+  const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting || o.inferred || strayFigure;
   return inferred ? confirm(command, say.confirmReport(found.id, said)) : act(command);
 }

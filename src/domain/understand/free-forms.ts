@@ -169,12 +169,15 @@ const BOT_NAMED = /哨兵|机器人|小助手|助手|这个系统|(?:回复|告�
 
 /** 各社区周五前报一下, 下班前交: a task with a deadline is set for people. */
 // 各网格本周反馈情况周五汇总给我: figures to be gathered by people by a day.
-const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头|周[一二三四五六日天末]|月底)(?:前)?(?:报|发|告诉|汇报|汇总|交)(?:给)?我|(?:[一二三四五六七八九十]|1[0-2]|[1-9])点(?:之)?前(?:要|得)?(?:报|交|发)|周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
+const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头|周[一二三四五六日天末]|月底)(?:前)?(?:报|发|告诉|汇报|汇总|交|给)(?:给)?我|(?:[一二三四五六七八九十]|1[0-2]|[1-9])点(?:之)?前(?:要|得)?(?:报|交|发)|周[一二三四五六日天末]前|(?:今天|明天|下班|中午|月底|本周|这周|下周)(?:之)?前|[之以]前(?:报|交|发|上报|提交)|截止(?!目前|到现在|现在|今天|此刻)/u;
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
 // 还有几个人没交考核表, 下午还有几个会, 家里的事还有几个没办完: other things counted.
 const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
+/** 报到镇里, 报给街道: figures sent up to someone above, gathered by people. */
+const REPORTED_UP = /(?:报到|报给|交到|交给|上报给?|报送)(?:镇|街道|区|市|局|所|县|乡|上面|上级|领导)/u;
+
 const LONGEST = 20;
 /** Up to this long, a line that names the bot and asks how, or asks what the sender has left, is still a request. */
 const LONGEST_MEANT = 40;
@@ -219,6 +222,10 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 今天劝阻成功的几单都挺典型: the few cases described, not counted.
   const asksHere = /[吗？?]|几|多少|哪/u.test(head) && !CASES_DESCRIBED.test(head);
   if (!asksHere && !IMPERATIVE.test(head.replace(/[\s\p{P}\p{S}]/gu, ''))) return null;
+  // 统计一下各网格寒假留校学生人数 周四前报给我, 台风过后统计一下各村受损情况 报到镇里: figures the
+  // room must gather, for the sender or for someone above.
+  const rest = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
+  if (DEADLINE.test(rest) || REPORTED_UP.test(rest) || /各(?:网格|村|社区|组|小区|片|楼栋)/u.test(head)) return null;
   const opening = readWhole({ ...r, body: head, question: asksHere, softQuestion: false }, false);
   return opening === 'stats' || opening === 'mine' ? opening : null;
 }
@@ -251,6 +258,16 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // request to the bot first, the deadline only why.
   const deadline = DEADLINE.test(body) && !/^(?:出一下|出个|看看|看下|查查|查下|查一下|给我|发一下|发个|我的|待办|帮助)/u.test(body) && !/前(?:看看|看下|查查|查下|查一下)/u.test(body);
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || deadline || OTHER_TALLY.test(body)))) return null;
+  // 有时候我也分不清哪些算误报: unsure, told; 今天的警情日报看了没: whether people read something, asked of them.
+  if (!addressed && (/分不清|搞不清|弄不清|说不清|拿不准|吃不准/u.test(body) || /(?:看|读)(?:了|过|到)(?:没|没有|吗|么)/u.test(body))) return null;
+  // 统计一下受损情况 报到镇里: figures gathered for someone above.
+  if (!addressed && REPORTED_UP.test(body)) return null;
+  // 别光盯着数据，多下去走走: advice against looking only at the figures.
+  if (!addressed && /(?:别|不要|不能|莫)(?:光|只|老|总)(?:盯|看|顾)/u.test(body)) return null;
+  // 这个月咱们被督办了几次来着 三次还是四次: a figure recalled among people, two guesses given.
+  if (!addressed && /[\d一二两三四五六七八九十几]+[次单件个起]还是[\d一二两三四五六七八九十]+[次单件个起]?/u.test(body)) return null;
+  // 落实情况表第3栏填啥, 那个表 第三列啥意思: a column of a paper form.
+  if (!addressed && /表\p{Script=Han}{0,3}?第?[\d一二三四五六七八九十]+(?:栏|列|行|项|格)/u.test(body)) return null;
   // 我今天还剩啥没干来着…哦对 台账还没弄: a question the sender answers at once, to themselves.
   if (!addressed && /[哦噢喔]\s*对|想起来了|差点忘了/u.test(r.body)) return null;
   // 机器人每天几点出那个日报啊: when something comes, asked of the room; not the figures asked for.
@@ -309,7 +326,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 我那辆电动车牌照 豫A3K7 哪个给我挪走了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
   if (!addressed && (/电动车|自行车|车牌|牌照|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
   // 请各网格收到后统计一下辖区独居老人, 各村把这个月的反馈记录汇总一下: a task set for every grid or village, not figures asked of the bot.
-  if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下|汇总|把)/u.test(body)) return null;
+  if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下|汇总|整理|把)/u.test(body)) return null;
   // 待办：周五前交台账: a to-do written down for the room.
   if (!addressed && /^(?:待办|备忘|提醒|注意)[:：]\s*\S/u.test(r.body.trim())) return null;
   // 这周的超时单子周一例会说: to be raised at a meeting, told.

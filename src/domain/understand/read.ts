@@ -303,8 +303,8 @@ function unasked(text: string): string {
     .replace(/(?<=(?:交给|派给|给)我|我来|我去)嘛/gu, '')
     // 在路上了 莫催了嘛, 给我看下待办嘛: 嘛 closing a plea or a request, not asking.
     .replace(/(?<=(?:莫|别|不要|不用)\p{Script=Han}{1,3}|^\s*(?:给我|帮我)\p{Script=Han}{1,10})嘛(?=[\s\p{P}]*$)/gu, '')
-    // 那个啥W8LQ: a filler, not a question.
-    .replace(/那个啥|那啥(?=\s|\p{Script=Han}|[A-Za-z0-9])/gu, '')
+    // 那个啥W8LQ, 差点就去做那个什么征信修复了: a filler, not a question.
+    .replace(/那个啥|那啥(?=\s|\p{Script=Han}|[A-Za-z0-9])|那个什么(?=\p{Script=Han}{2})/gu, '')
     // 今天居然没几单: few, not how many.
     .replace(/没(?:有)?几(?=单|件|个|起|次)/gu, '不多')
     // U7BF 什么情况我也不清楚: what the sender does not know, not asked.

@@ -80,7 +80,7 @@ const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|
 const MONEY = /(?:[¥￥]|人民币)\s?\d|(?<![A-Za-z0-9.\-负])\d(?:[\d.,]*)(?:多|余|来)?(?:万|w|W|k|K|千|元|块)|(?!一块(?!钱))[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?:多|余|来)?(?:万|千|元|块)/u;
 const MONEY_ALL = new RegExp(MONEY.source, 'gu');
 /** Money after a transfer verb, even without a unit: 转了35000, 转走 5000, 金额是15000 (打了110 is a call). */
-const TRANSFERRED = /(?:转了|转的|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共|总共|累计|总计|花了|花掉了?)\s?(?:是|为|有|达)?\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(?!(?:110|120|119|96110)(?!\d))(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
+const TRANSFERRED = /(?:转了|转的|转走|转账|汇了|汇款|打了|骗了|骗走|被骗|损失|金额|共计|合计|一共|总共|累计|总计|花了|花掉了?|(?<=交了\p{Script=Han}{0,10})(?:费|保证金|押金|定金|订金))\s?(?:是|为|有|达)?\s?(?:大概|大约|约|差不多|将近)?\s?(?:[¥￥]\s?)?(?!(?:110|120|119|96110)(?!\d))(\d[\d.,]*)(?![\d.次个人天年月日号岁笔条位])/u;
 /**
  * Two neighbouring digits before a unit are a range: 八九千 = about 8500, 五六万 = about 55000;
  * the figure before them and a magnitude after them count too: 一万二三千 = about 12500,
@@ -327,7 +327,8 @@ export function readOutcome(r: Reading): Outcome | null {
   // 微信转了4500: how the money went, not how the worker reached the victim.
   const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !/^\s*(?:转|支付|付款|付了|汇)/u.test(r.clean.slice(t.end)) && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)) && !(/把\s*$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:给)?(?:挂|挂了|挂断|抢)/u.test(r.clean.slice(t.end))));
   // 劝阻方式为电话，非上门: a method denied is not how it was done.
-  const usedMethods = methods.filter((t) => !/(?:非|不是|没|没有|未)\s?$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)));
+  // 视频打过去: the call made by video; 打过去 is its verb, not a phone call.
+  const usedMethods = methods.filter((t, i) => !/(?:非|不是|没|没有|未)\s?$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)) && !(t.method === 'phone' && methods[i - 1]?.method === 'video' && r.clean.slice(methods[i - 1]!.end, t.start).trim() === ''));
   const before = main ? usedMethods.filter((t) => t.start < main.start).pop() : undefined;
   let method: Method | null = (before ?? usedMethods[0])?.method ?? null;
   if (method === null && result === 'unreachable' && AT_THE_DOOR.test(r.clean)) method = 'visit';
