@@ -29,6 +29,8 @@ export const KEYWORDS: Record<WordKind, readonly string[]> = {
   report: ['反馈', '回复', '结果', '处置', '反馈结果', '处置结果', '回报', '汇报', '返馈', '反溃', '反会'],
   mine: ['我的', '待办', '我的待办', '我的案件', '我的任务', '我的单子', '我手上', '我名下', '代办', '我的代办'],
   query: [
+    // check一下 K7Q2: the English word, as young workers type it.
+    'check',
     '查', '查询', '进度', '查看', '查进度', '查询进度', '什么情况', '啥情况', '怎么样了', '咋样了', '进展', '情况如何', '到哪一步', '办得怎么样',
     '目前状态', '最新情况', '状态', '详情', '处理了没有', '处理了没', '多久', '几点', '进展如何', '信息再发', '看看', '看下', '看一眼', '瞅一眼', '瞄一眼',
     '如何了', '现在怎样', '怎样了', '记录', '留痕', '调取', '调一下', '处置情况', '办理情况', '看一下', '查一下',
@@ -91,7 +93,7 @@ export const MISHEARD_ACK: ReadonlySet<string> = new Set(['受到', '手到', '�
  * Acknowledgement words that count only alone (bare) or next to nothing but a case id.
  * @example WEAK_ACK.includes('好的') // true
  */
-export const WEAK_ACK: readonly string[] = ['好的', '好', '嗯', '没问题', '冇问题', '妥了', '妥妥的', '好滴', '好嘞', '好哒', '得嘞', '行', '要得', '好好', '晓得', '晓得了', '晓得嘞', '晓得咯', '晓得啦', '知悉', '已知悉', '懂了', '我知道了', '收啦', '嗯呐', '嗯好', '嗯行', '好好好', '行行', '行行行', 'okk', 'okok', 'ok了', 'copy', 'get', 'copy that', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪', '🆗', '得令', '遵命', '冲了冲了', '冲冲冲', '冲鸭'];
+export const WEAK_ACK: readonly string[] = ['好的', '好', '嗯', '没问题', '冇问题', '妥了', '妥妥的', '好滴', '好嘞', '好哒', '得嘞', '行', '要得', '好好', '晓得', '晓得了', '晓得嘞', '晓得咯', '晓得啦', '知悉', '已知悉', '懂了', '我知道了', '收啦', '嗯呐', '嗯好', '嗯行', '好好好', '行行', '行行行', 'okk', 'okok', 'ok了', 'copy', 'get', 'copy that', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪', '🆗', '得令', '遵命', '冲了冲了', '冲冲冲', '冲鸭', '来了来了', '妥', '来了', '知道啦'];
 
 /**
  * How a worker reached the person, by method.
@@ -149,6 +151,8 @@ export const LOSS: readonly string[] = ['损失', '损失金额', '被骗金额'
  * @example NEUTRAL.includes('未被骗') // true
  */
 export const NEUTRAL: readonly string[] = [
+  // 对方报的警号018637: the caller's badge number, no report to the police.
+  '报的警号', '警号', '警官证',
   '意识到被骗', '意识到是骗', '意识到上当', '知道是骗', '发现是骗', '识破了骗', '未被骗', '没被骗', '没有被骗', '未受骗', '未上当', '没上当', '没有上当', '未转账', '没转账', '没有转账', '未汇款', '别被骗', '不要被骗', '未报警', '没报警', '没有报警',
   '无损失', '没有损失', '未造成损失', '没损失', '不是误报', '非误报', '怎么被骗', '被骗的', '被骗过', '被骗案例', '拒绝诈骗', '拒绝陌生',
   // 被骗子骂了一通: by the scammer, not defrauded (被骗子骗走了3万 still is).
@@ -172,7 +176,7 @@ export const NEUTRAL: readonly string[] = [
  * Words that turn the result right after them into its opposite (没劝住, 不是误报, 并非诈骗).
  * @example NEGATIONS.includes('没有') // true
  */
-export const NEGATIONS: readonly string[] = ['没有', '没能', '没', '未', '不是', '并非', '并没有', '还没', '尚未', '不', '别', '非'];
+export const NEGATIONS: readonly string[] = ['没有', '没能', '没得', '没', '未', '不是', '并非', '并没有', '还没', '尚未', '不', '别', '非'];
 
 /**
  * Verbs of recording or claiming between a negation and a result: 先别记劝阻成功, 别急着报误报,

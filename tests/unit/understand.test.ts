@@ -2751,6 +2751,54 @@ describe('found in train-quiet39/40 and train-mirror77/78 (named regressions)', 
   });
 });
 
+describe('found in train-quiet41/42 and train-mirror79/80 (named regressions)', () => {
+  const own = (id: string, acknowledged: boolean, minutes: number): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged, pushedMinutesAgo: minutes }] });
+  it('reads 收到 with its object (老人手机刚收到个验证码) as received, not as an acknowledgement, and keeps 收到 一个一个来', () => {
+    expect(understand('T9KE 老人手机刚收到个验证码4417 我让他千万别告诉对方 还在跟他讲', own('T9KE', true, 14)).kind).toBe('ignore');
+    acts(understand('收到 T9KE', own('T9KE', false, 4)), { kind: 'ack', caseId: 'T9KE' });
+    acts(understand('T9KE 也收到 一个一个来', own('T9KE', false, 4)), { kind: 'ack', caseId: 'T9KE' });
+  });
+  it('reads codes of things as no case: G1571几点到, G1571的座位, B2C4那栋, P6MX那台复印机, C2MV那个柜子', () => {
+    expect(understand('帮我查查G1571几点到北京西 我手机没流量了', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('反馈一下 G1571的座位没连在一起 要换的私聊我', { ...lead, role: 'operator' }).kind).toBe('ignore');
+    expect(understand('收到 B2C4那栋二楼 两点前到', lead).kind).toBe('ignore');
+    expect(understand('P6MX那台复印机又卡纸了 谁会弄', own('P6MV', true, 30)).kind).toBe('ignore');
+    expect(understand('好的 C2MV那个柜子对吧 我一会儿去拿', { ...own('C2MU', false, 6), quote: { from: 'person' } }).kind).toBe('ignore');
+    expect(understand('查 G234', { ...worker, openCases: [] })).toMatchObject({ kind: 'refuse', reason: 'unknown_case' });
+    confirms(understand('收到 P6MX', own('P6MV', false, 5)), { kind: 'ack', caseId: 'P6MV' });
+  });
+  it('reads 对方报的警号 as a badge number, not 报警', () => {
+    expect(understand('Q7RT 老人说对方报的警号018637 让他去宾馆8203房间 我正在跟他解释', own('Q7RT', true, 18)).kind).toBe('ignore');
+  });
+  it('does not hand X6CU to the colleague reminded of something past (@周网格 你上回给装APP那个)', () => {
+    expect(understand('X6CU的老人用的华为Mate60吧 @周网格 你上回给装APP那个', { ...lead, role: 'supervisor' }).kind).toBe('ignore');
+  });
+  it('reads 撤回了撤回了 刚才发错群 as a WeChat recall, and 撤回 alone as withdrawing the log', () => {
+    expect(understand('撤回了撤回了 刚才发错群 取件码不是发这的😅', volunteer).kind).toBe('ignore');
+    acts(understand('撤回', volunteer), { kind: 'withdraw' });
+  });
+  it('takes 收到 U4GA 在3号楼这边走访呢 马上转过去 (呢 after a place with digits asks nothing) and 好的 N4JX 我来处理，到了第一时间反馈', () => {
+    acts(understand('收到 Ｕ４ＧＡ 在3号楼这边走访呢 马上转过去', own('U4GA', false, 2)), { kind: 'ack', caseId: 'U4GA' });
+    acts(understand('好的 N4JX 我来处理，到了第一时间反馈', own('N4JX', false, 5)), { kind: 'ack', caseId: 'N4JX' });
+  });
+  it('reads 来了来了, 妥 and 知道啦 as acknowledgements where they can be', () => {
+    acts(understand('来了来了', { ...own('Z4HW', false, 1), pushIsLatest: true }), { kind: 'ack', caseId: 'Z4HW' });
+    acts(understand('妥', { ...own('F5UK', false, 1), pushIsLatest: true }), { kind: 'ack', caseId: 'F5UK' });
+    acts(understand('来了', { ...own('A2FZ', false, 20), quote: { from: 'bot', caseId: 'A2FZ', kind: 'reminder' } }), { kind: 'ack', caseId: 'A2FZ' });
+    expect(understand('知道啦 谢谢', { ...own('G3KX', true, 11), room: 'private', quote: { from: 'bot', caseId: 'G3KX', kind: 'other' } }).kind).toBe('ignore');
+  });
+  it('reads 没得 as a negation: 钱没得转出去 is no loss', () => {
+    acts(understand('反馈 Z8MY 电话联系上了 劝住了 钱没得转出去', own('Z8MY', true, 22)), { kind: 'report', result: 'dissuaded', method: 'phone' });
+  });
+  it('reads 我还有没得处理完的 as 我的, check一下 K7Q2 as 查, and 等哈开会要用 今天的数发一下 as 统计', () => {
+    acts(understand('我还有没得处理完的', { ...worker, openCases: [] }), { kind: 'mine' });
+    acts(understand('check一下 K7Q2', lead), { kind: 'query', caseId: 'K7Q2' });
+    acts(understand('等哈开会要用 今天的数发一下', { ...lead, role: 'supervisor' }), { kind: 'stats' });
+    expect(understand('准备下午把本周的统计做出来', lead).kind).toBe('ignore');
+  });
+  it('leaves 我的摩托车哪个挪了 alone', () => expect(understand('我的摩托车哪个挪了', { ...worker, openCases: [] }).kind).toBe('ignore'));
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

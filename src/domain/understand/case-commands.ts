@@ -261,9 +261,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
   // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的, 都反馈完了: 反馈 asked of people or talked about, not given;
+  // 到了第一时间反馈: promised;
   // 反馈要及时 超过半小时…: a rule about it.
   // 赵督导说K7Q2再不反馈就要通报了, 反馈得挺及时, 这个结果我看了: a threat, praise or a reading of it.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后)再?)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -436,6 +437,8 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (!t.addressed && /(?:原来|本来|当时)\p{Script=Han}{0,6}[，,\s]*.*(?:后来|然后).{0,16}了\s*$/u.test(r.clean)) return null;
   // K7Q2 昨天我转派给刘网格了 他说推送没收到: a hand-over days ago, told.
   if (!t.addressed && /(?:昨天|前天|上周|昨晚|早就)\p{Script=Han}{0,3}?(?:转派给|改派给|转给|派给|交给|改给)\p{Script=Han}{1,5}?了/u.test(r.clean)) return null;
+  // X6CU的老人用的华为Mate60吧 @周网格 你上回给装APP那个: the colleague reminded of something past, not handed the case.
+  if (!t.addressed && /(?:你|您)(?:上回|上次|之前|以前|那天|前几天|去年)/u.test(r.clean)) return null;
   const to = pickTarget(r.body, r.others, ctx.members, r.handedTo);
   if (!to) return null;
   const example = `转派 ${typed?.id ?? quoted} @周网格`;

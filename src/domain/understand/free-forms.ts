@@ -92,7 +92,7 @@ const HOW_TO_FIX = /(?:填|写|报|选|点|发)错了?(?:能|可以|怎么|咋|�
 const TOOL_FIRST = new RegExp(`(?:${alt(FREE_FORM.otherTools)}|说明会)\\p{Script=Han}{0,6}?(?:${alt(FREE_FORM.howTo)}|几点)`, 'u');
 const ENGLISH = /how\s*to|how\s*do\s*i|how\s*does|usage|manual|what\s*can\s*you\s*do|^help\s*(?:me|pls|please)?$/iu;
 /** my cases, 还有我的事吗: the sender's own, asked in so many words. */
-const MINE_SAID = /^my\s*(?:cases|tasks|todo|list)$|还有我的(?:事|活|单|任务)|^(?:下班前)?[我俺]还(?:有|剩)(?:几|多少)(?:单|件|个)(?:没(?:结|办|处理)的?)?[吗呢啊？?]*$|^(?:下班前)?[我俺]还有没(?:结|办完|处理)的[吗呢啊？?]*$/iu;
+const MINE_SAID = /^my\s*(?:cases|tasks|todo|list)$|还有我的(?:事|活|单|任务)|^(?:下班前)?[我俺]还(?:有|剩)(?:几|多少)(?:单|件|个)(?:没(?:结|办|处理)的?)?[吗呢啊？?]*$|^(?:下班前)?[我俺]还有没得?(?:结|办完|处理完?|弄完)的[吗呢啊？?]*$/iu;
 /** 机器人怎么玩, 这玩意儿咋整: the bot itself, then how (怎么玩 alone may be about anything). */
 const BOT_HOW = new RegExp(`(?:机器人|哨兵|这玩意儿?|这东西|^这)(?:${alt(FREE_FORM.howTo)})(?:玩|整|搞|弄|用|使)`, 'u');
 const HELP_NOUN = any(FREE_FORM.helpNouns);
@@ -324,7 +324,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 我那个单子老人儿子说要投诉我们 咋办: what to do about a situation, asked of colleagues.
   if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
   // 我那辆电动车牌照 豫A3K7 哪个给我挪走了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
-  if (!addressed && (/电动车|自行车|车牌|牌照|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
+  if (!addressed && (/电动车|自行车|摩托车?|三轮车|车子|车牌|牌照|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
   // 请各网格收到后统计一下辖区独居老人, 各村把这个月的反馈记录汇总一下: a task set for every grid or village, not figures asked of the bot.
   if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下|汇总|整理|把)/u.test(body)) return null;
   // 待办：周五前交台账: a to-do written down for the room.
@@ -355,8 +355,10 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && length > LONGEST && r.governed.includes('plan')) return null;
   // 单子我先盯着: the sender's own errand, said to the room.
   if (!addressed && !r.question && /[我俺](?:先|来|去|再|就)?(?:盯着|盯一下|跟进|跟着|处理|去办|来办|(?:做|画|弄|整理|汇总)(?:个|一下)?(?:图|表|材料|汇报)|交代下去|标红)|[我俺](?:先|来|去|再|就)(?:汇总|整理|统计|做|弄|出)(?:一下|下)?(?:吧|了)?$/u.test(body)) return null;
-  // 准备下午把本周的统计做出来: the sender's plan, not a request.
-  if (!addressed && !r.question && r.governed.includes('plan')) return null;
+  // 准备下午把本周的统计做出来: the sender's plan, not a request; 等会开会要用 今天的数发一下: the plan is
+  // why, the request closes the message in a clause of its own.
+  const requestLast = /[\s，,。；;]\s*[^\s，,。；;]*(?:发一下|发下|发我|出一下)[吧呗啊哈]?\s*$/u.test(r.body.trim());
+  if (!addressed && !r.question && r.governed.includes('plan') && !requestLast) return null;
   const outcome = r.toks.some((t) => t.t === 'result' || t.t === 'method');
   // 督办的几单今天都结了: the few cases, all of them, told; not counted.
   const counted = (COUNT.test(body) && !/几[单件个起户]\p{Script=Han}{0,4}都/u.test(body)) || /(?:几|多少)[了呀啊呢吧]*$/u.test(body);

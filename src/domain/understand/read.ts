@@ -455,8 +455,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
       // 我去不了: not on the way at all.
       // 我先接孩子: 接 with an object of its own takes something else.
       const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end))) || (/^我来$/u.test(t.text) && /^(?:写|整理|汇总|做|弄|发|问|说|讲|拍|准备|订|买|算|统计)/u.test(clean.slice(t.end)));
-      // 收到的短信: 收到 describing a noun, not acknowledging.
-      const attributive = t.t === 'kw' && /^的/u.test(clean.slice(t.end)) && !/了$/u.test(t.text);
+      // 收到的短信: 收到 describing a noun, not acknowledging; 老人手机刚收到个验证码: received, with its object.
+      const attributive = t.t === 'kw' && ((/^的/u.test(clean.slice(t.end)) && !/了$/u.test(t.text)) || (/^收到/u.test(t.text) && /^了?(?:个|一个|一条|条|一笔|笔|一封|封|张|一张)(?!一个|个)\p{Script=Han}/u.test(clean.slice(t.end))) || (/^收到/u.test(t.text) && /^了?(?:验证码|短信|电话|快递|包裹|红包|转账|链接|邮件|传票|通知书|信息费)/u.test(clean.slice(t.end))));
       // 分局已接手, 民警已经到了: someone else took it, not the sender.
       const someoneElse = /(?:分局|派出所|民警|警察|公安|刑侦|他们|别人|同事|银行)\s?(?:已经?|也|都)?$/u.test(clean.slice(Math.max(0, t.start - 5), t.start));
       // 受到影响, 老人受到惊吓: the homophone with an object, or after a subject, is the verb.
@@ -480,7 +480,13 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
         const prev = [...toks].reverse().find((x) => x.t !== 'filler');
         // 收到 P8HY, 接单 Q7RI: after a firm acknowledgement too.
         const commanded = prev?.t === 'kw' && (ID_AFTER.has(prev.kind) || (prev.kind === 'ack' && STRONG_ACK.includes(prev.text))) && NEAR_ID.test(t.text);
-        if (t.t === 'word' && e.how === 'unknown' && !commanded) toks.push(t);
+        // 查查G1571几点到北京西, 坐MU5735回来: a train or flight number that is no case of the sender's.
+        const travel = e.how === 'unknown' && /^[A-Za-z]{1,2}\d{3,4}$/u.test(t.text) && (/^\s*(?:次|几点|发车|晚点|停运|的票|车票|机票|检票|进站|落地|起飞|到站|的座位|的车厢|的航班)/u.test(clean.slice(t.end)) || /(?:坐|乘|搭|买了?|订了?|改签|高铁|动车|火车|航班|飞机)\s*$/u.test(clean.slice(Math.max(0, t.start - 4), t.start)));
+        // 收到 B2C4那栋二楼, P6MX那台复印机又卡纸了, C2MV那个柜子: a building, a machine or a locker named
+        // by a code that is no case (one slip from the sender's own is still no case here).
+        const thing = (e.how === 'unknown' || e.how === 'typo') && /^\s*(?:那|这)?(?:栋|幢|台|个?柜子?|号柜|个?验证码|号?楼(?!下)|座(?!机)|单元|号?房间?|会议室|辆|部(?!门))/u.test(clean.slice(t.end));
+        if (travel || thing) toks.push({ t: 'word', start: t.start, end: t.end, text: t.text });
+        else if (t.t === 'word' && e.how === 'unknown' && !commanded) toks.push(t);
         else {
           ids.push(e);
           toks.push({ t: 'id', id: e.id, start: t.start, end: t.end, text: t.text });
@@ -515,7 +521,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢, 骑着三轮呢: a state described, not asked.
   // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在\p{Script=Han}{0,8}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);

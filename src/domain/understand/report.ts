@@ -150,7 +150,7 @@ function amountOf(r: Reading): Amount | null {
   text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, (m, d: string, at: number) => (NUMERAL_WORD.test(text.slice(at + m.length, at + m.length + 2)) ? m : d));
   // 还有1万被银行冻结了, 3万保住了: money kept is no figure of the loss.
   text = text.replace(new RegExp(`(?:保住了?|拦下了?|追回了?|冻结了?)\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?`, 'gu'), (m) => ' '.repeat(m.length));
-  text = text.replace(new RegExp(`(?:还有|另外)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们)?\\s?(?:冻结|冻住|冻上|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
+  text = text.replace(new RegExp(`(?:还有|另外)?\\s?(?:一笔|一部分)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们|\\p{Script=Han}{1,3}(?:社|行|局|所))?\\s?(?:冻结|冻住|冻上|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
   // 卡里有三万多, 账上还剩2万: the balance, money not lost, is no figure of the loss.
   text = text.replace(new RegExp(`${BALANCE_SAID}${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
   // 3000+5000+2000: the parts added up, asked about.
