@@ -99,9 +99,10 @@ export const ASIDES = re(
 );
 export const PEOPLE = re(
   [
-    // A label makes the unit optional: 人数：80, 人次110, 覆盖 80.
-    String.raw`(?:覆盖人数|受众人数|参与人数|参加人数|受益人数|人数|人次|覆盖|受众)\s?(?:是|为|有)?\s?(?:估计|大概|大约|差不多)?\s?(?:约|共计|共|合计|达|近|超过|超)?\s?${NUM}(?:\s?(?:余|多))?(?:\s?(?:人次|人|名|位)|(?![\d.${CN_DIGITS}号栋楼层户家份张本册个场次年月日点时:]))`,
-    String.raw`(?:其中|包括|含)?\s?(?:${TARGETS})?\s?(?:(?:${GROUP_PREFIX})\s?){0,3}${NUM}${ABOUT}(?:人次|人|名|位)(?:群众|居民|村民|市民|观众|听众)?(?:左右|以上)?`,
+    // A label makes the unit optional: 人数：80, 人次110, 覆盖 80, 人大概200.
+    String.raw`(?:覆盖人数|受众人数|参与人数|参加人数|受益人数|人数|人次|覆盖|受众|(?<![\p{Script=Han}])人(?=\s?(?:估计|大概|大约|差不多|约)?\s?\d))\s?(?:是|为|有)?\s?(?:估计|大概|大约|差不多)?\s?(?:约|共计|共|合计|达|近|超过|超)?\s?${NUM}(?:\s?(?:余|多))?(?:\s?(?:人次|人|名|位)|(?![\d.${CN_DIGITS}号栋楼层户家份张本册个场次年月日点时:]))`,
+    // 传单发了500，人大概250: a figure then 人 and a hedged figure is the leaflets', then the head count.
+    String.raw`(?:其中|包括|含)?\s?(?:${TARGETS})?\s?(?:(?:${GROUP_PREFIX})\s?){0,3}${NUM}${ABOUT}(?:人次|人|名|位)(?!\s?(?:估计|大概|大约|差不多)\s?\d)(?:群众|居民|村民|市民|观众|听众)?(?:左右|以上)?`,
   ].join('|'),
 );
 /** 几十人, 上百人, 数百名: a count, but not one that can be stored. */

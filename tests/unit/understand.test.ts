@@ -2799,6 +2799,97 @@ describe('found in train-quiet41/42 and train-mirror79/80 (named regressions)', 
   it('leaves 我的摩托车哪个挪了 alone', () => expect(understand('我的摩托车哪个挪了', { ...worker, openCases: [] }).kind).toBe('ignore'));
 });
 
+describe('found in train-quiet43/44 and train-mirror81/82 (named regressions)', () => {
+  const own = (id: string, acknowledged: boolean, minutes: number): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged, pushedMinutesAgo: minutes }] });
+  const members: UnderstandContext['members'] = [...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })), { name: '赵督导', role: 'supervisor' }, { name: '冯中心', role: 'operator' }];
+  const supervisor: UnderstandContext = { ...lead, role: 'supervisor', visibleCases: ['X6CU', 'K7Q2', 'E9PH', 'T9KE', 'J3DK', 'R2XC', 'H3WN'], members };
+  it.each([
+    ['E9PH上次重办了两回才结 这次大家上点心'],
+    ['X6CU上次撤销是因为重复推送，这次是真的新预警 别搞混了'],
+    ['T9KE前两天刚更正过一次 反馈从误报改成已被骗 唉'],
+    ['记得J3DK上回冯中心督办之后半小时就有结果了'],
+    ['X6CU昨天转派给李网格那会儿地址没带过去，这个系统得改改'],
+    ['K7Q2从周网格转到吴网格 中间耽误了快半小时 复盘的时候要说'],
+    ['转派的事明天上班再定，K7Q2今晚先让刘网格顶着'],
+    ['K7Q2交接我跟陈网格当面说过了，你们放心'],
+    ['R2XC督办通知我看到了 已经在催刘网格了'],
+    ['X6CU督办提醒又弹出来了 这机器人真够勤快的😂'],
+    ['撤销要写原因的，上回K7Q2没写被分局打回来了'],
+    ['X6CU那老太太非要给周网格塞苹果 哈哈 推都推不掉'],
+    ['我看X6CU八成是误报 老头天天炒股 那笔钱是转给券商的'],
+    ['X6CU要我说干脆交给社区民警 网格员劝不动的'],
+    ['K7Q2下午赵督导已经转给刘网格了，刘网格你看一下群消息'],
+    ['K7Q2刚才冯中心那边已经改派了 现在是李网格在跟'],
+    ['@周网格 X6CU下午已经转到你名下了 你注意查收一下'],
+    ['X6CU刚才转给周网格那条是我发的 没问题 不用再转了'],
+    ['H3WN我已经让李网格接手了 电话里说好的 系统里明天再转'],
+    ['J3DK老太太说骗子声音跟她孙子一模一样 现在AI换声真吓人'],
+    ['R2XC上回我们去 人直接把门摔了 这次得换个法子'],
+    ['K7Q2咱们反馈是及时的，别让分局觉得是我们拖了'],
+    ['H3WN是郑社区的亲戚吧？好象是表舅'],
+    ['X6CU跟去年那个冒充医保的是同一家吧？上次就差点被骗'],
+    ['H3WN我本来想督办的，后来一看已经反馈了，就没弄'],
+    ['X6CU这单如果要转派 记得跟原来的网格员交接清楚'],
+    ['作废那俩单子别再跑了 是演练'],
+  ])('never acts on talk among leads: %j', (text) => {
+    expect(understand(text, supervisor)).toEqual({ kind: 'ignore' });
+  });
+  it('still takes the commands they talk about, said as commands', () => {
+    acts(understand('督办 X6CU', supervisor), { kind: 'supervise', caseId: 'X6CU' });
+    acts(understand('E9PH我来盯 有啥事找我', supervisor), { kind: 'supervise', caseId: 'E9PH' });
+    acts(understand('撤销 X6CU 重复推送', supervisor), { kind: 'cancel', caseId: 'X6CU' });
+    acts(understand('X6CU 转给周网格', supervisor), { kind: 'reassign', caseId: 'X6CU', to: '周网格' });
+    acts(understand('Q4UF 作废 推送重复 谢谢', { ...supervisor, visibleCases: ['Q4UF'] }), { kind: 'cancel', caseId: 'Q4UF' });
+    acts(understand('F4HY 督办 通知辖区民警一起上门', { ...supervisor, visibleCases: ['F4HY'] }), { kind: 'supervise', caseId: 'F4HY' });
+    confirms(understand('X6CU 督办过了', supervisor), { kind: 'supervise', caseId: 'X6CU' });
+    confirms(understand('M2FH 刚才已经让刘网格接手了', { ...supervisor, visibleCases: ['M2FH'] }), { kind: 'reassign', caseId: 'M2FH', to: '刘网格' });
+  });
+  it('reads money already given (畀咗钱 / 给了钱) beside 冇劝住 as the loss, never as a refusal', () => {
+    acts(understand('反馈 E2QF 到场时佢已经畀咗钱 冇劝住 已陪佢报警', own('E2QF', true, 31)), { kind: 'report', result: 'defrauded', alsoReported: true });
+  });
+  it('reads outcomes said in the north and the south', () => {
+    acts(understand('反馈：R6NP 入户 老太太犟 说啥不听 拒绝配合', own('R6NP', true, 42)), { kind: 'report', result: 'refused', method: 'visit' });
+    acts(understand('反馈 V8JM 误报 是老头给闺女转的钱 不是啥养老金升级', own('V8JM', true, 50)), { kind: 'report', result: 'false_positive' });
+    acts(understand('反馈 P8WT 老太太说我们才是骗子 咣当把门关了', own('P8WT', true, 38)), { kind: 'report', result: 'refused' });
+    acts(understand('反馈 X3TA 差点就转了 在ATM跟前给拽回来了', own('X3TA', true, 16)), { kind: 'report', result: 'dissuaded' });
+    acts(understand('反馈 R4DN 冒充警察嘅 老人家听我讲完已经挂咗电话 劝阻成功', own('R4DN', true, 18)), { kind: 'report', result: 'dissuaded' });
+    acts(understand('反馈 J9WC 租客被假房东骗咗 押一付三 共6400', own('J9WC', true, 58)), { kind: 'report', result: 'defrauded', lossAmount: 6400 });
+    confirms(understand('拦低咗 冇转账', { ...own('F4ZM', false, 4), pushIsLatest: true }), { kind: 'report', caseId: 'F4ZM', result: 'dissuaded' });
+  });
+  it('takes 在路上了 U7LN 打车呢, 收到 这就去 穿鞋呢 and 在道上了 as on the way (呢 after a deed asks nothing)', () => {
+    acts(understand('在路上了 U7LN 打车呢 道上全是冰', own('U7LN', false, 9)), { kind: 'ack', caseId: 'U7LN' });
+    acts(understand('收到 这就去 穿鞋呢', { ...own('H2LW', false, 1), pushIsLatest: true }), { kind: 'ack', caseId: 'H2LW' });
+    acts(understand('在道上了', { ...own('S9BG', false, 2), pushIsLatest: true }), { kind: 'ack', caseId: 'S9BG' });
+  });
+  it('reads 今天总体咋样 数据整一个 as 统计 and 网格哨兵能干嘎 / 接单要点回 as 帮助, and still 这个么样用啊', () => {
+    acts(understand('今天总体咋样 数据整一个', lead), { kind: 'stats' });
+    acts(understand('网格哨兵能干嘎', { ...worker, role: 'stranger', room: 'private', openCases: [] }), { kind: 'help' });
+    acts(understand('接单要点回', { ...own('E2QF', false, 2), room: 'private' }), { kind: 'help' });
+    acts(understand('这个么样用啊', worker), { kind: 'help' });
+    acts(understand('传单数量怎么报', volunteer), { kind: 'help' });
+  });
+  it('reads outreach head counts: 人大概200, 来咨询的有六十几个, 62个租客, 差不多七十人 after 一早上, and leaflets 传单发了500', () => {
+    acts(understand('报一下今天的：和平街早市 人大概200 装APP 40 传单250份', volunteer), { kind: 'outreach', people: 200, installs: 40, leaflets: 250 });
+    confirms(understand('今儿在菜市场摆摊 冻得够呛 来咨询的有六十几个 装APP 14个', volunteer), { kind: 'outreach', people: 60, installs: 14 });
+    acts(understand('今日同社区民警去吉山村出租屋查消防 顺便宣传反诈 见咗62个租客 装APP 20个', { ...worker, room: 'volunteers', openCases: [] }), { kind: 'outreach', people: 62, installs: 20 });
+    acts(understand('今儿个在团结湖公园跟晨练的大爷大妈唠了一早上 差不多七十人 装了十五个app', volunteer), { kind: 'outreach', people: 70, installs: 15 });
+    acts(understand('今天集市上传单发了500，人大概250', volunteer), { kind: 'outreach', people: 250, leaflets: 500 });
+    acts(understand('宣传 避风港 人数估计150', volunteer), { kind: 'outreach', people: 150 });
+  });
+  it('reads 今天 集市 上 传单 发 了 500，人 大概 250 (voice input) as 250 people and 500 leaflets, never 500 people', () => {
+    acts(understand('今天 集市 上 传单 发 了 500，人 大概 250', volunteer), { kind: 'outreach', people: 250, leaflets: 500 });
+  });
+  it.each([
+    ['传单别一下发太多 一人一份就够了', volunteer],
+    ['马甲尺码统计一下 要换新的了', { ...lead, room: 'volunteers' }],
+    ['我的照片咋发不出去', volunteer],
+    ['拒绝配合的咋整啊 老头犟得跟啥似的', { ...worker, openCases: [] }],
+    ['宣传单张仲有冇多 我嗰边派晒喇', volunteer],
+  ] as const)('leaves %j alone', (text, ctx) => {
+    expect(understand(text, ctx as UnderstandContext)).toEqual({ kind: 'ignore' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

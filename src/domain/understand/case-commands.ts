@@ -102,6 +102,17 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // K7Q2这单我盯着 @刘网格 你抓紧: the case taken on first, then the colleague told (the @ after it).
     const takenOnFirst = r.personFirst !== true && typed !== null && typed.source !== 'unknown' && atHead(r.toks, r.toks.find((x) => x.t === 'id')!) && /^我/u.test(kw.text.replace(/^这单/u, '')) ;
     if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && r.others.length > 0 && !t.ctx.mention && !r.mentionsBot && !takenOnFirst) continue;
+    // E9PH上次重办了两回才结, X6CU昨天转派给李网格那会儿, 记得J3DK上回冯中心督办之后…, T9KE前两天刚更正过一次:
+    // what was done to a case before, told; 我看X6CU八成是误报, X6CU要我说干脆交给社区民警: an opinion.
+    // (X6CU 昨天督办过了, the command and nothing after it, is still asked about.)
+    if (!addressed && ((PAST_TOLD.test(r.clean.slice(0, kw.start)) && !/^\s*过?了?\s*$/u.test(r.clean.slice(kw.end)) && !(kind === 'correct' && /错/u.test(r.clean.slice(kw.start - 1, kw.end + 2)))) || /^\s*(?:过(?!了?[\s。!！]*$)|了[两几\d一二三]+(?:回|次|遍)|之后|以后|那会儿?|的时候|是因为)/u.test(r.clean.slice(kw.end)) || OPINION.test(r.clean))) continue;
+    if (kind === 'reassign' && handOverTold(t)) continue;
+    // X6CU督办提醒又弹出来了, R2XC督办通知我看到了: the bot's notice named, not the command.
+    if (/^(?:通知|提醒|消息|短信|推送)/u.test(r.clean.slice(kw.end))) continue;
+    // 撤销要写原因的: a rule about the command.
+    if (!addressed && /^\s*(?:要|得|需要|必须|一定要)\s*(?:写|填|带|注明|说明|附)/u.test(r.clean.slice(kw.end))) continue;
+    // 作废那俩单子别再跑了 是演练: cases the room knows, called off to people; no id to ask the bot for.
+    if ((kind === 'cancel' || kind === 'supervise') && !typed && !addressed && /(?:那|这)(?:俩|两|几|些)(?:个|单|条|件)?/u.test(r.clean)) continue;
     // 超时就会被督办, 上次被撤销的那单: the passive talks of what happens to cases, commands nothing.
     if (/被\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // @吴网格 K7Q2 催一下啊 都十五分钟了: the colleague called first is the one pressed.
@@ -154,7 +165,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'reassign' && /(?:是对的|没错|挺好|不错|对的|合适)\s*(?:$|[，,\s])/u.test(r.clean.slice(kw.end))) continue;
     // P3DV 那个我跟小周说过了: 跟 is "with", not following the case up.
     // X6CU 的事我跟街道汇报过了: 跟 is "to", the sender told someone.
-    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,4}?(?:说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实|约|见|视频|通话|通了|打了|碰)/u.test(r.clean.slice(kw.end))) continue;
+    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,6}?(?:说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实|约|见|视频|通话|通了|打了|碰)/u.test(r.clean.slice(kw.end))) continue;
     // X6CU 督办了两次了还没动静, X6CU 我跟进了一下 家属说没事了, R2XC 那个我跟过 不是诈骗: what the
     // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
@@ -227,7 +238,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (phrase) return phrase;
   // 转 X6CU 给李网格, K7Q2给周网格: a lead handing a case to a named member.
   // 转 X6CU 给李网格 without the roster: a roster-shaped name after 给.
-  const given = overseer && typed?.source === 'text' && !ctx.members && !/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body) ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] : undefined;
+  const given = overseer && typed?.source === 'text' && !ctx.members && !handOverTold(t) && !PUT_OFF.test(r.clean) && !/(?:是对的|没错|挺好|不错|合适)(?:\s|$|[，,。])/u.test(r.body) ? /给\s*([\p{Script=Han}]{1,3}(?:网格员|网格|社区|督导))/u.exec(r.body)?.[1] : undefined;
   if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given });
   // 刚刚上门处置 W5RA 已劝阻成功: 处置 after a verb is the work done, not the keyword 反馈.
   const anyReportKw = kwOf(t, 'report');
@@ -264,7 +275,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 到了第一时间反馈: promised;
   // 反馈要及时 超过半小时…: a rule about it.
   // 赵督导说K7Q2再不反馈就要通报了, 反馈得挺及时, 这个结果我看了: a threat, praise or a reading of it.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后)再?)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后)再?|已经|一看已经)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -370,6 +381,11 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
 /** 怎么还没人接, 咋还没去, 为啥还不动: a complaint shaped as a question. */
 const COMPLAINT = /(?:怎么|咋|为什么|为啥)(?:还|都)/u;
 
+/** Before a command word: a time gone by or a memory (上次, 昨天, 前两天, 记得…上回): what was done, told. */
+const PAST_TOLD = /(?:上次|上回|前两天|前几天|昨天|前天|去年|上周|上个?月|记得|那会儿?|当时)\p{Script=Han}{0,8}$/u;
+/** 我看…八成, 要我说, 我个人意见, 依我看: an opinion put to the room. */
+const OPINION = /要我说|依我看|我个人意见|我的意见是|八成|估计是|我看\s*[A-Za-z0-9]{4}/u;
+
 /** 要撤销, 要不要更正, 需要督办: a command weighed, not given and not asked about. */
 const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用不用|能不能|可以|是否)$/u;
 /** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
@@ -421,7 +437,20 @@ const HANDED_ALREADY = new RegExp(`(?:已经|已|刚才|刚刚)\\s*(?:${FREE_FOR
 /** 要不还是让他去, 不如让李网格去: a suggestion, not an order. */
 const SUGGESTED = /要不(?!要)|不如|建议|我觉得|我看(?:还是|就)/u;
 /** 转派给周网格的事先缓一缓, 先别转: a hand-over talked about or put off. */
-const PUT_OFF = /的事(?:先|再说|回头|等|以后)|缓一缓|缓缓|暂缓|先放放|先等等|再等等|先(?:别|不|不要)(?:转|派|给|换)/u;
+const PUT_OFF = /的事(?:先|再说|回头|等|以后)|的事\p{Script=Han}{0,6}再(?:定|说|议|商量)|明天再转|回头再转|缓一缓|缓缓|暂缓|先放放|先等等|再等等|先(?:别|不|不要)(?:转|派|给|换)/u;
+
+/** A hand-over talked about, not made: its story, something else given or moved, or one already done. */
+function handOverTold(t: Turn): boolean {
+  const { r } = t;
+  // X6CU的老人用的华为Mate60吧 @周网格 你上回给装APP那个: the colleague reminded of something past, not handed the case;
+  // X6CU昨天转派给李网格那会儿…, K7Q2从周网格转到吴网格 中间耽误了快半小时 复盘的时候要说: a hand-over's story.
+  if (!t.addressed && (/(?:你|您)(?:上回|上次|之前|以前|那天|前几天|去年)/u.test(r.clean) || /那会儿?|当时|复盘|耽误了/u.test(r.clean) || (PAST_TOLD.test(r.clean.replace(/\s*(?:转派|改派|转给|派给|交给|转到|改给)[\s\S]*$/u, '')) && !/^\s*(?:转派|改派)/u.test(r.clean)))) return true;
+  // X6CU那老太太非要给周网格塞苹果: something given to the colleague, not the case; 那笔钱是转给券商的: money moved.
+  if (/给\s*@?\p{Script=Han}{1,4}\s*(?:塞|送|带|买|拿|递|倒|泡|煮|做|织|夹|打电话|发消息|发红包|点赞|鞠躬)/u.test(r.clean) || /(?:钱|款|笔)\p{Script=Han}{0,4}转给|转给\p{Script=Han}{0,4}(?:券商|银行|账户|卡上|对方|骗子)/u.test(r.clean)) return true;
+  // K7Q2下午赵督导已经转给刘网格了, 刚才冯中心那边已经改派了, @周网格 X6CU下午已经转到你名下了 你注意查收一下,
+  // X6CU刚才转给周网格那条是我发的 不用再转了: a hand-over done, told to the room or to the colleague.
+  return !t.addressed && HANDED_ALREADY.test(r.body) && (/(?:督导|社区|中心|警官|所长|书记|主任|所里|分局)(?:那边)?\s*(?:已经|已|刚才|刚刚)/u.test(r.clean) || /你(?:注意|看一下|看下|查收)|不用再转|那条|名下/u.test(r.clean));
+}
 
 function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decision | null {
   const { r, ctx } = t;
@@ -437,8 +466,7 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (!t.addressed && /(?:原来|本来|当时)\p{Script=Han}{0,6}[，,\s]*.*(?:后来|然后).{0,16}了\s*$/u.test(r.clean)) return null;
   // K7Q2 昨天我转派给刘网格了 他说推送没收到: a hand-over days ago, told.
   if (!t.addressed && /(?:昨天|前天|上周|昨晚|早就)\p{Script=Han}{0,3}?(?:转派给|改派给|转给|派给|交给|改给)\p{Script=Han}{1,5}?了/u.test(r.clean)) return null;
-  // X6CU的老人用的华为Mate60吧 @周网格 你上回给装APP那个: the colleague reminded of something past, not handed the case.
-  if (!t.addressed && /(?:你|您)(?:上回|上次|之前|以前|那天|前几天|去年)/u.test(r.clean)) return null;
+  if (handOverTold(t)) return null;
   const to = pickTarget(r.body, r.others, ctx.members, r.handedTo);
   if (!to) return null;
   const example = `转派 ${typed?.id ?? quoted} @周网格`;
@@ -541,7 +569,8 @@ function question(t: Turn): Decision {
   if (!t.addressed && ctx.quote?.from === 'person' && !kwOf(t, 'query')) return IGNORE;
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
   // W7GY 的地址谁知道在哪, 谁离得近: asked of whoever in the room knows.
-  if (forPeople && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean))) return IGNORE;
+  // H3WN是郑社区的亲戚吧, X6CU跟去年那个冒充医保的是同一家吧: who the people are, wondered about with the room.
+  if (forPeople && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean) || /亲戚|表舅|舅舅|熟人|老乡|同一家|同一户|同一个人|是一家/u.test(r.clean))) return IGNORE;
   // X6CU 老人刚又给我打电话 问钱能不能追回来: someone else's question, told (not 我问下).
   if (forPeople && !kwOf(t, 'query') && THEIR_QUESTION.test(r.clean)) return IGNORE;
   // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).

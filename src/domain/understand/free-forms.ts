@@ -59,7 +59,8 @@ const ASKS = any(FREE_FORM.asks);
 const REMARK = any(FREE_FORM.remarks);
 const IMPERATIVE = any(FREE_FORM.imperatives);
 /** 怎么发, 如何反馈, 咋用, 怎么告诉你: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
-const HOW_TO = new RegExp(`(?:${alt(FREE_FORM.howTo)})[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的|都)`, 'u');
+// 今天总体咋样 数据整一个: 咋样 asks how things are; only 怎么样用 (样 then the verb) asks how to.
+const HOW_TO = new RegExp(`(?<!怎)(?:${alt(FREE_FORM.howTo)})(?!样(?!${alt(FREE_FORM.useVerbs)}))[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的|都)`, 'u');
 /** 怎么跟哨兵说, 如何告诉你: how to tell the bot. */
 const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
 /** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
@@ -262,6 +263,12 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && (/分不清|搞不清|弄不清|说不清|拿不准|吃不准/u.test(body) || /(?:看|读)(?:了|过|到)(?:没|没有|吗|么)/u.test(body))) return null;
   // 统计一下受损情况 报到镇里: figures gathered for someone above.
   if (!addressed && REPORTED_UP.test(body)) return null;
+  // 拒绝配合的咋整啊 老头犟得跟啥似的: what to do about a situation at the door, asked of colleagues.
+  if (!addressed && /(?:拒绝配合|不配合|不开门|劝不动|不听劝|联系不上|打不通|犟)的?\p{Script=Han}{0,2}?(?:咋整|咋办|怎么办|怎么弄|咋弄|怎么整)/u.test(body)) return null;
+  // 宣传单张还有没有多 我那边派完了: supplies asked about, not the sender's cases.
+  if (!addressed && /传单|单张|海报|折页|物料|宣传品|礼品|宣传册|马甲|横幅/u.test(body) && !HOW_TO.test(body) && !OWN_WORK_COUNT.test(body)) return null;
+  // 我的照片咋发不出去: the phone or WeChat failing, asked of the room.
+  if (!addressed && /(?:照片|图片|视频|文件|语音|朋友圈)\p{Script=Han}{0,3}?(?:发不出去|发不了|传不上去|传不了|打不开|加载不出)/u.test(body)) return null;
   // 别光盯着数据，多下去走走: advice against looking only at the figures.
   if (!addressed && /(?:别|不要|不能|莫)(?:光|只|老|总)(?:盯|看|顾)/u.test(body)) return null;
   // 这个月咱们被督办了几次来着 三次还是四次: a figure recalled among people, two guesses given.
@@ -324,7 +331,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 我那个单子老人儿子说要投诉我们 咋办: what to do about a situation, asked of colleagues.
   if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
   // 我那辆电动车牌照 豫A3K7 哪个给我挪走了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
-  if (!addressed && (/电动车|自行车|摩托车?|三轮车|车子|车牌|牌照|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
+  if (!addressed && (/电动车|自行车|摩托车?|三轮车|车子|车牌|牌照|马甲|尺码|衣服|工作服|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
   // 请各网格收到后统计一下辖区独居老人, 各村把这个月的反馈记录汇总一下: a task set for every grid or village, not figures asked of the bot.
   if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下|汇总|整理|把)/u.test(body)) return null;
   // 待办：周五前交台账: a to-do written down for the room.

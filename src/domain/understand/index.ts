@@ -74,6 +74,8 @@ function decide(text: string, ctx: UnderstandContext): Decision {
   // @周网格 K7Q2 抓紧反馈 区里要看: a command that cannot be carried out, said to the person named
   // first, is theirs to act on; the bot does not answer it.
   if (d.kind === 'refuse' && r.personFirst === true && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
+  // X6CU这单如果要转派 记得跟原来的网格员交接清楚: a command only supposed, in the group, is no request to answer.
+  if (d.kind === 'refuse' && (d.reason === 'unknown_member' || d.reason === 'missing_target' || d.reason === 'missing_result') && r.governed.includes('suppose') && !r.question && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
   // 家属说钱已经转了 我再核实一下 先别报: the sender holds the outcome back.
   if (changesState(d) && !ctx.pendingConfirmation && HELD_BACK.test(r.clean)) return IGNORE;
   // 在路上呢, 劝住了没: maybe a question, maybe not; either way nothing changes.

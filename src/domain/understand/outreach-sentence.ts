@@ -12,7 +12,7 @@ const PLACE = /(?:在|搁|到|去|于|赴|进了?|走进|来到)([^\s，,。；;
 /** 去了三个村, 跑了两个小区: the places, counted. */
 const VISITED = /(?:去了|跑了|走了|到了)((?:\d+|[一二两三四五六七八九十]+)个(?:村子|村|社区|小区|组|点|市场|学校))/u;
 /** A head count: digits or Chinese numerals, then 人/人次/名/位 (not 份, not 个). */
-const HEAD_COUNT = /(?<![少多差第每])(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)|(?:人数|人次|覆盖人数)\s?[:：]?\s?(?:是|为|有)?\s?(?:\d+|[一二两三四五六七八九十百千]+)/u;
+const HEAD_COUNT = /(?<![少多差第每])(?:\d+|[一二两三四五六七八九十百千]+)\s?(?:余|多|来)?\s?(?:人次|人|名|位)|(?:人数|人次|覆盖人数|(?<![\p{Script=Han}])人)\s?[:：]?\s?(?:是|为|有)?\s?(?:估计|大概|大约|差不多|约)?\s?(?:\d+|[一二两三四五六七八九十百千]+)/u;
 
 const N = '(?:\\d+|[一二两三四五六七八九十百千]+)';
 const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|今早|今晨|今朝|昨晚|昨天|刚才|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|中午|晚上|早上|傍晚|\s)+/u;
@@ -39,16 +39,25 @@ function spoken(raw: string): string {
     .replace(new RegExp(`装了?\\s?(?:国家)?反诈(?:中心)?(?:APP|app|App)?\\s?(${N})个`, 'gu'), '装APP $1')
     // 大概五十来人 装了14个: installs, the app left unsaid.
     .replace(new RegExp(`装了\\s?(${N})个(?!\\s?(?:人|村|社区|小区|点|APP|app|App|反诈))`, 'gu'), '装APP $1')
-    // 摆了个摊 is 摆摊; 来了大概60个人 is 60人 (how many came, said loosely).
+    // 传单发了500 人大概250 (voice input, the comma lost): the figure before 人 and a hedged count is not the people's.
+    .replace(/(\d)\s*(?=人\s?(?:大概|大约|差不多|估计|约)\s?\d)/gu, '$1，')
+    // 传单发了500: leaflets counted without 份.
+    .replace(new RegExp(`(传单|单页|折页|宣传单|宣传册)\\s?(?:发了|发出去了?|派了|发放了?)\\s?(${N})(?![\\d${'零一二两三四五六七八九十百千'}份张本个名位])(?!\\s?人(?!\\s?(?:大概|大约|差不多|估计|约)\\s?\\d))`, 'gu'), '$1 $2份')
+    // 传单发了500，人大概250: the hedged head count after 人 is the people's, said the other way round.
+    .replace(new RegExp(`(?<![\\p{Script=Han}])人\\s?(?:大概|大约|差不多|估计|约)\\s?(${N})(?![\\d${'零一二两三四五六七八九十百千'}])`, 'gu'), ' $1人')
+    // 摆了个摊 is 摆摊; 来了大概60个人 is 60人 (how many came, said loosely); after 早上 or 晚上 a space
+    // stays, so 唠了一早上 差不多七十人 does not run into 一早上七十人 (上七十 would read as at least seventy).
     .replace(/摆了?(?:个|一个)?摊(?:子|位)?/gu, '摆摊')
-    .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), '')
-    .replace(new RegExp(`(${N})(来|多|余)?个(人|年轻人|小伙子|姑娘|市民|路人|游客|顾客|街坊|乘客|居民|群众|村民|老人|学生|同学|家长|员工|职工|工人|租户|住户|业主|商户|商贩|骑手|师生|观众|听众|病人|家属|老年人|船员|渔民|搬运工|快递员|外卖员|环卫工|保安|婆婆爷爷|爷爷奶奶|大爷大妈|大叔大妈|婆婆|爷爷|奶奶|大爷|大妈|阿姨|叔叔|老头老太)`, 'gu'), '$1$2人')
+    .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), (_m, at: number, all: string) => (/[上下]$/u.test(all.slice(0, at)) ? ' ' : ''))
+    .replace(new RegExp(`(${N})(来|多|余)?个(人|年轻人|小伙子|姑娘|市民|路人|游客|顾客|街坊|乘客|居民|群众|村民|老人|学生|同学|家长|员工|职工|工人|租户|住户|业主|商户|商贩|骑手|师生|观众|听众|病人|家属|老年人|租客|房客|摊主|店主|船员|渔民|搬运工|快递员|外卖员|环卫工|保安|婆婆爷爷|爷爷奶奶|大爷大妈|大叔大妈|婆婆|爷爷|奶奶|大爷|大妈|阿姨|叔叔|老头老太)`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
     // 讲了五十来个, 讲了有60来个, 听的人110个, 看的村民有两百多: how many heard it.
     .replace(new RegExp(`讲了(?:有)?\\s?(${N})(来|多|余)?个(?!\\s?(?:APP|app|App|村|社区|小区|点|地方|场|小时|钟|半|多小时|多钟|上午|下午|晚上|月|星期|礼拜))`, 'gu'), '讲了 $1$2人')
     .replace(new RegExp(`(?:听的|看的|来的)(?:人|老人|村民|居民|群众)(?:有)?\\s?(${N})(来|多|余)?个?(?=$|[\\s\\p{P}])`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:村民|老人|居民|群众)有(${N})(来|多|余)(?=$|[\\s\\p{P}])`, 'gu'), '$1$2人')
     .replace(new RegExp(`来了(${N})(来|多|余)?个(?!\\s?(?:APP|app)(?!都|全))`, 'gu'), '$1$2人')
+    // 来咨询的有六十几个: how many came to ask.
+    .replace(new RegExp(`(?:来咨询的|咨询的|来听的|围观的|来看的|来问的)(?:人)?(?:有)?\\s?(${N})(来|多|余)?个?(?!\\s?(?:APP|app))`, 'gu'), '$1$2人')
     // 跟取快递的人聊了大概50个: how many the sender talked with.
     .replace(new RegExp(`聊了(?:有)?\\s?(${N})(来|多|余)?个(?!\\s?(?:APP|app|小时|钟))`, 'gu'), '$1$2人')
     // 独居老人四十八个, 居民五十八个: the people named, then counted.
@@ -110,8 +119,8 @@ const SOMEONE_ELSE = /^(?!(?:今天|今日|昨天|上午|下午|晚上)?[跟和�
 
 /** 周六宣传需要10个人 报名接龙: a call for helpers, not a log. */
 const RECRUITING = /报名|接龙|招募|缺人|集合|排班|轮班|值班|分工|需要\s?\d*\s?个?人|帮忙(?!装|下载|安装|宣传)|忙不过来|来[两几\d]个人/u;
-/** 本月宣传任务：每个志愿者至少宣传50人: a quota set, not a log. */
-const QUOTA = /任务|目标|指标|至少|每个志愿者|每位志愿者|考核/u;
+/** 本月宣传任务：每个志愿者至少宣传50人: a quota set, not a log; 传单别一下发太多 一人一份就够了: a rule for handing out. */
+const QUOTA = /任务|目标|指标|至少|每个志愿者|每位志愿者|考核|[一每]个?人[一两\d](?:份|张|本|个)|(?:别|不要|不用)\p{Script=Han}{0,4}太多/u;
 
 /** Without a place phrase, a sentence must at least speak of outreach (and a log without 宣传 is acted on only then). */
 export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|摆摊|发放|传单|折页|手册|海报|入户|走访|挨家挨户|app|防骗|防诈|讲\p{Script=Han}{0,8}(?:诈骗|骗局)/iu;
@@ -178,5 +187,8 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
     const kept = parsed.log.note.split(/\s+/u).filter((w) => [...w].length > 1 && !SENTENCE_LEFTOVERS.has(w));
     parsed.log.note = kept.length ? kept.join(' ') : null;
   }
+  // 今天 集市 上 传单 发 了 500，人 大概 250: a figure left in the place or the remark was not read; asked first.
+  const BARE = /(?<![A-Za-z\d])\d{2,}(?![\d.号户栋幢楼名位组个张份点期单元人处场次家层室院线口条本只间岁年月日时分A-Za-z])/u;
+  if (BARE.test(parsed.log.place) || BARE.test(parsed.log.note ?? '')) return { keyword: false, parsed, guessed: true };
   return { keyword: false, parsed };
 }

@@ -165,6 +165,13 @@ function spellOut(text: string): string {
     // sd: 收到 by its pinyin initials, as a word of its own.
     .replace(/(?<![A-Za-z0-9])[sS][dD](?![A-Za-z0-9])/gu, '收到')
     .replace(/再路上/gu, '在路上')
+    // 在道上了: on the road, said in the north; 能干嘎, 嘎哈: 干啥.
+    .replace(/在道上/gu, '在路上')
+    .replace(/干嘎|嘎哈/gu, '干啥')
+    // 租客被假房东骗了: the one who cheated named inside 被…骗.
+    .replace(/被(?!骗)\p{Script=Han}{1,5}?骗(?=了|走|去)/gu, '被骗')
+    // 老人家听我讲完已经挂了电话: the fraudster's call ended once the worker had spoken.
+    .replace(/听(?:我|我们)?(?:讲|说|劝)完\p{Script=Han}{0,4}?挂(?:了|断了?|掉了?)?电话/gu, '断了骗子联系')
     // 一万五六, 三千五六: between two round figures, said as their middle (约15500).
     .replace(/([一二两三四五六七八九])([万千])([一二三四五六七八])([二三四五六七八九])(?![十百千万\d])/gu, (m, a: string, unit: string, b: string, c: string) => {
       const n = (x: string) => '一二三四五六七八九'.indexOf(x) + 1 || (x === '两' ? 2 : 0);
@@ -192,8 +199,8 @@ function spellOut(text: string): string {
 /** Written Cantonese and other spoken forms, word for word into Mandarin, longest first (唔该 before 唔). */
 const CANTONESE: readonly [RegExp, string][] = [
   [/唔该/gu, '谢谢'], [/唔使/gu, '不用'], [/唔好/gu, '不要'], [/系唔系/gu, '是不是'], [/系咪/gu, '是否'], [/有冇/gu, '有没有'],
-  [/劝唔郁/gu, '劝不动'], [/([劝拦])落嚟/gu, '$1下来'], [/差啲/gu, '差点'], [/呢(?=单|个|度|位|件|次)/gu, '这'], [/冇人听/gu, '没人接'], [/搞掂/gu, '搞定'], [/拣错/gu, '选错'],
-  [/点解/gu, '为什么'], [/点样/gu, '怎样'], [/(?<=^|[\s\p{P}\p{S}]|撤回|转派|反馈|宣传|数据|绑定|我|你|要|该|又|到底)点(?=搞|报|转|用|弄|填|发|写|查|绑)/gu, '咋'], [/边个/gu, '谁'], [/边度/gu, '哪里'],
+  [/劝唔郁/gu, '劝不动'], [/拦低/gu, '拦下'], [/([劝拦])落嚟/gu, '$1下来'], [/差啲/gu, '差点'], [/呢(?=单|个|度|位|件|次)/gu, '这'], [/冇人听/gu, '没人接'], [/搞掂/gu, '搞定'], [/拣错/gu, '选错'],
+  [/点解/gu, '为什么'], [/点样/gu, '怎样'], [/(?<=^|[\s\p{P}\p{S}]|撤回|转派|反馈|宣传|数据|绑定|我|你|要|该|又|到底)点(?=搞|报|转|用|弄|填|发|写|查|绑|回)/gu, '咋'], [/边个/gu, '谁'], [/边度/gu, '哪里'],
   [/而家|宜家/gu, '现在'], [/几多/gu, '多少'], [/(?<![\d零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])万五(?![千百十\d])/gu, '一万五'],
   [/(?<=\p{Script=Han})未(?=$|[\s\p{P}\p{S}])/gu, '了没'], [/仲(?!裁)/gu, '还'],
   [/(?<=[转用卖输洗])晒/gu, '完'], [/搞成点/gu, '搞得怎么样了'], [/咗/gu, '了'], [/冇/gu, '没'], [/(?<!唔)唔(?=\p{Script=Han})(?!唔)/gu, '不'], [/佢/gu, '他'], [/哋/gu, '们'], [/嘅/gu, '的'], [/喺/gu, '在'], [/嚟/gu, '来'],
@@ -299,6 +306,11 @@ function unasked(text: string): string {
     .replace(/上哪儿?(?:找|去找)去?/gu, '')
     // 说是啥养老金认证: "some sort of", told (说是啥 alone still asks).
     .replace(/说是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '说是')
+    // 说啥不听, 说啥都不信: no matter what, not asked; 不是啥养老金升级: "not some", not asked.
+    .replace(/说(?:啥|什么)(?:也|都)?(?=不|没)/gu, '怎样都')
+    .replace(/不是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '不是')
+    // E9PH我来盯 有啥事找我: whatever comes up, not a question.
+    .replace(/有(?:啥|什么)事(?:情)?(?:就)?(?:找我|叫我|喊我|打我电话|call我)/gu, '')
     // 收到 Q9JE 交给我嘛: 嘛 softening what the sender offers, not asking.
     .replace(/(?<=(?:交给|派给|给)我|我来|我去)嘛/gu, '')
     // 在路上了 莫催了嘛, 给我看下待办嘛: 嘛 closing a plea or a request, not asking.
@@ -521,7 +533,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢, 骑着三轮呢: a state described, not asked.
   // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:打车|开车|骑车|坐车|走着|走路|等车|穿鞋|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);
