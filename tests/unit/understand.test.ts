@@ -2890,6 +2890,54 @@ describe('found in train-quiet43/44 and train-mirror81/82 (named regressions)', 
   });
 });
 
+describe('found in train-quiet45/46 and train-mirror83/84 (named regressions)', () => {
+  const own = (id: string, acknowledged: boolean, minutes: number): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged, pushedMinutesAgo: minutes }] });
+  const members: UnderstandContext['members'] = [...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })), { name: '赵督导', role: 'supervisor' }, { name: '冯中心', role: 'operator' }];
+  const leads: UnderstandContext = { ...lead, visibleCases: ['X6CU', 'K7Q2', 'E9PH', 'R2XC', 'B8LM'], members };
+  it.each([
+    ['K7Q2那个老太太 她闺女非让我们撤销预警 说她妈好着呢 我没答应'],
+    ['@李网格 X6CU你那个反馈写成误报了 自己去更正一下'],
+    ['X6CU重办那次是我批的 当时家属说骗子又打电话来了'],
+    ['X6CU上午已经转派给周网格了 别再重复派了'],
+    ['@周网格 R2XC你要实在跑不过来就交给吴网格 你俩商量着来'],
+    ['E9PH刚才是赵督导改派给刘网格的 我看了记录'],
+    ['@吴网格 B8LM那片你熟 以后有类似的我都交给你哈'],
+    ['我让小陈去查E9PH那个地址了 等他消息'],
+    ['上周那两个演练单是我作废的 有啥问题找我就行'],
+    ['每周一把督办情况汇总一下发群里'],
+    ['查这个得有手续 群里一句两句说不清'],
+  ])('never acts on a lead\'s talk: %j', (text) => {
+    expect(understand(text, leads)).toEqual({ kind: 'ignore' });
+  });
+  it('cancels on X6CU撤一下吧 with the relayed reason after it', () => {
+    acts(understand('X6CU撤一下吧 冯中心说跟早上那条是同一个号码', leads), { kind: 'cancel', caseId: 'X6CU' });
+  });
+  it.each([
+    ['收到@赵督导 B8LD 我这边正盯着呢', 'B8LD'],
+    ['好的@郑社区 Z3KM 下午两点社区门口碰头', 'Z3KM'],
+    ['K3WE 女婿接的电话 说他马上回家看看 我也往那边走', 'K3WE'],
+    ['r5tw 老两口吵起来了😅 老伴不让转 他非要转 我在中间劝着', 'R5TW'],
+    ['L3MC 家属说“上礼拜就劝过一回了 他不听”', 'L3MC'],
+    ['K3WE 家属说他前两天已经转过一笔 多少不知道 我在问', 'K3WE'],
+    ['R5TW 对方刚又打来了 老人让我接 我一接对方就挂了', 'R5TW'],
+    ['T6YB 有没有懂投资的 他给我看的那个平台叫“汇金国际” 谁查过', 'T6YB'],
+    ['W2XK 谁还有反诈宣传折页 我想带一份过去给他', 'W2XK'],
+    ['X6CU 他女儿跟我说“我妈这两天天天跟一个什么专家打电话”', 'X6CU'],
+  ])('leaves a progress note on the sender\'s own case alone: %j', (text, id) => {
+    expect(understand(text, own(id, true, 20))).toEqual({ kind: 'ignore' });
+  });
+  it('reads 木人接, 谁也管不着, 一共刷了6400 and 已经把5万现金给了 (Henan and Qingdao reports)', () => {
+    acts(understand('反馈 H5TW 打了三遍都木人接 集上太吵估计听不见', own('H5TW', true, 18)), { kind: 'report', result: 'unreachable' });
+    acts(understand('反馈 S6JM 拒绝劝阻 说钱是他自个儿哩 谁也管不着', own('S6JM', true, 32)), { kind: 'report', result: 'refused' });
+    acts(understand('反馈 H5TW 被骗了 直播间刷礼物一共刷了6400', own('H5TW', true, 28)), { kind: 'report', result: 'defrauded', lossAmount: 6400 });
+    acts(understand('反馈 R6WP 上门晚了 老人已经把5万现金给了上门来取钱的孙子同学', own('R6WP', true, 31)), { kind: 'report', result: 'defrauded', lossAmount: 50000 });
+  });
+  it('takes 收到收到 我马上上楼 right after the push, and counts 二十八个学员', () => {
+    acts(understand('收到收到 我马上上楼 电梯刚修好正好能用😂', { ...own('Y7HQ', false, 1), pushIsLatest: true }), { kind: 'ack', caseId: 'Y7HQ' });
+    acts(understand('今儿个在老年大学书法班讲反诈 二十八个学员都在 帮二十个装上了APP👍', volunteer), { kind: 'outreach', people: 28, installs: 20 });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

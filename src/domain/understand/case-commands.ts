@@ -26,7 +26,7 @@ const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
-const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|(?:再)?想(?:想)?办法|找找|(?:门口|楼下|旁边|边上|这儿|这里)?(?:守着|蹲着|陪着)|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
+const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|劝着|接着(?:打|劝|问|聊|找)|再看看|在问|还在问|(?:再)?想(?:想)?办法|找找|(?:门口|楼下|旁边|边上|这儿|这里)?(?:守着|蹲着|陪着)|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
 const NEXT_STEP = /试试|试一下|再跑|再去|再来|还是过去|过去看一眼|去看一眼|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
@@ -50,7 +50,7 @@ const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查|在登记/u;
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
-const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
+const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|多少不知道|不知道多少|金额不清楚|数额不清楚|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
 const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|问|查|对账|对)|查账|查流水|一笔笔对/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
@@ -105,8 +105,11 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // E9PH上次重办了两回才结, X6CU昨天转派给李网格那会儿, 记得J3DK上回冯中心督办之后…, T9KE前两天刚更正过一次:
     // what was done to a case before, told; 我看X6CU八成是误报, X6CU要我说干脆交给社区民警: an opinion.
     // (X6CU 昨天督办过了, the command and nothing after it, is still asked about.)
-    if (!addressed && ((PAST_TOLD.test(r.clean.slice(0, kw.start)) && !/^\s*过?了?\s*$/u.test(r.clean.slice(kw.end)) && !(kind === 'correct' && /错/u.test(r.clean.slice(kw.start - 1, kw.end + 2)))) || /^\s*(?:过(?!了?[\s。!！]*$)|了[两几\d一二三]+(?:回|次|遍)|之后|以后|那会儿?|的时候|是因为)/u.test(r.clean.slice(kw.end)) || OPINION.test(r.clean))) continue;
+    if (!addressed && ((PAST_TOLD.test(r.clean.slice(0, kw.start)) && !/^\s*过?了?\s*$/u.test(r.clean.slice(kw.end)) && !(kind === 'correct' && /错/u.test(r.clean.slice(kw.start - 1, kw.end + 2)))) || /^\s*(?:过(?!了?[\s。!！]*$)|了[两几\d一二三]+(?:回|次|遍)|之后|以后|那会儿?|的时候|是因为|那次|那回|的那次)/u.test(r.clean.slice(kw.end)) || OPINION.test(r.clean))) continue;
     if (kind === 'reassign' && handOverTold(t)) continue;
+    // 她闺女非让我们撤销预警 我没答应: someone else asking us for the command; @李网格 X6CU你那个反馈写成误报了
+    // 自己去更正一下: the colleague called first told to do it themselves.
+    if (!addressed && (/(?:让|叫|要求|逼|求)(?:我们|咱们|我)\s*$/u.test(r.clean.slice(0, kw.start)) || (kind !== 'reassign' && r.personFirst === true && !r.mentionsBot && /(?:你|您)|自己/u.test(r.clean.slice(0, kw.start))))) continue;
     // X6CU督办提醒又弹出来了, R2XC督办通知我看到了: the bot's notice named, not the command.
     if (/^(?:通知|提醒|消息|短信|推送)/u.test(r.clean.slice(kw.end))) continue;
     // 撤销要写原因的: a rule about the command.
@@ -143,7 +146,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // 反馈 W5RA 已被骗 损失6000 说错了 是9000: a slip mended in the report itself, still the report.
     if (kind === 'correct' && kws.some((k) => k.kind === 'report' && k.text === '反馈' && atHead(r.toks, k))) continue;
     // 周网格说他X6CU填错了要更正: a correction relayed is the other person's to make.
-    if (((leads && !overseer) || kind === 'correct') && r.governed.includes('reported') && !addressed) continue;
+    // (X6CU撤一下吧 冯中心说跟早上那条是同一个号码: the command first, the relayed words are its reason.)
+    if (((leads && !overseer) || kind === 'correct') && r.governed.includes('reported') && !addressed && !/^\s*[A-Za-z0-9]{4,6}\s*(?:这单|这个)?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 派给我的单, 转给我的那几件: the cases given to the sender, asked about (我的).
     if (kind === 'reassign' && !typed && /^我的?/u.test(r.clean.slice(kw.end))) continue;
     // 转派的事我跟赵督导说过了: the command named as a topic; @赵督导 好的，我来跟: said to a colleague.
@@ -286,7 +290,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const query = kwOf(t, 'query');
   // 到W7DK楼下了 上去看看, 我打个电话看看: going to look or trying, not asking to be shown.
   // 等会儿去B8WK家回访一下 看看老人情绪: 看看 in a message that plans a visit is the visit.
-  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && ((r.governed.includes('plan') && /去|回访|上门|走访/u.test(r.clean.slice(0, query.start))) || /(?:上去|过去|进去|下去|再去|去|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下|给\p{Script=Han}{1,4})\s*$/u.test(r.clean.slice(0, query.start)) || /^\s*(?:我的?消息|我发的|群里|上面|照片|图片)/u.test(r.clean.slice(query.end)));
+  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && ((r.governed.includes('plan') && /去|回访|上门|走访/u.test(r.clean.slice(0, query.start))) || /(?:上去|过去|进去|下去|再去|去|上门|回家|回去|到家|过来|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下|给\p{Script=Han}{1,4})\s*$/u.test(r.clean.slice(0, query.start)) || /^\s*(?:我的?消息|我发的|群里|上面|照片|图片)/u.test(r.clean.slice(query.end)));
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
@@ -299,6 +303,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*(?:[了过]|不到|不着|不出)/u.test(r.body.slice(query.end))) || /^\s*(?:写得|写的|做得|记得|挺|很|真|太)/u.test(r.body.slice(query.end)) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
   // 推送延迟了两分钟 我查下服务器: the sender's own look at the system, told.
   const ownLookUp = query !== undefined && /[我俺](?:先|来|去)?\s*$/u.test(r.clean.slice(0, query.start)) && /^\s*(?:一下|下|查)?\s*(?:服务器|系统|后台|日志|网络|原因|配置|监控|数据库|接口|代码)/u.test(r.clean.slice(query.end));
+  // 我让小陈去查E9PH那个地址了: someone sent to look it up, told.
+  const sentToLook = query !== undefined && /(?:让|叫|派)\p{Script=Han}{1,4}去\s*$/u.test(r.clean.slice(0, query.start));
+  // 查这个得有手续: a rule about looking things up.
+  const ruleOfLooking = query !== undefined && /^\s*(?:这个|这种|这些)?\s*(?:得|要|需要|必须)(?:有|走|办|开|经过)/u.test(r.clean.slice(query.end));
   // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
@@ -307,9 +315,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 卡已经让银行先冻上了 还在跟她核对转账记录, on the reminder of a case taken: work going on, told.
   const quotedId = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
   const workingOnQuoted = !plainlyToBot(r, ctx) && query !== undefined && quotedId !== null && ctx.openCases.some((c) => c.id === quotedId && c.acknowledged) && (IN_PROGRESS.test(r.clean) || AT_WORK.test(r.clean));
-  if (query && !typed && !goingToLook && !told && !ownLookUp && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && (ASKED_OF_PEOPLE.test(r.clean) || NOT_STATUS.test(r.body))) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
+  if (query && !typed && !goingToLook && !told && !ownLookUp && !sentToLook && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && (ASKED_OF_PEOPLE.test(r.clean) || NOT_STATUS.test(r.body))) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   // 好 几点: when something is, asked of people; only with a case (X6CU 几点推的) is it the bot's.
-  if (query && !typed && !told && !(/^(?:几点|多久)$/u.test(query.text) && !addressed) && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
+  if (query && !typed && !told && !ruleOfLooking && !(/^(?:几点|多久)$/u.test(query.text) && !addressed) && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
   // …在查, 正在看: the sender at it.
   const atWork = !addressed && query !== undefined && (AT_WORK.test(r.clean.slice(0, query.start)) || /(?:正在|还在|在|正)\s*(?:(?:帮|给|替)\p{Script=Han}{1,4})?\s*$/u.test(r.clean.slice(0, query.start)));
@@ -319,7 +327,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const passedOn = !addressed && ASKED_OF_PEOPLE.test(r.clean);
   // 大家看看这个话术, quoting the bot's dispatch: the room shown the case, not the bot asked.
   const shownToRoom = ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && /^\s*(?:大家|各位|你们)/u.test(r.clean);
-  if (query && !told && !ownLookUp && !atWork && !theirRecords && !goingToLook && !passedOn && !shownToRoom && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
+  if (query && !told && !ownLookUp && !sentToLook && !atWork && !theirRecords && !goingToLook && !passedOn && !shownToRoom && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
   if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
@@ -408,7 +416,7 @@ const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|�
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
 /** 老人打电话问钱能不能追回来, 家属一直问: someone else asking, told to the room. */
 const THEIR_QUESTION = /(?:老人|家属|他|她|对方|人家|大爷|大妈|阿姨|老太太|老头|儿子|女儿)[\p{Script=Han}\s]{0,12}(?<![我请])问(?![下一问题])\s*\p{Script=Han}{0,12}(?:能不能|吗|是不是|有没有|什么|多少|怎么|哪|咋)/u;
-const ASKED_OF_PEOPLE = /^\s*(?:大家|各位)|谁\p{Script=Han}{0,5}(?:一下|一趟|一声|说声)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /^\s*(?:大家|各位)|谁(?:还)?有(?!人)|有没有懂|谁查过|谁知道|谁认识|谁\p{Script=Han}{0,5}(?:一下|一趟|一声|说声)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -449,6 +457,9 @@ function handOverTold(t: Turn): boolean {
   if (/给\s*@?\p{Script=Han}{1,4}\s*(?:塞|送|带|买|拿|递|倒|泡|煮|做|织|夹|打电话|发消息|发红包|点赞|鞠躬)/u.test(r.clean) || /(?:钱|款|笔)\p{Script=Han}{0,4}转给|转给\p{Script=Han}{0,4}(?:券商|银行|账户|卡上|对方|骗子)/u.test(r.clean)) return true;
   // K7Q2下午赵督导已经转给刘网格了, 刚才冯中心那边已经改派了, @周网格 X6CU下午已经转到你名下了 你注意查收一下,
   // X6CU刚才转给周网格那条是我发的 不用再转了: a hand-over done, told to the room or to the colleague.
+  // E9PH刚才是赵督导改派给刘网格的: who did it, told; 以后有类似的我都交给你: later cases, not this one;
+  // 我让小陈去查E9PH那个地址了: an errand; X6CU上午已经转派给周网格了 别再重复派了: done, and a warning.
+  if (!t.addressed && (/是\p{Script=Han}{1,4}(?:转派|改派|转给|派给|交给|改给)\p{Script=Han}{1,5}的/u.test(r.clean) || /(?:以后|今后|下次|往后)\p{Script=Han}{0,8}(?:交给|转给|派给)/u.test(r.clean) || /(?:让|叫)\p{Script=Han}{1,4}去(?:查|问|看|拿|送|买|核实|打听|取|找|接孩子)/u.test(r.clean) || /别再|不要再|不用再|重复派|重复转/u.test(r.clean))) return true;
   return !t.addressed && HANDED_ALREADY.test(r.body) && (/(?:督导|社区|中心|警官|所长|书记|主任|所里|分局)(?:那边)?\s*(?:已经|已|刚才|刚刚)/u.test(r.clean) || /你(?:注意|看一下|看下|查收)|不用再转|那条|名下/u.test(r.clean));
 }
 
@@ -612,6 +623,8 @@ const ASKS = /[吗没呢嘛么?？]|谁|哪|啥|咋|怎|多少|是不是|是否|
 function toldAbout(r: Reading, id: string): boolean {
   const rest = r.body.replace(id, ' ').trim();
   if (r.laughed || FAULT_WONDERED.test(rest)) return true;
+  // X6CU 他女儿跟我说“我妈这两天天天跟一个什么专家打电话”: someone's words, told to the room.
+  if (/[“"「『][^”"」』]{2,}[”"」』]/u.test(rest) && /说|交代|讲|问|原话/u.test(rest)) return true;
   if (rest.replace(/[\s\p{P}]/gu, '').length <= 15) return false;
   const first = rest.split(/[\s，,。.!！;；]+|(?<=^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯+|哎|诶|喂))/u).find((c) => c !== '' && !/^(?:请问|问下|问一下|麻烦问下|那个|就是|嗯+|哎|诶|喂)$/u.test(c)) ?? '';
   return !ASKS.test(first);
@@ -657,6 +670,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     // errand and 收到 answers someone else (a meeting notice).
     const idTok = r.toks.find((x) => x.t === 'id');
     if (own?.acknowledged && !t.addressed && idTok && (/把\s*$/u.test(r.clean.slice(0, idTok.start)) || /^\s*的\s*\p{Script=Han}{0,4}?(?:照片|材料|台账|记录|资料|表|说明|档案)/u.test(r.clean.slice(idTok.end)))) return IGNORE;
+    // 收到@赵督导 B8LD 我这边正盯着呢, 好的@郑社区 Z3KM 下午两点碰头: an answer to the person named, on a case already taken.
+    if (own?.acknowledged && !t.addressed && r.others.length > 0 && !r.mentionsBot) return IGNORE;
     // 好的 我再去跟K2PW家属沟通一下, quoting a colleague: an answer to them on a case already taken.
     if (own?.acknowledged && ctx.quote?.from === 'person' && !t.addressed) return IGNORE;
     // 收到 谢谢王书记 X6CU 的材料我明天送过去, 好的 周哥 K7Q2 那个老人的情况我记下了: an answer to a person
@@ -769,6 +784,10 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (!keyword && o.result === 'defrauded' && /(?:套路|手法|话术)(?:就是|都是|是)|让你(?:充|转|交|买|投)/u.test(t.r.clean)) return IGNORE;
   // D7YP 到宿舍楼下了 宿管不让进: the gatekeeper keeps the worker out, not the person refusing help.
   if (!keyword && o.result === 'refused' && /(?:宿管|保安|门卫|物业|门岗|保洁|楼管)\p{Script=Han}{0,3}(?:不让进|不让上|不开门|拦着)/u.test(t.r.clean)) return IGNORE;
+  // L3MC 家属说“上礼拜就劝过一回了 他不听”: every result said in someone's quoted words; nothing settled by the sender.
+  const quoted = [...t.r.body.matchAll(/[“"「『][^”"」』]*[”"」』]/gu)];
+  const results = t.r.toks.filter((x) => x.t === 'result');
+  if (!keyword && quoted.length > 0 && results.length > 0 && results.every((x) => quoted.some((q) => x.start >= q.index && x.end <= q.index + q[0].length))) return IGNORE;
   // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.
   if (!/^\s*反馈/u.test(t.r.clean) && own_(t, found.id) && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.

@@ -261,6 +261,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || deadline || OTHER_TALLY.test(body)))) return null;
   // 有时候我也分不清哪些算误报: unsure, told; 今天的警情日报看了没: whether people read something, asked of them.
   if (!addressed && (/分不清|搞不清|弄不清|说不清|拿不准|吃不准/u.test(body) || /(?:看|读)(?:了|过|到)(?:没|没有|吗|么)/u.test(body))) return null;
+  // 每周一把督办情况汇总一下发群里: a standing task for people.
+  if (!addressed && /每(?:周|天|日|月|个月|星期|礼拜)\p{Script=Han}{0,3}?(?:把|都|要|得)?\p{Script=Han}{0,8}?(?:汇总|统计|报|整理|发群)/u.test(body)) return null;
   // 统计一下受损情况 报到镇里: figures gathered for someone above.
   if (!addressed && REPORTED_UP.test(body)) return null;
   // 拒绝配合的咋整啊 老头犟得跟啥似的: what to do about a situation at the door, asked of colleagues.

@@ -117,7 +117,7 @@ const TRAILING_PARTICLES = /(?<=[\p{Script=Han}A-Za-z0-9\p{Extended_Pictographic
  * One-character shorthands after a case id or alone between spaces: K7Q2撤 (撤销), H3WN收 (收到),
  * J3DK中 (好), 绑Y2MC6V (绑定); 改误报 (改为).
  */
-const SHORTHAND = /(?<=^|[\s\p{P}\p{S}A-Za-z0-9]|这条|这单)(?:撤|收|中)(?=$|[\s\p{P}\p{S}])|绑(?=\s?[A-Za-z0-9]{6}(?![A-Za-z0-9]))|(?<=[A-Za-z0-9]{6}\s?)绑(?=$|[\s\p{P}\p{S}])|改(?=误报|已报警|劝阻成功|已被骗|拒绝配合|未接通)/gu;
+const SHORTHAND = /(?<=^|[\s\p{P}\p{S}A-Za-z0-9]|这条|这单)(?:撤|收|中)(?=$|[\s\p{P}\p{S}])|(?<=[A-Za-z0-9]\s?|这条|这单)撤(?=一下|掉(?!了))|绑(?=\s?[A-Za-z0-9]{6}(?![A-Za-z0-9]))|(?<=[A-Za-z0-9]{6}\s?)绑(?=$|[\s\p{P}\p{S}])|改(?=误报|已报警|劝阻成功|已被骗|拒绝配合|未接通)/gu;
 const SHORTHAND_MEANS: Record<string, string> = { 撤: '撤销', 收: '收到', 中: '好', 绑: '绑定', 改: '改为' };
 /** 嗯收到, 嗯我要看帮助: 嗯 run into the message proper (那个… stays: it may open talk to people). */
 const FILLER_BEFORE_COMMAND = /^\s*嗯+[\s，,]*(?=反馈|查|督办|重办|更正|撤销|转派|帮助|我的|统计|宣传|收到|我|俺|好的|知道|晓得|明白|了解)/u;
@@ -170,6 +170,9 @@ function spellOut(text: string): string {
     .replace(/干嘎|嘎哈/gu, '干啥')
     // 租客被假房东骗了: the one who cheated named inside 被…骗.
     .replace(/被(?!骗)\p{Script=Han}{1,5}?骗(?=了|走|去)/gu, '被骗')
+    // 我一接对方就挂了: the fraudster hung up on the worker; 老人已经把5万现金给了…: the money handed over.
+    .replace(/[我俺]一接\p{Script=Han}{0,3}?挂了/gu, '骗子断了联系')
+    .replace(/已经把\s?([\d零一二两三四五六七八九十百千万]+\s?[万千元块]?)\s?(?:现金|钱|存款|积蓄)?给了/gu, '已经给了钱 $1 ')
     // 老人家听我讲完已经挂了电话: the fraudster's call ended once the worker had spoken.
     .replace(/听(?:我|我们)?(?:讲|说|劝)完\p{Script=Han}{0,4}?挂(?:了|断了?|掉了?)?电话/gu, '断了骗子联系')
     // 一万五六, 三千五六: between two round figures, said as their middle (约15500).
@@ -310,7 +313,7 @@ function unasked(text: string): string {
     .replace(/说(?:啥|什么)(?:也|都)?(?=不|没)/gu, '怎样都')
     .replace(/不是(?:啥|什么)(?=\p{Script=Han}{2})/gu, '不是')
     // E9PH我来盯 有啥事找我: whatever comes up, not a question.
-    .replace(/有(?:啥|什么)事(?:情)?(?:就)?(?:找我|叫我|喊我|打我电话|call我)/gu, '')
+    .replace(/有(?:啥|什么)(?:事|问题)(?:情)?(?:就)?(?:找我|叫我|喊我|打我电话|call我)(?:就行|就好)?/gu, '')
     // 收到 Q9JE 交给我嘛: 嘛 softening what the sender offers, not asking.
     .replace(/(?<=(?:交给|派给|给)我|我来|我去)嘛/gu, '')
     // 在路上了 莫催了嘛, 给我看下待办嘛: 嘛 closing a plea or a request, not asking.
@@ -324,7 +327,7 @@ function unasked(text: string): string {
     // 今天单子怎么这么多: an exclamation, not a question.
     .replace(/(?:怎么|咋)(?:这么|那么)(?:多|少|慢|快|难|累|忙|烦)/gu, '')
     // 谁来都不开门: whoever comes, not who.
-    .replace(/谁(?:来|去|说|劝|打|问)?(?:都|也)(?=不|没|别)/gu, '')
+    .replace(/谁(?:来|去|说|劝|打|问)?(?:都|也)(?=不|没|别|管不|拦不|劝不)/gu, '')
     // 家属在问能不能追回: someone else's question, told.
     .replace(/(?<=\p{Script=Han})(?:在|一直|还|都|也)问(?:我们?|咱们?)?(?:能不能|可不可以|会不会|要不要|是不是|有没有|怎么|多少|啥时候|什么时候)\p{Script=Han}{0,8}/gu, '');
 }
