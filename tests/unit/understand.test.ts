@@ -24,6 +24,11 @@ const volunteer: UnderstandContext = { ...worker, role: 'volunteer', room: 'volu
 /** The sender's own case, already acknowledged twenty minutes ago. */
 const taken = (id: string): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] });
 
+/** The sender's own case, pushed `minutes` ago, acknowledged or not. */
+const ownCase = (id: string, acknowledged: boolean, minutes: number): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged, pushedMinutesAgo: minutes }] });
+/** Five workers, a supervisor and an operator of the demo roster (bots/demo.yaml). */
+const ROSTER: UnderstandContext['members'] = [...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })), { name: '赵督导', role: 'supervisor' }, { name: '冯中心', role: 'operator' }];
+
 const acts = (d: Decision, command: Record<string, unknown>) => expect(d).toMatchObject({ kind: 'act', command });
 const confirms = (d: Decision, command: Record<string, unknown>) => expect(d).toMatchObject({ kind: 'confirm', command });
 const changesState = (d: Decision) => d.kind === 'act' && STATE_CHANGING.has(d.command.kind);
@@ -2752,7 +2757,7 @@ describe('found in train-quiet39/40 and train-mirror77/78 (named regressions)', 
 });
 
 describe('found in train-quiet41/42 and train-mirror79/80 (named regressions)', () => {
-  const own = (id: string, acknowledged: boolean, minutes: number): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged, pushedMinutesAgo: minutes }] });
+  const own = ownCase;
   it('reads 收到 with its object (老人手机刚收到个验证码) as received, not as an acknowledgement, and keeps 收到 一个一个来', () => {
     expect(understand('T9KE 老人手机刚收到个验证码4417 我让他千万别告诉对方 还在跟他讲', own('T9KE', true, 14)).kind).toBe('ignore');
     acts(understand('收到 T9KE', own('T9KE', false, 4)), { kind: 'ack', caseId: 'T9KE' });
@@ -2800,8 +2805,8 @@ describe('found in train-quiet41/42 and train-mirror79/80 (named regressions)', 
 });
 
 describe('found in train-quiet43/44 and train-mirror81/82 (named regressions)', () => {
-  const own = (id: string, acknowledged: boolean, minutes: number): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged, pushedMinutesAgo: minutes }] });
-  const members: UnderstandContext['members'] = [...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })), { name: '赵督导', role: 'supervisor' }, { name: '冯中心', role: 'operator' }];
+  const own = ownCase;
+  const members = ROSTER;
   const supervisor: UnderstandContext = { ...lead, role: 'supervisor', visibleCases: ['X6CU', 'K7Q2', 'E9PH', 'T9KE', 'J3DK', 'R2XC', 'H3WN'], members };
   it.each([
     ['E9PH上次重办了两回才结 这次大家上点心'],
@@ -2891,8 +2896,8 @@ describe('found in train-quiet43/44 and train-mirror81/82 (named regressions)', 
 });
 
 describe('found in train-quiet45/46 and train-mirror83/84 (named regressions)', () => {
-  const own = (id: string, acknowledged: boolean, minutes: number): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged, pushedMinutesAgo: minutes }] });
-  const members: UnderstandContext['members'] = [...['李网格', '周网格', '陈网格', '刘网格', '吴网格'].map((name) => ({ name, role: 'worker' as const })), { name: '赵督导', role: 'supervisor' }, { name: '冯中心', role: 'operator' }];
+  const own = ownCase;
+  const members = ROSTER;
   const leads: UnderstandContext = { ...lead, visibleCases: ['X6CU', 'K7Q2', 'E9PH', 'R2XC', 'B8LM'], members };
   it.each([
     ['K7Q2那个老太太 她闺女非让我们撤销预警 说她妈好着呢 我没答应'],
