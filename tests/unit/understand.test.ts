@@ -2943,6 +2943,60 @@ describe('found in train-quiet45/46 and train-mirror83/84 (named regressions)', 
   });
 });
 
+describe('found in train-quiet48 (named regressions)', () => {
+  const none = { ...worker, openCases: [] };
+  it.each([
+    ['请假条格式有没有', none],
+    ['这个诈骗电话怎么举报', none],
+    ['怎么查一个号码是不是诈骗', none],
+    ['怎么把定位发群里', none],
+    ['话费还剩多少怎么查', lead],
+    ['志愿时长怎么查', volunteer],
+    ['扫码签到怎么弄 我扫不出来', volunteer],
+    ['这次培训怎么报名', none],
+    ['统计的表格是哪个版本', none],
+  ] as const)('leaves a how-to about something else alone: %j', (text, ctx) => {
+    expect(understand(text, ctx as UnderstandContext)).toEqual({ kind: 'ignore' });
+  });
+  it('still answers how-tos about the bot and the sender\'s own cases', () => {
+    acts(understand('反馈怎么写', none), { kind: 'help' });
+    acts(understand('俺不会使这个 咋弄', ownCase('T9KE', true, 44)), { kind: 'help' });
+    acts(understand('我有没有漏接的', ownCase('K3PF', false, 22)), { kind: 'mine' });
+  });
+});
+
+describe('found in train-quiet47 and train-mirror85/86 (named regressions)', () => {
+  const on = (id: string, kind: 'dispatch' | 'reminder' | 'escalation' | 'confirmation', acknowledged = true): UnderstandContext => ({ ...ownCase(id, acknowledged, 10), quote: { from: 'bot', caseId: id, kind } });
+  it('reads 到店里的时候钱已经转出去了 as a visit, and 已经带他去所里报警 as reported', () => {
+    acts(understand('反馈 N4JP 到店里的时候钱已经转出去了', ownCase('N4JP', true, 28)), { kind: 'report', result: 'defrauded', method: 'visit' });
+    acts(understand('反馈 B8TK 被骗了 已经带他去所里报警', ownCase('B8TK', true, 39)), { kind: 'report', result: 'defrauded', alsoReported: true });
+  });
+  it('takes 马上过趣了 and 走了走了 on the sender\'s own dispatch, and 是的没错 as yes', () => {
+    acts(understand('马上过趣了', on('N4HU', 'dispatch', false)), { kind: 'ack', caseId: 'N4HU' });
+    acts(understand('走了走了', on('T7LB', 'dispatch', false)), { kind: 'ack', caseId: 'T7LB' });
+    acts(understand('是的没错', { ...on('T6BF', 'confirmation'), pendingConfirmation: true }), { kind: 'confirm_yes' });
+  });
+  it.each([
+    ['我早就接了 还提醒个啥🙄', on('J9KC', 'reminder')],
+    ['这地址写的啥呀 幸福里就没有12号楼', on('M8PW', 'dispatch')],
+    ['我十分钟前就接了 怎么还升级了 系统是不是卡了', on('T3WF', 'escalation')],
+    ['这推送音效能换吗 跟闹钟一样', on('G2NL', 'dispatch')],
+    ['提醒我干嘛 我不是反馈过了吗', on('K9BE', 'reminder')],
+    ['手机号少了一位 谁帮我问问中心', on('K6HX', 'dispatch')],
+    ['这提醒文案谁写的 “请立即处置”几个字加粗一下多好', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'reminder' } }],
+    ['这个不用去了吧？我看好像是重复的', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }],
+    ['这个表能不能按社区分开统计', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: null, kind: 'other' } }],
+    ['今天统计怎么把我漏了 我明明处理了两单', { ...worker, openCases: [], quote: { from: 'bot', caseId: null, kind: 'other' } }],
+    ['我跟她家楼长熟 需要的话我帮忙喊', { ...worker, openCases: [], quote: { from: 'bot', caseId: 'X9DH', kind: 'dispatch' } }],
+  ] as const)('leaves a remark on a quoted bot message alone: %j', (text, ctx) => {
+    expect(understand(text, ctx as UnderstandContext)).toEqual({ kind: 'ignore' });
+  });
+  it('still asks about the quoted case when asked', () => {
+    acts(understand('现在什么情况', on('K6HX', 'dispatch')), { kind: 'query', caseId: 'K6HX' });
+    acts(understand('这个谁负责的', { ...lead, quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }), { kind: 'query', caseId: 'X6CU' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -44,7 +44,7 @@ const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.me
 // 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked.
 // 哨兵今天是不是抽风了 一直推, 同一单推了三遍 刷屏了, 这个查询结果跟我系统里看的不一样, 原来还能这么查 学到了:
 // the bot's messages complained of, compared or admired.
-const NOT_STATUS = /^(?:大家|各位|你们)|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /^(?:大家|各位|你们)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
@@ -169,7 +169,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'reassign' && /(?:是对的|没错|挺好|不错|对的|合适)\s*(?:$|[，,\s])/u.test(r.clean.slice(kw.end))) continue;
     // P3DV 那个我跟小周说过了: 跟 is "with", not following the case up.
     // X6CU 的事我跟街道汇报过了: 跟 is "to", the sender told someone.
-    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,6}?(?:说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实|约|见|视频|通话|通了|打了|碰)/u.test(r.clean.slice(kw.end))) continue;
+    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,6}?(?:熟|认识|是亲戚|关系好|说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实|约|见|视频|通话|通了|打了|碰)/u.test(r.clean.slice(kw.end))) continue;
     // X6CU 督办了两次了还没动静, X6CU 我跟进了一下 家属说没事了, R2XC 那个我跟过 不是诈骗: what the
     // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;

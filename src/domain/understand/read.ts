@@ -165,6 +165,10 @@ function spellOut(text: string): string {
     // sd: 收到 by its pinyin initials, as a word of its own.
     .replace(/(?<![A-Za-z0-9])[sS][dD](?![A-Za-z0-9])/gu, '收到')
     .replace(/再路上/gu, '在路上')
+    // 马上过趣了: 趣 for 去 by pinyin input.
+    .replace(/过趣/gu, '过去')
+    // 已经带他去所里报警: the report made, the victim taken along.
+    .replace(/(已经?(?:带|陪|领)(?:他|她|老人|家属)?(?:去|到)\p{Script=Han}{0,4}?报(?:警|案))(?!了)/gu, '$1了')
     // 在道上了: on the road, said in the north; 能干嘎, 嘎哈: 干啥.
     .replace(/在道上/gu, '在路上')
     .replace(/干嘎|嘎哈/gu, '干啥')

@@ -71,7 +71,7 @@ const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没|不�
 /** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
 const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
 /** Words that put the worker at the door. */
-const WAS_THERE = /从\p{Script=Han}{0,4}家(?:里)?出来|见到本人|见到当事人|当面见到|(?:到|去)(?:了)?(?:他|她|老人|学生)?(?:宿舍|出租屋|家里|家中)|到(?:了)?(?:他|她|老人)?家门口|刚到门口|门都没让进|不让进门|赶出来|当面|入户|上门/u;
+const WAS_THERE = /从\p{Script=Han}{0,4}家(?:里)?出来|到(?:了)?(?:他|她)?(?:店里|店门口|摊位|厂里)|进店|见到本人|见到当事人|当面见到|(?:到|去)(?:了)?(?:他|她|老人|学生)?(?:宿舍|出租屋|家里|家中)|到(?:了)?(?:他|她|老人)?家门口|刚到门口|门都没让进|不让进门|赶出来|当面|入户|上门/u;
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
 /**
  * Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id, not
