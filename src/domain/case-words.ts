@@ -93,7 +93,7 @@ export const MISHEARD_ACK: ReadonlySet<string> = new Set(['受到', '手到', '�
  * Acknowledgement words that count only alone (bare) or next to nothing but a case id.
  * @example WEAK_ACK.includes('好的') // true
  */
-export const WEAK_ACK: readonly string[] = ['好的', '好', '嗯', '没问题', '冇问题', '妥了', '妥妥的', '好滴', '好嘞', '好哒', '得嘞', '行', '要得', '好好', '晓得', '晓得了', '晓得嘞', '晓得咯', '晓得啦', '知悉', '已知悉', '懂了', '我知道了', '收啦', '嗯呐', '嗯好', '嗯行', '好好好', '行行', '行行行', 'okk', 'okok', 'ok了', 'copy', 'get', 'copy that', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪', '🆗', '得令', '遵命', '冲了冲了', '冲冲冲', '冲鸭', '走了走了', '来了来了', '妥', '来了', '知道啦'];
+export const WEAK_ACK: readonly string[] = ['好的', '好', '嗯', '没问题', '冇问题', '妥了', '妥妥的', '好滴', '好嘞', '好哒', '得嘞', '行', '要得', '好好', '晓得', '晓得了', '晓得嘞', '晓得咯', '晓得啦', '知悉', '已知悉', '懂了', '我知道了', '收啦', '嗯呐', '嗯好', '嗯行', '好好好', '行行', '行行行', 'okk', 'okok', 'ok了', 'copy', 'get', 'copy that', '👌', '👍', 'ok', 'okay', '明白', '明白了', '嗯嗯', '知道了', '了解', '收悉', '🫡', '💪', '🆗', '得令', '遵命', '冲了冲了', '冲冲冲', '冲鸭', '走了走了', '得呢', '来了来了', '妥', '来了', '知道啦'];
 
 /**
  * How a worker reached the person, by method.

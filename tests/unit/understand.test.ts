@@ -2997,6 +2997,42 @@ describe('found in train-quiet47 and train-mirror85/86 (named regressions)', () 
   });
 });
 
+describe('found in train-quiet49/50 and train-mirror87/88 (named regressions)', () => {
+  it('reads losses said loosely: 被骗了2个w, 抱警 for 报警, and a part recovered is asked about', () => {
+    acts(understand('反馈 H3WN 被骗了2个w 已经报了110', ownCase('H3WN', true, 24)), { kind: 'report', result: 'defrauded', lossAmount: 20000, alsoReported: true });
+    acts(understand('反馈 Y4NE 已被骗 损失1.05万 已经抱警了', ownCase('Y4NE', true, 32)), { kind: 'report', result: 'defrauded', lossAmount: 10500, alsoReported: true });
+    confirms(understand('反馈 V3PX 被骗3万 追回来1万', ownCase('V3PX', true, 58)), { kind: 'report', result: 'defrauded' });
+    confirms(understand('T5GY已被骗 大概三千呢', ownCase('T5GY', true, 26)), { kind: 'report', result: 'defrauded', lossAmount: 3000, approximate: true });
+  });
+  it('never takes 收到 Q7RT我早接了 on a case long taken as a new acknowledgement', () => {
+    expect(understand('收到 Q7RT我早接了 现在人在老人家里', ownCase('Q7RT', true, 16)).kind).toBe('ignore');
+  });
+  it('reads the southwest: 得呢, 马上过克, 给是被骗了, 咋个样, 能做哪样', () => {
+    acts(understand('R3WD 得呢 我马上过克', ownCase('R3WD', false, 3)), { kind: 'ack', caseId: 'R3WD' });
+    acts(understand('得呢', { ...ownCase('P5AD', false, 12), quote: { from: 'bot', caseId: 'P5AD', kind: 'dispatch' } }), { kind: 'ack', caseId: 'P5AD' });
+    acts(understand('K7Q2 给是被骗了', lead), { kind: 'query', caseId: 'K7Q2' });
+    acts(understand('@网格哨兵 今天总体咋个样', { ...lead, mention: true }), { kind: 'stats' });
+    acts(understand('反馈 E5NR 没劝住，钱已经转出克了', ownCase('E5NR', true, 20)), { kind: 'report', result: 'defrauded' });
+  });
+  it('reads English courtesies and to-do lists: 看下我的 pls, 我的todo list', () => {
+    acts(understand('看下我的 pls', ownCase('Z3MX', true, 20)), { kind: 'mine' });
+    acts(understand('我的todo list', ownCase('L4JC', true, 35)), { kind: 'mine' });
+  });
+  it('counts outreach said loosely: 38个小哥 全都装了app, 人超多 估计三百多', () => {
+    acts(understand('宣传 美团骑手站点 讲刷单和招聘押金诈骗 38个小哥 全都装了app', volunteer), { kind: 'outreach', people: 38, installs: 38 });
+    expect(understand('周六科技园市集宣传 人超多 估计三百多 装了app 96个 传单500份全发完了', volunteer)).toMatchObject({ command: { kind: 'outreach', people: 300, installs: 96, leaflets: 500 } });
+  });
+  it.each([
+    ['R2XC 还没见到人 邻居说她前阵子往外转过一笔钱 多少不清楚 我再等等', ownCase('R2XC', true, 40)],
+    ['我的列表跟你的不一样啊 我这显示两个 你那显示三个？', ownCase('P6MV', true, 22)],
+    ['我今天还剩啥？还剩一堆表没填🙃', { ...worker, openCases: [] }],
+    ['我那几单早就反馈完了啊 咋还催我', { ...worker, openCases: [] }],
+    ['哪个晓得误报咋个填', lead],
+  ] as const)('leaves %j alone', (text, ctx) => {
+    expect(understand(text, ctx as UnderstandContext)).toEqual({ kind: 'ignore' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

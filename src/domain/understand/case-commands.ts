@@ -50,7 +50,7 @@ const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查|在登记/u;
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
-const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|多少不知道|不知道多少|金额不清楚|数额不清楚|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
+const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|多少不知道|不知道多少|多少不清楚|不清楚多少|金额不清楚|数额不清楚|前后\p{Script=Han}{0,2}花了|这几年|这些年|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
 const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|问|查|对账|对)|查账|查流水|一笔笔对/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
@@ -670,6 +670,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     // errand and 收到 answers someone else (a meeting notice).
     const idTok = r.toks.find((x) => x.t === 'id');
     if (own?.acknowledged && !t.addressed && idTok && (/把\s*$/u.test(r.clean.slice(0, idTok.start)) || /^\s*的\s*\p{Script=Han}{0,4}?(?:照片|材料|台账|记录|资料|表|说明|档案)/u.test(r.clean.slice(idTok.end)))) return IGNORE;
+    // 收到 Q7RT我早接了 现在人在老人家里: taken long ago, said again; nothing to take.
+    if (own?.acknowledged && !t.addressed && /(?:早|早就|已经|之前)(?:就)?接(?:了|过)/u.test(r.clean)) return IGNORE;
     // 收到@赵督导 B8LD 我这边正盯着呢, 好的@郑社区 Z3KM 下午两点碰头: an answer to the person named, on a case already taken.
     if (own?.acknowledged && !t.addressed && r.others.length > 0 && !r.mentionsBot) return IGNORE;
     // 好的 我再去跟K2PW家属沟通一下, quoting a colleague: an answer to them on a case already taken.

@@ -271,6 +271,11 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /传单|单张|海报|折页|物料|宣传品|礼品|宣传册|马甲|横幅/u.test(body) && !HOW_TO.test(body) && !OWN_WORK_COUNT.test(body)) return null;
   // 我的照片咋发不出去: the phone or WeChat failing, asked of the room.
   if (!addressed && /(?:照片|图片|视频|文件|语音|朋友圈)\p{Script=Han}{0,3}?(?:发不出去|发不了|传不上去|传不了|打不开|加载不出)/u.test(body)) return null;
+  // 我的列表跟你的不一样啊: compared with a colleague's; 我今天还剩啥？还剩一堆表没填: asked and answered at once;
+  // 我那几单早就反馈完了啊 咋还催我: pressed, complained of.
+  if (!addressed && (/(?:跟|和)你(?:的|那)|你那(?:边)?显示/u.test(body) || /[？?]\s*还(?:剩|有)\p{Script=Han}{0,3}?(?:一堆|好多|不少|几张|几个|一摞)/u.test(r.body) || /(?:咋|怎么|为啥|干嘛)还催|还催我/u.test(body))) return null;
+  // 哪个晓得误报咋个填: asked of whoever knows.
+  if (!addressed && /(?:哪个|哪位|谁)(?:晓得|知道)/u.test(body)) return null;
   // 今天统计怎么把我漏了: the figures complained of.
   if (!addressed && /把我漏|漏了我|没算我|少算/u.test(body)) return null;
   // 别光盯着数据，多下去走走: advice against looking only at the figures.

@@ -165,8 +165,17 @@ function spellOut(text: string): string {
     // sd: 收到 by its pinyin initials, as a word of its own.
     .replace(/(?<![A-Za-z0-9])[sS][dD](?![A-Za-z0-9])/gu, '收到')
     .replace(/再路上/gu, '在路上')
-    // 马上过趣了: 趣 for 去 by pinyin input.
+    // 马上过趣了: 趣 for 去 by pinyin input; 马上过克, 我克看看, 转出克了: 克 is 去 in the southwest.
     .replace(/过趣/gu, '过去')
+    .replace(/(?<=过|出|马上|我|俺|这就|立马|赶紧)克(?![服隆制扣星拉斯])/gu, '去')
+    // 给是被骗了: 给是 asks 是不是 in Yunnan; 咋个样: 怎么样; 能做哪样, 整哪样: 什么.
+    .replace(/(?<![交送转派递])给是(?=\p{Script=Han})/gu, '是不是')
+    .replace(/咋个样/gu, '怎么样')
+    .replace(/(?<=做|干|整|搞)哪样/gu, '什么')
+    // 被骗了2个w: 2万; 看下我的 pls: the English courtesy is no word of the message; 我的todo list: 待办.
+    .replace(/(\d)\s?个\s?(?=[wW万](?![A-Za-z]))/gu, '$1')
+    .replace(/\s*(?:pls|plz|please|thx|thanks)[\s!！.。]*$/iu, '')
+    .replace(/to\s?-?do\s*(?:list)?/giu, '待办')
     // 已经带他去所里报警: the report made, the victim taken along.
     .replace(/(已经?(?:带|陪|领)(?:他|她|老人|家属)?(?:去|到)\p{Script=Han}{0,4}?报(?:警|案))(?!了)/gu, '$1了')
     // 在道上了: on the road, said in the north; 能干嘎, 嘎哈: 干啥.
@@ -222,7 +231,7 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/借单(?![据车子])/gu, '接单'], [/带办(?!公)/gu, '待办'], [/认务/gu, '任务'], [/案字/gu, '案子'], [/帮住(?!户)/gu, '帮助'], [/怎摸/gu, '怎么'], [/使用说名/gu, '使用说明'],
   [/毒办|督半/gu, '督办'], [/(?<=[我来])叮(?=一下|着|住|紧)/gu, '盯'], [/撤削/gu, '撤销'], [/[座做]废(?=\s*[A-Za-z0-9])/gu, '作废'], [/(?:跟|耕)正(?=\s*[A-Za-z0-9]|为)|更整/gu, '更正'],
   [/重半(?=\s*[A-Za-z0-9])/gu, '重办'], [/专派|转排(?=\s*[A-Za-z0-9])/gu, '转派'], [/近展/gu, '进展'], [/麽/gu, '么'], [/撤会(?!场)|彻回/gu, '撤回'],
-  [/劝租(?![客户房])/gu, '劝阻'], [/劝阻成工/gu, '劝阻成功'], [/劝补动|劝不东/gu, '劝不动'], [/不配和/gu, '不配合'], [/报井/gu, '报警'], [/站线/gu, '占线'], [/背骗/gu, '被骗'],
+  [/劝租(?![客户房])/gu, '劝阻'], [/劝阻成工/gu, '劝阻成功'], [/劝补动|劝不东/gu, '劝不动'], [/不配和/gu, '不配合'], [/报井/gu, '报警'], [/抱警/gu, '报警'], [/站线/gu, '占线'], [/背骗/gu, '被骗'],
   [/炸骗/gu, '诈骗'], [/视屏/gu, '视频'], [/段信|短心/gu, '短信'], [/入护/gu, '入户'], [/(?<=[\s\p{P}A-Za-z0-9为是成改])五报/gu, '误报'],
   [/(?<=^|[\s\p{P}A-Za-z0-9]|是)[一以](?=劝阻|报警|出发|接单|被骗|转账|止付)/gu, '已'],
   // Hubei and Hunan: 么样 (怎么样), 么情况, 么子 (什么), 我克 (我去).
@@ -540,7 +549,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢, 骑着三轮呢: a state described, not asked.
   // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:打车|开车|骑车|坐车|走着|走路|等车|穿鞋|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)?呢(?=[\s\p{P}\p{S}]|$)|(?:打车|开车|骑车|坐车|走着|走路|等车|穿鞋|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以|得))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);

@@ -172,7 +172,7 @@ function amountOf(r: Reading): Amount | null {
   const sum = summed(text);
   if (sum !== null) return { value: sum, approximate: hedged, summed: true };
   // 被骗1万 其中5000银行追回来了: the loss or what is left of it? Asked.
-  const partBack = /其中\s?[\d零一二两三四五六七八九十百千万]+\s?(?:万|千|元|块)?\s?(?:被|让)?\s?(?:银行|警方|民警)?\s?(?:追回|退回|冻结|止付|拦)/u.test(r.clean);
+  const partBack = /(?:追回|退回|要回)来?了?\s?[\d零一二两三四五六七八九十百千万]+/u.test(r.clean) || /其中\s?[\d零一二两三四五六七八九十百千万]+\s?(?:万|千|元|块)?\s?(?:被|让)?\s?(?:银行|警方|民警)?\s?(?:追回|退回|冻结|止付|拦)/u.test(r.clean);
   // 被骗3万 卡里还剩2万: two sums of money and no total; which one is the loss is asked.
   const several = distinctSums(text) > 1 || partBack;
   // 三到五万, 1到2万: a range said with 到, about its middle.
