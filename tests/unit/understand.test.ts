@@ -3033,6 +3033,16 @@ describe('found in train-quiet49/50 and train-mirror87/88 (named regressions)', 
   });
 });
 
+describe('found in train-mirror89/90 (named regressions)', () => {
+  it('hands K4MZ to 刘网格 on 重新派给刘网格嘛 (嘛 closing a suggestion asks nothing) and reads 看哈 as 看下', () => {
+    acts(understand('K4MZ 重新派给刘网格嘛 他离得近', { ...lead, visibleCases: ['K4MZ'], members: ROSTER }), { kind: 'reassign', caseId: 'K4MZ', to: '刘网格' });
+    acts(understand('看哈今天的统计', lead), { kind: 'stats' });
+  });
+  it('leaves 拒绝配合的咋个办嘛 我那个老汉死活不开门 (asked of colleagues) alone', () => {
+    expect(understand('拒绝配合的咋个办嘛 我那个老汉死活不开门', { ...worker, openCases: [] })).toEqual({ kind: 'ignore' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

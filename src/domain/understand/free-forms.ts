@@ -266,7 +266,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 统计一下受损情况 报到镇里: figures gathered for someone above.
   if (!addressed && REPORTED_UP.test(body)) return null;
   // 拒绝配合的咋整啊 老头犟得跟啥似的: what to do about a situation at the door, asked of colleagues.
-  if (!addressed && /(?:拒绝配合|不配合|不开门|劝不动|不听劝|联系不上|打不通|犟)的?\p{Script=Han}{0,2}?(?:咋整|咋办|怎么办|怎么弄|咋弄|怎么整)/u.test(body)) return null;
+  if (!addressed && /(?:拒绝配合|不配合|不开门|劝不动|不听劝|联系不上|打不通|犟)的?\p{Script=Han}{0,2}?(?:咋整|咋办|咋个办|咋个整|怎么办|怎么弄|咋弄|怎么整)/u.test(body)) return null;
   // 宣传单张还有没有多 我那边派完了: supplies asked about, not the sender's cases.
   if (!addressed && /传单|单张|海报|折页|物料|宣传品|礼品|宣传册|马甲|横幅/u.test(body) && !HOW_TO.test(body) && !OWN_WORK_COUNT.test(body)) return null;
   // 我的照片咋发不出去: the phone or WeChat failing, asked of the room.

@@ -171,6 +171,8 @@ function spellOut(text: string): string {
     // 给是被骗了: 给是 asks 是不是 in Yunnan; 咋个样: 怎么样; 能做哪样, 整哪样: 什么.
     .replace(/(?<![交送转派递])给是(?=\p{Script=Han})/gu, '是不是')
     .replace(/咋个样/gu, '怎么样')
+    // 看哈今天的统计, 等哈: 哈 for 下 in Sichuan.
+    .replace(/(?<=^|[\s\p{P}])(看|等|查)哈(?=\p{Script=Han})/gu, '$1下')
     .replace(/(?<=做|干|整|搞)哪样/gu, '什么')
     // 被骗了2个w: 2万; 看下我的 pls: the English courtesy is no word of the message; 我的todo list: 待办.
     .replace(/(\d)\s?个\s?(?=[wW万](?![A-Za-z]))/gu, '$1')
@@ -328,7 +330,7 @@ function unasked(text: string): string {
     // E9PH我来盯 有啥事找我: whatever comes up, not a question.
     .replace(/有(?:啥|什么)(?:事|问题)(?:情)?(?:就)?(?:找我|叫我|喊我|打我电话|call我)(?:就行|就好)?/gu, '')
     // 收到 Q9JE 交给我嘛: 嘛 softening what the sender offers, not asking.
-    .replace(/(?<=(?:交给|派给|给)我|我来|我去)嘛/gu, '')
+    .replace(/(?<=(?:交给|派给|给)我|我来|我去|(?:派给|交给|转给|改派给)\p{Script=Han}{1,4})嘛/gu, '')
     // 在路上了 莫催了嘛, 给我看下待办嘛: 嘛 closing a plea or a request, not asking.
     .replace(/(?<=(?:莫|别|不要|不用)\p{Script=Han}{1,3}|^\s*(?:给我|帮我)\p{Script=Han}{1,10})嘛(?=[\s\p{P}]*$)/gu, '')
     // 那个啥W8LQ, 差点就去做那个什么征信修复了: a filler, not a question.
