@@ -3043,6 +3043,42 @@ describe('found in train-mirror89/90 (named regressions)', () => {
   });
 });
 
+describe('found in train-quiet51/52/53 (named regressions)', () => {
+  const leads = (...ids: string[]): UnderstandContext => ({ ...lead, visibleCases: ids, members: ROSTER });
+  it.each([
+    ['H4VZ撤销这事等钱警官回来再说', 'H4VZ'],
+    ['@刘网格 V7HD那单撤了你知道吧 别跑了', 'V7HD'],
+    ['E7MX撤销理由就写个重复 太敷衍了吧 下次写具体点', 'E7MX'],
+    ['我想把V7HD转给刘网格 但是他今天请假了啊', 'V7HD'],
+    ['N7EQ不转嘞 就让周网格跟到底', 'N7EQ'],
+    ['S4KM给吴网格还是给周网格嘞 纠结死了', 'S4KM'],
+    ['L8FE转不转？给个准话呗', 'L8FE'],
+    ['F8LU刚刚谁转的？我怎么没收到通知', 'F8LU'],
+  ])('never changes a case on a lead\'s %j', (text, id) => {
+    expect(understand(text, leads(id))).toEqual({ kind: 'ignore' });
+  });
+  it('still takes the commands: J5XC 做废掉 系统测试的, A5RW 转派周网格 别再拖了, and asks about 老人还转不转了', () => {
+    acts(understand('J5XC 做废掉 系统测试的', { ...leads('J5XC'), role: 'operator' }), { kind: 'cancel', caseId: 'J5XC' });
+    acts(understand('A5RW 转派周网格 别再拖了', { ...leads('A5RW'), role: 'supervisor' }), { kind: 'reassign', caseId: 'A5RW', to: '周网格' });
+    acts(understand('L7UE 老人还转不转了', { ...leads('L7UE'), role: 'supervisor' }), { kind: 'query', caseId: 'L7UE' });
+  });
+  it('never acknowledges on a person called after 收到 or a colleague\'s case asked of a colleague', () => {
+    expect(understand('收到哈老周，车钥匙在我抽屉里', { ...ownCase('R3WY', false, 1), pushIsLatest: true }).kind).toBe('ignore');
+    expect(understand('@周网格 收到没啊 赵督导问你K7Q2呢', ownCase('C4PY', false, 7)).kind).toBe('ignore');
+    acts(understand('收到 老人电话我有 先打过去', { ...ownCase('R3WY', false, 1), pushIsLatest: true }), { kind: 'ack', caseId: 'R3WY' });
+  });
+  it('keeps a supposition\'s consequence told in the next sentence supposed: 如果B5NH到五点还没反馈。我就督办了 (found by the full-stop variant)', () => {
+    expect(understand('如果B5NH到五点还没反馈。我就督办了', leads('B5NH'))).toEqual({ kind: 'ignore' });
+  });
+  it('asks before recording an outcome the sender takes back, and records nothing for another case\'s result', () => {
+    expect(understand('反馈 D9VM 已报警 不对 还没报 家属不同意', ownCase('D9VM', true, 29)).kind).not.toBe('act');
+    expect(understand('反馈 G4ZU 打不通 哦打通了 老太太说马上下楼', ownCase('G4ZU', true, 16)).kind).not.toBe('act');
+    expect(understand('统计里显示我上午那单是劝阻成功 S9HR这个还没结果', ownCase('S9HR', true, 25)).kind).toBe('ignore');
+    expect(understand('T4XA 刚发的“被骗了”是打错了 想打“被盯上了” 骗子还在联系她', ownCase('T4XA', true, 15)).kind).not.toBe('act');
+    acts(understand('反馈 P2VJ 情况不对劲 我直接报了110', ownCase('P2VJ', true, 20)), { kind: 'report', result: 'reported' });
+  });
+});
+
 // ---- properties ----
 
 const contexts: fc.Arbitrary<UnderstandContext> = fc.record({

@@ -110,6 +110,13 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // 她闺女非让我们撤销预警 我没答应: someone else asking us for the command; @李网格 X6CU你那个反馈写成误报了
     // 自己去更正一下: the colleague called first told to do it themselves.
     if (!addressed && (/(?:让|叫|要求|逼|求)(?:我们|咱们|我)\s*$/u.test(r.clean.slice(0, kw.start)) || (kind !== 'reassign' && r.personFirst === true && !r.mentionsBot && /(?:你|您)|自己/u.test(r.clean.slice(0, kw.start))))) continue;
+    // H4VZ撤销这事等钱警官回来再说: put off; @刘网格 V7HD那单撤了你知道吧: news for the colleague called first;
+    // E7MX撤销理由就写个重复 太敷衍了吧: the command's reason talked about.
+    if (!addressed && (PUT_OFF.test(r.clean) || (r.personFirst === true && !r.mentionsBot && /你知道|你晓得|跟你说|告诉你/u.test(r.clean)) || /^(?:理由|原因|的理由|的原因)/u.test(r.clean.slice(kw.end)))) continue;
+    // T4XA 刚发的“被骗了”是打错了: a result only in quotes, the message it was typed in named, corrects nothing.
+    const quotedSpans = [...r.body.matchAll(/[“"「『][^”"」』]*[”"」』]/gu)];
+    const resultToks = r.toks.filter((x) => x.t === 'result');
+    if (kind === 'correct' && !addressed && quotedSpans.length > 0 && resultToks.length > 0 && resultToks.every((x) => quotedSpans.some((q) => x.start >= q.index && x.end <= q.index + q[0].length))) continue;
     // X6CU督办提醒又弹出来了, R2XC督办通知我看到了: the bot's notice named, not the command.
     if (/^(?:通知|提醒|消息|短信|推送)/u.test(r.clean.slice(kw.end))) continue;
     // 撤销要写原因的: a rule about the command.
@@ -416,7 +423,7 @@ const RECEIVED_THING = /^收到了?\s*[A-Za-z0-9]{4}\s*的\s*(?!预警|派单|�
 /** 谁知道, 有没有人认识, 谁离得近, 我记得是…？: a question for the people in the room. */
 /** 老人打电话问钱能不能追回来, 家属一直问: someone else asking, told to the room. */
 const THEIR_QUESTION = /(?:老人|家属|他|她|对方|人家|大爷|大妈|阿姨|老太太|老头|儿子|女儿)[\p{Script=Han}\s]{0,12}(?<![我请])问(?![下一问题])\s*\p{Script=Han}{0,12}(?:能不能|吗|是不是|有没有|什么|多少|怎么|哪|咋)/u;
-const ASKED_OF_PEOPLE = /^\s*(?:大家|各位)|谁(?:还)?有(?!人)|有没有懂|谁查过|谁知道|谁认识|谁\p{Script=Han}{0,5}(?:一下|一趟|一声|说声)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
+const ASKED_OF_PEOPLE = /^\s*(?:大家|各位)|谁(?:还)?有(?!人)|谁帮|谁(?:转|派|撤|改)(?:的|给|来)|给个准话|没权限|有没有懂|谁查过|谁知道|谁认识|谁\p{Script=Han}{0,5}(?:一下|一趟|一声|说声)|(?:咱们|我们|你们|有)谁|谁会说|(?:上次|之前|以前|去年|上回)\p{Script=Han}{0,6}?(?:来过|见过|去过|参加过|报过)|吱声|吱一声|(?:有啥|有什么)(?:要|需要)帮忙|(?:听说|据说)\p{Script=Han}{0,16}(?:吗|\s|$)|(?:得|要|去|先)问问|要不要\p{Script=Han}{0,6}(?:反馈|上报|报一下|说一下)|怎么又|咋又|我也(?:说不清|不清楚|不知道|搞不清)|等\p{Script=Han}{1,3}回来|有没有人(?:跟我|帮我|能|愿意|有空)|问问\p{Script=Han}{1,3}吧|有经验|支个招|支招|我记得|我印象中?|印象中|谁知道|谁认识|谁晓得|谁熟|有没有人(?:知道|认识|熟|去过)|有人(?:知道|认识)|谁离得近|谁离得最近|谁(?:离这|离那)?(?:近|最近)|谁在附近|谁顺路|谁能(?:去|帮|跑)|谁可以(?:去|帮)|(?:帮我|帮忙|替我)(?:去|跑)|谁有空|谁方便|重复推送|推重复|推重了|同一个人/u;
 /** 给我个结果, 三点前给我反馈: asked of the people on the case. */
 const GIVE_ME = /给我(?:个|一个)?(?:结果|反馈|答复|回话|回复|说法|交代)|前(?:给我)?(?:反馈|回复|答复)/u;
 /** 材料, 开会, 工作证, 王姐: an acknowledgement answering someone about another matter. */
@@ -445,7 +452,7 @@ const HANDED_ALREADY = new RegExp(`(?:已经|已|刚才|刚刚)\\s*(?:${FREE_FOR
 /** 要不还是让他去, 不如让李网格去: a suggestion, not an order. */
 const SUGGESTED = /要不(?!要)|不如|建议|我觉得|我看(?:还是|就)/u;
 /** 转派给周网格的事先缓一缓, 先别转: a hand-over talked about or put off. */
-const PUT_OFF = /的事(?:先|再说|回头|等|以后)|的事\p{Script=Han}{0,6}再(?:定|说|议|商量)|明天再转|回头再转|缓一缓|缓缓|暂缓|先放放|先等等|再等等|先(?:别|不|不要)(?:转|派|给|换)/u;
+const PUT_OFF = /的事(?:先|再说|回头|等|以后)|[的这]事\p{Script=Han}{0,8}?再(?:定|说|议|商量)|等\p{Script=Han}{1,6}(?:回来|来了|到了|批了?|同意)再|明天再转|回头再转|缓一缓|缓缓|暂缓|先放放|先等等|再等等|先(?:别|不|不要)(?:转|派|给|换)/u;
 
 /** A hand-over talked about, not made: its story, something else given or moved, or one already done. */
 function handOverTold(t: Turn): boolean {
@@ -459,7 +466,7 @@ function handOverTold(t: Turn): boolean {
   // X6CU刚才转给周网格那条是我发的 不用再转了: a hand-over done, told to the room or to the colleague.
   // E9PH刚才是赵督导改派给刘网格的: who did it, told; 以后有类似的我都交给你: later cases, not this one;
   // 我让小陈去查E9PH那个地址了: an errand; X6CU上午已经转派给周网格了 别再重复派了: done, and a warning.
-  if (!t.addressed && (/是\p{Script=Han}{1,4}(?:转派|改派|转给|派给|交给|改给)\p{Script=Han}{1,5}的/u.test(r.clean) || /(?:以后|今后|下次|往后)\p{Script=Han}{0,8}(?:交给|转给|派给)/u.test(r.clean) || /(?:让|叫)\p{Script=Han}{1,4}去(?:查|问|看|拿|送|买|核实|打听|取|找|接孩子)/u.test(r.clean) || /别再|不要再|不用再|重复派|重复转/u.test(r.clean))) return true;
+  if (!t.addressed && (/是\p{Script=Han}{1,4}(?:转派|改派|转给|派给|交给|改给)\p{Script=Han}{1,5}的/u.test(r.clean) || /(?:以后|今后|下次|往后)\p{Script=Han}{0,8}(?:交给|转给|派给)/u.test(r.clean) || /(?:让|叫)\p{Script=Han}{1,4}去(?:查|问|看|拿|送|买|核实|打听|取|找|接孩子)/u.test(r.clean) || /别再(?:转|派|重复)|不要再(?:转|派)|不用再(?:转|派)|重复派|重复转|不转了|不用转|别转了|不换了|不换人|给\p{Script=Han}{1,4}还是(?:给)?\p{Script=Han}{1,4}|纠结|(?:我|俺)?想(?:把|要)?[^\s]{0,10}?(?:转给|交给|派给)[\s\S]*(?:但是|可是|不过)/u.test(r.clean))) return true;
   return !t.addressed && HANDED_ALREADY.test(r.body) && (/(?:督导|社区|中心|警官|所长|书记|主任|所里|分局)(?:那边)?\s*(?:已经|已|刚才|刚刚)/u.test(r.clean) || /你(?:注意|看一下|看下|查收)|不用再转|那条|名下/u.test(r.clean));
 }
 
@@ -581,7 +588,8 @@ function question(t: Turn): Decision {
   // F6KP 这户还要不要再去一次: advice asked of the room, not the state of the case.
   // W7GY 的地址谁知道在哪, 谁离得近: asked of whoever in the room knows.
   // H3WN是郑社区的亲戚吧, X6CU跟去年那个冒充医保的是同一家吧: who the people are, wondered about with the room.
-  if (forPeople && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean) || /亲戚|表舅|舅舅|熟人|老乡|同一家|同一户|同一个人|是一家/u.test(r.clean))) return IGNORE;
+  // L8FE转不转？给个准话呗 from a lead: the command weighed with the room.
+  if (forPeople && (ADVICE.test(r.clean) || ASKED_OF_PEOPLE.test(r.clean) || (OVERSEERS.has(ctx.role) && /[A-Za-z0-9]{4,6}\s?(?:还|到底)?(撤|转|派|督|换)不\1/u.test(r.clean)) || /亲戚|表舅|舅舅|熟人|老乡|同一家|同一户|同一个人|是一家/u.test(r.clean))) return IGNORE;
   // X6CU 老人刚又给我打电话 问钱能不能追回来: someone else's question, told (not 我问下).
   if (forPeople && !kwOf(t, 'query') && THEIR_QUESTION.test(r.clean)) return IGNORE;
   // Y6FQ 要撤销吗？, E3KW 要不要更正一下？: weighing a command, not asking about the case (撤销了吗 asks).
@@ -662,6 +670,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (typed.source === 'unknown') return meant ? unknownCase(t, typed.typed) : IGNORE;
     if (!meant && typed.source === 'text' && !atHead(r.toks, ackTok) && !atHead(r.toks, r.toks.find((x) => x.t === 'id')!)) return IGNORE;
     const own = ctx.openCases.find((c) => c.id === typed.id);
+    // @周网格 收到没啊 赵督导问你K7Q2呢: a colleague's case, asked of the colleague called.
+    if (!own && !t.addressed && r.others.length > 0 && !r.mentionsBot) return IGNORE;
     // C5VR 李网格已经在路上了: someone else on the way, told by a colleague.
     if (!own && THIRD_PERSON.test(r.clean.slice(0, ackTok.start))) return IGNORE;
     // C2MU 还在路上: a progress remark on a case already taken.
@@ -721,7 +731,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   const remarkText = r.clean.replace(/谢谢(?:通知|提醒|哨兵)/gu, '').replace(/(?:喊上|叫上|带上|约上|拉上|和|跟)\p{Script=Han}{1,5}?(?:一起|一块儿?)(?:去|过去|上门|走)/gu, ' 去');
   // 好的 明天见, 收到 谢谢王书记: a farewell or thanks to someone, even right after the push; so is
   // an answer to someone named (@郑社区 好的 明白, 收到王姐) or about another matter (收到，材料我晚点交).
-  const farewell = FAREWELL.test(r.clean) || (r.others.length > 0 && !r.mentionsBot) || (remark && OTHER_MATTER.test(remarkText) && !onTheWay(r));
+  // 收到哈老周，车钥匙在我抽屉里, ok马姐 周六我过去帮忙: a person called right after the acknowledgement.
+  const calledAfter = /^\s*(?:收到|好的?|嗯+|ok|行|明白)(?:哈|啊|呀|了|的)?\s*(?:[老小](?![人太头伴板年家爷奶上下点区])\p{Script=Han}|\p{Script=Han}{1,2}(?:哥|姐|书记|主任|老师|师傅))/iu.test(r.clean);
+  const farewell = calledAfter || FAREWELL.test(r.clean) || (r.others.length > 0 && !r.mentionsBot) || (remark && OTHER_MATTER.test(remarkText) && !onTheWay(r));
   if (ctx.pushIsLatest && unacked[0] && unacked[0].id === ctx.openCases[0]?.id && !farewell) return act({ kind: 'ack', caseId: unacked[0].id });
   const aside = remark && (r.governed.includes('plan') || ASIDE_REMARK.some((w) => remarkText.includes(w)) || OTHER_MATTER.test(remarkText));
   // @钱警官 收到，马上过去: on the way, but told to someone else.
@@ -790,6 +802,9 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   const quoted = [...t.r.body.matchAll(/[“"「『][^”"」』]*[”"」』]/gu)];
   const results = t.r.toks.filter((x) => x.t === 'result');
   if (!keyword && quoted.length > 0 && results.length > 0 && results.every((x) => quoted.some((q) => x.start >= q.index && x.end <= q.index + q[0].length))) return IGNORE;
+  // 统计里显示我上午那单是劝阻成功 S9HR这个还没结果: the result is another case's, told before this one's id.
+  const idAt = t.r.toks.find((x) => x.t === 'id');
+  if (idAt && results.length > 0 && results.every((x) => x.end <= idAt.start) && /(?:那|另一|上一)单/u.test(t.r.clean.slice(0, idAt.start)) && /还没|还在路上|还在/u.test(t.r.clean.slice(idAt.end))) return IGNORE;
   // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.
   if (!/^\s*反馈/u.test(t.r.clean) && own_(t, found.id) && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
@@ -821,6 +836,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // With 反馈 the sender stated it; a quoted bot message names the case as well as an id does.
   // 反馈 C8PJ 被骗了 手续费500: a loss with a figure in it that was not read as the loss; asked, never stored without it.
   const strayFigure = o.result === 'defrauded' && o.lossAmount === null && /(?<![A-Za-z\d.楼号栋室元])(?!(?:110|120|119|96110)(?!\d))\d{3,7}(?![\d.:：点号楼栋层室单元路岁年月日次个人])/u.test(t.r.ids.reduce((s2, id) => s2.replace(id.typed, ' '), t.r.clean));
-  const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting || o.inferred || strayFigure;
+  // 反馈 D9VM 已报警 不对 还没报, 反馈 G4ZU 打不通 哦打通了: the sender takes back what was said; asked, never recorded as said.
+  const retracted = /不对(?!劲|头)|说错了|打错了|搞错了|等下|等等|又说|又好像|呃|哦(?=\p{Script=Han}{0,2}(?:打通|接了|不对|在))/u.test(t.r.clean);
+  const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting || o.inferred || strayFigure || retracted;
   return inferred ? confirm(command, say.confirmReport(found.id, said)) : act(command);
 }

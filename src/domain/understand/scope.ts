@@ -86,7 +86,10 @@ export function governedSpans(text: string): Span[] {
       const after = start + m[0].length;
       if (kind === 'suppose') {
         // 被骗了的话就报警, 劝不住的话 就报警: 的话 closes a supposition that began with its clause.
-        spans.push(m[0] === '的话' ? { kind, start: clauseStart(text, start), end: clauseEnd(text, after) } : { kind, start, end: sentenceEnd(text, after) });
+        // 如果B5NH到五点还没反馈。我就督办了: the consequence (就) in the next sentence is supposed too.
+        let end = m[0] === '的话' ? clauseEnd(text, after) : sentenceEnd(text, after);
+        if (m[0] !== '的话' && /^[。!?;\n]\s*(?:那|那么|那我|我|俺|咱)?\s*就/u.test(text.slice(end))) end = sentenceEnd(text, end + 1);
+        spans.push(m[0] === '的话' ? { kind, start: clauseStart(text, start), end } : { kind, start, end });
       } else if (kind === 'unreal') {
         // 差点上当已拦下, 差点就转了被我们拦下来了: typed without a comma, what was averted ends
         // where the sentence starts saying what did happen.
