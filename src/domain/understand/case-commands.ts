@@ -94,6 +94,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (handOver) return handOver;
   // R7WC 撤销 已移交分局: the command at the head wins over a keyword in its reason.
   const headKw = kws.find((k) => LEAD_KINDS.has(k.kind) && atHead(r.toks, k));
+  const resultsOnlyQuoted = onlyQuotedResults(r);
   for (const kind of ['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind'] as const) {
     const kw = kwOf(t, kind);
     if (!kw) continue;
@@ -114,9 +115,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // E7MX撤销理由就写个重复 太敷衍了吧: the command's reason talked about.
     if (!addressed && (PUT_OFF.test(r.clean) || (r.personFirst === true && !r.mentionsBot && /你知道|你晓得|跟你说|告诉你/u.test(r.clean)) || /^(?:理由|原因|的理由|的原因)/u.test(r.clean.slice(kw.end)))) continue;
     // T4XA 刚发的“被骗了”是打错了: a result only in quotes, the message it was typed in named, corrects nothing.
-    const quotedSpans = [...r.body.matchAll(/[“"「『][^”"」』]*[”"」』]/gu)];
-    const resultToks = r.toks.filter((x) => x.t === 'result');
-    if (kind === 'correct' && !addressed && quotedSpans.length > 0 && resultToks.length > 0 && resultToks.every((x) => quotedSpans.some((q) => x.start >= q.index && x.end <= q.index + q[0].length))) continue;
+    if (kind === 'correct' && !addressed && resultsOnlyQuoted) continue;
     // X6CU督办提醒又弹出来了, R2XC督办通知我看到了: the bot's notice named, not the command.
     if (/^(?:通知|提醒|消息|短信|推送)/u.test(r.clean.slice(kw.end))) continue;
     // 撤销要写原因的: a rule about the command.
@@ -779,6 +778,13 @@ function caseOnTheWay(t: Turn, typed: FoundCase | null): Decision | null {
 /** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
 const own_ = (t: Turn, id: string) => t.ctx.openCases.some((c) => c.id === id);
 
+/** Every result word of the message stands inside quotation marks: someone's words, or a message named. */
+function onlyQuotedResults(r: Reading): boolean {
+  const quoted = [...r.body.matchAll(/[“"「『][^”"」』]*[”"」』]/gu)];
+  const results = r.toks.filter((x) => x.t === 'result');
+  return quoted.length > 0 && results.length > 0 && results.every((x) => quoted.some((q) => x.start >= q.index && x.end <= q.index + q[0].length));
+}
+
 function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boolean): Decision {
   const o = readOutcome(t.r)!;
   const found = typed ?? contextCase(t.ctx, keyword);
@@ -799,9 +805,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // D7YP 到宿舍楼下了 宿管不让进: the gatekeeper keeps the worker out, not the person refusing help.
   if (!keyword && o.result === 'refused' && /(?:宿管|保安|门卫|物业|门岗|保洁|楼管)\p{Script=Han}{0,3}(?:不让进|不让上|不开门|拦着)/u.test(t.r.clean)) return IGNORE;
   // L3MC 家属说“上礼拜就劝过一回了 他不听”: every result said in someone's quoted words; nothing settled by the sender.
-  const quoted = [...t.r.body.matchAll(/[“"「『][^”"」』]*[”"」』]/gu)];
+  if (!keyword && onlyQuotedResults(t.r)) return IGNORE;
   const results = t.r.toks.filter((x) => x.t === 'result');
-  if (!keyword && quoted.length > 0 && results.length > 0 && results.every((x) => quoted.some((q) => x.start >= q.index && x.end <= q.index + q[0].length))) return IGNORE;
   // 统计里显示我上午那单是劝阻成功 S9HR这个还没结果: the result is another case's, told before this one's id.
   const idAt = t.r.toks.find((x) => x.t === 'id');
   if (idAt && results.length > 0 && results.every((x) => x.end <= idAt.start) && /(?:那|另一|上一)单/u.test(t.r.clean.slice(0, idAt.start)) && /还没|还在路上|还在/u.test(t.r.clean.slice(idAt.end))) return IGNORE;
