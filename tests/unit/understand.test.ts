@@ -3073,6 +3073,9 @@ describe('found in train-quiet51/52/53 (named regressions)', () => {
   it('asks before recording an outcome the sender takes back, and records nothing for another case\'s result', () => {
     expect(understand('反馈 D9VM 已报警 不对 还没报 家属不同意', ownCase('D9VM', true, 29)).kind).not.toBe('act');
     expect(understand('反馈 G4ZU 打不通 哦打通了 老太太说马上下楼', ownCase('G4ZU', true, 16)).kind).not.toBe('act');
+    confirms(understand('反馈 L2DA 被骗3000 又说没转 老太太自己都糊涂了', ownCase('L2DA', true, 53)), { kind: 'report', caseId: 'L2DA' });
+    confirms(understand('反馈 T9KE 不是诈骗 又好像是 老人自己也说不清', ownCase('T9KE', true, 40)), { kind: 'report', caseId: 'T9KE' });
+    confirms(understand('反馈 N4TS 联系不上——等下 刚接了 在聊', ownCase('N4TS', true, 18)), { kind: 'report', caseId: 'N4TS' });
     expect(understand('统计里显示我上午那单是劝阻成功 S9HR这个还没结果', ownCase('S9HR', true, 25)).kind).toBe('ignore');
     expect(understand('T4XA 刚发的“被骗了”是打错了 想打“被盯上了” 骗子还在联系她', ownCase('T4XA', true, 15)).kind).not.toBe('act');
     acts(understand('反馈 P2VJ 情况不对劲 我直接报了110', ownCase('P2VJ', true, 20)), { kind: 'report', result: 'reported' });

@@ -117,6 +117,19 @@ const sameCommand = (a: Decision, b: Decision) => {
  * when the command needs them, the sender is asked first.
  */
 function unasserted(d: Decision, r: Reading, text: string, ctx: UnderstandContext): Decision {
+  return askIfTakenBack(readAsserted(d, r, text, ctx), r);
+}
+
+/** 被骗3000 又说没转, 不是诈骗 又好像是, 联系不上——等下 刚接了: the sender takes back what was said. */
+const TAKEN_BACK = /(?<!格式|写得|写的|填得)不对(?!劲|头|请|的话|吗)|说错了|打错了|搞错了|又说|又好像|等下\s*(?=刚|又|其实|不对)/u;
+
+/** An outcome the sender takes back in the same message is asked about, never recorded as said. */
+function askIfTakenBack(d: Decision, r: Reading): Decision {
+  if (d.kind !== 'act' || (d.command.kind !== 'report' && d.command.kind !== 'correct') || !TAKEN_BACK.test(r.body)) return d;
+  return { kind: 'confirm', command: d.command, prompt: promptFor(d.command) };
+}
+
+function readAsserted(d: Decision, r: Reading, text: string, ctx: UnderstandContext): Decision {
   const held = r.governed.filter((k): k is Exclude<Governed, 'reported'> => k !== 'reported');
   let base = d;
   let rb = r;
