@@ -776,8 +776,6 @@ function caseOnTheWay(t: Turn, typed: FoundCase | null): Decision | null {
 }
 
 /** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
-const own_ = (t: Turn, id: string) => t.ctx.openCases.some((c) => c.id === id);
-
 /** Every result word of the message stands inside quotation marks: someone's words, or a message named. */
 function onlyQuotedResults(r: Reading): boolean {
   const quoted = [...r.body.matchAll(/[“"「『][^”"」』]*[”"」』]/gu)];
@@ -810,10 +808,10 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 统计里显示我上午那单是劝阻成功 S9HR这个还没结果: the result is another case's, told before this one's id.
   const idAt = t.r.toks.find((x) => x.t === 'id');
   if (idAt && results.length > 0 && results.every((x) => x.end <= idAt.start) && /(?:那|另一|上一)单/u.test(t.r.clean.slice(0, idAt.start)) && /还没|还在路上|还在/u.test(t.r.clean.slice(idAt.end))) return IGNORE;
-  // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.
-  if (!/^\s*反馈/u.test(t.r.clean) && own_(t, found.id) && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
   const own = t.ctx.openCases.find((c) => c.id === found.id);
+  // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.
+  if (!/^\s*反馈/u.test(t.r.clean) && own !== undefined && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
   // 唉 还是被骗了 可惜, 这个地址上次就是误报 on the bot's message about someone else's case: a
   // remark on it, said to the room.
   if (!keyword && found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind !== 'confirmation' && !own && !plainlyToBot(t.r, t.ctx)) return IGNORE;
