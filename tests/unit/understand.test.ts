@@ -3080,6 +3080,12 @@ describe('found in train-quiet51/52/53 (named regressions)', () => {
     expect(understand('T4XA 刚发的“被骗了”是打错了 想打“被盯上了” 骗子还在联系她', ownCase('T4XA', true, 15)).kind).not.toBe('act');
     acts(understand('反馈 P2VJ 情况不对劲 我直接报了110', ownCase('P2VJ', true, 20)), { kind: 'report', result: 'reported' });
   });
+  it('never takes a case on 收到0呢 (呢 after a bare figure is asked, not an amount told; found by the question-marker property)', () => {
+    const alert: UnderstandContext = { ...leads('X6CU'), role: 'operator', room: 'tasks', quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } };
+    expect(changesState(understand('收到0呢', alert))).toBe(false);
+    expect(changesState(understand('收到0呢', { ...ownCase('Q7RT', false, 2), pushIsLatest: true }))).toBe(false);
+    acts(understand('反馈 Q7RT 被骗了 转了3000呢', ownCase('Q7RT', true, 20)), { kind: 'report', lossAmount: 3000 });
+  });
 });
 
 // ---- properties ----

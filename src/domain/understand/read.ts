@@ -551,7 +551,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢, 骑着三轮呢: a state described, not asked.
   // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
-  const softQuestion = !question && SOFT.test(asked.replace(/[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)?呢(?=[\s\p{P}\p{S}]|$)|(?:打车|开车|骑车|坐车|走着|走路|等车|穿鞋|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以|得))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:(?<=[转骗失了有差共计是])\s*[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)?|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千))呢(?=[\s\p{P}\p{S}]|$)|(?:打车|开车|骑车|坐车|走着|走路|等车|穿鞋|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以|得))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);
