@@ -73,8 +73,18 @@ describe('routing by duty', () => {
     expect(answer.text).toContain('现在：无人值班');
     expect(answer.text).toContain('李网格、周网格');
     expect(answer.text).toContain('钱警官');
-    const station = await says('钱警官', SUPERVISION, '谁值班');
+    const station = await says('钱警官', SUPERVISION, '值班表');
     expect(station.text).toMatch(/现在：钱警官/);
+  });
+
+  it('leaves 今晚谁值班啊 in a group to colleagues, and answers it in private chat', async () => {
+    const asked = await sb.say('周网格', G1, '今晚谁值班啊');
+    // A barrier answered after it: nothing addressed to 周网格 may come between.
+    const barrier = await says('周网格', G1, '值班');
+    const between = (await sb.messages(asked)).filter((m) => m.from === sb.config.profile.bot.name && m.seq < barrier.seq && m.text.startsWith('@周网格'));
+    expect(between).toEqual([]);
+    const privately = await says('周网格', 'bot', '今晚谁值班啊');
+    expect(privately.text).toContain('李网格、周网格');
   });
 });
 

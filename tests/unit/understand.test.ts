@@ -1596,9 +1596,9 @@ describe('progress news on a case not yet taken (found in the sandbox, named reg
 
 describe('chatter the training split answered (named regressions)', () => {
   const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
-  it('ignores 值班辛苦啦 (thanks to whoever is on duty) but answers 谁值班', () => {
+  it('ignores 值班辛苦啦 (thanks to whoever is on duty) but answers 值班', () => {
     quiet('值班辛苦啦', volunteer);
-    acts(understand('谁值班', volunteer), { kind: 'duty' });
+    acts(understand('值班', volunteer), { kind: 'duty' });
   });
   it('ignores 请假、换班统一找王社区 (a rule told) but records 请假 明天', () => {
     quiet('请假、换班统一找王社区', { ...lead, room: 'tasks', members: roster });

@@ -1,5 +1,5 @@
 /**
- * Duty commands as people write them (issue 16): 值班 / 谁值班 / 今晚谁值班; 请假 明天 (孩子发烧),
+ * Duty commands as people write them (issue 16): 值班 / 值班表 (今晚谁值班 in private or @-mentioning the bot); 请假 明天 (孩子发烧),
  * 请假 11月30日-12月2日, a lead's 请假 @李网格 明天 or 李网格请假明天; 批准 / 批准 李网格 /
  * 准假 / 不批准 / 驳回; 换班 @周网格 明天, 跟周网格换班 周三; 同意换班 / 不同意, and a bare
  * 同意 / 不同意 / 可以 from the member a swap waits for. Null when the message is none of these.
@@ -9,7 +9,7 @@ import type { Reading } from './read.js';
 import type { Decision, UnderstandContext } from './types.js';
 
 const compact = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
-const DUTY = /^(?:那个|请问|查一?下|查询|看看|看一?下)?(?:谁|哪位)?(?:今天晚上|今天白天|明天晚上|今天|今晚|现在|明天|明晚|这周|本周|下周|周末|晚上|夜里|白天|国庆|春节|元旦|过年|节假日|五一|中秋|这几天)?(?:是)?(?:谁|哪位|哪个)?(?:在)?值班(?:表|情况|安排|人员|名单)?(?:的?是谁|的?是哪位|的?人(?:是谁)?)?(?:发一下|发下|发我|发个|看看|看下|给我)?(?:呢|啊|呀)?$/u;
+const DUTY = /^(?:那个|请问|查一?下|查询|看看|看一?下)?(?:谁|哪位)?(?:今天晚上|今天白天|明天晚上|今天|今晚|现在|明天|明晚|这周|本周|下周|周末|晚上|夜里|白天|国庆|春节|元旦|过年|节假日|五一|中秋|这几天)?(?:是)?(?:谁|哪位|哪个|边个)?(?:在)?值班(?:表|情况|安排|人员|名单)?(?:的?是谁|的?是哪位|的?人(?:是谁)?)?(?:发一下|发下|发我|发个|看看|看下|给我)?(?:呢|啊|呀)?$/u;
 /** Characters a day range is written with; the rest of a 请假 line is its reason. */
 const DAYS = /^(?:[0-9０-９一二两三四五六七八九十月日号.\-—–~～至到今明后大天周星期礼拜下本这午晚早中夜上]|(?<=[0-9０-９一二两三四五六七八九十日号天])(?:和|、))+/u;
 const LEAVE = /^(.*?)(?:要|想|申请|需要)?请(?:个)?假\s*(.*)$/u;
@@ -22,6 +22,12 @@ const LEADS = new Set(['lead', 'supervisor', 'admin', 'operator']);
 
 /** After 请假 / 换班: what makes it a topic (请假的同志, 请假条, 换班要提前说), not a request. */
 const TOPIC_AFTER = /^\s*(?:的|条|单|手续|流程|制度|规定|期间|那几天|那天|这几天|的时候|以后|之后|这事|这个事|的事|成功|太|挺|了\s*\S|[、和及与/]\s*(?:换班|调班|请假|休假|调休)|(?:统一|一律|都|请|直接)?找)/u;
+/**
+ * 今晚谁值班啊, 值班的是哪位: a question put to people. In a group it is asked of colleagues (as
+ * train.jsonl's 晚上谁值班来着) and left to them; the command there is 值班 / 值班表, or the question
+ * with the bot @-mentioned. In private chat it is answered.
+ */
+const ASKS_WHO = /谁|哪位|哪个|边个/u;
 /** 值班辛苦了, 值班的同志辛苦: thanks to whoever is on duty, not a question about who is. */
 const THANKS_AFTER = /值班(?:的)?(?:同志|同事|人员|的)?(?:们)?(?:辛苦|加油|注意|愉快|受累)/u;
 /** 请假要提前说 (glued on): a rule about leave; 请假 要陪老人看病 (a pause first) is the reason. */
@@ -61,7 +67,11 @@ export function decideDuty(r: Reading, ctx: UnderstandContext, text: string = r.
   const body = r.body.trim();
   const word = compact(body);
   if (word === '') return null;
-  if (DUTY.test(word)) return THANKS_AFTER.test(text) ? null : { kind: 'act', command: { kind: 'duty' } };
+  if (DUTY.test(word)) {
+    if (THANKS_AFTER.test(text)) return null;
+    if (ASKS_WHO.test(word) && ctx.room !== 'private' && !ctx.mention && !r.mentionsBot) return { kind: 'ignore' };
+    return { kind: 'act', command: { kind: 'duty' } };
+  }
   if (ctx.role === 'volunteer' || ctx.role === 'stranger') return null;
 
   if (ctx.pendingSwap && !r.question) {
