@@ -2054,10 +2054,10 @@ describe('found in train-quiet19 and train-mirror42 to 44 (named regressions)', 
     acts(understand('啱啱嗰条撤回 装APP系12唔系21', { ...volunteer, role: 'worker', openCases: [] }), { kind: 'withdraw' });
     acts(understand('反馈 N7YC 已陪同老人报警', taken('N7YC')), { kind: 'report', result: 'reported' });
   });
-  it('takes the case on 1分钟到 right after the push, on J6NB收到,电话先打过去了, and on 收到 先打电话 没接我就上门 (K2WD 接单 穿衣服呢 has 呢: never acted on)', () => {
+  it('takes the case on 1分钟到 right after the push, on J6NB收到,电话先打过去了, and on 收到 先打电话 没接我就上门 (K2WD 接单 穿衣服呢: getting dressed to go, as 穿鞋呢 and the label in train-mirror44)', () => {
     const fresh = (id: string, latest = false): UnderstandContext => ({ ...worker, openCases: [{ id, level: 'urgent', acknowledged: false, pushedMinutesAgo: 2 }], pushIsLatest: latest });
     acts(understand('1分钟到 我就在楼下 hhh', fresh('L9VD', true)), { kind: 'ack', caseId: 'L9VD' });
-    expect(understand('K2WD 接单 穿衣服呢 十分钟到', fresh('K2WD')).kind).not.toBe('act');
+    acts(understand('K2WD 接单 穿衣服呢 十分钟到', fresh('K2WD')), { kind: 'ack', caseId: 'K2WD' });
     acts(understand('J6NB收到,电话先打过去了', fresh('J6NB')), { kind: 'ack', caseId: 'J6NB' });
     acts(understand('收到 先打电话 没接我就上门', fresh('N4XC', true)), { kind: 'ack', caseId: 'N4XC' });
   });
@@ -3184,5 +3184,44 @@ describe('properties', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('found in train-mirror91–96 (named regressions)', () => {
+  const seen = (...ids: string[]): UnderstandContext => ({ ...lead, role: 'supervisor', visibleCases: ids, members: ROSTER });
+  it('reads Shaanxi 咧 (了), 么人 (没人), 撒 (啥), 额 (我) and 嘹咋咧', () => {
+    acts(understand('接咧接咧 Z3HN', ownCase('Z3HN', false, 3)), { kind: 'ack', caseId: 'Z3HN' });
+    acts(understand('反馈L3QD 电话 一直么人接', ownCase('L3QD', true, 30)), { kind: 'report', result: 'unreachable', method: 'phone' });
+    acts(understand('反馈 Y7MS 视频通话 劝阻成功 嘹咋咧👍', ownCase('Y7MS', true, 19)), { kind: 'report', result: 'dissuaded', method: 'video' });
+    acts(understand('额还有撒没办完的', ownCase('Z5RA', true, 45)), { kind: 'mine' });
+    acts(understand('H8MK 撤咧 同一个号码推咧两回', seen('H8MK')), { kind: 'cancel', caseId: 'H8MK' });
+  });
+  it('reads Hunan 哒 (了), 冒 (没) and 何解 (为什么), but not 冒充', () => {
+    acts(understand('反馈 K5RW 上门时已经转哒 六十万', ownCase('K5RW', true, 18)), { kind: 'report', result: 'defrauded', lossAmount: 600000 });
+    acts(understand('P5TK 何解还冒得人接', seen('P5TK')), { kind: 'query', caseId: 'P5TK' });
+    acts(understand('K7Q2 搞么子去哒 还冒反馈', seen('K7Q2')), { kind: 'query', caseId: 'K7Q2' });
+    expect(changesState(understand('@刘网格 K7Q2 你去了冒', { ...seen('K7Q2'), role: 'lead' }))).toBe(false);
+    expect(understand('今天在银行网点 跟排队的老人讲冒充公检法 大约50人 发资料60份', { ...volunteer, room: 'private' })).toMatchObject({ command: { kind: 'outreach', people: 50, leaflets: 60 } });
+  });
+  it('reads Chongqing 莫人接, 莫拦到 and 遭了 (被骗)', () => {
+    acts(understand('反馈 W2HF 打了四道都莫人接', ownCase('W2HF', true, 19)), { kind: 'report', result: 'unreachable' });
+    acts(understand('反馈 E4GY 投资理财 遭了十八万', ownCase('E4GY', true, 46)), { kind: 'report', result: 'defrauded', lossAmount: 180000 });
+    expect(understand('F4RE 莫拦到 转了', ownCase('F4RE', true, 20))).toMatchObject({ kind: 'confirm', command: { result: 'defrauded' } });
+  });
+  it('reads Beijing 您呐, 您受累 and 得嘞 as politeness and assent', () => {
+    acts(understand('您受累 查一下 X8RQ', seen('M3JE', 'X8RQ')), { kind: 'query', caseId: 'X8RQ' });
+    acts(understand('U3MB 我盯一下 得嘞', { ...seen('U3MB'), role: 'lead' }), { kind: 'supervise', caseId: 'U3MB' });
+    acts(understand('晓得嘞～', { ...ownCase('C2MU', false, 1), pushIsLatest: true }), { kind: 'ack', caseId: 'C2MU' });
+  });
+  it('records a report whose last clause tells what someone is doing with 呢, and still asks on a short 呢', () => {
+    acts(understand('反馈 W7HS 误报 老人给儿子交暖气费呢', ownCase('W7HS', true, 41)), { kind: 'report', result: 'false_positive' });
+    acts(understand('反馈 h7qs 被骗三万五 已报案 派出所做笔录呢', ownCase('H7QS', true, 52)), { kind: 'report', result: 'defrauded', lossAmount: 35000, alsoReported: true });
+    expect(changesState(understand('反馈 W7HS 劝住了 老人那个钱呢', ownCase('W7HS', true, 41)))).toBe(false);
+  });
+  it('reads 说啥子都不听 and 买啥‘内部理财’ as told, 穿棉裤呢 as being on the way, 搞什么去了 as asked', () => {
+    acts(understand('反馈 C5PE 婆婆犟得很 说啥子都不听 劝不动', ownCase('C5PE', true, 35)), { kind: 'report', result: 'refused' });
+    acts(understand('反馈 W4RC 本来要转3000买啥‘内部理财’ 劝下来了', ownCase('W4RC', true, 51)), { kind: 'report', result: 'dissuaded' });
+    confirms(understand('收到收到 穿棉裤呢', ownCase('J7DU', false, 12)), { kind: 'ack', caseId: 'J7DU' });
+    acts(understand('K7Q2 搞什么去了', seen('K7Q2')), { kind: 'query', caseId: 'K7Q2' });
   });
 });

@@ -91,7 +91,10 @@ const softOnlyAfter = (r: Reading) => {
   const [first, ...rest] = r.body.split(/[，,。；;！!\s]+/u);
   // The later 呢 must close a clause that describes a state (钱还在卡里呢), not stand anywhere
   // (…！呢收到) or close an ask (…，收到呢).
-  const trailsOff = rest.every((c) => !/呢/u.test(c) || (/\p{Script=Han}呢\s*$/u.test(c) && /还|在|着|正/u.test(c)));
+  // So does a clause long enough to tell what someone is doing (老人给儿子交暖气费呢, 派出所做笔录呢)
+  // and asking nothing; a short one asks (结果呢, 钱呢).
+  const told = (c: string) => (c.match(/(?!呢)\p{Script=Han}/gu) ?? []).length >= 6 && !/什么|啥|谁|哪|怎|几|多少|吗|没/u.test(c);
+  const trailsOff = rest.every((c) => !/呢/u.test(c) || (/\p{Script=Han}呢\s*$/u.test(c) && (/还|在|着|正/u.test(c) || told(c))));
   return rest.length > 0 && trailsOff && !/呢/u.test(first ?? '') && r.toks.some((t) => t.t === 'kw' && t.kind === 'report' && t.end <= (first ?? '').length);
 };
 

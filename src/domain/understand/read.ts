@@ -243,6 +243,15 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/(?<=[转骗汇])脱/gu, '走'], [/错脱/gu, '错'], [/钞票/gu, '钱'], [/哪能/gu, '怎么'], [/侬/gu, '你'], [/阿拉/gu, '我们'], [/一眼眼/gu, '一点点'], [/覅/gu, '不要'],
   // Central Plains and Shaanxi: 额 and 俺 (我), 恁 (你), 老婆儿 (an old woman, not a wife), 嫑 (不要).
   [/(?<!\p{Script=Han})额(?=们|的|去|来|在|也|都|刚|马上|这就|今天|明天|现在|已经|看|到|把|给|跟|和)/gu, '我'], [/恁/gu, '你'], [/老婆儿/gu, '老太太'], [/嫑/gu, '不要'],
+  // Hunan: 哒 (了), 冒 (没): 转哒, 劝住冒, 还冒反馈, 冒得人接 (not 冒充, 感冒, 冒雨).
+  [/(?<=\p{Script=Han})(?<![么嘀滴])哒(?=$|[\s\p{P}\p{S}])/gu, '了'], [/(?<![感假])冒(?=得|有|人|反馈|接|$|[\s\p{P}\p{S}])|(?<=还|都|也)冒(?!充|险|雨|着|出|名|牌|领|烟|犯)/gu, '没'],
+  // Shaanxi: 咧 (了), 么人 / 么有 (没), 撒 (啥), 嘹咋咧 (太好了), 额 (我) after a verb.
+  [/嘹[咋扎]咧/gu, '太好了'], [/(?<!\p{Script=Han})咋咧/gu, '怎么了'], [/(?<=\p{Script=Han})咧(?!嘴|开)/gu, '了'], [/(?<![怎什这那要多])么(?=人|有)/gu, '没'],
+  [/(?<=还有|干|弄|做|是)撒(?=$|[\s\p{P}\p{S}]|没|事|情况)/gu, '啥'], [/(?<=给|下|是|跟|让|叫|把|找)额(?=$|[\s\p{P}\p{S}]|的|们)/gu, '我'], [/(?<!\p{Script=Han})额(?=还|手|名|这|就|克|一)/gu, '我'],
+  // Beijing: 您呐 and 您受累 (politeness only), 得嘞 (好的); Hunan 何解 (为什么).
+  [/您呐|您受累/gu, ''], [/(?<!\p{Script=Han})得嘞/gu, '好的'], [/何解/gu, '为什么'],
+  // Sichuan and Chongqing: 莫人接 (没人接), 莫拦到, 莫遭 (没被骗), 遭骗 / 遭了三千 (被骗).
+  [/莫(?=人(?:接|应|开|在|理))/gu, '没'], [/莫拦[到住]/gu, '没拦住'], [/莫遭骗?/gu, '没被骗'], [/遭骗/gu, '被骗'], [/(?<![糟周])遭了?(?=\s*(?:[\d一二两三四五六七八九十几]|万把))/gu, '被骗了'],
   [/屋里厢/gu, '家里'], [/莫得/gu, '没有'], [/(?<=[看瞅查等])哈(?=\p{Script=Han})/gu, '下'], [/今朝/gu, '今天'], [/明朝(?=[早上下晚再去来])/gu, '明天'], [/啥人/gu, '谁'], [/([上下])半天/gu, '$1午'],
 ];
 const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replace(from, to), text);
@@ -282,10 +291,11 @@ function unasked(text: string): string {
     // 没怎么发传单: hardly, not how.
     .replace(/[没不]怎么/gu, '没')
     // 说啥也不听, 怎么劝都不听: whatever is said, not asked.
-    .replace(/(?:怎么|啥|什么|咋个?)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
+    .replace(/(?:怎么|啥子?|什么|咋个?)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
     .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
-    .replace(/(?:搞|弄|做|买|投|玩)了?什么(?=\p{Script=Han}{2})/gu, '')
+    // 买啥‘内部理财’: some so-called product, named, not asked.
+    .replace(/(?:搞|弄|做|买|投|玩)了?(?:什么|啥子?)(?=[‘“「'"]?(?!去|呢|了|名堂|鬼)\p{Script=Han}{2})/gu, '')
     .replace(/(?:看看|看一下|看下|瞅瞅|问问|问一下|了解一下|了解下|瞧瞧|核实|确认)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '')
     .replace(/没得(?=\p{Script=Han})/gu, '没有')
     // 我好像在哪见过: somewhere, not where asked.
@@ -551,7 +561,7 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢, 骑着三轮呢: a state described, not asked.
   // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:(?<=[转骗失了有差共计是])\s*[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)?|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千))呢(?=[\s\p{P}\p{S}]|$)|(?:打车|开车|骑车|坐车|走着|走路|等车|穿鞋|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以|得))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:(?<=[转骗失了有差共计是])\s*[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)?|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千))呢(?=[\s\p{P}\p{S}]|$)|(?:打车|开车|骑车|坐车|走着|走路|等车|穿\p{Script=Han}{1,3}|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以|得))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);
