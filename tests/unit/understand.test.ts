@@ -3224,4 +3224,40 @@ describe('found in train-mirror91–96 (named regressions)', () => {
     confirms(understand('收到收到 穿棉裤呢', ownCase('J7DU', false, 12)), { kind: 'ack', caseId: 'J7DU' });
     acts(understand('K7Q2 搞什么去了', seen('K7Q2')), { kind: 'query', caseId: 'K7Q2' });
   });
+  it('leaves 这个月劝阻率要搞上去 (a goal set for people) alone and still answers 劝阻率多少', () => {
+    const room: UnderstandContext = { ...lead, room: 'tasks' };
+    expect(understand('这个月劝阻率要搞上去', room).kind).toBe('ignore');
+    acts(understand('劝阻率多少', room), { kind: 'stats' });
+  });
+});
+
+describe('found in train-quiet54 and train-mirror97–101 (named regressions)', () => {
+  const seen = (...ids: string[]): UnderstandContext => ({ ...lead, role: 'supervisor', visibleCases: ids, members: ROSTER });
+  it('never hands a case over on praise: 陈网格好样的👍 晚上食堂给你加个鸡腿, quoting a confirmation', () => {
+    const praise: UnderstandContext = { ...lead, members: ROSTER, quote: { from: 'bot', caseId: 'X6CU', kind: 'confirmation' } };
+    expect(understand('陈网格好样的👍 晚上食堂给你加个鸡腿', praise).kind).toBe('ignore');
+    acts(understand('陈网格 这单你去', { ...praise, quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }), { kind: 'reassign', caseId: 'X6CU', to: '陈网格' });
+  });
+  it('reads 派出所已经受理了 as reported, and 坚持要去报那个99元的一日游 or 让交手续费1500 没交 as no loss', () => {
+    acts(understand('反馈 G8FZ 已被骗 损失30000元 派出所已经受理了', ownCase('G8FZ', true, 43)), { kind: 'report', result: 'defrauded', lossAmount: 30000, alsoReported: true });
+    acts(understand('反馈 H8RC 游客不听劝 坚持要去报那个99元的一日游 拒绝配合', ownCase('H8RC', true, 22)), { kind: 'report', result: 'refused', lossAmount: null });
+    acts(understand('反馈 K3WD 骗子让交手续费1500 没交 劝住了', ownCase('K3WD', true, 31)), { kind: 'report', result: 'dissuaded', lossAmount: null });
+  });
+  it('leaves remarks about the bot and its guide to colleagues, and still answers how-to questions', () => {
+    const quiet = (text: string, ctx: UnderstandContext = { ...worker, openCases: [] }) => expect(understand(text, ctx).kind).toBe('ignore');
+    quiet('机器人刚才那条怎么发了两遍 是重复了吗');
+    quiet('那个阿奶后来阿么了 钱追回来没', { ...lead });
+    quiet('群公告里那个使用说明能不能弄个大字版 我妈看了都说字小');
+    quiet('绑定的事找林管理 我搞不懂');
+    quiet('不影响 原来咋回还咋回', { ...lead, role: 'admin' });
+    quiet('这个月劝阻率要搞上去', { ...lead, room: 'tasks' });
+    for (const text of ['怎么发反馈', '使用说明', '咋弄嘞 俺不会', '忘了接单咋回了']) acts(understand(text, { ...worker, openCases: [] }), { kind: 'help' });
+  });
+  it('reads the Northwest 阿么, 没麻达 and Minnan 伊厝, 阮, 歹势', () => {
+    acts(understand('没麻达', { ...ownCase('W4SU', false, 14), quote: { from: 'bot', caseId: 'W4SU', kind: 'reminder' } }), { kind: 'ack', caseId: 'W4SU' });
+    acts(understand('M9WE 阿么了', seen('M9WE')), { kind: 'query', caseId: 'M9WE' });
+    acts(understand('嗯 我去伊厝看看', { ...ownCase('J6TB', false, 1), pushIsLatest: true }), { kind: 'ack', caseId: 'J6TB' });
+    acts(understand('阮手头还有几单', { ...worker, openCases: [{ id: 'M7XQ', level: 'urgent', acknowledged: false, pushedMinutesAgo: 5 }, { id: 'B4TN', level: 'high', acknowledged: true, pushedMinutesAgo: 70 }] }), { kind: 'mine' });
+    acts(understand('帮助 歹势', ownCase('K3WD', false, 2)), { kind: 'help' });
+  });
 });

@@ -60,12 +60,18 @@ const REMARK = any(FREE_FORM.remarks);
 const IMPERATIVE = any(FREE_FORM.imperatives);
 /** 怎么发, 如何反馈, 咋用, 怎么告诉你: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
 // 今天总体咋样 数据整一个: 咋样 asks how things are; only 怎么样用 (样 then the verb) asks how to.
-const HOW_TO = new RegExp(`(?<!怎)(?:${alt(FREE_FORM.howTo)})(?!样(?!${alt(FREE_FORM.useVerbs)}))[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的|都)`, 'u');
+const HOW_TO = new RegExp(`(?<!怎)(?:${alt(FREE_FORM.howTo)})(?!样(?!${alt(FREE_FORM.useVerbs)})|了(?!解))[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的|都|了[一两二三四五六七八九十几\\d]+[遍次条回下])`, 'u');
 /** 怎么跟哨兵说, 如何告诉你: how to tell the bot. */
 const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
 /** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
 const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)[^\\s]{0,2}(?:${alt(FREE_FORM.howTo)})(?:弄|操作|用|写|发|填|搞|接|回|报|办)?(?:的|呢|啊|呀)?$`, 'u');
 /** 我知道咋弄了: no longer a question. */
+/** 绑定的事找林管理: whom to ask, told to the room. */
+const WHOM_TO_ASK = /(?:的事|的问题|这事|这块)(?:直接|统一|都)?(?:找|问|请教)\p{Script=Han}{1,4}/u;
+/** 原来咋回还咋回: as before, whatever it was; nothing asked. */
+const AS_BEFORE = /(咋|怎么)(\p{Script=Han})还\1\2/u;
+/** 使用说明能不能弄个大字版: a version of the guide asked to be made, not the guide asked for. */
+const MAKE_ONE = /(?:能不能|可不可以|能否|可以|麻烦|最好)?(?:弄|做|改|印|出|整)(?:个|一个|一份|成)\p{Script=Han}{0,3}(?:版|版本|字|纸质|打印)/u;
 const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
 const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:可以|能)?(?:${alt(FREE_FORM.findVerbs)}|查看)|(?:写|填|记|录|输)在(?:哪里|哪儿|哪)|(?:装APP|装app|人数|编号|地点)的?(?:数字|数)?(?:写|填)(?:在)?(?:哪里|哪儿|哪)`, 'u');
@@ -186,6 +192,8 @@ const LONGEST_MEANT = 40;
 const SHORT = 8;
 /** This short, a report noun alone is a request (jin tian 统计). */
 const SHORT_STATS = 12;
+/** 要搞上去, 得往上提, 必须提高: a goal set for people. */
+const GOAL_SET = /(?:要|得|还得|必须|需要|争取)(?:再|继续)?(?:搞上去|搞上来|往上提|往上走|提上去|提高|提升|拉上来|上去|抓起来|抓上去)/u;
 
 /**
  * True when the sender speaks of learning the bot rather than asking: lost once (我当时也不会用),
@@ -204,7 +212,7 @@ export function learningRemark(body: string): boolean {
  */
 export function helpForSomethingElse(r: Reading): boolean {
   const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
-  return REPORTED_ASK.test(body) || MADE_FOR_ME.test(body) || BENEFIT_HELP.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body) || FOOD_MENU.test(body);
+  return MAKE_ONE.test(body) || REPORTED_ASK.test(body) || MADE_FOR_ME.test(body) || BENEFIT_HELP.test(body) || OTHER_TOOL.test(body) || toolFirst(body) || whereOther(body) || FOOD_MENU.test(body);
 }
 
 /**
@@ -398,7 +406,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
   // @网格哨兵 怎么还没接单: a complaint shaped as a how-to, about a case (查), not how to use the bot.
   const complaint = /(?:怎么|咋|为什么|为啥)(?:还|都)(?:没|不)/u.test(body);
-  if (!statusAsked && !complaint && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
+  if (!statusAsked && !complaint && !WHOM_TO_ASK.test(body) && !MAKE_ONE.test(body) && !AS_BEFORE.test(body) && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '').replace(SAYS_THAT, '')) && !DOCUMENT_FIRST.test(body);
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || BOT_COMMAND_HOW.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
@@ -439,6 +447,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 今天的单子真多, 今天的统计我看了 还行: a remark on the figures, not a request for them.
   // 结果出来了 is news, not 出来 asked for.
   if (!asked && !addressed && !IMPERATIVE.test(body.replace(/出来了|打印出来/gu, '')) && REMARK.test(body)) return null;
+  // 这个月劝阻率要搞上去: a goal set for the people, not the figures asked for.
+  if (!asked && !addressed && GOAL_SET.test(body)) return null;
   if (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)) return 'stats';
   if (STATS_ALONE.test(nouns) && (length <= SHORT_STATS || request)) return 'stats';
   return null;

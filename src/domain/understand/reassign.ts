@@ -33,6 +33,8 @@ const ANY_CUE = new RegExp(alt(FREE_FORM.reassignBefore.filter((w) => w !== '让
 function toYou(body: string): boolean {
   const m = TO_YOU.exec(body);
   if (!m) return false;
+  // 晚上食堂给你加个鸡腿, 给你带份饭: something done for the member, not the case given.
+  if (/给你$/u.test(m[0]) && /^\s*(?:加|买|带|发|留|送|点|打|做|煮|倒|泡|记|报销|捎|拿|寄|请|放)/u.test(body.slice(m.index + m[0].length))) return false;
   const tail = body.slice(m.index + m[0].length).replace(/[A-Za-z0-9]{4,6}|\s|[了吧啊哈呀一下个]/gu, '');
   return [...tail].length <= 3;
 }

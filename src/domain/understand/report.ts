@@ -268,6 +268,8 @@ const clauseBefore = (clean: string, at: number) => clean.slice(0, at).split(/[\
 /** 去年就被骗过一回, 上次被骗了: an earlier loss in so many words (之前被骗了 may be this case's). */
 const EARLIER_LOSS = new RegExp(`(?:${BEFORE_THIS}|[一二两三四五六七八九十几\\d]+年前)\\p{Script=Han}{0,6}?(?:被骗过|骗过|上过当)|(?:上次|上回)\\p{Script=Han}{0,6}?损失|(?:上个?月|去年|前年|上次|上回|早些年|那年)\\p{Script=Han}{0,6}?被骗了`, 'u');
 /** 3块钱一盒, 每瓶20元: a price, not a loss. */
+/** 坚持要去报那个99元的一日游, 非要买那个2万的理财: a purchase still intended, nothing lost. */
+const MEANS_TO_BUY = new RegExp(`(?:要|想|准备|打算|非要|执意)(?:去)?(?:报|买|参加|订|交|付|花)(?:那个|这个|个)?\\s?${FIGURE}`, 'u');
 const PRICE = new RegExp(`${FIGURE}\\s?(?:元|块钱?)\\s?(?:一|每)(?:盒|瓶|斤|个|包|袋|份|张|次|件)|(?:每|一)(?:盒|瓶|斤|个|包|袋|件)${FIGURE}`, 'u');
 
 /** 已经买了两盒保健品, 前天买了理财: money already spent on what the scam sold. */
@@ -298,7 +300,7 @@ export function readOutcome(r: Reading): Outcome | null {
   // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 卡里还有三万多, 3块钱一盒: money asked for, meant,
   // still there, a balance or a price; not lost.
   // 上个月就被骗过一次 6000块: an earlier loss told, not this case's.
-  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || NOT_MONEY_LOST.test(r.clean) || DRAWN.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
+  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || MEANS_TO_BUY.test(r.clean) || NOT_MONEY_LOST.test(r.clean) || DRAWN.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
   // 分三笔转的 共7600, 共转账3笔…合计10000元: the total of what was sent, said outright.
   const sumSent = SUM_SENT.test(r.clean);
   // 老太太手里的钱 … 我正在劝: a sum named while the work goes on is not yet gone (转了 says it is).
