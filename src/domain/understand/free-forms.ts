@@ -65,13 +65,13 @@ const HOW_TO = new RegExp(`(?<!怎)(?:${alt(FREE_FORM.howTo)})(?!样(?!${alt(FRE
 const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
 /** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
 const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)[^\\s]{0,2}(?:${alt(FREE_FORM.howTo)})(?:弄|操作|用|写|发|填|搞|接|回|报|办)?(?:的|呢|啊|呀)?$`, 'u');
-/** 我知道咋弄了: no longer a question. */
 /** 绑定的事找林管理: whom to ask, told to the room. */
 const WHOM_TO_ASK = /(?:的事|的问题|这事|这块)(?:直接|统一|都)?(?:找|问|请教)\p{Script=Han}{1,4}/u;
 /** 原来咋回还咋回: as before, whatever it was; nothing asked. */
 const AS_BEFORE = /(咋|怎么)(\p{Script=Han})还\1\2/u;
 /** 使用说明能不能弄个大字版: a version of the guide asked to be made, not the guide asked for. */
 const MAKE_ONE = /(?:能不能|可不可以|能否|可以|麻烦|最好)?(?:弄|做|改|印|出|整)(?:个|一个|一份|成)\p{Script=Han}{0,3}(?:版|版本|字|纸质|打印)/u;
+/** 我知道咋弄了: no longer a question. */
 const KNOWS = new RegExp(`(?<!不)(?:${alt(FREE_FORM.knowHow)})了?(?:${alt(FREE_FORM.howTo)})`, 'u');
 /** 绑定码在哪里看: where to find something. */
 const WHERE_TO = new RegExp(`(?:${alt(FREE_FORM.whereTo)})(?:可以|能)?(?:${alt(FREE_FORM.findVerbs)}|查看)|(?:写|填|记|录|输)在(?:哪里|哪儿|哪)|(?:装APP|装app|人数|编号|地点)的?(?:数字|数)?(?:写|填)(?:在)?(?:哪里|哪儿|哪)`, 'u');
