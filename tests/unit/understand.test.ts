@@ -3263,3 +3263,30 @@ describe('found in train-quiet54 and train-mirror97–101 (named regressions)', 
     acts(understand('帮助 歹势', ownCase('K3WD', false, 2)), { kind: 'help' });
   });
 });
+
+describe('found in train-quiet55/56 and train-mirror102–105 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  it('never withdraws a log on a WeChat recall told (那条发错了 撤回了 是发给我老公的), and still withdraws on 撤回', () => {
+    quiet('我刚才那条发错了 撤回了 是发给我老公的 大家别看😂', volunteer);
+    acts(understand('刚才那条发错了 撤回', volunteer), { kind: 'withdraw' });
+  });
+  it('logs nothing for an event being planned (估计三百多个家长 装APP是重点 充电宝多带几个)', () =>
+    quiet('估计三百多个家长 装APP是重点 充电宝多带几个', { ...lead, room: 'volunteers' }));
+  it('leaves remarks among leads alone: 夜班的几个交接完早点回去补觉, 撤销的那三单还算不算在总数里, 日报大家看下, 联系不上本人的时候咋办', () => {
+    quiet('夜班的几个交接完早点回去补觉 检查组问起来我来说', { ...lead, room: 'tasks', members: ROSTER });
+    quiet('今天撤销的那三单月底还算不算在总数里？', lead);
+    quiet('今天的日报大家看下 超时两单 零损失 整体还行', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'K7Q2', kind: 'other' } });
+    quiet('这条推送里的电话是打了星号的 网格员联系不上本人的时候咋办', { ...lead, role: 'operator', quote: { from: 'bot', caseId: 'K7Q2', kind: 'dispatch' } });
+    quiet('今天东北阿姨教我包酸菜饺子 我教她做海南粉 哈哈', { ...worker, openCases: [] });
+    acts(understand('今天几单了', lead), { kind: 'stats' });
+    acts(understand('教我一下', { ...worker, openCases: [] }), { kind: 'help' });
+  });
+  it('reads more Wu: 弗 (不), 嘸人接, 哉, 打了四只电话, 撤脱, and never records the result 弗是 denies', () => {
+    acts(understand('反馈 H2RK 打了四只电话 嘸人接', ownCase('H2RK', true, 18)), { kind: 'report', result: 'unreachable' });
+    acts(understand('反馈 L2KF 确认弗是诈骗 是付装修尾款', ownCase('L2KF', true, 47)), { kind: 'report', result: 'false_positive' });
+    acts(understand('反馈  P5WL 伊讲我伲多管闲事 弗配合', ownCase('P5WL', true, 36)), { kind: 'report', result: 'refused' });
+    expect(understand('更正 X6CU：弗是已被骗，是劝阻成功', { ...worker, openCases: [], room: 'private' })).toMatchObject({ command: { kind: 'correct', result: 'dissuaded' } });
+    acts(understand('X6CU 撤脱 当事人已经在派出所了', { ...lead, role: 'operator' }), { kind: 'cancel', caseId: 'X6CU' });
+    acts(understand('反馈 S2HD 家属说不用俺们管 门都没让进', ownCase('S2HD', true, 36)), { kind: 'report', result: 'refused' });
+  });
+});

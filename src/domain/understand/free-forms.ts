@@ -45,7 +45,7 @@ const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
 /** A count: 几单, 多少件, 几笔, 几条 (not 好几个, 十几单: several, said, not asked). */
-const COUNT = /(?:(?<![好十百千万没那这第])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
+const COUNT = /(?:(?<![好十百千万没那这第的])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */
@@ -67,6 +67,8 @@ const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|�
 const COMMAND_HOW = new RegExp(`(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)[^\\s]{0,2}(?:${alt(FREE_FORM.howTo)})(?:弄|操作|用|写|发|填|搞|接|回|报|办)?(?:的|呢|啊|呀)?$`, 'u');
 /** 绑定的事找林管理: whom to ask, told to the room. */
 const WHOM_TO_ASK = /(?:的事|的问题|这事|这块)(?:直接|统一|都)?(?:找|问|请教)\p{Script=Han}{1,4}/u;
+/** 东北阿姨教我包酸菜饺子: someone who taught the sender something, told. */
+const TAUGHT_BY = /(?:阿姨|大妈|大爷|奶奶|爷爷|老人|他|她|同事|师傅|老师|[老小]\p{Script=Han}|\p{Script=Han}[姐哥])(?:刚|刚才|今天|昨天)?(?:教|教了|教过)我(?!怎么用|用|咋用)/u;
 /** 原来咋回还咋回: as before, whatever it was; nothing asked. */
 const AS_BEFORE = /(咋|怎么)(\p{Script=Han})还\1\2/u;
 /** 使用说明能不能弄个大字版: a version of the guide asked to be made, not the guide asked for. */
@@ -406,7 +408,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
   // @网格哨兵 怎么还没接单: a complaint shaped as a how-to, about a case (查), not how to use the bot.
   const complaint = /(?:怎么|咋|为什么|为啥)(?:还|都)(?:没|不)/u.test(body);
-  if (!statusAsked && !complaint && !WHOM_TO_ASK.test(body) && !MAKE_ONE.test(body) && !AS_BEFORE.test(body) && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
+  if (!statusAsked && !complaint && !WHOM_TO_ASK.test(body) && !TAUGHT_BY.test(body) && !MAKE_ONE.test(body) && !AS_BEFORE.test(body) && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
     const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '').replace(SAYS_THAT, '')) && !DOCUMENT_FIRST.test(body);
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || BOT_COMMAND_HOW.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
@@ -449,6 +451,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!asked && !addressed && !IMPERATIVE.test(body.replace(/出来了|打印出来/gu, '')) && REMARK.test(body)) return null;
   // 这个月劝阻率要搞上去: a goal set for the people, not the figures asked for.
   if (!asked && !addressed && GOAL_SET.test(body)) return null;
+  // 撤销的那三单月底还算不算在总数里: how the figures are counted, asked of colleagues.
+  if (!addressed && /算不算|计不计|算在\p{Script=Han}{0,4}里|计入|口径/u.test(body)) return null;
   if (STATS_NOUN.test(nouns) && STATS_SCOPE.test(nouns)) return 'stats';
   if (STATS_ALONE.test(nouns) && (length <= SHORT_STATS || request)) return 'stats';
   return null;

@@ -180,11 +180,11 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   if (ctx.role === 'volunteer' && r.ids.length === 0 && r.others.length === 0 && !/\d|[一二两三四五六七八九十百]+(?:人|个|份|张)/u.test(word) && MY_OUTREACH.test(word)) return { kind: 'act', command: { kind: 'mine' } };
   const outreachPlace = ctx.role === 'volunteer' || ctx.room === 'volunteers' || ctx.room === 'private';
   // 刚才那条宣传记录撤回一下: 撤回 of a log, wherever it stands.
-  // 已经撤回了, 撤回了撤回了 刚才发错群: a WeChat recall told as done, not a request.
+  // 已经撤回了, 撤回了撤回了 刚才发错群, 那条发错了 撤回了 是发给我老公的: a WeChat recall told as done, not a request.
   // 撤回消息只有两分钟: WeChat's recall talked about.
   // 撤回么样弄, 撤回怎么用: how to withdraw, asked (帮助).
   // 撤回的那条我看到了: the recalled message talked about.
-  const recalled = /(?:已经|已)撤回|撤回的|(?:多了|有|加了)个撤回|撤回了(?:$|一条|消息|发错|错群|不好意思|抱歉|手滑)|撤回了.{0,10}(?:发错|错群|手滑)|撤回(?:消息|功能|时间)|撤回(?:只有|只能)|撤回\S{0,2}?(?:怎么|咋|么样|如何|怎样|啥意思|是啥)/u.test(word);
+  const recalled = /(?:已经|已)撤回|撤回的|(?:多了|有|加了)个撤回|撤回了(?:$|一条|消息|发错|错群|不好意思|抱歉|手滑)|撤回了.{0,10}(?:发错|错群|手滑)|(?:发错|错群|手滑)了?.{0,6}撤回了|撤回了.{0,3}(?:是发给|本来发给|不是发给)|撤回(?:消息|功能|时间)|撤回(?:只有|只能)|撤回\S{0,2}?(?:怎么|咋|么样|如何|怎样|啥意思|是啥)/u.test(word);
   // 撤了吧, 删了吧 on the bot's receipt of a log: withdraw that log.
   const onReceipt = ctx.quote?.from === 'bot' && ctx.quote.kind === 'other' && /^(?:撤了吧?|撤掉吧?|撤吧|删了吧?|删掉吧?|不要了)$/u.test(word);
   const withdraw = !recalled && (WITHDRAW.has(word) || onReceipt || (r.ids.length === 0 && (/^(?:我|麻烦|请|帮我|帮忙)?撤回/u.test(word) || /撤回(?:一下|下)?(?:吧|呗)?$/u.test(word) || /(?:宣传|登记|记录|那条|这条|这一条|上一条|刚才).{0,14}撤回/u.test(word))));
