@@ -3290,3 +3290,28 @@ describe('found in train-quiet55/56 and train-mirror102–105 (named regressions
     acts(understand('反馈 S2HD 家属说不用俺们管 门都没让进', ownCase('S2HD', true, 36)), { kind: 'report', result: 'refused' });
   });
 });
+
+describe('found in train-quiet57/58 and train-mirror106–109 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(understand(text, ctx).kind).toBe('ignore');
+  const free: UnderstandContext = { ...worker, openCases: [] };
+  it('never takes a case on rounds told to a colleague right after the push (@李网格 六户 跑完得五点了), and still on 马上跑过去', () => {
+    const pushed: UnderstandContext = { ...ownCase('V8QA', false, 1), pushIsLatest: true };
+    quiet('@李网格 六户 跑完得五点了', pushed);
+    acts(understand('马上跑过去', pushed), { kind: 'ack', caseId: 'V8QA' });
+  });
+  it('leaves questions among people alone: another tool, a rule, a target, how a colleague did something', () => {
+    quiet('双面打印咋弄啊我这老是打成单面的试了好几次了', free);
+    quiet('新规定说的双人双岗到底啥意思', free);
+    quiet('这个月考核是看劝阻率还是看响应时间', lead);
+    quiet('咱们这个月宣传目标是多少来着', { ...lead, room: 'volunteers' });
+    quiet('八箱 你咋搬回来的', free);
+    acts(understand('督办是啥意思', free), { kind: 'help' });
+    acts(understand('怎么反馈', free), { kind: 'help' });
+  });
+  it('reads 交了“解冻费”4500 as the loss, 么回事 as asked, 下午克村部 as going, and 发单子 200 in a log as leaflets', () => {
+    acts(understand('反馈 C7XP 网贷被骗 交了“解冻费”4500', ownCase('C7XP', true, 46)), { kind: 'report', result: 'defrauded', lossAmount: 4500 });
+    acts(understand('D7VA 到底么回事', { ...lead, visibleCases: ['D7VA'] }), { kind: 'query', caseId: 'D7VA' });
+    expect(understand('下午克村部给老年人讲防骗 来了四十几个人 装了十二个APP', volunteer)).toMatchObject({ command: { kind: 'outreach', place: '村部', installs: 12 } });
+    acts(understand('宣传 贵阳北站候车室 160人 装APP 20 发单子 200', { ...volunteer, room: 'private' }), { kind: 'outreach', people: 160, installs: 20, leaflets: 200 });
+  });
+});

@@ -16,7 +16,8 @@ const FOR_WHOM = '(?:给|跟|和|去)(?:老人|他|她|对方|家属|当事人|�
 const HOW_SOON = '(?:[0-9]+|[一二两三四五六七八九十半]+)(?:分钟|分|个小时|小时)(?:内|后|左右)?(?:就|能)?';
 // 好的马上去, 收到这就出发: an acknowledgement may open the clause.
 const START = `^(?:那个)?(?:好的|好嘞|好|收到|明白|嗯嗯?|ok)?(?:${alt(W.pointers)})?(?:${alt(W.subjects)})?(?:${alt(W.adverbs)})*(?:${HOW_SOON})?(?:${FOR_WHOM})?`;
-const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!不|没)`, 'u');
+// 六户 跑完得五点了: rounds finished (完, 遍), not going to the case.
+const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!不|没|完|遍)`, 'u');
 /** 去 then another errand, in the same clause: 我去开个会, 我去趟厕所. */
 // 我现在就过去大概十分钟能到 (voice input, no comma): 过去/上去 then how soon is the way there, no errand.
 const ERRAND = new RegExp(`(?<![过上进下])去(?!$|${alt(W.errandFree)})\\p{Script=Han}|[过上进下]去(?=吃|买|拿|取|办|接|送|玩|开会|上课|洗|睡)`, 'u');
