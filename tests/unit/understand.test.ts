@@ -3315,3 +3315,26 @@ describe('found in train-quiet57/58 and train-mirror106–109 (named regressions
     acts(understand('宣传 贵阳北站候车室 160人 装APP 20 发单子 200', { ...volunteer, room: 'private' }), { kind: 'outreach', people: 160, installs: 20, leaflets: 200 });
   });
 });
+
+describe('found in train-quiet59/60 and train-mirror110–113 (named regressions)', () => {
+  const quiet = (text: string, ctx: UnderstandContext) => expect(changesState(understand(text, ctx))).toBe(false);
+  const office = (...ids: string[]): UnderstandContext => ({ ...lead, role: 'supervisor', visibleCases: ids, members: ROSTER });
+  it('never commands on talk among leads: a 督办 sent last night, 我跟街道再申请, errands for the colleague going, who else comes, what a case counts as, its state read out', () => {
+    quiet('K7Q2昨晚那个督办是我发的，今天上午要还见不到人，中午前我给钱警官打电话', office('K7Q2'));
+    quiet('第三项电动车，我跟街道再申请一次，这回把U4GA写进去当理由', office('U4GA'));
+    quiet('@陈网格 R2XC去的时候带几份折页 顺手给老两口装个反诈APP', office('R2XC'));
+    quiet('明早八点半 X6CU回访出发前在所里碰一下 让周网格也来', office('X6CU'));
+    quiet('那J2HM这种重复的算撤销对吧 冯主任', office('J2HM'));
+    quiet('看到了 状态已经是已撤销 没问题', { ...office('J2HM'), role: 'operator', quote: { from: 'bot', caseId: 'J2HM', kind: 'confirmation' } });
+    expect(understand('J2HM先别动它 等刘网格B8LD那边反馈了我再统一处理', { ...office('J2HM', 'B8LD'), role: 'lead' }).kind).toBe('ignore');
+    acts(understand('X6CU 让周网格去', office('X6CU')), { kind: 'reassign', caseId: 'X6CU', to: '周网格' });
+    acts(understand('U4GA 我跟一下', office('U4GA')), { kind: 'supervise', caseId: 'U4GA' });
+  });
+  it('reads a worker\'s progress notes as notes, and money 转掉了 after 没劝住 as the loss', () => {
+    expect(understand('E9PH 骗子又来电话了 老人这回没接 在跟我聊', ownCase('E9PH', true, 19)).kind).toBe('ignore');
+    expect(understand('N7YC 等家属中 暂时没进展', ownCase('N7YC', true, 58)).kind).toBe('ignore');
+    acts(understand('反馈 V6LS 没劝住 钱已经转掉了', ownCase('V6LS', true, 28)), { kind: 'report', result: 'defrauded' });
+    confirms(understand('反馈 M2ZG 已被骗 阿伯话转咗成万蚊', ownCase('M2ZG', true, 28)), { kind: 'report', result: 'defrauded', lossAmount: 10000, approximate: true });
+    expect(understand('我去仓库看看还有没有', { ...worker, openCases: [], room: 'volunteers' }).kind).toBe('ignore');
+  });
+});

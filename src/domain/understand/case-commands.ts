@@ -148,6 +148,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // @钱警官 督办K7Q2的事辛苦您了: the matter of it, spoken of.
     if (kind === 'supervise' && typed && kw.start < (r.toks.find((x) => x.t === 'id')?.start ?? 0) && /^\s*(?:的事|这事|的事情)/u.test(r.clean.slice(r.toks.find((x) => x.t === 'id')!.end))) continue;
     if ((kind === 'cancel' || kind === 'supervise') && typed && /^\s*的\s*(?:督办|提醒|催办|推送|转派|通知|提示|预警推送)/u.test(r.clean.slice(r.toks.find((x) => x.t === 'id')?.end ?? kw.end))) continue;
+    // 状态已经是已撤销: the case's state read out, not the command.
+    // 这种重复的算撤销对吧: which kind a case counts as, asked; not the command.
+    if (kind === 'cancel' && /(?:已|已经是|是|算)\s*$/u.test(r.clean.slice(0, kw.start)) && !atHead(r.toks, kw)) continue;
     // 王社区说要撤销 X6CU: someone else's command, relayed.
     // 反馈 W5RA 已被骗 损失6000 说错了 是9000: a slip mended in the report itself, still the report.
     if (kind === 'correct' && kws.some((k) => k.kind === 'report' && k.text === '反馈' && atHead(r.toks, k))) continue;
@@ -174,8 +177,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // C7GY 派给李网格是对的: a hand-over judged, not made.
     if (kind === 'reassign' && /(?:是对的|没错|挺好|不错|对的|合适)\s*(?:$|[，,\s])/u.test(r.clean.slice(kw.end))) continue;
     // P3DV 那个我跟小周说过了: 跟 is "with", not following the case up.
-    // X6CU 的事我跟街道汇报过了: 跟 is "to", the sender told someone.
-    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,6}?(?:熟|认识|是亲戚|关系好|说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实|约|见|视频|通话|通了|打了|碰)/u.test(r.clean.slice(kw.end))) continue;
+    // X6CU 的事我跟街道汇报过了, 我跟街道再申请一次: 跟 is "to", the sender told or asked someone.
+    if (kind === 'supervise' && kw.text === '我跟' && /^\s*\p{Script=Han}{0,6}?(?:熟|认识|是亲戚|关系好|说|讲|聊|商量|交代|联系|打过|一起|汇报|报告|反映|沟通|提过|对过|核实|约|见|视频|通话|通了|打了|碰|申请|请示|协调|对接|要|借|领)/u.test(r.clean.slice(kw.end))) continue;
     // X6CU 督办了两次了还没动静, X6CU 我跟进了一下 家属说没事了, R2XC 那个我跟过 不是诈骗: what the
     // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
@@ -285,7 +288,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 到了第一时间反馈: promised;
   // 反馈要及时 超过半小时…: a rule about it.
   // 赵督导说K7Q2再不反馈就要通报了, 反馈得挺及时, 这个结果我看了: a threat, praise or a reading of it.
-  const talkedAbout = reportKw !== undefined && ((!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后)再?|已经|一看已经)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
+  // 等刘网格B8LD那边反馈了我再统一处理: someone else's report awaited.
+  const awaited = reportKw !== undefined && /等/u.test(r.clean.slice(0, reportKw.start)) && /^\s*(?:完|过)?了?\s*(?:我|咱|咱们)?再/u.test(r.clean.slice(reportKw.end));
+  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后)再?|已经|一看已经)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -396,7 +401,7 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
 const COMPLAINT = /(?:怎么|咋|为什么|为啥)(?:还|都)/u;
 
 /** Before a command word: a time gone by or a memory (上次, 昨天, 前两天, 记得…上回): what was done, told. */
-const PAST_TOLD = /(?:上次|上回|前两天|前几天|昨天|前天|去年|上周|上个?月|记得|那会儿?|当时)\p{Script=Han}{0,8}$/u;
+const PAST_TOLD = /(?:上次|上回|前两天|前几天|昨天|昨晚|昨儿|前天|去年|上周|上个?月|记得|那会儿?|当时)\p{Script=Han}{0,8}$/u;
 /** 我看…八成, 要我说, 我个人意见, 依我看: an opinion put to the room. */
 const OPINION = /要我说|依我看|我个人意见|我的意见是|八成|估计是|我看\s*[A-Za-z0-9]{4}/u;
 
@@ -459,6 +464,8 @@ function handOverTold(t: Turn): boolean {
   // X6CU的老人用的华为Mate60吧 @周网格 你上回给装APP那个: the colleague reminded of something past, not handed the case;
   // X6CU昨天转派给李网格那会儿…, K7Q2从周网格转到吴网格 中间耽误了快半小时 复盘的时候要说: a hand-over's story.
   if (!t.addressed && (/(?:你|您)(?:上回|上次|之前|以前|那天|前几天|去年)/u.test(r.clean) || /那会儿?|当时|复盘|耽误了/u.test(r.clean) || (PAST_TOLD.test(r.clean.replace(/\s*(?:转派|改派|转给|派给|交给|转到|改给)[\s\S]*$/u, '')) && !/^\s*(?:转派|改派)/u.test(r.clean)))) return true;
+  // @陈网格 R2XC去的时候带几份折页: what to do when the colleague goes, not the case handed over.
+  if (!t.addressed && /(?:去|过去|上门)的时候|到了以后|到那(?:儿|边)?(?:以后|后)/u.test(r.clean)) return true;
   // X6CU那老太太非要给周网格塞苹果: something given to the colleague, not the case; 那笔钱是转给券商的: money moved.
   if (/给\s*@?\p{Script=Han}{1,4}\s*(?:塞|送|带|买|拿|递|倒|泡|煮|做|织|夹|打电话|发消息|发红包|点赞|鞠躬)/u.test(r.clean) || /(?:钱|款|笔)\p{Script=Han}{0,4}转给|转给\p{Script=Han}{0,4}(?:券商|银行|账户|卡上|对方|骗子)/u.test(r.clean)) return true;
   // K7Q2下午赵督导已经转给刘网格了, 刚才冯中心那边已经改派了, @周网格 X6CU下午已经转到你名下了 你注意查收一下,

@@ -383,6 +383,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && length > LONGEST && r.governed.includes('plan')) return null;
   // 单子我先盯着: the sender's own errand, said to the room.
   if (!addressed && !r.question && /[我俺](?:先|来|去|再|就)?(?:盯着|盯一下|跟进|跟着|处理|去办|来办|(?:做|画|弄|整理|汇总)(?:个|一下)?(?:图|表|材料|汇报)|交代下去|标红)|[我俺](?:先|来|去|再|就)(?:汇总|整理|统计|做|弄|出)(?:一下|下)?(?:吧|了)?$/u.test(body)) return null;
+  // 我去仓库看看还有没有: the sender going to look somewhere, not asking the bot.
+  if (!addressed && /[我俺](?:先|再|这就)?去\p{Script=Han}{1,6}(?:看看|瞅瞅|找找|翻翻|问问)/u.test(body)) return null;
   // 准备下午把本周的统计做出来: the sender's plan, not a request; 等会开会要用 今天的数发一下: the plan is
   // why, the request closes the message in a clause of its own.
   const requestLast = /[\s，,。；;]\s*[^\s，,。；;]*(?:发一下|发下|发我|出一下)[吧呗啊哈]?\s*$/u.test(r.body.trim());

@@ -321,7 +321,7 @@ export function readOutcome(r: Reading): Outcome | null {
   const lossReported = result === 'refused' && results.some((t) => t.result === 'reported' && /报案|立案/u.test(t.text)) && results.every((t) => (t.result === 'reported' && /报案|立案/u.test(t.text)) || /^(?:没|未|没有|没能|未能)(?:劝|拦)住/u.test(t.text));
   if (lossReported) result = 'defrauded';
   // 没劝住 钱已经转给那个"船东"了, 没劝住 钱已经交给养老公寓那帮人了: the failed dissuasion, then the money handed over.
-  if (result === 'refused' && results.length > 0 && results.every((t) => FAILED_DISSUASION.test(t.text)) && /钱(?:已经|已|都)?(?:转|交|打|汇)给(?!(?:他|她)?(?:女儿|儿子|孩子|家里|老伴|亲戚|自己))/u.test(r.clean)) result = 'defrauded';
+  if (result === 'refused' && results.length > 0 && results.every((t) => FAILED_DISSUASION.test(t.text)) && (/钱(?:已经|已|都)?(?:转|交|打|汇)给(?!(?:他|她)?(?:女儿|儿子|孩子|家里|老伴|亲戚|自己))/u.test(r.clean) || /(?:钱|款)?(?:已经|已|都)?(?:转|汇)(?:掉|走|出去)了/u.test(r.clean))) result = 'defrauded';
   const said = new Set(results.filter((t) => !stoppedAfterLoss(results, t, r.clean)).map((t) => t.result));
   if (result === 'defrauded') said.add('defrauded');
   // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
