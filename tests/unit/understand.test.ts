@@ -3338,3 +3338,22 @@ describe('found in train-quiet59/60 and train-mirror110–113 (named regressions
     expect(understand('我去仓库看看还有没有', { ...worker, openCases: [], room: 'volunteers' }).kind).toBe('ignore');
   });
 });
+
+describe('found in train-quiet61/62 and train-mirror114–117 (named regressions)', () => {
+  const onDispatch = (who: UnderstandContext, caseId = 'K7Q2'): UnderstandContext => ({ ...who, quote: { from: 'bot', caseId, kind: 'dispatch' } });
+  const free: UnderstandContext = { ...worker, openCases: [] };
+  it('answers a question on a quoted bot message with 查 only when it asks about the case, not about the message itself', () => {
+    expect(understand('这是银行推过来的还是平台推的？看着不像银行的格式', onDispatch({ ...lead, role: 'supervisor' })).kind).toBe('ignore');
+    expect(understand('派单里老人名字就写了个“王某” 上门咋问啊', onDispatch(free)).kind).toBe('ignore');
+    expect(understand('它回的“损失金额：约5000元” 这个约字是它自己加的？', { ...free, quote: { from: 'bot', caseId: 'K7Q2', kind: 'confirmation' } }).kind).toBe('ignore');
+    expect(understand('这个地址是四号楼那个独居的老太太吧 老周要不要我陪你去', onDispatch(free, 'X6CU')).kind).toBe('ignore');
+    for (const text of ['派给谁了？', '有人去了没？', '钱转了没', '现在什么情况', '反馈了没有啊这个']) acts(understand(text, onDispatch({ ...lead, role: 'supervisor' })), { kind: 'query', caseId: 'K7Q2' });
+  });
+  it('reads 还得来几条 as a guess told, 估摸着得有五万 as approximate, and still counts 今天劝下来几个', () => {
+    expect(understand('下午银行放款多 估计还得来几条', { ...lead, role: 'operator' }).kind).toBe('ignore');
+    acts(understand('今天劝下来几个', { ...lead, role: 'operator' }), { kind: 'stats' });
+    confirms(understand('反馈 H9SP 已被骗 估摸着得有五万', ownCase('H9SP', true, 45)), { kind: 'report', result: 'defrauded', lossAmount: 50000, approximate: true });
+  });
+  it('reads 啷个 as 怎么 with the bot @-mentioned too (@网格哨兵 啷个转派 is a how-to; found by the @ variant)', () =>
+    acts(understand('@网格哨兵\u2005啷个转派', { ...lead, mention: true }), { kind: 'help' }));
+});

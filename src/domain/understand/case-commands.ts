@@ -44,7 +44,7 @@ const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.me
 // 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked.
 // 哨兵今天是不是抽风了 一直推, 同一单推了三遍 刷屏了, 这个查询结果跟我系统里看的不一样, 原来还能这么查 学到了:
 // the bot's messages complained of, compared or admired.
-const NOT_STATUS = /^(?:大家|各位|你们)|(?:大家|各位)(?:看下|看看|看一下)|的时候(?:咋办|怎么办|怎么弄)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /^(?:大家|各位|你们)|(?:大家|各位)(?:看下|看看|看一下)|要不要我|我陪你|的时候(?:咋办|怎么办|怎么弄)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
@@ -397,6 +397,8 @@ function soleKeyword(t: Turn): 'mine' | 'stats' | 'help' | null {
   return kind;
 }
 
+/** What a question quoting the bot's message asks about its case: its state, who has it, where, how much. */
+const CASE_ASKED = /情况|进展|进度|怎么样|咋样|如何|结果|到哪|到了没|到没到|接了没|接没接|接了吗|有人接|没人接|谁(?:在)?(?:跟|接|管|负责|去)|劝住|劝下|劝没|被骗|报警|处理|办(?:完|结|好)|结了|地址|电话|号码|在哪|住哪|几号|哪栋|多大|年纪|损失|多少|现在|咋回事|怎么回事|啥事|什么事|咋了|怎么了|人呢|为啥|为什么|还没|查|看看|看下|反馈|超时|派给|谁|转了没|转出去|联系上|接单|还在跟|回了|有人|去没去|搞了|[了过](?:没有?|吗|么)|^\s*[?？]+\s*$/u;
 /** 怎么还没人接, 咋还没去, 为啥还不动: a complaint shaped as a question. */
 const COMPLAINT = /(?:怎么|咋|为什么|为啥)(?:还|都)/u;
 
@@ -624,7 +626,10 @@ function question(t: Turn): Decision {
   // 现在什么情况 on an alert asks about its case; 这老人上个月刚装的APP 怎么还信这个 does not.
   // 怎么回事？？还没人接？ from a lead or supervisor on an alert: the case's state, asked.
   const alertAsked = OVERSEERS.has(ctx.role) && ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') && /怎么回事|咋回事|为啥|为什么|还没人|没人接|人呢/u.test(r.body) && r.others.length === 0;
-  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || alertAsked || !NOT_STATUS.test(r.body))) return caseQuery(t, null);
+  // 这是银行推过来的还是平台推的, 它回的“损失金额：约5000元” 这个约字是它自己加的: a question about the bot's
+  // message itself (its words in quotation marks), put to the room; only a question about the case
+  // (its state, who has it, where, how much) is 查.
+  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || alertAsked || (!NOT_STATUS.test(r.body) && CASE_ASKED.test(r.body.replace(/[“"「‘][^”"」’]*[”"」’]/gu, ''))))) return caseQuery(t, null);
   if (query && (t.addressed || atHead(r.toks, query))) return caseQuery(t, null);
   // @网格哨兵 接单是回收到还是回编号: a question to the bot about its own work is answered with 帮助.
   if ((ctx.mention || r.mentionsBot) && !typed && BOT_WORK_ASKED.test(r.body)) return act({ kind: 'help' });

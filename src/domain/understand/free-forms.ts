@@ -45,7 +45,7 @@ const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
 /** A count: 几单, 多少件, 几笔, 几条 (not 好几个, 十几单: several, said, not asked). */
-const COUNT = /(?:(?<![好十百千万没那这第的])几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
+const COUNT = /(?:(?<![好十百千万没那这第的])(?<![得还再会要]来)几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
 const STATS_SCOPE = any(FREE_FORM.statsScopes);
 /** Words that ask how something is going, about whatever the sentence names. */

@@ -98,7 +98,7 @@ const CONTACT_FAILED = /(?<![还尚仍没不未有非])(?:没能|未能|没有|�
 /** A loss said without a figure: 大几千, 好几万, 几千块, 上万. */
 const VAGUE_MONEY = /(?:大|好|小)?几(?:十|百|千|万)|[数上](?:千|万)(?:块|元)?|十几|几十/u;
 /** Words that make any figure in the message an estimate. */
-const HEDGE = /好像|估计|预计|大概|可能|差不多|左右|出头|上下|约|不到|不足|将近|接近|快(?=[一二两三四五六七八九十\d])/u;
+const HEDGE = /好像|估计|估摸|预计|大概|可能|差不多|左右|出头|上下|约|不到|不足|将近|接近|快(?=[一二两三四五六七八九十\d])/u;
 
 /** `summed`: the loss was added up, or picked from several sums, rather than said: asked about. */
 type Amount = { value: number | null; approximate: boolean; tooBig?: boolean; vague?: boolean; summed?: boolean };
