@@ -321,3 +321,11 @@ export const FILLERS: readonly string[] = ['请', '一下', '一哈', '下', '�
  */
 export const PLATE_PREFIXES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领警学港澳';
 
+/**
+ * Words by which the sender takes back what the same message said: 被骗3000 又说没转, 不是诈骗 又好像是,
+ * 已报警 不对 还没报, 打不通 哦打通了, 联系不上——等下 刚接了 (not 不对劲, 格式不对, 不对的话, nor
+ * 等下上门: later, not taken back). An outcome
+ * said with one of them is asked about, never recorded as said.
+ * @example TAKEN_BACK.test('反馈 D9VM 已报警 不对 还没报') // true
+ */
+export const TAKEN_BACK = /(?<!格式|写得|写的|填得)不对(?!劲|头|请|的话|吗)|说错了|打错了|搞错了|又说|又好像|等下\s*(?=刚|又|其实|不对)|等等|呃|哦(?=\p{Script=Han}{0,2}(?:打通|接了|不对|在))/u;

@@ -4,7 +4,7 @@
  * change state; inferred outcomes and slipped ids are confirmed first; unknown ids answered.
  */
 import type { WordKind } from '../case-words.js';
-import { ASIDE_REMARK, GREETING, SOCIAL, STRONG_ACK, SUPERVISE_WITH_CASE } from '../case-words.js';
+import { ASIDE_REMARK, GREETING, SOCIAL, STRONG_ACK, SUPERVISE_WITH_CASE, TAKEN_BACK } from '../case-words.js';
 import { FREE_FORM } from '../free-form-words.js';
 import type { Token } from '../grammar-lexer.js';
 import { describeReport, understandReplies as say } from '../understand-replies.js';
@@ -852,7 +852,7 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 反馈 C8PJ 被骗了 手续费500: a loss with a figure in it that was not read as the loss; asked, never stored without it.
   const strayFigure = o.result === 'defrauded' && o.lossAmount === null && /(?<![A-Za-z\d.楼号栋室元])(?!(?:110|120|119|96110)(?!\d))\d{3,7}(?![\d.:：点号楼栋层室单元路岁年月日次个人])/u.test(t.r.ids.reduce((s2, id) => s2.replace(id.typed, ' '), t.r.clean));
   // 反馈 D9VM 已报警 不对 还没报, 反馈 G4ZU 打不通 哦打通了: the sender takes back what was said; asked, never recorded as said.
-  const retracted = /不对(?!劲|头)|说错了|打错了|搞错了|等下|等等|又说|又好像|呃|哦(?=\p{Script=Han}{0,2}(?:打通|接了|不对|在))/u.test(t.r.clean);
+  const retracted = TAKEN_BACK.test(t.r.clean);
   const inferred = !keyword || (found.source !== 'text' && found.source !== 'quote') || o.approximate || o.conflicting || o.inferred || strayFigure || retracted;
   return inferred ? confirm(command, say.confirmReport(found.id, said)) : act(command);
 }

@@ -4,7 +4,7 @@
  * Every grammar is read here: confirmations, outreach, help, binding and case commands.
  * Pure and total: it never throws and never reads the clock.
  */
-import { CONFIRM_NO, CONFIRM_YES, SOCIAL } from '../case-words.js';
+import { CONFIRM_NO, CONFIRM_YES, SOCIAL, TAKEN_BACK } from '../case-words.js';
 import { describeOutreach } from '../outreach.js';
 import type { OutreachLog, RoughFigures } from '../outreach-log.js';
 import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
@@ -122,9 +122,6 @@ const sameCommand = (a: Decision, b: Decision) => {
 function unasserted(d: Decision, r: Reading, text: string, ctx: UnderstandContext): Decision {
   return askIfTakenBack(readAsserted(d, r, text, ctx), r);
 }
-
-/** 被骗3000 又说没转, 不是诈骗 又好像是, 联系不上——等下 刚接了: the sender takes back what was said. */
-const TAKEN_BACK = /(?<!格式|写得|写的|填得)不对(?!劲|头|请|的话|吗)|说错了|打错了|搞错了|又说|又好像|等下\s*(?=刚|又|其实|不对)/u;
 
 /** An outcome the sender takes back in the same message is asked about, never recorded as said. */
 function askIfTakenBack(d: Decision, r: Reading): Decision {
