@@ -39,8 +39,8 @@ export const FILLER = new Set([
 /** Said before the place: 在, 前往, and a lead-in (报一下今天的：团结湖公园). */
 export const LEADING_FILLER = /^(?:(?:我|俺)?(?:汇报一下|报一下|报下|报一哈|登记一下|登记下|记一下)(?:今天|今日|今晚|上午|下午|晚上)?的?|(?:今天|今日|今晚)的|其中|前往|在|于|赴|到)(?=..)/;
 export const TRAILING_FILLER = /(?<=..)(?:开展|举办|举行|进行|组织|宣传|活动|反诈|现场)$/;
-/** A keyword at the start, unless the next word makes 宣传 a noun (宣传册, 宣传月, 宣传效果). */
-export const KEYWORD = /^[[【(「『<《#\s]*(反诈宣传登记|反诈宣传台账|宣传登记|宣传台账|反诈宣传|宣传)(?!单|册|品|栏|部|片|页|画|资料|材料|海报|标语|横幅|员|委|队|科|车|牌|周|月|日|效果|工作|力度|视频)/;
+/** A keyword at the start, unless the next word makes 宣传 a noun (宣传册, 宣传月, 宣传效果, 宣传 的横幅). */
+export const KEYWORD = /^[[【(「『<《#\s]*(反诈宣传登记|反诈宣传台账|宣传登记|宣传台账|反诈宣传|宣传)(?!单|册|品|栏|部|片|页|画|资料|材料|海报|标语|横幅|员|委|队|科|车|牌|周|月|日|效果|工作|力度|视频)(?!\s*的)/;
 
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 export const FORM_OF = new Map<string, OutreachForm>();

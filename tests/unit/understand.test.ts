@@ -3357,3 +3357,54 @@ describe('found in train-quiet61/62 and train-mirror114–117 (named regressions
   it('reads 啷个 as 怎么 with the bot @-mentioned too (@网格哨兵 啷个转派 is a how-to; found by the @ variant)', () =>
     acts(understand('@网格哨兵\u2005啷个转派', { ...lead, mention: true }), { kind: 'help' }));
 });
+
+describe('found in train-quiet64/66–68 and train-mirror118, 119, 121 (named regressions)', () => {
+  const free: UnderstandContext = { ...worker, openCases: [] };
+  const office: UnderstandContext = { ...lead, role: 'supervisor' };
+  it('stays quiet on talk about the bot among people: a bare title called first, newcomers shown a dispatch, the centre\'s plans relayed, pushes complained of, how the room finds out', () => {
+    expect(understand('组长 编号里那个是零还是字母O啊 我老看混', ownCase('T4WZ', false, 240)).kind).toBe('ignore');
+    expect(understand('新来的看一下这条 这就是派单 红色的是紧急 黄色的是一般', { ...lead, room: 'tasks', quote: { from: 'bot', caseId: 'X6CU', kind: 'dispatch' } }).kind).toBe('ignore');
+    expect(understand('中心说下个月机器人要加一个功能 被骗的能直接生成报警登记 省得再填一遍', { ...office, room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('这玩意儿半夜两点给俺推单 俺是真服了', free).kind).toBe('ignore');
+    expect(understand('那我们想知道自己还有几单没结呢', free).kind).toBe('ignore');
+    expect(understand('我的电瓶车哪个挪了', lead).kind).toBe('ignore');
+    expect(understand('入户宣传几号楼分给我们？', volunteer).kind).toBe('ignore');
+    acts(understand('我还有几单没结', free), { kind: 'mine' });
+  });
+  it('reads Yunnan and Wuhan words: 挨骗, 家头, 整错, 咋个说都, 么样说都, 一滴滴, 瞧哈, 发一哈, 搞么事, 整哪样', () => {
+    acts(understand('@网格哨兵 反馈 D9RH 到家头了 劝阻成功', { ...ownCase('D9RH', true, 58), mention: true }), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    acts(understand('X6CU 反馈整错了 改成拒绝配合', { ...free, room: 'private' }), { kind: 'correct', caseId: 'X6CU', result: 'refused' });
+    acts(understand('K7Q2 前面报成误报了 更正 老倌其实挨骗了', ownCase('K5RJ', false, 3)), { kind: 'correct', caseId: 'K7Q2', result: 'defrauded' });
+    acts(understand('反馈 L3VR 当面 老者犟得很 咋个说都不听', ownCase('L3VR', true, 50)), { kind: 'report', result: 'refused', method: 'visit' });
+    acts(understand('反馈：L9XE 爹爹蛮犟 么样说都不听 劝不动', ownCase('L9XE', true, 47)), { kind: 'report', result: 'refused' });
+    expect(understand('反馈 J8PV 差一滴滴就转了 被我和楼长拦下来了', ownCase('J8PV', true, 17))).toMatchObject({ command: { result: 'dissuaded' } });
+    acts(understand('帮我瞧哈 X6CU', office), { kind: 'query', caseId: 'X6CU' });
+    acts(understand('这单咋个了', { ...office, quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }), { kind: 'query', caseId: 'X6CU' });
+    acts(understand('K7Q2 还冇反馈 搞么事去了', lead), { kind: 'query', caseId: 'K7Q2' });
+    acts(understand('今天数据么样 发一哈', { ...lead, role: 'operator' }), { kind: 'stats' });
+    acts(understand('这个网格哨兵是整哪样的', { ...free, role: 'stranger', room: 'private' }), { kind: 'help' });
+    acts(understand('接单要回哪样', { ...ownCase('H3RG', false, 2), room: 'private' }), { kind: 'help' });
+  });
+  it('never asks for the result of a case when 反馈 is none given yet or a stage named (K7Q2 还没反馈, 从推送到反馈)', () => {
+    expect(understand('K7Q2 还没反馈 人呢', lead).kind).not.toBe('refuse');
+    expect(understand('督导组要看K7Q2那单的完整过程，从推送到反馈每一步的时间，我正在导', { ...lead, role: 'operator' }).kind).toBe('ignore');
+  });
+  it('leaves the help keyword to the colleague called by title first (林老师 使用说明能不能做成图片)', () => {
+    expect(understand('林老师 使用说明能不能做成图片 老同志看字费劲', lead).kind).toBe('ignore');
+    acts(understand('使用说明', lead), { kind: 'help' });
+  });
+  it('reads Shenzhen Cantonese: 一皮 (ten thousand), 差少少 (差点), 接单点回 (how), 呢边 (这边)', () => {
+    acts(understand('反馈 G9MD 被骗咗一皮', ownCase('G9MD', true, 35)), { kind: 'report', result: 'defrauded', lossAmount: 10000 });
+    expect(understand('反馈 F3LK 上门 差少少就转咗 拦住咗', ownCase('F3LK', true, 14))).toMatchObject({ command: { result: 'dissuaded', method: 'visit' } });
+    acts(understand('接单点回', { ...ownCase('X3JR', false, 2), room: 'private' }), { kind: 'help' });
+    acts(understand('X6CU 我呢边督办下', lead), { kind: 'supervise', caseId: 'X6CU' });
+  });
+  it('reads 70几人 as some seventy people, and 宣传 的横幅 as no log', () => {
+    acts(understand('石厦菜市场宣传 70几人 装APP 12个', { ...volunteer, role: 'worker' }), { kind: 'outreach', people: 70, installs: 12 });
+    expect(understand('宣传 的横幅被风刮跑了😂 明天得再做一条', volunteer).kind).toBe('ignore');
+  });
+  it('reads 四十来个老乡 as the people reached, and leaves the time out of the place', () => {
+    acts(understand('今天克寨子头宣传 跟四十来个老乡讲了 装了12个APP', volunteer), { kind: 'outreach', people: 40, installs: 12 });
+    expect(understand('积玉桥社区活动中心今天下午上反诈课 婆婆爹爹来了六十几个 当场装了二十二个APP', volunteer)).toMatchObject({ command: { kind: 'outreach', place: '积玉桥社区活动中心', people: 60, installs: 22 } });
+  });
+});

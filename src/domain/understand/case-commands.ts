@@ -40,11 +40,13 @@ const quotedToPerson = (r: Reading, ctx: UnderstandContext) =>
 const HANDED_TO_YOU = /转(?:给)?你|交给你|归你|你接|(?:这单|这个)你去|你来跟/u;
 /** Said to the bot in so many words: @-mentioned, named, or privately. */
 const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.mentionsBot || ctx.room === 'private';
+/** 大家看下这条, 新来的看一下这条 这就是派单: the bot's message shown to the room (or to its newcomers), not asked about. */
+const SHOWN_TO_ROOM = /^\s*(?:大家|各位|你们|新来的|新同事|新人|刚来的)|(?:大家|各位)(?:看下|看看|看一下)/u;
 /** 这个能不能晚点提醒, 是不是派错了, 怎么还信这个: a question on the bot's message that is not about the case's state. */
 // 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked.
 // 哨兵今天是不是抽风了 一直推, 同一单推了三遍 刷屏了, 这个查询结果跟我系统里看的不一样, 原来还能这么查 学到了:
 // the bot's messages complained of, compared or admired.
-const NOT_STATUS = /^(?:大家|各位|你们)|(?:大家|各位)(?:看下|看看|看一下)|要不要我|我陪你|的时候(?:咋办|怎么办|怎么弄)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /要不要我|我陪你|的时候(?:咋办|怎么办|怎么弄)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
@@ -288,9 +290,10 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 到了第一时间反馈: promised;
   // 反馈要及时 超过半小时…: a rule about it.
   // 赵督导说K7Q2再不反馈就要通报了, 反馈得挺及时, 这个结果我看了: a threat, praise or a reading of it.
-  // 等刘网格B8LD那边反馈了我再统一处理: someone else's report awaited.
+  // 等刘网格B8LD那边反馈了我再统一处理: someone else's report awaited; K7Q2 还没反馈 人呢: none given yet;
+  // 从推送到反馈每一步的时间: a stage of the case named.
   const awaited = reportKw !== undefined && /等/u.test(r.clean.slice(0, reportKw.start)) && /^\s*(?:完|过)?了?\s*(?:我|咱|咱们)?再/u.test(r.clean.slice(reportKw.end));
-  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后)再?|已经|一看已经)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后)再?|已经|一看已经|(?<![反返])(?:还|一直|都)?(?:没有?|未|冇|冒)|从\p{Script=Han}{1,6}到)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -326,7 +329,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 卡已经让银行先冻上了 还在跟她核对转账记录, on the reminder of a case taken: work going on, told.
   const quotedId = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
   const workingOnQuoted = !plainlyToBot(r, ctx) && query !== undefined && quotedId !== null && ctx.openCases.some((c) => c.id === quotedId && c.acknowledged) && (IN_PROGRESS.test(r.clean) || AT_WORK.test(r.clean));
-  if (query && !typed && !goingToLook && !told && !ownLookUp && !sentToLook && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && (ASKED_OF_PEOPLE.test(r.clean) || NOT_STATUS.test(r.body))) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
+  if (query && !typed && !goingToLook && !told && !ownLookUp && !sentToLook && !workingOnQuoted && !(ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && (ASKED_OF_PEOPLE.test(r.clean) || SHOWN_TO_ROOM.test(r.body) || NOT_STATUS.test(r.body))) && ctx.quote?.from === 'bot' && ctx.quote.caseId) return caseQuery(t, null);
   // 好 几点: when something is, asked of people; only with a case (X6CU 几点推的) is it the bot's.
   if (query && !typed && !told && !ruleOfLooking && !(/^(?:几点|多久)$/u.test(query.text) && !addressed) && (bare(t, query) || (/^查/u.test(query.text) && atHead(r.toks, query) && (caseLike || addressed)))) return refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId);
   // r2xc 正在核对转账记录: 记录 is what the sender is at work on.
@@ -337,7 +340,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // U7BF 什么情况我也不清楚 问问社区吧: sent on to the people who know.
   const passedOn = !addressed && ASKED_OF_PEOPLE.test(r.clean);
   // 大家看看这个话术, 今天的日报大家看下, quoting the bot's message: the room shown it, not the bot asked.
-  const shownToRoom = ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && /^\s*(?:大家|各位|你们)|(?:大家|各位)(?:看下|看看|看一下)/u.test(r.clean);
+  const shownToRoom = ctx.quote?.from === 'bot' && !plainlyToBot(r, ctx) && SHOWN_TO_ROOM.test(r.clean);
   if (query && !told && !ownLookUp && !sentToLook && !atWork && !theirRecords && !goingToLook && !passedOn && !shownToRoom && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
@@ -579,7 +582,8 @@ function question(t: Turn): Decision {
   const offering = helpKw !== undefined && !t.addressed && /(?:需要|要|需不需要)帮助[吗么]?$/u.test(r.clean.trim());
   // @林管理 网格哨兵怎么用啊: how to use it, asked of the person named.
   // 郑社区 下周培训能不能顺便讲讲机器人怎么用: asked of the colleague called by name.
-  const ofPerson = (r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private') || calledByName(t);
+  // 林老师 使用说明能不能做成图片: asked of the colleague called by title.
+  const ofPerson = (r.others.length > 0 && !r.mentionsBot && !ctx.mention && ctx.room !== 'private') || calledByName(t) || (!t.addressed && ctx.room !== 'private' && CALLED_FIRST.test(r.body.trim()));
   // 帮助文档谁手上有 发我一份: who has it, asked of the people in the room.
   // 等我吃完饭再研究研究怎么用: learning it later, told.
   // 求帮助 谁能来搬下展板: a hand asked of whoever in the room can come.
@@ -629,7 +633,7 @@ function question(t: Turn): Decision {
   // 这是银行推过来的还是平台推的, 它回的“损失金额：约5000元” 这个约字是它自己加的: a question about the bot's
   // message itself (its words in quotation marks), put to the room; only a question about the case
   // (its state, who has it, where, how much) is 查.
-  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || alertAsked || (!NOT_STATUS.test(r.body) && CASE_ASKED.test(r.body.replace(/[“"「‘][^”"」’]*[”"」’]/gu, ''))))) return caseQuery(t, null);
+  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || alertAsked || (!SHOWN_TO_ROOM.test(r.body) && !NOT_STATUS.test(r.body) && CASE_ASKED.test(r.body.replace(/[“"「‘][^”"」’]*[”"」’]/gu, ''))))) return caseQuery(t, null);
   if (query && (t.addressed || atHead(r.toks, query))) return caseQuery(t, null);
   // @网格哨兵 接单是回收到还是回编号: a question to the bot about its own work is answered with 帮助.
   if ((ctx.mention || r.mentionsBot) && !typed && BOT_WORK_ASKED.test(r.body)) return act({ kind: 'help' });

@@ -26,10 +26,11 @@ export interface FoundCase {
 const SKIPPABLE = new Set(['weak', 'particle', 'filler']);
 
 /**
- * A colleague called first, by title or nickname: 李姐, 老陈, 周哥, 郑社区, 王书记, 赵所, 钱警官你看.
+ * A colleague called first, by title or nickname: 李姐, 老陈, 周哥, 郑社区, 王书记, 赵所, 钱警官你看,
+ * or by the bare title: 组长 编号里那个是零还是O啊.
  * What follows is said to that person, not to the bot (转周网格 hands a case over: a verb, not a name).
  */
-export const CALLED_FIRST = /^(?![转专给交派叫让找问请催])(?:(?:老|小)(?![人区孩家时伙])\p{Script=Han}|\p{Script=Han}{1,2}(?:大姐|大哥|姐|哥|叔|姨|师傅|老师)|\p{Script=Han}{1,3}(?:网格员|网格|社区|督导|警官|书记|主任|所长|所|队长))(?=[\s,，.。!！?？:：;；~～]|你|您|$)/u;
+export const CALLED_FIRST = /^(?![转专给交派叫让找问请催])(?:(?:老|小)(?![人区孩家时伙])\p{Script=Han}|\p{Script=Han}{1,2}(?:大姐|大哥|姐|哥|叔|姨|师傅|老师)|\p{Script=Han}{1,3}(?:网格员|网格|社区|督导|警官|书记|主任|所长|所|队长)|组长|班长|队长|站长|所长|主任|书记|领导)(?=[\s,，.。!！?？:：;；~～]|你|您|$)/u;
 
 /**
  * The case id typed in the text, by evidence: own or visible first, then a one-character slip

@@ -43,7 +43,8 @@ const DONE_TOLD = /(?<![没未])(?:清完|办完|弄完|处理完|搞定|搞完|
 const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪些)[^\s]{0,3}?[没未]有?(?:办|弄|处理|搞|接|反馈|签收|闭环|结|完成|处置)/u;
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
-const GIVEN_TO_ME = any(FREE_FORM.givenToMe);
+// 几号楼分给我们: the team's share, not the sender's cases.
+const GIVEN_TO_ME = new RegExp(`(?:${alt(FREE_FORM.givenToMe)})(?!们)`, 'u');
 /** A count: 几单, 多少件, 几笔, 几条 (not 好几个, 十几单: several, said, not asked). */
 const COUNT = /(?:(?<![好十百千万没那这第的])(?<![得还再会要]来)几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
@@ -92,7 +93,7 @@ const MEANING = /(?<!(?:规定|政策|文件|通知|要求|领导|书记|主任|
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
 /** 哨兵能查别人的单吗, 机器人会自动提醒吗: what the bot can do, asked yes or no. */
 const CAN_IT = /(?:哨兵|机器人|小助手)(?:能|会|可以|能不能|可不可以|会不会)\p{Script=Han}{1,10}?(?:吗|么|不)$/u;
-const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是干(?:啥|嘛|什么)(?:用)?的|干(?:嘛|啥)用的|有什么用|(?:你|哨兵|机器人|助手)(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
+const WHAT_FOR = /(?:你|哨兵|机器人|这个)[^\s]{0,4}(?:干啥|干嘛|干什么|做什么|做啥)|是[干整搞](?:啥|嘛|什么)(?:用)?的|干(?:嘛|啥)用的|有什么用|(?:你|哨兵|机器人|助手)(?:都|还)?(?:听得懂|听懂|懂|认识|识别|支持|会|能)[^\s]{0,3}(?:哪些|什么|啥)/u;
 /** 表格怎么填 but not 装APP的数量怎么填 (the installs of an outreach log are the bot's). */
 /** 反诈APP的来电预警功能在哪开: the anti-fraud app itself asked about, not the bot. */
 const FRAUD_APP_FIRST = /^(?:国家)?反诈(?:中心)?(?:APP|app|App)/u;
@@ -158,7 +159,8 @@ const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
 const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|哪个(?=帮|能|有空|去|来|可以|方便|在|知道|看到|拿|见|有|借|用)|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)[个家]?(?:银行|网点|商户|平台|公司|单位)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计的?(?:局|表格|表|员|站|口径|模板|版本)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活|(?:这个|那个|这|那)编号/gu;
 /** 冯中心说, 领导讲: someone's words relayed to the room. */
-const RELAYED = /(?:中心|社区|网格|督导|警官|主任|书记|所长|领导|上面|所里|局里)(?:说|讲|交代|要求)(?!一下|下|说)/u;
+// 中心说下个月…: 下 of a time is no 说下 (say it).
+const RELAYED = /(?:中心|社区|网格|督导|警官|主任|书记|所长|领导|上面|所里|局里)(?:说|讲|交代|要求)(?!一下|下(?![个午周月次回半])|说)/u;
 /** 咋回事, 为啥: asking why, which people answer. */
 const WHY = /咋回事|怎么回事|为啥|为什么|凭什么|怎么还没|咋还没|怎么还不|咋还不/u;
 /** 小李 你还有几个没弄完: asked of a person (你能干啥 is asked of the bot, and is help). */
@@ -351,8 +353,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && (/又要\p{Script=Han}{0,4}?(?:材料|报表|数据|表|总结)/u.test(body) || /(?:统计|数据|报表)的事/u.test(body))) return null;
   // 我那个单子老人儿子说要投诉我们 咋办: what to do about a situation, asked of colleagues.
   if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
-  // 我那辆电动车牌照 豫A3K7 哪个给我挪走了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
-  if (!addressed && (/电动车|自行车|摩托车?|三轮车|车子|车牌|牌照|马甲|尺码|衣服|工作服|钥匙|雨伞|充电宝|饭卡|工牌|停车/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
+  // 我那辆电动车牌照 豫A3K7 哪个给我挪走了, 我的电瓶车哪个挪了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
+  if (!addressed && (/电动车|电瓶车|电驴|自行车|单车|摩托车?|三轮车|车子|车牌|牌照|马甲|尺码|衣服|工作服|钥匙|雨伞|充电宝|饭卡|工牌|停车|快递|外卖|饭盒|水杯|保温杯|眼镜|耳机|帽子/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
   // 请各网格收到后统计一下辖区独居老人, 各村把这个月的反馈记录汇总一下: a task set for every grid or village, not figures asked of the bot.
   if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下|汇总|整理|把)/u.test(body)) return null;
   // 待办：周五前交台账: a to-do written down for the room.
@@ -394,6 +396,10 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const counted = (COUNT.test(body) && !/几[单件个起户]\p{Script=Han}{0,4}都/u.test(body)) || /(?:几|多少)[了呀啊呢吧]*$/u.test(body);
   const asked = r.question || r.softQuestion || ASKS.test(body) || counted;
   const request = asked || IMPERATIVE.test(body) || length <= SHORT || addressed;
+  // 这玩意儿半夜两点给俺推单: the bot's pushes told of, not the sender's list asked for.
+  if (!addressed && !asked && /给[我俺](?:推|派|发|塞)了?\p{Script=Han}{0,3}?[单件活]/u.test(body)) return null;
+  // 那我们想知道自己还有几单没结呢: how the room finds out, asked of whoever teaches it.
+  if (!addressed && /^那?(?:我们|咱们|俺们)(?:想|要)(?:知道|看|查)/u.test(body)) return null;
   // 看一下我还没接的单: an outcome word inside a request.
   if ((outcome && !counted && !r.question && !/^(?:看|查|给我|帮我)/u.test(body) && !/(?:出一下|发一下|统计一下)$/u.test(body)) || CALLED_OFF.test(body)) return null;
   // 那单算已被骗还是劝阻成功: which outcome to record, asked of colleagues.
@@ -409,7 +415,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 新来的同事不会用系统的 找周网格教一下: someone else lost, sent to a colleague.
   const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)[\p{Script=Han}A-Za-z]{0,8}?(?:不会用|不会弄|不会操作|看不懂)|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
-  const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body);
+  // 今天数据怎么样 发一下: the question closes its clause; the request after it is another one.
+  const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body) || /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)[\s\p{P}]/u.test(r.body);
   // @网格哨兵 怎么还没接单: a complaint shaped as a how-to, about a case (查), not how to use the bot.
   const complaint = /(?:怎么|咋|为什么|为啥)(?:还|都)(?:没|不)/u.test(body);
   if (!statusAsked && !complaint && !WHOM_TO_ASK.test(body) && !TAUGHT_BY.test(body) && !HOW_YOU_DID.test(body) && !MAKE_ONE.test(body) && !AS_BEFORE.test(body) && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {

@@ -33,6 +33,8 @@ function spoken(raw: string): string {
     .replace(/(?<![百千])([一二三四五六七八九]十|[一二两三四五六七八九]百)几(?=\s?(?:个|人|名|位|份|张))/gu, '$1')
     // 十几个: some over ten, say 15.
     .replace(/(?<![百千一二三四五六七八九])十几(?=\s?(?:个|人|名|位|份|张))/gu, '十五')
+    // 70几人: some seventy, said with digits.
+    .replace(/(?<=\d0)几(?=\s?(?:个|人|名|位|份|张))/gu, '多')
     // 装上了 is 装了.
     .replace(/装上了?/gu, '装了')
     // 装了反诈 20个: the app named by its short name.
@@ -49,7 +51,7 @@ function spoken(raw: string): string {
     // stays, so 唠了一早上 差不多七十人 does not run into 一早上七十人 (上七十 would read as at least seventy).
     .replace(/摆了?(?:个|一个)?摊(?:子|位)?/gu, '摆摊')
     .replace(new RegExp(`(?:来了|到了)?\\s?(?:大概|大约|差不多|约莫)(?=\\s?${N})`, 'gu'), (_m, at: number, all: string) => (/[上下]$/u.test(all.slice(0, at)) ? ' ' : ''))
-    .replace(new RegExp(`(${N})(来|多|余)?个(人|年轻人|小伙子|姑娘|市民|路人|游客|顾客|街坊|乘客|居民|群众|村民|老人|学生|同学|家长|员工|职工|工人|租户|住户|业主|商户|商贩|骑手|师生|观众|听众|病人|家属|老年人|学员|小哥|租客|房客|摊主|店主|船员|渔民|搬运工|快递员|外卖员|环卫工|保安|婆婆爷爷|爷爷奶奶|大爷大妈|大叔大妈|婆婆|爷爷|奶奶|大爷|大妈|阿姨|叔叔|老头老太)`, 'gu'), '$1$2人')
+    .replace(new RegExp(`(${N})(来|多|余)?个(人|年轻人|小伙子|姑娘|市民|路人|游客|顾客|街坊|乘客|居民|群众|村民|老人|学生|同学|家长|员工|职工|工人|租户|住户|业主|商户|商贩|骑手|师生|观众|听众|病人|家属|老年人|学员|小哥|租客|房客|摊主|店主|船员|渔民|搬运工|快递员|外卖员|环卫工|保安|婆婆爷爷|爷爷奶奶|大爷大妈|大叔大妈|婆婆|爷爷|奶奶|大爷|大妈|阿姨|叔叔|老头老太|老乡|乡亲|老百姓)`, 'gu'), '$1$2人')
     .replace(new RegExp(`(?:人|群众|居民)有(${N})(来|多|余)?个`, 'gu'), '$1$2人')
     // 讲了五十来个, 讲了有60来个, 听的人110个, 看的村民有两百多: how many heard it.
     .replace(new RegExp(`讲了(?:有)?\\s?(${N})(来|多|余)?个(?!\\s?(?:APP|app|App|村|社区|小区|点|地方|场|小时|钟|半|多小时|多钟|上午|下午|晚上|月|星期|礼拜))`, 'gu'), '讲了 $1$2人')
@@ -174,12 +176,15 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   const place = PLACE.exec(body) ?? VISITED.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null) ?? PLACE_ALONE.exec(body);
   if (!place && !ABOUT_OUTREACH.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // The place first; what stood around it on lines of its own, so it is never part of the place.
-  const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body.replace(TIME_FIRST, '')}`;
+  const text = place ? `宣传 ${place[1]}\n${body.slice(0, place.index)}\n${body.slice(place.index + place[0].length)}` : `宣传 ${body.replace(TIME_FIRST, '').replace(/^的/u, '')}`;
   const parsed = parseOutreach(text);
   if (!parsed.ok) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人 厉害: without a place phrase, what stands first must be a place, not a deed.
   // 昨天我们三个人一上午讲了一百多人 嗓子都哑了: a deed and a time, no place at all.
   if (!place && (/宣传了|志愿$|网格$/u.test(parsed.log.place) || /^(?:我们|咱们)?(?:一上午|一下午|一晚上|一整天)/u.test(parsed.log.place))) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  // 积玉桥社区活动中心今天下午上反诈课: the time said after the place is not part of it.
+  const timeAfter = /(?<=\p{Script=Han}{2})(?:今天|今日|昨天|上午|下午|晚上|早上|中午)+(?:上|在|开|搞|做)?$/u;
+  if (!place) parsed.log.place = parsed.log.place.replace(timeAfter, '');
   everyoneInstalled(parsed, body);
   // 备注：传单 帮 — what is left of a sentence once its figures are read is words that went with
   // them, not a remark worth keeping.
