@@ -36,6 +36,7 @@ export const understandReplies = {
   confirmBind: (code: string) => `您是要用绑定码 ${code} 绑定吗？${TAP}`,
   confirmWithdraw: `您是要撤回刚才的宣传登记吗？${TAP}`,
   bigAmount: (id: string, said: string) => `损失金额很大，请核对：${id} ${said}？${TAP}`,
+  smallAmount: (id: string, said: string) => `损失金额不到1元，请核对：${id} ${said}？${TAP}`,
   unknownCase: (typed: string, open: { id: string; level: Level }[]) =>
     `没有找到案件 ${typed}。` + (open.length ? `您的待办：${open.slice(0, 3).map((c) => `${c.id}（${LEVEL_ZH[c.level]}）`).join('、')}${open.length > 3 ? '…' : ''}` : '发送“我的”查看您的待办'),
   whichCase: (open: { id: string; level: Level }[]) => `您有${open.length}件待接单：${open.map((c) => `${c.id}（${LEVEL_ZH[c.level]}）`).join('、')}，请回复“收到 编号”`,

@@ -3408,3 +3408,22 @@ describe('found in train-quiet64/66–68 and train-mirror118, 119, 121 (named re
     expect(understand('积玉桥社区活动中心今天下午上反诈课 婆婆爹爹来了六十几个 当场装了二十二个APP', volunteer)).toMatchObject({ command: { kind: 'outreach', place: '积玉桥社区活动中心', people: 60, installs: 22 } });
   });
 });
+
+describe('found in train-mirror120 (named regressions)', () => {
+  it('reads Jin 甚 as 什么 (甚情况, 有甚没办完的, 要回甚, 不交甚\'违约金\'了), never 甚至', () => {
+    acts(understand('K7Q2 现在甚情况', lead), { kind: 'query', caseId: 'K7Q2' });
+    acts(understand('我手上还有甚没办完的', { ...worker, openCases: [] }), { kind: 'mine' });
+    acts(understand('接单要回甚', { ...ownCase('H7QZ', false, 3), room: 'private' }), { kind: 'help' });
+    acts(understand("反馈 Q3ZT 到家里了 人已经醒悟 说再不交甚'违约金'了", ownCase('Q3ZT', true, 32)), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    expect(understand('甚至有人被骗了十万', lead).kind).toBe('ignore');
+  });
+  it('reads 损失3毛 and 五毛钱 as tenths of a yuan, asked about as less than a yuan (not as 3 yuan, nor as a large sum)', () => {
+    for (const [text, amount] of [['反馈 A6KZ 被骗 损失3毛', 0.3], ['反馈 A6KZ 被骗 损失五毛钱', 0.5], ['反馈 A6KZ 被骗 损失0.5元', 0.5]] as const) {
+      const d = understand(text, ownCase('A6KZ', true, 33));
+      confirms(d, { kind: 'report', result: 'defrauded', lossAmount: amount });
+      expect(d.kind === 'confirm' && d.prompt).toMatch(/^损失金额不到1元/u);
+    }
+  });
+  it('counts 病人家属 as the people reached, not as someone else\'s outreach (人家)', () =>
+    acts(understand('今天在包钢职工医院门诊大厅宣传 病人家属差不多七十人 装APP十八个', { ...volunteer, room: 'private' }), { kind: 'outreach', people: 70, installs: 18 }));
+});

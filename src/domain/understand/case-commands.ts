@@ -851,7 +851,9 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   const command: UnderstoodCommand = { kind: 'report', caseId: found.id, method: o.method, result: o.result, lossAmount: o.lossAmount, approximate: o.approximate, alsoReported: o.alsoReported };
   const said = describeReport(o);
   if (found.source === 'typo') return confirm(command, say.confirmTypo(found.id));
-  if (o.tooBig || (o.lossAmount !== null && (o.lossAmount > BIG_LOSS || o.lossAmount < 1))) return confirm(command, say.bigAmount(found.id, said));
+  if (o.tooBig || (o.lossAmount !== null && o.lossAmount > BIG_LOSS)) return confirm(command, say.bigAmount(found.id, said));
+  // 损失0.5元, 损失3毛: less than a yuan is most likely a slip; asked as what it is, not as a large sum.
+  if (o.lossAmount !== null && o.lossAmount < 1) return confirm(command, say.smallAmount(found.id, said));
   // With 反馈 the sender stated it; a quoted bot message names the case as well as an id does.
   // 反馈 C8PJ 被骗了 手续费500: a loss with a figure in it that was not read as the loss; asked, never stored without it.
   const strayFigure = o.result === 'defrauded' && o.lossAmount === null && /(?<![A-Za-z\d.楼号栋室元])(?!(?:110|120|119|96110)(?!\d))\d{3,7}(?![\d.:：点号楼栋层室单元路岁年月日次个人])/u.test(t.r.ids.reduce((s2, id) => s2.replace(id.typed, ' '), t.r.clean));

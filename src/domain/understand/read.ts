@@ -176,6 +176,8 @@ function spellOut(text: string): string {
     .replace(/(?<=做|干|整|搞|回|写|填|发|打|是)哪样/gu, '什么')
     // 被骗了2个w: 2万; 看下我的 pls: the English courtesy is no word of the message; 我的todo list: 待办.
     .replace(/(\d)\s?个\s?(?=[wW万](?![A-Za-z]))/gu, '$1')
+    // 损失3毛: 毛 and 角 are tenths of a yuan.
+    .replace(/(?<![\d.零一二两三四五六七八九十百千万])([\d一二两三四五六七八九])\s?[毛角](?=钱|$|[\s\p{P}\p{S}])/gu, (_m, d: string) => `0.${/\d/u.test(d) ? d : '一二三四五六七八九'.indexOf(d.replace('两', '二')) + 1}元`)
     .replace(/\s*(?:pls|plz|please|thx|thanks)[\s!！.。]*$/iu, '')
     .replace(/to\s?-?do\s*(?:list)?/giu, '待办')
     // 已经带他去所里报警: the report made, the victim taken along.
@@ -265,6 +267,8 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/啷个/gu, '怎么'], [/莫(?=人(?:接|应|开|在|理))/gu, '没'], [/莫拦[到住]/gu, '没拦住'], [/莫遭骗?/gu, '没被骗'], [/遭骗/gu, '被骗'], [/(?<![糟周])遭了?(?=\s*(?:[\d一二两三四五六七八九十几]|万把))/gu, '被骗了'],
   // Yunnan and Guizhou: 挨骗 (被骗), 咋个说 (怎么说), 家头 (家里), 整错 (弄错), 老倌 (老人), 瞧哈 and 发一哈 (看下, 发一下).
   [/挨骗/gu, '被骗'], [/咋个(?=[说劝讲弄整搞办]|了)/gu, '怎么'], [/(?<=[到在回])家头|家头(?=没|有|[\s\p{P}])/gu, '家里'], [/整错/gu, '弄错'], [/老倌/gu, '老人'], [/瞧(?=[哈下一])/gu, '看'], [/(?<=[看瞅查等发])(一)?哈(?!哈)(?=[\p{Script=Han}A-Za-z0-9\s\p{P}]|$)/gu, '$1下'],
+  // Jin (Inner Mongolia, Shanxi): 甚 (什么) in 甚情况, 干甚, 要回甚, 有甚没办完的 (not 甚至, 甚好, 甚多).
+  [/甚么/gu, '什么'], [/甚(?=情况|事|时候|没|也|都|$|[\s\p{P}\p{S}])|(?<=[干做弄搞整回写填发是要有说])甚(?![至为少好多大微嚣佳远广])/gu, '什么'],
   [/屋里厢/gu, '家里'], [/莫得/gu, '没有'], [/(?<=[看瞅查等])哈(?=\p{Script=Han})/gu, '下'], [/今朝/gu, '今天'], [/明朝(?=[早上下晚再去来])/gu, '明天'], [/啥人/gu, '谁'], [/([上下])半天/gu, '$1午'],
 ];
 const cantonese = (text: string) => CANTONESE.reduce((t, [from, to]) => t.replace(from, to), text);
@@ -307,8 +311,8 @@ function unasked(text: string): string {
     .replace(/(?:怎么|啥子?|什么|咋个?)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
     .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
-    // 买啥‘内部理财’: some so-called product, named, not asked.
-    .replace(/(?:搞|弄|做|买|投|玩)了?(?:什么|啥子?)(?=[‘“「'"]?(?!去|呢|了|名堂|鬼)\p{Script=Han}{2})/gu, '')
+    // 买啥‘内部理财’, 不交甚'违约金'了: some so-called product or fee, named, not asked.
+    .replace(/(?:搞|弄|做|买|投|玩|交|付)了?(?:什么|啥子?)(?=[‘“「'"]?(?!去|呢|了|名堂|鬼)\p{Script=Han}{2})/gu, '')
     .replace(/(?:看看|看一下|看下|瞅瞅|问问|问一下|了解一下|了解下|瞧瞧|核实|确认)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '')
     .replace(/没得(?=\p{Script=Han})/gu, '没有')
     // 我好像在哪见过: somewhere, not where asked.
