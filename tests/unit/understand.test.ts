@@ -3427,3 +3427,31 @@ describe('found in train-mirror120 (named regressions)', () => {
   it('counts 病人家属 as the people reached, not as someone else\'s outreach (人家)', () =>
     acts(understand('今天在包钢职工医院门诊大厅宣传 病人家属差不多七十人 装APP十八个', { ...volunteer, room: 'private' }), { kind: 'outreach', people: 70, installs: 18 }));
 });
+
+describe('found in train-quiet69/70 and train-mirror122/123 (named regressions)', () => {
+  it('never acts on a bulletin under its title, an outreach template handed out, or a message passed on to a colleague', () => {
+    expect(understand('本周督办情况通报：\n周一 X6CU 超时32分钟 已督办\n周三 K7Q2 超时18分钟 已督办\n请各网格引以为戒。', { ...lead, role: 'supervisor', room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('以后宣传统一这样报，照抄改数字就行👇\n宣传 幸福里 摆摊 60人 装APP 18\n地点、形式、人数、装APP数，中间用空格隔开', { ...lead, room: 'volunteers' }).kind).toBe('ignore');
+    expect(understand('转给钱警官：明天分局检查组要看上周三那起被骗案件的回访记录，麻烦准备一下。@钱警官', { ...lead, role: 'supervisor' }).kind).toBe('ignore');
+    expect(understand('查户口的民警下午来村里', ownCase('S7HB', true, 80)).kind).toBe('ignore');
+    acts(understand('今日宣传汇总：东沟村文化礼堂 反诈戏曲表演 观众约二百人 现场装APP五十一个', volunteer), { kind: 'outreach', people: 200, installs: 51 });
+    expect(understand('转派 @李网格', lead)).toMatchObject({ kind: 'refuse', reason: 'missing_case_id' });
+  });
+  it('reads Shandong and Min words: 嗯哪, 好势, 接单回么, 到底劝住没啊 急死了, 无人接, 厝里无人, 有被骗无, 我有去了', () => {
+    const pushed = (id: string): UnderstandContext => ({ ...ownCase(id, false, 2), pushIsLatest: true });
+    acts(understand('嗯哪 在路上了', pushed('R3CY')), { kind: 'ack', caseId: 'R3CY' });
+    acts(understand('好势 我过去', pushed('A5NC')), { kind: 'ack', caseId: 'A5NC' });
+    acts(understand('嗯 我有去了', pushed('H7LM')), { kind: 'ack', caseId: 'H7LM' });
+    acts(understand('接单回么', { ...ownCase('Q2NF', false, 3), room: 'private' }), { kind: 'help' });
+    acts(understand('X6CU 到底劝住没啊 急死了', { ...lead, role: 'supervisor' }), { kind: 'query', caseId: 'X6CU' });
+    acts(understand('反馈：L3NP 电话一直无人接', ownCase('L3NP', true, 20)), { kind: 'report', result: 'unreachable' });
+    acts(understand('反馈 R5VB 上门 厝里无人 邻居讲去福清亲戚家了', ownCase('R5VB', true, 38)), { kind: 'report', result: 'unreachable', method: 'visit' });
+    acts(understand('M3YR 阿姆有被骗无', { ...lead, visibleCases: ['M3YR'] }), { kind: 'query', caseId: 'M3YR' });
+  });
+  it('takes the visit, not the scammer\'s WeChat deleted, as the method; and 没拦住 with money sent as the loss', () => {
+    acts(understand('反馈 V9DL 入户 老人把“国外侄子”的微信删了 劝阻成功', ownCase('V9DL', true, 26)), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    confirms(understand('S7DE 没拦住 汇出去8800', ownCase('S7DE', true, 31)), { kind: 'report', result: 'defrauded' });
+    acts(understand('反馈 T2WL 到家了 老人已经把钱转给那个“养老服务中心”了 没拦住', ownCase('T2WL', true, 26)), { kind: 'report', result: 'defrauded', method: 'visit' });
+    acts(understand('上午在老人活动中心宣传了一上午 有五十来个阿公阿嬷 帮装了APP十来个', volunteer), { kind: 'outreach', people: 50 });
+  });
+});

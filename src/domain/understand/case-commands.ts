@@ -321,8 +321,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const sentToLook = query !== undefined && /(?:让|叫|派)\p{Script=Han}{1,4}去\s*$/u.test(r.clean.slice(0, query.start));
   // 查这个得有手续: a rule about looking things up.
   const ruleOfLooking = query !== undefined && /^\s*(?:这个|这种|这些)?\s*(?:得|要|需要|必须)(?:有|走|办|开|经过)/u.test(r.clean.slice(query.end));
-  // 查一下明天的天气, 查水表的来了: 查 of something that is not a case.
-  const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
+  // 查一下明天的天气, 查水表的来了, 查户口的民警: 查 of something that is not a case.
+  const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户(?!口|籍)|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
   if (query && !typed && readFreeForm(r, addressed) === 'mine') return act({ kind: 'mine' });
   // 查一下, 这单进展 on the bot's message about a case: that case.

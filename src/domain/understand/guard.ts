@@ -46,6 +46,8 @@ function caseStated(id: string, r: Reading, ctx: UnderstandContext): boolean {
 
 /** 通知：…, 【通知】…, 培训通知：… */
 const ANNOUNCEMENT = /^\s*[【[]?\p{Script=Han}{0,4}(?:通知|公告|提醒)[】\]:：]/u;
+/** 本周督办情况通报：周一 X6CU 超时32分钟 已督办…: a bulletin under its title is read by people, whatever it names. */
+const BULLETIN = /^\s*[【[]?\p{Script=Han}{0,10}?(?:通知|公告|提醒|通报|总结|汇总|小结|简报|周报|日报|月报|纪要)[】\]]?\s*[:：]/u;
 /** Asking the people in the room: 有人知道…, 谁会…, 大家…, 你们…, 各位… */
 const ASKS_PEOPLE = /谁|有人|大家|你们|各位/u;
 /** Speaking to people, not to the bot: 你/您 (not 你好), 你们, 大家, 各位. */
@@ -60,6 +62,8 @@ function toPerson(r: Reading, ctx: UnderstandContext): boolean {
 /** Said to the bot, so an answer is not a reply to chatter. */
 function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (isAddressed(ctx, r)) return true;
+  // 今日宣传汇总：东沟村文化礼堂…: a volunteer's own log under a title is still the log.
+  if (BULLETIN.test(r.body) && !((d.kind === 'act' || d.kind === 'confirm') && d.command.kind === 'outreach')) return false;
   const c = d.kind === 'act' || d.kind === 'confirm' ? d.command : null;
   // 宣传 金台里 摆摊 80人 装APP 26, quoting the lead's 今天谁去宣传了: a log is the bot's whatever it answers.
   if (c?.kind === 'outreach' && OUTREACH_KEYWORD.test(r.body)) return true;

@@ -57,6 +57,8 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
     cancel: `撤销 ${found?.id ?? t.exampleId} 重复预警`,
     supervise: `督办 ${found?.id ?? t.exampleId}`,
   };
+  // 转给钱警官：明天分局检查组要看…: no case, a message passed on to the person named before the colon.
+  if (!found && !t.addressed && /^\s*转(?:给|发给?)\p{Script=Han}{1,5}[:：]\s*\S{8,}/u.test(r.body)) return { kind: 'ignore' };
   if (!found) return refuse('missing_case_id', example[kind], say.missingCaseId);
   if (found.source === 'unknown') return unknownCase(t, found.typed);
   const rest = restOf(r, [kw, r.toks.find((x) => x.t === 'id')]);

@@ -81,11 +81,11 @@ const CALLED_OFF = new Set(['supervise', 'cancel', 'reassign', 'reopen', 'correc
 const DROPPED = new RegExp(`^\\s*(?:${COMMAND_DROPPED.join('|')})`, 'u');
 /**
  * Asked without a question word: either-or of a verb (报没报警, 去没去, 用不用转), 了没 closing a
- * clause (反馈了没 我这边要报分局), a clause-final 不 after a modal (今天能办结不).
+ * clause (反馈了没 我这边要报分局, 到底劝住没啊 急死了), a clause-final 不 after a modal (今天能办结不).
  */
 // 哭得不得了, 了不了之: set phrases, not either-or.
 const A_NOT_A = /(\p{Script=Han})[不没]\1(?<!得不得(?=了))(?<!了不了(?=之))/u;
-const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
+const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?<=\p{Script=Han})(?:住|通|到|完|成|掉|走)没有?(?=[啊呀呢吧哈嘛]?\s)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
 /**
  * WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. A bracket holding a question or negation
  * word ([吗], [不]) is not an emoji: it stays, so the question still counts.
@@ -174,6 +174,8 @@ function spellOut(text: string): string {
     // 看哈今天的统计, 等哈: 哈 for 下 in Sichuan.
     .replace(/(?<=^|[\s\p{P}])(看|等|查)哈(?=\p{Script=Han})/gu, '$1下')
     .replace(/(?<=做|干|整|搞|回|写|填|发|打|是)哪样/gu, '什么')
+    // 接单回么: 么 closing after 回/写/填 is 什么 in Shandong.
+    .replace(/(?<=[回写填])么(?=$|[\s\p{P}\p{S}])/gu, '什么')
     // 被骗了2个w: 2万; 看下我的 pls: the English courtesy is no word of the message; 我的todo list: 待办.
     .replace(/(\d)\s?个\s?(?=[wW万](?![A-Za-z]))/gu, '$1')
     // 损失3毛: 毛 and 角 are tenths of a yuan.
@@ -262,6 +264,8 @@ const CANTONESE: readonly [RegExp, string][] = [
   // Northwest (Gansu, Qinghai): 阿么 (怎么), 阿达 (哪里), 没麻达 (没问题); Minnan: 歹势 (politeness only),
   // 厝 (家), 阮 (我), 伊 (他/她) before what they do.
   [/阿么/gu, '怎么'], [/阿达/gu, '哪里'], [/伊厝/gu, '他家'], [/[没么]麻达/gu, '没问题'], [/歹势/gu, ''], [/(?<=[到去回在伊])厝里?|厝里/gu, '家里'],
+  // Min (Fuzhou, Putian): 无 (没有) in 无人接, 无转账; 有…无 (有没有); 我有去了 (我去了).
+  [/无人(?=$|[\s\p{P}]|接(?!听)|应|在|开门)/gu, '没人'], [/无(?=转账|转钱|转过|被骗|损失|汇款)/gu, '没'], [/有(\p{Script=Han}{1,4}?)无(?=$|[\s\p{P}])/gu, '有没有$1'], [/(?<=[我伊他她])有(?=去|来|到|打|讲|劝)/gu, ''],
   [/(?<!\p{Script=Han})阮(?=手头|手上|的|这边|今天|现在|也|都|马上|刚)/gu, '我'], [/(?<![\p{Script=Han}])伊(?=离|就|在|说|讲|家|去|不|没|已经|今天|住|是)/gu, '他'],
   // Sichuan and Chongqing: 啷个 (怎么), 莫人接 (没人接), 莫拦到, 莫遭 (没被骗), 遭骗 / 遭了三千 (被骗).
   [/啷个/gu, '怎么'], [/莫(?=人(?:接|应|开|在|理))/gu, '没'], [/莫拦[到住]/gu, '没拦住'], [/莫遭骗?/gu, '没被骗'], [/遭骗/gu, '被骗'], [/(?<![糟周])遭了?(?=\s*(?:[\d一二两三四五六七八九十几]|万把))/gu, '被骗了'],
@@ -305,6 +309,8 @@ function closeSpacedWords(raw: string): string {
  */
 function unasked(text: string): string {
   return text
+    // 嗯哪 在路上了: 嗯哪 is yes in the northeast and Shandong, not where.
+    .replace(/嗯哪(?=$|[\s\p{P}\p{S}])/gu, '嗯')
     // 没怎么发传单: hardly, not how.
     .replace(/[没不]怎么/gu, '没')
     // 说啥也不听, 怎么劝都不听: whatever is said, not asked.

@@ -71,7 +71,7 @@ const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没|不�
 /** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
 const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
 /** Words that put the worker at the door. */
-const WAS_THERE = /从\p{Script=Han}{0,4}家(?:里)?出来|到(?:了)?(?:他|她)?(?:店里|店门口|摊位|厂里)|进店|见到本人|见到当事人|当面见到|(?:到|去)(?:了)?(?:他|她|老人|学生)?(?:宿舍|出租屋|家里|家中)|到(?:了)?(?:他|她|老人)?家门口|刚到门口|门都没让进|不让进门|赶出来|当面|入户|上门/u;
+const WAS_THERE = /从\p{Script=Han}{0,4}家(?:里)?出来|(?<=^|[\s，,。])到家了?(?=[\s，,。]|$)|到(?:了)?(?:他|她)?(?:店里|店门口|摊位|厂里)|进店|见到本人|见到当事人|当面见到|(?:到|去)(?:了)?(?:他|她|老人|学生)?(?:宿舍|出租屋|家里|家中)|到(?:了)?(?:他|她|老人)?家门口|刚到门口|门都没让进|不让进门|赶出来|当面|入户|上门/u;
 const AT_THE_DOOR = /不在家|家中无人|家里没人|没人在家|没人应|敲门|没人开门|不开门|不让进/;
 /**
  * Money said anywhere in an outcome: ¥ first, or a unit after the number (not inside an id, not
@@ -321,13 +321,13 @@ export function readOutcome(r: Reading): Outcome | null {
   const lossReported = result === 'refused' && results.some((t) => t.result === 'reported' && /报案|立案/u.test(t.text)) && results.every((t) => (t.result === 'reported' && /报案|立案/u.test(t.text)) || /^(?:没|未|没有|没能|未能)(?:劝|拦)住/u.test(t.text));
   if (lossReported) result = 'defrauded';
   // 没劝住 钱已经转给那个"船东"了, 没劝住 钱已经交给养老公寓那帮人了: the failed dissuasion, then the money handed over.
-  if (result === 'refused' && results.length > 0 && results.every((t) => FAILED_DISSUASION.test(t.text)) && (/钱(?:已经|已|都)?(?:转|交|打|汇)给(?!(?:他|她)?(?:女儿|儿子|孩子|家里|老伴|亲戚|自己))/u.test(r.clean) || /(?:钱|款)?(?:已经|已|都)?(?:转|汇)(?:掉|走|出去)了/u.test(r.clean))) result = 'defrauded';
+  if (result === 'refused' && results.length > 0 && results.every((t) => FAILED_DISSUASION.test(t.text)) && (/钱(?:已经|已|都)?(?:转|交|打|汇)给(?!(?:他|她)?(?:女儿|儿子|孩子|家里|老伴|亲戚|自己))/u.test(r.clean) || /(?:钱|款)?(?:已经|已|都)?(?:转|汇)(?:掉|走|出去)(?:了|\s?\d)/u.test(r.clean))) result = 'defrauded';
   const said = new Set(results.filter((t) => !stoppedAfterLoss(results, t, r.clean)).map((t) => t.result));
   if (result === 'defrauded') said.add('defrauded');
   // 他在跟朋友视频: a method someone else is using is not how the worker reached them.
   // 俺把电话给挂了: the scammer's call hung up, not how the worker reached the victim.
-  // 微信转了4500: how the money went, not how the worker reached the victim.
-  const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !/^\s*(?:转|支付|付款|付了|汇)/u.test(r.clean.slice(t.end)) && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)) && !(/把\s*$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:给)?(?:挂|挂了|挂断|抢)/u.test(r.clean.slice(t.end))));
+  // 微信转了4500: how the money went, not how the worker reached the victim; 把…的微信删了: the scammer's contact deleted.
+  const methods = r.toks.filter((t): t is Token & { t: 'method' } => t.t === 'method' && !/^\s*(?:转|支付|付款|付了|汇|删|拉黑|给删|给拉黑)/u.test(r.clean.slice(t.end)) && !/^\s*(?:好友|号)?\s*(?:删|拉黑)/u.test(r.clean.slice(t.end)) && !THEIR_OWN.test(r.clean.slice(Math.max(0, t.start - 6), t.start)) && !(/把\s*$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:给)?(?:挂|挂了|挂断|抢)/u.test(r.clean.slice(t.end))));
   // 劝阻方式为电话，非上门: a method denied is not how it was done.
   // 视频打过去: the call made by video; 打过去 is its verb, not a phone call.
   const usedMethods = methods.filter((t, i) => !/(?:非|不是|没|没有|未)\s?$/u.test(r.clean.slice(Math.max(0, t.start - 2), t.start)) && !(t.method === 'phone' && methods[i - 1]?.method === 'video' && r.clean.slice(methods[i - 1]!.end, t.start).trim() === ''));
