@@ -3455,3 +3455,33 @@ describe('found in train-quiet69/70 and train-mirror122/123 (named regressions)'
     acts(understand('上午在老人活动中心宣传了一上午 有五十来个阿公阿嬷 帮装了APP十来个', volunteer), { kind: 'outreach', people: 50 });
   });
 });
+
+describe('found in train-quiet71/72 and train-mirror124/125 (named regressions)', () => {
+  it('stays quiet on other tools and on figures gathered from people: 12345 工单, 网格通, a manual asked of whoever has it, 各网格报个数, 统计一下 谁…私聊我', () => {
+    const busy = ownCase('H3WN', true, 33);
+    expect(understand('W12网格的12345工单怎么派到我这来了', busy).kind).toBe('ignore');
+    expect(understand('12345派的那个噪音扰民我去了 人家说根本没噪音 这种工单咋回复', busy).kind).toBe('ignore');
+    expect(understand('哪位有12345工单系统的操作手册 我新来的 那个系统真不会用', busy).kind).toBe('ignore');
+    expect(understand('网格通咋又登不上了 整啥呢这是', { ...lead, room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('今天一共转移了多少人 各网格报个数 我好跟街道交差', { ...lead, room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('统计一下 谁手机上还没装反诈APP 街道要求工作人员100%安装 没装的私聊我', { ...lead, room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('安置点用桶装水', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('雨衣还有没有 我这件破了', volunteer).kind).toBe('ignore');
+    acts(understand('我的工单', taken('Y6FQ')), { kind: 'mine' });
+    acts(understand('呢个机器人点用啊', { ...worker, openCases: [] }), { kind: 'help' });
+  });
+  it('logs no outreach from relief handed out, a system\'s figures, or one person\'s story', () => {
+    expect(understand('今天安置点共服务群众180余人 发放矿泉水300瓶 面包200个', volunteer).kind).toBe('ignore');
+    expect(understand('反诈APP后台显示我们社区一共注册1260人 才占常住人口三成', volunteer).kind).toBe('ignore');
+    expect(understand('银行门口一个阿姨说她儿子在手机银行被人骗着开了屏幕共享 幸好发现得早', volunteer).kind).toBe('ignore');
+    expect(understand('在镇中心校给老师们讲电诈 来了68位老师 注册了50个', volunteer)).toMatchObject({ command: { kind: 'outreach', people: 68, installs: 50 } });
+    acts(understand('今天给金坑瑶寨的老人讲反诈 喊了个会讲瑶话的帮忙翻译 来了四十多人 装了十个APP', volunteer), { kind: 'outreach', people: 40, installs: 10 });
+  });
+  it('reads Guiliu 屋头 and 哪样用, Jianghuai 阿 asking yes or no, and 晓得在哪里 as known', () => {
+    acts(understand('反馈：G4LX 到屋头了 老者不肯听 说我们搞哪样多管闲事', ownCase('G4LX', true, 40)), { kind: 'report', result: 'refused', method: 'visit' });
+    acts(understand('这个哪样用', lead), { kind: 'help' });
+    acts(understand('接单是哪样搞的', { ...worker, room: 'private', openCases: [] }), { kind: 'help' });
+    for (const text of ['K7Q2 阿劝住了', 'K7Q2 阿有人接单', 'k7q2 钱阿转出去了', 'K7Q2 阿报警了']) acts(understand(text, lead), { kind: 'query', caseId: 'K7Q2' });
+    acts(understand('ｋ２ｗｆ 收到 晓得在哪里', ownCase('K2WF', false, 7)), { kind: 'ack', caseId: 'K2WF' });
+  });
+});

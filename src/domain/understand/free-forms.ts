@@ -168,7 +168,7 @@ const YOU = /你(?!们|能|会|是|可以|好)/u;
 /** 问周姐, 找小刘要, 谁手上有, 问问他: a person to ask, named or asked for. */
 // 不会用的找我, 不会用就问 别不好意思: the sender offering to teach, said to the room.
 // 我那几个单子麻烦李网格帮忙看一眼: handed to a colleague named.
-const SENT_TO_PERSON = /麻烦(?:[老小]\p{Script=Han}|\p{Script=Han}{1,2}(?:姐|哥|网格|社区|督导|警官|老师|师傅))帮|不会(?:用|弄)?的?(?:就|可以)?(?:找我|问我|问(?=别|$|不))|(?:问|找)(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:老师|师傅|网格|社区|督导|警官|主任|书记))|谁(?:手上|手里|那里|那儿|那边)有|问(?:问|下|一下)(?:他|她)/u;
+const SENT_TO_PERSON = /麻烦(?:[老小]\p{Script=Han}|\p{Script=Han}{1,2}(?:姐|哥|网格|社区|督导|警官|老师|师傅))帮|不会(?:用|弄)?的?(?:就|可以)?(?:找我|问我|问(?=别|$|不))|(?:问|找)(?:[老小]\p{Script=Han}|\p{Script=Han}(?:姐|哥)|\p{Script=Han}{1,2}(?:老师|师傅|网格|社区|督导|警官|主任|书记))|谁(?:手上|手里|那里|那儿|那边)有|(?:哪位|谁|有没有人)(?:手上|手里)?有[^\s]{0,14}?(?:手册|说明|资料|文档|教程)|问(?:问|下|一下)(?:他|她)/u;
 /** 误报怎么反馈, 怎么接单, 督办咋弄: how to use one of the bot's commands. */
 const BOT_COMMAND_HOW = /(?:怎么|咋|如何|怎样)\p{Script=Han}{0,2}?(?:反馈|接单|督办|转派|撤销|绑定|更正|撤回|重办)|(?:反馈|接单|督办|转派|撤销|绑定|更正|撤回|重办)\p{Script=Han}{0,2}?(?:怎么|咋|如何|怎样)(?:弄|操作|用|写|发|搞)/u;
 /** 我一直以为接单要打“接单”俩字: a misunderstanding owned up to, no longer asked. */
@@ -186,7 +186,7 @@ const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头|周[一二三�
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
 // 还有几个人没交考核表, 下午还有几个会, 家里的事还有几个没办完: other things counted.
-const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐/u;
+const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 /** 报到镇里, 报给街道: figures sent up to someone above, gathered by people. */
 const REPORTED_UP = /(?:报到|报给|交到|交给|上报给?|报送)(?:镇|街道|区|市|局|所|县|乡|上面|上级|领导)/u;
@@ -240,7 +240,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
   // 统计一下各网格寒假留校学生人数 周四前报给我, 台风过后统计一下各村受损情况 报到镇里: figures the
   // room must gather, for the sender or for someone above.
   const rest = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
-  if (DEADLINE.test(rest) || REPORTED_UP.test(rest) || /各(?:网格|村|社区|组|小区|片|楼栋)/u.test(head)) return null;
+  // 今天一共转移了多少人 各网格报个数, 统计一下 谁还没装APP…没装的私聊我: the figure gathered from people.
+  if (DEADLINE.test(rest) || REPORTED_UP.test(rest) || OTHER_TALLY.test(rest) || /各(?:网格|村|社区|组|小区|片|楼栋)/u.test(head) || /各(?:网格|村|社区|组|小区|片区?|楼栋)\p{Script=Han}{0,4}?报/u.test(rest)) return null;
   const opening = readWhole({ ...r, body: head, question: asksHere, softQuestion: false }, false);
   return opening === 'stats' || opening === 'mine' ? opening : null;
 }
@@ -354,9 +355,9 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 我那个单子老人儿子说要投诉我们 咋办: what to do about a situation, asked of colleagues.
   if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
   // 我那辆电动车牌照 豫A3K7 哪个给我挪走了, 我的电瓶车哪个挪了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
-  if (!addressed && (/电动车|电瓶车|电驴|自行车|单车|摩托车?|三轮车|车子|车牌|牌照|马甲|尺码|衣服|工作服|钥匙|雨伞|充电宝|饭卡|工牌|停车|快递|外卖|饭盒|水杯|保温杯|眼镜|耳机|帽子/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
+  if (!addressed && (/电动车|电瓶车|电驴|自行车|单车|摩托车?|三轮车|车子|车牌|牌照|马甲|尺码|衣服|工作服|钥匙|雨伞|充电宝|饭卡|工牌|停车|快递|外卖|饭盒|水杯|保温杯|眼镜|耳机|帽子|雨衣|雨鞋|雨靴|手电|沙袋|帐篷|被子|矿泉水/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
   // 请各网格收到后统计一下辖区独居老人, 各村把这个月的反馈记录汇总一下: a task set for every grid or village, not figures asked of the bot.
-  if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|统计一下|汇总|整理|把)/u.test(body)) return null;
+  if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|报个?数|统计一下|汇总|整理|把)/u.test(body)) return null;
   // 待办：周五前交台账: a to-do written down for the room.
   if (!addressed && /^(?:待办|备忘|提醒|注意)[:：]\s*\S/u.test(r.body.trim())) return null;
   // 这周的超时单子周一例会说: to be raised at a meeting, told.
@@ -409,7 +410,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const figures = /\d/u.test(r.body.replace(/\d{1,2}[:：]\d{2}|\d{1,2}点(?:\d{1,2}分?)?/gu, '')) && !asked;
   // 家属不让进门 说我们才是骗子 咋整: what to do about a situation, asked of colleagues.
   // 复印机卡纸了 我不会弄: another tool named, and nothing of the bot's (单面 is no 单).
-  const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body.replace(FORMS, '').replace(/[单双]面|单位|单元|单独/gu, '')) && !BOT_NAMED.test(body);
+  const otherToolOnly = !addressed && TOOL_NAMED.test(body) && !BOT_THING.test(body.replace(FORMS, '').replace(/[单双]面|单位|单元|单独|工单/gu, '')) && !BOT_NAMED.test(body);
   // 老人都说不会用: someone else who cannot use something.
   // 老人们都说APP不会用: the words of others, not 我说我不会用, 说实话我不会用.
   // 新来的同事不会用系统的 找周网格教一下: someone else lost, sent to a colleague.

@@ -119,13 +119,16 @@ const LONG_AGO = /去年|前年|上个?月|上周|上星期|上礼拜|上次|上
 /** 孙志愿今天在菜市场讲了…太厉害了, 隔壁社区…咱们也加把劲: someone else's outreach told, not the sender's log. */
 const SOMEONE_ELSE = /^(?!(?:今天|今日|昨天|上午|下午|晚上)?[跟和同陪随]|各位|大家)\p{Script=Han}{1,3}(?:志愿(?!者)|网格|老师|阿姨|大姐|大哥|书记|主任|警官)|(?:大爷|大妈|阿姨|大姐|小伙子|摊主)(?:一个?人|1人)?帮(?:我们|忙)|听说|据说|值得学习|厉害|太棒|点赞|佩服|向.{1,4}学习|隔壁|别的社区|其他社区|兄弟社区|(?<!老)人家(?!属)|加把劲|看齐/u;
 
+/** 反诈APP后台显示我们社区一共注册1260人 才占常住人口三成: a figure a system shows, not people reached. */
+const SHOWN_BY_SYSTEM = /后台|(?:系统|数据|平台)显示|(?:一共|总共|共|累计)注册|注册(?:用户|人数)|常住人口|户籍人口|覆盖率|注册率|安装率/u;
 /** 周六宣传需要10个人 报名接龙: a call for helpers, not a log. */
-const RECRUITING = /报名|接龙|招募|缺人|集合|排班|轮班|值班|分工|需要\s?\d*\s?个?人|帮忙(?!装|下载|安装|宣传)|忙不过来|来[两几\d]个人/u;
+const RECRUITING = /报名|接龙|招募|缺人|集合|排班|轮班|值班|分工|需要\s?\d*\s?个?人|帮忙(?!装|下载|安装|宣传|翻译)|忙不过来|来[两几\d]个人/u;
 /** 本月宣传任务：每个志愿者至少宣传50人: a quota set, not a log; 传单别一下发太多 一人一份就够了: a rule for handing out. */
 const QUOTA = /任务|目标|指标|至少|每个志愿者|每位志愿者|考核|[一每]个?人[一两\d](?:份|张|本|个)|(?:别|不要|不用)\p{Script=Han}{0,4}太多/u;
 
 /** Without a place phrase, a sentence must at least speak of outreach (and a log without 宣传 is acted on only then). */
-export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|摆摊|发放|传单|折页|手册|海报|入户|走访|挨家挨户|app|防骗|防诈|讲\p{Script=Han}{0,8}(?:诈骗|骗局)/iu;
+// 发放矿泉水300瓶: relief handed out is no outreach.
+export const ABOUT_OUTREACH = /宣传|反诈|讲座|宣讲|讲解|讲了|科普|摆摊|发放(?!了?\s?(?:矿泉水|饮用水|物资|食品|面包|方便面|泡面|被子|毯子|慰问品|口罩|雨衣|救灾))|传单|折页|手册|海报|入户|走访|挨家挨户|app|防骗|防诈|讲\p{Script=Han}{0,8}(?:诈骗|骗局)/iu;
 
 /** Words that make what stands before 宣传 a person or a time, not a place. */
 const NOT_A_PLACE = /今天|今日|昨天|上午|下午|晚上|早上|刚才|周|月|志愿|网格|老师|阿姨|大姐|我|咱|他|她/u;
@@ -170,7 +173,7 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
     }
     return { keyword: true, parsed };
   }
-  if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body) || QUOTA.test(body) || LONG_AGO.test(body) || SOMEONE_ELSE.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
+  if (!HEAD_COUNT.test(body) || PLANNED.test(body) || RECRUITING.test(body) || QUOTA.test(body) || LONG_AGO.test(body) || SOMEONE_ELSE.test(body) || SHOWN_BY_SYSTEM.test(body)) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   // 孙志愿今天宣传了80人: who and when, not where.
   const before = PLACE_BEFORE.exec(body);
   const place = PLACE.exec(body) ?? VISITED.exec(body) ?? (before && !NOT_A_PLACE.test(before[1]!) ? before : null) ?? PLACE_ALONE.exec(body);
@@ -185,6 +188,8 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   // 积玉桥社区活动中心今天下午上反诈课: the time said after the place is not part of it.
   const timeAfter = /(?<=\p{Script=Han}{2})(?:今天|今日|昨天|上午|下午|晚上|早上|中午)+(?:上|在|开|搞|做)?$/u;
   if (!place) parsed.log.place = parsed.log.place.replace(timeAfter, '');
+  // 银行门口一个阿姨说她儿子…: one person met is a story told, not a log of people reached.
+  if (parsed.log.people < 2) return { keyword: false, parsed: { ok: false, reason: 'not_outreach' } };
   everyoneInstalled(parsed, body);
   // 备注：传单 帮 — what is left of a sentence once its figures are read is words that went with
   // them, not a remark worth keeping.
