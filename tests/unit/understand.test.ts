@@ -3485,3 +3485,31 @@ describe('found in train-quiet71/72 and train-mirror124/125 (named regressions)'
     acts(understand('ｋ２ｗｆ 收到 晓得在哪里', ownCase('K2WF', false, 7)), { kind: 'ack', caseId: 'K2WF' });
   });
 });
+
+describe('found in train-quiet73 and train-mirror126/127 (named regressions)', () => {
+  it('reads progress notes on the sender\'s own taken case as news, not as 查 nor as an outcome (train.jsonl\'s t-context convention)', () => {
+    for (const [id, text] of [
+      ['F2ZT', 'F2ZT 还在做工作 老人有点犹豫 再给我十分钟'],
+      ['Z2HW', 'Z2HW 正在做工作 老人态度松动了一点 还得再说说'],
+      ['A4QS', 'A4QS 到了 老人说先听我讲讲 正在讲'],
+      ['Y6VJ', 'Y6VJ 正在做工作 让老人把对方的聊天记录翻给我看'],
+      ['N4XM', 'N4XM 跟老人聊着呢 他说卡先不动 我再跟他多讲讲'],
+      ['H8SP', 'h8sp 一直在劝 老人开始有点听进去了 再聊会'],
+      ['K6VF', 'K6VF 老人又拿起手机了 我按住了让她先别点 继续聊'],
+      ['K9TR', 'K9TR 老爷子整不明白啥是安全账户 俺正跟他掰扯呢'],
+    ] as const) expect(understand(text, ownCase(id, true, 25)).kind, text).toBe('ignore');
+    acts(understand('K7Q2 的情况给我说说', lead), { kind: 'query', caseId: 'K7Q2' });
+  });
+  it('asks about 没转钱 被骗了 instead of recording the loss, and reads 嘛事没有 as nothing wrong', () => {
+    confirms(understand('反馈 N5GA 没转钱 被骗了', ownCase('N5GA', true, 32)), { kind: 'report', caseId: 'N5GA' });
+    acts(understand('反馈 K2MR 劝阻成功 嘛事没有 钱都在卡里', ownCase('K2MR', true, 16)), { kind: 'report', result: 'dissuaded' });
+  });
+  it('reads Xinjiang and Xuzhou words: 阿达西 (a friend, not 哪里), 该回嘛, 有人接没, 阿姨们七十多个; and answers how to find a bind code', () => {
+    expect(understand('T2YV 我去 阿达西们放心', ownCase('T2YV', false, 2))).not.toMatchObject({ command: { kind: 'query' } });
+    acts(understand('来单了俺该回嘛', { ...worker, room: 'private', openCases: [] }), { kind: 'help' });
+    expect(understand('那我等活动搞完再发嘛 现在人还在来', volunteer).kind).toBe('ignore');
+    acts(understand('H4CZ 有人接没 都十分钟了', { ...lead, visibleCases: ['H4CZ'] }), { kind: 'query', caseId: 'H4CZ' });
+    acts(understand('晚上在广场舞那块宣传了一下 跳舞的阿姨们七十多个 装了二十个APP 亚克西', volunteer), { kind: 'outreach', people: 70, installs: 20 });
+    acts(understand('俺的绑定码上哪找', { ...worker, role: 'stranger', room: 'private', openCases: [] }), { kind: 'help' });
+  });
+});

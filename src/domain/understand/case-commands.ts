@@ -26,7 +26,7 @@ const TAKING_IT = /^(?:在跟了?|我跟|我来跟|我跟进|马上安排|我来
 const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人在家|人在外地|敲门没人|没人开门|没人应|门锁着|锁着门/u;
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
-const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|还在劝|劝着|接着(?:打|劝|问|聊|找)|再看看|在问|还在问|(?:再)?想(?:想)?办法|找找|(?:门口|楼下|旁边|边上|这儿|这里)?(?:守着|蹲着|陪着)|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
+const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|(?:还|一直|正)在劝|劝着|再聊|接着(?:打|劝|问|聊|找)|再看看|在问|还在问|(?:再)?想(?:想)?办法|找找|(?:门口|楼下|旁边|边上|这儿|这里)?(?:守着|蹲着|陪着)|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
 const NEXT_STEP = /试试|试一下|再跑|再去|再来|还是过去|过去看一眼|去看一眼|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
@@ -344,7 +344,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (query && !told && !ownLookUp && !sentToLook && !atWork && !theirRecords && !goingToLook && !passedOn && !shownToRoom && (addressed || typed?.source === 'text' || typed?.source === 'typo' || (atHead(r.toks, query) && typed !== null))) return caseQuery(t, typed);
   // K7Q2 那户的情况给我说说, D5GU 的时间线拉一下, T9QC 的地址再发我一遍: asking for what the bot holds.
   // 好，K7Q2 明天给我个结果: a deadline set for the worker, not a request to the bot.
-  if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
+  // F2ZT 还在做工作…再给我十分钟, Y6VJ 正在做工作 让老人把聊天记录翻给我看: work on the sender's own case, told.
+  const ownAtWork = typed !== null && ctx.openCases.some((c) => c.id === typed.id && c.acknowledged) && !addressed && (IN_PROGRESS.test(r.clean) || GOES_ON.test(r.clean));
+  if (typed && typed.source !== 'unknown' && !outcome && !goingToLook && !ownAtWork && !r.governed.includes('plan') && kws.every((k) => k.kind === 'query' || k.kind === 'report') && asksForInfo(r.body) && (addressed || !GIVE_ME.test(r.clean))) return caseQuery(t, typed);
   // V9LA 的情况, X6CU 最新进展: the case and what is asked of it, nothing more.
   if (typed && typed.source !== 'unknown' && idTok && r.clean.slice(0, idTok.start).trim() === '' && /^\s*(?:的)?\s*(?:情况|进展|进度|结果|详情|状态|最新情况|最新进展|最新|最新的|地址|位置|在哪|负责人|谁负责|谁在跟|(?:推|提醒|催|督办)了?几次了?)\s*$/u.test(r.clean.slice(idTok.end))) return caseQuery(t, typed);
   // Y2BR 老人家里来客人了 我在楼道等一会: news on a case already taken, said to the room.
@@ -379,7 +381,7 @@ const COUNT_ASKED = /(?:多少|(?<![第没那这])几)(?:单|件|起|个预警)|
  * A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done; 给我打电话: someone
  * called; nor 当面说一下, 跟她女儿说一下, 我说一下: the sender's own talk with someone).
  */
-const INFO_REQUEST = /(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过]|打\p{Script=Han}{0,2}电话|来\p{Script=Han}{0,2}电话|看(?:他|她|了|过|他的|她的))|再发|发一下|(?<!当面|[我俺]|[跟和给对向](?:他|她|他们|她们|老人|家属|\p{Script=Han}{1,3}(?:女儿|儿子|老伴|家属)))(?:说一下|讲一下)|发送|详细信息/u;
+const INFO_REQUEST = /(?<![跟和对向听][^\s，,。]{0,3})(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过]|打\p{Script=Han}{0,2}电话|来\p{Script=Han}{0,2}电话|看(?:他|她|了|过|他的|她的)|[\d一二两三四五六七八九十几半]+分钟|点时间|时间)|再发|发一下|(?<!当面|[我俺]|[跟和给对向](?:他|她|他们|她们|老人|家属|\p{Script=Han}{1,3}(?:女儿|儿子|老伴|家属)))(?:说一下|讲一下)|发送|详细信息/u;
 /** r2xc 正在核对转账记录: the sender at work on it, not asking. */
 const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对|查)/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, '')) && !AT_WORK.test(body);
@@ -835,7 +837,9 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上/u.test(t.r.clean)) && nextStep && !o.conflicting) return IGNORE;
   // Q7RT 老人不听 还在劝, 对方挂了 我再打, 停机了 上门去: the work goes on; nothing is settled yet.
   const goesOn = GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean) || nextStep;
-  const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive') && goesOn && !o.conflicting && o.lossAmount === null;
+  // H8SP 一直在劝 老人开始有点听进去了 再聊会, 我按住了让她先别点 继续聊: persuasion only begun, and still going on.
+  const partly = o.result === 'dissuaded' && /开始|有点|有些|慢慢|好像|似乎|先别|暂时/u.test(t.r.clean);
+  const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive' || partly) && goesOn && !o.conflicting && o.lossAmount === null;
   // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
   if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });
   if (unsettled && own.acknowledged) return IGNORE;

@@ -303,9 +303,11 @@ function stranger(text: string, ctx: UnderstandContext): Decision {
   const r = read(text.replace(/绑\s+定/gu, '绑定'), ctx, ctx.botName);
   const d = decideCase(r, ctx, true);
   if (d.kind === 'act' && (d.command.kind === 'bind' || d.command.kind === 'help')) return d;
-  if (d.kind === 'refuse' && d.reason === 'missing_code') return d;
-  // 换新手机了 重新绑定 D8KQ5V, 孙志愿让我来绑定的 码是P2WE8H: privately, the keyword anywhere and one code.
   const said = text.normalize('NFKC');
+  // 绑定码去哪整, 绑定怎么绑, 我的绑定码上哪找: how to bind, asked (帮助 tells someone not bound how).
+  const howToBind = (ctx.room === 'private' || ctx.mention) && /绑定|绑码/u.test(said) && /怎么|咋|哪|谁|如何|边度|哪点/u.test(said);
+  if (d.kind === 'refuse' && d.reason === 'missing_code') return howToBind ? { kind: 'act', command: { kind: 'help' } } : d;
+  // 换新手机了 重新绑定 D8KQ5V, 孙志愿让我来绑定的 码是P2WE8H: privately, the keyword anywhere and one code.
   const codes = r.question || r.softQuestion ? [] : said.replace(/@\S+/gu, ' ').match(/(?<![A-Za-z0-9])(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{4,16}(?![A-Za-z0-9])/gu) ?? [];
   if (ctx.room === 'private' && /绑定|绑码|绑一下/u.test(said) && new Set(codes.map((c) => c.toUpperCase())).size === 1) return { kind: 'act', command: { kind: 'bind', code: codes[0]!.toUpperCase() } };
   // K3P9QX alone, privately: the bind code pasted without the keyword.
@@ -313,7 +315,6 @@ function stranger(text: string, ctx: UnderstandContext): Decision {
   if (ctx.room === 'private' && /^[A-Za-z0-9]{4,16}$/u.test(code) && /\d/u.test(code) && /[A-Za-z]/u.test(code)) return { kind: 'act', command: { kind: 'bind', code: code.toUpperCase() } };
   // 谢谢 from someone not bound yet: nothing to answer.
   if (SOCIAL.test(text.trim())) return IGNORE;
-  // 绑定码去哪整, 绑定怎么绑, 绑定码找谁要: how to bind, asked (帮助 tells someone not bound how).
-  if ((ctx.room === 'private' || ctx.mention) && /绑定|绑码/u.test(said) && /怎么|咋|哪|谁|如何|边度|哪点/u.test(said)) return { kind: 'act', command: { kind: 'help' } };
+  if (howToBind) return { kind: 'act', command: { kind: 'help' } };
   return ctx.room === 'private' || ctx.mention ? { kind: 'refuse', reason: 'not_bound', example: '绑定 K3P9QX', hint: say.notBound } : IGNORE;
 }

@@ -63,7 +63,7 @@ function spoken(raw: string): string {
     // 跟取快递的人聊了大概50个: how many the sender talked with.
     .replace(new RegExp(`聊了(?:有)?\\s?(${N})(来|多|余)?个(?!\\s?(?:APP|app|小时|钟))`, 'gu'), '$1$2人')
     // 独居老人四十八个, 居民五十八个: the people named, then counted.
-    .replace(new RegExp(`(老人|居民|群众|村民|学生|家长|病人|家属|商户|骑手|工人|租户|住户|业主)(${N})(来|多|余)?个(?!\\s?(?:APP|app)(?!\\s?装))`, 'gu'), '$1$2$3人')
+    .replace(new RegExp(`(老人|居民|群众|村民|学生|家长|病人|家属|商户|骑手|工人|租户|住户|业主|阿姨们|大爷们|大妈们|老人们)(${N})(来|多|余)?个(?!\\s?(?:APP|app)(?!\\s?装))`, 'gu'), '$1$2$3人')
     .replace(new RegExp(`装了?(?:APP|app)的\\p{Script=Han}{0,4}?(?:有|一共|共|只有|就)?\\s?(${N})(?:人|个|位|名)`, 'gu'), '装APP $1')
     // 装APP的不多 只有十二个: the installs said after a remark on them.
     .replace(new RegExp(`装了?(?:APP|app)的(?:不多|很少|挺多|不少)[\\s，,]*(?:只有|就|有|一共)?(${N})个`, 'gu'), '装APP $1')

@@ -85,7 +85,7 @@ const DROPPED = new RegExp(`^\\s*(?:${COMMAND_DROPPED.join('|')})`, 'u');
  */
 // 哭得不得了, 了不了之: set phrases, not either-or.
 const A_NOT_A = /(\p{Script=Han})[不没]\1(?<!得不得(?=了))(?<!了不了(?=之))/u;
-const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?<=\p{Script=Han})(?:住|通|到|完|成|掉|走)没有?(?=[啊呀呢吧哈嘛]?\s)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
+const CLAUSE_ASKS = /了没有?(?=[\s啊呀呢吧哈嘛]|$)|(?<=\p{Script=Han})(?:住|通|到|完|成|掉|走|接)没有?(?=[啊呀呢吧哈嘛]?\s)|(?:能|会|可以|要|是|有|行|对)\p{Script=Han}{0,6}不(?=\s|$)/u;
 /**
  * WeChat's emoji codes as text: [抱拳], [强], [玫瑰]. A bracket holding a question or negation
  * word ([吗], [不]) is not an emoji: it stays, so the question still counts.
@@ -176,6 +176,8 @@ function spellOut(text: string): string {
     .replace(/(?<=做|干|整|搞|回|写|填|发|打|是)哪样/gu, '什么')
     // 接单回么: 么 closing after 回/写/填 is 什么 in Shandong.
     .replace(/(?<=[回写填])么(?=$|[\s\p{P}\p{S}])/gu, '什么')
+    // 来单了俺该回嘛: 嘛 closing after 该回/要写… is 什么 in Xuzhou and Tianjin (再发嘛 keeps its particle).
+    .replace(/(?<=(?:该|要|得)[回写填发])嘛(?=$|[\s\p{P}\p{S}])/gu, '什么')
     // 被骗了2个w: 2万; 看下我的 pls: the English courtesy is no word of the message; 我的todo list: 待办.
     .replace(/(\d)\s?个\s?(?=[wW万](?![A-Za-z]))/gu, '$1')
     // 损失3毛: 毛 and 角 are tenths of a yuan.
@@ -263,7 +265,7 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/您呐|您受累/gu, ''], [/(?<!\p{Script=Han})得嘞/gu, '好的'], [/何解/gu, '为什么'],
   // Northwest (Gansu, Qinghai): 阿么 (怎么), 阿达 (哪里), 没麻达 (没问题); Minnan: 歹势 (politeness only),
   // 厝 (家), 阮 (我), 伊 (他/她) before what they do.
-  [/阿么/gu, '怎么'], [/阿达/gu, '哪里'], [/伊厝/gu, '他家'], [/[没么]麻达/gu, '没问题'], [/歹势/gu, ''], [/(?<=[到去回在伊])厝里?|厝里/gu, '家里'],
+  [/阿么/gu, '怎么'], [/阿达(?!西)/gu, '哪里'], [/伊厝/gu, '他家'], [/[没么]麻达/gu, '没问题'], [/歹势/gu, ''], [/(?<=[到去回在伊])厝里?|厝里/gu, '家里'],
   // Min (Fuzhou, Putian): 无 (没有) in 无人接, 无转账; 有…无 (有没有); 我有去了 (我去了).
   [/无人(?=$|[\s\p{P}]|接(?!听)|应|在|开门)/gu, '没人'], [/无(?=转账|转钱|转过|被骗|损失|汇款)/gu, '没'], [/有(\p{Script=Han}{1,4}?)无(?=$|[\s\p{P}])/gu, '有没有$1'], [/(?<=[我伊他她])有(?=去|来|到|打|讲|劝)/gu, ''],
   [/(?<!\p{Script=Han})阮(?=手头|手上|的|这边|今天|现在|也|都|马上|刚)/gu, '我'], [/(?<![\p{Script=Han}])伊(?=离|就|在|说|讲|家|去|不|没|已经|今天|住|是)/gu, '他'],
@@ -319,8 +321,8 @@ function unasked(text: string): string {
     .replace(/[没不]怎么/gu, '没')
     // 说啥也不听, 怎么劝都不听: whatever is said, not asked.
     .replace(/(?:怎么|啥子?|什么|咋个?)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
-    .replace(/啥事(?:都|也)?没有|没啥事|啥也没有/gu, '')
-    .replace(/(?:说不清|不清楚|不知道|记不清|搞不清)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
+    .replace(/[啥嘛]事(?:都|也)?没有|没[啥嘛]事|啥也没有/gu, '')
+    .replace(/(?:说不清|不清楚|不知道|记不清|搞不清|[整弄搞闹]?不明白|不懂)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     // 买啥‘内部理财’, 不交甚'违约金'了: some so-called product or fee, named, not asked.
     .replace(/(?:搞|弄|做|买|投|玩|交|付)了?(?:什么|啥子?)(?=[‘“「'"]?(?!去|呢|了|名堂|鬼)\p{Script=Han}{2})/gu, '')
     .replace(/(?:看看|看一下|看下|瞅瞅|问问|问一下|了解一下|了解下|瞧瞧|核实|确认)(?:是|到底是?)?(?:咋|怎么|什么|啥)(?:回事|情况)/gu, '')

@@ -351,7 +351,8 @@ export function readOutcome(r: Reading): Outcome | null {
     // 反馈 D5FJ 误报 损失5000: a loss told with an outcome that has none.
     // 反馈 A9HC 没人 劝住了: nobody reached and persuaded at once is asked about.
     // 劝住了 但是前天已经买了两盒保健品: stopped now, but money spent on the scam already; asked.
-    conflicting: (result === 'dissuaded' && PURCHASED.test(r.clean)) || (lossWord && amount?.value != null && amount.value !== 0 && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (said.has('false_positive') && (said.has('dissuaded') || said.has('refused'))) || (result !== null && r.negated.includes(result)),
+    // 没转钱 被骗了: no money sent, yet defrauded; asked.
+    conflicting: (result === 'dissuaded' && PURCHASED.test(r.clean)) || (result === 'defrauded' && amount === null && NOT_SENT.test(r.clean)) || (lossWord && amount?.value != null && amount.value !== 0 && result !== null && result !== 'defrauded' && result !== 'reported') || ((result === 'dissuaded' || result === 'refused') && (CONTACT_FAILED.test(r.clean) || results.some((t) => t.result === 'unreachable'))) || conflicting(results, reported, r.clean) || optionsCopied(results, r.body) || (said.has('defrauded') && said.has('dissuaded')) || (said.has('false_positive') && (said.has('dissuaded') || said.has('refused'))) || (result !== null && r.negated.includes(result)),
     // The result rests on a figure alone (反馈 Q7RT 5万): inferred, so asked about.
     // 被冒充客服的骗了52000: the loss said in the passive, around who did it, is stated.
     // 反馈 G6TH 没劝住 alone: refused, or the money gone? Asked.
