@@ -3513,3 +3513,22 @@ describe('found in train-quiet73 and train-mirror126/127 (named regressions)', (
     acts(understand('俺的绑定码上哪找', { ...worker, role: 'stranger', room: 'private', openCases: [] }), { kind: 'help' });
   });
 });
+
+describe('found in train-quiet75/76 (named regressions)', () => {
+  it('never hands a case over to a person @-mentioned and asked for something else (@钱警官 K7Q2 那边你到了给我回个电话)', () => {
+    const station: UnderstandContext = { ...lead, members: [...ROSTER!, { name: '钱警官', role: 'supervisor' }] };
+    expect(understand('@钱警官 K7Q2 那边你到了给我回个电话', { ...station, role: 'supervisor' }).kind).toBe('ignore');
+    acts(understand('K7Q2 @陈网格 这单给你了', station), { kind: 'reassign', caseId: 'K7Q2', to: '陈网格' });
+    acts(understand('吴网格 你把 K7Q2 接过去', station), { kind: 'reassign', caseId: 'K7Q2', to: '吴网格' });
+  });
+  it('takes a worker\'s 收到 with the bot @-mentioned, and 你们先帮我盯一下 as asked of colleagues, not as 督办 refused (found by the @ variant)', () =>
+    acts(understand('@网格哨兵 收到C3RK我现在就从工业园那边过去大概十来分钟能到你们先帮我盯一下', { ...ownCase('C3RK', false, 2), mention: true }), { kind: 'ack', caseId: 'C3RK' }));
+  it('logs no outreach from a head count expected at an event to come (讲座那天估计来一百来个老人)', () =>
+    expect(understand('讲座那天估计来一百来个老人 椅子得多借点', volunteer).kind).toBe('ignore'));
+  it('stays quiet on figures to be gathered later, the weather, and office supplies', () => {
+    expect(understand('反馈的时候写清楚是电话还是上门 后面要统计', { ...lead, room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('咋整 明天又要下雨', ownCase('B6TN', true, 30)).kind).toBe('ignore');
+    expect(understand('走访记录本用完了 去哪领新的', { ...worker, openCases: [] }).kind).toBe('ignore');
+    acts(understand('台风天今天多少单了', lead), { kind: 'stats' });
+  });
+});

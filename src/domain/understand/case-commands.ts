@@ -224,6 +224,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // 王书记 K7Q2 麻烦您督促一下网格员, @冯中心 K7Q2 你们中心那边也盯一下, @钱警官 督办K7Q2的事辛苦您了: a
     // person called first and spoken to (你, 您), or thanked; not the bot asked.
     if (kind === 'supervise' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && (r.others.length > 0 || CALLED_FIRST.test(r.body.trim())) && (/你|您/u.test(r.clean.slice(0, kw.start)) || /(?:辛苦|谢谢|感谢|麻烦)(?:您|你)/u.test(r.clean))) continue;
+    // @网格哨兵 收到C3RK 我现在过去…你们先帮我盯一下: a worker asking colleagues to keep an eye, not 督办.
+    if (kind === 'supervise' && !overseer && /(?:你们|大家|帮我|帮忙)\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // 反馈 K5LR 已报警 交给钱警官了: what was done, told in the worker's report.
     if (leads && !overseer && readOutcome(r) !== null && kws.some((k) => k.kind === 'report' && atHead(r.toks, k))) continue;
     if (leads && !overseer) {
@@ -498,6 +500,8 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   // K7Q2 昨天我转派给刘网格了 他说推送没收到: a hand-over days ago, told.
   if (!t.addressed && /(?:昨天|前天|上周|昨晚|早就)\p{Script=Han}{0,3}?(?:转派给|改派给|转给|派给|交给|改给)\p{Script=Han}{1,5}?了/u.test(r.clean)) return null;
   if (handOverTold(t)) return null;
+  // @钱警官 K7Q2 那边你到了给我回个电话: something asked of the person about the case, not the case handed over.
+  if (!t.addressed && /你/u.test(r.clean) && !HANDED_TO_YOU.test(r.body) && !/你(?:去|接|来|负责|跟|盯|处理|办|上|把)|给你(?!回|打|发|说|讲|带)|接过去|接手|归你|转|交|派|改/u.test(r.clean)) return null;
   const to = pickTarget(r.body, r.others, ctx.members, r.handedTo);
   if (!to) return null;
   const example = `转派 ${typed?.id ?? quoted} @周网格`;

@@ -276,6 +276,10 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (length === 0 || (!addressed && ((length > LONGEST && !longButMeant) || toColleagues || deadline || OTHER_TALLY.test(body)))) return null;
   // 有时候我也分不清哪些算误报: unsure, told; 今天的警情日报看了没: whether people read something, asked of them.
   if (!addressed && (/分不清|搞不清|弄不清|说不清|拿不准|吃不准/u.test(body) || /(?:看|读)(?:了|过|到)(?:没|没有|吗|么)/u.test(body))) return null;
+  // 反馈的时候写清楚是电话还是上门 后面要统计: figures to be gathered later, the reason for an instruction.
+  if (!addressed && /(?:后面|以后|之后|回头|到时候|月底|年底|周末)(?:要|得|会|还要)(?:统计|汇总)/u.test(body)) return null;
+  // 咋整 明天又要下雨: what to do about the weather, asked of the room (台风天今天多少单了 still asks the bot).
+  if (!addressed && /下雨|下雪|刮风|台风|降温|高温|暴雨|天气|太热了|太冷了/u.test(body) && /咋整|怎么办|咋办|咋弄|怎么整|咋个办|咋个整/u.test(body) && !BOT_NAMED.test(body)) return null;
   // 每周一把督办情况汇总一下发群里: a standing task for people.
   if (!addressed && /每(?:周|天|日|月|个月|星期|礼拜)\p{Script=Han}{0,3}?(?:把|都|要|得)?\p{Script=Han}{0,8}?(?:汇总|统计|报|整理|发群)/u.test(body)) return null;
   // 统计一下受损情况 报到镇里: figures gathered for someone above.
@@ -283,7 +287,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 拒绝配合的咋整啊 老头犟得跟啥似的: what to do about a situation at the door, asked of colleagues.
   if (!addressed && /(?:拒绝配合|不配合|不开门|劝不动|不听劝|联系不上|打不通|犟)的?\p{Script=Han}{0,2}?(?:咋整|咋办|咋个办|咋个整|怎么办|怎么弄|咋弄|怎么整)/u.test(body)) return null;
   // 宣传单张还有没有多 我那边派完了: supplies asked about, not the sender's cases.
-  if (!addressed && /传单|单张|海报|折页|物料|宣传品|礼品|宣传册|马甲|横幅/u.test(body) && !HOW_TO.test(body) && !OWN_WORK_COUNT.test(body)) return null;
+  if (!addressed && /传单|单张|海报|折页|物料|宣传品|礼品|宣传册|马甲|横幅|记录本|笔记本|本子|文件夹|签字笔/u.test(body) && !HOW_TO.test(body) && !OWN_WORK_COUNT.test(body)) return null;
   // 我的照片咋发不出去: the phone or WeChat failing, asked of the room.
   if (!addressed && /(?:照片|图片|视频|文件|语音|朋友圈)\p{Script=Han}{0,3}?(?:发不出去|发不了|传不上去|传不了|打不开|加载不出)/u.test(body)) return null;
   // 我的列表跟你的不一样啊: compared with a colleague's; 我今天还剩啥？还剩一堆表没填: asked and answered at once;
