@@ -3532,3 +3532,24 @@ describe('found in train-quiet75/76 (named regressions)', () => {
     acts(understand('台风天今天多少单了', lead), { kind: 'stats' });
   });
 });
+
+describe('found in train-quiet77/78 (named regressions)', () => {
+  it('stays quiet on a forwarded link, a place recognised on a quoted dispatch, food pressed on the worker (硬塞给我俩), a parcel code, praise on a confirmation', () => {
+    expect(understand('[链接]健身房跑路了怎么办？一文看懂消费维权', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('哈哈 这地址不就是上礼拜咱们聚餐那家饭馆楼上嘛', { ...lead, room: 'tasks', quote: { from: 'bot', caseId: 'K7Q2', kind: 'dispatch' } }).kind).toBe('ignore');
+    expect(understand('X6CU那家阿姨包的包子真好吃 上回走访硬塞给我俩', ownCase('C7LA', true, 90)).kind).toBe('ignore');
+    acts(understand('X6CU 的地址发给我', lead), { kind: 'query', caseId: 'X6CU' });
+    expect(understand('取件码A13-2-0417帮我看下是不是我的 名字写的李**', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('看到没 这单30分钟内就反馈了 大家向陈网格学习[强]', { ...lead, room: 'tasks', visibleCases: ['M8RS'], quote: { from: 'bot', caseId: 'M8RS', kind: 'confirmation' } }).kind).toBe('ignore');
+  });
+});
+
+describe('found in train-mirror131 (named regressions)', () => {
+  it('counts 传单发出去300张 as leaflets, never reads the count as the place', () =>
+    acts(understand('芳草街地铁口 下班高峰 传单发出去300张 讲解80多人', { ...volunteer, role: 'worker' }), { kind: 'outreach', people: 80, leaflets: 300 }));
+  it('reads 劝阻，成功 split by a comma, 归我 as taking the case, and the case\'s phone number asked for privately', () => {
+    acts(understand('反馈，P3NE，当面劝阻，成功', ownCase('P3NE', true, 23)), { kind: 'report', result: 'dissuaded', method: 'visit' });
+    acts(understand('J8PB 归我 吃完这口饭就去', ownCase('J8PB', false, 11)), { kind: 'ack', caseId: 'J8PB' });
+    acts(understand('Z3HP 的联系电话是多少 我这边没存', { ...ownCase('Z3HP', true, 10), room: 'private' }), { kind: 'query', caseId: 'Z3HP' });
+  });
+});

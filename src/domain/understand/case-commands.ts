@@ -43,10 +43,11 @@ const plainlyToBot = (r: Reading, ctx: UnderstandContext) => ctx.mention || r.me
 /** 大家看下这条, 新来的看一下这条 这就是派单: the bot's message shown to the room (or to its newcomers), not asked about. */
 const SHOWN_TO_ROOM = /^\s*(?:大家|各位|你们|新来的|新同事|新人|刚来的)|(?:大家|各位)(?:看下|看看|看一下)/u;
 /** 这个能不能晚点提醒, 是不是派错了, 怎么还信这个: a question on the bot's message that is not about the case's state. */
-// 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked.
+// 大家看看这个话术, 这老人哪来这么多钱, 这种低危的也要上门吗: shown to the room, wondered at, or the rule asked;
+// 这地址不就是咱们聚餐那家饭馆楼上嘛: recognised, remarked on.
 // 哨兵今天是不是抽风了 一直推, 同一单推了三遍 刷屏了, 这个查询结果跟我系统里看的不一样, 原来还能这么查 学到了:
 // the bot's messages complained of, compared or admired.
-const NOT_STATUS = /要不要我|我陪你|的时候(?:咋办|怎么办|怎么弄)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
+const NOT_STATUS = /要不要我|不就是|向\p{Script=Han}{1,5}学习|值得学习|点赞|表扬|我陪你|的时候(?:咋办|怎么办|怎么弄)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
@@ -383,7 +384,7 @@ const COUNT_ASKED = /(?:多少|(?<![第没那这])几)(?:单|件|起|个预警)|
  * A request verb: 说说, 看一眼, 拉一下, 发我, 给我, 再发 (not 说说而已, nor 给我看了: done; 给我打电话: someone
  * called; nor 当面说一下, 跟她女儿说一下, 我说一下: the sender's own talk with someone).
  */
-const INFO_REQUEST = /(?<![跟和对向听][^\s，,。]{0,3})(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|给我(?!\p{Script=Han}{0,2}[了过]|打\p{Script=Han}{0,2}电话|来\p{Script=Han}{0,2}电话|看(?:他|她|了|过|他的|她的)|[\d一二两三四五六七八九十几半]+分钟|点时间|时间)|再发|发一下|(?<!当面|[我俺]|[跟和给对向](?:他|她|他们|她们|老人|家属|\p{Script=Han}{1,3}(?:女儿|儿子|老伴|家属)))(?:说一下|讲一下)|发送|详细信息/u;
+const INFO_REQUEST = /(?<![跟和对向听][^\s，,。]{0,3})(说|讲|看|查|瞅|瞧|念|瞄)\1(?!而已)|看一眼|瞅一眼|瞄一眼|拉一下|调一下|发我(?!\p{Script=Han}?[了过])|发给我(?![了过])|(?<![塞送递借还卖])给我(?!\p{Script=Han}{0,2}[了过]|打\p{Script=Han}{0,2}电话|来\p{Script=Han}{0,2}电话|看(?:他|她|了|过|他的|她的)|[\d一二两三四五六七八九十几半]+分钟|点时间|时间)|再发|发一下|(?<!当面|[我俺]|[跟和给对向](?:他|她|他们|她们|老人|家属|\p{Script=Han}{1,3}(?:女儿|儿子|老伴|家属)))(?:说一下|讲一下)|发送|详细信息|(?:联系)?(?:电话|手机号?|号码)(?:是)?多少/u;
 /** r2xc 正在核对转账记录: the sender at work on it, not asking. */
 const AT_WORK = /(?:正在|在|正)(?:核对|核实|查看|整理|翻|看|调|对|查)/u;
 const asksForInfo = (body: string) => INFO_REQUEST.test(body.replace(/哈哈+|呵呵+|嗯嗯+|好好+|谢谢+/gu, '')) && !AT_WORK.test(body);

@@ -359,7 +359,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 我那个单子老人儿子说要投诉我们 咋办: what to do about a situation, asked of colleagues.
   if (!addressed && /(?:咋办|怎么办|如何是好)[啊呀呢吧？?]*$/u.test(body) && !/用|操作|反馈|接单|绑定|撤回|登记|报|不会|弄|搞/u.test(body)) return null;
   // 我那辆电动车牌照 豫A3K7 哪个给我挪走了, 我的电瓶车哪个挪了: daily life; 拒绝配合的咋个整 有莫得经验: experience asked of colleagues.
-  if (!addressed && (/电动车|电瓶车|电驴|自行车|单车|摩托车?|三轮车|车子|车牌|牌照|马甲|尺码|衣服|工作服|钥匙|雨伞|充电宝|饭卡|工牌|停车|快递|外卖|饭盒|水杯|保温杯|眼镜|耳机|帽子|雨衣|雨鞋|雨靴|手电|沙袋|帐篷|被子|矿泉水/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
+  if (!addressed && (/电动车|电瓶车|电驴|自行车|单车|摩托车?|三轮车|车子|车牌|牌照|马甲|尺码|衣服|工作服|钥匙|雨伞|充电宝|饭卡|工牌|停车|快递|外卖|饭盒|水杯|保温杯|眼镜|耳机|帽子|雨衣|雨鞋|雨靴|手电|沙袋|帐篷|被子|矿泉水|取件码|驿站|包裹/u.test(body) || /(?:有没有|有没|谁有)经验|支个招/u.test(body))) return null;
   // 请各网格收到后统计一下辖区独居老人, 各村把这个月的反馈记录汇总一下: a task set for every grid or village, not figures asked of the bot.
   if (!addressed && /请各|各(?:网格|社区|位网格员|村|组|小区|片区?|楼栋|街道)\p{Script=Han}{0,6}?(?:收到后|报一下|报给|上报|报上来|报个?数|统计一下|汇总|整理|把)/u.test(body)) return null;
   // 待办：周五前交台账: a to-do written down for the room.

@@ -167,6 +167,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     const answer = answerTo(r.body, word);
     if (answer) return { kind: 'act', command: { kind: answer } };
   }
+  // [链接]健身房跑路了怎么办？一文看懂…: a forwarded link, file or chat record; its title asks nothing of the bot.
+  if (!addressed && /^\s*\[(?:链接|文件|聊天记录|小程序|公众号|视频号|音乐)\]/u.test(text)) return IGNORE;
   // @网格哨兵 alone asks what the bot does; [图片], [抱拳], an emoji alone say nothing to answer.
   const onlyDecoration = text.replace(/@\S+/gu, '').trim() !== '';
   if (r.toks.length === 0) return onlyDecoration ? IGNORE : addressed && !r.question ? { kind: 'act', command: { kind: 'help' } } : addressed ? { kind: 'refuse', reason: 'not_understood', example: '帮助' } : IGNORE;

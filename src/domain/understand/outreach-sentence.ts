@@ -44,6 +44,8 @@ function spoken(raw: string): string {
     // 传单发了500 人大概250 (voice input, the comma lost): the figure before 人 and a hedged count is not the people's.
     .replace(/(\d)\s*(?=人\s?(?:大概|大约|差不多|估计|约)\s?\d)/gu, '$1，')
     // 传单发了500: leaflets counted without 份.
+    // 传单发出去300张: the leaflets counted with their measure word.
+    .replace(new RegExp(`(传单|单页|折页|宣传单|宣传册)\\s?(?:发了|发出去了?|派了|发放了?)\\s?(${N})\\s?(?:张|份|本)`, 'gu'), '$1 $2份')
     .replace(new RegExp(`(传单|单页|折页|宣传单|宣传册)\\s?(?:发了|发出去了?|派了|发放了?)\\s?(${N})(?![\\d${'零一二两三四五六七八九十百千'}份张本个名位])(?!\\s?人(?!\\s?(?:大概|大约|差不多|估计|约)\\s?\\d))`, 'gu'), '$1 $2份')
     // 传单发了500，人大概250: the hedged head count after 人 is the people's, said the other way round.
     .replace(new RegExp(`(?<![\\p{Script=Han}])人\\s?(?:大概|大约|差不多|估计|约)\\s?(${N})(?![\\d${'零一二两三四五六七八九十百千'}])`, 'gu'), ' $1人')

@@ -159,7 +159,7 @@ function spellOut(text: string): string {
   // Again once decoration is gone: 劝住了伐哈 and 我克🙏 end in the dialect word only now.
   return cantonese(text)
     .replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m)
-    .replace(/劝阻(?:是|\s)+成功/gu, '劝阻成功')
+    .replace(/劝阻(?:是|[\s，,])+成功/gu, '劝阻成功')
     .replace(/^(\s*)窝的/u, '$1我的')
     .replace(/以经/gu, '已经')
     // sd: 收到 by its pinyin initials, as a word of its own.
