@@ -3553,3 +3553,19 @@ describe('found in train-mirror131 (named regressions)', () => {
     acts(understand('Z3HP 的联系电话是多少 我这边没存', { ...ownCase('Z3HP', true, 10), room: 'private' }), { kind: 'query', caseId: 'Z3HP' });
   });
 });
+
+describe('found in train-quiet79/80 (named regressions)', () => {
+  it('logs nothing from a sign-up for next week\'s outreach, and withdraws nothing when a colleague\'s voice message was recalled', () => {
+    expect(understand('下礼拜三社区在广场搞宣传，我报个名，我老伴儿也去，算两个人', volunteer).kind).toBe('ignore');
+    expect(understand('刘大姐你刚才那条语音撤回了，我没听着，你再说一遍呗', volunteer).kind).toBe('ignore');
+    acts(understand('撤回刚才的宣传', volunteer), { kind: 'withdraw' });
+  });
+  it('stays quiet on 我的妈呀, a reproachful 第几次了, a lead recognised, and a volunteer\'s remark on a quoted reminder', () => {
+    const quoted: UnderstandContext = { ...volunteer, room: 'tasks', visibleCases: ['W7MP', 'B8TN'] };
+    expect(understand('我的妈呀，又是冒充公检法的，这个月都第几个了，大家跟家里老人多说说吧', { ...quoted, quote: { from: 'bot', caseId: 'W7MP', kind: 'dispatch' } }).kind).toBe('ignore');
+    expect(understand('小刘网格员是不是在忙啊，我就住隔壁楼，要不要我先去她家门口看看，有啥情况在群里说', { ...quoted, quote: { from: 'bot', caseId: 'B8TN', kind: 'reminder' } }).kind).toBe('ignore');
+    expect(understand('又超时，这个网格这个月第几次了？', { ...lead, role: 'supervisor' }).kind).toBe('ignore');
+    expect(understand('这个号码前几天是不是推过一次 我咋看着眼熟', ownCase('P9LW', true, 120)).kind).toBe('ignore');
+    acts(understand('我的', { ...worker, openCases: [] }), { kind: 'mine' });
+  });
+});

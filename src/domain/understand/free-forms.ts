@@ -280,6 +280,10 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   if (!addressed && /(?:后面|以后|之后|回头|到时候|月底|年底|周末)(?:要|得|会|还要)(?:统计|汇总)/u.test(body)) return null;
   // 咋整 明天又要下雨: what to do about the weather, asked of the room (台风天今天多少单了 still asks the bot).
   if (!addressed && /下雨|下雪|刮风|台风|降温|高温|暴雨|天气|太热了|太冷了/u.test(body) && /咋整|怎么办|咋办|咋弄|怎么整|咋个办|咋个整/u.test(body) && !BOT_NAMED.test(body)) return null;
+  // 这个号码前几天是不是推过一次 我咋看着眼熟: a lead recognised, wondered at among people.
+  if (!addressed && /眼熟|见过|(?:推|来|报)过(?:一次|两次|几次)/u.test(body) && /是不是|好像|咋|怎么/u.test(body)) return null;
+  // 又超时，这个网格这个月第几次了？: the count of a failing, said in reproach.
+  if (!addressed && /第几(?:次|回|遍)了/u.test(body)) return null;
   // 每周一把督办情况汇总一下发群里: a standing task for people.
   if (!addressed && /每(?:周|天|日|月|个月|星期|礼拜)\p{Script=Han}{0,3}?(?:把|都|要|得)?\p{Script=Han}{0,8}?(?:汇总|统计|报|整理|发群)/u.test(body)) return null;
   // 统计一下受损情况 报到镇里: figures gathered for someone above.

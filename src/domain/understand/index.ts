@@ -11,7 +11,7 @@ import { KEYWORD as OUTREACH_KEYWORD } from '../outreach-words.js';
 import { conversationReplies, understandReplies as say } from '../understand-replies.js';
 import { decideCase } from './case-commands.js';
 import { decideDuty } from './duty-commands.js';
-import { isAddressed } from './evidence.js';
+import { atHead, isAddressed } from './evidence.js';
 import { guard } from './guard.js';
 import { promptFor } from './prompts.js';
 import { readOutreach } from './outreach-sentence.js';
@@ -182,8 +182,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
   // 已经撤回了, 撤回了撤回了 刚才发错群, 那条发错了 撤回了 是发给我老公的: a WeChat recall told as done, not a request.
   // 撤回消息只有两分钟: WeChat's recall talked about.
   // 撤回么样弄, 撤回怎么用: how to withdraw, asked (帮助).
-  // 撤回的那条我看到了: the recalled message talked about.
-  const recalled = /(?:已经|已)撤回|撤回的|(?:多了|有|加了)个撤回|撤回了(?:$|一条|消息|发错|错群|不好意思|抱歉|手滑)|撤回了.{0,10}(?:发错|错群|手滑)|(?:发错|错群|手滑)了?.{0,6}撤回了|撤回了.{0,3}(?:是发给|本来发给|不是发给)|撤回(?:消息|功能|时间)|撤回(?:只有|只能)|撤回\S{0,2}?(?:怎么|咋|么样|如何|怎样|啥意思|是啥)/u.test(word);
+  // 撤回的那条我看到了, 刘大姐你刚才那条语音撤回了 我没听着: the recalled message talked about.
+  const recalled = /(?:已经|已)撤回|撤回的|(?:多了|有|加了)个撤回|撤回了(?:$|一条|消息|发错|错群|不好意思|抱歉|手滑)|撤回了.{0,10}(?:发错|错群|手滑)|(?:发错|错群|手滑)了?.{0,6}撤回了|撤回了.{0,3}(?:是发给|本来发给|不是发给)|撤回(?:消息|功能|时间)|撤回(?:只有|只能)|撤回\S{0,2}?(?:怎么|咋|么样|如何|怎样|啥意思|是啥)|[你您他她]\S{0,10}撤回了|(?:语音|图片|视频|照片|表情)撤回了/u.test(word);
   // 撤了吧, 删了吧 on the bot's receipt of a log: withdraw that log.
   const onReceipt = ctx.quote?.from === 'bot' && ctx.quote.kind === 'other' && /^(?:撤了吧?|撤掉吧?|撤吧|删了吧?|删掉吧?|不要了)$/u.test(word);
   const withdraw = !recalled && (WITHDRAW.has(word) || onReceipt || (r.ids.length === 0 && (/^(?:我|麻烦|请|帮我|帮忙)?撤回/u.test(word) || /撤回(?:一下|下)?(?:吧|呗)?$/u.test(word) || /(?:宣传|登记|记录|那条|这条|这一条|上一条|刚才).{0,14}撤回/u.test(word))));
@@ -207,7 +207,8 @@ function decideRead(r: Reading, text: string, ctx: UnderstandContext): Decision 
     // 今天的统计数据看一下: the figures are the leads'; told so, as a worker is.
     if (d.kind === 'refuse' && d.reason === 'not_allowed' && d.hint === say.statsLeadsOnly) return { kind: 'refuse', reason: 'not_allowed', example: '宣传 幸福里社区 摆摊 80人 装APP 25', hint: conversationReplies.statsForVolunteers };
     // 这个小区我们上周刚去宣传过, on a case the bot pushed: a remark on it, no command in it.
-    if (d.kind === 'ignore' && ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !r.toks.some((x) => x.t === 'kw')) return IGNORE;
+    // 小刘网格员是不是在忙啊…要不要我先去她家门口看看 on a reminder: a command word inside a remark is no command.
+    if (d.kind === 'ignore' && ctx.quote?.from === 'bot' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !r.toks.some((x) => x.t === 'kw' && atHead(r.toks, x))) return IGNORE;
     // 好的谢谢 to the bot: nothing to answer; 收到 / 好的 on a notice or an alert: read, nothing to do.
     if (SOCIAL.test(r.body.trim())) return IGNORE;
     const bareAck = r.ids.length === 0 && r.toks.every((x) => x.t === 'weak' || x.t === 'particle' || x.t === 'filler' || (x.t === 'kw' && x.kind === 'ack'));
