@@ -3499,6 +3499,8 @@ describe('found in train-quiet73 and train-mirror126/127 (named regressions)', (
       ['K9TR', 'K9TR 老爷子整不明白啥是安全账户 俺正跟他掰扯呢'],
     ] as const) expect(understand(text, ownCase(id, true, 25)).kind, text).toBe('ignore');
     acts(understand('K7Q2 的情况给我说说', lead), { kind: 'query', caseId: 'K7Q2' });
+    // Found reviewing the change: a hedge elsewhere in the message (老人有点后怕) leaves a stated 劝住了 standing.
+    expect(understand('Q7RT 劝住了 老人有点后怕 我再陪他聊会', ownCase('Q7RT', true, 20))).toMatchObject({ command: { kind: 'report', result: 'dissuaded' } });
   });
   it('asks about 没转钱 被骗了 instead of recording the loss, and reads 嘛事没有 as nothing wrong', () => {
     confirms(understand('反馈 N5GA 没转钱 被骗了', ownCase('N5GA', true, 32)), { kind: 'report', caseId: 'N5GA' });

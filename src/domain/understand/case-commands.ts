@@ -843,7 +843,7 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // Q7RT 老人不听 还在劝, 对方挂了 我再打, 停机了 上门去: the work goes on; nothing is settled yet.
   const goesOn = GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean) || nextStep;
   // H8SP 一直在劝 老人开始有点听进去了 再聊会, 我按住了让她先别点 继续聊: persuasion only begun, and still going on.
-  const partly = o.result === 'dissuaded' && /开始|有点|有些|慢慢|好像|似乎|先别|暂时/u.test(t.r.clean);
+  const partly = o.result === 'dissuaded' && /(?:开始|有点|有些|慢慢|好像|似乎)\p{Script=Han}{0,3}?(?:听进去|听进|松口|动摇|信了|听劝)|先别|暂时/u.test(t.r.clean);
   const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive' || partly) && goesOn && !o.conflicting && o.lossAmount === null;
   // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
   if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });
