@@ -44,10 +44,11 @@ function caseStated(id: string, r: Reading, ctx: UnderstandContext): boolean {
   return ctx.pushIsLatest && ctx.openCases[0]?.id === id;
 }
 
-/** 通知：…, 【通知】…, 培训通知：… */
-const ANNOUNCEMENT = /^\s*[【[]?\p{Script=Han}{0,4}(?:通知|公告|提醒)[】\]:：]/u;
-/** 本周督办情况通报：周一 X6CU 超时32分钟 已督办…: a bulletin under its title is read by people, whatever it names. */
-const BULLETIN = /^\s*[【[]?\p{Script=Han}{0,10}?(?:通知|公告|提醒|通报|总结|汇总|小结|简报|周报|日报|月报|纪要)[】\]]?\s*[:：]/u;
+/**
+ * 通知：…, 【通知】…, 培训通知：…讲怎么用哨兵, 本周督办情况通报：周一 X6CU 超时32分钟 已督办…: an announcement
+ * or bulletin under its title is read by people, whatever it names.
+ */
+const BULLETIN = /^\s*[【[]?\p{Script=Han}{0,10}?(?:通知|公告|提醒|通报|总结|汇总|小结|简报|周报|日报|月报|纪要)(?:[】\]]\s*[:：]?|\s*[:：])/u;
 /** Asking the people in the room: 有人知道…, 谁会…, 大家…, 你们…, 各位… */
 const ASKS_PEOPLE = /谁|有人|大家|你们|各位/u;
 /** Speaking to people, not to the bot: 你/您 (not 你好), 你们, 大家, 各位. */
@@ -91,8 +92,8 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (OUTREACH_KEYWORD.test(r.body) || (c && (c.kind === 'outreach' || c.kind === 'withdraw') && ctx.room === 'volunteers')) return true;
   // 撤回刚才的宣传: the log named, the command first.
   if (c?.kind === 'withdraw' && /^\s*撤回.*(?:宣传|登记)/u.test(r.body)) return true;
-  // 培训通知：…讲怎么用哨兵: an announcement is read by people; 有人知道怎么用吗 asks them.
-  if (ANNOUNCEMENT.test(r.body) || ASKS_PEOPLE.test(r.body)) return false;
+  // 有人知道怎么用吗: asked of the people in the room.
+  if (ASKS_PEOPLE.test(r.body)) return false;
   // 我报过几次宣传了: a volunteer's own logs, which only the bot keeps.
   if (c?.kind === 'mine' && ctx.role === 'volunteer' && /宣传|记录|登记|数据|我报的/u.test(r.body)) return true;
   // 我还有几件没办完, 辖区目前情况如何, 今天全社区多少单, 能看下帮助吗: a request only the bot answers.
