@@ -3571,3 +3571,15 @@ describe('found in train-quiet79/80 (named regressions)', () => {
     acts(understand('我的', { ...worker, openCases: [] }), { kind: 'mine' });
   });
 });
+
+describe('found in train-quiet53, reread this session (named regressions)', () => {
+  it('asks nothing when the sender is going on a daily errand (马上去仓库, 接娃, 快递员, 打印机), yet 马上去 to the case is still asked about', () => {
+    const later = { ...ownCase('R3WY', false, 3), pushIsLatest: false };
+    expect(understand('好的马上去仓库拿马甲', later).kind).toBe('ignore');
+    expect(understand('马上到幼儿园接娃 十分钟后回来看群', later).kind).toBe('ignore');
+    expect(understand('马上到小区门口了 快递员在等我', later).kind).toBe('ignore');
+    expect(understand('我去看看 打印机又卡纸了', later).kind).toBe('ignore');
+    expect(understand('收到 马上去现场', later).kind).toBe('confirm');
+    acts(understand('好的马上去老人家', { ...later, pushIsLatest: true }), { kind: 'ack', caseId: 'R3WY' });
+  });
+});

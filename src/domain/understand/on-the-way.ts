@@ -19,10 +19,13 @@ const START = `^(?:那个)?(?:好的|好嘞|好|收到|明白|嗯嗯?|ok)?(?:${a
 // 六户 跑完得五点了: rounds finished (完, 遍), not going to the case.
 const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(?:${alt(W.verbs)})(?!不|没|完|遍)`, 'u');
 /** 去 then another errand, in the same clause: 我去开个会, 我去趟厕所. */
-// 我现在就过去大概十分钟能到 (voice input, no comma): 过去/上去 then how soon is the way there, no errand.
-const ERRAND = new RegExp(`(?<![过上进下])去(?!$|${alt(W.errandFree)})\\p{Script=Han}|[过上进下]去(?=吃|买|拿|取|办|接|送|玩|开会|上课|洗|睡)`, 'u');
+// 我现在就过去大概十分钟能到 (voice input, no comma): 过去/上去 then how soon is the way there, no errand;
+// 马上去仓库拿马甲 is 马上 then 去, an errand like 我去仓库.
+const ERRAND = new RegExp(`(?<![过进下]|(?<!马)上)去(?!$|${alt(W.errandFree)})\\p{Script=Han}|[过上进下]去(?=吃|买|拿|取|办|接|送|玩|开会|上课|洗|睡)`, 'u');
 /** 我到家了, 到时候再说, 去年, 马上到会议室: not going to the case. */
 const HOME = /[到回]家|到(?:底|时|现在|点)|去年|到(?:会议室|会场|办公室|单位|所里|食堂|楼下开会)/u;
+/** 马上到幼儿园接娃, 马上到小区门口了 快递员在等我: daily life named anywhere makes the going an errand. */
+const DAILY = /接(?:娃|孩子|小孩|儿子|女儿|闺女)|幼儿园|快递|外卖|买菜|做饭|吃饭|打印机|火锅/u;
 const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');
 /** 马上, 这就: now, said alone. */
 const NOW_ALONE = new RegExp(`^(?:${alt(W.adverbs)})+$`, 'u');
@@ -45,7 +48,7 @@ export function errand(after: string): boolean {
  * @example onTheWay(read('Q7RT 老人去银行了', cases)) // false
  */
 export function onTheWay(r: Reading): boolean {
-  if (r.question || r.softQuestion) return false;
+  if (r.question || r.softQuestion || DAILY.test(r.clean)) return false;
   // 1分钟到, 10分钟左右到: how soon in digits, read as the words are (the digits would split the clause).
   const clauses = r.clean.replace(/\d+\s?(?=分钟|分(?!之)|个?小时)/gu, '五').split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
   // 我离得近我先过去 (voice input, no comma): the sender named again starts another clause.
