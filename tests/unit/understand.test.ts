@@ -3582,4 +3582,8 @@ describe('found in train-quiet53, reread this session (named regressions)', () =
     expect(understand('收到 马上去现场', later).kind).toBe('confirm');
     acts(understand('好的马上去老人家', { ...later, pushIsLatest: true }), { kind: 'ack', caseId: 'R3WY' });
   });
+  it('hears no call for help in 机器人教我们做事 (a joke on a quoted bot message), but 教我 still is one', () => {
+    expect(understand('哈哈 机器人教我们做事', { ...worker, openCases: [], quote: { from: 'bot', kind: 'other' } }).kind).toBe('ignore');
+    acts(understand('教我 怎么用', { ...worker, openCases: [] }), { kind: 'help' });
+  });
 });

@@ -141,7 +141,8 @@ const whereOther = (body: string) => {
   const object = m ? body.slice(0, m.index).replace(/^(?:请问|问下|问一下|那个|这个)/u, '') : '';
   return m !== null && object !== '' && !BOT_THING.test(object);
 };
-const HELP_LOST = any(FREE_FORM.helpLost);
+/** 教我 is lost; 机器人教我们做事 is a joke about the bot. */
+const HELP_LOST = new RegExp(`(?:${alt(FREE_FORM.helpLost)})(?<!教我(?=们))`, 'u');
 /** 转派给别人, 第一次用 不太懂, 我整不明白: the bot's own commands, or the sender lost with it. */
 const BOT_WORK = /转派|督办|撤销|更正|重办|绑定|接单|撤回|不太?懂|不明白|第一次|新来/u;
 /** 家属不让进门 说我们才是骗子 咋整: a situation, then what to do, asked of colleagues (not 这玩意儿咋整). */
