@@ -3587,3 +3587,29 @@ describe('found in train-quiet53, reread this session (named regressions)', () =
     acts(understand('教我 怎么用', { ...worker, openCases: [] }), { kind: 'help' });
   });
 });
+
+describe('found in train-quiet81–86 and train-mirror134/135 (named regressions)', () => {
+  it('stays quiet on 我一直没搞清楚, a work manual asked after, 怎么就不长记性, and 后来咋整的 of a story', () => {
+    expect(understand('止付是不是只有派出所能办啊 我一直没搞清楚', worker).kind).toBe('ignore');
+    expect(understand('网格员工作手册第二版发下来没', worker).kind).toBe('ignore');
+    expect(understand('哎 又一个刷单的 现在的年轻人怎么就不长记性呢', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('昨天那个冒充客服的后来咋整的', lead).kind).toBe('ignore');
+    acts(understand('我还有几单没弄', worker), { kind: 'mine' });
+    acts(understand('使用手册发我', worker), { kind: 'help' });
+    acts(understand('这个咋整', worker), { kind: 'help' });
+  });
+  it('reads Northeastern 瞅瞅 and 能嘎哈', () => {
+    acts(understand('帮我瞅瞅 X6CU', { ...lead, role: 'supervisor' }), { kind: 'query', caseId: 'X6CU' });
+    acts(understand('网格哨兵能嘎哈', { ...worker, openCases: [] }), { kind: 'help' });
+  });
+  it('reads Hunan 冒 (没) before a verb, 哒 (了) before a number, 屋里 as the home, 都冒回, 好咯 — never 冒充', () => {
+    acts(understand('反馈：T2WD 到他屋里去哒，娭毑听劝，冒转账', ownCase('T2WD', true, 48)), { kind: 'report', caseId: 'T2WD', result: 'dissuaded', method: 'visit' });
+    acts(understand('@网格哨兵 反馈 Y6RD 冒被骗 劝阻成功', { ...ownCase('Y6RD', true, 33), mention: true }), { kind: 'report', result: 'dissuaded' });
+    acts(understand('反馈 P9HW 冒拦住 转了一万六 已报案', ownCase('P9HW', true, 19)), { kind: 'report', result: 'defrauded', lossAmount: 16000, alsoReported: true });
+    acts(understand('反馈 H8ZN 短信发哒 电话也打哒 都冒回', ownCase('H8ZN', true, 41)), { kind: 'report', result: 'unreachable' });
+    acts(understand('今天上午在侯家塘菜市场门口摆摊，来了一百多人，装哒三十个APP', volunteer), { kind: 'outreach', people: 100, installs: 30 });
+    expect(understand('好咯 收到', ownCase('L3TC', false, 6)).kind).toBe('confirm');
+    expect(understand('反馈 Q7RT 家里人都没回来', worker).kind).toBe('refuse');
+    expect(understand('又是冒充公检法的 大家跟老人多说说', worker).kind).toBe('ignore');
+  });
+});

@@ -28,7 +28,8 @@ const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 const OWN_WORK_COUNT = /[我俺]\p{Script=Han}{0,6}?(?:登记|装|发|宣传|弄|办|处理)了?(?:几|多少)/u;
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
 const MINE_COUNT = new RegExp(`(?:${alt(FREE_FORM.me)})(?!们)\\p{Script=Han}{0,8}?(?:${alt(FREE_FORM.mineCounts)})`, 'u');
-const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})`, 'u');
+// 我一直没搞清楚: not understood, not work left undone.
+const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})(?!清|明白|懂)`, 'u');
 /** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
 const LEFT_ASKED = /还(?:剩|有)(?:几|多少|啥|什么|哪些|么子)|还有没(?:处理|办|弄|反馈|接|结)|(?:手上|手里|手头)(?:还有)?(?:几|多少)/u;
 /** 全社区, 大家, 各网格: a scope wider than the sender. */
@@ -61,7 +62,8 @@ const REMARK = any(FREE_FORM.remarks);
 const IMPERATIVE = any(FREE_FORM.imperatives);
 /** 怎么发, 如何反馈, 咋用, 怎么告诉你: a how-word, at most three characters, then a verb of using the bot (not 怎么回事). */
 // 今天总体咋样 数据整一个: 咋样 asks how things are; only 怎么样用 (样 then the verb) asks how to.
-const HOW_TO = new RegExp(`(?<!怎)(?:${alt(FREE_FORM.howTo)})(?!样(?!${alt(FREE_FORM.useVerbs)})|了(?!解))[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的|都|了[一两二三四五六七八九十几\\d]+[遍次条回下])`, 'u');
+// 怎么就不长记性呢: a reproach, not a how-to.
+const HOW_TO = new RegExp(`(?<!怎)(?:${alt(FREE_FORM.howTo)})(?!就(?:不|没|这么|那么)|样(?!${alt(FREE_FORM.useVerbs)})|了(?!解))[^\\s]{0,3}?(?:${alt(FREE_FORM.useVerbs)})(?!事|来了|不通|得通|的|都|了[一两二三四五六七八九十几\\d]+[遍次条回下])`, 'u');
 /** 怎么跟哨兵说, 如何告诉你: how to tell the bot. */
 const HOW_TO_TELL = new RegExp(`(?:${alt(FREE_FORM.howTo)})(?:跟|对|给|向|告诉)(?:你|哨兵|机器人)`, 'u');
 /** 转派要怎么, 反馈咋弄: a command, then how (and nothing after). */
@@ -141,8 +143,8 @@ const whereOther = (body: string) => {
   const object = m ? body.slice(0, m.index).replace(/^(?:请问|问下|问一下|那个|这个)/u, '') : '';
   return m !== null && object !== '' && !BOT_THING.test(object);
 };
-/** 教我 is lost; 机器人教我们做事 is a joke about the bot. */
-const HELP_LOST = new RegExp(`(?:${alt(FREE_FORM.helpLost)})(?<!教我(?=们))`, 'u');
+/** 教我 is lost; 机器人教我们做事 is a joke about the bot, 后来咋整的 asks how a story ended. */
+const HELP_LOST = new RegExp(`(?:${alt(FREE_FORM.helpLost)})(?<!教我(?=们)|咋整(?=的))`, 'u');
 /** 转派给别人, 第一次用 不太懂, 我整不明白: the bot's own commands, or the sender lost with it. */
 const BOT_WORK = /转派|督办|撤销|更正|重办|绑定|接单|撤回|不太?懂|不明白|第一次|新来/u;
 /** 家属不让进门 说我们才是骗子 咋整: a situation, then what to do, asked of colleagues (not 这玩意儿咋整). */
