@@ -3612,4 +3612,24 @@ describe('found in train-quiet81–86 and train-mirror134/135 (named regressions
     expect(understand('反馈 Q7RT 家里人都没回来', worker).kind).toBe('refuse');
     expect(understand('又是冒充公检法的 大家跟老人多说说', worker).kind).toBe('ignore');
   });
+  it('stays quiet on a news story right after the push, a colleague\'s words passed on, heads counted for an event, a grandson who will teach, a paper form\'s format, a lead\'s 数据要实', () => {
+    const pushed = { ...ownCase('C2MU', false, 1), pushIsLatest: true };
+    expect(understand('新闻里那个大爷被骗了四十万还帮骗子数钱 我真服了', pushed).kind).toBe('ignore');
+    expect(understand('老人被骗了四十万', pushed).kind).toBe('confirm');
+    expect(understand('视频里劝住了', { ...ownCase('X3QA', true, 3), pushIsLatest: true }).kind).toBe('confirm');
+    expect(understand('老李说好的 他下午去K7Q2那家看看', worker).kind).toBe('ignore');
+    acts(understand('K7Q2 看看', worker), { kind: 'query', caseId: 'K7Q2' });
+    expect(understand('这次活动一共要多少志愿者 报个数给我', lead).kind).toBe('ignore');
+    expect(understand('周六那场算上我一共几个人了', volunteer).kind).toBe('ignore');
+    acts(understand('今日情况咋样 报个数', { ...lead, role: 'supervisor' }), { kind: 'stats' });
+    expect(understand('我不会打字 回家让我孙子教教我', volunteer).kind).toBe('ignore');
+    expect(understand('报到格式能不能再简化点 手机打字太慢了', worker).kind).toBe('ignore');
+    expect(understand('说明原因是写书面的还是口头说一下', lead).kind).toBe('ignore');
+    expect(understand('别贫 数据要实', { ...lead, room: 'tasks' }).kind).toBe('ignore');
+    acts(understand('帮助 整不明白了', worker), { kind: 'help' });
+  });
+  it('takes the case on 接了 J5WE 一会儿反馈 (the report promised) and on 这就整 quoting a reminder', () => {
+    acts(understand('接了 Ｊ５ＷＥ 一会儿反馈', ownCase('J5WE', false, 3)), { kind: 'ack', caseId: 'J5WE' });
+    acts(understand('这就整 别催了😅', { ...ownCase('W3ZK', false, 12), quote: { from: 'bot', caseId: 'W3ZK', kind: 'reminder' } }), { kind: 'ack', caseId: 'W3ZK' });
+  });
 });

@@ -290,13 +290,13 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const withMethod = reportKw !== undefined && atHead(r.toks, reportKw) && r.toks.some((x) => x.t === 'method');
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
   // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的, 都反馈完了: 反馈 asked of people or talked about, not given;
-  // 到了第一时间反馈: promised;
+  // 到了第一时间反馈, 接了 J5WE 一会儿反馈: promised;
   // 反馈要及时 超过半小时…: a rule about it.
   // 赵督导说K7Q2再不反馈就要通报了, 反馈得挺及时, 这个结果我看了: a threat, praise or a reading of it.
   // 等刘网格B8LD那边反馈了我再统一处理: someone else's report awaited; K7Q2 还没反馈 人呢: none given yet;
   // 从推送到反馈每一步的时间: a stage of the case named.
   const awaited = reportKw !== undefined && /等/u.test(r.clean.slice(0, reportKw.start)) && /^\s*(?:完|过)?了?\s*(?:我|咱|咱们)?再/u.test(r.clean.slice(reportKw.end));
-  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后)再?|已经|一看已经|(?<![反返])(?:还|一直|都)?(?:没有?|未|冇|冒)|从\p{Script=Han}{1,6}到)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后|一会儿?|待会儿?|等会儿?|晚点|稍后|回头)再?|已经|一看已经|(?<![反返])(?:还|一直|都)?(?:没有?|未|冇|冒)|从\p{Script=Han}{1,6}到)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -538,7 +538,7 @@ function phraseCommand(t: Turn): Decision | null {
   let kind = toPerson ? (keywordAlone ? sole : null) : (sole ?? readFreeForm(t.r, t.addressed && !onSummary));
   // 帮助 我是来顶班的: the keyword said first, on its own, then a short word about the sender.
   const headKw = t.r.toks[0];
-  if (!kind && !toPerson && !t.r.question && headKw?.t === 'kw' && headKw.kind === 'help' && /^\s/u.test(t.r.clean.slice(headKw.end)) && [...t.r.clean.slice(headKw.end).replace(/\s+/gu, '')].length <= 10 && /^\s*(?:一下\s*)?(?:我|俺|今天|刚|新)/u.test(t.r.clean.slice(headKw.end))) kind = 'help';
+  if (!kind && !toPerson && !t.r.question && headKw?.t === 'kw' && headKw.kind === 'help' && /^\s/u.test(t.r.clean.slice(headKw.end)) && [...t.r.clean.slice(headKw.end).replace(/\s+/gu, '')].length <= 10 && /^\s*(?:一下\s*)?(?:我|俺|今天|刚|新|整不|弄不|搞不|看不|不会|不懂)/u.test(t.r.clean.slice(headKw.end))) kind = 'help';
   // 现在什么情况 on a quoted alert asks about that case, not about the shift.
   if (kind !== 'help' && soleKeyword(t) === null && t.ctx.quote?.from === 'bot' && t.ctx.quote.caseId) kind = null;
   if (!kind) return null;
@@ -660,6 +660,7 @@ function toldAbout(r: Reading, id: string): boolean {
   return !ASKS.test(first);
 }
 
+const REPORTED_SPEECH = /^\s*(?:[老小]\p{Script=Han}|\p{Script=Han}{1,2}(?:网格|社区|督导|警官|姐|哥|书记|主任))(?:刚才?|刚刚)?(?:说|讲)(?!说)/u;
 const ID_TALKED_ABOUT = /^\s*(?:这种|这类|这样的|之类)|^\s*(?:是)?(?:啥|什么)意思|^\s*(?:怎么|咋)(?:念|读)|^\s*是(?:什么|啥)暗号/u;
 
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {
@@ -675,6 +676,8 @@ function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   // 谁下楼帮我拿个快递 取件码Q7R1: a string one character off the sender's case, with no command word
   // and not at the head, is something else; only a command (收到 Q7RI, 查 Q7RI) is asked about.
   if (typed?.source === 'typo' && !t.addressed && t.kws.length === 0 && !atHead(t.r.toks, t.r.toks.find((x) => x.t === 'id')!)) return IGNORE;
+  // 老李说好的 他下午去K7Q2那家看看: a colleague's words passed on; their 看看 is no 查.
+  if (!t.addressed && !queryFirst && REPORTED_SPEECH.test(t.r.body)) return IGNORE;
   const found = typed ?? (t.ctx.quote?.from === 'bot' ? contextCase(t.ctx) : null);
   if (!found) return t.addressed ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return unknownCase(t, found.typed);
@@ -798,6 +801,8 @@ function caseOnTheWay(t: Turn, typed: FoundCase | null): Decision | null {
   return ctx.pushIsLatest && waiting(ctx.openCases[0]?.id) ? act({ kind: 'ack', caseId: ctx.openCases[0]!.id }) : null;
 }
 
+/** 新闻里…, 网上说…, 听说…, 上次那个…: a story from the news or from before, told as it opens (视频里 is how the worker talked). */
+const STORY_OPENING = /^\s*(?:刚|我)?(?:看|刷)?(?:新闻|网上|电视|抖音|快手|朋友圈|微博|报纸)(?:里|上|说)|^\s*(?:听说|据说)|^\s*(?:上次|上回|以前|去年|前年)(?:那个|有个|那家)/u;
 /** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
 /** Every result word of the message stands inside quotation marks: someone's words, or a message named. */
 function onlyQuotedResults(r: Reading): boolean {
@@ -821,6 +826,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 快递打不通, 维修师傅电话关机了: the case guessed from context, but the sentence is about someone else.
   // 不是诈骗 是给房东交的房租: the other party explains a false alarm; only a failed contact is about them.
   if (!keyword && found.source !== 'text' && found.source !== 'quote' && ELSEWHERE.test(t.r.clean) && (o.result === 'unreachable' || o.result === 'refused')) return IGNORE;
+  // 新闻里那个大爷被骗了四十万, 上次那个阿姨也是说误报: right after the push, a story from elsewhere or from before.
+  if (!keyword && found.source !== 'text' && found.source !== 'quote' && STORY_OPENING.test(t.r.clean)) return IGNORE;
   // 骗子套路就是先让你赚两百 然后让你充五万 A9HC这个就是这样: the scam's pattern told, its sums a "you" in it.
   if (!keyword && o.result === 'defrauded' && /(?:套路|手法|话术)(?:就是|都是|是)|让你(?:充|转|交|买|投)/u.test(t.r.clean)) return IGNORE;
   // D7YP 到宿舍楼下了 宿管不让进: the gatekeeper keeps the worker out, not the person refusing help.
