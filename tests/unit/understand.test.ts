@@ -3633,3 +3633,27 @@ describe('found in train-quiet81–86 and train-mirror134/135 (named regressions
     acts(understand('这就整 别催了😅', { ...ownCase('W3ZK', false, 12), quote: { from: 'bot', caseId: 'W3ZK', kind: 'reminder' } }), { kind: 'ack', caseId: 'W3ZK' });
   });
 });
+
+describe('found in train-quiet87–91 and train-mirror136–138 (named regressions)', () => {
+  it('takes nothing when the sender hurries home (煤气没关, 接孙子放学) right after the push, and asks nothing of a parcel of papers', () => {
+    expect(understand('刚刚我老伴打电话说家里煤气好像没关我得赶紧回去看看', { ...ownCase('J3DK', false, 1), pushIsLatest: true }).kind).toBe('ignore');
+    expect(understand('好了不说了我去接孙子放学了明天见', worker).kind).toBe('ignore');
+    expect(understand('转给我的那份材料我看了 有几个错别字 改完再报', lead).kind).toBe('ignore');
+    acts(understand('M6QE 这个阿公我认识 我直接上门', ownCase('M6QE', false, 10)), { kind: 'ack', caseId: 'M6QE' });
+  });
+  it('stays quiet on a case id compared with a plate (这单号…), minutes\' format, a how-to asked of 大伙, a tutorial for the anti-fraud app', () => {
+    expect(understand('U4GA 这单号怎么跟我车牌后四位一模一样 吓我一跳', { ...worker, openCases: [], visibleCases: ['U4GA'] }).kind).toBe('ignore');
+    expect(understand('那个会议纪要的格式有要求吗？标题用几号字', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('上门扑空的 大伙一般咋反馈的？', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('有没有反诈APP安装的教程图', volunteer).kind).toBe('ignore');
+    acts(understand('有没有教程', { ...worker, openCases: [] }), { kind: 'help' });
+  });
+  it('reads 给我看下待办列表 as mine, 不会再转钱了 as dissuaded, Gan 咯 and 么里, Hainan 钱无转 and 超时了无', () => {
+    acts(understand('给我看下待办列表', { ...ownCase('L2WS', true, 44), room: 'private' }), { kind: 'mine' });
+    expect(understand('反馈S4VN我刚刚上门跟老人家讲了好久他说晓得了不会再转钱了', ownCase('S4VN', true, 42))).toMatchObject({ command: { kind: 'report', result: 'dissuaded', method: 'visit' } });
+    acts(understand('Z8KD 我接咯，离得近', ownCase('Z8KD', false, 1)), { kind: 'ack', caseId: 'Z8KD' });
+    acts(understand('现在么里情况', { ...lead, role: 'supervisor', quote: { from: 'bot', caseId: 'X6CU', kind: 'escalation' } }), { kind: 'query', caseId: 'X6CU' });
+    acts(understand('反馈 L2WS 上门 钱无转', ownCase('L2WS', true, 52)), { kind: 'report', result: 'dissuaded' });
+    acts(understand('S6TY 超时了无', { ...ownCase('S6TY', false, 12), room: 'private' }), { kind: 'query', caseId: 'S6TY' });
+  });
+});

@@ -661,7 +661,7 @@ function toldAbout(r: Reading, id: string): boolean {
 }
 
 const REPORTED_SPEECH = /^\s*(?:[老小]\p{Script=Han}|\p{Script=Han}{1,2}(?:网格|社区|督导|警官|姐|哥|书记|主任))(?:刚才?|刚刚)?(?:说|讲)(?!说)/u;
-const ID_TALKED_ABOUT = /^\s*(?:这种|这类|这样的|之类)|^\s*(?:是)?(?:啥|什么)意思|^\s*(?:怎么|咋)(?:念|读)|^\s*是(?:什么|啥)暗号/u;
+const ID_TALKED_ABOUT = /^\s*(?:这种|这类|这样的|之类|这个?单号|这个?编号)|^\s*(?:是)?(?:啥|什么)意思|^\s*(?:怎么|咋)(?:念|读)|^\s*是(?:什么|啥)暗号/u;
 
 function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   // @李网格 X6CU 反馈一下结果: asked of the colleague named, not of the bot.

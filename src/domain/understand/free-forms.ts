@@ -27,7 +27,8 @@ const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 /** 我今天登记了多少人, 俺弄了多少了: a count of the sender's own outreach or case work. */
 const OWN_WORK_COUNT = /[我俺]\p{Script=Han}{0,6}?(?:登记|装|发|宣传|弄|办|处理)了?(?:几|多少)/u;
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
-const MINE_COUNT = new RegExp(`(?:${alt(FREE_FORM.me)})(?!们)\\p{Script=Han}{0,8}?(?:${alt(FREE_FORM.mineCounts)})`, 'u');
+// 我看了 有几个错别字: a count of something else, not of the sender's cases.
+const MINE_COUNT = new RegExp(`(?:${alt(FREE_FORM.me)})(?!们)\\p{Script=Han}{0,8}?(?:${alt(FREE_FORM.mineCounts)})(?!错别字|错字|字|地方|问题)`, 'u');
 // 我一直没搞清楚: not understood, not work left undone.
 const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})(?!清|明白|懂)`, 'u');
 /** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
@@ -45,7 +46,8 @@ const LEFT_UNDONE = /还(?:剩|有)(?:啥|什么|几个|几件|几单|多少|哪
 /** 我手上的, 我名下紧急的还有没: the place, a few words, then a question or 的. */
 const MINE_PLACE = new RegExp(`(?:${alt(FREE_FORM.minePlaces)})\\p{Script=Han}{0,3}?(?:的|还|有|什么|啥|那|几|哪|现在)`, 'u');
 // 几号楼分给我们: the team's share, not the sender's cases.
-const GIVEN_TO_ME = new RegExp(`(?:${alt(FREE_FORM.givenToMe)})(?!们)`, 'u');
+// 转给我的那份材料: papers handed over, not cases.
+const GIVEN_TO_ME = new RegExp(`(?:${alt(FREE_FORM.givenToMe)})(?!们)(?!的?(?:那份|这份|那个文件|材料|文件|表))`, 'u');
 /** A count: 几单, 多少件, 几笔, 几条 (not 好几个, 十几单: several, said, not asked). */
 const COUNT = /(?:(?<![好十百千万没那这第的])(?<![得还再会要]来)几|多少)(?:件|单|个|起|次|户|位|宗|笔|条|人)/u;
 const STATS_NOUN = new RegExp(`${alt(FREE_FORM.statsNouns)}|${COUNT.source}|(?:${alt(FREE_FORM.countedWork)})(?:数|量)`, 'u');
@@ -156,7 +158,7 @@ function situation(body: string): boolean {
   return m !== null && [...told].length >= 4 && !BOT_THING.test(m[1]!) && !BOT_NAMED.test(m[1]!) && !HELP_LOST.test(m[1]!) && !HOW_TO.test(m[1]!) && !HELP_NOUN.test(m[1]!) && !BOT_WORK.test(m[1]!);
 }
 /** The sender's own cases without 我: 待办事项, 待处理. */
-const MINE_ALONE = /^(?:看看|看下|查下|查一下|给我看看|给我)?(?:待办|待处理)/u;
+const MINE_ALONE = /^(?:给我|帮我)?(?:看看|看下|看一下|查下|查一下)?(?:待办|待处理)/u;
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */

@@ -49,8 +49,8 @@ function caseStated(id: string, r: Reading, ctx: UnderstandContext): boolean {
  * or bulletin under its title is read by people, whatever it names.
  */
 const BULLETIN = /^\s*[【[]?\p{Script=Han}{0,10}?(?:通知|公告|提醒|通报|总结|汇总|小结|简报|周报|日报|月报|纪要)(?:[】\]]\s*[:：]?|\s*[:：])/u;
-/** Asking the people in the room: 有人知道…, 谁会…, 大家…, 你们…, 各位… */
-const ASKS_PEOPLE = /谁|有人|大家|你们|各位/u;
+/** Asking the people in the room: 有人知道…, 谁会…, 大家…, 大伙…, 你们…, 各位… */
+const ASKS_PEOPLE = /谁|有人|大家|大伙|你们|各位/u;
 /** Speaking to people, not to the bot: 你/您 (not 你好), 你们, 大家, 各位. */
 const SECOND_PERSON = /你(?!好)|您(?!好)|大家|各位/u;
 

@@ -67,7 +67,7 @@ const SUM_SENT = /(?:转|汇|骗)\p{Script=Han}{0,8}[\s\d、，,：:]{0,24}(?:�
 /** 本人回了知道了 没转, 一分没转: the money not sent (还没转 is not yet). */
 /** 幸好还没点确认, 还没付款: the transfer stopped before it went. */
 const NOT_YET_SENT = /(?:幸好|还好|好在|幸亏)\p{Script=Han}{0,2}?没(?:点确认|确认|付款|支付|输密码|转出去|转成|点)/u;
-const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没|不会再?)(?:转|转账|汇款|汇)(?:了|钱)?(?=$|[\s，,。!！])/u;
+const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没|不会再?)(?:转|转账|汇款|汇)(?:了|钱了?)?(?=$|[\s，,。!！])/u;
 /** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
 const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
 /** Words that put the worker at the door. */
