@@ -3656,4 +3656,6 @@ describe('found in train-quiet87–91 and train-mirror136–138 (named regressio
     acts(understand('反馈 L2WS 上门 钱无转', ownCase('L2WS', true, 52)), { kind: 'report', result: 'dissuaded' });
     acts(understand('S6TY 超时了无', { ...ownCase('S6TY', false, 12), room: 'private' }), { kind: 'query', caseId: 'S6TY' });
   });
+  it('reads 劝阻。成功 split by a full stop as 劝阻，成功 is (found by the variants suite once the split grew)', () =>
+    acts(understand('反馈。P3NE。当面劝阻。成功', ownCase('P3NE', true, 23)), { kind: 'report', result: 'dissuaded', method: 'visit' }));
 });

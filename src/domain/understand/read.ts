@@ -159,7 +159,7 @@ function spellOut(text: string): string {
   // Again once decoration is gone: 劝住了伐哈 and 我克🙏 end in the dialect word only now.
   return cantonese(text)
     .replace(SHORTHAND, (m) => SHORTHAND_MEANS[m.trim()] ?? m)
-    .replace(/劝阻(?:是|[\s，,])+成功/gu, '劝阻成功')
+    .replace(/劝阻(?:是|[\s，,。.；;])+成功/gu, '劝阻成功')
     .replace(/^(\s*)窝的/u, '$1我的')
     // 我的妈呀, 我的天: an exclamation, not 我的 (the sender's cases).
     .replace(/(?<=^|[\s\p{P}])我的(?:妈呀|妈啊|妈耶|天哪|天呐|天啊|天|妈|乖乖|个天)(?=[\s\p{P}!！]|$)/gu, '哎呀')
