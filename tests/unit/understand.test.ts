@@ -3659,3 +3659,16 @@ describe('found in train-quiet87–91 and train-mirror136–138 (named regressio
   it('reads 劝阻。成功 split by a full stop as 劝阻，成功 is (found by the variants suite once the split grew)', () =>
     acts(understand('反馈。P3NE。当面劝阻。成功', ownCase('P3NE', true, 23)), { kind: 'report', result: 'dissuaded', method: 'visit' }));
 });
+
+describe('an id nobody here has, asked about with a question word (train.jsonl t-chatter-193/194, named regression)', () => {
+  it('stays quiet on T9KE 怎么样了 and T9KE 后来咋样了, but answers 查 T9KE, P3NE 什么情况 查下, an id one off a case the sender sees, and the bot addressed', () => {
+    const none = { ...worker, openCases: [] };
+    expect(understand('T9KE 怎么样了', none).kind).toBe('ignore');
+    expect(understand('T9KE 后来咋样了', none).kind).toBe('ignore');
+    expect(understand('T9KE 什么情况？', none).kind).toBe('ignore');
+    expect(understand('查 T9KE', none)).toMatchObject({ kind: 'refuse', reason: 'unknown_case' });
+    expect(understand('P3NE 什么情况 查下', lead)).toMatchObject({ kind: 'refuse', reason: 'unknown_case' });
+    expect(understand('K7Q3 怎么样了', { ...lead, role: 'supervisor' })).toMatchObject({ kind: 'refuse', reason: 'unknown_case' });
+    expect(understand('@网格哨兵 T9KE 怎么样了', { ...none, mention: true })).toMatchObject({ kind: 'refuse', reason: 'unknown_case' });
+  });
+});

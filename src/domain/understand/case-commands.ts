@@ -633,7 +633,11 @@ function question(t: Turn): Decision {
   // 查 Y9YY is answered; T9KE 那个怎么样了 (a free-form question about an id the sender cannot see) is not.
   const query = kwOf(t, 'query');
   // P6MV 查不到啊 是不是我单号记错了: a look-up that failed, told to the room.
-  if (typed && ((query && atHead(r.toks, query) && !/^\s*(?:不到|不着|不出)/u.test(r.body.slice(query.end))) || t.addressed)) return unknownCase(t, typed.typed);
+  // T9KE 怎么样了, T9KE 后来咋样了: the question word is no command, and the id is nobody's here; 查 (查 T9KE
+  // 怎么样了, P3NE 什么情况 查下) asks the bot, and so does an id one character off a case the sender sees (K7Q3).
+  const looksUp = t.kws.some((k) => k.kind === 'query' && /^(?:查|check|看|瞅|调)/iu.test(k.text));
+  const nearSeen = typed !== null && ctx.visibleCases.some((v) => v.length === typed.id.length && [...v].filter((c, i) => c !== typed.id[i]).length === 1);
+  if (typed && ((query && atHead(r.toks, query) && (looksUp || nearSeen) && !/^\s*(?:不到|不着|不出)/u.test(r.body.slice(query.end))) || t.addressed)) return unknownCase(t, typed.typed);
   // 现在什么情况 on an alert asks about its case; 这老人上个月刚装的APP 怎么还信这个 does not.
   // 怎么回事？？还没人接？ from a lead or supervisor on an alert: the case's state, asked.
   const alertAsked = OVERSEERS.has(ctx.role) && ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') && /怎么回事|咋回事|为啥|为什么|还没人|没人接|人呢/u.test(r.body) && r.others.length === 0;
