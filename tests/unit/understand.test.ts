@@ -3672,3 +3672,37 @@ describe('an id nobody here has, asked about with a question word (train.jsonl t
     expect(understand('@网格哨兵 T9KE 怎么样了', { ...none, mention: true })).toMatchObject({ kind: 'refuse', reason: 'unknown_case' });
   });
 });
+
+describe('found in train-quiet92–95 and train-mirror141 (named regressions)', () => {
+  const alert = (caseId: string, kind: 'escalation' | 'reminder' | 'dispatch' | 'confirmation' = 'escalation') => ({ ...lead, quote: { from: 'bot' as const, caseId, kind } });
+  it('takes no 督办 from a remark on a quoted alert: 整栋楼, 把督办两个字放标题上, 它写请督办, 它催一催; 1确认2取消 cancels nothing', () => {
+    expect(understand('这小区我当年住过两年 隔壁两口子天天吵架 整栋楼都听得见', alert('X6CU')).kind).toBe('ignore');
+    expect(understand('把督办两个字放标题上 下面人看了都紧张 其实没那么严重', alert('K7Q2')).kind).toBe('ignore');
+    expect(understand('它写请督办 我差点条件反射回个收到😂 习惯了', alert('K7Q2')).kind).toBe('ignore');
+    expect(understand('大家别嫌它烦 它催一催 咱们数据就好看一点', { ...alert('X6CU', 'reminder'), room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('1确认2取消 老同志们老记不住 下回培训重点讲讲', alert('K7Q2', 'confirmation')).kind).not.toBe('act');
+  });
+  it('still takes a clause begun with the command on a quote: 已电话催网格员, 这单我盯着, 这条作废, 该条为重复推送，请予撤销, 李网格在附近 改派给他, 这个我知道 在跟', () => {
+    acts(understand('已电话催网格员', alert('X6CU')), { kind: 'supervise', caseId: 'X6CU' });
+    acts(understand('这单我盯着', alert('K7Q2', 'dispatch')), { kind: 'supervise', caseId: 'K7Q2' });
+    acts(understand('这条作废 跟上一条重复了', alert('K7Q2', 'dispatch')), { kind: 'cancel', caseId: 'K7Q2' });
+    acts(understand('该条为重复推送，请予撤销。', alert('K7Q2', 'dispatch')), { kind: 'cancel', caseId: 'K7Q2' });
+    acts(understand('李网格在附近 改派给他', alert('X6CU')), { kind: 'reassign', caseId: 'X6CU', to: '李网格' });
+    acts(understand('这个我知道 在跟', alert('K7Q2')), { kind: 'supervise', caseId: 'K7Q2' });
+  });
+  it('asks nothing about a quoted case when the bot is the subject, the room is spoken to, or whoever goes is asked an errand', () => {
+    const onDispatch = { ...worker, quote: { from: 'bot' as const, caseId: 'X6CU', kind: 'dispatch' as const } };
+    expect(understand('它没写几号门 不过晚上只有北门开 去的同事注意下', onDispatch).kind).toBe('ignore');
+    expect(understand('这楼下的包子铺挺好吃 谁去的话帮我带俩', onDispatch).kind).toBe('ignore');
+    expect(understand('那个我跟你们说啊这个地址就是以前百货大楼后面那条巷子进去第三家你们去过没有', onDispatch).kind).toBe('ignore');
+    acts(understand('这个地址在哪', onDispatch), { kind: 'query', caseId: 'X6CU' });
+  });
+  it('stays quiet on a word one cannot use (绝绝子这个词), a running order (节目单…第几个), letters of young people (yyds是啥意思)', () => {
+    expect(understand('绝绝子这个词我到现在都不会用 老了老了', worker).kind).toBe('ignore');
+    expect(understand('节目单出来没 我看看排第几个', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('yyds是啥意思啊 我儿子天天挂嘴边', worker).kind).toBe('ignore');
+    acts(understand('督办是啥意思', worker), { kind: 'help' });
+  });
+  it('reads 说么事都不听 (whatever is said) as a refusal, not a question', () =>
+    expect(understand('那个老头倔 劝不动 说么事都不听', { ...ownCase('A4QR', true, 40), room: 'private' })).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'refused' } }));
+});

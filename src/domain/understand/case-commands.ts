@@ -47,6 +47,11 @@ const SHOWN_TO_ROOM = /^\s*(?:大家|各位|你们|新来的|新同事|新人|�
 // 这地址不就是咱们聚餐那家饭馆楼上嘛: recognised, remarked on.
 // 哨兵今天是不是抽风了 一直推, 同一单推了三遍 刷屏了, 这个查询结果跟我系统里看的不一样, 原来还能这么查 学到了:
 // the bot's messages complained of, compared or admired.
+/**
+ * On a quoted bot message: the bot itself talked about (它没写几号门, 机器人也不下班), the room spoken to
+ * (我跟你们说…你们去过没有, 志愿者们看看这条), or an errand for whoever goes (谁去的话帮我带俩, 谁路过).
+ */
+const TALK_ON_QUOTE = /^\s*(?:哎\s*)?(?:它|机器人|这机器人|哨兵)|你们|志愿者们|同事们|谁(?:去|过去|路过|上门)的话|谁路过|谁顺路|谁有空/u;
 const NOT_STATUS = /要不要我|不就是|向\p{Script=Han}{1,5}学习|值得学习|点赞|表扬|我陪你|的时候(?:咋办|怎么办|怎么弄)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
@@ -248,6 +253,11 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     const headless = overseer && atHead(r.toks, kw) && kind !== 'correct' && kind !== 'bind' && kw.text !== '取消' && ((POINTING.test(after) && !SEVERAL.test(after)) || named);
     if (!typed && !quoted && !(addressed || bare(t, kw) || headless || (kind === 'bind' && ctx.role === 'stranger'))) continue;
     if (typed?.source === 'unknown' && overseer && !meant) return unknownCase(t, typed.typed);
+    // 把督办两个字放标题上, 它写请督办, 它催一催 on a quoted alert: the word inside a remark about the
+    // alert, not a command; on a quote only a clause begun with it (收到 督办中, 已电话催) is one.
+    const clauseLed = QUOTE_COMMAND_LEAD.test(r.clean.slice(0, kw.start));
+    const byQuoteOnly = quoted && typed === null && !ctx.mention && !r.mentionsBot && ctx.room !== 'private';
+    if (byQuoteOnly && !clauseLed) continue;
     if (meant || quoted || (typed?.source === 'text' && (atHead(r.toks, kw) || overseer || kind === 'correct'))) return leadCommand(t, kind, kw, typed);
   }
   // 收到，这单我熟: an acknowledgement first (a word of its own) is not a request for one's cases.
@@ -425,6 +435,8 @@ const POINTING = /^(?:一下\s*|下\s*)?(?:那个|这个|那|这|刚才|刚刚|�
 const SEVERAL = /^(?:一下|下)?(?:那|这)(?:几|些)/u;
 /** 在跟了, 我马上打电话催, 接到 马上安排: a lead's remark on a quoted alert that takes it on. */
 /** 我来处理, 交给我, 我这边处理: a lead taking a case over (not 我这就安排人, 我亲自去一趟). */
+/** What may come before a lead's keyword that begins its clause on a quoted message: 收到 督办, 已电话催, 我来督办, 这单我盯着, 这条作废. */
+const QUOTE_COMMAND_LEAD = /(?:^|[\s\p{P}\p{S}])\s*(?:收到|好的?|明白)?\s*(?:这个单子|这单子|这单|这条|这个|那单|那条|这件|此单|该单|该条)?\s*(?:为\p{Script=Han}{1,6}[，,]\s*)?(?:马上|立即|立刻|这就|已经?|先|我来?|我这边|俺|我先)?\s*(?:请予?|需要|要|得|应该)?\s*(?:电话|打电话)?\s*$/u;
 const TAKE_OVER = /我来|交给我|(?:我这边|我亲自|我去现场|我)(?:处理|协调|督|催|管|盯|跟|负责)/u;
 /** 您, @赵督导: the lead answers a person. */
 const TO_A_PERSON = /您|@|(?<![让叫请给])你(?!们)/u;
@@ -448,7 +460,10 @@ const ELSEWHERE = /快递|外卖|维修|师傅|物业|门禁|电梯|保安|房�
 const REPLY_REQUESTED = /收到请回复|收到(?:的)?请?回(?:复|个)|请回复收到|看到(?:的)?请?回(?:复|个)|回个收到|扣1|回个1/u;
 // 我来, 我去看看, 俺盯着 take it on; 我妈, 我有 (家属电话我有) do not.
 // 家属刚给我打电话了, 借别人电话跟我说的, 这条跟刚才那条: someone else calling or telling, or a comparison; not taking it on.
-const TAKES_ON = /(?<![给跟和对向])[我俺](?:来|去|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|看|问|打|了解)|在跟|跟(?:进|一下|下|着|踪|紧)|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整/u;
+// 我来, 我去看看, 俺盯着, 收到 马上协调, 在跟了, 已电话催网格员 take it on (a clause begun with the verb);
+// the verb inside someone else's clause does not: 整栋楼都听得见,
+// 把督办两个字放标题上, 它催一催 咱们数据就好看 (a remark on the alert, train-quiet93).
+const TAKES_ON = /(?<![给跟和对向])[我俺](?:来|去|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|看|问|打|了解)|(?:^|[\s，,。!！；;])\s*(?:(?:收到|好的?|接到|明白|嗯+)[\s，,。!！]*)?(?:马上|立即|立刻|这就|正在|已经|已|在)?(?:电话|打电话)?(?:在跟|跟进|跟一下|跟下|跟着|跟踪|跟紧|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整(?!栋|个|天|年|体|理|齐|改|片|条|夜|晚|层|楼))/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
 const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind']);
@@ -644,7 +659,7 @@ function question(t: Turn): Decision {
   // 这是银行推过来的还是平台推的, 它回的“损失金额：约5000元” 这个约字是它自己加的: a question about the bot's
   // message itself (its words in quotation marks), put to the room; only a question about the case
   // (its state, who has it, where, how much) is 查.
-  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || alertAsked || (!SHOWN_TO_ROOM.test(r.body) && !NOT_STATUS.test(r.body) && CASE_ASKED.test(r.body.replace(/[“"「‘][^”"」’]*[”"」’]/gu, ''))))) return caseQuery(t, null);
+  if (!typed && ctx.quote?.from === 'bot' && ctx.quote.caseId && (plainlyToBot(r, ctx) || alertAsked || (!SHOWN_TO_ROOM.test(r.body) && !NOT_STATUS.test(r.body) && !TALK_ON_QUOTE.test(r.body) && CASE_ASKED.test(r.body.replace(/[“"「‘][^”"」’]*[”"」’]/gu, ''))))) return caseQuery(t, null);
   if (query && (t.addressed || atHead(r.toks, query))) return caseQuery(t, null);
   // @网格哨兵 接单是回收到还是回编号: a question to the bot about its own work is answered with 帮助.
   if ((ctx.mention || r.mentionsBot) && !typed && BOT_WORK_ASKED.test(r.body)) return act({ kind: 'help' });

@@ -27,8 +27,8 @@ const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 /** 我今天登记了多少人, 俺弄了多少了: a count of the sender's own outreach or case work. */
 const OWN_WORK_COUNT = /[我俺]\p{Script=Han}{0,6}?(?:登记|装|发|宣传|弄|办|处理)了?(?:几|多少)/u;
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
-// 我看了 有几个错别字: a count of something else, not of the sender's cases.
-const MINE_COUNT = new RegExp(`(?:${alt(FREE_FORM.me)})(?!们)\\p{Script=Han}{0,8}?(?:${alt(FREE_FORM.mineCounts)})(?!错别字|错字|字|地方|问题)`, 'u');
+// 我看了 有几个错别字: a count of something else, not of the sender's cases; 排第几个: a place in a line.
+const MINE_COUNT = new RegExp(`(?:${alt(FREE_FORM.me)})(?!们)\\p{Script=Han}{0,8}?(?<!第)(?:${alt(FREE_FORM.mineCounts)})(?!错别字|错字|字|地方|问题)`, 'u');
 // 我一直没搞清楚: not understood, not work left undone.
 const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})(?!清|明白|懂)`, 'u');
 /** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
@@ -93,7 +93,8 @@ const NEXT_IN_USE = /(?:收到|接单|反馈|绑定|转派|督办|接到推送|�
 /** 撤销要写原因吗: whether a command needs something. */
 const NEEDS = /(?:接单|反馈|转派|督办|撤销|绑定|更正|撤回|登记|重办|宣传|查询)(?:的时候|时|的话)?(?:要|需要|得|用不用|必须|要不要|需不需要)(?:写|填|带|加|附|打)[^\s]{0,6}(?:吗|么|不)?$/u;
 /** 重办是什么意思, 1和2是啥意思. */
-const MEANING = /(?<!(?:规定|政策|文件|通知|要求|领导|书记|主任|会上)\p{Script=Han}{0,8})(?:是)?(?:什么|啥)意思|(?:督办|转派|撤销|作废|更正|重办|反馈|绑定|接单|我的|统计|撤回)\p{Script=Han}{0,3}(?:和|跟|与)\p{Script=Han}{0,5}(?:区别|不同|差别|不一样)/u;
+// yyds是啥意思: young people's letters, not the bot's words.
+const MEANING = /(?<!(?:规定|政策|文件|通知|要求|领导|书记|主任|会上)\p{Script=Han}{0,8})(?<![A-Za-z]\s?)(?<![A-Za-z]\s?是)(?:是)?(?:什么|啥)意思|(?:督办|转派|撤销|作废|更正|重办|反馈|绑定|接单|我的|统计|撤回)\p{Script=Han}{0,3}(?:和|跟|与)\p{Script=Han}{0,5}(?:区别|不同|差别|不一样)/u;
 /** 网格哨兵是干啥的, 我能用你干嘛: what the bot is for. */
 /** 哨兵能查别人的单吗, 机器人会自动提醒吗: what the bot can do, asked yes or no. */
 const CAN_IT = /(?:哨兵|机器人|小助手)(?:能|会|可以|能不能|可不可以|会不会)\p{Script=Han}{1,10}?(?:吗|么|不)$/u;
@@ -162,7 +163,8 @@ const MINE_ALONE = /^(?:给我|帮我)?(?:看看|看下|看一下|查下|查一�
 /** 统计先不用发了: a request called off. */
 const CALLED_OFF = /(?:不用|不要|别|先不|暂时不|不必)(?:再)?(?:发|看|报|统计|汇总|查|给|出)/u;
 /** 统计局, 统计表: names, not requests; 接单, 名单: not the sender's cases. */
-const NOT_NOUNS = /[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|哪个(?=帮|能|有空|去|来|可以|方便|在|知道|看到|拿|见|有|借|用)|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)[个家]?(?:银行|网点|商户|平台|公司|单位)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计的?(?:局|表格|表|员|站|口径|模板|版本)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活|(?:这个|那个|这|那)编号/gu;
+// 节目单, 菜单, 名单: lists that are no cases.
+const NOT_NOUNS = /(?:节目|菜|名|歌|账|清|订|保)单|[几多少]?[件个](?:衣服|东西|快递|行李|包裹|菜)|(?:几|多少)[个户间]?(?:系统|截图|居民|电话|空房|房)|[几多少]?件事|哪个(?=帮|能|有空|去|来|可以|方便|在|知道|看到|拿|见|有|借|用)|(?:几|多少)[份张个]?(?:传单|单页|折页|海报|手册|资料|宣传册)|(?:几|多少)[个家]?(?:银行|网点|商户|平台|公司|单位)|(?:几|多少)个?(?:同志|同事|网格员)|(?:号|号码|码|密码)(?:是)?多少|(?:网格|小区|楼|单元)[^几多]{0,4}(?:几|多少)户|统计的?(?:局|表格|表|员|站|口径|模板|版本)|还剩几天|剩几天|还有几天|年假|假期|调休|流量|话费|接单(?!率)|派单|转单|下单|买单|简单|名单|传单|单页|订单|账单|菜单|快递单|报名单|活动|生活|(?:这个|那个|这|那)编号/gu;
 /** 冯中心说, 领导讲: someone's words relayed to the room. */
 // 中心说下个月…: 下 of a time is no 说下 (say it).
 const RELAYED = /(?:中心|社区|网格|督导|警官|主任|书记|所长|领导|上面|所里|局里)(?:说|讲|交代|要求)(?!一下|下(?![个午周月次回半])|说)/u;
@@ -427,7 +429,8 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 老人都说不会用: someone else who cannot use something.
   // 老人们都说APP不会用: the words of others, not 我说我不会用, 说实话我不会用.
   // 新来的同事不会用系统的 找周网格教一下: someone else lost, sent to a colleague.
-  const othersLost = !addressed && (/(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)[\p{Script=Han}A-Za-z]{0,8}?(?:不会用|不会弄|不会操作|看不懂)|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
+  // 绝绝子这个词我不会用: a word, not the bot; 好几个打电话来问怎么用: others asking the sender.
+  const othersLost = !addressed && (/(?:词|成语|网络用语)\p{Script=Han}{0,8}?不会用|来问\p{Script=Han}{0,4}?怎么用/u.test(body) || /(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)[\p{Script=Han}A-Za-z]{0,8}?(?:不会用|不会弄|不会操作|看不懂)|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
   // 今天数据怎么样 发一下: the question closes its clause; the request after it is another one.
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body) || /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)[\s\p{P}]/u.test(r.body);

@@ -327,8 +327,8 @@ function unasked(text: string): string {
     .replace(/(?<![不没])(?:晓得|知道)(?:是)?在?哪(?:里|儿|家|个)?(?![\s\S]*[吗？?])/gu, '')
     // 没怎么发传单: hardly, not how.
     .replace(/[没不]怎么/gu, '没')
-    // 说啥也不听, 怎么劝都不听: whatever is said, not asked.
-    .replace(/(?:怎么|啥子?|什么|咋个?)(?:说|劝|讲|弄|整|搞|样)?(?:都|也)/gu, '')
+    // 说啥也不听, 怎么劝都不听, 说什么事都不听: whatever is said, not asked.
+    .replace(/(?:怎么|啥子?|什么|咋个?)(?:说|劝|讲|弄|整|搞|样|事|话)?(?:都|也)/gu, '')
     .replace(/[啥嘛]事(?:都|也)?没有|没[啥嘛]事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清|[整弄搞闹]?不明白|不懂)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     // 买啥‘内部理财’, 不交甚'违约金'了: some so-called product or fee, named, not asked.
