@@ -3706,3 +3706,20 @@ describe('found in train-quiet92–95 and train-mirror141 (named regressions)', 
   it('reads 说么事都不听 (whatever is said) as a refusal, not a question', () =>
     expect(understand('那个老头倔 劝不动 说么事都不听', { ...ownCase('A4QR', true, 40), room: 'private' })).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'refused' } }));
 });
+
+describe('found in train-mirror139/140 (named regressions)', () => {
+  it('records 反馈 … 已报警 民警做笔录呢 (someone at something, told, is no question), yet 老人呢 still asks', () => {
+    acts(understand('反馈 D3KW 已被骗 损失九万 已报警 民警做笔录呢', ownCase('D3KW', true, 39)), { kind: 'report', result: 'defrauded', lossAmount: 90000, alsoReported: true });
+    expect(understand('误报 老爷子给他大孙子买电脑呢', { ...ownCase('J8TE', false, 3), pushIsLatest: true })).toMatchObject({ kind: 'confirm', command: { result: 'false_positive' } });
+    expect(understand('D3KW 老人呢', ownCase('D3KW', true, 39)).kind).not.toBe('act');
+  });
+  it('reads Tianjin 说嘛也不听 (whatever is said) and 介一班 (这一班), never 介绍 or 中介', () => {
+    acts(understand('反馈 L2WQ 老爷子倍儿轴 说嘛也不听 劝不动', ownCase('L2WQ', true, 41)), { kind: 'report', result: 'refused' });
+    acts(understand('@网格哨兵 介一班处置了多少', { ...lead, role: 'operator', mention: true }), { kind: 'stats' });
+    expect(understand('中介一个电话打过来 问房子租不租', worker).kind).toBe('ignore');
+  });
+  it('counts people reached with 个 (80个患者和家属, 阿公阿婆有38个) in an outreach sentence', () => {
+    acts(understand('在社区卫生服务中心候诊区宣传 大约80个患者和家属 装了APP的有21个', volunteer), { kind: 'outreach', people: 80, installs: 21 });
+    acts(understand('今天在社区卫生站讲反诈 来的阿公阿婆有38个 装了APP的14个', volunteer), { kind: 'outreach', people: 38, installs: 14 });
+  });
+});

@@ -21,12 +21,17 @@ const TIME_FIRST = /^(?:今儿个|今儿|今天|今日|今早|今晨|今朝|昨�
  * Head counts as they are said, in the form the outreach grammar reads: 70来个人 → 70来人,
  * 见了52个居民 → 52人, 听的人有95个 → 95人, 来了26个 → 26人, 一百五六十人 → 一百五十五人.
  */
+/** Who is counted at an outreach event: 患者, 家属, 居民, 阿公阿婆 (counted with 个, they are still people). */
+const PEOPLE_NOUN = '患者|家属|居民|群众|老人|老年人|村民|大爷|大妈|阿公|阿婆|学生|家长|顾客|商户|路人|市民|职工|工人';
 function spoken(raw: string): string {
   return raw
     // 人数一律按人次报: 一律, 一般, 一直 are no count of one.
     .replace(/一(?=律|般|直|定|样)/gu, '')
     // 我们三个人一上午讲了一百多人: the team's size, not the people reached.
     .replace(new RegExp(`(?:我们|咱们|我俩|俺们)(?:${N})个人`, 'gu'), '我们')
+    // 大约80个患者和家属, 来的阿公阿婆有38个: people counted with 个 are people reached (帮12个老人装上了 counts installs).
+    .replace(new RegExp(`(?<![帮给为替教]\\s?|[\\d一二两三四五六七八九十百千])(${N})\\s?(多|来|余)?个(?=${PEOPLE_NOUN})`, 'gu'), '$1$2人 ')
+    .replace(new RegExp(`((?:${PEOPLE_NOUN})(?:有|来了|到了|共|一共)?)\\s?(${N})\\s?(多|来|余)?个(?![\\p{Script=Han}A-Za-z])`, 'gu'), '$1 $2$3人')
     // 参加的老党员43人: a count glued to the people before it stands apart.
     .replace(/(?<=[员民众生工客户友属童士])(?=\d+\s?(?:人次|人|名|位))/gu, ' ')
     // 二十几人, 两百几人: the round figure, the rest unsaid, as with 二十多人 (一百几十 stays as said).

@@ -283,6 +283,8 @@ const CANTONESE: readonly [RegExp, string][] = [
   [/甚么/gu, '什么'], [/甚(?=情况|事|时候|没|也|都|$|[\s\p{P}\p{S}])|(?<=[干做弄搞整回写填发是要有说])甚(?![至为少好多大微嚣佳远广])/gu, '什么'],
   // Jianghuai (Nanjing, Yangzhou): 阿 before a verb asks yes or no: 阿是, 阿有人接单, K7Q2 阿劝住了, 钱阿转出去了.
   [/(?<=^|[\s\p{P}A-Za-z0-9]|钱|人|他|她|你|家属)阿是(?!穴)/gu, '是不是'], [/(?<=^|[\s\p{P}A-Za-z0-9]|钱|人|他|她|你|家属)阿(?=有|劝|转|报|接|去|在|到|能|会|要|行|对|搞|弄|办|处理|联系|打|上门)/gu, '是不是'],
+  // Tianjin: 介 (这) before what it points at: 介一班, 介老爷子 (not 介绍, 介意, 中介).
+  [/(?<![中媒简])介(?=一|个|是|事|会儿|单|边|两|么|样|老|家|人|小)/gu, '这'],
   // Northeast: 嘎哈 (干啥) read before a closing 哈 is dropped as a particle (网格哨兵能嘎哈).
   [/干嘎|嘎哈/gu, '干啥'],
   [/屋里厢/gu, '家里'], [/(?<=[到去在回他她])屋里/gu, '家里'], [/莫得/gu, '没有'], [/(?<=[看瞅查等])哈(?=\p{Script=Han})/gu, '下'], [/今朝/gu, '今天'], [/明朝(?=[早上下晚再去来])/gu, '明天'], [/啥人/gu, '谁'], [/([上下])半天/gu, '$1午'],
@@ -327,8 +329,8 @@ function unasked(text: string): string {
     .replace(/(?<![不没])(?:晓得|知道)(?:是)?在?哪(?:里|儿|家|个)?(?![\s\S]*[吗？?])/gu, '')
     // 没怎么发传单: hardly, not how.
     .replace(/[没不]怎么/gu, '没')
-    // 说啥也不听, 怎么劝都不听, 说什么事都不听: whatever is said, not asked.
-    .replace(/(?:怎么|啥子?|什么|咋个?)(?:说|劝|讲|弄|整|搞|样|事|话)?(?:都|也)/gu, '')
+    // 说啥也不听, 怎么劝都不听, 说什么事都不听, 说嘛也不听 (Tianjin): whatever is said, not asked.
+    .replace(/(?:怎么|啥子?|什么|咋个?)(?:说|劝|讲|弄|整|搞|样|事|话)?(?:都|也)|(?<=[说讲劝])嘛(?:都|也)/gu, '')
     .replace(/[啥嘛]事(?:都|也)?没有|没[啥嘛]事|啥也没有/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清|[整弄搞闹]?不明白|不懂)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     // 买啥‘内部理财’, 不交甚'违约金'了: some so-called product or fee, named, not asked.
@@ -600,7 +602,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
   const question = QUESTION.test(asked) || QUESTION_END.test(whole) || SHAPES.test(whole) || A_NOT_A.test(denialsOut) || CLAUSE_ASKS.test(whole);
   // 等着呢, 在卡里呢, 骑着三轮呢: a state described, not asked.
   // 好的呢, 嗯呢, 是的呢: an agreeing word softened, asking nothing.
-  const softQuestion = !question && SOFT.test(asked.replace(/(?:(?<=[转骗失了有差共计是])\s*[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)?|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千))呢(?=[\s\p{P}\p{S}]|$)|(?:打车|开车|骑车|坐车|走着|走路|等车|穿\p{Script=Han}{1,3}|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以|得))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
+  // 民警做笔录呢, 老爷子给他大孙子买电脑呢: someone at something, told; 老人呢, 他呢 still ask.
+  const softQuestion = !question && SOFT.test(asked.replace(/(?:(?<=[转骗失了有差共计是])\s*[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)?|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千))呢(?=[\s\p{P}\p{S}]|$)|(?:打车|开车|骑车|坐车|走着|走路|等车|穿\p{Script=Han}{1,3}|换衣服|下楼|出门|赶路|爬楼|上楼)呢(?=[\s\p{P}\p{S}]|$)|(?<=^|[\s\p{P}])(?:民警|警察|家属|老人|老爷子|老太太|老头|大爷|大妈|阿姨|他|她|对方|银行)(?!人|那|这|的)\p{Script=Han}{2,10}呢(?=[\s\p{P}\p{S}]|$)|(?:着\p{Script=Han}{0,3}|里|了[^\s，,。]{0,6}[个人份]|在[\p{Script=Han}\d]{0,10}|(?:刚|(?<![更改纠修真公反])正|搁)[\p{Script=Han}\d]{1,6})呢(?=[\s\p{P}\p{S}]|$)/gu, '').replace(/(?<=(?:^|[\s\p{P}])(?:好的?|嗯|是的?|对的?|行|可以|得))呢(?=[\s\p{P}\p{S}]|$)/gu, ''));
   const others = u.mentions.filter((m) => m !== botName).map((m) => m.replace(/[\p{P}\p{S}]+$/u, ''));
   // 无报: 误报 as voice input writes it, or "nothing to report"; asked first unless a reason follows.
   const slip = /(?<!\p{Script=Han})无报(?!\s*[，,]?\s*(?:是|因为|属于|他|她|老人|家属|人家|正常))/u.test(raw);
