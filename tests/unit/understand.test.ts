@@ -3723,3 +3723,21 @@ describe('found in train-mirror139/140 (named regressions)', () => {
     acts(understand('今天在社区卫生站讲反诈 来的阿公阿婆有38个 装了APP的14个', volunteer), { kind: 'outreach', people: 38, installs: 14 });
   });
 });
+
+describe('found reading the remaining replies to chatter in the training split (named regressions)', () => {
+  const onDispatch = (caseId: string) => ({ ...worker, openCases: [], quote: { from: 'bot' as const, caseId, kind: 'dispatch' as const } });
+  it('asks nothing of a quoted case when the bot is talked about mid-sentence, the message is shown to volunteers, or anything/anyone/whoever is meant', () => {
+    expect(understand('哎 这都几点了 机器人也不下班 比我们还拼', onDispatch('X6CU')).kind).toBe('ignore');
+    expect(understand('志愿者们看看这条 就是我们平时宣传讲的冒充客服 它写得多清楚', onDispatch('K7Q2')).kind).toBe('ignore');
+    expect(understand('这个小区我熟，物业经理姓黄，有啥事可以找他', onDispatch('X6CU')).kind).toBe('ignore');
+    expect(understand('这个人我知道 以前在厂里当会计 算账比谁都精', onDispatch('K7Q2')).kind).toBe('ignore');
+    expect(understand('K7Q2那家的狗可凶了 谁去的话拿根棍子', ownCase('Q7RT', true, 45)).kind).toBe('ignore');
+    acts(understand('这个地址在哪', onDispatch('X6CU')), { kind: 'query', caseId: 'X6CU' });
+  });
+  it('takes no figures from 各网格的数据…统计好发我 (asked of the grids) or 数据对不上, yet 各网格今天战绩怎么样 is stats', () => {
+    const sup = { ...lead, role: 'supervisor' as const };
+    expect(understand('各网格的数据周一上午统计好发我 别拖到下午', { ...sup, room: 'tasks' }).kind).toBe('ignore');
+    expect(understand('有几个村反馈上来的数据对不上 明天我挨个打电话问', sup).kind).toBe('ignore');
+    acts(understand('各网格今天战绩怎么样', sup), { kind: 'stats' });
+  });
+});

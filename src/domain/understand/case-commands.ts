@@ -51,7 +51,7 @@ const SHOWN_TO_ROOM = /^\s*(?:大家|各位|你们|新来的|新同事|新人|�
  * On a quoted bot message: the bot itself talked about (它没写几号门, 机器人也不下班), the room spoken to
  * (我跟你们说…你们去过没有, 志愿者们看看这条), or an errand for whoever goes (谁去的话帮我带俩, 谁路过).
  */
-const TALK_ON_QUOTE = /^\s*(?:哎\s*)?(?:它|机器人|这机器人|哨兵)|你们|志愿者们|同事们|谁(?:去|过去|路过|上门)的话|谁路过|谁顺路|谁有空/u;
+const TALK_ON_QUOTE = /^\s*(?:哎\s*)?(?:它|机器人|这机器人|哨兵)|(?:它|机器人|哨兵)(?:也|又|还|居然|真|都|就|老|总|每次|一)|你们|志愿者们|同事们|谁(?:去|过去|路过|上门)的话|谁路过|谁顺路|谁有空/u;
 const NOT_STATUS = /要不要我|不就是|向\p{Script=Han}{1,5}学习|值得学习|点赞|表扬|我陪你|的时候(?:咋办|怎么办|怎么弄)|还提醒|提醒我干嘛|提醒个啥|怎么还升级|卡了|写的(?:啥|什么)|谁写的|文案|加粗|这不是\p{Script=Han}{0,8}吗|测试|见过|音效|铃声|感觉|邻居|同一个|谁帮|重复的|不用去|替\p{Script=Han}{1,2}去|不是我们|不归我们|哪来(?!着)|哪儿来(?!着)|抽风|刷屏|推了[两三四五几\d]+(?:遍|次)|太严|太长|不一样|学到了|也(?:要|得|需要)\p{Script=Han}{0,4}[吗嘛]|催什么|什么催|催啥|啥催|哨兵你|机器人你|你是不是|能不能|可不可以|显示|(?:网格员|\p{Script=Han}{1,2}网格|\p{Script=Han}{1,2}社区|[老小]\p{Script=Han})\p{Script=Han}{0,6}?(?:请假|休息|上班|在不在|调休|出差)|间隔|频率|设得|设置得|调得|(?:上个?月|上次|上回|去年|以前)\p{Script=Han}{0,6}?(?:推过|来过|报过|遇到过|被骗过)|是不是\p{Script=Han}{0,2}错|怎么还信|为什么|为啥|凭什么|咋回事|怎么回事/u;
 /** 小周可以啊 十分钟就劝住了 on a confirmation is praise; 错了 是误报 corrects it. */
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
@@ -331,7 +331,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 推送延迟了两分钟 我查下服务器: the sender's own look at the system, told.
   const ownLookUp = query !== undefined && /[我俺](?:先|来|去)?\s*$/u.test(r.clean.slice(0, query.start)) && /^\s*(?:一下|下|查)?\s*(?:服务器|系统|后台|日志|网络|原因|配置|监控|数据库|接口|代码)/u.test(r.clean.slice(query.end));
   // 我让小陈去查E9PH那个地址了: someone sent to look it up, told.
-  const sentToLook = query !== undefined && /(?:让|叫|派)\p{Script=Han}{1,4}去\s*$/u.test(r.clean.slice(0, query.start));
+  // 回头让林管理查查是不是我手机的问题: the same, said without 去.
+  const sentToLook = query !== undefined && /(?:让|叫|派)\p{Script=Han}{1,4}去?\s*$/u.test(r.clean.slice(0, query.start));
   // 查这个得有手续: a rule about looking things up.
   const ruleOfLooking = query !== undefined && /^\s*(?:这个|这种|这些)?\s*(?:得|要|需要|必须)(?:有|走|办|开|经过)/u.test(r.clean.slice(query.end));
   // 查一下明天的天气, 查水表的来了, 查户口的民警: 查 of something that is not a case.
@@ -697,6 +698,8 @@ function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   if (typed?.source === 'typo' && !t.addressed && t.kws.length === 0 && !atHead(t.r.toks, t.r.toks.find((x) => x.t === 'id')!)) return IGNORE;
   // 老李说好的 他下午去K7Q2那家看看: a colleague's words passed on; their 看看 is no 查.
   if (!t.addressed && !queryFirst && REPORTED_SPEECH.test(t.r.body)) return IGNORE;
+  // 志愿者们看看这条 就是我们平时宣传讲的冒充客服: the quoted message shown to the room, not its case asked about.
+  if (!typed && t.ctx.quote?.from === 'bot' && !plainlyToBot(t.r, t.ctx) && TALK_ON_QUOTE.test(t.r.body)) return IGNORE;
   const found = typed ?? (t.ctx.quote?.from === 'bot' ? contextCase(t.ctx) : null);
   if (!found) return t.addressed ? refuse('missing_case_id', `查 ${t.exampleId}`, say.missingCaseId) : IGNORE;
   if (found.source === 'unknown') return unknownCase(t, found.typed);

@@ -193,7 +193,7 @@ const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头|周[一二三�
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
 // 还有几个人没交考核表, 下午还有几个会, 家里的事还有几个没办完: other things counted.
-const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我|(?:几|多少)个?(?:志愿者|人手|义工)|算上我|数据(?:要|得|必须|一定要)(?:实|准|真)/u;
+const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我|(?:几|多少)个?(?:志愿者|人手|义工)|算上我|数据(?:要|得|必须|一定要)(?:实|准|真)|对不上/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 /** 报到镇里, 报给街道: figures sent up to someone above, gathered by people. */
 const REPORTED_UP = /(?:报到|报给|交到|交给|上报给?|报送)(?:镇|街道|区|市|局|所|县|乡|上面|上级|领导)/u;
@@ -254,6 +254,8 @@ export function readFreeForm(r: Reading, addressed: boolean): FreeForm | null {
 }
 
 function readWhole(r: Reading, addressed: boolean): FreeForm | null {
+  // 各网格的数据周一上午统计好发我: each part of the room asked for its figures.
+  if (!addressed && /^\s*各(?:网格|村|社区|组|小区|片区?|楼栋|位)/u.test(r.body) && /(?:发|报|交|给)(?:给)?我|报上来|交上来|(?:统计|汇总)好/u.test(r.body)) return null;
   const body = r.body.replace(/[\s\p{P}\p{S}]/gu, '');
   // What mine and stats look at: without names and words that only look like case nouns.
   const nouns = body.replace(NOT_NOUNS, '');

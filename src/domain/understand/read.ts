@@ -332,6 +332,8 @@ function unasked(text: string): string {
     // 说啥也不听, 怎么劝都不听, 说什么事都不听, 说嘛也不听 (Tianjin): whatever is said, not asked.
     .replace(/(?:怎么|啥子?|什么|咋个?)(?:说|劝|讲|弄|整|搞|样|事|话)?(?:都|也)|(?<=[说讲劝])嘛(?:都|也)/gu, '')
     .replace(/[啥嘛]事(?:都|也)?没有|没[啥嘛]事|啥也没有/gu, '')
+    // 有啥事可以找他, 算账比谁都精, 谁去的话拿根棍子: anything, anyone, whoever; not asked.
+    .replace(/有(?:啥|什么)事(?=可以|就|找|打|联系|叫|再)|比谁都|谁(?:去|过去|上门|路过)的话/gu, '')
     .replace(/(?:说不清|不清楚|不知道|记不清|搞不清|[整弄搞闹]?不明白|不懂)\p{Script=Han}{0,4}?(?:多少|几|什么|啥)/gu, '')
     // 买啥‘内部理财’, 不交甚'违约金'了: some so-called product or fee, named, not asked.
     .replace(/(?:搞|弄|做|买|投|玩|交|付)了?(?:什么|啥子?)(?=[‘“「'"]?(?!去|呢|了|名堂|鬼)\p{Script=Han}{2})/gu, '')
