@@ -3740,4 +3740,9 @@ describe('found reading the remaining replies to chatter in the training split (
     expect(understand('有几个村反馈上来的数据对不上 明天我挨个打电话问', sup).kind).toBe('ignore');
     acts(understand('各网格今天战绩怎么样', sup), { kind: 'stats' });
   });
+  it('answers no help to a person called first (林管理 这帮助菜单…), nor 以为出啥事了; 你都听得懂哪些话 is still help', () => {
+    expect(understand('林管理 这帮助菜单第三条是不是少了个例子 反馈那里', { ...worker, openCases: [], members: [...ROSTER!, { name: '林管理', role: 'admin' }], quote: { from: 'bot', caseId: 'K7Q2', kind: 'other' } }).kind).toBe('ignore');
+    expect(understand('升级单那个红色感叹号太吓人 我妈看我手机以为出啥事了', { ...worker, openCases: [] }).kind).toBe('ignore');
+    acts(understand('你都听得懂哪些话', worker), { kind: 'help' });
+  });
 });

@@ -60,6 +60,13 @@ function toPerson(r: Reading, ctx: UnderstandContext): boolean {
   return CALLED_FIRST.test(body) || (ctx.members?.some((m) => m.name === name) ?? false) || SECOND_PERSON.test(body);
 }
 
+/** A person called by name or title before anything else: 林管理 这帮助菜单…, 王书记 今天…. */
+function calledFirst(r: Reading, ctx: UnderstandContext): boolean {
+  const body = r.body.trim();
+  const name = /^\S+/u.exec(body)?.[0] ?? '';
+  return CALLED_FIRST.test(body) || (ctx.members?.some((m) => m.name === name) ?? false);
+}
+
 /** Said to the bot, so an answer is not a reply to chatter. */
 function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
   if (isAddressed(ctx, r)) return true;
@@ -108,6 +115,9 @@ function addressed(d: Decision, r: Reading, ctx: UnderstandContext): boolean {
  */
 export function guard(d: Decision, r: Reading, ctx: UnderstandContext): Decision {
   if (d.kind === 'ignore') return d;
+  // 林管理 这帮助菜单第三条是不是少了个例子, even quoting the bot: a person called first is asked, not the bot.
+  const c = d.kind === 'act' || d.kind === 'confirm' ? d.command : null;
+  if (c && (c.kind === 'help' || c.kind === 'mine' || c.kind === 'stats') && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && !r.toks.some((t) => t.t === 'kw' && t.kind === c.kind && atHead(r.toks, t)) && calledFirst(r, ctx)) return IGNORE;
   if (!addressed(d, r, ctx)) return IGNORE;
   if (d.kind === 'refuse' && d.reason === 'not_understood' && calledByNameOnly(ctx, r) && !r.ids.some((e) => e.how === 'own')) return IGNORE;
   if ((d.kind !== 'act' && d.kind !== 'confirm') || !STATE_CHANGING.has(d.command.kind)) return d;
