@@ -3746,3 +3746,25 @@ describe('found reading the remaining replies to chatter in the training split (
     acts(understand('你都听得懂哪些话', worker), { kind: 'help' });
   });
 });
+
+describe('found in train-quiet96–99 and train-mirror143–146 (named regressions)', () => {
+  it('takes no colleague\'s case on a visit planned for the New Year (过年我去看看她), and no outcome from city-wide figures right after the push', () => {
+    expect(understand('Z3LP 那家老人是我远房亲戚 过年我去看看她', { ...worker, visibleCases: ['Z3LP', 'X6CU'] }).kind).toBe('ignore');
+    expect(understand('这个月全市被骗最多的居然是30到40岁的 我还以为是老人', { ...ownCase('Y4NE', false, 1), pushIsLatest: true }).kind).toBe('ignore');
+  });
+  it('takes the case on 收到 D8QM 这么晚了还被骗子缠着 我去 (the scammer is the one who clings), and 在穿鞋了 马上下去 right after the push', () => {
+    acts(understand('收到 D8QM 这么晚了还被骗子缠着 我去', ownCase('D8QM', false, 6)), { kind: 'ack', caseId: 'D8QM' });
+    acts(understand('在穿鞋了 马上下去', { ...ownCase('D8QM', false, 1), pushIsLatest: true }), { kind: 'ack', caseId: 'D8QM' });
+  });
+  it('reads Minnan 阮来去看看, 家属不给见 (refused), 都无回应 (unreachable), and 处置结果发一下 as 查', () => {
+    acts(understand('L8TD 阮来去看看', ownCase('L8TD', false, 4)), { kind: 'ack', caseId: 'L8TD' });
+    acts(understand('反馈 Y5HB 家属不给见 说厝里的事不用阮管', ownCase('Y5HB', true, 38)), { kind: 'report', result: 'refused' });
+    acts(understand('反馈 J7XE 短信发了 电话也打了 都无回应', ownCase('J7XE', true, 50)), { kind: 'report', result: 'unreachable' });
+    acts(understand('X6CU处置结果发一下', { ...lead, role: 'operator' }), { kind: 'query', caseId: 'X6CU' });
+  });
+  it('stays quiet on 老人自己弄不来, 统计完就定, and who is doing the monthly report (哪个在弄)', () => {
+    expect(understand('是 APP要用身份证注册 老人自己弄不来', volunteer).kind).toBe('ignore');
+    expect(understand('嗯 少数服从多数 统计完就定', lead).kind).toBe('ignore');
+    expect(understand('月底的统计报表哪个在弄', lead).kind).toBe('ignore');
+  });
+});

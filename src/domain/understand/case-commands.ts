@@ -289,7 +289,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // X6CU处置结果, K7Q2 多久能有结果: asking for the result, not giving one.
   // 有结果马上说 promises the result; it does not ask for it.
   // K7Q2 的结果给我看看: asked to be shown.
-  const resultAsked = (r.question || r.softQuestion || /结果\s*(?:(?:给我|发我|让我)\s*(?:看看|看下|看一下|瞧瞧|说说|发一下)?|看看|看下)?\s*$/u.test(r.clean)) && (addressed || !GIVE_ME.test(r.clean));
+  const resultAsked = (r.question || r.softQuestion || /结果\s*(?:(?:给我|发我|让我)\s*(?:看看|看下|看一下|瞧瞧|说说|发一下)?|看看|看下|发一下|发下|发我)?\s*$/u.test(r.clean)) && (addressed || !GIVE_ME.test(r.clean));
   if (reportKw && /结果/.test(r.body) && resultAsked && typed && idTok && idTok.start < reportKw.start && typed.source !== 'unknown') return caseQuery(t, typed);
   // 看一眼 X6CU 的处置记录: 处置 names what is asked about.
   if (reportKw && typed && typed.source !== 'unknown' && /^(?:的)?(?:记录|情况|进度|详情|过程|时间线)/u.test(r.body.slice(reportKw.end))) return caseQuery(t, typed);
@@ -338,7 +338,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 查一下明天的天气, 查水表的来了, 查户口的民警: 查 of something that is not a case.
   const caseLike = query !== undefined && /^\s*(?:一下|下|个|询)?\s*(?:\d|那个|这个|刚才|上午|下午|昨天|老人|老太太|老头|大爷|大妈|阿姨|户(?!口|籍)|单|案|件|预警|线索|$)/u.test(r.body.slice(query.end));
   // 给我看下手上的单: the sender's own cases, asked for with 看下.
-  if (query && !typed && readFreeForm(r, addressed) === 'mine') return act({ kind: 'mine' });
+  // 明天我跟钱警官去几个小区转转，看看宣传搞得怎么样: a plan for later, told.
+  if (query && !typed && !(!addressed && r.governed.includes('plan')) && readFreeForm(r, addressed) === 'mine') return act({ kind: 'mine' });
   // 查一下, 这单进展 on the bot's message about a case: that case.
   // 卡已经让银行先冻上了 还在跟她核对转账记录, on the reminder of a case taken: work going on, told.
   const quotedId = ctx.quote?.from === 'bot' ? ctx.quote.caseId : null;
@@ -824,7 +825,7 @@ function caseOnTheWay(t: Turn, typed: FoundCase | null): Decision | null {
 }
 
 /** 新闻里…, 网上说…, 听说…, 上次那个…: a story from the news or from before, told as it opens (视频里 is how the worker talked). */
-const STORY_OPENING = /^\s*(?:刚|我)?(?:看|刷)?(?:新闻|网上|电视|抖音|快手|朋友圈|微博|报纸)(?:里|上|说)|^\s*(?:听说|据说)|^\s*(?:上次|上回|以前|去年|前年)(?:那个|有个|那家)/u;
+const STORY_OPENING = /^\s*(?:刚|我)?(?:看|刷)?(?:新闻|网上|电视|抖音|快手|朋友圈|微博|报纸)(?:里|上|说)|^\s*(?:这个月|今年|上个月|本月|去年)?\s*(?:全市|全区|全省|全国|全县|全街道)|^\s*(?:听说|据说)|^\s*(?:上次|上回|以前|去年|前年)(?:那个|有个|那家)/u;
 /** An outcome: stated with 反馈 and a typed id it acts; inferred in any way it is confirmed. */
 /** Every result word of the message stands inside quotation marks: someone's words, or a message named. */
 function onlyQuotedResults(r: Reading): boolean {

@@ -193,7 +193,7 @@ const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头|周[一二三�
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
 // 还有几个人没交考核表, 下午还有几个会, 家里的事还有几个没办完: other things counted.
-const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我|(?:几|多少)个?(?:志愿者|人手|义工)|算上我|数据(?:要|得|必须|一定要)(?:实|准|真)|对不上/u;
+const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我|(?:几|多少)个?(?:志愿者|人手|义工)|算上我|数据(?:要|得|必须|一定要)(?:实|准|真)|对不上|统计完就|(?:哪个|谁)在(?:弄|做|整|搞)/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 /** 报到镇里, 报给街道: figures sent up to someone above, gathered by people. */
 const REPORTED_UP = /(?:报到|报给|交到|交给|上报给?|报送)(?:镇|街道|区|市|局|所|县|乡|上面|上级|领导)/u;
@@ -432,7 +432,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   // 老人们都说APP不会用: the words of others, not 我说我不会用, 说实话我不会用.
   // 新来的同事不会用系统的 找周网格教一下: someone else lost, sent to a colleague.
   // 绝绝子这个词我不会用: a word, not the bot; 好几个打电话来问怎么用: others asking the sender.
-  const othersLost = !addressed && (/(?:词|成语|网络用语)\p{Script=Han}{0,8}?不会用|来问\p{Script=Han}{0,4}?怎么用/u.test(body) || /(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)[\p{Script=Han}A-Za-z]{0,8}?(?:不会用|不会弄|不会操作|看不懂)|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
+  const othersLost = !addressed && (/(?:词|成语|网络用语)\p{Script=Han}{0,8}?不会用|来问\p{Script=Han}{0,4}?怎么用/u.test(body) || /(?<![我俺])说(?!实话|真的|实在)\p{Script=Han}{0,10}?(?:不会|不懂|看不懂|搞不懂)/u.test(body.replace(/[A-Za-z]+/gu, '')) || /(?:新来的同事|同事|他们?|她们?|老人|大爷|大妈)[\p{Script=Han}A-Za-z]{0,8}?(?:不会用|不会弄|不会操作|看不懂|弄不来|搞不来|整不来)|新来的(?:[小老]\p{Script=Han}|同志|同事|志愿者|网格员)\p{Script=Han}{0,2}?不(?:太|大)?会用|带带(?:她|他|新人)|(?:一半|好多|很多|不少|大部分|大多数|有的|有些)人?(?:都|还|也)?不会用|找\p{Script=Han}{1,4}?(?:教|带|帮)(?:一下|下|他|她)/u.test(body));
   // 今天战况如何 数据发下: how the day went, asked; not how to send something.
   // 今天数据怎么样 发一下: the question closes its clause; the request after it is another one.
   const statusAsked = /(?:战况|情况|数据|进度|进展|成绩|处理得|办得|干得)(?:如何|怎么样|咋样|怎样)(?![报填写发弄交])/u.test(body) || /(?:战况|情况|数据|进度|进展|成绩)(?:如何|怎么样|咋样|怎样)[\s\p{P}]/u.test(r.body);
