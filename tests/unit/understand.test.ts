@@ -3768,3 +3768,16 @@ describe('found in train-quiet96–99 and train-mirror143–146 (named regressio
     expect(understand('月底的统计报表哪个在弄', lead).kind).toBe('ignore');
   });
 });
+
+describe('found in train-quiet102: leads\' announcements naming cases (named regressions)', () => {
+  it('takes no 督办, 转派 or outcome from a notice asking for replies, praise given to a colleague, or a result quoted from a report', () => {
+    expect(understand('各社区注意 H3WN 昨天超时了 分局点名了 请郑社区督促网格员尽快反馈 收到回复一下', { ...lead, visibleCases: ['H3WN'] }).kind).toBe('ignore');
+    expect(understand('通报一下：上周C2MU、F6TQ两起都劝住了，给周网格、陈网格点个赞👍 大家继续保持，收到请回复', { ...lead, role: 'supervisor', room: 'tasks', visibleCases: ['C2MU', 'F6TQ'], members: ROSTER }).kind).toBe('ignore');
+    expect(understand('X6CU 家属送了面锦旗到社区 是给周网格的 大家下午有空来合个影😄', { ...lead, role: 'supervisor', visibleCases: ['X6CU'], members: ROSTER }).kind).toBe('ignore');
+    expect(understand('V3PX反馈里写的“未接通” 是打了几次啊 下次写清楚 @陈网格', { ...lead, room: 'tasks', visibleCases: ['V3PX'] }).kind).toBe('ignore');
+  });
+  it('still takes a lead\'s command that asks for a reply (K7Q2 转给陈网格 收到请回复, D6PQ 督办 @周网格 看到回个收到)', () => {
+    acts(understand('K7Q2 转给陈网格 收到请回复', { ...lead, members: ROSTER }), { kind: 'reassign', caseId: 'K7Q2', to: '陈网格' });
+    acts(understand('D6PQ 督办 @周网格 看到回个收到', { ...lead, room: 'tasks', visibleCases: ['D6PQ', 'X6CU'] }), { kind: 'supervise', caseId: 'D6PQ' });
+  });
+});

@@ -79,7 +79,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // bound yet is told how to bind instead).
   if (addressed && ctx.role !== 'stranger' && GREETING.test(r.body.trim())) return act({ kind: 'help' });
   // 收到请回复, 看到回个收到: the room asked to acknowledge a notice.
-  if (!addressed && r.ids.length === 0 && REPLY_REQUESTED.test(r.clean)) return IGNORE;
+  // 各社区注意 H3WN 昨天超时了…收到回复一下, from a lead: a notice naming cases, answered by people.
+  if (!addressed && (r.ids.length === 0 || (OVERSEERS.has(ctx.role) && r.toks[0]?.t !== 'id' && !(r.toks[0]?.t === 'kw' && r.toks[0].kind !== 'ack'))) && REPLY_REQUESTED.test(r.clean)) return IGNORE;
   const kws = r.toks.filter((x): x is Token & { t: 'kw' } => x.t === 'kw');
   const t: Turn = { r, ctx, addressed, kws, exampleId: ctx.openCases[0]?.id ?? 'K7Q2' };
   // @郑社区 你来督办一下, @周网格 赶紧去银行 on the bot's alert: said to the person named, about the
@@ -304,9 +305,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 反馈要及时 超过半小时…: a rule about it.
   // 赵督导说K7Q2再不反馈就要通报了, 反馈得挺及时, 这个结果我看了: a threat, praise or a reading of it.
   // 等刘网格B8LD那边反馈了我再统一处理: someone else's report awaited; K7Q2 还没反馈 人呢: none given yet;
-  // 从推送到反馈每一步的时间: a stage of the case named.
+  // 从推送到反馈每一步的时间: a stage of the case named; V3PX反馈里写的“未接通”: what a report said.
   const awaited = reportKw !== undefined && /等/u.test(r.clean.slice(0, reportKw.start)) && /^\s*(?:完|过)?了?\s*(?:我|咱|咱们)?再/u.test(r.clean.slice(reportKw.end));
-  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后|一会儿?|待会儿?|等会儿?|晚点|稍后|回头)再?|已经|一看已经|(?<![反返])(?:还|一直|都)?(?:没有?|未|冇|冒)|从\p{Script=Han}{1,6}到)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后|一会儿?|待会儿?|等会儿?|晚点|稍后|回头)再?|已经|一看已经|(?<![反返])(?:还|一直|都)?(?:没有?|未|冇|冒)|从\p{Script=Han}{1,6}到)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|(?:里|上|中)(?:写|填|说)|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -494,7 +495,8 @@ function handOverTold(t: Turn): boolean {
   // @陈网格 R2XC去的时候带几份折页: what to do when the colleague goes, not the case handed over.
   if (!t.addressed && /(?:去|过去|上门)的时候|到了以后|到那(?:儿|边)?(?:以后|后)/u.test(r.clean)) return true;
   // X6CU那老太太非要给周网格塞苹果: something given to the colleague, not the case; 那笔钱是转给券商的: money moved.
-  if (/给\s*@?\p{Script=Han}{1,4}\s*(?:塞|送|带|买|拿|递|倒|泡|煮|做|织|夹|打电话|发消息|发红包|点赞|鞠躬)/u.test(r.clean) || /(?:钱|款|笔)\p{Script=Han}{0,4}转给|转给\p{Script=Han}{0,4}(?:券商|银行|账户|卡上|对方|骗子)/u.test(r.clean)) return true;
+  // 锦旗…是给周网格的, 给周网格、陈网格点个赞: something for the colleague, praise.
+  if (/给\s*@?\p{Script=Han}{1,4}(?:[、，,和]\s*@?\p{Script=Han}{1,4})*\s*(?:塞|送|带|买|拿|递|倒|泡|煮|做|织|夹|打电话|发消息|发红包|点个?赞|鞠躬|鼓掌|记功|发奖)|是给\s*\p{Script=Han}{1,4}的/u.test(r.clean) || /(?:钱|款|笔)\p{Script=Han}{0,4}转给|转给\p{Script=Han}{0,4}(?:券商|银行|账户|卡上|对方|骗子)/u.test(r.clean)) return true;
   // K7Q2下午赵督导已经转给刘网格了, 刚才冯中心那边已经改派了, @周网格 X6CU下午已经转到你名下了 你注意查收一下,
   // X6CU刚才转给周网格那条是我发的 不用再转了: a hand-over done, told to the room or to the colleague.
   // E9PH刚才是赵督导改派给刘网格的: who did it, told; 以后有类似的我都交给你: later cases, not this one;
@@ -856,7 +858,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // D7YP 到宿舍楼下了 宿管不让进: the gatekeeper keeps the worker out, not the person refusing help.
   if (!keyword && o.result === 'refused' && /(?:宿管|保安|门卫|物业|门岗|保洁|楼管)\p{Script=Han}{0,3}(?:不让进|不让上|不开门|拦着)/u.test(t.r.clean)) return IGNORE;
   // L3MC 家属说“上礼拜就劝过一回了 他不听”: every result said in someone's quoted words; nothing settled by the sender.
-  if (!keyword && onlyQuotedResults(t.r)) return IGNORE;
+  // V3PX反馈里写的“未接通” 是打了几次啊: the result quoted from a report, not given (反馈 first would give it).
+  if ((!keyword || !/^\s*反馈/u.test(t.r.clean)) && onlyQuotedResults(t.r)) return IGNORE;
   const results = t.r.toks.filter((x) => x.t === 'result');
   // 统计里显示我上午那单是劝阻成功 S9HR这个还没结果: the result is another case's, told before this one's id.
   const idAt = t.r.toks.find((x) => x.t === 'id');
