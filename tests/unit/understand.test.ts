@@ -3781,3 +3781,12 @@ describe('found in train-quiet102: leads\' announcements naming cases (named reg
     acts(understand('D6PQ 督办 @周网格 看到回个收到', { ...lead, room: 'tasks', visibleCases: ['D6PQ', 'X6CU'] }), { kind: 'supervise', caseId: 'D6PQ' });
   });
 });
+
+describe('found in train-quiet101–103 and train-mirror147–150 (named regressions)', () => {
+  it('counts 工友 and 摊主 reached, and reads the place after 去了 without the 了', () => {
+    acts(understand('下班时间在厂门口拉横幅宣传 四十多个工友停下来听 十五个装了APP', volunteer), { kind: 'outreach', people: 40, installs: 15 });
+    acts(understand('今天跟社区民警去了工业园宿舍区入户宣传 见了六十八个工友 装APP二十个', volunteer), { kind: 'outreach', place: '工业园宿舍区', people: 68, installs: 20 });
+  });
+  it('stays quiet on choosing the month\'s best volunteers (评几个优秀)', () =>
+    expect(understand('志愿者队这个月表现不错 月底评几个优秀', lead).kind).toBe('ignore'));
+});
