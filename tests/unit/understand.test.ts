@@ -3790,3 +3790,15 @@ describe('found in train-quiet101–103 and train-mirror147–150 (named regress
   it('stays quiet on choosing the month\'s best volunteers (评几个优秀)', () =>
     expect(understand('志愿者队这个月表现不错 月底评几个优秀', lead).kind).toBe('ignore'));
 });
+
+describe('found in train-quiet104–107 (named regressions)', () => {
+  it('hands nothing over when a screenshot is forwarded (原始截图我转给钱警官了), yet X6CU 转给钱警官 still does', () => {
+    const operator = { ...lead, role: 'operator' as const, members: [...ROSTER!, { name: '钱警官', role: 'supervisor' as const }] };
+    expect(understand('@陈网格 X6CU 那个预警的原始截图我转给钱警官了 你不用管', operator).kind).toBe('ignore');
+    acts(understand('X6CU 转给钱警官', operator), { kind: 'reassign', caseId: 'X6CU', to: '钱警官' });
+  });
+  it('stays quiet on masks running out (口罩还有没有 我这就剩两盒了) and a quota forgotten (任务指标是几场来着)', () => {
+    expect(understand('口罩还有没有 我这就剩两盒了', { ...worker, openCases: [] }).kind).toBe('ignore');
+    expect(understand('这个月宣传任务指标是几场来着 我给忘了', worker).kind).toBe('ignore');
+  });
+});

@@ -494,9 +494,10 @@ function handOverTold(t: Turn): boolean {
   if (!t.addressed && (/(?:你|您)(?:上回|上次|之前|以前|那天|前几天|去年)/u.test(r.clean) || /那会儿?|当时|复盘|耽误了/u.test(r.clean) || (PAST_TOLD.test(r.clean.replace(/\s*(?:转派|改派|转给|派给|交给|转到|改给)[\s\S]*$/u, '')) && !/^\s*(?:转派|改派)/u.test(r.clean)))) return true;
   // @陈网格 R2XC去的时候带几份折页: what to do when the colleague goes, not the case handed over.
   if (!t.addressed && /(?:去|过去|上门)的时候|到了以后|到那(?:儿|边)?(?:以后|后)/u.test(r.clean)) return true;
-  // X6CU那老太太非要给周网格塞苹果: something given to the colleague, not the case; 那笔钱是转给券商的: money moved.
+  // X6CU那老太太非要给周网格塞苹果: something given to the colleague, not the case; 那笔钱是转给券商的: money moved;
+  // 那个预警的原始截图我转给钱警官了: a paper or picture forwarded.
   // 锦旗…是给周网格的, 给周网格、陈网格点个赞: something for the colleague, praise.
-  if (/给\s*@?\p{Script=Han}{1,4}(?:[、，,和]\s*@?\p{Script=Han}{1,4})*\s*(?:塞|送|带|买|拿|递|倒|泡|煮|做|织|夹|打电话|发消息|发红包|点个?赞|鞠躬|鼓掌|记功|发奖)|是给\s*\p{Script=Han}{1,4}的/u.test(r.clean) || /(?:钱|款|笔)\p{Script=Han}{0,4}转给|转给\p{Script=Han}{0,4}(?:券商|银行|账户|卡上|对方|骗子)/u.test(r.clean)) return true;
+  if (/给\s*@?\p{Script=Han}{1,4}(?:[、，,和]\s*@?\p{Script=Han}{1,4})*\s*(?:塞|送|带|买|拿|递|倒|泡|煮|做|织|夹|打电话|发消息|发红包|点个?赞|鞠躬|鼓掌|记功|发奖)|是给\s*\p{Script=Han}{1,4}的/u.test(r.clean) || /(?:钱|款|笔)\p{Script=Han}{0,4}转给|(?:截图|照片|图片|材料|资料|文件|录音|视频|记录|号码|信息|链接)\p{Script=Han}{0,3}?转给|转给\p{Script=Han}{0,4}(?:券商|银行|账户|卡上|对方|骗子)/u.test(r.clean)) return true;
   // K7Q2下午赵督导已经转给刘网格了, 刚才冯中心那边已经改派了, @周网格 X6CU下午已经转到你名下了 你注意查收一下,
   // X6CU刚才转给周网格那条是我发的 不用再转了: a hand-over done, told to the room or to the colleague.
   // E9PH刚才是赵督导改派给刘网格的: who did it, told; 以后有类似的我都交给你: later cases, not this one;
