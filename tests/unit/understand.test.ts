@@ -3802,3 +3802,25 @@ describe('found in train-quiet104–107 (named regressions)', () => {
     expect(understand('这个月宣传任务指标是几场来着 我给忘了', worker).kind).toBe('ignore');
   });
 });
+
+describe('found in train-quiet106 and train-mirror151–154 (named regressions)', () => {
+  it('takes no 督办 from 我跟周网格在现场 (with a colleague), and no second acknowledgement from news on a case already taken', () => {
+    expect(understand('K7Q2 我跟周网格在现场 老人还在犹豫', { ...lead, visibleCases: ['K7Q2', 'X6CU'] }).kind).toBe('ignore');
+    acts(understand('K7Q2 我跟进', { ...lead, visibleCases: ['K7Q2', 'X6CU'] }), { kind: 'supervise', caseId: 'K7Q2' });
+    expect(understand('N7YC 我还在地铁上 信号不好 消息收到得慢 有事打电话哈', ownCase('N7YC', true, 5)).kind).toBe('ignore');
+    expect(understand('L2WK 嗯 在聊 老人慢慢松口了 再坚持一下', ownCase('L2WK', true, 41)).kind).toBe('ignore');
+  });
+  it('hears progress news, not 查, when a look word sits inside it (W5RA 我和老人在银行门口 他说要先看看余额), but answers 我那个L5WP 详情再看下', () => {
+    expect(understand('W5RA 我和老人在银行门口 他说要先看看余额 我跟着', ownCase('W5RA', true, 20)).kind).toBe('ignore');
+    acts(understand('我那个L5WP 详情再看下', ownCase('L5WP', true, 20)), { kind: 'query', caseId: 'L5WP' });
+    acts(understand('请发送T9KE的详细信息。', ownCase('T9KE', true, 20)), { kind: 'query', caseId: 'T9KE' });
+  });
+  it('counts a head count with 个 and nobody named (来办业务的有四十来个), and reads 下村, 差一丁点儿, 被我拦在, 叫骗子弄走, 教下我', () => {
+    acts(understand('今天在农商银行门口宣传 来办业务的有四十来个 装APP十二个', volunteer), { kind: 'outreach', people: 40, installs: 12 });
+    acts(understand('V2FD 我这就下村', ownCase('V2FD', false, 6)), { kind: 'ack', caseId: 'V2FD' });
+    acts(understand('反馈 U6SM 差一丁点儿就转了 给拦住了', ownCase('U6SM', true, 18)), { kind: 'report', result: 'dissuaded' });
+    acts(understand('反馈 U6SM 老太太本来要取八万现金 被我拦在银行门口了 一分没取', ownCase('U6SM', true, 20)), { kind: 'report', result: 'dissuaded' });
+    expect(understand('反馈 R7GB 没劝住 钱已经叫骗子弄走了', ownCase('R7GB', true, 22))).toMatchObject({ command: { result: 'defrauded' } });
+    acts(understand('不懂用 教下我', { ...worker, room: 'private' }), { kind: 'help' });
+  });
+});

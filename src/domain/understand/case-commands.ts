@@ -700,6 +700,12 @@ function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   // 谁下楼帮我拿个快递 取件码Q7R1: a string one character off the sender's case, with no command word
   // and not at the head, is something else; only a command (收到 Q7RI, 查 Q7RI) is asked about.
   if (typed?.source === 'typo' && !t.addressed && t.kws.length === 0 && !atHead(t.r.toks, t.r.toks.find((x) => x.t === 'id')!)) return IGNORE;
+  // E9PH 老人问止付是啥意思 我正给他讲, W5RA 我和老人在银行门口 他说要先看看余额: news on the sender's own
+  // case already taken (train.jsonl's progress notes), a look-up word inside it; 查 first, a question or a request asks.
+  const taken = typed !== null && t.ctx.openCases.some((c) => c.id === typed.id && c.acknowledged);
+  const lookUpFirst = t.kws.some((k) => k.kind === 'query' && atHead(t.r.toks, k) && (/^(?:查|check|看看|看下|看一下)/iu.test(k.text) || t.r.toks.indexOf(k) <= 1));
+  const onlyLooking = t.kws.filter((k) => k.kind === 'query').every((k) => /^(?:看|瞅|查|瞧)/u.test(k.text));
+  if (taken && !t.addressed && !lookUpFirst && onlyLooking && !t.r.question && !t.r.softQuestion && !GIVE_ME.test(t.r.clean) && !/发(?:我|一下|下|送)|再发|^\s*请/u.test(t.r.clean) && wordLength(t.r) > 10) return IGNORE;
   // 老李说好的 他下午去K7Q2那家看看: a colleague's words passed on; their 看看 is no 查.
   if (!t.addressed && !queryFirst && REPORTED_SPEECH.test(t.r.body)) return IGNORE;
   // 志愿者们看看这条 就是我们平时宣传讲的冒充客服: the quoted message shown to the room, not its case asked about.
@@ -727,6 +733,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (!own && THIRD_PERSON.test(r.clean.slice(0, ackTok.start))) return IGNORE;
     // C2MU 还在路上: a progress remark on a case already taken.
     if (own?.acknowledged && !strong) return IGNORE;
+    // N7YC 嗯……还在聊, N7YC 我还在地铁上…消息收到得慢: on a case already taken, a filler or a 收到 inside the
+    // news is no acknowledgement; only 收到 leading (收到 N7YC) says it again.
+    if (own?.acknowledged && !t.addressed && (ackTok.t === 'weak' || !atHead(r.toks, ackTok)) && wordLength(r) > 6) return IGNORE;
     // 收到，会后我把Q7RT的走访照片补到台账里: on a case already taken, the case's paperwork is the
     // errand and 收到 answers someone else (a meeting notice).
     const idTok = r.toks.find((x) => x.t === 'id');
