@@ -3824,3 +3824,11 @@ describe('found in train-quiet106 and train-mirror151–154 (named regressions)'
     acts(understand('不懂用 教下我', { ...worker, room: 'private' }), { kind: 'help' });
   });
 });
+
+describe('found in train-quiet109 (named regressions)', () => {
+  it('stays quiet on figures read out (统计出来…占了六成多) and examples added to a lecture (加了几个校园贷的案例)', () => {
+    expect(understand('这个月统计出来 咱们片学生租户占了六成多', { ...lead, role: 'supervisor' }).kind).toBe('ignore');
+    expect(understand('讲座PPT我改了一版 加了几个校园贷的案例进去', volunteer).kind).toBe('ignore');
+    acts(understand('我还有几个没处理', worker), { kind: 'mine' });
+  });
+});

@@ -28,7 +28,7 @@ const ME = new RegExp(`${alt(FREE_FORM.me)}(?!们)`, 'u');
 const OWN_WORK_COUNT = /[我俺]\p{Script=Han}{0,6}?(?:登记|装|发|宣传|弄|办|处理)了?(?:几|多少)/u;
 /** 单 as a case (我的单, 几单), not 单位 or 单独. */
 // 我看了 有几个错别字: a count of something else, not of the sender's cases; 排第几个: a place in a line.
-const MINE_COUNT = new RegExp(`(?:${alt(FREE_FORM.me)})(?!们)\\p{Script=Han}{0,8}?(?<!第)(?:${alt(FREE_FORM.mineCounts)})(?!错别字|错字|字|地方|问题)`, 'u');
+const MINE_COUNT = new RegExp(`(?:${alt(FREE_FORM.me)})(?!们)\\p{Script=Han}{0,8}?(?<!第)(?:${alt(FREE_FORM.mineCounts)})(?!错别字|错字|字|地方|问题|案例|例子|校园贷|页|图)\\p{Script=Han}{0,4}?(?!案例|例子)`, 'u');
 // 我一直没搞清楚: not understood, not work left undone.
 const MINE_NOUN = new RegExp(`(?:${alt(FREE_FORM.mineNouns)})(?<!单(?=[位独纯身元价]))|[没未]有?(?:${alt(FREE_FORM.undoneWork)})(?!清|明白|懂)`, 'u');
 /** 还剩几个, 还有没处理的, 手上几件: what is left, asked. */
@@ -193,7 +193,7 @@ const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头|周[一二三�
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
 // 还有几个人没交考核表, 下午还有几个会, 家里的事还有几个没办完: other things counted.
-const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我|(?:几|多少)个?(?:志愿者|人手|义工)|算上我|数据(?:要|得|必须|一定要)(?:实|准|真)|对不上|统计完就|(?:哪个|谁)在(?:弄|做|整|搞)|[评选]几个|指标|任务量/u;
+const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我|(?:几|多少)个?(?:志愿者|人手|义工)|算上我|数据(?:要|得|必须|一定要)(?:实|准|真)|对不上|统计完就|(?:哪个|谁)在(?:弄|做|整|搞)|[评选]几个|指标|任务量|统计出来|占了/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 /** 报到镇里, 报给街道: figures sent up to someone above, gathered by people. */
 const REPORTED_UP = /(?:报到|报给|交到|交给|上报给?|报送)(?:镇|街道|区|市|局|所|县|乡|上面|上级|领导)/u;
