@@ -3832,3 +3832,8 @@ describe('found in train-quiet109 (named regressions)', () => {
     acts(understand('我还有几个没处理', worker), { kind: 'mine' });
   });
 });
+
+describe('found in train-quiet108 (named regression)', () => {
+  it('takes no 督办 from 我跟技术反馈了 (told to the technicians)', () =>
+    expect(understand('Z2HF 推送的时候地址被截断了 我跟技术反馈了', { ...lead, role: 'operator', visibleCases: ['Z2HF'] }).kind).not.toBe('act'));
+});

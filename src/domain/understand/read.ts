@@ -191,8 +191,8 @@ function spellOut(text: string): string {
     // 在道上了: on the road, said in the north; 能干嘎, 嘎哈: 干啥.
     .replace(/在道上/gu, '在路上')
     .replace(/干嘎|嘎哈/gu, '干啥')
-    // K7Q2 我跟周网格在现场: 跟 a person is 和 (with), not 跟进.
-    .replace(/([我俺])跟(?=\s?(?:[老小]\p{Script=Han}(?!人|伴)|\p{Script=Han}{1,3}(?:网格员?|社区|警官|督导|书记|主任|民警|同事)))/gu, '$1和')
+    // K7Q2 我跟周网格在现场, 我跟技术反馈了: 跟 a person is 和 (with, to), not 跟进.
+    .replace(/([我俺])跟(?=\s?(?:[老小]\p{Script=Han}(?!人|伴)|\p{Script=Han}{1,3}(?:网格员?|社区|警官|督导|书记|主任|民警|同事)|技术|他们?|她们?|老人|家属|领导|上面|中心|分局|所里|物业|银行|厂家))/gu, '$1和')
     // 钱已经叫骗子弄走了: 叫/让 as 被, the money taken.
     .replace(/(?:叫|让|给)骗子(?:弄|骗|转|搞|卷)走/gu, '被骗走')
     // 还被骗子缠着: the scammer doing something to them, not 被骗.
