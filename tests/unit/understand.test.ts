@@ -3837,3 +3837,18 @@ describe('found in train-quiet108 (named regression)', () => {
   it('takes no 督办 from 我跟技术反馈了 (told to the technicians)', () =>
     expect(understand('Z2HF 推送的时候地址被截断了 我跟技术反馈了', { ...lead, role: 'operator', visibleCases: ['Z2HF'] }).kind).not.toBe('act'));
 });
+
+describe('found in train-quiet110 and train-mirror155–158 (named regressions)', () => {
+  it('asks about a sum past belief even in someone else\'s words (老人说转了99亿), never records it', () =>
+    expect(understand('反馈 J6PN 被骗 老人说转了99亿', ownCase('J6PN', true, 27)).kind).toBe('confirm'));
+  it('takes the case on 收到了 我带上工作证就去 right after the push, but not 收到 工作证明天带来', () => {
+    const pushed = { ...ownCase('K9WF', false, 1), pushIsLatest: true };
+    acts(understand('收到了 我带上工作证就去', pushed), { kind: 'ack', caseId: 'K9WF' });
+    expect(understand('收到 工作证明天带来', pushed).kind).toBe('ignore');
+  });
+  it('stays quiet on grain receipts (卖粮的单子) and on figures asked of each village (今天各村统计的…发我)', () => {
+    expect(understand('问一下 卖粮的单子要不要留着 俺家的找不着了', worker).kind).toBe('ignore');
+    expect(understand('今天各村统计的留守老人数发我 我汇总报所里', { ...lead, room: 'tasks' }).kind).toBe('ignore');
+    acts(understand('今天处置了几单 俺要报街道', lead), { kind: 'stats' });
+  });
+});

@@ -145,7 +145,9 @@ function readAsserted(d: Decision, r: Reading, text: string, ctx: UnderstandCont
   // 劝住了 不过好像本来就是误报: another result, only supposed, beside the one asserted: still asked.
   const resultsIn = (x: Reading) => x.toks.filter((t) => t.t === 'result').length;
   const otherResultHedged = base.kind === 'confirm' && live.kind === 'act' && resultsIn(rl) < resultsIn(rb) && /好像|可能|也许|似乎|估计|怀疑|觉得|感觉|疑似/u.test(r.body);
-  if (changesState(live) && sameCommand(live, base) && (live.kind === 'act' || live.kind === 'confirm') && !otherResultHedged) {
+  // 反馈 J6PN 被骗 老人说转了99亿: a sum past belief in someone's words is still asked about.
+  const sumAsked = base.kind === 'confirm' && live.kind === 'act' && /[\d零一二两三四五六七八九十百千万]\s?亿/u.test(r.body);
+  if (changesState(live) && sameCommand(live, base) && (live.kind === 'act' || live.kind === 'confirm') && !otherResultHedged && !sumAsked) {
     // Read as asserted, kept with the whole reason (重办 K7Q2，家属说还在转钱), and the method the sender named.
     const command = { ...(base as typeof live).command, ...('method' in live.command ? { method: live.command.method } : {}) } as UnderstoodCommand;
     return guard(live.kind === 'act' ? { kind: 'act', command } : live, rl, ctx);

@@ -50,7 +50,8 @@ export function errand(after: string): boolean {
 export function onTheWay(r: Reading): boolean {
   if (r.question || r.softQuestion || DAILY.test(r.clean)) return false;
   // 1分钟到, 10分钟左右到: how soon in digits, read as the words are (the digits would split the clause).
-  const clauses = r.clean.replace(/\d+\s?(?=分钟|分(?!之)|个?小时)/gu, '五').split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
+  // 收到了 我带上工作证就去: what is taken along, then going.
+  const clauses = r.clean.replace(/带(?:上|着)\p{Script=Han}{1,5}?(?=(?:就|马上|这就)?(?:去|过去))/gu, '').replace(/\d+\s?(?=分钟|分(?!之)|个?小时)/gu, '五').split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
   // 我离得近我先过去 (voice input, no comma): the sender named again starts another clause.
   const said = clauses.flatMap((c) => c.split(RESTART).filter((x) => x !== ''));
   return said.some((c) => !UNDONE.test(c) && !HOME.test(c) && !ERRAND.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));
