@@ -3852,3 +3852,10 @@ describe('found in train-quiet110 and train-mirror155–158 (named regressions)'
     acts(understand('今天处置了几单 俺要报街道', lead), { kind: 'stats' });
   });
 });
+
+describe('found in train-quiet112 (named regression)', () => {
+  it('hears no call for help in a complaint about the outreach brochure (宣传手册上的字太小了); 宣传格式是什么 still is one', () => {
+    expect(understand('宣传手册上的字太小了 下回能不能印大点', volunteer).kind).toBe('ignore');
+    acts(understand('宣传格式是什么', volunteer), { kind: 'help' });
+  });
+});

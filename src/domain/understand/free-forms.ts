@@ -193,7 +193,7 @@ const DEADLINE = /(?:晚上|下午|明天|今天|下班前|回头|周[一二三�
 
 /** 盒饭统计 要的接龙, 下午的会几个人来, 签到数据, 志愿者有几位: counting something else, for people. */
 // 还有几个人没交考核表, 下午还有几个会, 家里的事还有几个没办完: other things counted.
-const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我|(?:几|多少)个?(?:志愿者|人手|义工)|算上我|数据(?:要|得|必须|一定要)(?:实|准|真)|对不上|统计完就|(?:哪个|谁)在(?:弄|做|整|搞)|[评选]几个|指标|任务量|统计出来|占了/u;
+const OTHER_TALLY = /还有(?:几|多少)个?(?:人|会|事|表)|家里的事|接龙|(?:盒饭|午饭|晚饭|年货|停车证|团建|签到|警力|车牌|物资|福利|体检|报名)(?:的)?(?:统计|数据|人数)|(?:会|会议|培训|活动|饭|白班|夜班|早班|晚班|值班|班上)\p{Script=Han}{0,3}?(?:几|多少)个?人|(?:户|空房|人)来着|群里多少人|(?:几|多少)位|人数统计|统计人数|订餐|聚餐|统计(?:一下|下)?谁|私聊我|私发我|私信我|(?:几|多少)个?(?:志愿者|人手|义工)|算上我|数据(?:要|得|必须|一定要)(?:实|准|真)|对不上|统计完就|(?:哪个|谁)在(?:弄|做|整|搞)|[评选]几个|指标|任务量|统计出来|占了|辛苦(?:大家|各位)/u;
 /** Longer than this, an unaddressed line is a remark, not a request. */
 /** 报到镇里, 报给街道: figures sent up to someone above, gathered by people. */
 const REPORTED_UP = /(?:报到|报给|交到|交给|上报给?|报送)(?:镇|街道|区|市|局|所|县|乡|上面|上级|领导)/u;
@@ -440,7 +440,7 @@ function readWhole(r: Reading, addressed: boolean): FreeForm | null {
   const complaint = /(?:怎么|咋|为什么|为啥)(?:还|都)(?:没|不)/u.test(body);
   if (!statusAsked && !complaint && !WHOM_TO_ASK.test(body) && !TAUGHT_BY.test(body) && !HOW_YOU_DID.test(body) && !MAKE_ONE.test(body) && !AS_BEFORE.test(body) && !KNOWS.test(body) && !OTHER_TOOL.test(body) && !toolFirst(body) && !whereOther(body) && !otherToolOnly && !othersLost && (addressed || !situation(r.body.trim()))) {
     // 收据上写 壹万元整 这格式对吗: a paper named first owns the help noun after it.
-    const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '').replace(SAYS_THAT, '').replace(/说明(?=原因|情况|理由)/gu, '')) && !DOCUMENT_FIRST.test(body);
+    const helpNoun = HELP_NOUN.test(body.replace(DOCUMENT_NOUN, '').replace(SAYS_THAT, '').replace(/说明(?=原因|情况|理由)|宣传手册|宣传册/gu, '')) && !DOCUMENT_FIRST.test(body);
     if (NEXT_IN_USE.test(body) || HOW_TO_HAND.test(body) || HOW_TO.test(body) || BOT_COMMAND_HOW.test(body) || HOW_TO_TELL.test(body) || COMMAND_HOW.test(body) || WHERE_TO.test(body) || HELP_LOST.test(body) || WHAT_TO_TYPE.test(body) || NEEDS.test(body) || MEANING.test(body) || WHAT_FOR.test(body) || CAN_IT.test(body) || BOT_HOW.test(body) || HOW_TO_FIX.test(body) || ENGLISH.test(r.body.trim())) return 'help';
     if (helpNoun && request) return 'help';
   }
