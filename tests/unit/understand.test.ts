@@ -3859,3 +3859,10 @@ describe('found in train-quiet112 (named regression)', () => {
     acts(understand('宣传格式是什么', volunteer), { kind: 'help' });
   });
 });
+
+describe('found in train-quiet114 (named regression)', () => {
+  it('stays quiet on eggs given away running out and on data exported for a colleague', () => {
+    expect(understand('扫码送鸡蛋的鸡蛋还剩多少啊 我这边排着队呢', volunteer).kind).toBe('ignore');
+    expect(understand('后台数据我晚上导出来发给冯中心', { ...lead, role: 'operator' }).kind).toBe('ignore');
+  });
+});
