@@ -3583,7 +3583,7 @@ describe('found in train-quiet53, reread this session (named regressions)', () =
     acts(understand('好的马上去老人家', { ...later, pushIsLatest: true }), { kind: 'ack', caseId: 'R3WY' });
   });
   it('hears no call for help in 机器人教我们做事 (a joke on a quoted bot message), but 教我 still is one', () => {
-    expect(understand('哈哈 机器人教我们做事', { ...worker, openCases: [], quote: { from: 'bot', kind: 'other' } }).kind).toBe('ignore');
+    expect(understand('哈哈 机器人教我们做事', { ...worker, openCases: [], quote: { from: 'bot', caseId: null, kind: 'other' } }).kind).toBe('ignore');
     acts(understand('教我 怎么用', { ...worker, openCases: [] }), { kind: 'help' });
   });
 });
