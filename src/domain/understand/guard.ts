@@ -55,9 +55,7 @@ const ASKS_PEOPLE = /谁|有人|大家|大伙|你们|各位/u;
 const SECOND_PERSON = /你(?!好)|您(?!好)|大家|各位/u;
 
 function toPerson(r: Reading, ctx: UnderstandContext): boolean {
-  const body = r.body.trim();
-  const name = /^\S+/u.exec(body)?.[0] ?? '';
-  return CALLED_FIRST.test(body) || (ctx.members?.some((m) => m.name === name) ?? false) || SECOND_PERSON.test(body);
+  return calledFirst(r, ctx) || SECOND_PERSON.test(r.body);
 }
 
 /** A person called by name or title before anything else: 林管理 这帮助菜单…, 王书记 今天…. */
