@@ -3866,3 +3866,8 @@ describe('found in train-quiet114 (named regression)', () => {
     expect(understand('后台数据我晚上导出来发给冯中心', { ...lead, role: 'operator' }).kind).toBe('ignore');
   });
 });
+
+describe('found using the sandbox before stopping (named regression)', () => {
+  it('keeps no dangling 有 in the remark of an outreach sentence (备注：来的阿公阿婆有)', () =>
+    acts(understand('今天在社区卫生站讲反诈 来的阿公阿婆有38个 装了APP的14个', volunteer), { kind: 'outreach', people: 38, installs: 14, note: '来的阿公阿婆' }));
+});

@@ -203,7 +203,8 @@ export function readOutreach(raw: string): { keyword: boolean; parsed: OutreachP
   // 备注：传单 帮 — what is left of a sentence once its figures are read is words that went with
   // them, not a remark worth keeping.
   if (parsed.log.note !== null) {
-    const kept = parsed.log.note.split(/\s+/u).filter((w) => [...w].length > 1 && !SENTENCE_LEFTOVERS.has(w));
+    // 来的阿公阿婆有 (38个): the verb that led to a head count goes with it.
+    const kept = parsed.log.note.split(/\s+/u).map((w) => w.replace(/(?:的有|有|来了|一共|共)$/u, '')).filter((w) => [...w].length > 1 && !SENTENCE_LEFTOVERS.has(w));
     parsed.log.note = kept.length ? kept.join(' ') : null;
   }
   // 今天 集市 上 传单 发 了 500，人 大概 250: a figure left in the place or the remark was not read; asked first.
