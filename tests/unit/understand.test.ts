@@ -3871,3 +3871,34 @@ describe('found using the sandbox before stopping (named regression)', () => {
   it('keeps no dangling 有 in the remark of an outreach sentence (备注：来的阿公阿婆有)', () =>
     acts(understand('今天在社区卫生站讲反诈 来的阿公阿婆有38个 装了APP的14个', volunteer), { kind: 'outreach', people: 38, installs: 14, note: '来的阿公阿婆' }));
 });
+
+describe('found by reading progress notes on a taken case, 2026-11-30 (named regressions)', () => {
+  const quiet = (text: string) => expect(understand(text, ownCase('K4TB', true, 20)).kind, text).toBe('ignore');
+  it('records no loss from a balance or cash held (卡里就几百块, 包里揣着一万块), nor from a purchase asked for (骗子要他买两万的购物卡)', () => {
+    quiet('K4TB 老人说卡里就几百块');
+    quiet('K4TB 老人包里揣着一万块 说要去银行');
+    quiet('K4TB 骗子要他买两万的购物卡 还没买');
+  });
+  it('records no success from money not moved "for now" or while still checking (银行那边暂时没转, 没转钱 我再核实一下, 应该没转 但是还得看流水)', () => {
+    quiet('K4TB 银行那边暂时没转');
+    quiet('K4TB 老人说没转钱 我再核实一下');
+    quiet('K4TB 应该没转 但是还得看流水');
+    quiet('K4TB 看样子能劝住');
+    quiet('K4TB 老人说明天再转 今天不转了');
+  });
+  it('records no failed contact while the victim is on the line or the worker goes over (占线 估计在跟骗子通话, 打不通 直接过去了)', () => {
+    quiet('K4TB 老人手机一直占线 估计在跟骗子通话');
+    quiet('K4TB 打不通 直接过去了');
+    quiet('K4TB 老人的电话被骗子占着 我用座机打');
+    quiet('K4TB 号码是空号？我核对一下');
+  });
+  it('records no loss from 被骗怕了 (afraid after being cheated before), or a loss whose sum is still being asked', () => {
+    quiet('K4TB 老人说他被骗怕了');
+    quiet('K4TB 老人说只转了个手续费 具体多少还在问');
+  });
+  it('still records what was said: 卡里就剩几百块 被骗走八万, 打不通 上门也没人, 反馈 K4TB 劝住了 暂时没转', () => {
+    expect(understand('K4TB 卡里就剩几百块了 被骗走八万', ownCase('K4TB', true, 20)).kind).toBe('confirm');
+    expect(understand('K4TB 打不通 上门也没人', ownCase('K4TB', true, 20)).kind).not.toBe('ignore');
+    acts(understand('反馈 K4TB 劝住了 钱没转', ownCase('K4TB', true, 20)), { kind: 'report', caseId: 'K4TB', result: 'dissuaded' });
+  });
+});

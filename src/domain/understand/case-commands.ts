@@ -27,7 +27,7 @@ const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人�
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
 const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|(?:还|一直|正)在劝|劝着|再聊|接着(?:打|劝|问|聊|找)|再看看|在问|还在问|(?:再)?想(?:想)?办法|找找|(?:门口|楼下|旁边|边上|这儿|这里)?(?:守着|蹲着|陪着)|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
-const NEXT_STEP = /试试|试一下|再跑|再去|再来|还是过去|过去看一眼|去看一眼|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
+const NEXT_STEP = /试试|试一下|(?:核对|核实|确认)(?:一下|下)|(?:直接|就|我)(?:过去|上门|去家里)了?\s*$|再跑|再去|再来|还是过去|过去看一眼|去看一眼|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
@@ -57,8 +57,10 @@ const NOT_STATUS = /要不要我|不就是|向\p{Script=Han}{1,5}学习|值得�
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查|在登记/u;
+/** 占线 估计在跟骗子通话, 电话被骗子占着: the line busy because the victim is on it; the worker carries on. */
+const ON_THE_LINE = /(?:在|正在|还在)(?:跟|和|与)\p{Script=Han}{0,4}?(?:通话|打电话|聊|说话)|骗子在电话里|被骗子占着/u;
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
-const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|多少不知道|不知道多少|多少不清楚|不清楚多少|金额不清楚|数额不清楚|前后\p{Script=Han}{0,2}花了|这几年|这些年|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
+const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|多少不知道|不知道多少|具体多少|多少还在|多少还不|多少不清楚|不清楚多少|金额不清楚|数额不清楚|前后\p{Script=Han}{0,2}花了|这几年|这些年|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
 const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|问|查|对账|对)|查账|查流水|一笔笔对/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
@@ -882,11 +884,11 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // remark on it, said to the room.
   if (!keyword && found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind !== 'confirmation' && !own && !plainlyToBot(t.r, t.ctx)) return IGNORE;
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);
-  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上/u.test(t.r.clean)) && nextStep && !o.conflicting) return IGNORE;
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上/u.test(t.r.clean)) && (nextStep || ON_THE_LINE.test(t.r.clean)) && !o.conflicting) return IGNORE;
   // Q7RT 老人不听 还在劝, 对方挂了 我再打, 停机了 上门去: the work goes on; nothing is settled yet.
   const goesOn = GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean) || nextStep;
   // H8SP 一直在劝 老人开始有点听进去了 再聊会, 我按住了让她先别点 继续聊: persuasion only begun, and still going on.
-  const partly = o.result === 'dissuaded' && /(?:开始|有点|有些|慢慢|好像|似乎)\p{Script=Han}{0,3}?(?:听进去|听进|松口|动摇|信了|听劝)|先别|暂时/u.test(t.r.clean);
+  const partly = o.result === 'dissuaded' && /(?:开始|有点|有些|慢慢|好像|似乎)\p{Script=Han}{0,3}?(?:听进去|听进|松口|动摇|信了|听劝)|先别|暂时|(?:明天|明早|后天|回头|过两天|过几天|改天|下午|晚上|晚点|等会儿?|一会儿?)再(?:转|汇|交|打钱|去银行|取)/u.test(t.r.clean);
   const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive' || partly) && goesOn && !o.conflicting && o.lossAmount === null;
   // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
   if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });

@@ -196,7 +196,7 @@ function spellOut(text: string): string {
     // 钱已经叫骗子弄走了: 叫/让 as 被, the money taken.
     .replace(/(?:叫|让|给)骗子(?:弄|骗|转|搞|卷)走/gu, '被骗走')
     // 还被骗子缠着: the scammer doing something to them, not 被骗.
-    .replace(/被骗子(?=缠|盯|套|忽悠|洗脑|控制|纠缠|遥控|牵着)/gu, '让骗子')
+    .replace(/被骗子(?=缠|盯|套|忽悠|洗脑|控制|纠缠|遥控|牵着|占|拖|缠住|骚扰|打)/gu, '让骗子')
     // 租客被假房东骗了: the one who cheated named inside 被…骗.
     .replace(/被(?!骗)\p{Script=Han}{1,5}?骗(?=了|走|去)/gu, '被骗')
     // 我一接对方就挂了: the fraudster hung up on the worker; 老人已经把5万现金给了…: the money handed over.

@@ -67,7 +67,7 @@ const SUM_SENT = /(?:转|汇|骗)\p{Script=Han}{0,8}[\s\d、，,：:]{0,24}(?:�
 /** 本人回了知道了 没转, 一分没转: the money not sent (还没转 is not yet). */
 /** 幸好还没点确认, 还没付款: the transfer stopped before it went. */
 const NOT_YET_SENT = /(?:幸好|还好|好在|幸亏)\p{Script=Han}{0,2}?没(?:点确认|确认|付款|支付|输密码|转出去|转成|点)/u;
-const NOT_SENT = /(?<![还尚暂])(?:没|没有|未|一分没|一分都没|不会再?)(?:转|转账|汇款|汇)(?:了|钱了?)?(?=$|[\s，,。!！])/u;
+const NOT_SENT = /(?<![还尚暂]|暂时|目前|眼下)(?:没|没有|未|一分没|一分都没|不会再?)(?:转|转账|汇款|汇)(?:了|钱了?)?(?=$|[\s，,。!！])/u;
 /** 没劝住, 劝阻失败, 没拦住: a dissuasion that failed, saying nothing of the money. */
 const FAILED_ONLY = /^(?:没|未|没有|没能|未能)(?:劝|拦)(?:住|下|动)|^劝阻失败$/u;
 /** Words that put the worker at the door. */
@@ -152,7 +152,7 @@ function amountOf(r: Reading): Amount | null {
   text = text.replace(new RegExp(`(?:保住了?|拦下了?|追回了?|冻结了?)\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?`, 'gu'), (m) => ' '.repeat(m.length));
   text = text.replace(new RegExp(`(?:还有|另外)?\\s?(?:一笔|一部分)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们|\\p{Script=Han}{1,3}(?:社|行|局|所))?\\s?(?:冻结|冻住|冻上|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
   // 卡里有三万多, 账上还剩2万: the balance, money not lost, is no figure of the loss.
-  text = text.replace(new RegExp(`${BALANCE_SAID}${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
+  text = text.replace(new RegExp(`${BALANCE_SAID}(?:${FIGURE}|几)[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
   // 3000+5000+2000: the parts added up, asked about.
   const plus = /(?<![\d.])\d[\d.]*(?:\s*[+＋]\s*\d[\d.]*)+/u.exec(r.body);
   if (plus) return { value: plus[0].split(/[+＋]/u).reduce((a, b) => a + Number(b.trim()), 0), approximate: false, summed: true };
@@ -231,6 +231,8 @@ function roundFigure(text: string, atStart = false): Amount | null {
   return null;
 }
 
+/** 我再核实一下, 还得确认, 问问清楚: the worker is still checking what they just said. */
+const STILL_CHECKING = /(?:再|还得|还要|要再|正在|在)(?:核实|确认|核对|落实|问问)|(?:还得|还要)(?:看|查|问)|(?:核实|确认|核对)(?:一下|下)/u;
 const STILL_AT_IT = /还在劝|正在劝|(?:还|正|隔着门)?在(?:聊|谈)(?!过)|(?:还在|正在)(?:做工作|做思想工作|沟通|做他的工作|做她的工作)|接着(?:劝|做工作|做思想工作)|继续(?:劝|做工作|做思想工作)/u;
 /** 还在跟对方聊, 正和骗子视频: the victim still in touch with the scammer. */
 const STILL_WITH_THEM = /(?:还在|正在|仍在|还|在)(?:跟|和|与)(?:对方|骗子|那边|那个人)\p{Script=Han}{0,2}?(?:聊|谈|联系|通话|视频|打电话|发消息)/u;
@@ -242,17 +244,17 @@ const PUT_IN = /(?:投了|投进去|投进去了|充了|充值了?|转进去|转
 const FIGURE = '[\\d零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]';
 /** 骗子让转3万, 老人坚持要投10万, 说要汇2万给"儿子", 骗子要1.5w: money asked for or meant, not moved. */
 // 骗子让他把十五万转到安全账户, 骗子要的是1.5w, 要她先充1w5: the same, with 把, 的是 or 充.
-const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:的是)?(?:他|她|老人)?(?:先|再)?(?:把|转|汇|投|交|打|存|给|取|充)?(?:个|了)?(?:现金|钱)?\\s?(?:大概|约)?${FIGURE}`, 'u');
+const INTENDED = new RegExp(`(?:要|让|想|准备|打算|说要|逼着?|催着?|骗他|骗她)(?:的是)?(?:他|她|老人)?(?:先|再)?(?:把|转|汇|投|交|打|存|给|取|充|买|缴)?(?:个|了)?(?:现金|钱)?\\s?(?:大概|约)?${FIGURE}`, 'u');
 /** 说他涉嫌洗钱两百万, 退休金一个月六千多, 手里有两万八现金: money alleged, earned or held; not lost. */
-const NOT_MONEY_LOST = new RegExp(`涉嫌\\p{Script=Han}{0,4}?${FIGURE}|(?:退休金|工资|月薪|收入|养老金|年薪|积蓄)\\p{Script=Han}{0,6}?${FIGURE}|(?:手里|手上|身上|家里)(?:还|就|总共|一共)?(?:大概|大约|约|差不多)?有\\s?(?:大概|大约|约|差不多)?\\s?${FIGURE}`, 'u');
+const NOT_MONEY_LOST = new RegExp(`涉嫌\\p{Script=Han}{0,4}?${FIGURE}|(?:退休金|工资|月薪|收入|养老金|年薪|积蓄)\\p{Script=Han}{0,6}?${FIGURE}|(?:手里|手上|身上|家里|包里|兜里|口袋里)(?:还|就|总共|一共)?(?:大概|大约|约|差不多)?(?:有|揣着|带着|装着|放着)\\s?(?:大概|大约|约|差不多)?\\s?${FIGURE}`, 'u');
 /** 老人刚取了5万现金放家里: cash drawn and still held (取了5万现金转给骗子了 is gone). */
 const DRAWN = new RegExp(`取了?\\s?${FIGURE}[^\\s，,。]{0,4}现金(?!\\p{Script=Han}{0,4}(?:转|汇|交|给|骗|被))`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
 const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 卡里有两万多, 老人卡里还有三万多: the balance, money not yet moved. */
 /** 卡里还有, 账上剩, 存款有大概: a balance about to be said (one list for BALANCE and amountOf). */
-const BALANCE_SAID = '(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:还|就|总共|一共|本来)?(?:有|剩|存着?)\\s?(?:大概|大约|约|差不多|将近)?\\s?';
-const BALANCE = new RegExp(`${BALANCE_SAID}${FIGURE}`, 'u');
+const BALANCE_SAID = '(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:(?:还|就|总共|一共|本来)?(?:有|剩|存着?)|就|只|才)\\s?(?:大概|大约|约|差不多|将近)?\\s?';
+const BALANCE = new RegExp(`${BALANCE_SAID}(?:${FIGURE}|几)`, 'u');
 /** 转走, 骗走, 转了: money said to have moved, beside a balance. */
 const MOVED = /转走|骗走|转出|汇出|转了|汇了|打了|被骗|损失|少了/u;
 /** Times before this case: 上个月, 去年, 之前, 上次 (one list for the rules below). */
@@ -309,7 +311,7 @@ export function readOutcome(r: Reading): Outcome | null {
   // 未能联系上, 没打通, 没见到人: a contact denied is an attempt that failed.
   const contactFailed = main === undefined && !r.negated.includes('unreachable') && CONTACT_FAILED.test(r.clean);
   // 上门了 老人没转 卡里6万多都在: the money kept is the outcome.
-  const kept = main === undefined && !moneyGone && (STILL_THERE.test(r.clean) || NOT_SENT.test(r.clean)) && !STILL_AT_IT.test(r.clean) && !r.negated.includes('dissuaded');
+  const kept = main === undefined && !moneyGone && (STILL_THERE.test(r.clean) || NOT_SENT.test(r.clean)) && !STILL_AT_IT.test(r.clean) && !STILL_CHECKING.test(r.clean) && !r.negated.includes('dissuaded');
   let result: Result | null = main?.result ?? (moneyGone ? 'defrauded' : contactFailed ? 'unreachable' : reported ? 'reported' : kept ? 'dissuaded' : null);
   if (result !== 'defrauded' && result !== 'dissuaded' && result !== 'false_positive' && moneyGone) result = 'defrauded';
   // 还在劝 没劝住 接着做工作: the dissuasion goes on; nothing is decided yet.
