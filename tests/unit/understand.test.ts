@@ -3902,3 +3902,15 @@ describe('found by reading progress notes on a taken case, 2026-11-30 (named reg
     acts(understand('反馈 K4TB 劝住了 钱没转', ownCase('K4TB', true, 20)), { kind: 'report', caseId: 'K4TB', result: 'dissuaded' });
   });
 });
+
+describe('found in train-notes1 (named regressions)', () => {
+  it('reads no loss from a sum named in a progress note (骗子要两万 还在犹豫呢, 两万现金放菜篮子里), but still asks about 骗了三千块 and 让人忽悠走三千块', () => {
+    expect(understand('B3KM 骗子要两万 还在犹豫呢', ownCase('B3KM', true, 20)).kind).toBe('ignore');
+    expect(understand('A2PD 两万现金放菜篮子里 😂 我跟着她', ownCase('A2PD', true, 20)).kind).toBe('ignore');
+    expect(understand('G5AT 骗了三千块', ownCase('G5AT', true, 30))).toMatchObject({ kind: 'confirm', command: { result: 'defrauded', lossAmount: 3000 } });
+    expect(understand('P8HY 大姨让人忽悠走三千块', ownCase('P8HY', true, 30))).toMatchObject({ kind: 'confirm', command: { result: 'defrauded', lossAmount: 3000 } });
+    expect(understand('反馈 G5AT 三千', ownCase('G5AT', true, 30))).toMatchObject({ command: { result: 'defrauded', lossAmount: 3000 } });
+  });
+  it('takes no case on 赶紧下来挪 said to a colleague named with @ right after the push', () =>
+    expect(understand('@刘网格 你车挡我车库门了 赶紧下来挪', { ...ownCase('L8CE', false, 1), pushIsLatest: true }).kind).toBe('ignore'));
+});

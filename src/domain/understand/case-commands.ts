@@ -315,7 +315,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   // 嗯 查一下 X6CU: a filler before the request, not an acknowledgement.
   if (ackTok && !(ackTok.t === 'weak' && kwOf(t, 'query'))) return acknowledge(t, typed, ackTok, meant);
-  const going = onTheWay(r) ? caseOnTheWay(t, typed) : null;
+  // @刘网格 赶紧下来挪: said to the colleague named, like an acknowledgement to someone else.
+  const going = onTheWay(r) && !(r.others.length > 0 && !r.mentionsBot) ? caseOnTheWay(t, typed) : null;
   if (going) return going;
   const query = kwOf(t, 'query');
   // 到W7DK楼下了 上去看看, 我打个电话看看: going to look or trying, not asking to be shown.

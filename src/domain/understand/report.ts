@@ -231,6 +231,8 @@ function roundFigure(text: string, atStart = false): Amount | null {
   return null;
 }
 
+/** 骗了三千块, 让人忽悠走, 都转给骗子了: money said to be gone in words the result list leaves to context. */
+const LOST_VERB = /骗了|骗走|忽悠走|忽悠了|转给了?(?:骗子|对方|人家)|让人骗|叫人骗|坑了|被坑|坑走|搭进去|打水漂|卷走|弄走|搞走/u;
 /** 我再核实一下, 还得确认, 问问清楚: the worker is still checking what they just said. */
 const STILL_CHECKING = /(?:再|还得|还要|要再|正在|在)(?:核实|确认|核对|落实|问问)|(?:还得|还要)(?:看|查|问)|(?:核实|确认|核对)(?:一下|下)/u;
 const STILL_AT_IT = /还在劝|正在劝|(?:还|正|隔着门)?在(?:聊|谈)(?!过)|(?:还在|正在)(?:做工作|做思想工作|沟通|做他的工作|做她的工作)|接着(?:劝|做工作|做思想工作)|继续(?:劝|做工作|做思想工作)/u;
@@ -250,7 +252,7 @@ const NOT_MONEY_LOST = new RegExp(`涉嫌\\p{Script=Han}{0,4}?${FIGURE}|(?:退�
 /** 老人刚取了5万现金放家里: cash drawn and still held (取了5万现金转给骗子了 is gone). */
 const DRAWN = new RegExp(`取了?\\s?${FIGURE}[^\\s，,。]{0,4}现金(?!\\p{Script=Han}{0,4}(?:转|汇|交|给|骗|被))`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
-const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:都在|还在|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
+const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:(?:都在|还在)(?![犹劝聊想考纠跟和打说等做讲谈问磨哭闹闹找])|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 卡里有两万多, 老人卡里还有三万多: the balance, money not yet moved. */
 /** 卡里还有, 账上剩, 存款有大概: a balance about to be said (one list for BALANCE and amountOf). */
 const BALANCE_SAID = '(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:(?:还|就|总共|一共|本来)?(?:有|剩|存着?)|就|只|才)\\s?(?:大概|大约|约|差不多|将近)?\\s?';
@@ -306,7 +308,7 @@ export function readOutcome(r: Reading): Outcome | null {
   // 分三笔转的 共7600, 共转账3笔…合计10000元: the total of what was sent, said outright.
   const sumSent = SUM_SENT.test(r.clean);
   // 老太太手里的钱 … 我正在劝: a sum named while the work goes on is not yet gone (转了 says it is).
-  const moneyGone = amount !== null && !notLost && (lossWord || sumSent || TRANSFERRED.test(r.clean) || (MONEY.test(r.clean) && !(STILL_AT_IT.test(r.clean) && results.length === 0)) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
+  const moneyGone = amount !== null && !notLost && (lossWord || sumSent || TRANSFERRED.test(r.clean) || (MONEY.test(r.clean) && !(STILL_AT_IT.test(r.clean) && results.length === 0) && (results.length > 0 || /^\s*反馈/u.test(r.body) || LOST_VERB.test(r.clean))) || PUT_IN.test(r.clean) || (amount.vague === true && results.some((t) => t.result === 'defrauded'))) && !r.negated.includes('defrauded');
   // 损失7000 已报警: the loss decides; 已报警 goes along with it.
   // 未能联系上, 没打通, 没见到人: a contact denied is an attempt that failed.
   const contactFailed = main === undefined && !r.negated.includes('unreachable') && CONTACT_FAILED.test(r.clean);
