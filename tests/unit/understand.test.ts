@@ -3914,3 +3914,18 @@ describe('found in train-notes1 (named regressions)', () => {
   it('takes no case on 赶紧下来挪 said to a colleague named with @ right after the push', () =>
     expect(understand('@刘网格 你车挡我车库门了 赶紧下来挪', { ...ownCase('L8CE', false, 1), pushIsLatest: true }).kind).toBe('ignore'));
 });
+
+describe('found in train-notes3–8 (named regressions)', () => {
+  const taken = (id: string) => ownCase(id, true, 25);
+  it('asks nothing with a question word inside a long note on a taken case (记不清转没转 等儿子来查账, 说没转没转 手在抖, 在查那回都干了啥)', () => {
+    expect(understand('F9MT 老人有点糊涂 好像记不清转没转 等儿子来查账', taken('F9MT')).kind).toBe('ignore');
+    expect(understand('U6BP 老人一直说没转没转 手在抖', taken('U6BP')).kind).toBe('ignore');
+    expect(understand('L6MD 安心付是个屏幕共享 她用过一回 在查那回都干了啥', taken('L6MD')).kind).toBe('ignore');
+    expect(understand('M3VQ 查到一个远控在后台开着 关了 还剩两个可疑的', taken('M3VQ')).kind).toBe('ignore');
+  });
+  it('still answers a question asked first and then explained, or asked last (这单具体啥情况 第一次接不太懂, 地址是哪来着 雪太大…)', () => {
+    acts(understand('E4KW 这单具体啥情况 第一次接不太懂', taken('E4KW')), { kind: 'query', caseId: 'E4KW' });
+    acts(understand('Z3PE 地址是哪来着 雪太大楼号都看不清', taken('Z3PE')), { kind: 'query', caseId: 'Z3PE' });
+    acts(understand('R3JF 我下午一直在忙别的 超时了吗', taken('R3JF')), { kind: 'query', caseId: 'R3JF' });
+  });
+});

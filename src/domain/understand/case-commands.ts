@@ -675,6 +675,8 @@ function question(t: Turn): Decision {
 }
 
 const ASKS = /[吗没呢嘛么?？]|谁|哪|啥|咋|怎|多少|是不是|是否|有没有|几/u;
+/** A question in a message's first clause, not 什么/啥 as "some" (吵什么保证金) or 没 inside a story (说没转没转). */
+const FIRST_ASKS = /[吗呢嘛么?？]$|没有?$|谁|哪|多少|是不是|是否|有没有|几(?![百千万十个块次遍天位户])|怎么(?:样|回事|办|弄|搞|处理)|咋(?:样|回事|办|弄|整|搞)|(?:啥|什么)(?:情况|时候|意思|状态|进度|结果)|到底|还是|来着/u;
 
 /** A case laughed about, or told at length with no question in its first clause. */
 function toldAbout(r: Reading, id: string): boolean {
@@ -706,9 +708,18 @@ function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   // E9PH 老人问止付是啥意思 我正给他讲, W5RA 我和老人在银行门口 他说要先看看余额: news on the sender's own
   // case already taken (train.jsonl's progress notes), a look-up word inside it; 查 first, a question or a request asks.
   const taken = typed !== null && t.ctx.openCases.some((c) => c.id === typed.id && c.acknowledged);
-  const lookUpFirst = t.kws.some((k) => k.kind === 'query' && atHead(t.r.toks, k) && (/^(?:查|check|看看|看下|看一下)/iu.test(k.text) || t.r.toks.indexOf(k) <= 1));
+  // M3VQ 查到一个远控在后台开着: a look-up told as done.
+  const lookUpFirst = t.kws.some((k) => k.kind === 'query' && atHead(t.r.toks, k) && (/^(?:查|check|看看|看下|看一下)/iu.test(k.text) || t.r.toks.indexOf(k) <= 1) && !/^\s*(?:到|了|出|完|过)/u.test(t.r.clean.slice(k.end)));
   const onlyLooking = t.kws.filter((k) => k.kind === 'query').every((k) => /^(?:看|瞅|查|瞧)/u.test(k.text));
   if (taken && !t.addressed && !lookUpFirst && onlyLooking && !t.r.question && !t.r.softQuestion && !GIVE_ME.test(t.r.clean) && !/发(?:我|一下|下|送)|再发|^\s*请/u.test(t.r.clean) && wordLength(t.r) > 10) return IGNORE;
+  // F9MT 老人有点糊涂 好像记不清转没转 等儿子来查账, U6BP 老人一直说没转没转 手在抖: a long note on the
+  // sender's own taken case whose question words sit inside the story, none at its end, asks nothing.
+  // E4KW 这单具体啥情况 第一次接不太懂, R3JF 超时了吗 我下午一直在忙别的: asked first, then explained.
+  const clauses = (typed ? t.r.clean.replace(typed.typed, ' ') : t.r.clean).split(/[\s\p{P}\p{S}]+/u).filter((c) => c !== '');
+  // 在翻聊天记录看她转过没, 我问是哪个朋友, 网又卡了 咋整: a question the sender is finding out, or puts to the room.
+  const last = clauses.at(-1) ?? '';
+  const tailAsks = ASKS.test(last.slice(-8)) && !/^(?:[我俺]|正|还)?在|^(?:[我俺])?(?:问|看看|查查|翻翻)/u.test(last) && !/^(?:咋整|咋办|怎么办|怎么整)$/u.test(last.slice(-3).replace(/^\p{Script=Han}(?=\p{Script=Han}{2}$)/u, ''));
+  if (taken && !t.addressed && !t.r.mentionsBot && !lookUpFirst && wordLength(t.r) > 14 && !tailAsks && !FIRST_ASKS.test(clauses[0] ?? '') && !/[?？]\s*$/u.test(t.r.body.trim()) && !GIVE_ME.test(t.r.clean) && !/发(?:我|一下|下|送)|再发|^\s*请|帮(?:我|忙)/u.test(t.r.clean)) return IGNORE;
   // 老李说好的 他下午去K7Q2那家看看: a colleague's words passed on; their 看看 is no 查.
   if (!t.addressed && !queryFirst && REPORTED_SPEECH.test(t.r.body)) return IGNORE;
   // 志愿者们看看这条 就是我们平时宣传讲的冒充客服: the quoted message shown to the room, not its case asked about.
