@@ -159,6 +159,8 @@ export const NEUTRAL: readonly string[] = [
   '无损失', '没有损失', '未造成损失', '没损失', '不是误报', '非误报', '怎么被骗', '被骗的', '被骗过', '被骗案例', '拒绝诈骗', '拒绝陌生',
   // 被骗子骂了一通: by the scammer, not defrauded (被骗子骗走了3万 still is).
   '被骗子骂', '被骗子吓', '被骗子威胁', '被骗子洗脑', '被骗子催', '被骗子盯上', '被骗子缠上', '被骗子拉黑', '被骗子挂', '被骗子教', '被骗怕',
+  // 先让他关机, 骗子让关的: the phone switched off on purpose, no failed call.
+  '让他关机', '让她关机', '让老人关机', '骗子让关',
   // For the keyword grammar (grammar.ts), which has no scopes; the understanding step does not need these.
   '差点被骗', '险些被骗', '防止被骗', '避免被骗', '以免被骗', '谨防被骗', '差点上当', '险些上当', '差一点被骗', '差点转账', '差点就被骗', '差点转了', '差一点就转了',
   '差点就转了', '差一点转了', '差一点就被骗', '差点就上当', '小心被骗', '容易被骗',

@@ -3929,3 +3929,18 @@ describe('found in train-notes3–8 (named regressions)', () => {
     acts(understand('R3JF 我下午一直在忙别的 超时了吗', taken('R3JF')), { kind: 'query', caseId: 'R3JF' });
   });
 });
+
+describe('found in train-notes2 (named regressions)', () => {
+  const taken = (id: string) => ownCase(id, true, 25);
+  it('records no failed contact when the worker tries another way (关机 骑车过去, 欠费停机了 在找他家里人, 空号 在跟他女儿要新号, 先让他关机)', () => {
+    expect(understand('N5WK 关机 关机 还是关机 算了我骑车过去', taken('N5WK')).kind).toBe('ignore');
+    expect(understand('J8LP 他号码欠费停机了 在找他家里人', taken('J8LP')).kind).toBe('ignore');
+    expect(understand('N2GD 号码打不通 是空号 在跟他女儿要新号', taken('N2GD')).kind).toBe('ignore');
+    expect(understand('M7RF 没人接 给他发微信了 还没回', taken('M7RF')).kind).toBe('ignore');
+    expect(understand('关于Z3JS 老人手机被远程控制了 先让他关机', taken('Z3JS')).kind).toBe('ignore');
+  });
+  it('still asks about a contact that failed and stays failed (电话一直打不通, 我打了三次都没人接, 打不通 上门也没人 我晚点再去)', () => {
+    expect(understand('Z3KD 电话一直打不通', taken('Z3KD'))).toMatchObject({ kind: 'confirm', command: { result: 'unreachable' } });
+    expect(understand('Z3KD 我打了三次都没人接', taken('Z3KD'))).toMatchObject({ kind: 'confirm', command: { result: 'unreachable' } });
+  });
+});

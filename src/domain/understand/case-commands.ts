@@ -57,6 +57,10 @@ const NOT_STATUS = /要不要我|不就是|向\p{Script=Han}{1,5}学习|值得�
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查|在登记/u;
+/** 关机 骑车过去, 没人接 在找他家里人, 空号 在跟他女儿要新号, 继续: after a call that failed, the worker tries another way. */
+const CARRIES_ON = /(?:我|俺|我先|先|就|再|直接|马上|这就|赶紧|一起|自己)\p{Script=Han}{0,6}?(?:过去|去|找|追|敲|联系|上去|上门)|(?<![现实存所好])在(?:找|打|联系|敲|赶|跟|给|往|要|问)|正(?:在|联系|找|打|赶)|骑车|打车|开车|继续|接着|轮着|换(?:个|我|同事|座机|别的)|留言|留了言|发(?:了)?(?:微信|短信|消息)|去(?:家里|他家|她家|现场|找)|带我去|一起去|随后就到|让\p{Script=Han}{1,4}(?:上去|去|敲门|看看)/u;
+/** 上门也没人, 家里没人, 不在家: the visit failed too, so the contact failure may be the outcome. */
+const VISIT_FAILED = /(?:家里|屋里|上门|敲门|到了?)\p{Script=Han}{0,3}?(?:没人|没有人|不在)|不在家|人不在/u;
 /** 占线 估计在跟骗子通话, 电话被骗子占着: the line busy because the victim is on it; the worker carries on. */
 const ON_THE_LINE = /(?:在|正在|还在)(?:跟|和|与)\p{Script=Han}{0,4}?(?:通话|打电话|聊|说话)|骗子在电话里|被骗子占着/u;
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
@@ -896,7 +900,7 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // remark on it, said to the room.
   if (!keyword && found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind !== 'confirmation' && !own && !plainlyToBot(t.r, t.ctx)) return IGNORE;
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);
-  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上/u.test(t.r.clean)) && (nextStep || ON_THE_LINE.test(t.r.clean)) && !o.conflicting) return IGNORE;
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上|没接|不接|空号|停机|无法接通|忙音|不回/u.test(t.r.clean)) && (nextStep || ON_THE_LINE.test(t.r.clean) || (CARRIES_ON.test(t.r.clean) && !VISIT_FAILED.test(t.r.clean))) && !o.conflicting) return IGNORE;
   // Q7RT 老人不听 还在劝, 对方挂了 我再打, 停机了 上门去: the work goes on; nothing is settled yet.
   const goesOn = GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean) || nextStep;
   // H8SP 一直在劝 老人开始有点听进去了 再聊会, 我按住了让她先别点 继续聊: persuasion only begun, and still going on.
