@@ -3944,3 +3944,22 @@ describe('found in train-notes2 (named regressions)', () => {
     expect(understand('Z3KD 我打了三次都没人接', taken('Z3KD'))).toMatchObject({ kind: 'confirm', command: { result: 'unreachable' } });
   });
 });
+
+describe('found in train-notes1, 4 and 8 (named regressions)', () => {
+  const taken = (id: string) => ownCase(id, true, 25);
+  it('records no success from money not yet gone while the work goes on (两万还在菜篮子里 我跟着, 他说没转 只下了个会议软件 我盯着)', () => {
+    expect(understand('A2PD 两万还在菜篮子里 我跟着 😅', taken('A2PD')).kind).toBe('ignore');
+    expect(understand('R5XG 他说没转 只下了个会议软件 我盯着别让他共享屏幕', taken('R5XG')).kind).toBe('ignore');
+    expect(understand('F3MK 八成能劝下来 老人挺听她闺女的 等她闺女过来', taken('F3MK')).kind).toBe('ignore');
+  });
+  it('records no refusal met by more work, nor a call the scammer or the worker ended (把门关了 我在外面喊着, 骗子挂了又打, 我直接挂了)', () => {
+    expect(understand('G9WM 老人说不用我们管 把门关了 我在外面喊着', taken('G9WM')).kind).toBe('ignore');
+    expect(understand('D7HX 他爸说孩子自己的钱自己管 不让进门 在楼道聊', taken('D7HX')).kind).toBe('ignore');
+    expect(understand('Y9HK 京东那个又换了个号打来 我直接挂了', taken('Y9HK')).kind).toBe('ignore');
+  });
+  it('still asks about what was settled: 刚视频聊完 老人答应不转了, 隔着门说不用我们管 劝不动, 误报 他在给女儿交学费', () => {
+    expect(understand('刚视频聊完 C2MU 老人答应不转了', taken('C2MU'))).toMatchObject({ kind: 'confirm', command: { result: 'dissuaded' } });
+    expect(understand('L6TB 上门了 老人隔着门说不用我们管 劝不动', taken('L6TB'))).toMatchObject({ kind: 'confirm', command: { result: 'refused' } });
+    expect(understand('T8GV 误报 他在给女儿交学费', taken('T8GV'))).toMatchObject({ kind: 'confirm', command: { result: 'false_positive' } });
+  });
+});
