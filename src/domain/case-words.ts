@@ -163,6 +163,8 @@ export const NEUTRAL: readonly string[] = [
   '让他关机', '让她关机', '让老人关机', '骗子让关',
   // 骗子挂了又打, 我直接挂了, 老人挂了对方电话: a call ended by the scammer or the worker, or on the scammer; no refusal.
   '骗子挂', '我直接挂', '我挂了', '我就挂了', '挂了对方', '挂了骗子', '挂断了骗子',
+  // 小区里转了一圈: walked around, no transfer.
+  '转了一圈', '转了两圈', '转了几圈', '转了三圈', '转了半圈', '转了好几圈', '转了半天',
   // For the keyword grammar (grammar.ts), which has no scopes; the understanding step does not need these.
   '差点被骗', '险些被骗', '防止被骗', '避免被骗', '以免被骗', '谨防被骗', '差点上当', '险些上当', '差一点被骗', '差点转账', '差点就被骗', '差点转了', '差一点就转了',
   '差点就转了', '差一点转了', '差一点就被骗', '差点就上当', '小心被骗', '容易被骗',

@@ -3963,3 +3963,23 @@ describe('found in train-notes1, 4 and 8 (named regressions)', () => {
     expect(understand('T8GV 误报 他在给女儿交学费', taken('T8GV'))).toMatchObject({ kind: 'confirm', command: { result: 'false_positive' } });
   });
 });
+
+describe('found in train-notes1–7, losses (named regressions)', () => {
+  const taken = (id: string) => ownCase(id, true, 25);
+  it('reads a call, a walk and the scammer\'s demands as no loss (楼长打过去了 等回话, 小区里转了一圈, 被骗子要求关机, 三万八那笔 老人还坚持要转, 一万还没充)', () => {
+    expect(understand('L2VM 儿子那边我让楼长打过去了 等回话', taken('L2VM')).kind).toBe('ignore');
+    expect(understand('小区里转了一圈 P8HC说的那个单元找不到 再问问物业', taken('P8HC')).kind).toBe('ignore');
+    expect(understand('H5KT 打给他儿子 儿子说他爸手机被骗子要求关机了 我们一起去他家', taken('H5KT')).kind).toBe('ignore');
+    // (坚持要转 and 还不肯 may still be asked as a refusal; never as a loss.)
+    expect(understand('J7AS 三万八那笔 老人还坚持要转', taken('J7AS'))).not.toMatchObject({ command: { result: 'defrauded' } });
+    expect(understand('一万还没充 让他退群还不肯 S2BN', taken('S2BN'))).not.toMatchObject({ command: { result: 'defrauded' } });
+  });
+  it('records no loss only guessed while it is checked (看样子钱是转出去了 还在核实, 说不定已经转了一笔 等银行回话)', () => {
+    expect(understand('A6FK 看样子钱是转出去了 但金额对不上 还在核实', taken('A6FK')).kind).toBe('ignore');
+    expect(understand('这单R9GF说不定已经转了一笔 等银行回话', taken('R9GF')).kind).toBe('ignore');
+  });
+  it('still asks about money sent: 两万已经打过去了, 钱转出去了', () => {
+    expect(understand('L2VM 两万已经打过去了', taken('L2VM'))).toMatchObject({ kind: 'confirm', command: { result: 'defrauded', lossAmount: 20000 } });
+    expect(understand('L2VM 钱转出去了', taken('L2VM'))).toMatchObject({ kind: 'confirm', command: { result: 'defrauded' } });
+  });
+});

@@ -68,9 +68,9 @@ const VISIT_FAILED = /(?:家里|屋里|上门|敲门|到了?)\p{Script=Han}{0,3}
 /** 占线 估计在跟骗子通话, 电话被骗子占着: the line busy because the victim is on it; the worker carries on. */
 const ON_THE_LINE = /(?:在|正在|还在)(?:跟|和|与)\p{Script=Han}{0,4}?(?:通话|打电话|聊|说话)|骗子在电话里|被骗子占着/u;
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
-const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走)|多少不知道|不知道多少|具体多少|多少还在|多少还不|多少不清楚|不清楚多少|金额不清楚|数额不清楚|前后\p{Script=Han}{0,2}花了|这几年|这些年|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
+const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定|说不定|看样子|应该|估计|估摸着?|八成)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走|转出|交了|汇了)|多少不知道|不知道多少|具体多少|多少还在|多少还不|多少不清楚|不清楚多少|金额不清楚|数额不清楚|前后\p{Script=Han}{0,2}花了|这几年|这些年|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
-const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|问|查|对账|对)|查账|查流水|一笔笔对/u;
+const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|核|问|查|对账|对|拦|劝|等)|查账|查流水|一笔笔对|等\p{Script=Han}{0,4}?(?:回话|回复|打印|流水|记录|结果)|再(?:问|查|核|确认)|确认一?下|翻出来|说不清/u;
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
 const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见|没听到|没信号|手机没电)(?:手机|电话)?(?:响|震|铃声)?\s*$/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */

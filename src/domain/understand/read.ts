@@ -195,8 +195,10 @@ function spellOut(text: string): string {
     .replace(/([我俺])跟(?=\s?(?:[老小]\p{Script=Han}(?!人|伴)|\p{Script=Han}{1,3}(?:网格员?|社区|警官|督导|书记|主任|民警|同事)|技术|他们?|她们?|老人|家属|领导|上面|中心|分局|所里|物业|银行|厂家))/gu, '$1和')
     // 钱已经叫骗子弄走了: 叫/让 as 被, the money taken.
     .replace(/(?:叫|让|给)骗子(?:弄|骗|转|搞|卷)走/gu, '被骗走')
+    // 楼长打过去了 等回话, 又打过去了 在响: a call made, not money sent (两万打过去了 still is).
+    .replace(/打过去了/gu, (m, at: number, all: string) => (/[\d零一二两三四五六七八九十百千万钱款笔]/u.test(all.slice(Math.max(0, at - 6), at)) ? m : '打电话过去了'))
     // 还被骗子缠着: the scammer doing something to them, not 被骗.
-    .replace(/被骗子(?=缠|盯|套|忽悠|洗脑|控制|纠缠|遥控|牵着|占|拖|缠住|骚扰|打)/gu, '让骗子')
+    .replace(/被骗子(?=缠|盯|套|忽悠|洗脑|控制|纠缠|遥控|牵着|占|拖|缠住|骚扰|打|要|让|叫|逼|哄)/gu, '让骗子')
     // 租客被假房东骗了: the one who cheated named inside 被…骗.
     .replace(/被(?!骗)\p{Script=Han}{1,5}?骗(?=了|走|去)/gu, '被骗')
     // 我一接对方就挂了: the fraudster hung up on the worker; 老人已经把5万现金给了…: the money handed over.

@@ -233,6 +233,8 @@ function roundFigure(text: string, atStart = false): Amount | null {
 
 /** 骗了三千块, 让人忽悠走, 都转给骗子了: money said to be gone in words the result list leaves to context. */
 const LOST_VERB = /骗了|骗走|忽悠走|忽悠了|转给了?(?:骗子|对方|人家)|让人骗|叫人骗|坑了|被坑|坑走|搭进去|打水漂|卷走|弄走|搞走/u;
+/** 三万八那笔 老人还坚持要转, 一万还没充, 骗子要全转走: money still meant to go, not gone. */
+const STILL_MEANT = /(?:坚持|非要|还要|还想|要全?|准备)(?:转|汇|交|取|充)(?:走|出来|出去)?(?:钱)?(?=$|[\s\p{P}])|还没(?:充|转|交|汇|付|买|取|给)/u;
 /** 我再核实一下, 还得确认, 问问清楚: the worker is still checking what they just said. */
 const STILL_CHECKING = /(?:再|还得|还要|要再|正在|在)(?:核实|确认|核对|落实|问问)|(?:还得|还要)(?:看|查|问)|(?:核实|确认|核对)(?:一下|下)/u;
 const STILL_AT_IT = /还在劝|正在劝|(?:还|正|隔着门)?在(?:聊|谈)(?!过)|(?:还在|正在)(?:做工作|做思想工作|沟通|做他的工作|做她的工作)|接着(?:劝|做工作|做思想工作)|继续(?:劝|做工作|做思想工作)/u;
@@ -304,7 +306,7 @@ export function readOutcome(r: Reading): Outcome | null {
   // 骗子让转3万, 老人坚持要投10万, 卡里6万多都在, 卡里还有三万多, 3块钱一盒: money asked for, meant,
   // still there, a balance or a price; not lost.
   // 上个月就被骗过一次 6000块: an earlier loss told, not this case's.
-  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || MEANS_TO_BUY.test(r.clean) || NOT_MONEY_LOST.test(r.clean) || DRAWN.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
+  const notLost = !lossWord && !results.some((t) => t.result === 'defrauded') && (INTENDED.test(r.clean) || STILL_MEANT.test(r.clean) || MEANS_TO_BUY.test(r.clean) || NOT_MONEY_LOST.test(r.clean) || DRAWN.test(r.clean) || STILL_THERE.test(r.clean) || PRICE.test(r.clean) || PAST_LOSS.test(r.clean) || NOT_YET_SENT.test(r.clean) || (BALANCE.test(r.clean) && !MOVED.test(r.clean)));
   // 分三笔转的 共7600, 共转账3笔…合计10000元: the total of what was sent, said outright.
   const sumSent = SUM_SENT.test(r.clean);
   // 老太太手里的钱 … 我正在劝: a sum named while the work goes on is not yet gone (转了 says it is).
