@@ -3983,3 +3983,11 @@ describe('found in train-notes1–7, losses (named regressions)', () => {
     expect(understand('L2VM 钱转出去了', taken('L2VM'))).toMatchObject({ kind: 'confirm', command: { result: 'defrauded' } });
   });
 });
+
+describe('found in train-notes4 (named regression)', () => {
+  it('records no outcome from the victim\'s own word while it is checked (老太太说不是被骗 是买保险 在看合同), but 报警了 民警说马上到 still is one', () => {
+    expect(understand('R9KW 他说是正规贷款 不是诈骗 要先交手续费 在讲', ownCase('R9KW', true, 25)).kind).toBe('ignore');
+    expect(understand('G2WL 老太太说不是被骗 是买保险 在看合同', ownCase('G2WL', true, 25)).kind).toBe('ignore');
+    expect(understand('报警了 民警说马上到', { ...ownCase('E4XB', true, 28), quote: { from: 'bot', caseId: 'E4XB', kind: 'reminder' } })).toMatchObject({ kind: 'confirm', command: { result: 'reported' } });
+  });
+});

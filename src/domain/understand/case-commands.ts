@@ -914,7 +914,12 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // A2PD 两万还在菜篮子里 我跟着, 他说没转 只下了个会议软件 我盯着: money not gone yet, told while the work goes on;
   // no one was talked round (劝住, 拦下, 稳住), so nothing is settled.
   const onlyKept = o.result === 'dissuaded' && !t.r.toks.some((x) => x.t === 'result' && x.result === 'dissuaded' && PERSUADED.test(x.text)) && WATCHING.test(t.r.clean);
-  const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive' || partly || onlyKept) && (worksOn || onlyKept) && !o.conflicting && o.lossAmount === null;
+  // 他说一分没转 是系统误判 我在看他手机, 老人说他报过警了 …还在核实: the victim's word, being checked
+  // (报警了 民警说马上到: the report comes before anyone's words).
+  const saidAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])/u);
+  const firstResult = t.r.toks.find((x) => x.t === 'result');
+  const relayedOnly = saidAt >= 0 && firstResult !== undefined && saidAt < firstResult.start && (o.result === 'false_positive' || o.result === 'dissuaded' || o.result === 'reported') && (CHECKING.test(t.r.clean) || WATCHING.test(t.r.clean));
+  const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive' || partly || onlyKept || relayedOnly) && (worksOn || onlyKept || relayedOnly) && (!o.conflicting || relayedOnly) && o.lossAmount === null;
   // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
   if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });
   if (unsettled && own.acknowledged) return IGNORE;
