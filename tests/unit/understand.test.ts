@@ -3991,3 +3991,8 @@ describe('found in train-notes4 (named regression)', () => {
     expect(understand('报警了 民警说马上到', { ...ownCase('E4XB', true, 28), quote: { from: 'bot', caseId: 'E4XB', kind: 'reminder' } })).toMatchObject({ kind: 'confirm', command: { result: 'reported' } });
   });
 });
+
+describe('found by the variants suite once train-notes joined the split (named regression)', () => {
+  it('reads 人不算多。六十来个。 as a head count when the sentence is cut by full stops', () =>
+    acts(understand('下午在风雨桥头摆摊宣传。人不算多。六十来个。装了APP十四个', volunteer), { kind: 'outreach', people: 60, installs: 14 }));
+});

@@ -33,7 +33,7 @@ function spoken(raw: string): string {
     .replace(new RegExp(`(?<![帮给为替教]\\s?|[\\d一二两三四五六七八九十百千])(${N})\\s?(多|来|余)?个(?=${PEOPLE_NOUN})`, 'gu'), '$1$2人 ')
     .replace(new RegExp(`((?:${PEOPLE_NOUN})(?:有|来了|到了|共|一共)?)\\s?(${N})\\s?(多|来|余)?个(?![\\p{Script=Han}A-Za-z])`, 'gu'), '$1 $2$3人')
     // 来办业务的有四十来个, 人不算多，六十来个: a head count with 个 and nobody named is people.
-    .replace(new RegExp(`(?<!(?:APP|app|App|装|下载|注册)[\\p{Script=Han}A-Za-z]{0,6})(?<=(?:的有|(?<![只就才])有|来了|人不算多|人挺多|人不少|估计有?|大概有?|差不多)[，,\\s]?)(${N})\\s?(多|来|余)?个(?=$|[\\s\\p{P}])`, 'gu'), '$1$2人')
+    .replace(new RegExp(`(?<!(?:APP|app|App|装|下载|注册)[\\p{Script=Han}A-Za-z]{0,6})(?<=(?:的有|(?<![只就才])有|来了|人不算多|人挺多|人不少|估计有?|大概有?|差不多)[，,。\\s]?)(${N})\\s?(多|来|余)?个(?=$|[\\s\\p{P}])`, 'gu'), '$1$2人')
     // 参加的老党员43人: a count glued to the people before it stands apart.
     .replace(/(?<=[员民众生工客户友属童士])(?=\d+\s?(?:人次|人|名|位))/gu, ' ')
     // 二十几人, 两百几人: the round figure, the rest unsaid, as with 二十多人 (一百几十 stays as said).
@@ -105,7 +105,7 @@ function spoken(raw: string): string {
     // 五十多口人, 一百二十号人: 口 and 号 count people too.
     .replace(new RegExp(`(${N})(来|多|余)?(?:口|号)人`, 'gu'), '$1$2人')
     // 人不多 三十来个: the count after the people is of people.
-    .replace(new RegExp(`(人不多|人挺多|人很多|人不少|人超多|人特别多)[\\s，,]*(?:估计|大概|大约|差不多)?\\s?(${N})(?![\\d零一二两三四五六七八九十百千万])(来|多|余)?个?(?![\\d人]|\\s?(?:APP|app))`, 'gu'), '$1 $2$3人')
+    .replace(new RegExp(`(人不多|人挺多|人很多|人不少|人超多|人特别多|人不算多)[\\s，,。]*(?:估计|大概|大约|差不多)?\\s?(${N})(?![\\d零一二两三四五六七八九十百千万])(来|多|余)?个?(?![\\d人]|\\s?(?:APP|app))`, 'gu'), '$1 $2$3人')
     // 两三百人次: between 200 and 300, say 250.
     .replace(/([一二两三四五六七八九])[二两三四五六七八九]百(?=多?人)/gu, (_m, d: string) => `${d === '两' ? '二' : d}百五十`)
     // 一百五六十人: between 150 and 160, say 155.
