@@ -3996,3 +3996,16 @@ describe('found by the variants suite once train-notes joined the split (named r
   it('reads 人不算多。六十来个。 as a head count when the sentence is cut by full stops', () =>
     acts(understand('下午在风雨桥头摆摊宣传。人不算多。六十来个。装了APP十四个', volunteer), { kind: 'outreach', people: 60, installs: 14 }));
 });
+
+describe('found in train-notes9–16 (named regressions)', () => {
+  const taken = (id: string) => ownCase(id, true, 25);
+  it('records no refusal or success not settled yet (老爷子还不开门, 有点听进去了 还得再说说, 想通了 但还在犹豫, 同佢讲紧, 不肯走 我陪她坐着聊)', () => {
+    expect(understand('K4TB 累死了 爬了七楼 老爷子还不开门', taken('K4TB')).kind).toBe('ignore');
+    expect(understand('G5YD 老头儿有点听进去了 还得再说说', taken('G5YD')).kind).toBe('ignore');
+    expect(understand('L7CA 阿姨说她想通了 但我看她还在犹豫 明天再来看看', taken('L7CA')).kind).toBe('ignore');
+    expect(understand('H6JD 阿叔唔肯开门 隔住道门同佢讲紧', taken('H6JD')).kind).toBe('ignore');
+    expect(understand('W2PL 银行那边说排队要一个小时 老人不肯走 我陪她坐着聊', taken('W2PL')).kind).toBe('ignore');
+  });
+  it('still asks when the refusal is the end of it (老人还是不开门 我先回了)', () =>
+    expect(understand('K4TB 敲了半天 老人还是不开门 我先回了', taken('K4TB'))).toMatchObject({ kind: 'confirm' }));
+});

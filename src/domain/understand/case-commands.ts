@@ -62,7 +62,7 @@ const CARRIES_ON = /(?:我|俺|我先|先|就|再|直接|马上|这就|赶紧|�
 /** 劝住, 拦下, 稳住, 说通: someone talked round or stopped, not only money that has not moved. */
 const PERSUADED = /劝|拦|截|稳住|按住|摁住|说通|说服|止付|冻结|挡|叫停|喊停|阻止/u;
 /** 我跟着, 盯着, 民警在讲, 晚上专家来拿, 人还没来, 在核, 陪他去银行问问: the work goes on. */
-const WATCHING = /(?:喊|聊|说|劝|耗|守|等|陪|磨|哄|稳)着|着呢|在\p{Script=Han}{1,4}?(?:聊|说|讲|劝|等|守|喊)|(?:就|马上|这就)到|慢慢来|[叫喊请找让]\p{Script=Han}{1,6}?(?:一起来|过来|来了|跟他说|跟她说|和他说|和她说)|跟着|盯着|守着|陪着|看着|继续|接着|加把劲|磨磨|上楼|路上|马上到|快到|还没来|来拿|来取|来收|在(?:讲|说|聊|劝|谈|核|查|看|翻|问|解释|等|跟|给|帮|门口|她家|他家)|正在|要看|看一眼|问问|查查|再查|挂失|冻卡|在冻|请了|等(?:他|她|儿子|女儿|闺女|家属|民警|人|对方|开门)|\p{Script=Han}还在催|又反悔|反悔了/u;
+const WATCHING = /(?:喊|聊|说|劝|耗|守|等|陪|磨|哄|稳|坐)着|着呢|(?:劝|聊|说|讲|问)呢|(?:讲|问|倾|劝|睇|搵|等|打|傾)紧|再(?:说说|讲讲|聊聊|劝劝|磨磨)|还在犹豫|又要转|在\p{Script=Han}{1,4}?(?:聊|说|讲|劝|等|守|喊)|(?:就|马上|这就)到|慢慢来|[叫喊请找让]\p{Script=Han}{1,6}?(?:一起来|过来|来了|跟他说|跟她说|和他说|和她说)|跟着|盯着|守着|陪着|看着|继续|接着|加把劲|磨磨|上楼|路上|马上到|快到|还没来|来拿|来取|来收|在(?:讲|说|聊|劝|谈|核|查|看|翻|问|解释|等|跟|给|帮|门口|她家|他家)|正在|要看|看一眼|问问|查查|再查|挂失|冻卡|在冻|请了|等(?:他|她|儿子|女儿|闺女|家属|民警|人|对方|开门)|\p{Script=Han}还在催|又反悔|反悔了/u;
 /** 上门也没人, 家里没人, 不在家: the visit failed too, so the contact failure may be the outcome. */
 const VISIT_FAILED = /(?:家里|屋里|上门|敲门|到了?)\p{Script=Han}{0,3}?(?:没人|没有人|不在)|不在家|人不在/u;
 /** 占线 估计在跟骗子通话, 电话被骗子占着: the line busy because the victim is on it; the worker carries on. */
@@ -910,16 +910,18 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 不让进门 在楼道聊, 把门关了 我在外面喊着: a refusal met by more work (误报 他在给女儿交学费 tells why instead).
   const worksOn = goesOn || ((o.result === 'refused' || o.result === 'unreachable') && (WATCHING.test(t.r.clean) || CARRIES_ON.test(t.r.clean)));
   // H8SP 一直在劝 老人开始有点听进去了 再聊会, 我按住了让她先别点 继续聊: persuasion only begun, and still going on.
-  const partly = o.result === 'dissuaded' && /(?:开始|有点|有些|慢慢|好像|似乎)\p{Script=Han}{0,3}?(?:听进去|听进|松口|动摇|信了|听劝)|先别|暂时|(?:明天|明早|后天|回头|过两天|过几天|改天|下午|晚上|晚点|等会儿?|一会儿?)再(?:转|汇|交|打钱|去银行|取)/u.test(t.r.clean);
+  const partly = o.result === 'dissuaded' && /(?:开始|有点|有些|慢慢|好像|似乎)\p{Script=Han}{0,3}?(?:听进去|听进|松口|动摇|信了|听劝)|先别|暂时|还在犹豫|又要转|一会儿?又|(?:明天|明早|后天|回头|过两天|过几天|改天|下午|晚上|晚点|等会儿?|一会儿?)再(?:转|汇|交|打钱|去银行|取)/u.test(t.r.clean);
   // A2PD 两万还在菜篮子里 我跟着, 他说没转 只下了个会议软件 我盯着: money not gone yet, told while the work goes on;
   // no one was talked round (劝住, 拦下, 稳住), so nothing is settled.
+  // 老爷子还不开门, 还不肯删那个app: not yet, said while the sender is still there (还是不开门 is the end of it).
+  const notYet = o.result === 'refused' && /(?<![也])还(?!是)\s?(?:不|没|不肯|不让)/u.test(t.r.clean) && !/最后|最终|走了|撤了|回来了|先回/u.test(t.r.clean);
   const onlyKept = o.result === 'dissuaded' && !t.r.toks.some((x) => x.t === 'result' && x.result === 'dissuaded' && PERSUADED.test(x.text)) && WATCHING.test(t.r.clean);
   // 他说一分没转 是系统误判 我在看他手机, 老人说他报过警了 …还在核实: the victim's word, being checked
   // (报警了 民警说马上到: the report comes before anyone's words).
   const saidAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])/u);
   const firstResult = t.r.toks.find((x) => x.t === 'result');
   const relayedOnly = saidAt >= 0 && firstResult !== undefined && saidAt < firstResult.start && (o.result === 'false_positive' || o.result === 'dissuaded' || o.result === 'reported') && (CHECKING.test(t.r.clean) || WATCHING.test(t.r.clean));
-  const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive' || partly || onlyKept || relayedOnly) && (worksOn || onlyKept || relayedOnly) && (!o.conflicting || relayedOnly) && o.lossAmount === null;
+  const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive' || partly || onlyKept || relayedOnly) && (worksOn || onlyKept || relayedOnly || notYet) && (!o.conflicting || relayedOnly) && o.lossAmount === null;
   // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
   if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });
   if (unsettled && own.acknowledged) return IGNORE;
