@@ -4009,3 +4009,17 @@ describe('found in train-notes9–16 (named regressions)', () => {
   it('still asks when the refusal is the end of it (老人还是不开门 我先回了)', () =>
     expect(understand('K4TB 敲了半天 老人还是不开门 我先回了', taken('K4TB'))).toMatchObject({ kind: 'confirm' }));
 });
+
+describe('found in train-notes17–18 (named regressions)', () => {
+  const taken = (id: string) => ownCase(id, true, 25);
+  it('records no success only hoped for or half done (差不多能劝住, 说通了大半 剩个尾巴, 钱暂时保住了 但还要盯, 有点听进去了)', () => {
+    expect(understand('L3RW 差不多能劝住 等他老伴回来一起说', taken('L3RW')).kind).toBe('ignore');
+    expect(understand('C2HV 说通了大半，，剩个尾巴', taken('C2HV')).kind).toBe('ignore');
+    expect(understand('S8LB 钱暂时保住了 但还要盯 这老人之前就上过一回当', taken('S8LB')).kind).toBe('ignore');
+    expect(understand('U4LK 我跟他讲了半个钟 有点听进去了', taken('U4LK')).kind).toBe('ignore');
+  });
+  it('still asks about a success averted by a hair (差一点就转了 被我拦在银行门口了) and reads 没能劝住 as failed', () => {
+    expect(understand('FD2N 差一点就转了 被我拦在银行门口了', taken('FD2N'))).toMatchObject({ kind: 'confirm', command: { result: 'dissuaded' } });
+    expect(understand('反馈 FD2N 没能劝住 转了两万', taken('FD2N'))).toMatchObject({ command: { result: 'defrauded', lossAmount: 20000 } });
+  });
+});

@@ -33,7 +33,7 @@ const MARKER: Record<Exclude<Governed, 'example'>, RegExp> = {
   // 主要是误报, 只要是, 需要是: not 要是.
   suppose: new RegExp(`(?<![主只需])(?:${alt(SCOPE_MARKERS.suppose)})`, 'gu'),
   // 不怕, 哪怕, 恐怕: 怕 only as fear of what follows.
-  unreal: new RegExp(`(?<![不哪恐])(?:${alt(SCOPE_MARKERS.unreal)})`, 'gu'),
+  unreal: new RegExp(`(?<![不哪恐没未])(?:${alt(SCOPE_MARKERS.unreal)})`, 'gu'),
   plan: new RegExp(alt(SCOPE_MARKERS.plan), 'gu'),
   // 老人说, 家属说, 他说: 说 after a word that is no 劝说/再说/小说, and not 说明/说话/说了 (talked),
   // but 赵督导说了 X6CU 她来督办: a title's 说了 before a pause relays what follows;
