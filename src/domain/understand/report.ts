@@ -254,7 +254,7 @@ const NOT_MONEY_LOST = new RegExp(`涉嫌\\p{Script=Han}{0,4}?${FIGURE}|(?:退�
 /** 老人刚取了5万现金放家里: cash drawn and still held (取了5万现金转给骗子了 is gone). */
 const DRAWN = new RegExp(`取了?\\s?${FIGURE}[^\\s，,。]{0,4}现金(?!\\p{Script=Han}{0,4}(?:转|汇|交|给|骗|被))`, 'u');
 /** 卡里6万多都在, 8万多 还没动: the money still where it was. */
-const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:(?:都在|还在)(?![犹劝聊想考纠跟和打说等做讲谈问磨哭闹闹找])|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
+const STILL_THERE = new RegExp(`${FIGURE}\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)(?:多|余|来)?钱?\\s?(?:(?:都在|还在)(?![犹劝聊想考纠跟和打说等做讲谈问磨哭闹找])|没动|还没动|一分没少|没少|都没动|保住)`, 'u');
 /** 卡里有两万多, 老人卡里还有三万多: the balance, money not yet moved. */
 /** 卡里还有, 账上剩, 存款有大概: a balance about to be said (one list for BALANCE and amountOf). */
 const BALANCE_SAID = '(?:卡里|卡上|账户里|账上|存折里|存折上|存款)(?:头)?(?:(?:还|就|总共|一共|本来)?(?:有|剩|存着?)|就|只|才)\\s?(?:大概|大约|约|差不多|将近)?\\s?';
