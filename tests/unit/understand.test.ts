@@ -4023,3 +4023,17 @@ describe('found in train-notes17–18 (named regressions)', () => {
     expect(understand('反馈 FD2N 没能劝住 转了两万', taken('FD2N'))).toMatchObject({ command: { result: 'defrauded', lossAmount: 20000 } });
   });
 });
+
+describe('found in train-notes19 (named regression)', () => {
+  const leadSees = (id: string): UnderstandContext => ({ ...lead, visibleCases: [id] });
+  it('takes no 督办 from someone else watching or pressing (网格员在旁边盯着, 网格员得抓紧, 老人就盯着手机, 对方催他转钱)', () => {
+    expect(understand('H8NF银行说他要换张卡再转 网格员在旁边盯着', leadSees('H8NF')).kind).toBe('ignore');
+    expect(understand('G7PS 银行那边说最多能拖到下午三点 网格员得抓紧', { ...leadSees('G7PS'), role: 'supervisor' }).kind).toBe('ignore');
+    expect(understand('A4TW 网格员到了半小时了 老人一句话不说 就盯着手机', leadSees('A4TW')).kind).toBe('ignore');
+    expect(understand('X9AR 老人把手机给网格员看了 聊天记录里全是对方催他转钱的', leadSees('X9AR')).kind).toBe('ignore');
+  });
+  it('still takes 督办 from the sender (K7Q2 我盯着, K7Q2 抓紧)', () => {
+    acts(understand('K7Q2 我盯着', lead), { kind: 'supervise', caseId: 'K7Q2' });
+    acts(understand('K7Q2 抓紧', lead), { kind: 'supervise', caseId: 'K7Q2' });
+  });
+});

@@ -57,6 +57,8 @@ const NOT_STATUS = /要不要我|不就是|向\p{Script=Han}{1,5}学习|值得�
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查|在登记/u;
+/** 网格员在旁边盯着, 对方催, 银行那边说…抓紧: a clause whose subject is someone other than the sender. */
+const OTHER_SUBJECT = /(?:网格员|老人|老太太|老爷子|大爷|大妈|阿姨|对方|骗子|银行|柜员|家属|民警|儿子|女儿|[周李陈刘吴]网格|小[\p{Script=Han}])\p{Script=Han}{0,6}$/u;
 /** 关机 骑车过去, 没人接 在找他家里人, 空号 在跟他女儿要新号, 继续: after a call that failed, the worker tries another way. */
 const CARRIES_ON = /(?:我|俺|我先|先|就|再|直接|马上|这就|赶紧|一起|自己)\p{Script=Han}{0,6}?(?:过去|去|找|追|敲|联系|上去|上门)|(?<![现实存所好])在(?:找|打|联系|敲|赶|跟|给|往|要|问)|正(?:在|联系|找|打|赶)|骑车|打车|开车|继续|接着|轮着|换(?:个|我|同事|座机|别的)|留言|留了言|发(?:了)?(?:微信|短信|消息)|去(?:家里|他家|她家|现场|找)|带我去|一起去|随后就到|让\p{Script=Han}{1,4}(?:上去|去|敲门|看看)/u;
 /** 劝住, 拦下, 稳住, 说通: someone talked round or stopped, not only money that has not moved. */
@@ -122,6 +124,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // K7Q2这单我盯着 @刘网格 你抓紧: the case taken on first, then the colleague told (the @ after it).
     const takenOnFirst = r.personFirst !== true && typed !== null && typed.source !== 'unknown' && atHead(r.toks, r.toks.find((x) => x.t === 'id')!) && /^我/u.test(kw.text.replace(/^这单/u, '')) ;
     if (kind === 'supervise' && SUPERVISE_WITH_CASE.has(kw.text) && r.others.length > 0 && !t.ctx.mention && !r.mentionsBot && !takenOnFirst) continue;
+    // 网格员在旁边盯着, 对方催他转钱, 网格员得抓紧, 老人就盯着手机: someone else watching or pressing, told; not the sender's 督办.
+    if (kind === 'supervise' && !addressed && !/^(?:督办|已督办|督促|催办|督查|我)/u.test(kw.text) && (OTHER_SUBJECT.test(r.clean.slice(0, kw.start).split(/[\s\p{P}]+/u).at(-1) ?? '') || /^\s*(?:手机|屏幕|电脑|聊天|转账|钱|他转|她转|转钱)/u.test(r.clean.slice(kw.end)) || /^催(?:他|她)$/u.test(kw.text) && /^\s*(?:转|汇|交|打钱|付)/u.test(r.clean.slice(kw.end)))) continue;
     // E9PH上次重办了两回才结, X6CU昨天转派给李网格那会儿, 记得J3DK上回冯中心督办之后…, T9KE前两天刚更正过一次:
     // what was done to a case before, told; 我看X6CU八成是误报, X6CU要我说干脆交给社区民警: an opinion.
     // (X6CU 昨天督办过了, the command and nothing after it, is still asked about.)
