@@ -4037,3 +4037,17 @@ describe('found in train-notes19 (named regression)', () => {
     acts(understand('K7Q2 抓紧', lead), { kind: 'supervise', caseId: 'K7Q2' });
   });
 });
+
+describe('found in train-notes20 (named regressions)', () => {
+  const sees = (id: string): UnderstandContext => ({ ...worker, openCases: [], visibleCases: [id] });
+  it('takes no colleague\'s case from news or a hand offered (他儿子电话我打了 在路上了, 我下楼帮你看着, 王主任在路上了)', () => {
+    expect(understand('V9DK 他儿子电话我打了 在路上了 说半小时能到', sees('V9DK')).kind).toBe('ignore');
+    expect(understand('Z5CM 我就在这小区住 不行我下楼帮你看着', sees('Z5CM')).kind).toBe('ignore');
+    expect(understand('V7AM 王主任在路上了 十来分钟到', sees('V7AM')).kind).toBe('ignore');
+  });
+  it('tells a worker nothing about 督办 when they only keep an eye (我在工行门口盯着呢, 这次得盯紧点); 收到 X6CU 我来督办 is still refused', () => {
+    expect(understand('E6NS 我在工行门口盯着呢 人还没来', sees('E6NS')).kind).toBe('ignore');
+    expect(understand('U9BN 这个老太太前年就让人骗过一回 这次得盯紧点', sees('U9BN')).kind).toBe('ignore');
+    expect(understand('那个X6CU我来督办一下', { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] })).toMatchObject({ kind: 'refuse', reason: 'not_allowed' });
+  });
+});

@@ -255,6 +255,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
       const onCase = typed !== null && typed.source !== 'unknown';
       // 好的 我盯着呢 from a worker: their own work, told; no 督办 asked of the bot.
       if (kind === 'supervise' && /^[我俺]/u.test(kw.text) && !addressed && !onCase) continue;
+      // E6NS 我在工行门口盯着呢, U9BN 这次得盯紧点: a worker keeping an eye, told, even on a case named; only the
+      // word 督办 (or its kin) leading the message is a command a worker is told they may not give.
+      if (kind === 'supervise' && !addressed && !atHead(r.toks, kw) && !/督办|督促|催办|督查|都办/u.test(kw.text)) continue;
       // 督办 J6NA: the command begun with its keyword and an id, whatever the id, is answered.
       if ((atHead(r.toks, kw) && (onCase || addressed || bare(t, kw) || (typed !== null && r.toks[0] === kw))) || handing || (onCase && kind !== 'reassign')) return refuse('not_allowed', '帮助', say.leadsOnly);
       continue;
@@ -459,7 +462,7 @@ const TAKE_OVER = /我来|交给我|(?:我这边|我亲自|我去现场|我)(?:�
 /** 您, @赵督导: the lead answers a person. */
 const TO_A_PERSON = /您|@|(?<![让叫请给])你(?!们)/u;
 /** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
-const THIRD_PERSON = /(?:他|她|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
+const THIRD_PERSON = /(?:他|她|(?:他|她)?(?:儿子|女儿|闺女|媳妇|老伴|家属|家人)|\p{Script=Han}{1,2}主任|\p{Script=Han}{1,2}网格员?|\p{Script=Han}社区|老\p{Script=Han}|小\p{Script=Han}|\p{Script=Han}[哥姐])\s*(?:已经|已|正在|也|都|刚|早就|马上)?\s*$/u;
 /** What the bot does, named in a question put to it: 接单, 反馈, 宣传, 作废, 照片. */
 const BOT_WORK_ASKED = /怎么报|咋报|如何报|接单|反馈|宣传|编号|作废|撤销|转派|督办|更正|重办|绑定|照片|图片|待办|回复|确认|登记|撤回|值班|请假|换班|收到|金额|误报|拒绝配合|劝阻成功|未接通|怎么玩|咋玩/u;
 /** 收到 W6QH 的家属电话: something of the case's received, which is not its push (预警, 派单, 任务). */
@@ -757,6 +760,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (!own && !t.addressed && r.others.length > 0 && !r.mentionsBot) return IGNORE;
     // C5VR 李网格已经在路上了: someone else on the way, told by a colleague.
     if (!own && THIRD_PERSON.test(r.clean.slice(0, ackTok.start))) return IGNORE;
+    // V9DK 他儿子电话我打了 在路上了, Z5CM 我就在这小区住 不行我下楼帮你看着: news or a hand offered on a colleague's
+    // case, the going word inside it; only 收到 or a word leading the message takes a case by name.
+    if (!own && !overseer && !t.addressed && !strong && !atHead(r.toks, ackTok)) return IGNORE;
     // C2MU 还在路上: a progress remark on a case already taken.
     if (own?.acknowledged && !strong) return IGNORE;
     // N7YC 嗯……还在聊, N7YC 我还在地铁上…消息收到得慢: on a case already taken, a filler or a 收到 inside the
