@@ -4051,3 +4051,11 @@ describe('found in train-notes20 (named regressions)', () => {
     expect(understand('那个X6CU我来督办一下', { ...worker, openCases: [{ id: 'Q7RT', level: 'urgent', acknowledged: true, pushedMinutesAgo: 20 }] })).toMatchObject({ kind: 'refuse', reason: 'not_allowed' });
   });
 });
+
+describe('found in train-notes21–22 (named regression)', () => {
+  it('records no success from a hold or half a persuasion (说通了一半, 先按住了, 我按住了 正劝), with or without the id', () => {
+    expect(understand('还在劝 刚才说通了一半', { ...ownCase('C2KV', true, 25), quote: { from: 'bot', caseId: 'C2KV', kind: 'reminder' } }).kind).toBe('ignore');
+    expect(understand('L2WC对方要五百工本费 我先按住了', ownCase('L2WC', true, 25)).kind).toBe('ignore');
+    expect(understand('W2DA 手机上点到最后一步了 我按住了 正劝', ownCase('W2DA', true, 25)).kind).toBe('ignore');
+  });
+});
