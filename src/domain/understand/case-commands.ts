@@ -57,8 +57,8 @@ const NOT_STATUS = /要不要我|不就是|向\p{Script=Han}{1,5}学习|值得�
 const CORRECTING = /错|不对|改|应该是|其实是|更正|不是/u;
 /** 还在做工作, 正在聊, 在路上, 快到了, 稍等: work on a case under way. */
 const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一下|等会儿?|在劝|在聊|在谈|在做工作|在问|在核对|在核实|在查|在登记/u;
-/** 网格员在旁边盯着, 对方催, 银行那边说…抓紧: a clause whose subject is someone other than the sender. */
-const OTHER_SUBJECT = /(?:网格员|老人|老太太|老爷子|大爷|大妈|阿姨|对方|骗子|银行|柜员|家属|民警|儿子|女儿|[周李陈刘吴]网格|小[\p{Script=Han}])\p{Script=Han}{0,6}$/u;
+/** 网格员在旁边盯着, 对方催, 银行那边说…抓紧: a clause whose subject is someone other than the sender (让李网格盯紧点 is the sender pressing). */
+const OTHER_SUBJECT = /(?<![让叫请要催])(?:网格员|老人|老太太|老爷子|大爷|大妈|阿姨|对方|骗子|银行|柜员|家属|民警|儿子|女儿|[周李陈刘吴]网格|小[\p{Script=Han}])\p{Script=Han}{0,6}$/u;
 /** 关机 骑车过去, 没人接 在找他家里人, 空号 在跟他女儿要新号, 继续: after a call that failed, the worker tries another way. */
 const CARRIES_ON = /(?:我|俺|我先|先|就|再|直接|马上|这就|赶紧|一起|自己)\p{Script=Han}{0,6}?(?:过去|去|找|追|敲|联系|上去|上门)|(?<![现实存所好])在(?:找|打|联系|敲|赶|跟|给|往|要|问)|正(?:在|联系|找|打|赶)|骑车|打车|开车|继续|接着|轮着|换(?:个|我|同事|座机|别的)|留言|留了言|发(?:了)?(?:微信|短信|消息)|去(?:家里|他家|她家|现场|找)|带我去|一起去|随后就到|让\p{Script=Han}{1,4}(?:上去|去|敲门|看看)/u;
 /** 劝住, 拦下, 稳住, 说通: someone talked round or stopped, not only money that has not moved. */
