@@ -3994,7 +3994,9 @@ describe('found in train-notes4 (named regression)', () => {
 
 describe('found by the variants suite once train-notes joined the split (named regression)', () => {
   it('reads 人不算多。六十来个。 as a head count when the sentence is cut by full stops', () =>
-    acts(understand('下午在风雨桥头摆摊宣传。人不算多。六十来个。装了APP十四个', volunteer), { kind: 'outreach', people: 60, installs: 14 }));
+    acts(understand('下午在风雨桥头摆摊宣传。人不算多。六十来个。装了APP十四个', volunteer), { kind: 'outreach', people: 60, installs: 14, note: '人不算多' }));
+  it('keeps no 来人 in the remark of 人不算多，六十来个 (found using the sandbox as a volunteer)', () =>
+    acts(understand('今天在菜市场门口宣传 人不算多，六十来个，装了APP十四个', volunteer), { kind: 'outreach', people: 60, installs: 14, note: '人不算多' }));
 });
 
 describe('found in train-notes9–16 (named regressions)', () => {

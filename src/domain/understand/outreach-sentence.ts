@@ -105,7 +105,7 @@ function spoken(raw: string): string {
     // 五十多口人, 一百二十号人: 口 and 号 count people too.
     .replace(new RegExp(`(${N})(来|多|余)?(?:口|号)人`, 'gu'), '$1$2人')
     // 人不多 三十来个: the count after the people is of people.
-    .replace(new RegExp(`(人不多|人挺多|人很多|人不少|人超多|人特别多|人不算多)[\\s，,。]*(?:估计|大概|大约|差不多)?\\s?(${N})(?![\\d零一二两三四五六七八九十百千万])(来|多|余)?个?(?![\\d人]|\\s?(?:APP|app))`, 'gu'), '$1 $2$3人')
+    .replace(new RegExp(`(人不多|人挺多|人很多|人不少|人超多|人特别多)[\\s，,。]*(?:估计|大概|大约|差不多)?\\s?(${N})(?![\\d零一二两三四五六七八九十百千万])(来|多|余)?个?(?![\\d人]|\\s?(?:APP|app))`, 'gu'), '$1 $2$3人')
     // 两三百人次: between 200 and 300, say 250.
     .replace(/([一二两三四五六七八九])[二两三四五六七八九]百(?=多?人)/gu, (_m, d: string) => `${d === '两' ? '二' : d}百五十`)
     // 一百五六十人: between 150 and 160, say 155.
