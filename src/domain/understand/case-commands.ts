@@ -16,7 +16,7 @@ import { onTheWay } from './on-the-way.js';
 import { promptFor } from './prompts.js';
 import { memberIn, pickTarget, takesCases } from './reassign.js';
 import { act, bare, confirm, kwOf, refuse, unknownCase, type Turn } from './turn.js';
-import { readOutcome } from './report.js';
+import { readOutcome, STILL_CHECKING } from './report.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
 const IGNORE: Decision = { kind: 'ignore' };
@@ -27,7 +27,8 @@ const AT_THE_DOOR_ONLY = /不在家|没在家|家中无人|家里没人|没人�
 /** The next step after the door: a plan (晚上再去看看, 明天回来再说), another try (我打电话试试), asking around (我问问邻居去). */
 /** 还在劝, 我再打, 在门口等, 直接上门: the work goes on, so a failed contact or a refusal is not yet an outcome. */
 const GOES_ON = /继续(?:劝|做工作|聊|打|联系|找|跟进|敲)|(?:还|一直|正)在劝|劝着|再聊|接着(?:打|劝|问|聊|找)|再看看|在问|还在问|(?:再)?想(?:想)?办法|找找|(?:门口|楼下|旁边|边上|这儿|这里)?(?:守着|蹲着|陪着)|(?:我|俺)?再(?:打|敲|劝|试|联系|找|叫|喊|磨|做做|核实|核对|观察)|观察观察|叫叫|喊喊|等回电|等(?:他|她)?回(?:电话|消息)|(?:直接|马上|这就|我)过去(?![了过])|在\p{Script=Han}{0,6}等|等(?:他|她|人|老人)?(?:回来|开门)|上门去(?![了过])|直接上门(?![了过])|去(?:他|她)家(?![了过])/u;
-const NEXT_STEP = /试试|试一下|(?:核对|核实|确认)(?:一下|下)|(?:直接|就|我)(?:过去|上门|去家里)了?\s*$|再跑|再去|再来|还是过去|过去看一眼|去看一眼|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了/u;
+// The worker still checking (我核实一下, 还得看) is a next step too: one list for it, STILL_CHECKING (report.ts).
+const NEXT_STEP = new RegExp(String.raw`试试|试一下|(?:直接|就|我)(?:过去|上门|去家里)了?\s*$|再跑|再去|再来|还是过去|过去看一眼|去看一眼|往\p{Script=Han}{0,4}(?:走|赶)|联系下|联系一下|打个电话看看|电话联系下|问问|问一下|问下|等等|等一会|再等|在等|等(?:物业|人|他|她|家属|邻居|保安|门卫|着)|去\p{Script=Han}{0,5}找|再找|说去|去接|去买|住院|出门了|出去了` + `|${STILL_CHECKING.source}`, 'u');
 const OVERSEERS = new Set(['lead', 'supervisor', 'operator', 'admin']);
 /** A loss above this is questioned before it is stored. */
 const BIG_LOSS = 10_000_000;
@@ -72,7 +73,7 @@ const ON_THE_LINE = /(?:在|正在|还在)(?:跟|和|与)\p{Script=Han}{0,4}?(?:
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
 const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定|说不定|看样子|应该|估计|估摸着?|八成)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走|转出|交了|汇了)|多少不知道|不知道多少|具体多少|多少还在|多少还不|多少不清楚|不清楚多少|金额不清楚|数额不清楚|前后\p{Script=Han}{0,2}花了|这几年|这些年|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
-const CHECKING = /(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核实|核对|核|问|查|对账|对|拦|劝|等)|查账|查流水|一笔笔对|等\p{Script=Han}{0,4}?(?:回话|回复|打印|流水|记录|结果)|再(?:问|查|核|确认)|确认一?下|翻出来|说不清/u;
+const CHECKING = new RegExp(String.raw`(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核|问|查|对账|对|拦|劝|等)|查账|查流水|一笔笔对|等\p{Script=Han}{0,4}?(?:回话|回复|打印|流水|记录|结果)|再(?:问|查|核)|翻出来|说不清` + `|${STILL_CHECKING.source}`, 'u');
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
 const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见|没听到|没信号|手机没电)(?:手机|电话)?(?:响|震|铃声)?\s*$/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */
