@@ -4061,3 +4061,19 @@ describe('found in train-notes21–22 (named regression)', () => {
     expect(understand('W2DA 手机上点到最后一步了 我按住了 正劝', ownCase('W2DA', true, 25)).kind).toBe('ignore');
   });
 });
+
+describe('found probing quoted alerts (named regression)', () => {
+  const onAlert = (kind: 'escalation' | 'reminder'): UnderstandContext => ({ ...lead, quote: { from: 'bot', caseId: 'X6CU', kind } });
+  it('takes no 督办 from a lead who has only been there before (这个我去过, 我来过这家, 我看过了)', () => {
+    for (const kind of ['escalation', 'reminder'] as const) {
+      expect(understand('这个我去过', onAlert(kind)).kind).toBe('ignore');
+      expect(understand('我来过这家', onAlert(kind)).kind).toBe('ignore');
+      expect(understand('我看过了', onAlert(kind)).kind).toBe('ignore');
+    }
+  });
+  it('still takes 督办 from 我来, 我来过问 and 我去看看 on an alert', () => {
+    acts(understand('我来', onAlert('escalation')), { kind: 'supervise', caseId: 'X6CU' });
+    acts(understand('我来过问一下', onAlert('escalation')), { kind: 'supervise', caseId: 'X6CU' });
+    acts(understand('我去看看', onAlert('escalation')), { kind: 'supervise', caseId: 'X6CU' });
+  });
+});

@@ -459,7 +459,7 @@ const SEVERAL = /^(?:一下|下)?(?:那|这)(?:几|些)/u;
 /** 我来处理, 交给我, 我这边处理: a lead taking a case over (not 我这就安排人, 我亲自去一趟). */
 /** What may come before a lead's keyword that begins its clause on a quoted message: 收到 督办, 已电话催, 我来督办, 这单我盯着, 这条作废. */
 const QUOTE_COMMAND_LEAD = /(?:^|[\s\p{P}\p{S}])\s*(?:收到|好的?|明白)?\s*(?:这个单子|这单子|这单|这条|这个|那单|那条|这件|此单|该单|该条)?\s*(?:为\p{Script=Han}{1,6}[，,]\s*)?(?:马上|立即|立刻|这就|已经?|先|我来?|我这边|俺|我先)?\s*(?:请予?|需要|要|得|应该)?\s*(?:电话|打电话)?\s*$/u;
-const TAKE_OVER = /我来|交给我|(?:我这边|我亲自|我去现场|我)(?:处理|协调|督|催|管|盯|跟|负责)/u;
+const TAKE_OVER = /我来(?!过(?!问))|交给我|(?:我这边|我亲自|我去现场|我)(?:处理|协调|督|催|管|盯|跟|负责)/u;
 /** 您, @赵督导: the lead answers a person. */
 const TO_A_PERSON = /您|@|(?<![让叫请给])你(?!们)/u;
 /** 李网格已经, 他正在, 老周: someone else the subject, right before the acknowledgement. */
@@ -485,7 +485,7 @@ const REPLY_REQUESTED = /收到请回复|收到(?:的)?请?回(?:复|个)|请回
 // 我来, 我去看看, 俺盯着, 收到 马上协调, 在跟了, 已电话催网格员 take it on (a clause begun with the verb);
 // the verb inside someone else's clause does not: 整栋楼都听得见,
 // 把督办两个字放标题上, 它催一催 咱们数据就好看 (a remark on the alert, train-quiet93).
-const TAKES_ON = /(?<![给跟和对向])[我俺](?:来|去|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|看|问|打|了解)|(?:^|[\s，,。!！；;])\s*(?:(?:收到|好的?|接到|明白|嗯+)[\s，,。!！]*)?(?:马上|立即|立刻|这就|正在|已经|已|在)?(?:电话|打电话)?(?:在跟|跟进|跟一下|跟下|跟着|跟踪|跟紧|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整(?!栋|个|天|年|体|理|齐|改|片|条|夜|晚|层|楼))/u;
+const TAKES_ON = /(?<![给跟和对向])[我俺](?:(?:来|去|看)(?!过(?!问))|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|问|打|了解)|(?:^|[\s，,。!！；;])\s*(?:(?:收到|好的?|接到|明白|嗯+)[\s，,。!！]*)?(?:马上|立即|立刻|这就|正在|已经|已|在)?(?:电话|打电话)?(?:在跟|跟进|跟一下|跟下|跟着|跟踪|跟紧|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整(?!栋|个|天|年|体|理|齐|改|片|条|夜|晚|层|楼))/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
 const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind']);
