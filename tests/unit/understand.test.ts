@@ -4077,3 +4077,46 @@ describe('found probing quoted alerts (named regression)', () => {
     acts(understand('我去看看', onAlert('escalation')), { kind: 'supervise', caseId: 'X6CU' });
   });
 });
+
+describe('found probing chatter right after the push (named regressions)', () => {
+  const pushed: UnderstandContext = { ...ownCase('Q7RT', false, 1), pushIsLatest: true };
+  it('reads no outcome from news, rules or tallies said right after the push', () => {
+    for (const text of [
+      '【反诈快讯】某地老人被冒充公检法骗走120万，警方提醒：公检法不会电话办案',
+      '转：刷单返利就是诈骗！已有多人被骗，最高损失50万',
+      '今日说法讲了个冒充客服的案子 一个阿姨被骗五万多',
+      '误报的也要认真核实 不能想当然',
+      '拒绝配合的要多去几次 带上民警',
+      '已报警的案子派出所会跟进 网格员做好回访',
+      '劝阻成功率这个月要提上去',
+      '上个月我们社区劝阻成功23起 表扬一下大家',
+    ]) expect(understand(text, pushed).kind, text).toBe('ignore');
+  });
+  it('takes no case from a lone 在 split off by a model number (在N95口罩那个箱子里) or from 上门劝阻的时候注意安全', () => {
+    expect(understand('在N95口罩那个箱子里', pushed).kind).toBe('ignore');
+    expect(understand('上门劝阻的时候注意安全 两人同行', pushed).kind).toBe('ignore');
+  });
+  it('still takes the case from 马上, 来啦 and 收到 这就去, and reads 劝住了 as an outcome to confirm', () => {
+    acts(understand('马上', pushed), { kind: 'ack', caseId: 'Q7RT' });
+    acts(understand('来啦', pushed), { kind: 'ack', caseId: 'Q7RT' });
+    acts(understand('收到 这就去', pushed), { kind: 'ack', caseId: 'Q7RT' });
+    expect(understand('劝住了', { ...pushed, openCases: [{ id: 'Q7RT', level: 'urgent', acknowledged: true, pushedMinutesAgo: 2 }] })).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'dissuaded' } });
+  });
+  it('still answers 反馈一下 with a tally as chatter, not a report missing its result', () => {
+    expect(understand('反馈一下 本周共上门走访42户 劝阻成功5起', { ...worker, role: 'lead', room: 'supervision', openCases: [] }).kind).toBe('ignore');
+  });
+});
+
+describe('found probing progress notes on the sender\'s own case (named regressions)', () => {
+  const own = ownCase('K3TB', true, 20);
+  it('corrects nothing on a case still open: K3TB 应该是误报 等家属回来 is a guess, K3TB 应该是误报 a report to confirm', () => {
+    expect(understand('K3TB 应该是误报 等家属回来', own).kind).toBe('ignore');
+    expect(understand('K3TB 应该是误报', own)).toMatchObject({ kind: 'confirm', command: { kind: 'report', caseId: 'K3TB', result: 'false_positive' } });
+    acts(understand('X6CU 应该是误报', worker), { kind: 'correct', caseId: 'X6CU', result: 'false_positive' });
+  });
+  it('records nothing from the victim\'s word being checked (老人说没转钱 我再看看他手机, 老人说转了两千 我在核实) or a persuasion still watched (基本劝住了 再观察一下)', () => {
+    expect(understand('K3TB 老人说没转钱 我再看看他手机', own).kind).toBe('ignore');
+    expect(understand('K3TB 老人说转了两千 我在核实', own).kind).toBe('ignore');
+    expect(understand('K3TB 基本劝住了 再观察一下', own).kind).toBe('ignore');
+  });
+});

@@ -16,7 +16,7 @@ import { onTheWay } from './on-the-way.js';
 import { promptFor } from './prompts.js';
 import { memberIn, pickTarget, takesCases } from './reassign.js';
 import { act, bare, confirm, kwOf, refuse, unknownCase, type Turn } from './turn.js';
-import { readOutcome, STILL_CHECKING } from './report.js';
+import { readOutcome, STILL_CHECKING, talliesResults } from './report.js';
 import type { Decision, UnderstandContext, UnderstoodCommand } from './types.js';
 
 const IGNORE: Decision = { kind: 'ignore' };
@@ -73,7 +73,7 @@ const ON_THE_LINE = /(?:在|正在|还在)(?:跟|和|与)\p{Script=Han}{0,4}?(?:
 /** 可能被骗了, 好像转了钱, 据说已经转了: a loss suspected, not known. */
 const UNSURE_LOSS = /(?:可能|好像|也许|似乎|怀疑|疑似|据说|不确定|说不定|看样子|应该|估计|估摸着?|八成)\p{Script=Han}{0,4}?(?:被骗|转了|转过|骗了|上当|转走|转出|交了|汇了)|多少不知道|不知道多少|具体多少|多少还在|多少还不|多少不清楚|不清楚多少|金额不清楚|数额不清楚|前后\p{Script=Han}{0,2}花了|这几年|这些年|(?:核对|核实|确认|查|问)\p{Script=Han}{0,2}?(?:转了|被骗了?|损失了?|骗了)多少/u;
 /** 还在核实, 我在陪她查账, 还在一笔笔对: the sender still finding out. */
-const CHECKING = new RegExp(String.raw`(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核|问|查|对账|对|拦|劝|等)|查账|查流水|一笔笔对|等\p{Script=Han}{0,4}?(?:回话|回复|打印|流水|记录|结果)|再(?:问|查|核)|翻出来|说不清` + `|${STILL_CHECKING.source}`, 'u');
+const CHECKING = new RegExp(String.raw`(?:还在|正在|在)\p{Script=Han}{0,3}?(?:核|问|查|对账|对|拦|劝|等)|查账|查流水|一笔笔对|等\p{Script=Han}{0,4}?(?:回话|回复|打印|流水|记录|结果)|再(?:问|查|核|看看|看一下|看下|翻翻|对对)|翻出来|说不清` + `|${STILL_CHECKING.source}`, 'u');
 /** 刚才在洗澡没看见, 才看到: the delay excused, closing the message. */
 const LATE_AFTER = /(?:刚才|刚刚|刚|才)\s*(?:在\p{Script=Han}{1,4}?)?\s*(?:没看见|没看到|看到|看见|没看手机|没听见|没听到|没信号|手机没电)(?:手机|电话)?(?:响|震|铃声)?\s*$/u;
 /** A bare 收到 may mean a case pushed at most this long ago. */
@@ -207,7 +207,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // sender did already, counted or told, not a command now (督办过了 alone is asked, below).
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
     // P6MV 家里没人 应该是上班去了: 应该是 a guess about the person, not a correction (应该是误报 is one).
-    if (kind === 'correct' && /^应该是$/u.test(kw.text) && !r.toks.some((x) => x.t === 'result' && x.start >= kw.end && x.start - kw.end <= 1)) continue;
+    // K3TB 应该是误报 等家属回来, on the sender's own open case: nothing recorded yet to correct; a guess (the report path reads it).
+    if (kind === 'correct' && /^应该是$/u.test(kw.text) && (!r.toks.some((x) => x.t === 'result' && x.start >= kw.end && x.start - kw.end <= 1) || (typed !== null && ctx.openCases.some((c) => c.id === typed.id)))) continue;
     // 已报警的这个 钱警官跟一下: a colleague named right before is asked to follow it.
     if (kind === 'supervise' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|(?<![\p{Script=Han}])[老小]\p{Script=Han})\s*$/u.test(r.clean.slice(0, kw.start)) && !/[我俺]\s*$/u.test(r.clean.slice(0, kw.start)) && !/[让叫催要给请]\s*\p{Script=Han}{1,3}\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // K7Q2 昨天已经督办过了 今天不用再催: done, and no more pushing wanted.
@@ -320,13 +321,13 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 有结果马上说, 等结果: 结果 mid-sentence names the outcome to come; it does not announce one.
   // C8JE 这个下午三点前给我反馈, X6CU 反馈是对的, 都反馈完了: 反馈 asked of people or talked about, not given;
   // 到了第一时间反馈, 接了 J5WE 一会儿反馈: promised;
-  // 反馈要及时 超过半小时…: a rule about it.
+  // 反馈要及时 超过半小时…: a rule about it; 反馈一下 本周劝阻成功5起: a tally.
   // 赵督导说K7Q2再不反馈就要通报了, 反馈得挺及时, 这个结果我看了: a threat, praise or a reading of it.
   // 等刘网格B8LD那边反馈了我再统一处理: someone else's report awaited; K7Q2 还没反馈 人呢: none given yet;
   // 从推送到反馈每一步的时间: a stage of the case named; V3PX反馈里写的“未接通”: what a report said.
   const awaited = reportKw !== undefined && /等/u.test(r.clean.slice(0, reportKw.start)) && /^\s*(?:完|过)?了?\s*(?:我|咱|咱们)?再/u.test(r.clean.slice(reportKw.end));
   const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后|一会儿?|待会儿?|等会儿?|晚点|稍后|回头)再?|已经|一看已经|(?<![反返])(?:还|一直|都)?(?:没有?|未|冇|冒)|从\p{Script=Han}{1,6}到)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|(?:里|上|中)(?:写|填|说)|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
-  const announces = reportKw !== undefined && !explained && !talkedAbout && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
+  const announces = reportKw !== undefined && !explained && !talkedAbout && !talliesResults(r) && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
   // 嗯 查一下 X6CU: a filler before the request, not an acknowledgement.
@@ -927,20 +928,25 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 老爷子还不开门, 还不肯删那个app: not yet, said while the sender is still there (还是不开门 is the end of it).
   const notYet = o.result === 'refused' && /(?<![也])还(?!是)\s?(?:不|没|不肯|不让)/u.test(t.r.clean) && !/最后|最终|走了|撤了|回来了|先回/u.test(t.r.clean);
   // 说通了大半 剩个尾巴, 钱暂时保住了 但还要盯, 有点听进去了, 先不转了 我觉得还悬: persuasion half done, said as such.
-  const unfinished = o.result === 'dissuaded' && /大半|大致|通了一半|先按住|按住了?\s*(?:正|还|在)|听进去了?(?:一些|一点|一半)|想通了?一点|(?:开始|有点|有些)\p{Script=Han}{0,3}?听进去|还悬|还要想想|还在担心|还不放心|还要盯|还得盯|但还要|还没完|没完事|剩个尾巴/u.test(t.r.clean);
+  const unfinished = o.result === 'dissuaded' && /大半|大致|通了一半|先按住|按住了?\s*(?:正|还|在)|听进去了?(?:一些|一点|一半)|想通了?一点|(?:开始|有点|有些)\p{Script=Han}{0,3}?听进去|还悬|还要想想|还在担心|还不放心|还要盯|还得盯|但还要|还没完|没完事|剩个尾巴|再观察|观察一下|观察观察|再看看情况/u.test(t.r.clean);
   const onlyKept = o.result === 'dissuaded' && !t.r.toks.some((x) => x.t === 'result' && x.result === 'dissuaded' && PERSUADED.test(x.text)) && WATCHING.test(t.r.clean);
   // 他说一分没转 是系统误判 我在看他手机, 老人说他报过警了 …还在核实: the victim's word, being checked
   // (报警了 民警说马上到: the report comes before anyone's words).
   const saidAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])/u);
   const firstResult = t.r.toks.find((x) => x.t === 'result');
-  const relayedOnly = saidAt >= 0 && firstResult !== undefined && saidAt < firstResult.start && (o.result === 'false_positive' || o.result === 'dissuaded' || o.result === 'reported') && (CHECKING.test(t.r.clean) || WATCHING.test(t.r.clean));
+  // 老人说没转钱 我再看看他手机: the money kept, in the victim's word (no result word), being checked too.
+  const resultAt = firstResult?.start ?? t.r.clean.search(/(?:没|没有|未|一分没|一分都没)(?:转|汇|打|动)/u);
+  const relayedOnly = saidAt >= 0 && resultAt > saidAt && (o.result === 'false_positive' || o.result === 'dissuaded' || o.result === 'reported') && (CHECKING.test(t.r.clean) || WATCHING.test(t.r.clean));
   const unsettled = !keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && (o.result === 'unreachable' || o.result === 'refused' || o.result === 'false_positive' || partly || onlyKept || relayedOnly || unfinished) && (worksOn || onlyKept || relayedOnly || notYet || unfinished) && (!o.conflicting || relayedOnly) && o.lossAmount === null;
   // The same on a case not yet taken (M5JY 对方挂了 我再打): the sender is at work on it, so it is taken.
   if (unsettled && !own.acknowledged && (GOES_ON.test(t.r.clean) || IN_PROGRESS.test(t.r.clean)) && !t.r.governed.includes('plan') && !/不接|先不|不去|不是我/u.test(t.r.clean)) return act({ kind: 'ack', caseId: own.id });
   if (unsettled && own.acknowledged) return IGNORE;
   // Y4NE 老人说可能被骗了几千 还在问, 好像转了钱 我在陪她查账, 等会儿去 M6VC 家 据说已经转了一笔: a
   // loss only suspected, still being checked by the sender or about to be; nothing to record yet.
-  if (!keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && o.result === 'defrauded' && !o.alsoReported && ((UNSURE_LOSS.test(t.r.clean) && (CHECKING.test(t.r.clean) || nextStep)) || (o.inferred && CHECKING.test(t.r.clean)))) return IGNORE;
+  // 老人说转了两千 我在核实: the victim's word on the sum, being checked.
+  const sumAt = t.r.clean.search(/[\d零一二两三四五六七八九十百千万]\s?(?:多|来|余)?\s?(?:万|千|块|元|w|k)/iu);
+  const sumRelayed = saidAt >= 0 && sumAt > saidAt && (firstResult === undefined || saidAt < firstResult.start);
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own !== undefined && o.result === 'defrauded' && !o.alsoReported && ((UNSURE_LOSS.test(t.r.clean) && (CHECKING.test(t.r.clean) || nextStep)) || ((o.inferred || sumRelayed) && CHECKING.test(t.r.clean)))) return IGNORE;
   if (o.badAmount) return refuse('bad_amount', `反馈 ${found.id} 已被骗 损失5000 已报警`, say.badAmount);
   // 错了 是误报 on the bot's confirmation that an outcome was recorded: a correction, asked first.
   if (found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind === 'confirmation' && !t.ctx.openCases.some((c) => c.id === found.id)) {

@@ -22,13 +22,13 @@ const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(
 // 我现在就过去大概十分钟能到 (voice input, no comma): 过去/上去 then how soon is the way there, no errand;
 // 马上去仓库拿马甲 is 马上 then 去, an errand like 我去仓库.
 const ERRAND = new RegExp(`(?<![过进下]|(?<!马)上)去(?!$|${alt(W.errandFree)})\\p{Script=Han}|[过上进下]去(?=吃|买|拿|取|办|接|送|玩|开会|上课|洗|睡)`, 'u');
-/** 我到家了, 到时候再说, 去年, 马上到会议室: not going to the case. */
-const HOME = /[到回]家|到(?:底|时|现在|点)|去年|到(?:会议室|会场|办公室|单位|所里|食堂|楼下开会)/u;
+/** 我到家了, 到时候再说, 去年, 马上到会议室, 上门劝阻的时候注意安全: not going to the case. */
+const HOME = /[到回]家|到(?:底|时|现在|点)|去年|的时候|到(?:会议室|会场|办公室|单位|所里|食堂|楼下开会)/u;
 /** 马上到幼儿园接娃, 马上到小区门口了 快递员在等我, 煤气好像没关我得赶紧回去: daily life named anywhere makes the going an errand. */
 const DAILY = /接(?:娃|孩子|小孩|儿子|女儿|闺女|孙子|孙女|外孙)|幼儿园|放学|快递|外卖|买菜|做饭|吃饭|打印机|火锅|煤气|燃气/u;
 const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');
-/** 马上, 这就: now, said alone. */
-const NOW_ALONE = new RegExp(`^(?:${alt(W.adverbs)})+$`, 'u');
+/** 马上, 这就: now, said alone (not 在 or 也 left alone by a split: 在N95口罩那个箱子里). */
+const NOW_ALONE = new RegExp(`^(?:${alt(W.adverbs)})*(?:这就|马上|立刻|立马|赶紧|很快|来)(?:${alt(W.adverbs)})*$`, 'u');
 /** Before the sender named mid-clause (…近我先过去), not inside 我们 or 自我. */
 const RESTART = new RegExp(`(?<=\\p{Script=Han})(?<![自让叫喊给找])(?=(?:${alt(W.subjects)})(?!们|家|的))`, 'u');
 const UNDONE = new RegExp(`(?:${ACK_UNDONE.join('|')})`, 'u');

@@ -292,10 +292,25 @@ const CALLED = /打了\s?(?:\d+|[一两二三四五六七八九十几好]+)\s?(?
  * as 已被骗).
  * @example readOutcome(read('反馈 Q7RT 已被骗 损失约3万 已报警', cases))?.approximate // true
  */
+/**
+ * 【反诈快讯】某地老人被骗走120万, 转：刷单返利就是诈骗！已有多人被骗, 今日说法讲了个…一个阿姨被骗五万多:
+ * news or a story forwarded to the group, about someone else; no case's outcome.
+ */
+const NEWS = /^\s*(?:【|\[(?:转|转发|分享)\]|(?:转|转发|转载|分享)\s?[:：]|转发(?:一条|一篇|一个|一下)|分享(?:一条|一篇|一个))|(?:新闻|快讯|今日说法|央视|日报|晚报|报道)\p{Script=Han}{0,4}?(?:说|讲|报道|称|了个|：|:)|某(?:地|市|区|县|省|小区)|多人被骗|(?:有|一)(?:个|名|位)(?:阿姨|大爷|大妈|小伙子?|姑娘|女士|男子|女子|市民|大学生|老太太|老人|老大爷|老奶奶)\p{Script=Han}{0,3}?被/u;
+/**
+ * 误报的也要认真核实, 拒绝配合的要多去几次, 已报警的案子派出所会跟进, 劝阻成功率, 劝阻成功23起:
+ * a result named as a kind of case, a rate or a count, in a rule or a figure; no outcome asserted.
+ */
+const AS_A_KIND = /^(?:的(?:也|都|就|得|要|一律|一定|必须|话|时候|案子|案件|单子|情况|同志|网格员|群众|人|那些|这些|那种|这种)|率|\s?(?:了)?\s?[\d一二两三四五六七八九十百几]+\s?(?:起|例|件|单))/u;
+
+/** 反馈一下 本周劝阻成功5起: results counted or named as a kind, no outcome told. */
+export const talliesResults = (r: Reading) => r.toks.some((t) => t.t === 'result' && AS_A_KIND.test(r.clean.slice(t.end)));
+
 export function readOutcome(r: Reading): Outcome | null {
+  if (NEWS.test(r.clean) && !/^\s*反馈/u.test(r.body)) return null;
   // 李姐那边劝住了 我这J6TB还在找人: a result in a colleague's clause is theirs.
   // 说这人之前报过案: an earlier event, not this case's outcome (之前已经被骗过一笔 may be this case's loss: asked).
-  const results = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && !THEIRS.test(clauseBefore(r.clean, t.start)) && !(t.result !== 'defrauded' && EARLIER.test(clauseBefore(r.clean, t.start)) && /过/u.test(t.text + r.clean.slice(t.end, t.end + 1))));
+  const results = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && !THEIRS.test(clauseBefore(r.clean, t.start)) && !AS_A_KIND.test(r.clean.slice(t.end)) && !(t.result !== 'defrauded' && EARLIER.test(clauseBefore(r.clean, t.start)) && /过/u.test(t.text + r.clean.slice(t.end, t.end + 1))));
   // 那个老人我认识 去年就被骗过一回 损失一万多: every result is an earlier loss (这次又被骗了 is not).
   const past = EARLIER_LOSS.exec(r.clean);
   if (past && results.every((t) => t.start >= past.index && t.start < past.index + past[0].length) && !/(?:这次|这回|今天|刚才|刚刚|又)\p{Script=Han}{0,4}(?:被骗|转|损失|骗|汇)/u.test(r.clean.slice(past.index + past[0].length))) return null;
