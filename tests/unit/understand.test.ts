@@ -4120,3 +4120,14 @@ describe('found probing progress notes on the sender\'s own case (named regressi
     expect(understand('K3TB 基本劝住了 再观察一下', own).kind).toBe('ignore');
   });
 });
+
+describe('found probing remarks on a colleague\'s case (named regressions)', () => {
+  it('takes a hand offered to the room (X6CU 那个小区我熟 要不要我带路) for no question to the bot; X6CU 陈网格去了吗 still asks', () => {
+    expect(understand('X6CU 那个小区我熟 要不要我带路', worker).kind).toBe('ignore');
+    expect(understand('K7Q2 用不用我搭把手', worker).kind).toBe('ignore');
+    acts(understand('X6CU 陈网格去了吗', worker), { kind: 'query', caseId: 'X6CU' });
+  });
+  it('reads praise of a report (X6CU 反馈写得挺清楚) as no report missing its result', () => {
+    expect(understand('X6CU 反馈写得挺清楚', { ...worker, role: 'lead', room: 'supervision', openCases: [] }).kind).toBe('ignore');
+  });
+});

@@ -326,7 +326,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 等刘网格B8LD那边反馈了我再统一处理: someone else's report awaited; K7Q2 还没反馈 人呢: none given yet;
   // 从推送到反馈每一步的时间: a stage of the case named; V3PX反馈里写的“未接通”: what a report said.
   const awaited = reportKw !== undefined && /等/u.test(r.clean.slice(0, reportKw.start)) && /^\s*(?:完|过)?了?\s*(?:我|咱|咱们)?再/u.test(r.clean.slice(reportKw.end));
-  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后|一会儿?|待会儿?|等会儿?|晚点|稍后|回头)再?|已经|一看已经|(?<![反返])(?:还|一直|都)?(?:没有?|未|冇|冒)|从\p{Script=Han}{1,6}到)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|(?:里|上|中)(?:写|填|说)|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
+  const talkedAbout = reportKw !== undefined && (awaited || (!atHead(r.toks, reportKw) && /(?:给我|给个|及时|尽快|记得|等|前|要|再不|还不|第一时间|随时|(?:到了|回来|完了|之后|后|一会儿?|待会儿?|等会儿?|晚点|稍后|回头)再?|已经|一看已经|(?<![反返])(?:还|一直|都)?(?:没有?|未|冇|冒)|从\p{Script=Han}{1,6}到)\s*$/u.test(r.clean.slice(0, reportKw.start))) || /^\s*(?:得|(?:写|填|做|报|弄)得|(?:里|上|中)(?:写|填|说)|[我俺]?看了|[我俺]?看过|素材|材料|稿|是对|是错|是(?:及时|按时|准时)|没问题|对的|不用改|没错|无误|很|挺|非常|比较|不够|不太|还算|及时|规范|的时候|时|过了|过|完了|完|个事|一个事|件事|一件事|个情况|一个情况|个问题|一个问题|(?:要|得|必须|务必|一定要?|都要)\s*(?:及时|准时|快|尽快|认真|详细|准确|规范|写|注明|带))/u.test(r.clean.slice(reportKw.end)));
   const announces = reportKw !== undefined && !explained && !talkedAbout && !talliesResults(r) && (reportKw.text !== '结果' || atHead(r.toks, reportKw) || onlyKeyword);
   if (reportKw && announces && !r.governed.includes('plan') && (addressed || typed !== null || onlyKeyword || withMethod)) return refuse('missing_result', `反馈 ${typed?.id ?? t.exampleId} 上门 劝阻成功`, say.missingResult);
   const ackTok = r.toks.find((x) => (x.t === 'kw' && x.kind === 'ack') || (x.t === 'weak' && atHead(r.toks, x)));
@@ -737,6 +737,8 @@ function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   const last = clauses.at(-1) ?? '';
   const tailAsks = ASKS.test(last.slice(-8)) && !/^(?:[我俺]|正|还)?在|^(?:[我俺])?(?:问|看看|查查|翻翻)/u.test(last) && !/^(?:咋整|咋办|怎么办|怎么整)$/u.test(last.slice(-3).replace(/^\p{Script=Han}(?=\p{Script=Han}{2}$)/u, ''));
   if (taken && !t.addressed && !t.r.mentionsBot && !lookUpFirst && wordLength(t.r) > 14 && !tailAsks && !FIRST_ASKS.test(clauses[0] ?? '') && !/[?？]\s*$/u.test(t.r.body.trim()) && !GIVE_ME.test(t.r.clean) && !/发(?:我|一下|下|送)|再发|^\s*请|帮(?:我|忙)/u.test(t.r.clean)) return IGNORE;
+  // X6CU 那个小区我熟 要不要我带路, K7Q2 用不用我搭把手: a hand offered to the room, not a question for the bot.
+  if (!t.addressed && !t.r.mentionsBot && !queryFirst && /(?:要不要|用不用|需不需要|需要)(?:我|俺|咱|我们|俺们)(?!们?的)/u.test(t.r.clean)) return IGNORE;
   // 老李说好的 他下午去K7Q2那家看看: a colleague's words passed on; their 看看 is no 查.
   if (!t.addressed && !queryFirst && REPORTED_SPEECH.test(t.r.body)) return IGNORE;
   // 志愿者们看看这条 就是我们平时宣传讲的冒充客服: the quoted message shown to the room, not its case asked about.
