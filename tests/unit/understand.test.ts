@@ -4131,3 +4131,27 @@ describe('found probing remarks on a colleague\'s case (named regressions)', () 
     expect(understand('X6CU 反馈写得挺清楚', { ...worker, role: 'lead', room: 'supervision', openCases: [] }).kind).toBe('ignore');
   });
 });
+
+describe('found in train-alerts1 (named regressions)', () => {
+  const onAlert = (role: 'lead' | 'supervisor' | 'operator', kind: 'escalation' | 'reminder' = 'escalation'): UnderstandContext => ({ ...worker, role, room: kind === 'reminder' ? 'tasks' : 'supervision', openCases: [], visibleCases: ['P2VX', 'X6CU'], quote: { from: 'bot', caseId: 'P2VX', kind } });
+  it('takes no 督办 from what the lead knows or remarks (这家我去年去过, 这个名字我看着像…, 督办单太多了, 收到大家的意见, 收到预警的同志请…, 那就不用我了)', () => {
+    for (const text of ['这家我去年去过 老太太一个人住 儿子在深圳', '这个名字我看着像我们楼长他妈', '督办单太多了 一天十几条 真顶不住', '收到 看到李网格已经接了 那就不用我了']) expect(understand(text, onAlert('lead')).kind, text).toBe('ignore');
+    expect(understand('收到大家的意见 升级频率下周调整', onAlert('operator')).kind).toBe('ignore');
+    expect(understand('收到预警的同志请第一时间联系当事人', onAlert('supervisor')).kind).toBe('ignore');
+  });
+  it('takes 督办, not a hand-over, from a lead who calls the worker (我这就打电话给小李, 让小李先打电话稳住老人)', () => {
+    acts(understand('收到收到，我这就打电话给小李', onAlert('lead')), { kind: 'supervise', caseId: 'P2VX' });
+    acts(understand('收到 我马上去现场 让小李先打电话稳住老人', onAlert('supervisor')), { kind: 'supervise', caseId: 'P2VX' });
+  });
+  it('takes 督办 when the lead will go or find out (我现在就去他家看看, 我来问问小李啥情况), and on a reminder too (收到 我马上给李网格打电话)', () => {
+    acts(understand('好的好的 我现在就去他家看看', onAlert('lead')), { kind: 'supervise', caseId: 'P2VX' });
+    acts(understand('好 我来问问小李啥情况', onAlert('lead')), { kind: 'supervise', caseId: 'P2VX' });
+    acts(understand('收到 我马上给李网格打电话', onAlert('lead', 'reminder')), { kind: 'supervise', caseId: 'P2VX' });
+    acts(understand('收到 我再打一遍小李电话', onAlert('lead', 'reminder')), { kind: 'supervise', caseId: 'P2VX' });
+    expect(understand('收到', onAlert('lead', 'reminder')).kind).toBe('ignore');
+  });
+  it('records no report a lead relays while the worker is to give it (李网格电话里说劝住了 等他自己反馈), and reads 转派后没更新 as no hand-over', () => {
+    expect(understand('李网格电话里说劝住了 等他自己反馈', onAlert('lead')).kind).toBe('ignore');
+    expect(understand('这条升级显示的还是原网格员，转派后没更新，已报给技术了', onAlert('operator')).kind).toBe('ignore');
+  });
+});

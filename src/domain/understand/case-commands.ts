@@ -101,6 +101,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const leadTakesIt = OVERSEERS.has(ctx.role) && ctx.quote?.from === 'bot' && ctx.quote.kind === 'escalation' && kws[0]?.kind === 'ack' && atHead(r.toks, kws[0]) && TAKE_OVER.test(r.body);
   // @周网格 看一下这个 on the bot's alert: the person is called first, so even a keyword is theirs.
   if (quotedToPerson(r, ctx) && (!(kws[0] && atHead(r.toks, kws[0]) && kws[0].kind !== 'ack') || r.personFirst === true) && !leadTakesIt && !HANDED_TO_YOU.test(r.body)) return IGNORE;
+  // 好 我来问问小李啥情况 on a quoted alert: the question is what the lead will find out; taken on.
+  const alertAsked = r.question && FINDS_OUT.test(r.clean) && !kws.some((k) => LEAD_KINDS.has(k.kind) && k.kind !== 'supervise') ? alertTakenOn(t, typedCase(r)) : null;
+  if (alertAsked) return act({ kind: 'supervise', caseId: alertAsked });
   if (r.question) return question(t);
   const first = kws[0];
   const head = first !== undefined && atHead(r.toks, first);
@@ -114,6 +117,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const overseer = OVERSEERS.has(ctx.role);
   const handOver = handedOver(t, typed, overseer);
   if (handOver) return handOver;
+  // 好 我来问问小李啥情况, 我现在就去他家看看 on a quoted alert: the lead takes it on; the question is theirs to find out.
+  const alertTaken = !kws.some((k) => LEAD_KINDS.has(k.kind) && k.kind !== 'supervise') && alertTakenOn(t, typed);
+  if (alertTaken) return act({ kind: 'supervise', caseId: alertTaken });
   // R7WC 撤销 已移交分局: the command at the head wins over a keyword in its reason.
   const headKw = kws.find((k) => LEAD_KINDS.has(k.kind) && atHead(r.toks, k));
   const resultsOnlyQuoted = onlyQuotedResults(r);
@@ -130,7 +136,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     // E9PH上次重办了两回才结, X6CU昨天转派给李网格那会儿, 记得J3DK上回冯中心督办之后…, T9KE前两天刚更正过一次:
     // what was done to a case before, told; 我看X6CU八成是误报, X6CU要我说干脆交给社区民警: an opinion.
     // (X6CU 昨天督办过了, the command and nothing after it, is still asked about.)
-    if (!addressed && ((PAST_TOLD.test(r.clean.slice(0, kw.start)) && !/^\s*过?了?\s*$/u.test(r.clean.slice(kw.end)) && !(kind === 'correct' && /错/u.test(r.clean.slice(kw.start - 1, kw.end + 2)))) || /^\s*(?:过(?!了?[\s。!！]*$)|了[两几\d一二三]+(?:回|次|遍)|之后|以后|那会儿?|的时候|是因为|那次|那回|的那次)/u.test(r.clean.slice(kw.end)) || OPINION.test(r.clean))) continue;
+    if (!addressed && ((PAST_TOLD.test(r.clean.slice(0, kw.start)) && !/^\s*过?了?\s*$/u.test(r.clean.slice(kw.end)) && !(kind === 'correct' && /错/u.test(r.clean.slice(kw.start - 1, kw.end + 2)))) || /^\s*(?:过(?!了?[\s。!！]*$)|了[两几\d一二三]+(?:回|次|遍)|之后|以后|后(?![面边台天])|那会儿?|的时候|是因为|那次|那回|的那次)/u.test(r.clean.slice(kw.end)) || OPINION.test(r.clean))) continue;
     if (kind === 'reassign' && handOverTold(t)) continue;
     // 她闺女非让我们撤销预警 我没答应: someone else asking us for the command; @李网格 X6CU你那个反馈写成误报了
     // 自己去更正一下: the colleague called first told to do it themselves.
@@ -153,6 +159,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     const leads = kind !== 'correct' && kind !== 'bind';
     // K7Q2 这个地址写错了吧: the case's details mistyped, not its outcome.
     if (kind === 'correct' && readOutcome(r) === null && /(?:地址|电话|号码|名字|姓名|手机号?|身份证|门牌号?)\s*$/u.test(r.clean.slice(0, kw.start))) continue;
+    if (kind === 'supervise' && SUPERVISION_NAMED.test(r.clean)) continue;
+    // 转派后没更新: the hand-over talked about, after the fact.
+    if (kind === 'reassign' && /^\s*(?:后|之后|以后|了之后)(?![面边台天])/u.test(r.clean.slice(kw.end))) continue;
     // X6CU 你们盯一下, 周网格你抓紧啊: the lead tells people, not the bot.
     if (kind === 'supervise' && !addressed && /你们?\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // @周网格 K7Q2 我来跟: the lead telling a colleague, not taking it on through the bot.
@@ -389,11 +398,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (typed && ctx.openCases.some((c) => c.id === typed.id && c.acknowledged) && !plainlyToBot(r, ctx)) return IGNORE;
   if (typed && ctx.openCases.some((c) => c.id === typed.id) && addressed) return refuse('not_understood', `反馈 ${typed.id} 上门 劝阻成功`);
   // 在跟了, 接到 马上安排 on a quoted escalation alert: the lead takes it on (督办).
-  const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
-  // 哎 这个老人家我知道 女儿在国外: what the lead knows of the case, not taking it on.
-  // 以后大家早点处理: told to everyone; 他在处理, 说在处理: someone else at it (not the sender taking it on).
-  const notMine = /大家|你们|各位|以后/u.test(r.body) || /(?:他|她|他们|说|老\p{Script=Han}|\p{Script=Han}{1,2}(?:网格|社区|警官|督导))\s*(?:也|已经|正|都)?(?:在)?(?:处理|跟|盯|负责|协调|联系)/u.test(r.body);
-  if (overseer && alert && !typed && !notMine && TAKES_ON.test(r.body) && !(/知道|认识|记得|熟悉|听说/u.test(r.body) && !/在跟|跟进|盯|处理|督|催|安排|协调|负责/u.test(r.body))) return act({ kind: 'supervise', caseId: alert });
+  const alert = alertTakenOn(t, typed);
+  if (alert) return act({ kind: 'supervise', caseId: alert });
   // 辛苦了, 谢谢 on a quoted bot message: thanks, not a request; 在跟了 on a summary: news, not a request.
   if (SOCIAL.test(r.body.trim())) return IGNORE;
   if (ctx.quote?.from === 'bot' && ctx.quote.kind === 'other' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private') return IGNORE;
@@ -452,6 +458,28 @@ const OPINION = /要我说|依我看|我个人意见|我的意见是|八成|估�
 const WEIGHING = /(?:要不要|要|需要|需不需要|该不该|应该|该|用不用|能不能|可以|是否)$/u;
 /** 要不要再去, 该不该报警, 需不需要上门: asking what to do (能不能查一下 is a polite request, not this). */
 const ADVICE = /(?:能|可以)收(?:吗|不)|能不能收|(?:要不要|需不需要|需要不需要|该不该|应不应该|用不用|是不是该|是不是得|是不是要)\s*(?:我们|我|咱们|咱)?\s*(?:再|先|还|马上|去|上门|报警|打|联系|通知|找)/u;
+/**
+ * The case of a quoted escalation alert or reminder a lead takes on (我来, 我马上给李网格打电话, 在跟了), or null.
+ * 哎 这个老人家我知道 女儿在国外: what the lead knows of the case; 以后大家早点处理: told to everyone;
+ * 他在处理, 说在处理: someone else at it; 看到李网格已经接了 那就不用我了: declined.
+ */
+function alertTakenOn(t: Turn, typed: FoundCase | null): string | null {
+  const { r, ctx } = t;
+  const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
+  if (!OVERSEERS.has(ctx.role) || !alert || typed) return null;
+  const notMine = /大家|你们|各位|以后/u.test(r.body) || /(?:他|她|他们|说|老\p{Script=Han}|\p{Script=Han}{1,2}(?:网格|社区|警官|督导))\s*(?:也|已经|正|都)?(?:在)?(?:处理|跟|盯|负责|协调|联系)/u.test(r.body) || DECLINED.test(r.clean) || SUPERVISION_NAMED.test(r.clean);
+  const knows = /知道|认识|记得|熟悉|听说/u.test(r.body) && !/在跟|跟进|盯|处理|督|催|安排|协调|负责/u.test(r.body);
+  return !notMine && !knows && TAKES_ON.test(r.body) ? alert : null;
+}
+/** 我来问问小李啥情况, 给李网格打电话问一下他在哪: the question is what the sender will find out. */
+const FINDS_OUT = /[我俺](?:来|去|先|马上|这就|现在就?)?(?:给\p{Script=Han}{1,4})?(?:问问|问一下|问下|了解一下|了解下|打电话问|打个电话问|电话问|看看)/u;
+/** 督办单太多了, 督办提醒一天十几条: 督办 the thing, talked about. */
+const SUPERVISION_NAMED = /督办(?:单|件|令|通知|提醒|消息)?(?:也|都|真|实在)?(?:太多|太频|这么多|多了|次数|频率|率)/u;
+/** 那就不用我了, 不用督办了, 已经有人去了: the alert declined or already met. */
+const DECLINED = /不用我|用不着我|不用督办|无需督办|不需要督办|(?:已经|已)有人(?:去|接|在)|(?:网格|\p{Script=Han}{1,2})(?:已经|已)接了/u;
+/** 收到大家的意见, 收到预警的同志请…: 收到 of a thing, or a noun phrase, not the alert acknowledged. */
+const RECEIVED_OTHER = /^\s*收到了?\s*(?:大家|各位|你们|您|领导)|^\s*收到\p{Script=Han}{1,6}的(?:同志|网格员|同事|人|单位)|^\s*收到(?:意见|建议|反馈|通知|材料)/u;
+
 /** 督办一下那个紧急的: a command that points at a case in words instead of an id. */
 const POINTING = /^(?:一下\s*|下\s*)?(?:那个|这个|那|这|刚才|刚刚|上午|下午|昨天)(?:的)?(?:$|\p{Script=Han}{0,4}?(?:单|案|件|预警|线索|紧急|高危|中危|低危|的$|户))/u;
 /** 那几单, 这些: several cases spoken of, not one pointed at. */
@@ -486,7 +514,7 @@ const REPLY_REQUESTED = /收到请回复|收到(?:的)?请?回(?:复|个)|请回
 // 我来, 我去看看, 俺盯着, 收到 马上协调, 在跟了, 已电话催网格员 take it on (a clause begun with the verb);
 // the verb inside someone else's clause does not: 整栋楼都听得见,
 // 把督办两个字放标题上, 它催一催 咱们数据就好看 (a remark on the alert, train-quiet93).
-const TAKES_ON = /(?<![给跟和对向])[我俺](?:(?:来|去|看)(?!过(?!问))|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|问|打|了解)|(?:^|[\s，,。!！；;])\s*(?:(?:收到|好的?|接到|明白|嗯+)[\s，,。!！]*)?(?:马上|立即|立刻|这就|正在|已经|已|在)?(?:电话|打电话)?(?:在跟|跟进|跟一下|跟下|跟着|跟踪|跟紧|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整(?!栋|个|天|年|体|理|齐|改|片|条|夜|晚|层|楼))/u;
+const TAKES_ON = /(?<![给跟和对向])[我俺](?:(?:来|去)(?!过(?!问)|年)|看(?=看|一下|下|一眼)|(?:现在|这会儿?|立马|立刻)就?(?:去|过去|来|打|联系|问)|再(?:打|催|问|联系)|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|问|打|了解)|(?:^|[\s，,。!！；;])\s*(?:(?:收到|好的?|接到|明白|嗯+)[\s，,。!！]*)?(?:马上|立即|立刻|这就|正在|已经|已|在)?(?:电话|打电话)?(?:在跟|跟进|跟一下|跟下|跟着|跟踪|跟紧|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整(?!栋|个|天|年|体|理|齐|改|片|条|夜|晚|层|楼))/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
 const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind']);
@@ -541,6 +569,8 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   // K7Q2 昨天我转派给刘网格了 他说推送没收到: a hand-over days ago, told.
   if (!t.addressed && /(?:昨天|前天|上周|昨晚|早就)\p{Script=Han}{0,3}?(?:转派给|改派给|转给|派给|交给|改给)\p{Script=Han}{1,5}?了/u.test(r.clean)) return null;
   if (handOverTold(t)) return null;
+  // 我这就打电话给小李, 让小李先打电话稳住老人: someone called or told what to do, the case not handed over.
+  if (/(?:打电话|打个电话|电话|打一?遍电话)给\p{Script=Han}{1,4}|(?:让|叫|请)\p{Script=Han}{1,4}?(?:先|赶紧|马上)(?:打|联系|稳住|盯|看|跟|陪|给)/u.test(r.clean)) return null;
   // @钱警官 K7Q2 那边你到了给我回个电话: something asked of the person about the case, not the case handed over.
   if (!t.addressed && /你/u.test(r.clean) && !HANDED_TO_YOU.test(r.body) && !/你(?:去|接|来|负责|跟|盯|处理|办|上|把)|给你(?!回|打|发|说|讲|带)|接过去|接手|归你|转|交|派|改/u.test(r.clean)) return null;
   const to = pickTarget(r.body, r.others, ctx.members, r.handedTo);
@@ -798,7 +828,9 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   if (quote?.from === 'bot') {
     if (!quote.caseId) return IGNORE;
     // 收到, 好的我来, 我来处理 on an alert: taken on; 哎 这个老人家我知道…: a remark, not 督办.
-    if (overseer && quote.kind === 'escalation') return atHead(r.toks, ackTok) || TAKE_OVER.test(r.body) ? act({ kind: 'supervise', caseId: quote.caseId }) : IGNORE;
+    // 收到 我马上给李网格打电话 on a reminder: taken on too; 收到 alone on a reminder is read, nothing more.
+    // 收到大家的意见, 收到 看到李网格已经接了 那就不用我了: not the alert taken on.
+    if (overseer && (quote.kind === 'escalation' || quote.kind === 'reminder') && !ctx.openCases.some((c) => c.id === quote.caseId)) return !RECEIVED_OTHER.test(r.clean) && !DECLINED.test(r.clean) && ((quote.kind === 'escalation' && atHead(r.toks, ackTok)) || TAKE_OVER.test(r.body) || alertTakenOn(t, typed) !== null) ? act({ kind: 'supervise', caseId: quote.caseId }) : IGNORE;
     // 好的 on the bot's dispatch, reminder or alert takes the case, when it is the sender's and
     // still waiting; on a case already taken, someone else's dispatch, a confirmation or any other
     // bot message (a summary, a notice) it only answers that message.
@@ -916,7 +948,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (!/^\s*反馈/u.test(t.r.clean) && own !== undefined && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
   // 唉 还是被骗了 可惜, 这个地址上次就是误报 on the bot's message about someone else's case: a
   // remark on it, said to the room.
-  if (!keyword && found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind !== 'confirmation' && !own && !plainlyToBot(t.r, t.ctx)) return IGNORE;
+  // 李网格电话里说劝住了 等他自己反馈: the report awaited from the worker, not given.
+  if ((!keyword || /等\p{Script=Han}{0,4}(?:自己)?(?:来)?反馈/u.test(t.r.clean)) && found.source === 'quote' && t.ctx.quote?.from === 'bot' && t.ctx.quote.kind !== 'confirmation' && !own && !plainlyToBot(t.r, t.ctx)) return IGNORE;
   const nextStep = t.r.governed.includes('plan') || NEXT_STEP.test(t.r.clean);
   if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && o.result === 'unreachable' && (AT_THE_DOOR_ONLY.test(t.r.clean) || /打不通|没人接|占线|关机|联系不上|没接|不接|空号|停机|无法接通|忙音|不回/u.test(t.r.clean)) && (nextStep || ON_THE_LINE.test(t.r.clean) || (CARRIES_ON.test(t.r.clean) && !VISIT_FAILED.test(t.r.clean))) && !o.conflicting) return IGNORE;
   // Q7RT 老人不听 还在劝, 对方挂了 我再打, 停机了 上门去: the work goes on; nothing is settled yet.
