@@ -4155,3 +4155,27 @@ describe('found in train-alerts1 (named regressions)', () => {
     expect(understand('这条升级显示的还是原网格员，转派后没更新，已报给技术了', onAlert('operator')).kind).toBe('ignore');
   });
 });
+
+describe('found in train-push1 and train-push2 (named regressions)', () => {
+  const pushed: UnderstandContext = { ...ownCase('B9KC', false, 1), pushIsLatest: true };
+  it('reads no outcome from forwarded news, bulletins, tallies or family stories right after the push', () => {
+    for (const text of [
+      '本月劝阻成功12起 误报5起 被骗1起 损失3000',
+      '【区反诈中心】本周全区接报电诈警情47起，劝阻成功31起，群众损失共计86万元',
+      '看到个新闻 外地一个大学生游戏账号交易被骗了4700 家长都气坏了',
+      '转发 派出所通报：我所民警联合社区网格员成功劝阻一名被“杀猪盘”诈骗的女子，挽回损失8万元',
+      '我们组这月被骗的有两起 一起8000一起2万 都已报警',
+      '我侄子在城里被网贷骗了 欠了好几万 愁死了',
+      '今天到现在已经第五单了 上午三单都是误报',
+    ]) expect(understand(text, pushed).kind, text).toBe('ignore');
+  });
+  it('takes no case from a tally, a range, advice or words to family (这周我接了9单…, 30到40岁的, 出门多穿点, 妈我晚上回来吃饭, 好的二嫂, 你们先吃不用等我)', () => {
+    for (const text of ['这周我接了9单 7单劝住了 2单误报', '这个月全市被骗最多的居然是30到40岁的 我还以为是老人', '明天降温 出门多穿点', '晓得了晓得了 妈我晚上回来吃饭', '好的二嫂 鸡蛋我给你留着了 明天来拿', '知道了知道了 你们先吃不用等我']) expect(understand(text, pushed).kind, text).toBe('ignore');
+  });
+  it('still takes the case from 收到 等我两分钟, 收到 在吃饭 吃完就去 and 我接了, and still confirms 打了三个都没人接 and 他说不是诈骗 是给女子转的钱', () => {
+    for (const text of ['收到 等我两分钟', '收到 在吃饭 吃完就去', '我接了']) acts(understand(text, pushed), { kind: 'ack', caseId: 'B9KC' });
+    const taken: UnderstandContext = { ...pushed, openCases: [{ id: 'B9KC', level: 'high', acknowledged: true, pushedMinutesAgo: 2 }] };
+    expect(understand('打了三个都没人接', taken)).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'unreachable' } });
+    expect(understand('他说不是诈骗 是给女子转的钱', taken)).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'false_positive' } });
+  });
+});

@@ -23,7 +23,7 @@ const GOING = new RegExp(`${START}(?:(?:${alt(W.means)})\\p{Script=Han}{0,2}?)?(
 // 马上去仓库拿马甲 is 马上 then 去, an errand like 我去仓库.
 const ERRAND = new RegExp(`(?<![过进下]|(?<!马)上)去(?!$|${alt(W.errandFree)})\\p{Script=Han}|[过上进下]去(?=吃|买|拿|取|办|接|送|玩|开会|上课|洗|睡)`, 'u');
 /** 我到家了, 到时候再说, 去年, 马上到会议室, 上门劝阻的时候注意安全: not going to the case. */
-const HOME = /[到回]家|到(?:底|时|现在|点)|去年|的时候|到(?:会议室|会场|办公室|单位|所里|食堂|楼下开会)/u;
+const HOME = /[到回]家|到(?:底|时|现在|点)|去年|的时候|出门(?:多|要|记得|别|注意|前|带)|到(?:会议室|会场|办公室|单位|所里|食堂|楼下开会)/u;
 /** 马上到幼儿园接娃, 马上到小区门口了 快递员在等我, 煤气好像没关我得赶紧回去: daily life named anywhere makes the going an errand. */
 const DAILY = /接(?:娃|孩子|小孩|儿子|女儿|闺女|孙子|孙女|外孙)|幼儿园|放学|快递|外卖|买菜|做饭|吃饭|打印机|火锅|煤气|燃气/u;
 const TAKING = new RegExp(`${START}(?:${alt(W.taking)})(?:了|到|下|单|手|过来)?(?:了|吧|啦)?$`, 'u');
@@ -49,9 +49,10 @@ export function errand(after: string): boolean {
  */
 export function onTheWay(r: Reading): boolean {
   if (r.question || r.softQuestion || DAILY.test(r.clean)) return false;
-  // 1分钟到, 10分钟左右到: how soon in digits, read as the words are (the digits would split the clause).
+  // 1分钟到, 10分钟左右到: how soon in digits, read as the words are (the digits would split the clause);
+  // 30到40岁: a range, not 到; 我接了9单: cases counted, not one taken.
   // 收到了 我带上工作证就去: what is taken along, then going.
-  const clauses = r.clean.replace(/带(?:上|着)\p{Script=Han}{1,5}?(?=(?:就|马上|这就)?(?:去|过去))/gu, '').replace(/\d+\s?(?=分钟|分(?!之)|个?小时)/gu, '五').split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
+  const clauses = r.clean.replace(/带(?:上|着)\p{Script=Han}{1,5}?(?=(?:就|马上|这就)?(?:去|过去))/gu, '').replace(/\d+\s?(?=分钟|分(?!之)|个?小时)/gu, '五').replace(/\d+\s?[到至-]\s?\d+/gu, '五').replace(/\d+\s?(?=单|件|起|户)/gu, '几').split(/[\s\p{P}\p{S}]+|[A-Za-z0-9]+/u).filter((c) => c !== '');
   // 我离得近我先过去 (voice input, no comma): the sender named again starts another clause.
   const said = clauses.flatMap((c) => c.split(RESTART).filter((x) => x !== ''));
   return said.some((c) => !UNDONE.test(c) && !HOME.test(c) && !ERRAND.test(c) && (GOING.test(c) || TAKING.test(c) || (NOW_ALONE.test(c) && clauses.length <= 2)));

@@ -545,7 +545,8 @@ export function read(raw: string, cases: { openCases: OpenCase[]; visibleCases: 
     } else if ((t.t === 'kw' && t.kind === 'ack') || t.t === 'weak') {
       // 我去不了: not on the way at all.
       // 我先接孩子: 接 with an object of its own takes something else.
-      const otherObject = (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end))) || (/^我来$/u.test(t.text) && /^(?:写|整理|汇总|做|弄|发|问|说|讲|拍|准备|订|买|算|统计|过(?!问))/u.test(clean.slice(t.end)));
+      // 这周我接了9单: cases counted, not one taken.
+      const otherObject = (/接了?$/u.test(t.text) && /^了?\s?(?:\d+|[两三四五六七八九十几多]+|[一二两三四五六七八九十]{2,})\s?(?:单|件|个|起)/u.test(clean.slice(t.end))) || (/接$/u.test(t.text) && /^\p{Script=Han}/u.test(clean.slice(t.end)) && !/^[单了手下到过来着吧啦]/u.test(clean.slice(t.end))) || (/去$/u.test(t.text) && errand(clean.slice(t.end))) || (/^我来$/u.test(t.text) && /^(?:写|整理|汇总|做|弄|发|问|说|讲|拍|准备|订|买|算|统计|过(?!问))/u.test(clean.slice(t.end)));
       // 收到的短信: 收到 describing a noun, not acknowledging; 老人手机刚收到个验证码: received, with its object.
       const attributive = t.t === 'kw' && ((/^的/u.test(clean.slice(t.end)) && !/了$/u.test(t.text)) || (/^收到/u.test(t.text) && /^了?(?:个|一个|一条|条|一笔|笔|一封|封|张|一张)(?!一个|个)\p{Script=Han}/u.test(clean.slice(t.end))) || (/^收到/u.test(t.text) && /^了?(?:验证码|短信|电话|快递|包裹|红包|转账|链接|邮件|传票|通知书|信息费)/u.test(clean.slice(t.end))));
       // 分局已接手, 民警已经到了: someone else took it, not the sender.

@@ -296,18 +296,25 @@ const CALLED = /打了\s?(?:\d+|[一两二三四五六七八九十几好]+)\s?(?
  * 【反诈快讯】某地老人被骗走120万, 转：刷单返利就是诈骗！已有多人被骗, 今日说法讲了个…一个阿姨被骗五万多:
  * news or a story forwarded to the group, about someone else; no case's outcome.
  */
-const NEWS = /^\s*(?:【|\[(?:转|转发|分享)\]|(?:转|转发|转载|分享)\s?[:：]|转发(?:一条|一篇|一个|一下)|分享(?:一条|一篇|一个))|(?:新闻|快讯|今日说法|央视|日报|晚报|报道)\p{Script=Han}{0,4}?(?:说|讲|报道|称|了个|：|:)|某(?:地|市|区|县|省|小区)|多人被骗|(?:有|一)(?:个|名|位)(?:阿姨|大爷|大妈|小伙子?|姑娘|女士|男子|女子|市民|大学生|老太太|老人|老大爷|老奶奶)\p{Script=Han}{0,3}?被/u;
+const NEWS = /^\s*(?:【|\[(?:转|转发|分享)\]|(?:转|转发|转载|分享)\s?[:：]|转发(?:一条|一篇|一个|一下)|分享(?:一条|一篇|一个))|(?:新闻|快讯|今日说法|央视|日报|晚报|报道)\p{Script=Han}{0,4}?(?:说|讲|报道|称|了个|：|:)|某(?:地|市|区|县|省|小区)|多人被骗|(?:有|一)(?:个|名|位)(?:阿姨|大爷|大妈|小伙子?|姑娘|女士|男子|女子|市民|大学生|老太太|老人|老大爷|老奶奶)\p{Script=Han}{0,3}?被|^\s*(?:转发|分享|转)\s|分享链接|新闻[:：]|(?:看|刷)(?:到|了)(?:个|条|一个|一条|一篇|段)?\p{Script=Han}{0,2}?(?:新闻|视频|报道|帖子|抖音|快手)|(?:抖音|快手|视频号|微博|电视|广播|海报|通报|快报|警情|警方提示|警方提醒)\p{Script=Han}{0,6}?(?:[:：】]|上|里|说|讲|写|报道|提醒)|全(?:区|县|镇|市|省|国|街道|乡)|(?:我|本)(?:区|市|县|镇|乡|街道)(?:发生|接报|共)|有人被骗|已有\p{Script=Han}{0,3}?(?:\d+|[一二两三四五六七八九十几多]+)(?:人|户|名|位)|[两三四五六几多]户(?:人家)?(?:上当|被骗)|(?:[我俺]|我们|俺们)(?:的)?(?:表姐|表哥|表妹|表弟|侄子|侄女|亲戚|同学|朋友|老乡|外甥|外甥女|堂哥|堂姐)|(?:外地|外省|隔壁\p{Script=Han}{0,2}|城里)\p{Script=Han}{0,3}?(?:一个|有个|一名|一位)|一名(?:男子|女子)|(?:男子|女子)\p{Script=Han}{0,4}?被骗|嫌疑人|(?:老师|培训)\p{Script=Han}{0,4}?(?:讲|说)/u;
 /**
  * 误报的也要认真核实, 拒绝配合的要多去几次, 已报警的案子派出所会跟进, 劝阻成功率, 劝阻成功23起:
  * a result named as a kind of case, a rate or a count, in a rule or a figure; no outcome asserted.
  */
-const AS_A_KIND = /^(?:的(?:也|都|就|得|要|一律|一定|必须|话|时候|案子|案件|单子|情况|同志|网格员|群众|人|那些|这些|那种|这种)|率|\s?(?:了)?\s?[\d一二两三四五六七八九十百几]+\s?(?:起|例|件|单))/u;
+const AS_A_KIND = /^(?:的(?:也|都|就|得|要|一律|一定|必须|话|时候|案子|案件|单子|情况|同志|网格员|群众|人|那些|这些|那种|这种|有)|率|\s?(?:了)?\s?(?:\d+|[两三四五六七八九十百几]|[一二两三四五六七八九十百]{2,})\s?(?:起|例|件|单))/u;
 
 /** 反馈一下 本周劝阻成功5起: results counted or named as a kind, no outcome told. */
 export const talliesResults = (r: Reading) => r.toks.some((t) => t.t === 'result' && AS_A_KIND.test(r.clean.slice(t.end)));
 
+/** 这周我接了9单 7单劝住了 2单误报, 上午三单都是误报: results counted, the count before them. */
+const COUNTED = /(?:\d+|[两三四五六七八九十几]|[一二两三四五六七八九十]{2,})\s?(?:单|起|例|件)\s?(?:都是|都|是|全是)?\s*$/u;
+
 export function readOutcome(r: Reading): Outcome | null {
   if (NEWS.test(r.clean) && !/^\s*反馈/u.test(r.body)) return null;
+  // 本月劝阻成功12起 误报5起 被骗1起 损失3000, 被骗的有两起…都已报警: every result counted; a tally, whatever sums it names.
+  const stated = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && t.result !== 'reported');
+  if (stated.length === 0 && /(?:有|共有|一共|共)\s?(?:\d+|[两三四五六七八九十几]+)\s?(?:起|例|单|件)/u.test(r.clean) && !/^\s*反馈/u.test(r.body)) return null;
+  if (stated.length > 0 && stated.every((t) => AS_A_KIND.test(r.clean.slice(t.end)) || COUNTED.test(r.clean.slice(Math.max(0, t.start - 8), t.start))) && !/^\s*反馈/u.test(r.body)) return null;
   // 李姐那边劝住了 我这J6TB还在找人: a result in a colleague's clause is theirs.
   // 说这人之前报过案: an earlier event, not this case's outcome (之前已经被骗过一笔 may be this case's loss: asked).
   const results = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && !THEIRS.test(clauseBefore(r.clean, t.start)) && !AS_A_KIND.test(r.clean.slice(t.end)) && !(t.result !== 'defrauded' && EARLIER.test(clauseBefore(r.clean, t.start)) && /过/u.test(t.text + r.clean.slice(t.end, t.end + 1))));
