@@ -4179,3 +4179,20 @@ describe('found in train-push1 and train-push2 (named regressions)', () => {
     expect(understand('他说不是诈骗 是给女子转的钱', taken)).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'false_positive' } });
   });
 });
+
+describe('found in train-relay1 (named regressions)', () => {
+  const own = ownCase('K9MS', true, 20);
+  it('records nothing from someone else\'s word on the outcome while the sender is still at it', () => {
+    for (const text of [
+      'K9MS 他儿子说转了3000 我在核实',
+      'K9MS 银行那边说老人已经报警了 人现在在派出所 我过去看看情况',
+      'K9MS 楼长说老太太钱没转 就是吓着了 我还在爬楼 见了面再说',
+      'K9MS 银行柜员说老人的三千已经转出去了 我在网点跟老人了解情况',
+      'K9MS 阿伯讲钱冇转 我再睇下佢部手机先',
+    ]) expect(understand(text, own).kind, text).toBe('ignore');
+  });
+  it('still confirms the outcome told in the sender\'s own voice, or someone\'s word with nothing more to do', () => {
+    expect(understand('K9MS 劝住了 钱没转', own)).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'dissuaded' } });
+    expect(understand('K9MS 他说不是诈骗 是给女儿转的', own)).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'false_positive' } });
+  });
+});

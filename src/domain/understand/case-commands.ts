@@ -944,6 +944,13 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   if (idAt && results.length > 0 && results.every((x) => x.end <= idAt.start) && /(?:那|另一|上一)单/u.test(t.r.clean.slice(0, idAt.start)) && /还没|还在路上|还在/u.test(t.r.clean.slice(idAt.end))) return IGNORE;
   // F6TQ 家里没人，晚上再去看看: news on a case already taken, not an outcome.
   const own = t.ctx.openCases.find((c) => c.id === found.id);
+  // K9MS 他儿子说转了3000 我在核实, 家属说老人早就报警了 我过去看看, 楼长说钱没转 我还在爬楼: the outcome in
+  // someone else's words while the sender is still at it; told to the room, nothing to record yet.
+  const heardAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])|(?<=\p{Script=Han})(?<![我俺跟给和对向]\p{Script=Han}?)讲(?![究座课话解清])/u);
+  const firstSaid = t.r.toks.find((x) => x.t === 'result');
+  const heardOutcome = heardAt >= 0 && (firstSaid === undefined || firstSaid.start > heardAt) && /转|汇|骗|报警|报了警|110|\d/u.test(t.r.clean.slice(heardAt));
+  const stillAtIt = (after: string) => CHECKING.test(after) || WATCHING.test(after) || GOES_ON.test(after) || IN_PROGRESS.test(after) || NEXT_STEP.test(after) || /[我俺](?:还|正|这正|这边|也|还是)?(?:在|要|得|准备|马上|这就|过去|上去|去|再|让|跟|给|帮|陪|到)/u.test(after);
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && heardOutcome && stillAtIt(t.r.clean.slice(heardAt))) return IGNORE;
   // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.
   if (!/^\s*反馈/u.test(t.r.clean) && own !== undefined && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
   // 唉 还是被骗了 可惜, 这个地址上次就是误报 on the bot's message about someone else's case: a
@@ -967,7 +974,7 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   const onlyKept = o.result === 'dissuaded' && !t.r.toks.some((x) => x.t === 'result' && x.result === 'dissuaded' && PERSUADED.test(x.text)) && WATCHING.test(t.r.clean);
   // 他说一分没转 是系统误判 我在看他手机, 老人说他报过警了 …还在核实: the victim's word, being checked
   // (报警了 民警说马上到: the report comes before anyone's words).
-  const saidAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])/u);
+  const saidAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])|(?<=\p{Script=Han})(?<![我俺跟给和对向]\p{Script=Han}?)讲(?![究座课话解清])/u);
   const firstResult = t.r.toks.find((x) => x.t === 'result');
   // 老人说没转钱 我再看看他手机: the money kept, in the victim's word (no result word), being checked too.
   const resultAt = firstResult?.start ?? t.r.clean.search(/(?:没|没有|未|一分没|一分都没)(?:转|汇|打|动)/u);
