@@ -4143,12 +4143,18 @@ describe('found in train-alerts1 (named regressions)', () => {
     acts(understand('收到收到，我这就打电话给小李', onAlert('lead')), { kind: 'supervise', caseId: 'P2VX' });
     acts(understand('收到 我马上去现场 让小李先打电话稳住老人', onAlert('supervisor')), { kind: 'supervise', caseId: 'P2VX' });
   });
-  it('takes 督办 when the lead will go or find out (我现在就去他家看看, 我来问问小李啥情况), and on a reminder too (收到 我马上给李网格打电话)', () => {
+  it('takes 督办 when the lead will go or find out (我现在就去他家看看, 我来问问小李啥情况); on a reminder only when taking it over (收到 小李那边我来催, not 好的 我问问网格员)', () => {
     acts(understand('好的好的 我现在就去他家看看', onAlert('lead')), { kind: 'supervise', caseId: 'P2VX' });
     acts(understand('好 我来问问小李啥情况', onAlert('lead')), { kind: 'supervise', caseId: 'P2VX' });
-    acts(understand('收到 我马上给李网格打电话', onAlert('lead', 'reminder')), { kind: 'supervise', caseId: 'P2VX' });
-    acts(understand('收到 我再打一遍小李电话', onAlert('lead', 'reminder')), { kind: 'supervise', caseId: 'P2VX' });
+    acts(understand('收到 我马上给李网格打电话', onAlert('lead')), { kind: 'supervise', caseId: 'P2VX' });
+    acts(understand('收到 我再打一遍小李电话', onAlert('lead')), { kind: 'supervise', caseId: 'P2VX' });
+    acts(understand('收到 小李那边我来催', onAlert('lead', 'reminder')), { kind: 'supervise', caseId: 'P2VX' });
+    expect(understand('好的 我问问网格员', onAlert('lead', 'reminder')).kind).toBe('ignore');
     expect(understand('收到', onAlert('lead', 'reminder')).kind).toBe('ignore');
+  });
+  it('asks before recording 督办 from 抓紧抓紧 alone on an alert (the worker pressed, nothing taken on)', () => {
+    expect(understand('抓紧抓紧', onAlert('supervisor'))).toMatchObject({ kind: 'confirm', command: { kind: 'supervise', caseId: 'P2VX' } });
+    acts(understand('抓紧 我盯着', onAlert('supervisor')), { kind: 'supervise', caseId: 'P2VX' });
   });
   it('records no report a lead relays while the worker is to give it (李网格电话里说劝住了 等他自己反馈), and reads 转派后没更新 as no hand-over', () => {
     expect(understand('李网格电话里说劝住了 等他自己反馈', onAlert('lead')).kind).toBe('ignore');

@@ -467,6 +467,8 @@ function alertTakenOn(t: Turn, typed: FoundCase | null): string | null {
   const { r, ctx } = t;
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
   if (!OVERSEERS.has(ctx.role) || !alert || typed) return null;
+  // 好的 我问问网格员 on a reminder (the case not escalated yet): only taking it over (我来, 我来催, 我盯着) is 督办.
+  if (ctx.quote?.from === 'bot' && ctx.quote.kind === 'reminder' && !TAKE_OVER.test(r.body)) return null;
   const notMine = /大家|你们|各位|以后/u.test(r.body) || /(?:他|她|他们|说|老\p{Script=Han}|\p{Script=Han}{1,2}(?:网格|社区|警官|督导))\s*(?:也|已经|正|都)?(?:在)?(?:处理|跟|盯|负责|协调|联系)/u.test(r.body) || DECLINED.test(r.clean) || SUPERVISION_NAMED.test(r.clean);
   const knows = /知道|认识|记得|熟悉|听说/u.test(r.body) && !/在跟|跟进|盯|处理|督|催|安排|协调|负责/u.test(r.body);
   return !notMine && !knows && TAKES_ON.test(r.body) ? alert : null;
@@ -514,7 +516,7 @@ const REPLY_REQUESTED = /收到请回复|收到(?:的)?请?回(?:复|个)|请回
 // 我来, 我去看看, 俺盯着, 收到 马上协调, 在跟了, 已电话催网格员 take it on (a clause begun with the verb);
 // the verb inside someone else's clause does not: 整栋楼都听得见,
 // 把督办两个字放标题上, 它催一催 咱们数据就好看 (a remark on the alert, train-quiet93).
-const TAKES_ON = /(?<![给跟和对向])[我俺](?:(?:来|去)(?!过(?!问)|年)|看(?=看|一下|下|一眼)|(?:现在|这会儿?|立马|立刻)就?(?:去|过去|来|打|联系|问)|再(?:打|催|问|联系)|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|问|打|了解)|(?:^|[\s，,。!！；;])\s*(?:(?:收到|好的?|接到|明白|嗯+)[\s，,。!！]*)?(?:马上|立即|立刻|这就|正在|已经|已|在)?(?:电话|打电话)?(?:在跟|跟进|跟一下|跟下|跟着|跟踪|跟紧|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整(?!栋|个|天|年|体|理|齐|改|片|条|夜|晚|层|楼))/u;
+const TAKES_ON = /(?<![给跟和对向])[我俺](?:(?:来|去)(?!过(?!问)|[年念])|看(?=看|一下|下|一眼)|(?:现在|这会儿?|立马|立刻)就?(?:去|过去|来|打|联系|问)|再(?:打|催|问|联系)|过去|马上|这就|先|亲自|这边|跟|盯|催|督|管|负责|处理|协调|联系|安排|过问|问|打|了解)|(?:^|[\s，,。!！；;])\s*(?:(?:收到|好的?|接到|明白|嗯+)[\s，,。!！]*)?(?:马上|立即|立刻|这就|正在|已经|已|在)?(?:电话|打电话)?(?:在跟|跟进|跟一下|跟下|跟着|跟踪|跟紧|盯|催|督|安排|过问|看一眼|负责|处理|协调|联系|整(?!栋|个|天|年|体|理|齐|改|片|条|夜|晚|层|楼))/u;
 
 /** The keyword commands with arguments, read in the loop of decideCase. */
 const LEAD_KINDS = new Set<WordKind>(['correct', 'reopen', 'reassign', 'cancel', 'supervise', 'bind']);

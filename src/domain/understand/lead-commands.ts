@@ -112,7 +112,9 @@ export function leadCommand(t: Turn, kind: LeadKind, kw: Token, typed: FoundCase
   // K7Q2 已经转给周网格了, X6CU 昨天督办过了: news of something done, maybe elsewhere; asked first.
   // K7Q2 是重复推送 我撤了: done, told (撤了吧 still asks it).
   const past = /(?:已经|已)\s*$/u.test(r.body.slice(Math.max(0, kw.start - 3), kw.start)) || /^\s*过/u.test(r.body.slice(kw.end)) || (/[我俺]\s*$/u.test(r.body.slice(0, kw.start)) && /^[撤转派]\s*了$/u.test((kw.text + r.body.slice(kw.end)).trim()));
-  return past && kind !== 'correct' ? confirm(command, promptFor(command)) : act(command);
+  // 抓紧抓紧 on a quoted alert: the worker pressed, with no word that the sender takes it on; asked first.
+  const pressedOnly = kind === 'supervise' && found.source === 'quote' && /^(?:抓紧|快|赶紧|尽快)/u.test(kw.text) && /^[\s抓紧快点赶尽啊呀吧啦！!。~～]*$/u.test(r.body.replace(kw.text, ''));
+  return (past && kind !== 'correct') || pressedOnly ? confirm(command, promptFor(command)) : act(command);
 }
 
 /**
