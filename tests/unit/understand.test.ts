@@ -4202,3 +4202,22 @@ describe('found in train-relay1 (named regressions)', () => {
     expect(understand('K9MS 他说不是诈骗 是给女儿转的', own)).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'false_positive' } });
   });
 });
+
+describe('found in train-notes23 (named regressions)', () => {
+  const own = (id: string) => ownCase(id, true, 30);
+  it('records nothing from work still going on with an outcome word in it', () => {
+    for (const [id, text] of [
+      ['P3XU', 'P3XU 视频打过去没接，改打电话'],
+      ['L7JC', 'L7JC 对方刚又打过来 我接的 给挂了 老人有点慌 在安慰'],
+      ['J5LW', 'J5LW家里电脑被骗子远程了 刚让老人拔了网线 接着处理'],
+      ['L2HS', 'L2HS 找不着人 手机关机 家里也没人 让物业调监控了'],
+      ['Y7NQ', 'Y7NQ 银行那边止付了 老人还不乐意 还在做工作'],
+      ['Y5DB', 'Y5DB 老人同意不转了 可还想把之前的“押金”要回来 骗子说再交一笔就退 正跟她讲这是连环套'],
+      ['X3CZ', '这个X3CZ我估计是误报 不过老人腿脚不便说话也慢 再坐会确认清楚'],
+    ] as const) expect(understand(text, own(id)).kind, text).toBe('ignore');
+  });
+  it('still confirms 问清楚了…误报 and 已经止付了 老人情绪不稳', () => {
+    expect(understand('U8PW 问清楚了 老两口吵架闹的 不是诈骗 误报', own('U8PW'))).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'false_positive' } });
+    expect(understand('K3TB 已经止付了 老人情绪不稳', own('K3TB'))).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'dissuaded' } });
+  });
+});

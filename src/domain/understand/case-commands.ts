@@ -61,11 +61,13 @@ const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一�
 /** 网格员在旁边盯着, 对方催, 银行那边说…抓紧: a clause whose subject is someone other than the sender (让李网格盯紧点 is the sender pressing). */
 const OTHER_SUBJECT = /(?<![让叫请要催])(?:网格员|老人|老太太|老爷子|大爷|大妈|阿姨|对方|骗子|银行|柜员|家属|民警|儿子|女儿|[周李陈刘吴]网格|小[\p{Script=Han}])\p{Script=Han}{0,6}$/u;
 /** 关机 骑车过去, 没人接 在找他家里人, 空号 在跟他女儿要新号, 继续: after a call that failed, the worker tries another way. */
-const CARRIES_ON = /(?:我|俺|我先|先|就|再|直接|马上|这就|赶紧|一起|自己)\p{Script=Han}{0,6}?(?:过去|去|找|追|敲|联系|上去|上门)|(?<![现实存所好])在(?:找|打|联系|敲|赶|跟|给|往|要|问)|正(?:在|联系|找|打|赶)|骑车|打车|开车|继续|接着|轮着|换(?:个|我|同事|座机|别的)|留言|留了言|发(?:了)?(?:微信|短信|消息)|去(?:家里|他家|她家|现场|找)|带我去|一起去|随后就到|让\p{Script=Han}{1,4}(?:上去|去|敲门|看看)/u;
+const CARRIES_ON = /(?:我|俺|我先|先|就|再|直接|马上|这就|赶紧|一起|自己)\p{Script=Han}{0,6}?(?:过去|去|找|追|敲|联系|上去|上门)|(?<![现实存所好])在(?:找|打|联系|敲|赶|跟|给|往|要|问)|正(?:在|联系|找|打|赶)|骑车|打车|开车|继续|接着|轮着|换(?:个|我|同事|座机|别的)|改(?:打|用|发|上门|去)|(?:调|查|看)监控|留言|留了言|发(?:了)?(?:微信|短信|消息)|去(?:家里|他家|她家|现场|找)|带我去|一起去|随后就到|让\p{Script=Han}{1,4}(?:上去|去|敲门|看看)/u;
 /** 劝住, 拦下, 稳住, 说通: someone talked round or stopped, not only money that has not moved. */
 const PERSUADED = /劝|拦|截|稳住|按住|摁住|说通|说服|止付|冻结|挡|叫停|喊停|阻止/u;
 /** 我跟着, 盯着, 民警在讲, 晚上专家来拿, 人还没来, 在核, 陪他去银行问问: the work goes on. */
-const WATCHING = /(?:喊|聊|说|劝|耗|守|等|陪|磨|哄|稳|坐)着|着呢|(?:劝|聊|说|讲|问)呢|(?:讲|问|倾|劝|睇|搵|等|打|傾)紧|再(?:说说|讲讲|聊聊|劝劝|磨磨)|还在犹豫|又要转|在\p{Script=Han}{1,4}?(?:聊|说|讲|劝|等|守|喊)|(?:就|马上|这就)到|慢慢来|[叫喊请找让]\p{Script=Han}{1,6}?(?:一起来|过来|来了|跟他说|跟她说|和他说|和她说)|跟着|盯着|守着|陪着|看着|继续|接着|加把劲|磨磨|上楼|路上|马上到|快到|还没来|来拿|来取|来收|在(?:讲|说|聊|劝|谈|核|查|看|翻|问|解释|等|跟|给|帮|门口|她家|他家)|正在|要看|看一眼|问问|查查|再查|挂失|冻卡|在冻|请了|等(?:他|她|儿子|女儿|闺女|家属|民警|人|对方|开门)|\p{Script=Han}还在催|又反悔|反悔了/u;
+const WATCHING = /(?:喊|聊|说|劝|耗|守|等|陪|磨|哄|稳|坐)着|在安慰|安慰着|着呢|(?:劝|聊|说|讲|问)呢|(?:讲|问|倾|劝|睇|搵|等|打|傾)紧|再(?:说说|讲讲|聊聊|劝劝|磨磨)|还在犹豫|又要转|在\p{Script=Han}{1,4}?(?:聊|说|讲|劝|等|守|喊)|(?:就|马上|这就)到|慢慢来|[叫喊请找让]\p{Script=Han}{1,6}?(?:一起来|过来|来了|跟他说|跟她说|和他说|和她说)|跟着|盯着|守着|陪着|看着|继续|接着|加把劲|磨磨|上楼|路上|马上到|快到|还没来|来拿|来取|来收|在(?:讲|说|聊|劝|谈|核|查|看|翻|问|解释|等|跟|给|帮|门口|她家|他家)|正在|要看|看一眼|问问|查查|再查|挂失|冻卡|在冻|请了|等(?:他|她|儿子|女儿|闺女|家属|民警|人|对方|开门)|\p{Script=Han}还在催|又反悔|反悔了/u;
+/** 还在做工作, 正在劝: the persuasion itself still going on (止付了 老人还不乐意 还在做工作 is not settled). */
+const STILL_AT_IT_HERE = /还在(?:做工作|劝|做思想工作|沟通)|正在(?:劝|做工作)|继续(?:劝|做工作)/u;
 /** 上门也没人, 家里没人, 不在家: the visit failed too, so the contact failure may be the outcome. */
 const VISIT_FAILED = /(?:家里|屋里|上门|敲门|到了?)\p{Script=Han}{0,3}?(?:没人|没有人|不在)|不在家|人不在/u;
 /** 占线 估计在跟骗子通话, 电话被骗子占着: the line busy because the victim is on it; the worker carries on. */
@@ -972,7 +974,7 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 老爷子还不开门, 还不肯删那个app: not yet, said while the sender is still there (还是不开门 is the end of it).
   const notYet = o.result === 'refused' && /(?<![也])还(?!是)\s?(?:不|没|不肯|不让)/u.test(t.r.clean) && !/最后|最终|走了|撤了|回来了|先回/u.test(t.r.clean);
   // 说通了大半 剩个尾巴, 钱暂时保住了 但还要盯, 有点听进去了, 先不转了 我觉得还悬: persuasion half done, said as such.
-  const unfinished = o.result === 'dissuaded' && /大半|大致|通了一半|先按住|按住了?\s*(?:正|还|在)|听进去了?(?:一些|一点|一半)|想通了?一点|(?:开始|有点|有些)\p{Script=Han}{0,3}?听进去|还悬|还要想想|还在担心|还不放心|还要盯|还得盯|但还要|还没完|没完事|剩个尾巴|再观察|观察一下|观察观察|再看看情况/u.test(t.r.clean);
+  const unfinished = o.result === 'dissuaded' && /大半|大致|通了一半|先按住|按住了?\s*(?:正|还|在)|听进去了?(?:一些|一点|一半)|想通了?一点|(?:开始|有点|有些)\p{Script=Han}{0,3}?听进去|还悬|还要想想|还在担心|还不放心|还要盯|还得盯|但还要|还没完|没完事|剩个尾巴|再观察|观察一下|观察观察|再看看情况|[可但]还想|还想把/u.test(t.r.clean) || (o.result === 'dissuaded' && STILL_AT_IT_HERE.test(t.r.clean) && t.r.toks.filter((x) => x.t === 'result').every((x) => /止付|冻结|冻上|冻住/u.test(x.text)));
   const onlyKept = o.result === 'dissuaded' && !t.r.toks.some((x) => x.t === 'result' && x.result === 'dissuaded' && PERSUADED.test(x.text)) && WATCHING.test(t.r.clean);
   // 他说一分没转 是系统误判 我在看他手机, 老人说他报过警了 …还在核实: the victim's word, being checked
   // (报警了 民警说马上到: the report comes before anyone's words).
