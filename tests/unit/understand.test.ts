@@ -4221,3 +4221,27 @@ describe('found in train-notes23 (named regressions)', () => {
     expect(understand('K3TB 已经止付了 老人情绪不稳', own('K3TB'))).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'dissuaded' } });
   });
 });
+
+describe('found in train-mirror171, train-notices2, train-colleagues1 and train-relay2 (named regressions)', () => {
+  it('takes the sum the bank stopped for no loss (先转了3000 后面那笔2万让银行给拦了)', () => {
+    acts(understand('反馈 X9DT 被骗 先转了3000 后面那笔2万让银行给拦了', ownCase('X9DT', true, 40)), { kind: 'report', caseId: 'X9DT', result: 'defrauded', lossAmount: 3000 });
+  });
+  it('reads 回复一下钱警官：K7Q2已报警… from a supervisor as an answer to a person, not a report', () => {
+    expect(understand('回复一下钱警官：K7Q2已报警 分局在跟 社区这边配合回访', { ...worker, role: 'supervisor', room: 'supervision', openCases: [] }).kind).toBe('ignore');
+  });
+  it('reads a command shown as an example (比如 查 X6CU) as a how-to for the room', () => {
+    expect(understand('有人问怎么查单子进度 发‘查 编号’就行 比如 查 X6CU', { ...worker, role: 'lead', room: 'tasks', openCases: [] }).kind).toBe('ignore');
+    acts(understand('查 X6CU', { ...worker, role: 'lead', room: 'tasks', openCases: [] }), { kind: 'query', caseId: 'X6CU' });
+  });
+  it('takes no colleague\'s case from an excuse or an answer to them (刚在帮老陈弄X6CU…我这就去, 要得陈姐 X6CU 那边我就不过去了)', () => {
+    expect(understand('收到了收到了 刚在帮老陈弄X6CU没看手机 我这就去', ownCase('Q7RT', false, 8))).toMatchObject({ kind: 'confirm', command: { kind: 'ack', caseId: 'Q7RT' } });
+    expect(understand('要得陈姐 X6CU 那边我就不过去了', { ...worker, openCases: [] }).kind).toBe('ignore');
+  });
+  it('takes no hand-over or correction from help asked or hearsay (我让钱警官也找找, X6CU 应该是误报…我听她邻居说的)', () => {
+    expect(understand('B3KV 周网格说联系不上 家里也没人 我让钱警官也找找', { ...worker, role: 'lead', room: 'supervision', openCases: [], visibleCases: ['B3KV'] }).kind).toBe('ignore');
+    expect(understand('X6CU 应该是误报 老太太那笔是给孙子交学费 我听她邻居说的', ownCase('D5FJ', true, 40)).kind).toBe('ignore');
+  });
+  it('records nothing from 他女儿说已经在派出所报案了 我过去了解一下情况 on the sender\'s own case', () => {
+    expect(understand('Y6HR 他女儿说已经在派出所报案了 我过去了解一下情况', ownCase('Y6HR', true, 20)).kind).toBe('ignore');
+  });
+});

@@ -96,6 +96,8 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 收到请回复, 看到回个收到: the room asked to acknowledge a notice.
   // 各社区注意 H3WN 昨天超时了…收到回复一下, from a lead: a notice naming cases, answered by people.
   if (!addressed && (r.ids.length === 0 || (OVERSEERS.has(ctx.role) && r.toks[0]?.t !== 'id' && !(r.toks[0]?.t === 'kw' && r.toks[0].kind !== 'ack'))) && REPLY_REQUESTED.test(r.clean)) return IGNORE;
+  // 发‘查 编号’就行 比如 查 X6CU: a command shown as an example, in a how-to for the room.
+  if (!addressed && /(?:比如|例如|举个例子|举例|示例)\s*[:：]?\s*\S/u.test(r.body) && !r.ids.some((e) => e.how === 'own')) return IGNORE;
   const kws = r.toks.filter((x): x is Token & { t: 'kw' } => x.t === 'kw');
   const t: Turn = { r, ctx, addressed, kws, exampleId: ctx.openCases[0]?.id ?? 'K7Q2' };
   // @郑社区 你来督办一下, @周网格 赶紧去银行 on the bot's alert: said to the person named, about the
@@ -219,7 +221,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
     if (kind === 'supervise' && !addressed && (/^\s*[了过]\s*(?:[一两二三四五几\d]+|好几|多)\s*(?:次|回|遍)/u.test(r.clean.slice(kw.end)) || (/跟(?:进)?$/u.test(kw.text) && /^\s*(?:了一?下|过)(?!了)/u.test(r.clean.slice(kw.end))))) continue;
     // P6MV 家里没人 应该是上班去了: 应该是 a guess about the person, not a correction (应该是误报 is one).
     // K3TB 应该是误报 等家属回来, on the sender's own open case: nothing recorded yet to correct; a guess (the report path reads it).
-    if (kind === 'correct' && /^应该是$/u.test(kw.text) && (!r.toks.some((x) => x.t === 'result' && x.start >= kw.end && x.start - kw.end <= 1) || (typed !== null && ctx.openCases.some((c) => c.id === typed.id)))) continue;
+    if (kind === 'correct' && /^应该是$/u.test(kw.text) && (/听\p{Script=Han}{0,6}说|据说|听说/u.test(r.clean) || !r.toks.some((x) => x.t === 'result' && x.start >= kw.end && x.start - kw.end <= 1) || (typed !== null && ctx.openCases.some((c) => c.id === typed.id)))) continue;
     // 已报警的这个 钱警官跟一下: a colleague named right before is asked to follow it.
     if (kind === 'supervise' && !ctx.mention && !r.mentionsBot && ctx.room !== 'private' && /(?:\p{Script=Han}{1,3}(?:督导|警官|社区|网格|所长|书记|主任)|(?<![\p{Script=Han}])[老小]\p{Script=Han})\s*$/u.test(r.clean.slice(0, kw.start)) && !/[我俺]\s*$/u.test(r.clean.slice(0, kw.start)) && !/[让叫催要给请]\s*\p{Script=Han}{1,3}\s*$/u.test(r.clean.slice(0, kw.start))) continue;
     // K7Q2 昨天已经督办过了 今天不用再催: done, and no more pushing wanted.
@@ -301,7 +303,9 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   if (given) return act({ kind: 'reassign', caseId: typed!.id, to: given });
   // 刚刚上门处置 W5RA 已劝阻成功: 处置 after a verb is the work done, not the keyword 反馈.
   const anyReportKw = kwOf(t, 'report');
-  const reportKw = anyReportKw?.text === '处置' && !atHead(r.toks, anyReportKw) && /\p{Script=Han}$/u.test(r.clean.slice(0, anyReportKw.start)) ? undefined : anyReportKw;
+  // 回复一下钱警官：K7Q2已报警…: 回复 to a person named, not a report.
+  const toPersonReply = anyReportKw !== undefined && /^回复/u.test(anyReportKw.text) && /^\s*(?:一下)?\s*(?:[王李周陈刘吴郑赵钱孙马何林]\p{Script=Han}{0,3}|\p{Script=Han}{1,3}(?:警官|督导|社区|书记|主任|所长|网格))\s*[:：]/u.test(r.body.slice(anyReportKw.end));
+  const reportKw = toPersonReply || (anyReportKw?.text === '处置' && !atHead(r.toks, anyReportKw) && /\p{Script=Han}$/u.test(r.clean.slice(0, anyReportKw.start))) ? undefined : anyReportKw;
   // 反馈模板是 方式加结果: the form of a report explained, not a report.
   const explained = reportKw !== undefined && /^(?:的)?(?:模板|格式|方式|流程|要求|规范)/u.test(r.clean.slice(reportKw.end));
   const outcome = explained ? null : readOutcome(r);
@@ -574,7 +578,7 @@ function handedOver(t: Turn, typed: FoundCase | null, overseer: boolean): Decisi
   if (!t.addressed && /(?:昨天|前天|上周|昨晚|早就)\p{Script=Han}{0,3}?(?:转派给|改派给|转给|派给|交给|改给)\p{Script=Han}{1,5}?了/u.test(r.clean)) return null;
   if (handOverTold(t)) return null;
   // 我这就打电话给小李, 让小李先打电话稳住老人: someone called or told what to do, the case not handed over.
-  if (/(?:打电话|打个电话|电话|打一?遍电话)给\p{Script=Han}{1,4}|(?:让|叫|请)\p{Script=Han}{1,4}?(?:先|赶紧|马上)(?:打|联系|稳住|盯|看|跟|陪|给)/u.test(r.clean)) return null;
+  if (/(?:打电话|打个电话|电话|打一?遍电话)给\p{Script=Han}{1,4}|(?:让|叫|请)\p{Script=Han}{1,4}?(?:先|赶紧|马上|也)(?:打|联系|稳住|盯|看|跟|陪|给|找)/u.test(r.clean)) return null;
   // @钱警官 K7Q2 那边你到了给我回个电话: something asked of the person about the case, not the case handed over.
   if (!t.addressed && /你/u.test(r.clean) && !HANDED_TO_YOU.test(r.body) && !/你(?:去|接|来|负责|跟|盯|处理|办|上|把)|给你(?!回|打|发|说|讲|带)|接过去|接手|归你|转|交|派|改/u.test(r.clean)) return null;
   const to = pickTarget(r.body, r.others, ctx.members, r.handedTo);
@@ -794,6 +798,13 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (typed.source === 'unknown') return meant ? unknownCase(t, typed.typed) : IGNORE;
     if (!meant && typed.source === 'text' && !atHead(r.toks, ackTok) && !atHead(r.toks, r.toks.find((x) => x.t === 'id')!)) return IGNORE;
     const own = ctx.openCases.find((c) => c.id === typed.id);
+    // 收到了 刚在帮老陈弄X6CU没看手机 我这就去: the colleague's case is the errand that kept the sender, not the one taken;
+    // the sender's own case just pushed is (asked first).
+    const idAt = r.toks.find((x) => x.t === 'id');
+    if (!own && typed.source === 'text' && idAt && /(?:帮\p{Script=Han}{0,4}(?:弄|处理|看|忙|跑|盯)?|在(?:弄|忙|处理))\s*$/u.test(r.clean.slice(Math.max(0, idAt.start - 8), idAt.start))) {
+      const recent = ctx.openCases.filter((c) => !c.acknowledged && c.pushedMinutesAgo <= RECENT_PUSH_MINUTES);
+      return recent.length === 1 ? confirm({ kind: 'ack', caseId: recent[0]!.id }, say.confirmAck(recent[0]!.id)) : IGNORE;
+    }
     // @周网格 收到没啊 赵督导问你K7Q2呢: a colleague's case, asked of the colleague called.
     if (!own && !t.addressed && r.others.length > 0 && !r.mentionsBot) return IGNORE;
     // C5VR 李网格已经在路上了: someone else on the way, told by a colleague.
@@ -818,7 +829,7 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
     if (own?.acknowledged && ctx.quote?.from === 'person' && !t.addressed) return IGNORE;
     // 收到 谢谢王书记 X6CU 的材料我明天送过去, 好的 周哥 K7Q2 那个老人的情况我记下了: an answer to a person
     // about a case not the sender's, not taking it.
-    if (!own && !t.addressed && (FAREWELL.test(r.clean) || /^\s*(?:好的?|收到|嗯)\s*(?:谢谢)?\s*(?:[王李周陈刘吴郑赵钱孙马何林]\p{Script=Han}{0,2}|\p{Script=Han}{1,2}(?:书记|主任|社区|哥|姐|老师))\s/u.test(r.body) || /的材料|记下了/u.test(r.clean))) return IGNORE;
+    if (!own && !t.addressed && (FAREWELL.test(r.clean) || /^\s*(?:好的?|收到|嗯|要得|行|中|明白|晓得了?|知道了?)\s*(?:谢谢)?\s*(?:[王李周陈刘吴郑赵钱孙马何林]\p{Script=Han}{0,2}|\p{Script=Han}{1,2}(?:书记|主任|社区|哥|姐|老师))\s/u.test(r.body) || /的材料|记下了/u.test(r.clean))) return IGNORE;
     // 收到 K7Q2 那单不是我的啊, 我收到也没用: the case disowned, not taken.
     if (/不是我的|收到也没用|收到也白搭/u.test(r.clean)) return IGNORE;
     // 收到 W6QH 的家属电话了: 收到 is the verb, the case's thing received (not 收到 W6QH 的预警).
@@ -952,7 +963,7 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // someone else's words while the sender is still at it; told to the room, nothing to record yet.
   const heardAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])|(?<=\p{Script=Han})(?<![我俺跟给和对向]\p{Script=Han}?)讲(?![究座课话解清])/u);
   const firstSaid = t.r.toks.find((x) => x.t === 'result');
-  const heardOutcome = heardAt >= 0 && (firstSaid === undefined || firstSaid.start > heardAt) && /转|汇|骗|报警|报了警|110|\d/u.test(t.r.clean.slice(heardAt));
+  const heardOutcome = heardAt >= 0 && (firstSaid === undefined || firstSaid.start > heardAt) && /转|汇|骗|报警|报了警|报案|立案|110|\d/u.test(t.r.clean.slice(heardAt));
   const stillAtIt = (after: string) => CHECKING.test(after) || WATCHING.test(after) || GOES_ON.test(after) || IN_PROGRESS.test(after) || NEXT_STEP.test(after) || /[我俺](?:还|正|这正|这边|也|还是)?(?:在|要|得|准备|马上|这就|过去|上去|去|再|让|跟|给|帮|陪|到)/u.test(after);
   if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && heardOutcome && stillAtIt(t.r.clean.slice(heardAt))) return IGNORE;
   // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.

@@ -148,9 +148,9 @@ function amountOf(r: Reading): Amount | null {
   // 三 万 五 千: voice input spaces the words of a figure apart.
   // Not into a word that begins with a numeral: 2.8万 一直在哭 is 28,000, then crying.
   text = text.replace(/([零〇一二两三四五六七八九十百千万])\s+(?=[零〇一二两三四五六七八九十百千万元块])/gu, (m, d: string, at: number) => (NUMERAL_WORD.test(text.slice(at + m.length, at + m.length + 2)) ? m : d));
-  // 还有1万被银行冻结了, 3万保住了: money kept is no figure of the loss.
+  // 还有1万被银行冻结了, 3万保住了, 后面那笔2万让银行给拦了: money kept is no figure of the loss.
   text = text.replace(new RegExp(`(?:保住了?|拦下了?|追回了?|冻结了?)\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?`, 'gu'), (m) => ' '.repeat(m.length));
-  text = text.replace(new RegExp(`(?:还有|另外)?\\s?(?:一笔|一部分)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们|\\p{Script=Han}{1,3}(?:社|行|局|所))?\\s?(?:冻结|冻住|冻上|拦下|拦住|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
+  text = text.replace(new RegExp(`(?:还有|另外)?\\s?(?:一笔|一部分)?\\s?${FIGURE}[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:万|千|元|块|w|W|k|K)?(?=\\s?(?:被|让|给)?\\s?(?:银行|警方|民警|我们|\\p{Script=Han}{1,3}(?:社|行|局|所))?\\s?(?:给)?\\s?(?:冻结|冻住|冻上|拦下|拦住|拦了|拦截|止付|保住|追回|退回))`, 'gu'), (m) => ' '.repeat(m.length));
   // 卡里有三万多, 账上还剩2万: the balance, money not lost, is no figure of the loss.
   text = text.replace(new RegExp(`${BALANCE_SAID}(?:${FIGURE}|几)[\\d.,零一二两三四五六七八九十百千万]*\\s?(?:多|余|来)?\\s?(?:万|千|元|块|w|W|k|K)?(?:多|余)?`, 'gu'), (m) => ' '.repeat(m.length));
   // 3000+5000+2000: the parts added up, asked about.
