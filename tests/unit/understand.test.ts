@@ -4245,3 +4245,23 @@ describe('found in train-mirror171, train-notices2, train-colleagues1 and train-
     expect(understand('Y6HR 他女儿说已经在派出所报案了 我过去了解一下情况', ownCase('Y6HR', true, 20)).kind).toBe('ignore');
   });
 });
+
+describe('found in train-notes23 and train-relay1, second pass (named regressions)', () => {
+  const own = (id: string) => ownCase(id, true, 30);
+  it('records or asks nothing from work still going on', () => {
+    for (const [id, text] of [
+      ['Z2MB', 'Z2MB 是不是诈骗还不好说 家属在查'],
+      ['G4ZC', '刚到G4ZC楼下就看见老太太拿着存折往外走 截住她了 在楼道里说着呢'],
+      ['V2YF', 'V2YF 老太太基本稳住了 我再看看她手机里还有啥'],
+      ['Q9CL', 'Q9CL 没人接 电话那头一直嘟嘟 到她家了 敲门'],
+      ['D6KR', 'D6KR 老人说前几天已经报过警了 民警也来过 我再跟社区民警对一下'],
+      ['L2QB', 'L2QB 老人说就给了三千块押金 我在帮她要回来 对方已经不回消息了'],
+      ['N2LR', 'N2LR 他儿子说转了5000 也报警了 我正往派出所去'],
+    ] as const) expect(understand(text, own(id)).kind, text).toBe('ignore');
+    expect(understand('嗯嗯 Z9CT在老人家 进展还行', { ...own('Z9CT'), quote: { from: 'person' } }).kind).toBe('ignore');
+  });
+  it('still asks 是不是诈骗？ and confirms 拦住了 钱没转', () => {
+    expect(understand('Z2MB 是不是诈骗？', own('Z2MB')).kind).not.toBe('ignore');
+    expect(understand('G4ZC 拦住了 钱没转', own('G4ZC'))).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'dissuaded' } });
+  });
+});

@@ -61,7 +61,7 @@ const IN_PROGRESS = /还在|正在|在路上|快到了?|马上到|稍等|等一�
 /** 网格员在旁边盯着, 对方催, 银行那边说…抓紧: a clause whose subject is someone other than the sender (让李网格盯紧点 is the sender pressing). */
 const OTHER_SUBJECT = /(?<![让叫请要催])(?:网格员|老人|老太太|老爷子|大爷|大妈|阿姨|对方|骗子|银行|柜员|家属|民警|儿子|女儿|[周李陈刘吴]网格|小[\p{Script=Han}])\p{Script=Han}{0,6}$/u;
 /** 关机 骑车过去, 没人接 在找他家里人, 空号 在跟他女儿要新号, 继续: after a call that failed, the worker tries another way. */
-const CARRIES_ON = /(?:我|俺|我先|先|就|再|直接|马上|这就|赶紧|一起|自己)\p{Script=Han}{0,6}?(?:过去|去|找|追|敲|联系|上去|上门)|(?<![现实存所好])在(?:找|打|联系|敲|赶|跟|给|往|要|问)|正(?:在|联系|找|打|赶)|骑车|打车|开车|继续|接着|轮着|换(?:个|我|同事|座机|别的)|改(?:打|用|发|上门|去)|(?:调|查|看)监控|留言|留了言|发(?:了)?(?:微信|短信|消息)|去(?:家里|他家|她家|现场|找)|带我去|一起去|随后就到|让\p{Script=Han}{1,4}(?:上去|去|敲门|看看)/u;
+const CARRIES_ON = /(?:我|俺|我先|先|就|再|直接|马上|这就|赶紧|一起|自己)\p{Script=Han}{0,6}?(?:过去|去|找|追|敲|联系|上去|上门)|(?<![现实存所好])在(?:找|打|联系|敲|赶|跟|给|往|要|问)|正(?:在|联系|找|打|赶)|骑车|打车|开车|继续|接着|轮着|换(?:个|我|同事|座机|别的)|改(?:打|用|发|上门|去)|(?:调|查|看)监控|(?:^|\s)敲门(?:中|呢)?\s*$|留言|留了言|发(?:了)?(?:微信|短信|消息)|去(?:家里|他家|她家|现场|找)|带我去|一起去|随后就到|让\p{Script=Han}{1,4}(?:上去|去|敲门|看看)/u;
 /** 劝住, 拦下, 稳住, 说通: someone talked round or stopped, not only money that has not moved. */
 const PERSUADED = /劝|拦|截|稳住|按住|摁住|说通|说服|止付|冻结|挡|叫停|喊停|阻止/u;
 /** 我跟着, 盯着, 民警在讲, 晚上专家来拿, 人还没来, 在核, 陪他去银行问问: the work goes on. */
@@ -363,7 +363,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // 我看了下记录 X6CU 是十点零五推的: the sender looked already and tells what was found.
   // X6CU 进展我下午汇总一下发群里: what the sender will do with it, told.
   // 人家夸咱们记录写得全: the record praised, not asked for.
-  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*(?:[了过]|不到|不着|不出)/u.test(r.body.slice(query.end))) || /^\s*(?:写得|写的|做得|记得|挺|很|真|太)/u.test(r.body.slice(query.end)) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
+  const told = query !== undefined && ((/^(?:查|进展|进度)/u.test(query.text) && /^\s*(?:[了过]|不到|不着|不出)/u.test(r.body.slice(query.end))) || /^\s*(?:写得|写的|做得|记得|挺|很|真|太|还行|还可以|不错|顺利|一般)/u.test(r.body.slice(query.end)) || /^\s*[我俺](?:下午|晚上|明天|待会儿?|一会儿?|等下|回头|稍后)?\p{Script=Han}{0,2}?(?:汇总|整理|统计|发群|写)/u.test(r.clean.slice(query.end)) || /(?:看|查|翻|对)(?:了|过)(?:一?下|一遍|下子)?\s*$/u.test(r.clean.slice(0, query.start)) || (/^看看$/u.test(query.text) && /再\s*$/u.test(r.body.slice(0, query.start)) && r.body.slice(query.end).trim() === ''));
   // 推送延迟了两分钟 我查下服务器: the sender's own look at the system, told.
   const ownLookUp = query !== undefined && /[我俺](?:先|来|去)?\s*$/u.test(r.clean.slice(0, query.start)) && /^\s*(?:一下|下|查)?\s*(?:服务器|系统|后台|日志|网络|原因|配置|监控|数据库|接口|代码)/u.test(r.clean.slice(query.end));
   // 我让小陈去查E9PH那个地址了: someone sent to look it up, told.
@@ -773,7 +773,7 @@ function caseQuery(t: Turn, typed: FoundCase | null): Decision {
   const clauses = (typed ? t.r.clean.replace(typed.typed, ' ') : t.r.clean).split(/[\s\p{P}\p{S}]+/u).filter((c) => c !== '');
   // 在翻聊天记录看她转过没, 我问是哪个朋友, 网又卡了 咋整: a question the sender is finding out, or puts to the room.
   const last = clauses.at(-1) ?? '';
-  const tailAsks = ASKS.test(last.slice(-8)) && !/^(?:[我俺]|正|还)?在|^(?:[我俺])?(?:问|看看|查查|翻翻)/u.test(last) && !/^(?:咋整|咋办|怎么办|怎么整)$/u.test(last.slice(-3).replace(/^\p{Script=Han}(?=\p{Script=Han}{2}$)/u, ''));
+  const tailAsks = ASKS.test(last.slice(-8)) && !/^(?:[我俺]|正|还)?在|^(?:[我俺])?(?:再|先|还得|得)?(?:问|看看|查查|翻翻)/u.test(last) && !/^(?:咋整|咋办|怎么办|怎么整)$/u.test(last.slice(-3).replace(/^\p{Script=Han}(?=\p{Script=Han}{2}$)/u, ''));
   if (taken && !t.addressed && !t.r.mentionsBot && !lookUpFirst && wordLength(t.r) > 14 && !tailAsks && !FIRST_ASKS.test(clauses[0] ?? '') && !/[?？]\s*$/u.test(t.r.body.trim()) && !GIVE_ME.test(t.r.clean) && !/发(?:我|一下|下|送)|再发|^\s*请|帮(?:我|忙)/u.test(t.r.clean)) return IGNORE;
   // X6CU 那个小区我熟 要不要我带路, K7Q2 用不用我搭把手: a hand offered to the room, not a question for the bot.
   if (!t.addressed && !t.r.mentionsBot && !queryFirst && /(?:要不要|用不用|需不需要|需要)(?:我|俺|咱|我们|俺们)(?!们?的)/u.test(t.r.clean)) return IGNORE;
@@ -963,8 +963,8 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // someone else's words while the sender is still at it; told to the room, nothing to record yet.
   const heardAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])|(?<=\p{Script=Han})(?<![我俺跟给和对向]\p{Script=Han}?)讲(?![究座课话解清])/u);
   const firstSaid = t.r.toks.find((x) => x.t === 'result');
-  const heardOutcome = heardAt >= 0 && (firstSaid === undefined || firstSaid.start > heardAt) && /转|汇|骗|报警|报了警|报案|立案|110|\d/u.test(t.r.clean.slice(heardAt));
-  const stillAtIt = (after: string) => CHECKING.test(after) || WATCHING.test(after) || GOES_ON.test(after) || IN_PROGRESS.test(after) || NEXT_STEP.test(after) || /[我俺](?:还|正|这正|这边|也|还是)?(?:在|要|得|准备|马上|这就|过去|上去|去|再|让|跟|给|帮|陪|到)/u.test(after);
+  const heardOutcome = heardAt >= 0 && (firstSaid === undefined || firstSaid.start > heardAt) && /转|汇|骗|报警|报了警|报过警|报案|立案|110|\d|[一二两三四五六七八九十百千万]+(?:块|元|万|千)/u.test(t.r.clean.slice(heardAt));
+  const stillAtIt = (after: string) => CHECKING.test(after) || WATCHING.test(after) || GOES_ON.test(after) || IN_PROGRESS.test(after) || NEXT_STEP.test(after) || /[我俺](?:还|正|这正|这边|也|还是)?(?:在|要|得|准备|马上|这就|过去|上去|去|再|让|跟|给|帮|陪|到|往|按要求)|再陪|陪(?:她|他|老人)(?:坐|待|聊)/u.test(after);
   if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && heardOutcome && stillAtIt(t.r.clean.slice(heardAt))) return IGNORE;
   // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.
   if (!/^\s*反馈/u.test(t.r.clean) && own !== undefined && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
@@ -985,7 +985,7 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 老爷子还不开门, 还不肯删那个app: not yet, said while the sender is still there (还是不开门 is the end of it).
   const notYet = o.result === 'refused' && /(?<![也])还(?!是)\s?(?:不|没|不肯|不让)/u.test(t.r.clean) && !/最后|最终|走了|撤了|回来了|先回/u.test(t.r.clean);
   // 说通了大半 剩个尾巴, 钱暂时保住了 但还要盯, 有点听进去了, 先不转了 我觉得还悬: persuasion half done, said as such.
-  const unfinished = o.result === 'dissuaded' && /大半|大致|通了一半|先按住|按住了?\s*(?:正|还|在)|听进去了?(?:一些|一点|一半)|想通了?一点|(?:开始|有点|有些)\p{Script=Han}{0,3}?听进去|还悬|还要想想|还在担心|还不放心|还要盯|还得盯|但还要|还没完|没完事|剩个尾巴|再观察|观察一下|观察观察|再看看情况|[可但]还想|还想把/u.test(t.r.clean) || (o.result === 'dissuaded' && STILL_AT_IT_HERE.test(t.r.clean) && t.r.toks.filter((x) => x.t === 'result').every((x) => /止付|冻结|冻上|冻住/u.test(x.text)));
+  const unfinished = o.result === 'dissuaded' && /大半|大致|通了一半|先按住|按住了?\s*(?:正|还|在)|听进去了?(?:一些|一点|一半)|想通了?一点|(?:开始|有点|有些)\p{Script=Han}{0,3}?听进去|还悬|还要想想|还在担心|还不放心|还要盯|还得盯|但还要|还没完|没完事|剩个尾巴|再观察|观察一下|观察观察|再看看情况|[可但]还想|还想把|(?:截|拦|按|摁)住(?:她|他|人)?了?\s*\p{Script=Han}{0,6}?(?:说着|劝着|聊着|在说|在劝|正劝|正说)/u.test(t.r.clean) || (o.result === 'dissuaded' && STILL_AT_IT_HERE.test(t.r.clean) && t.r.toks.filter((x) => x.t === 'result').every((x) => /止付|冻结|冻上|冻住/u.test(x.text)));
   const onlyKept = o.result === 'dissuaded' && !t.r.toks.some((x) => x.t === 'result' && x.result === 'dissuaded' && PERSUADED.test(x.text)) && WATCHING.test(t.r.clean);
   // 他说一分没转 是系统误判 我在看他手机, 老人说他报过警了 …还在核实: the victim's word, being checked
   // (报警了 民警说马上到: the report comes before anyone's words).

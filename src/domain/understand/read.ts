@@ -333,6 +333,8 @@ function unasked(text: string): string {
   return text
     // 嗯哪 在路上了: 嗯哪 is yes in the northeast and Shandong, not where.
     .replace(/嗯哪(?=$|[\s\p{P}\p{S}])/gu, '嗯')
+    // 是不是诈骗还不好说, 是不是误报 得看收款人: whether, not known yet; told, not asked.
+    .replace(/(?:是不是|是否)(\p{Script=Han}{1,6}?)(?=\s*(?:还|也)?(?:不好说|说不好|不一定|难说|不确定|不清楚|得看|要看|还得看|还要看))/gu, '$1')
     // 收到 晓得在哪里: where it is, known, not asked.
     .replace(/(?<![不没])(?:晓得|知道)(?:是)?在?哪(?:里|儿|家|个)?(?![\s\S]*[吗？?])/gu, '')
     // 没怎么发传单: hardly, not how.
