@@ -4265,3 +4265,15 @@ describe('found in train-notes23 and train-relay1, second pass (named regression
     expect(understand('G4ZC 拦住了 钱没转', own('G4ZC'))).toMatchObject({ kind: 'confirm', command: { kind: 'report', result: 'dissuaded' } });
   });
 });
+
+describe('found in train-mirror170 and train-mirror171 (named regressions)', () => {
+  const own = ownCase('M5GY', true, 24);
+  it('reads dialect outcomes (被我们拦到了, 醒过腔来了) and 大爷大妈有六十几个 as people reached', () => {
+    acts(understand('反馈 M5GY 老人差点冒雨去银行 被我们拦到了', own), { kind: 'report', caseId: 'M5GY', result: 'dissuaded' });
+    acts(understand('反馈 M5GY 入户 对方已经醒过腔来了 那个会议APP也卸了', own), { kind: 'report', caseId: 'M5GY', result: 'dissuaded', method: 'visit' });
+    expect(understand('今天在圣泉老街茶馆门口宣传 摆龙门阵的大爷大妈有六十几个 装了十五个APP', { ...worker, role: 'volunteer', room: 'volunteers', openCases: [] })).toMatchObject({ kind: 'confirm', command: { kind: 'outreach', people: 60, installs: 15 } });
+  });
+  it('still records nothing while the one stopped is being talked to (把老汉儿拦到了 正在摆)', () => {
+    expect(understand('H5ME 我们在小区门口把老汉儿拦到了 正在摆', ownCase('H5ME', true, 10)).kind).toBe('ignore');
+  });
+});

@@ -985,7 +985,7 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   // 老爷子还不开门, 还不肯删那个app: not yet, said while the sender is still there (还是不开门 is the end of it).
   const notYet = o.result === 'refused' && /(?<![也])还(?!是)\s?(?:不|没|不肯|不让)/u.test(t.r.clean) && !/最后|最终|走了|撤了|回来了|先回/u.test(t.r.clean);
   // 说通了大半 剩个尾巴, 钱暂时保住了 但还要盯, 有点听进去了, 先不转了 我觉得还悬: persuasion half done, said as such.
-  const unfinished = o.result === 'dissuaded' && /大半|大致|通了一半|先按住|按住了?\s*(?:正|还|在)|听进去了?(?:一些|一点|一半)|想通了?一点|(?:开始|有点|有些)\p{Script=Han}{0,3}?听进去|还悬|还要想想|还在担心|还不放心|还要盯|还得盯|但还要|还没完|没完事|剩个尾巴|再观察|观察一下|观察观察|再看看情况|[可但]还想|还想把|(?:截|拦|按|摁)住(?:她|他|人)?了?\s*\p{Script=Han}{0,6}?(?:说着|劝着|聊着|在说|在劝|正劝|正说)/u.test(t.r.clean) || (o.result === 'dissuaded' && STILL_AT_IT_HERE.test(t.r.clean) && t.r.toks.filter((x) => x.t === 'result').every((x) => /止付|冻结|冻上|冻住/u.test(x.text)));
+  const unfinished = o.result === 'dissuaded' && /大半|大致|通了一半|先按住|按住了?\s*(?:正|还|在)|听进去了?(?:一些|一点|一半)|想通了?一点|(?:开始|有点|有些)\p{Script=Han}{0,3}?听进去|还悬|还要想想|还在担心|还不放心|还要盯|还得盯|但还要|还没完|没完事|剩个尾巴|再观察|观察一下|观察观察|再看看情况|[可但]还想|还想把|(?:截|拦|按|摁)(?:住|到)(?:她|他|人)?了?\s*\p{Script=Han}{0,6}?(?:说着|劝着|聊着|在说|在劝|正劝|正说|在摆|在聊|正在(?:摆|聊|说|劝))/u.test(t.r.clean) || (o.result === 'dissuaded' && STILL_AT_IT_HERE.test(t.r.clean) && t.r.toks.filter((x) => x.t === 'result').every((x) => /止付|冻结|冻上|冻住/u.test(x.text)));
   const onlyKept = o.result === 'dissuaded' && !t.r.toks.some((x) => x.t === 'result' && x.result === 'dissuaded' && PERSUADED.test(x.text)) && WATCHING.test(t.r.clean);
   // 他说一分没转 是系统误判 我在看他手机, 老人说他报过警了 …还在核实: the victim's word, being checked
   // (报警了 民警说马上到: the report comes before anyone's words).

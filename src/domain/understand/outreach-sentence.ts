@@ -31,7 +31,7 @@ function spoken(raw: string): string {
     .replace(new RegExp(`(?:我们|咱们|我俩|俺们)(?:${N})个人`, 'gu'), '我们')
     // 大约80个患者和家属, 来的阿公阿婆有38个: people counted with 个 are people reached (帮12个老人装上了 counts installs).
     .replace(new RegExp(`(?<![帮给为替教]\\s?|[\\d一二两三四五六七八九十百千])(${N})\\s?(多|来|余)?个(?=${PEOPLE_NOUN})`, 'gu'), '$1$2人 ')
-    .replace(new RegExp(`((?:${PEOPLE_NOUN})(?:有|来了|到了|共|一共)?)\\s?(${N})\\s?(多|来|余)?个(?![\\p{Script=Han}A-Za-z])`, 'gu'), '$1 $2$3人')
+    .replace(new RegExp(`((?:${PEOPLE_NOUN})(?:有|来了|到了|共|一共)?)\\s?(${N})\\s?(多|来|余|几)?个(?![\\p{Script=Han}A-Za-z])`, 'gu'), '$1 $2$3人')
     // 来办业务的有四十来个, 人不算多，六十来个: a head count with 个 and nobody named is people.
     .replace(new RegExp(`(?<!(?:APP|app|App|装|下载|注册)[\\p{Script=Han}A-Za-z]{0,6})(?<=(?:的有|(?<![只就才])有|来了|人不算多|人挺多|人不少|估计有?|大概有?|差不多)[，,。\\s]?)(${N})\\s?(多|来|余)?个(?=$|[\\s\\p{P}])`, 'gu'), '$1$2人')
     // 参加的老党员43人: a count glued to the people before it stands apart.
