@@ -4277,3 +4277,14 @@ describe('found in train-mirror170 and train-mirror171 (named regressions)', () 
     expect(understand('H5ME 我们在小区门口把老汉儿拦到了 正在摆', ownCase('H5ME', true, 10)).kind).toBe('ignore');
   });
 });
+
+describe('found in train-mirror172 and train-mirror174 (named regressions)', () => {
+  it('asks about 收到 with the delay excused by a meeting (收到 刚才在开例会没看手机)', () => {
+    expect(understand('收到 刚才在开例会没看手机', ownCase('Z3RE', false, 17))).toMatchObject({ kind: 'confirm', command: { kind: 'ack', caseId: 'Z3RE' } });
+  });
+  it('reads 先看看啥情况 on arrival as the sender going to look; 先看看 A3RK is still a query', () => {
+    const own = ownCase('A3RK', true, 10);
+    expect(understand('A3RK 门口了 先看看啥情况', own).kind).toBe('ignore');
+    acts(understand('先看看 A3RK', own), { kind: 'query', caseId: 'A3RK' });
+  });
+});

@@ -353,7 +353,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const query = kwOf(t, 'query');
   // 到W7DK楼下了 上去看看, 我打个电话看看: going to look or trying, not asking to be shown.
   // 等会儿去B8WK家回访一下 看看老人情绪: 看看 in a message that plans a visit is the visit.
-  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && ((r.governed.includes('plan') && /去|回访|上门|走访/u.test(r.clean.slice(0, query.start))) || /(?:上去|过去|进去|下去|再去|去|上门|回家|回去|到家|过来|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下|给\p{Script=Han}{1,4})\s*$/u.test(r.clean.slice(0, query.start)) || /^\s*(?:我的?消息|我发的|群里|上面|照片|图片)/u.test(r.clean.slice(query.end)));
+  const goingToLook = query !== undefined && /^看(?:看|下|一下|一眼)/u.test(query.text) && ((r.governed.includes('plan') && /去|回访|上门|走访/u.test(r.clean.slice(0, query.start))) || /(?:上去|过去|进去|下去|再去|去|上门|回家|回去|到家|过来|打个?电话|打一?下电话|问问|问一下|试试|试一下|联系一下|联系下|等等|等一下|给\p{Script=Han}{1,4}|\s[我俺]?先|[我俺]先)\s*$/u.test(r.clean.slice(0, query.start)) || /^\s*(?:我的?消息|我发的|群里|上面|照片|图片)/u.test(r.clean.slice(query.end)));
   // @王社区 帮我查一下 X6CU 的地址: asked of a colleague.
   if (query && !addressed && r.others.length > 0) return IGNORE;
   // 查 1234, 查一下那个老太太的单: 查 first, and no case.
@@ -882,7 +882,8 @@ function acknowledge(t: Turn, typed: FoundCase | null, ackTok: Token, meant: boo
   // @钱警官 收到，马上过去: on the way, but told to someone else.
   // 收到哈 刚才在洗澡没看见: the delay excused after the acknowledgement, still about the push.
   const excused = LATE_AFTER.test(r.clean);
-  if ((r.others.length > 0 && !r.mentionsBot) || ((aside || (remark && wordLength(r) > SHORT_REMARK && !excused)) && !onTheWay(r))) return IGNORE;
+  // 收到 刚才在开例会没看手机: the meeting is the excuse for the delay, not another matter.
+  if ((r.others.length > 0 && !r.mentionsBot) || (((aside && !excused) || (remark && wordLength(r) > SHORT_REMARK && !excused)) && !onTheWay(r))) return IGNORE;
   // Cases are pushed to task rooms, never to the volunteers' room: a 收到 there answers the volunteers.
   const recent = unacked.filter((c) => c.pushedMinutesAgo <= RECENT_PUSH_MINUTES && c.pushedHere !== false && ctx.room !== 'volunteers');
   // 接单慢的同志注意一下: with nothing pushed lately, a remark is about something else.
