@@ -68,6 +68,8 @@ const PERSUADED = /劝|拦|截|稳住|按住|摁住|说通|说服|止付|冻结|
 const WATCHING = /(?:喊|聊|说|劝|耗|守|等|陪|磨|哄|稳|坐)着|在安慰|安慰着|着呢|(?:劝|聊|说|讲|问)呢|(?:讲|问|倾|劝|睇|搵|等|打|傾)紧|再(?:说说|讲讲|聊聊|劝劝|磨磨)|还在犹豫|又要转|在\p{Script=Han}{1,4}?(?:聊|说|讲|劝|等|守|喊)|(?:就|马上|这就)到|慢慢来|[叫喊请找让]\p{Script=Han}{1,6}?(?:一起来|过来|来了|跟他说|跟她说|和他说|和她说)|跟着|盯着|守着|陪着|看着|继续|接着|加把劲|磨磨|上楼|路上|马上到|快到|还没来|来拿|来取|来收|在(?:讲|说|聊|劝|谈|核|查|看|翻|问|解释|等|跟|给|帮|门口|她家|他家)|正在|要看|看一眼|问问|查查|再查|挂失|冻卡|在冻|请了|等(?:他|她|儿子|女儿|闺女|家属|民警|人|对方|开门)|\p{Script=Han}还在催|又反悔|反悔了/u;
 /** 还在做工作, 正在劝: the persuasion itself still going on (止付了 老人还不乐意 还在做工作 is not settled). */
 const STILL_AT_IT_HERE = /还在(?:做工作|劝|做思想工作|沟通)|正在(?:劝|做工作)|继续(?:劝|做工作)/u;
+/** 老人说, 他儿子说, 阿伯讲: someone else's words begin (not 说明, 说话, nor 我跟他讲: the sender's own talk). */
+const HEARD = /(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])|(?<=\p{Script=Han})(?<![我俺跟给和对向]\p{Script=Han}?)讲(?![究座课话解清])/u;
 /** 上门也没人, 家里没人, 不在家: the visit failed too, so the contact failure may be the outcome. */
 const VISIT_FAILED = /(?:家里|屋里|上门|敲门|到了?)\p{Script=Han}{0,3}?(?:没人|没有人|不在)|不在家|人不在/u;
 /** 占线 估计在跟骗子通话, 电话被骗子占着: the line busy because the victim is on it; the worker carries on. */
@@ -106,7 +108,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   // @周网格 看一下这个 on the bot's alert: the person is called first, so even a keyword is theirs.
   if (quotedToPerson(r, ctx) && (!(kws[0] && atHead(r.toks, kws[0]) && kws[0].kind !== 'ack') || r.personFirst === true) && !leadTakesIt && !HANDED_TO_YOU.test(r.body)) return IGNORE;
   // 好 我来问问小李啥情况 on a quoted alert: the question is what the lead will find out; taken on.
-  const alertAsked = r.question && FINDS_OUT.test(r.clean) && !kws.some((k) => LEAD_KINDS.has(k.kind) && k.kind !== 'supervise') ? alertTakenOn(t, typedCase(r)) : null;
+  const alertAsked = r.question && FINDS_OUT.test(r.clean) ? alertTakenOn(t, typedCase(r)) : null;
   if (alertAsked) return act({ kind: 'supervise', caseId: alertAsked });
   if (r.question) return question(t);
   const first = kws[0];
@@ -122,7 +124,7 @@ export function decideCase(read: Reading, ctx: UnderstandContext, addressed: boo
   const handOver = handedOver(t, typed, overseer);
   if (handOver) return handOver;
   // 好 我来问问小李啥情况, 我现在就去他家看看 on a quoted alert: the lead takes it on; the question is theirs to find out.
-  const alertTaken = !kws.some((k) => LEAD_KINDS.has(k.kind) && k.kind !== 'supervise') && alertTakenOn(t, typed);
+  const alertTaken = alertTakenOn(t, typed);
   if (alertTaken) return act({ kind: 'supervise', caseId: alertTaken });
   // R7WC 撤销 已移交分局: the command at the head wins over a keyword in its reason.
   const headKw = kws.find((k) => LEAD_KINDS.has(k.kind) && atHead(r.toks, k));
@@ -472,7 +474,8 @@ const ADVICE = /(?:能|可以)收(?:吗|不)|能不能收|(?:要不要|需不需
 function alertTakenOn(t: Turn, typed: FoundCase | null): string | null {
   const { r, ctx } = t;
   const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder') ? ctx.quote.caseId : null;
-  if (!OVERSEERS.has(ctx.role) || !alert || typed) return null;
+  // 撤销 / 转派 with it: that command decides, not the taking on.
+  if (!OVERSEERS.has(ctx.role) || !alert || typed || t.kws.some((k) => LEAD_KINDS.has(k.kind) && k.kind !== 'supervise')) return null;
   // 好的 我问问网格员 on a reminder (the case not escalated yet): only taking it over (我来, 我来催, 我盯着) is 督办.
   if (ctx.quote?.from === 'bot' && ctx.quote.kind === 'reminder' && !TAKE_OVER.test(r.body)) return null;
   const notMine = /大家|你们|各位|以后/u.test(r.body) || /(?:他|她|他们|说|老\p{Script=Han}|\p{Script=Han}{1,2}(?:网格|社区|警官|督导))\s*(?:也|已经|正|都)?(?:在)?(?:处理|跟|盯|负责|协调|联系)/u.test(r.body) || DECLINED.test(r.clean) || SUPERVISION_NAMED.test(r.clean);
@@ -962,11 +965,11 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   const own = t.ctx.openCases.find((c) => c.id === found.id);
   // K9MS 他儿子说转了3000 我在核实, 家属说老人早就报警了 我过去看看, 楼长说钱没转 我还在爬楼: the outcome in
   // someone else's words while the sender is still at it; told to the room, nothing to record yet.
-  const heardAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])|(?<=\p{Script=Han})(?<![我俺跟给和对向]\p{Script=Han}?)讲(?![究座课话解清])/u);
+  const saidAt = t.r.clean.search(HEARD);
   const firstSaid = t.r.toks.find((x) => x.t === 'result');
-  const heardOutcome = heardAt >= 0 && (firstSaid === undefined || firstSaid.start > heardAt) && /转|汇|骗|报警|报了警|报过警|报案|立案|110|\d|[一二两三四五六七八九十百千万]+(?:块|元|万|千)/u.test(t.r.clean.slice(heardAt));
+  const heardOutcome = saidAt >= 0 && (firstSaid === undefined || firstSaid.start > saidAt) && /转|汇|骗|报警|报了警|报过警|报案|立案|110|\d|[一二两三四五六七八九十百千万]+(?:块|元|万|千)/u.test(t.r.clean.slice(saidAt));
   const stillAtIt = (after: string) => CHECKING.test(after) || WATCHING.test(after) || GOES_ON.test(after) || IN_PROGRESS.test(after) || NEXT_STEP.test(after) || /[我俺](?:还|正|这正|这边|也|还是)?(?:在|要|得|准备|马上|这就|过去|上去|去|再|让|跟|给|帮|陪|到|往|按要求)|再陪|陪(?:她|他|老人)(?:坐|待|聊)/u.test(after);
-  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && heardOutcome && stillAtIt(t.r.clean.slice(heardAt))) return IGNORE;
+  if (!keyword && (found.source === 'text' || found.source === 'quote') && own?.acknowledged && heardOutcome && stillAtIt(t.r.clean.slice(saidAt))) return IGNORE;
   // B9TC 在派出所做笔录 晚点反馈: the outcome promised for later; nothing is settled yet.
   if (!/^\s*反馈/u.test(t.r.clean) && own !== undefined && /(?:晚点|晚些|待会儿?|等会儿?|稍后|回头|一会儿?|到时候?|完了|结束后?|弄完)(?:再)?(?:反馈|汇报|报结果)/u.test(t.r.clean)) return IGNORE;
   // 唉 还是被骗了 可惜, 这个地址上次就是误报 on the bot's message about someone else's case: a
@@ -990,7 +993,6 @@ function report(t: Turn, typed: FoundCase | null, meant: boolean, keyword: boole
   const onlyKept = o.result === 'dissuaded' && !t.r.toks.some((x) => x.t === 'result' && x.result === 'dissuaded' && PERSUADED.test(x.text)) && WATCHING.test(t.r.clean);
   // 他说一分没转 是系统误判 我在看他手机, 老人说他报过警了 …还在核实: the victim's word, being checked
   // (报警了 民警说马上到: the report comes before anyone's words).
-  const saidAt = t.r.clean.search(/(?<=\p{Script=Han})说(?![明法话服过完清得好起笑一下说通错])|(?<=\p{Script=Han})(?<![我俺跟给和对向]\p{Script=Han}?)讲(?![究座课话解清])/u);
   const firstResult = t.r.toks.find((x) => x.t === 'result');
   // 老人说没转钱 我再看看他手机: the money kept, in the victim's word (no result word), being checked too.
   const resultAt = firstResult?.start ?? t.r.clean.search(/(?:没|没有|未|一分没|一分都没)(?:转|汇|打|动)/u);
