@@ -131,9 +131,6 @@ function askIfTakenBack(d: Decision, r: Reading): Decision {
 
 function readAsserted(d: Decision, r: Reading, text: string, ctx: UnderstandContext): Decision {
   const held = r.governed.filter((k): k is Exclude<Governed, 'reported'> => k !== 'reported');
-  // 收到 我再打一遍小李电话 on a quoted alert: taking it on is always about what comes next.
-  const alert = ctx.quote?.from === 'bot' && (ctx.quote.kind === 'escalation' || ctx.quote.kind === 'reminder');
-  if (alert && d.kind === 'act' && d.command.kind === 'supervise' && held.every((k) => k === 'plan')) return guard(d, r, ctx);
   let base = d;
   let rb = r;
   if (held.length > 0) {

@@ -301,19 +301,19 @@ const NEWS = /^\s*(?:【|\[(?:转|转发|分享)\]|(?:转|转发|转载|分享)\
  * 误报的也要认真核实, 拒绝配合的要多去几次, 已报警的案子派出所会跟进, 劝阻成功率, 劝阻成功23起:
  * a result named as a kind of case, a rate or a count, in a rule or a figure; no outcome asserted.
  */
-const AS_A_KIND = /^(?:的(?:也|都|就|得|要|一律|一定|必须|话|时候|案子|案件|单子|情况|同志|网格员|群众|人|那些|这些|那种|这种|有)|率|\s?(?:了)?\s?(?:\d+|[两三四五六七八九十百几]|[一二两三四五六七八九十百]{2,})\s?(?:起|例|件|单))/u;
+const AS_A_KIND = /^(?:的(?:也|都|就|得|要|一律|一定|必须|话|时候|案子|案件|单子|情况|同志|网格员|群众|人|那些|这些|那种|这种|有)|率|\s?(?:了)?\s?(?:\d+|[两三四五六七八九十百几]|[一二两三四五六七八九十百]{2,})\s?(?:起|例|件|单)(?![元位独间身子]))/u;
 
 /** 反馈一下 本周劝阻成功5起: results counted or named as a kind, no outcome told. */
 export const talliesResults = (r: Reading) => r.toks.some((t) => t.t === 'result' && AS_A_KIND.test(r.clean.slice(t.end)));
 
 /** 这周我接了9单 7单劝住了 2单误报, 上午三单都是误报: results counted, the count before them. */
-const COUNTED = /(?:\d+|[两三四五六七八九十几]|[一二两三四五六七八九十]{2,})\s?(?:单|起|例|件)\s?(?:都是|都|是|全是)?\s*$/u;
+const COUNTED = /(?:\d+|[两三四五六七八九十几]|[一二两三四五六七八九十]{2,})\s?(?:单|起|例|件)(?![元位独间身子])\s?(?:都是|都|是|全是)?\s*$/u;
 
 export function readOutcome(r: Reading): Outcome | null {
   if (NEWS.test(r.clean) && !/^\s*反馈/u.test(r.body)) return null;
   // 本月劝阻成功12起 误报5起 被骗1起 损失3000, 被骗的有两起…都已报警: every result counted; a tally, whatever sums it names.
   const stated = r.toks.filter((t): t is Token & { t: 'result' } => t.t === 'result' && t.result !== 'reported');
-  if (stated.length === 0 && /(?:有|共有|一共|共)\s?(?:\d+|[两三四五六七八九十几]+)\s?(?:起|例|单|件)/u.test(r.clean) && !/^\s*反馈/u.test(r.body)) return null;
+  if (stated.length === 0 && /(?:有|共有|一共|共)\s?(?:\d+|[两三四五六七八九十几]+)\s?(?:起|例|单|件)(?![元位独间身子])/u.test(r.clean) && !/^\s*反馈/u.test(r.body)) return null;
   if (stated.length > 0 && stated.every((t) => AS_A_KIND.test(r.clean.slice(t.end)) || COUNTED.test(r.clean.slice(Math.max(0, t.start - 8), t.start))) && !/^\s*反馈/u.test(r.body)) return null;
   // 李姐那边劝住了 我这J6TB还在找人: a result in a colleague's clause is theirs.
   // 说这人之前报过案: an earlier event, not this case's outcome (之前已经被骗过一笔 may be this case's loss: asked).
